@@ -1,0 +1,333 @@
+"""The `edlint` command. Turns flags into settings, calls the engine, returns the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from . import __version__
+
+FORMATS = ("text", "json", "github")
+SEVERITY_CHOICES = ("error", "warning", "info")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return tuple(out)
+
+
+class LazyGroup(click.Group):
+    """Commands that live in their own modules are imported only when run (fast start-up)."""
+
+    lazy: dict[str, str] = {
+        # name -> "module:attribute"; the module defines a click command.
+        "test-rules": "edlint.commands.test_rules:test_rules",
+        "baseline": "edlint.commands.baseline:baseline",
+        "languagetool": "edlint.commands.languagetool:languagetool",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._available()))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self._available():
+            import importlib
+
+            module, attr = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+    def _available(self) -> list[str]:
+        import importlib.util
+
+        out = []
+        for name, target in self.lazy.items():
+            module = target.split(":")[0]
+            try:
+                if importlib.util.find_spec(module) is not None:
+                    out.append(name)
+            except ModuleNotFoundError:
+                continue
+        return out
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="edlint", message="%(prog)s %(version)s")
+def main() -> None:
+    """edlint: an editorial metadata and style linter for news articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, help="Only these rules or families (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add these rules or families to the selection.")
+@click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated).")
+@click.option("--preview/--no-preview", default=None, help="Enable rules still in preview.")
+@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
+              help="Lowest severity that fails the run (default: warning).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Use this config file instead of discovering .edlint.yaml.")
+@click.option("--exclude", multiple=True, help="Extra globs to exclude.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply exclude globs to paths named explicitly (as pre-commit passes them).")
+@click.option("--stdin-filename", default=None, help="The file name to lint stdin as (with '-').")
+@click.option("--no-color", is_flag=True, help="Never colour the output.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+def check(
+    paths: tuple[str, ...],
+    fmt: str,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    preview: bool | None,
+    fail_on: str | None,
+    config_path: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool,
+    stdin_filename: str | None,
+    no_color: bool,
+    quiet: bool,
+) -> None:
+    """Lint articles (files and folders; default: the current folder)."""
+    from .config import ConfigError
+    from .engine import Linter
+    from .policy import CliOverrides
+    from .reporters import get as get_reporter
+    from .rules.base import Severity
+
+    cli = CliOverrides(
+        select=_split(select) or None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        preview=preview,
+        fail_on=fail_on,
+    )
+    try:
+        linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
+        _check_selectors(linter, cli, config_path)
+        if paths == ("-",):
+            data = sys.stdin.buffer.read()
+            from .parsers import decode
+
+            name = stdin_filename or "stdin.md"
+            text, problem = decode(data)
+            if problem is not None:
+                click.echo(f"edlint: {name}: {problem}", err=True)
+                sys.exit(2)
+            result = linter.run_text(text or "", name)
+        else:
+            missing = [p for p in paths if not os.path.exists(p)]
+            if missing:
+                raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+            result = linter.run(list(paths) or ["."])
+        threshold = fail_on or _config_fail_on(linter) or "warning"
+    except ConfigError as exc:
+        click.echo(f"edlint: config error: {exc}", err=True)
+        sys.exit(2)
+    for message in result.messages:
+        click.echo(f"edlint: {message}", err=True)
+    colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+    output = get_reporter(fmt)(result, {"color": colour, "quiet": quiet})
+    click.echo(output, nl=False)
+    from .policy import exit_code
+
+    sys.exit(exit_code(result.findings, Severity.parse(threshold), result.internal_error))
+
+
+def _config_fail_on(linter: Any) -> str | None:
+    cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
+    return cfg.fail_on
+
+
+def _check_selectors(linter: Any, cli: Any, config_path: str | None) -> None:
+    """Unknown rule ids on the command line are usage errors, with a suggestion."""
+    from .config import ConfigError, _did_you_mean
+
+    cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
+    reg = linter.registry_for(cfg.plugins, cfg.root)
+    names = set(reg.rules) | set(reg.families) | {"all"}
+    for flag, values in (("--select", cli.select or ()), ("--extend-select", cli.extend_select), ("--ignore", cli.ignore)):
+        for v in values:
+            if v not in names:
+                raise ConfigError(f"{flag}: unknown rule or family {v!r}{_did_you_mean(v, names)}")
+
+
+def _registry(config_path: str | None = None) -> Any:
+    from .engine import Linter
+
+    linter = Linter(config=config_path)
+    cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
+    return linter.registry_for(cfg.plugins, cfg.root)
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def rules_cmd(fmt: str, config_path: str | None) -> None:
+    """List every rule: id, family, default severity, status and summary."""
+    from .config import ConfigError
+
+    try:
+        reg = _registry(config_path)
+    except ConfigError as exc:
+        click.echo(f"edlint: config error: {exc}", err=True)
+        sys.exit(2)
+    rules = reg.sorted_rules()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([_rule_json(r) for r in rules], indent=2))
+        return
+    width = max(len(r.id) for r in rules)
+    fam = max(len(r.family) for r in rules)
+    for r in rules:
+        state = "on" if r.enabled_by_default or r.id in ("file-error", "internal-error") else (
+            "server" if r.needs_server else "preview" if r.status == "preview" else "off")
+        click.echo(f"{r.id:<{width}}  {r.family:<{fam}}  {str(r.severity):<7}  {state:<7}  {r.summary}")
+
+
+def _rule_json(r: Any) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "family": r.family,
+        "summary": r.summary,
+        "severity": str(r.severity),
+        "status": r.status,
+        "since": r.since,
+        "fix": r.fix,
+        "enabled_by_default": r.enabled_by_default,
+        "origin": r.origin,
+        "options": _option_defaults(r),
+        "doc": r.doc,
+    }
+
+
+def _option_defaults(r: Any) -> dict[str, Any]:
+    if r.section is None:
+        return {}
+    import dataclasses
+
+    out = {}
+    for f in dataclasses.fields(r.section.options):
+        default = f.default if f.default is not dataclasses.MISSING else (
+            f.default_factory() if f.default_factory is not dataclasses.MISSING else None)  # type: ignore[misc]
+        out[f.name] = list(default) if isinstance(default, (tuple, frozenset)) else default
+    return out
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+def explain(rule_id: str, config_path: str | None) -> None:
+    """Print a rule's documentation."""
+    from .config import _did_you_mean
+
+    reg = _registry(config_path)
+    r = reg.get(rule_id)
+    if r is None:
+        click.echo(f"edlint: unknown rule {rule_id!r}{_did_you_mean(rule_id, reg.rules)}", err=True)
+        sys.exit(2)
+    click.echo(explain_text(r))
+
+
+def explain_text(r: Any) -> str:
+    fix = {"never": "No fix", "sometimes": "Fix sometimes available", "always": "Fix always available"}[r.fix]
+    head = [f"# {r.id} ({r.family})", "", r.summary, "",
+            f"Default severity: {r.severity}. {fix}. Status: {r.status} (since {r.since})."]
+    if r.needs_server:
+        head.append("Off unless a LanguageTool server is configured.")
+    elif r.status == "preview":
+        head.append("Preview rule: enable with --preview or `preview: true`.")
+    if r.section is not None:
+        opts = _option_defaults(r)
+        if opts:
+            head += ["", f"Options (config section `{r.section.name}:`, or `rules: {{{r.id}: ...}}`):"]
+            head += [f"  {k}: {v!r}" for k, v in opts.items()]
+    return "\n".join(head) + "\n\n" + r.doc.strip() + "\n"
+
+
+STARTER_CONFIG = """\
+# edlint configuration. Docs: `edlint rules`, `edlint explain RULE`.
+# The nearest .edlint.yaml above a file applies to it (no merging up the tree).
+
+# Which rules run: rule ids, family names or `all`. Default: every rule that needs no server.
+# select: [all]
+# extend_select: []
+# ignore: []
+# preview: false            # also run rules still in preview
+
+# Severity per rule or family: error | warning | info
+# severity:
+#   image-caption: info
+
+# Lowest severity that fails the run (also --fail-on).
+# fail_on: warning
+
+# Language of the articles (en-US, en-GB ...); front matter `lang` wins per article.
+language: en-US
+
+# Files to skip (globs relative to this file).
+exclude:
+  - "drafts/archive/**"
+
+# Per-glob settings, applied in order after the ones above.
+# overrides:
+#   - files: ["archive/**"]
+#     ignore: [duplicates]
+
+# Inline `<!-- edlint-disable ... -->` directives: true, false, or a list of rules that may
+# NOT be disabled inline or in front matter (legal checks).
+# allow_inline_disable: [image-credit]
+
+# Static-site shortcodes that are images: name -> {src, alt, caption, credit: argument}
+# shortcodes:
+#   photo: {src: "1", alt: "2", caption: caption, credit: credit}
+
+# Local plugin modules (a module name or a .py path relative to this file).
+# plugins: []
+"""
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .edlint.yaml.")
+def init(force: bool) -> None:
+    """Write a commented starter .edlint.yaml in the current folder."""
+    path = ".edlint.yaml"
+    if os.path.exists(path) and not force:
+        click.echo("edlint: .edlint.yaml already exists (use --force to overwrite)", err=True)
+        sys.exit(2)
+    text = STARTER_CONFIG + _section_defaults()
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    click.echo(f"Wrote {path}")
+
+
+def _section_defaults() -> str:
+    """Each family's options with their defaults, commented out."""
+    reg = _registry()
+    out = []
+    for name, sec in sorted(reg.sections.items()):
+        rules = [r for r in reg.sorted_rules() if r.section is sec]
+        if not rules:
+            continue
+        out.append(f"\n# {sec.doc or name}\n# {name}:")
+        for k, v in _option_defaults(rules[0]).items():
+            out.append(f"#   {k}: {_yaml_value(v)}")
+    return "\n".join(out) + "\n"
+
+
+def _yaml_value(v: Any) -> str:
+    import json
+
+    return json.dumps(v, ensure_ascii=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,437 @@
+"""The pipeline: read -> parse -> rules -> policy -> located findings.
+
+Per file: read and decode once, parse once into a Document, run each enabled rule on it,
+collect cross-file facts, then let policy decide what is reported. After all files, the
+cross-file rules combine their facts. An exception inside a rule becomes an
+``internal-error`` finding for that file; the run goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import traceback
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from .config import DEFAULT_EXCLUDE, Config, ConfigError, config_from_mapping, find_config_file, load_config_file, matches_any
+from .document import Document, LineIndex, Span, Suppression
+from .parsers import ParseOptions, decode, format_for, parse
+from .policy import (
+    FILE_ERROR,
+    INTERNAL_ERROR,
+    CliOverrides,
+    FileSettings,
+    apply_suppressions,
+    disabled_by_frontmatter,
+    frontmatter_disabled,
+    relpath_for,
+    resolve,
+)
+from .rules.base import Finding, Severity
+from .rules.registry import Registry, build_registry
+from .text.normalize import normalize
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    facts: dict[str, Any] = field(default_factory=dict)  # cross-file rule id -> facts
+    lines: LineIndex | None = None
+    suppressions: list[Suppression] = field(default_factory=list)
+    settings: FileSettings | None = None
+    internal_error: bool = False
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: int
+    internal_error: bool = False
+    messages: list[str] = field(default_factory=list)  # run-level notes (plugins, servers)
+
+    @property
+    def errors(self) -> list[dict[str, str]]:
+        return [
+            {"path": f.path, "message": f.message}
+            for f in self.findings
+            if f.rule in (FILE_ERROR, INTERNAL_ERROR)
+        ]
+
+
+class Linter:
+    """One run: config discovery, settings per file, site data, and the passes."""
+
+    def __init__(
+        self,
+        *,
+        config: str | dict[str, Any] | Config | None = None,
+        cli: CliOverrides | None = None,
+        force_exclude: bool = False,
+        extra_exclude: tuple[str, ...] = (),
+        registry: Registry | None = None,
+    ) -> None:
+        self.cli = cli or CliOverrides()
+        self.force_exclude = force_exclude
+        self.extra_exclude = extra_exclude
+        self._registries: dict[tuple[str, ...], Registry] = {}
+        self._base_registry = registry
+        self._configs_by_dir: dict[str, Config] = {}
+        self._configs_by_path: dict[str, Config] = {}
+        self._settings: dict[tuple[str, str], FileSettings] = {}
+        self._site: dict[str, dict[str, Any]] = {}
+        self.messages: list[str] = []
+        self.fixed_config: Config | None = None
+        if isinstance(config, Config):
+            self.fixed_config = config
+        elif isinstance(config, dict):
+            self.fixed_config = config_from_mapping(config, self.registry_for(()), root=os.getcwd())
+        elif isinstance(config, str):
+            self.fixed_config = self._load(config)
+
+    # -- config ---------------------------------------------------------------------
+    def registry_for(self, plugins: tuple[str, ...], base_dir: str = ".") -> Registry:
+        if not plugins and self._base_registry is not None:
+            return self._base_registry
+        reg = self._registries.get(plugins)
+        if reg is None:
+            from .rules.registry import RegistryError
+
+            try:
+                reg = build_registry(plugins, base_dir)
+            except RegistryError as exc:
+                raise ConfigError(str(exc)) from exc
+            self._registries[plugins] = reg
+            for err in reg.errors:
+                if err not in self.messages:
+                    self.messages.append(err)
+        return reg
+
+    def _load(self, path: str) -> Config:
+        cached = self._configs_by_path.get(path)
+        if cached is not None:
+            return cached
+        # Plugins and packs change which rules exist, so read them before validating.
+        plugins = _peek_list(path, "plugins")
+        reg = self.registry_for(plugins, os.path.dirname(os.path.abspath(path)))
+        cfg = load_config_file(path, reg)
+        self._configs_by_path[path] = cfg
+        return cfg
+
+    def config_for(self, path: str) -> Config:
+        if self.fixed_config is not None:
+            return self.fixed_config
+        d = os.path.dirname(os.path.abspath(path))
+        cfg = self._configs_by_dir.get(d)
+        if cfg is None:
+            found = find_config_file(d)
+            cfg = self._load(found) if found else Config(root=os.getcwd())
+            self._configs_by_dir[d] = cfg
+        return cfg
+
+    def settings_for(self, path: str, config: Config) -> FileSettings:
+        rel = relpath_for(path, config.root)
+        key = (config.key(), rel if config.overrides else "")
+        settings = self._settings.get(key)
+        if settings is None:
+            settings = resolve(config, rel, self.registry_for(config.plugins, config.root), self.cli)
+            self._settings[key] = settings
+        return settings
+
+    def site_data(self, config: Config, settings: FileSettings) -> dict[str, Any]:
+        """Data loaded once per config (authors registry, image metadata ...)."""
+        key = config.key()
+        data = self._site.get(key)
+        if data is None:
+            data = {}
+            reg = self.registry_for(config.plugins, config.root)
+            sections = {r.section.name for r in settings.rules if r.section is not None}
+            for loader in reg.loaders:
+                if loader.section not in sections:
+                    continue
+                opts = next(
+                    (settings.options[r.id] for r in settings.rules if r.section and r.section.name == loader.section),
+                    None,
+                )
+                try:
+                    data[loader.name] = loader.load(config.root, opts)
+                except Exception as exc:  # noqa: BLE001 - reported, the run goes on
+                    self.messages.append(f"could not load site data {loader.name!r}: {exc}")
+            self._site[key] = data
+        return data
+
+    # -- discovery ---------------------------------------------------------------------
+    def excluded(self, path: str, explicit: bool) -> bool:
+        if explicit and not self.force_exclude:
+            return False
+        cfg = self.config_for(path)
+        rel = relpath_for(path, cfg.root)
+        return matches_any(rel, cfg.exclude + self.extra_exclude)
+
+    def discover(self, paths: Iterable[str]) -> Iterator[str]:
+        seen: set[str] = set()
+        for given in paths:
+            if os.path.isdir(given):
+                for path in self._walk(given):
+                    real = os.path.realpath(path)
+                    if real not in seen:
+                        seen.add(real)
+                        yield path
+            else:
+                real = os.path.realpath(given)
+                if real in seen:
+                    continue
+                seen.add(real)
+                if not self.excluded(given, explicit=True):
+                    yield given
+
+    def _walk(self, top: str) -> Iterator[str]:
+        # os.walk without following symlinks: a directory symlink loop cannot trap us.
+        for dirpath, dirnames, filenames in os.walk(top, onerror=None, followlinks=False):
+            dirnames[:] = sorted(
+                d for d in dirnames
+                if not d.startswith(".") and d not in DEFAULT_EXCLUDE
+                and not self.excluded(os.path.join(dirpath, d), explicit=False)
+            )
+            for name in sorted(filenames):
+                if format_for(name) is None:
+                    continue
+                path = os.path.join(dirpath, name)
+                if not self.excluded(path, explicit=False):
+                    yield path
+
+    # -- one file ------------------------------------------------------------------------
+    def lint_file(self, path: str, text: str | None = None) -> FileResult:
+        """Lint one file (``text`` given: lint it as if it were ``path``)."""
+        config = self.config_for(path)
+        settings = self.settings_for(path, config)
+        result = FileResult(path=path, settings=settings)
+        fmt = format_for(path) or "text"
+        if text is None:
+            text, problem = _read(path, settings.max_file_size)
+            if problem is not None:
+                result.findings.append(_located(Finding(Span(0, 0), problem, rule=FILE_ERROR), path, None))
+                return result
+        assert text is not None
+        if not text.strip():
+            result.findings.append(_located(Finding(Span(0, 0), "File is empty", rule=FILE_ERROR), path, None))
+            return result
+        options = ParseOptions(language=settings.language, image_shortcodes=settings.shortcodes)
+        doc = parse(path, text, fmt, options)
+        doc.site = self.site_data(config, settings)
+        return self.lint_document(doc, settings, result)
+
+    def lint_document(self, doc: Document, settings: FileSettings, result: FileResult) -> FileResult:
+        raw: list[Finding] = []
+        fatal = False
+        for problem in doc.problems:
+            raw.append(Finding(problem.span, _capital(problem.message), rule=FILE_ERROR))
+            fatal = fatal or problem.fatal
+        result.lines = doc.lines
+        result.suppressions = doc.suppressions
+        if not fatal:
+            off = frontmatter_disabled(doc.meta("edlint"))
+            for rule in settings.rules:
+                if rule.check is None and rule.facts is None:
+                    continue
+                if disabled_by_frontmatter(rule, off, settings):
+                    continue
+                opts = settings.options.get(rule.id)
+                try:
+                    if rule.check is not None:
+                        for f in rule.check(doc, opts):
+                            f.rule = rule.id
+                            raw.append(f)
+                    if rule.facts is not None:
+                        result.facts[rule.id] = rule.facts(doc, opts)
+                except Exception as exc:  # noqa: BLE001 - one rule must not stop the run
+                    result.internal_error = True
+                    where = _where(exc)
+                    raw.append(
+                        Finding(Span(0, 0), f"Rule {rule.id!r} failed: {type(exc).__name__}: {exc}{where}",
+                                rule=INTERNAL_ERROR)
+                    )
+        families = {r.id: r.family for r in settings.rules}
+        kept = apply_suppressions(raw, doc.suppressions, doc.lines.line_of, settings, families)
+        fps = _fingerprints(doc, kept)
+        for f, fp in zip(kept, fps):
+            _finish(f, doc.path, doc.lines, settings)
+            f.fingerprint = fp
+        result.findings = kept
+        return result
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self, paths: Iterable[str]) -> RunResult:
+        results = [self.lint_file(p) for p in self.discover(paths)]
+        return self.finish(results)
+
+    def run_text(self, text: str, path: str) -> RunResult:
+        return self.finish([self.lint_file(path, text)])
+
+    def finish(self, results: list[FileResult]) -> RunResult:
+        findings: list[Finding] = []
+        internal = False
+        for r in results:
+            findings.extend(r.findings)
+            internal = internal or r.internal_error
+        findings.extend(self._cross_file(results))
+        findings.sort(key=Finding.sort_key)
+        return RunResult(findings, len(results), internal, list(self.messages))
+
+    def _cross_file(self, results: list[FileResult]) -> list[Finding]:
+        by_rule: dict[str, list[tuple[str, Any]]] = {}
+        rules: dict[str, Any] = {}
+        for r in results:
+            if r.settings is None:
+                continue
+            for rule in r.settings.rules:
+                if rule.combine is not None and rule.id in r.facts:
+                    by_rule.setdefault(rule.id, []).append((r.path, r.facts[rule.id]))
+                    rules.setdefault(rule.id, (rule, r.settings.options.get(rule.id)))
+        if not by_rule:
+            return []
+        index = {r.path: r for r in results}
+        out: list[Finding] = []
+        for rule_id, facts in by_rule.items():
+            rule, opts = rules[rule_id]
+            try:
+                produced = list(rule.combine(facts, opts))
+            except Exception as exc:  # noqa: BLE001
+                self.messages.append(f"cross-file rule {rule_id!r} failed: {type(exc).__name__}: {exc}")
+                continue
+            for path, f in produced:
+                fr = index.get(path)
+                if fr is None or fr.settings is None or fr.lines is None:
+                    continue
+                f.rule = rule_id
+                kept = apply_suppressions([f], fr.suppressions, fr.lines.line_of, fr.settings, {rule_id: rule.family})
+                for k in kept:
+                    _finish(k, path, fr.lines, fr.settings)
+                    k.fingerprint = _digest(f"{k.rule}\0{k.message}")
+                    out.append(k)
+        return out
+
+
+def _peek_list(path: str, key: str) -> tuple[str, ...]:
+    """Read one list key from a config file before full validation."""
+    try:
+        cfg_text = open(path, encoding="utf-8").read()
+        if path.endswith(".toml"):
+            try:
+                import tomllib  # type: ignore[import-not-found]
+            except ModuleNotFoundError:
+                import tomli as tomllib  # type: ignore[no-redef]
+            data = tomllib.loads(cfg_text).get("tool", {}).get("edlint", {})
+        else:
+            from .parsers.frontmatter import load_yaml
+
+            data = load_yaml(cfg_text) or {}
+        value = data.get(key, ()) if isinstance(data, dict) else ()
+        if isinstance(value, str):
+            value = [value]
+        return tuple(str(v) for v in value) if isinstance(value, list) else ()
+    except Exception:  # noqa: BLE001 - full validation reports the problem properly
+        return ()
+
+
+def _read(path: str, max_size: int) -> tuple[str | None, str | None]:
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            return None, "Is a directory"
+        if st.st_size > max_size:
+            return None, (
+                f"File is {st.st_size / 1048576:.1f} MiB, over the {max_size / 1048576:.0f} MiB limit "
+                "(max_file_size)"
+            )
+        with open(path, "rb") as fh:
+            data = fh.read(max_size + 1)
+    except FileNotFoundError:
+        return None, "File not found"
+    except PermissionError:
+        return None, "Permission denied: cannot read file"
+    except OSError as exc:
+        return None, f"Cannot read file: {exc.strerror or exc}"
+    if len(data) > max_size:
+        return None, f"File is over the {max_size / 1048576:.0f} MiB limit (max_file_size)"
+    text, problem = decode(data)
+    if problem is not None:
+        return None, _capital(problem)
+    return text, None
+
+
+def _capital(message: str) -> str:
+    return message[:1].upper() + message[1:]
+
+
+def _where(exc: BaseException) -> str:
+    tb = traceback.extract_tb(exc.__traceback__)
+    if not tb:
+        return ""
+    frame = tb[-1]
+    return f" (at {os.path.basename(frame.filename)}:{frame.lineno})"
+
+
+def _located(f: Finding, path: str, lines: LineIndex | None) -> Finding:
+    f.path = path
+    f.severity = f.severity or Severity.ERROR
+    if lines is None:
+        f.line = f.column = f.end_line = f.end_column = 1
+    f.fingerprint = _digest(f"{f.rule}\0{f.message}")
+    return f
+
+
+def _finish(f: Finding, path: str, lines: LineIndex, settings: FileSettings) -> None:
+    """Path, severity and 1-based positions: the only place positions become 1-based."""
+    f.path = path
+    configured = settings.severities.get(f.rule)
+    if f.rule in (FILE_ERROR, INTERNAL_ERROR):
+        f.severity = Severity.ERROR
+    elif f.severity is None:
+        f.severity = configured or Severity.WARNING
+    elif configured is not None and configured != _default_severity(f.rule, settings):
+        # An explicit configured severity wins over a rule's per-finding choice.
+        f.severity = configured
+    f.line, f.column = lines.position(f.span.start)
+    f.end_line, f.end_column = lines.position(f.span.end)
+
+
+def _default_severity(rule_id: str, settings: FileSettings) -> Severity | None:
+    for r in settings.rules:
+        if r.id == rule_id:
+            return r.severity
+    return None
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def _fingerprints(doc: Document, findings: list[Finding]) -> list[str]:
+    """Keys that survive edits elsewhere in the file: rule + the enclosing block's
+    normalised text + an occurrence index (the same key for SARIF and baselines)."""
+    if not findings:
+        return []
+    blocks = sorted((b for b in doc.blocks if b.span.end > b.span.start), key=lambda b: b.span.start)
+    starts = [b.span.start for b in blocks]
+    counts: dict[str, int] = {}
+    out = []
+    for f in findings:
+        k = bisect_right(starts, f.span.start) - 1
+        context = ""
+        while k >= 0:
+            b = blocks[k]
+            if b.span.start <= f.span.start < max(b.span.end, b.span.start + 1):
+                context = b.text.text if b.text is not None else doc.source[b.span.start : b.span.end]
+                break
+            k -= 1
+        if not context:
+            context = doc.source[f.span.start : f.span.end + 80]
+        base = f"{f.rule}\0{normalize(context)}\0{doc.source[f.span.start:f.span.end]}"
+        n = counts.get(base, 0)
+        counts[base] = n + 1
+        out.append(_digest(f"{base}\0{n}"))
+    return out

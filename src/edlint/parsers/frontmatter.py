@@ -1,0 +1,209 @@
+"""Hardened YAML loading for front matter and config files.
+
+- Safe loading only: ``!!python/object`` and other non-standard tags are refused.
+- A cap on aliases, so a "billion laughs" file is refused rather than expanded.
+- No implicit conversion of dates, times or yes/no words: PyYAML's YAML 1.1 resolvers turn
+  ``NO`` into False, ``12:30`` into 750 and raise ValueError on ``date: 2025-13-01``. Values
+  stay as written (strings), except YAML 1.2 core scalars: null, true/false, plain integers
+  and floats. Rules parse dates themselves.
+- Every top-level key keeps its source span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node
+
+from ..document import MetaField, Span
+
+MAX_ALIASES = 100
+MAX_DEPTH = 200
+
+
+class YAMLRefused(yaml.YAMLError):
+    """A document we will not load (too many aliases, too deep)."""
+
+
+class HardenedLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-style scalars and an alias cap."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise YAMLRefused(f"more than {MAX_ALIASES} YAML aliases; refusing to expand")
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YAMLRefused(f"YAML nested deeper than {MAX_DEPTH} levels")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+# Replace the YAML 1.1 implicit resolvers with YAML 1.2 core ones.
+HardenedLoader.yaml_implicit_resolvers = {}
+_RESOLVERS = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+]
+for _tag, _pattern, _first in _RESOLVERS:
+    HardenedLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
+
+
+def load_yaml(text: str) -> Any:
+    """Load one YAML document safely (config files, rule packs)."""
+    loader = HardenedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def compose_yaml(text: str) -> tuple[Node | None, Any]:
+    """Compose and construct: the node tree (with marks) and the Python value."""
+    loader = HardenedLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        return node, loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+@dataclass
+class FrontMatter:
+    span: Span  # fences included
+    body_start: int  # offset where the body begins
+    fields: dict[str, MetaField]
+    problem: str | None = None
+    problem_span: Span | None = None
+
+
+_OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)")
+
+
+def _closing(fence: str) -> re.Pattern[str]:
+    alts = r"---|\.\.\." if fence == "---" else r"\+\+\+"
+    return re.compile(rf"^(?:{alts})[ \t]*$", re.M)
+
+
+def split_front_matter(source: str) -> FrontMatter | None:
+    """Find front matter at the top of ``source``; None when there is none."""
+    m = _OPEN.match(source)
+    if not m:
+        return None
+    fence = m.group(1)
+    start_inner = m.end()
+    close = _closing(fence).search(source, start_inner)
+    if close is None:
+        return FrontMatter(
+            span=Span(0, len(source)),
+            body_start=len(source),
+            fields={},
+            problem="front matter is not closed (no closing '---' line)",
+            problem_span=Span(0, 3),
+        )
+    end = close.end()
+    body_start = end
+    if source.startswith("\r\n", end):
+        body_start = end + 2
+    elif source.startswith(("\n", "\r"), end):
+        body_start = end + 1
+    inner = source[start_inner : close.start()]
+    fm = FrontMatter(span=Span(0, end), body_start=body_start, fields={})
+    if fence == "+++":
+        _load_toml(inner, start_inner, fm)
+    else:
+        _load_yaml_fields(inner, start_inner, fm)
+    return fm
+
+
+def _load_yaml_fields(inner: str, base: int, fm: FrontMatter) -> None:
+    try:
+        node, data = compose_yaml(inner)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        offset = base + (mark.index if mark is not None else 0)
+        detail = exc.problem or str(exc)
+        fm.problem = f"front matter is not valid YAML: {detail}"
+        fm.problem_span = Span(offset, offset)
+        return
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        fm.problem = f"front matter refused: {exc}"
+        fm.problem_span = Span(0, 3)
+        return
+    if node is None:
+        return
+    if not isinstance(node, MappingNode) or not isinstance(data, dict):
+        fm.problem = "front matter is not a mapping of field names to values"
+        fm.problem_span = Span(base + node.start_mark.index, base + node.end_mark.index)
+        return
+    for key_node, value_node in node.value:
+        key = key_node.value if isinstance(key_node.value, str) else str(key_node.value)
+        fm.fields[key] = MetaField(
+            key=key,
+            value=data.get(key, data.get(_maybe_num(key))),
+            key_span=Span(base + key_node.start_mark.index, base + key_node.end_mark.index),
+            value_span=Span(base + value_node.start_mark.index, base + value_node.end_mark.index),
+        )
+
+
+def _maybe_num(key: str) -> Any:
+    try:
+        return int(key)
+    except ValueError:
+        return key
+
+
+def _load_toml(inner: str, base: int, fm: FrontMatter) -> None:
+    try:
+        import tomllib  # type: ignore[import-not-found]
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(inner)
+    except tomllib.TOMLDecodeError as exc:
+        fm.problem = f"front matter is not valid TOML: {exc}"
+        fm.problem_span = Span(0, 3)
+        return
+    for key, value in data.items():
+        # tomllib keeps no positions: find the key's line ourselves.
+        m = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", inner, re.M)
+        start = base + (m.start() if m else 0)
+        fm.fields[key] = MetaField(
+            key=key,
+            value=_stringify_toml(value),
+            key_span=Span(start, start + len(key)),
+            value_span=Span(start, start + (m.end() - m.start() if m else 0)),
+        )
+
+
+def _stringify_toml(value: Any) -> Any:
+    # Keep "values as written": TOML dates become their ISO text, as YAML ones stay strings.
+    import datetime as _dt
+
+    if isinstance(value, (_dt.date, _dt.time, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_stringify_toml(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _stringify_toml(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,550 @@
+"""Markdown with YAML (or TOML) front matter, through markdown-it-py (CommonMark + tables).
+
+markdown-it gives block tokens with line maps but inline tokens without positions, so the
+inline walk below finds each text token in the source, moving forward only; that gives every
+prose character its exact source offset even after emphasis, links, entities and escapes are
+stripped. Before parsing, front matter and static-site shortcodes are blanked out (replaced by
+spaces, line breaks kept) so markdown-it never reads them as prose and line numbers survive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..document import (
+    BLOCKQUOTE,
+    CAPTION,
+    CODE,
+    HEADING,
+    HTML,
+    LIST_ITEM,
+    PARAGRAPH,
+    SHORTCODE,
+    TABLE_CELL,
+    BYLINE,
+    Block,
+    Document,
+    ImageBlock,
+    MappedText,
+    MappedTextBuilder,
+    MetaField,
+    ParseProblem,
+    Span,
+)
+from ..text.bylines import is_byline
+from ..text.credits import find_credit_marker
+from . import ParseOptions
+from .directives import build_suppressions, comment_directive
+from .frontmatter import split_front_matter
+from .shortcodes import DEFAULT_IMAGE_SHORTCODES, Shortcode, find_shortcodes
+
+_MD = None
+
+
+def _parser() -> Any:
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        # text_join off: entities and escapes stay separate tokens that keep their markup,
+        # which the inline walk needs to find them in the source.
+        _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("text_join")
+    return _MD
+
+
+OBJECT = "\ufffc"  # stands in for inline code in prose text
+
+
+def parse(path: str, source: str, options: ParseOptions) -> Document:
+    doc = Document(path=path, format="markdown", source=source, language=options.language)
+    body_start = 0
+    fm = split_front_matter(source)
+    if fm is not None:
+        doc.frontmatter_span = fm.span
+        doc.metadata = fm.fields
+        body_start = fm.body_start
+        if fm.problem:
+            fatal = fm.body_start >= len(source)  # unclosed: nothing can be read
+            doc.problems.append(ParseProblem(fm.problem, fm.problem_span or Span(0, 3), fatal=fatal))
+            if fatal:
+                return doc
+    lang = doc.meta("lang", "language", "locale")
+    if isinstance(lang, str) and lang.strip():
+        doc.language = lang.strip()
+
+    shortcodes = find_shortcodes(source, body_start)
+    masked = _mask(source, body_start, [sc.span for sc in shortcodes])
+    walker = _Walker(doc, masked, options)
+    image_codes = {**DEFAULT_IMAGE_SHORTCODES, **options.image_shortcodes}
+    walker.shortcode_blocks(shortcodes, image_codes)
+    walker.walk(_parser().parse(masked))
+    walker.frontmatter_image()
+    doc.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
+    doc.suppressions = build_suppressions(walker.directives, doc.lines)
+    return doc
+
+
+def _mask(source: str, body_start: int, spans: list[Span]) -> str:
+    """Blank out front matter and shortcodes, keeping every line break (and so every offset)."""
+    if body_start == 0 and not spans:
+        return source
+    pieces = []
+    pos = 0
+    for span in [Span(0, body_start)] + spans:
+        if span.start < pos or span.end <= span.start:
+            continue
+        pieces.append(source[pos : span.start])
+        pieces.append(re.sub(r"[^\r\n]", " ", source[span.start : span.end]))
+        pos = span.end
+    pieces.append(source[pos:])
+    return "".join(pieces)
+
+
+def _match_bracket(s: str, i: int, limit: int) -> int:
+    """Index after the ']' matching the '[' at ``i`` (-1 when unmatched)."""
+    depth = 0
+    j = i
+    while j < limit:
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        elif c == "`":
+            # code spans inside link text may hold brackets
+            k = j
+            while k < limit and s[k] == "`":
+                k += 1
+            close = s.find(s[j:k], k, limit)
+            if close != -1:
+                j = close + (k - j)
+                continue
+        j += 1
+    return -1
+
+
+def _match_paren(s: str, i: int, limit: int) -> int:
+    """Index after the ')' matching the '(' at ``i`` (destination and title aware)."""
+    depth = 0
+    j = i
+    quote = None
+    while j < limit:
+        c = s[j]
+        if c == "\\":
+            j += 2
+            continue
+        if quote:
+            if c == quote:
+                quote = None
+        elif c in "\"'" and depth == 1 and j > i + 1 and s[j - 1] in " \t\n":
+            quote = c
+        elif c == "<" and depth == 1 and j == i + 1:
+            close = s.find(">", j, limit)
+            if close != -1:
+                j = close + 1
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
+
+
+def _link_end(s: str, start: int, limit: int) -> int:
+    """End of a link or image starting at ``start`` ('[' or '![')."""
+    b = start + 1 if s.startswith("![", start) else start
+    j = _match_bracket(s, b, limit)
+    if j == -1:
+        return start + 1
+    if j < limit and s[j] == "(":
+        k = _match_paren(s, j, limit)
+        return k if k != -1 else j
+    if j < limit and s[j] == "[":
+        k = _match_bracket(s, j, limit)
+        return k if k != -1 else j
+    return j
+
+
+class _Inline:
+    """The result of walking one inline token: prose text and the images found in it."""
+
+    __slots__ = ("text", "images", "plain_chars", "emph_chars", "start", "end")
+
+    def __init__(self) -> None:
+        self.text: MappedText | None = None
+        self.images: list[ImageBlock] = []
+        self.plain_chars = 0  # non-space prose characters outside emphasis
+        self.emph_chars = 0
+        self.start = -1
+        self.end = -1
+
+
+class _Walker:
+    def __init__(self, doc: Document, masked: str, options: ParseOptions) -> None:
+        self.doc = doc
+        self.src = masked  # same offsets as doc.source
+        self.options = options
+        self.lines = doc.lines
+        self.directives: list[tuple[str, frozenset[str], Span]] = []
+        self.containers: list[str] = []
+        self.quotes: list[Block] = []
+        self.last_image_block: ImageBlock | None = None
+        self.last_image_end_line = -2
+
+    # -- block level -------------------------------------------------------------------
+    def region(self, token_map: list[int] | None) -> tuple[int, int]:
+        if not token_map:
+            return 0, len(self.src)
+        start = self.lines.line_start(token_map[0])
+        last = token_map[1] - 1
+        end = self.lines.line_end(last, self.src) if last >= token_map[0] else start
+        return start, end
+
+    def walk(self, tokens: list[Any]) -> None:
+        doc = self.doc
+        i, n = 0, len(tokens)
+        pending_kind = PARAGRAPH
+        pending_level = 0
+        html_run: list[Any] = []
+        while i < n:
+            tok = tokens[i]
+            t = tok.type
+            if t != "html_block" and html_run:
+                self.html_blocks(html_run)
+                html_run = []
+            if t == "blockquote_open":
+                start, end = self.region(tok.map)
+                block = Block(kind=BLOCKQUOTE, span=Span(start, end), container=tuple(self.containers),
+                              parent=self.quotes[-1] if self.quotes else None)
+                doc.blocks.append(block)
+                self.quotes.append(block)
+                self.containers.append("blockquote")
+            elif t == "blockquote_close":
+                self.quotes.pop()
+                self.containers.pop()
+            elif t in ("bullet_list_open", "ordered_list_open"):
+                self.containers.append("list")
+            elif t in ("bullet_list_close", "ordered_list_close"):
+                self.containers.pop()
+            elif t == "table_open":
+                self.containers.append("table")
+            elif t == "table_close":
+                self.containers.pop()
+            elif t == "heading_open":
+                pending_kind, pending_level = HEADING, int(tok.tag[1])
+            elif t in ("th_open", "td_open"):
+                pending_kind = TABLE_CELL
+            elif t == "paragraph_open":
+                if pending_kind == PARAGRAPH and "list" in self.containers:
+                    pending_kind = LIST_ITEM
+            elif t == "inline":
+                self.inline_block(tok, pending_kind, pending_level)
+                pending_kind, pending_level = PARAGRAPH, 0
+            elif t in ("fence", "code_block"):
+                start, end = self.region(tok.map)
+                doc.blocks.append(Block(kind=CODE, span=Span(start, end), container=tuple(self.containers),
+                                        attrs={"info": tok.info.strip()}))
+            elif t == "html_block":
+                if html_run and tok.map and html_run[-1].map and not self._blank_between(html_run[-1].map[1], tok.map[0]):
+                    self.html_blocks(html_run)
+                    html_run = []
+                html_run.append(tok)
+            i += 1
+        if html_run:
+            self.html_blocks(html_run)
+
+    def _blank_between(self, line_a: int, line_b: int) -> bool:
+        """True when only blank lines separate two html blocks (so they form one region)."""
+        if line_b < line_a:
+            return False
+        start = self.lines.line_start(line_a)
+        end = self.lines.line_start(line_b)
+        return not self.src[start:end].strip()
+
+    def html_blocks(self, tokens: list[Any]) -> None:
+        from .html import extract
+
+        start, _ = self.region(tokens[0].map)
+        _, end = self.region(tokens[-1].map)
+        result = extract(self.src, start, end, fragment=True)
+        prefix = tuple(self.containers)
+        parent = self.quotes[-1] if self.quotes else None
+        for b in result.blocks:
+            if prefix:
+                b.container = prefix + b.container
+            if b.parent is None and parent is not None:
+                b.parent = parent
+            self.doc.blocks.append(b)
+            if isinstance(b, ImageBlock):
+                self.last_image_block = b
+                self.last_image_end_line = self.lines.line_of(end)
+        self.directives.extend(result.directives)
+        if not result.blocks:
+            self.doc.blocks.append(Block(kind=HTML, span=Span(start, end)))
+
+    def inline_block(self, tok: Any, kind: str, level: int) -> None:
+        start, end = self.region(tok.map)
+        res = self.inline(tok.children or [], start, end)
+        doc = self.doc
+        container = tuple(self.containers)
+        parent = self.quotes[-1] if self.quotes else None
+        first_line = tok.map[0] if tok.map else 0
+        for image in res.images:
+            image.container = container
+            image.parent = parent
+            doc.blocks.append(image)
+        text = res.text
+        if text is None or not text.text.strip() or text.text == OBJECT:
+            if res.images:
+                self.last_image_block = res.images[-1]
+                self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
+            return
+        # A caption: emphasised text directly under an image (same paragraph after a line
+        # break, or the next paragraph), or a short credit line there.
+        target = None
+        if res.images and kind == PARAGRAPH:
+            target = res.images[-1]
+        elif (
+            kind == PARAGRAPH
+            and self.last_image_block is not None
+            and first_line - self.last_image_end_line <= 2
+        ):
+            target = self.last_image_block
+        if target is not None and target.caption is None and (
+            (res.emph_chars and not res.plain_chars)
+            or (find_credit_marker(text.text) is not None and len(text.text.split()) <= 40)
+        ):
+            target.caption = text
+            if target.credit is None:
+                marker = find_credit_marker(text.text)
+                if marker is not None:
+                    from ..document import slice_mapped
+
+                    target.credit = slice_mapped(text, marker, len(text.text))
+            doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container,
+                                    parent=target))
+            self.last_image_block = None
+            return
+        if kind == PARAGRAPH and is_byline(text.text) and len(text.text.split()) <= 8:
+            kind = BYLINE
+        attrs = {"emphasis": True} if res.emph_chars and not res.plain_chars else {}
+        doc.blocks.append(Block(kind=kind, span=text.span, text=text, level=level,
+                                container=container, parent=parent, attrs=attrs))
+        self.last_image_block = res.images[-1] if res.images else None
+        if res.images:
+            self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
+
+    # -- inline level ------------------------------------------------------------------
+    def inline(self, children: list[Any], start: int, end: int) -> _Inline:
+        s = self.src
+        out = _Inline()
+        b = MappedTextBuilder()
+        cur = start
+        emph = 0
+        link_ends: list[int] = []
+        for child in children:
+            t = child.type
+            if t == "text":
+                content = child.content
+                if not content:
+                    continue
+                pos = s.find(content, cur, end)
+                if pos == -1:
+                    b.add(content, cur, cur)  # not found verbatim: keep the text, degrade position
+                    continue
+                b.add(content, pos)
+                cur = pos + len(content)
+                nonspace = len(content) - content.count(" ")
+                if emph:
+                    out.emph_chars += nonspace
+                else:
+                    out.plain_chars += nonspace
+            elif t == "text_special":
+                markup = child.markup or child.content
+                pos = s.find(markup, cur, end)
+                if pos == -1:
+                    pos = cur
+                b.add(child.content, pos, pos + len(markup))
+                cur = pos + len(markup)
+                if emph:
+                    out.emph_chars += 1
+                else:
+                    out.plain_chars += 1
+            elif t in ("softbreak", "hardbreak"):
+                m = _BREAK.search(s, cur, end)
+                if m:
+                    if len(b) and not b.ends_with_space():
+                        b.add(" ", m.start(), m.end())
+                    cur = m.end()
+            elif t == "code_inline":
+                pos = s.find(child.markup, cur, end)
+                if pos == -1:
+                    continue
+                close = s.find(child.markup, pos + len(child.markup), end)
+                stop = close + len(child.markup) if close != -1 else pos + len(child.markup)
+                b.add(OBJECT, pos, stop)
+                cur = stop
+                out.plain_chars += 1
+            elif t in ("em_open", "strong_open"):
+                emph += 1
+            elif t in ("em_close", "strong_close"):
+                emph = max(0, emph - 1)
+            elif t == "link_open":
+                if child.markup == "autolink":
+                    pos = s.find("<", cur, end)
+                    stop = s.find(">", pos, end) + 1 if pos != -1 else 0
+                    link_ends.append(stop if stop > 0 else cur)
+                    cur = pos + 1 if pos != -1 else cur
+                else:
+                    pos = s.find("[", cur, end)
+                    if pos == -1:
+                        link_ends.append(cur)
+                        continue
+                    link_ends.append(_link_end(s, pos, end))
+                    cur = pos + 1
+            elif t == "link_close":
+                if link_ends:
+                    cur = max(cur, link_ends.pop())
+            elif t == "image":
+                pos = s.find("![", cur, end)
+                if pos == -1:
+                    continue
+                stop = _link_end(s, pos, end)
+                alt_end = _match_bracket(s, pos + 1, end)
+                alt_text = "".join(c.content for c in _flatten(child.children or []))
+                alt_span = Span(pos + 2, alt_end - 1 if alt_end != -1 else pos + 2)
+                title = child.attrs.get("title") if child.attrs else None
+                image = ImageBlock(
+                    span=Span(pos, stop),
+                    src=str(child.attrs.get("src", "")) if child.attrs else "",
+                    alt=alt_text,
+                    alt_span=alt_span,
+                    title=str(title) if title else None,
+                    origin="markdown",
+                )
+                if title:
+                    # The title sits inside the destination parentheses, after the URL.
+                    tpos = s.find(str(title), alt_span.end, stop)
+                    if tpos != -1:
+                        image.caption = MappedText(str(title), [(0, tpos, tpos + len(str(title)))])
+                        marker = find_credit_marker(str(title))
+                        if marker is not None:
+                            from ..document import slice_mapped
+
+                            image.credit = slice_mapped(image.caption, marker, len(str(title)))
+                out.images.append(image)
+                cur = stop
+            elif t == "html_inline":
+                content = child.content
+                pos = s.find(content, cur, end)
+                if pos == -1:
+                    continue
+                stop = pos + len(content)
+                if content.startswith("<!--"):
+                    body = content[4:-3] if content.endswith("-->") else content[4:]
+                    directive = comment_directive(body, Span(pos, stop))
+                    if directive is not None:
+                        self.directives.append(directive)
+                elif re.match(r"<img\b", content, re.I):
+                    from .html import extract
+
+                    for blk in extract(self.src, pos, stop, fragment=True).blocks:
+                        if isinstance(blk, ImageBlock):
+                            out.images.append(blk)
+                elif re.match(r"<br\b", content, re.I):
+                    if len(b) and not b.ends_with_space():
+                        b.add(" ", pos, stop)
+                cur = stop
+        out.text = b.build() if len(b) else None
+        return out
+
+    # -- shortcodes and front matter ---------------------------------------------------
+    def shortcode_blocks(self, shortcodes: list[Shortcode], image_codes: dict[str, dict[str, str]]) -> None:
+        doc = self.doc
+        for sc in shortcodes:
+            spec = image_codes.get(sc.name)
+            if spec is None or sc.closing:
+                doc.blocks.append(Block(kind=SHORTCODE, span=sc.span, attrs={"name": sc.name}))
+                continue
+            image = ImageBlock(span=sc.span, origin="shortcode", attrs={"shortcode": sc.name})
+            for field_name, arg in spec.items():
+                value = sc.arg(arg)
+                if value is None:
+                    continue
+                text, vspan = value
+                if field_name == "src":
+                    image.src = text
+                elif field_name == "alt":
+                    image.alt, image.alt_span = text, vspan
+                elif field_name == "title":
+                    image.title = text
+                elif field_name in ("caption", "credit"):
+                    mapped = MappedText(text, [(0, vspan.start, vspan.end)])
+                    setattr(image, field_name, mapped)
+                else:
+                    image.attrs[field_name] = text
+            if image.caption is not None:
+                doc.blocks.append(Block(kind=CAPTION, span=image.caption.span, text=image.caption, parent=image))
+            doc.blocks.append(image)
+
+    def frontmatter_image(self) -> None:
+        """The featured image named in front matter (``image``, ``image_alt`` ...)."""
+        doc = self.doc
+        md = doc.metadata
+        f = md.get("image") or md.get("featured_image") or md.get("cover") or md.get("hero")
+        if f is None or f.value in (None, "", [], {}):
+            return
+        src = f.value
+        image = ImageBlock(span=f.key_span, origin="frontmatter", attrs={"field": f.key})
+        if isinstance(src, dict):
+            image.src = str(src.get("src") or src.get("url") or src.get("path") or "")
+            for key in ("alt",):
+                if src.get(key) is not None:
+                    image.alt = str(src[key])
+            for key in ("caption", "credit"):
+                if src.get(key):
+                    value = str(src[key])
+                    setattr(image, key, MappedText(value, [(0, f.value_span.start, f.value_span.end)]))
+        else:
+            image.src = str(src)
+        for key, attr in (("image_alt", "alt"), ("image_caption", "caption"), ("image_figcaption", "caption"),
+                          ("caption", "caption"), ("image_credit", "credit"), ("credit", "credit")):
+            mf: MetaField | None = md.get(key)
+            if mf is None or mf.value in (None, ""):
+                continue
+            value = str(mf.value)
+            if attr == "alt":
+                if image.alt is None:
+                    image.alt, image.alt_span = value, mf.value_span
+            elif getattr(image, attr) is None:
+                vs = mf.value_span
+                seg = (0, vs.start, vs.end)
+                if doc.source[vs.start : vs.end] == value:
+                    seg = (0, vs.start, vs.start + len(value))
+                elif doc.source[vs.start + 1 : vs.end - 1] == value:
+                    seg = (0, vs.start + 1, vs.start + 1 + len(value))
+                setattr(image, attr, MappedText(value, [seg]))
+        doc.blocks.append(image)
+
+
+_BREAK = re.compile(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
+
+
+def _flatten(tokens: list[Any]) -> list[Any]:
+    out = []
+    for t in tokens:
+        if t.type in ("text", "text_special", "code_inline"):
+            out.append(t)
+        elif t.children:
+            out.extend(_flatten(t.children))
+    return out
+

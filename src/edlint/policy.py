@@ -1,0 +1,248 @@
+"""What is reported: the one place that decides.
+
+1. Which rules run on a file: rule defaults, then the config's ``select``/``extend_select``/
+   ``ignore``, then each matching ``overrides`` entry in the order written, then the CLI,
+   then front matter ``edlint: {disable: [...]}``. Selectors are a rule id, a family (or pack)
+   name, or ``all``. Within one layer a rule id beats its family, which beats ``all``; when a
+   rule is selected and ignored equally specifically, ignore wins.
+2. How severe a finding is: the rule's default (or the finding's own), then ``severity:``
+   (rule id beats family), then overrides.
+3. Whether inline directives suppress it, and which directives suppressed nothing.
+4. The exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .config import Config, Override, build_options, matches_any
+from .document import Span, Suppression
+from .rules.base import Finding, Rule, Severity
+
+# Engine-emitted findings (registered as rules in rules/core.py).
+FILE_ERROR = "file-error"
+INTERNAL_ERROR = "internal-error"
+UNUSED_SUPPRESSION = "unused-suppression"
+ALWAYS_ON = frozenset({FILE_ERROR, INTERNAL_ERROR})
+
+
+@dataclass(frozen=True)
+class Layer:
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CliOverrides:
+    """What the command line adds on top of config files."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    preview: bool | None = None
+    fail_on: str | None = None
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """Everything the engine needs to lint one file."""
+
+    rules: tuple[Rule, ...]
+    severities: dict[str, Severity]
+    options: dict[str, Any]  # rule id -> options instance
+    locked: frozenset[str]  # rules that may not be disabled inline/front matter
+    inline_disable: bool
+    language: str
+    max_file_size: int
+    shortcodes: dict[str, dict[str, str]]
+    key: str  # identifies the settings (cache key part)
+
+
+def _specificity(selector: str, rule: Rule) -> int:
+    if selector == rule.id:
+        return 3
+    if selector == rule.family:
+        return 2
+    if selector == "all":
+        return 1
+    return 0
+
+
+def _best(selectors: Iterable[str], rule: Rule) -> int:
+    return max((_specificity(s, rule) for s in selectors), default=0)
+
+
+def _default_on(rule: Rule, preview: bool) -> bool:
+    if rule.needs_server or not rule.default_enabled:
+        return False
+    return rule.status == "stable" or preview
+
+
+def _included(selector_spec: int, rule: Rule, preview: bool) -> bool:
+    """Does a selection at this specificity turn the rule on?"""
+    if selector_spec == 3:  # named explicitly: even preview and server rules
+        return True
+    if rule.needs_server and selector_spec < 2:  # `all` never starts a server check
+        return False
+    return rule.status == "stable" or preview
+
+
+def select_rules(rules: Iterable[Rule], layers: Iterable[Layer], preview: bool) -> list[Rule]:
+    rules = list(rules)
+    layers = list(layers)
+    enabled = {r.id: _default_on(r, preview) for r in rules}
+    for layer in layers:
+        for r in rules:
+            if layer.select is not None:
+                sel = max(_best(layer.select, r), _best(layer.extend_select, r))
+                ign = _best(layer.ignore, r)
+                enabled[r.id] = bool(sel) and sel > ign and _included(sel, r, preview)
+            else:
+                sel = _best(layer.extend_select, r)
+                ign = _best(layer.ignore, r)
+                if sel and sel > ign:
+                    enabled[r.id] = _included(sel, r, preview) or enabled[r.id]
+                elif ign:
+                    enabled[r.id] = False
+    return [r for r in rules if enabled[r.id] or r.id in ALWAYS_ON]
+
+
+def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> FileSettings:
+    """Settings for one file (``relpath`` is relative to the config's folder)."""
+    overrides: list[Override] = [o for o in config.overrides if matches_any(relpath, o.files)]
+    preview = config.preview if cli.preview is None else cli.preview
+    layers = [Layer(config.select, config.extend_select, config.ignore)]
+    layers += [Layer(o.select, o.extend_select, o.ignore) for o in overrides]
+    layers.append(Layer(cli.select, cli.extend_select, cli.ignore))
+    all_rules = registry.sorted_rules()
+    enabled = select_rules(all_rules, layers, preview)
+
+    severity_layers = [config.severity] + [o.severity for o in overrides]
+    severities: dict[str, Severity] = {}
+    options: dict[str, Any] = {}
+    for r in all_rules:
+        sev = r.severity
+        for layer in severity_layers:
+            by_family = layer.get(r.family)
+            by_id = layer.get(r.id)
+            if by_id:
+                sev = Severity.parse(by_id)
+            elif by_family:
+                sev = Severity.parse(by_family)
+        severities[r.id] = sev
+    for r in enabled:
+        if r.section is None:
+            options[r.id] = None
+            continue
+        name = r.section.name
+        value_layers = [config.sections.get(name, {}), config.rules.get(r.id, {})]
+        for o in overrides:
+            value_layers += [o.sections.get(name, {}), o.rules.get(r.id, {})]
+        options[r.id] = build_options(r.section.options, *value_layers)
+    allow = config.allow_inline_disable
+    locked: frozenset[str]
+    if allow is True:
+        locked, inline = frozenset(), True
+    elif allow is False:
+        locked, inline = frozenset(r.id for r in all_rules), False
+    else:
+        locked = frozenset(r.id for r in all_rules if _best(allow, r))
+        inline = True
+    key = f"{config.key()}|{','.join(str(config.overrides.index(o)) for o in overrides)}|{cli}"
+    return FileSettings(
+        rules=tuple(enabled),
+        severities=severities,
+        options=options,
+        locked=locked,
+        inline_disable=inline,
+        language=config.language,
+        max_file_size=config.max_file_size,
+        shortcodes=config.shortcodes,
+        key=key,
+    )
+
+
+def frontmatter_disabled(metadata_value: Any) -> frozenset[str]:
+    """Rule ids/families named in front matter ``edlint: {disable: [...]}``."""
+    if not isinstance(metadata_value, dict):
+        return frozenset()
+    disable = metadata_value.get("disable")
+    if isinstance(disable, str):
+        disable = [disable]
+    if not isinstance(disable, list):
+        return frozenset()
+    return frozenset(str(d) for d in disable)
+
+
+def disabled_by_frontmatter(rule: Rule, names: frozenset[str], settings: FileSettings) -> bool:
+    if not names or rule.id in settings.locked or rule.id in ALWAYS_ON:
+        return False
+    return rule.id in names or rule.family in names or "all" in names
+
+
+def apply_suppressions(
+    findings: list[Finding],
+    suppressions: list[Suppression],
+    line_of: Any,
+    settings: FileSettings,
+    rule_families: dict[str, str],
+) -> list[Finding]:
+    """Drop suppressed findings; report directives that suppressed nothing."""
+    if not suppressions:
+        return findings
+    used = [False] * len(suppressions)
+    kept: list[Finding] = []
+    for f in findings:
+        if f.rule in ALWAYS_ON or f.rule in settings.locked or not settings.inline_disable:
+            kept.append(f)
+            continue
+        line0 = line_of(f.span.start)
+        family = rule_families.get(f.rule, "")
+        hit = False
+        for i, s in enumerate(suppressions):
+            if s.first_line <= line0 <= s.last_line and (
+                not s.rules or f.rule in s.rules or family in s.rules
+            ):
+                used[i] = True
+                hit = True
+        if not hit:
+            kept.append(f)
+    for i, s in enumerate(suppressions):
+        if used[i]:
+            continue
+        names = ", ".join(sorted(s.rules)) or "all rules"
+        locked = sorted(r for r in s.rules if r in settings.locked)
+        if not settings.inline_disable:
+            msg = "Inline disabling is not allowed by this project's config (allow_inline_disable: false)"
+        elif locked:
+            msg = f"{', '.join(locked)} may not be disabled inline (allow_inline_disable)"
+        else:
+            msg = f"Suppression of {names} suppresses nothing; remove it"
+        kept.append(Finding(Span(s.span.start, s.span.end), msg, rule=UNUSED_SUPPRESSION))
+    return kept
+
+
+def exit_code(findings: Iterable[Finding], fail_on: Severity, internal_error: bool) -> int:
+    """0: nothing at or above fail_on; 1: findings; 2: usage, config or internal error.
+
+    A file nobody could check (file-error) always fails the run, whatever fail_on says.
+    """
+    if internal_error:
+        return 2
+    for f in findings:
+        if f.rule == FILE_ERROR:
+            return 1
+        if f.severity is not None and f.severity >= fail_on:
+            return 1
+    return 0
+
+
+def relpath_for(path: str, root: str) -> str:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # another drive on Windows
+        return path
+    return rel.replace(os.sep, "/")

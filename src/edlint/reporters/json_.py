@@ -1,0 +1,25 @@
+"""The JSON contract (documented in README; other tools parse it, keep it stable)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def render(result: Any, context: dict[str, Any]) -> str:
+    from .. import __version__
+
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    for f in result.findings:
+        by_severity[str(f.severity)] += 1
+    payload = {
+        "version": __version__,
+        "findings": [f.to_json() for f in result.findings],
+        "errors": result.errors,
+        "summary": {
+            "files": result.files,
+            "findings": len(result.findings),
+            "by_severity": by_severity,
+        },
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,274 @@
+"""What a rule is: metadata, options, a pure check, and what it reports.
+
+A rule module declares rules with :func:`rule` (per document) or :func:`cross_file_rule`
+(across the files of one run). The registry collects them; the engine runs them. A check
+never reads files, config or other documents: it receives a Document and its options.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+from ..document import Document, Span
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        return cls[str(value).strip().upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+class Applicability(str, enum.Enum):
+    SAFE = "safe"  # mechanical, meaning unchanged: applied by --fix
+    UNSAFE = "unsafe"  # plausible, an editor should look: applied by --unsafe-fixes
+    SUGGESTION = "suggestion"  # shown, never applied
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``source[start:end]`` with ``replacement`` (source offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    title: str  # an imperative: "Use curly quotes"
+    edits: tuple[Edit, ...]
+    applicability: Applicability = Applicability.SAFE
+
+    @classmethod
+    def replace(
+        cls, span: Span, replacement: str, title: str, applicability: Applicability = Applicability.SAFE
+    ) -> "Fix":
+        return cls(title, (Edit(span.start, span.end, replacement),), applicability)
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem. Rules fill span, message and optionally fix/severity/data;
+    the engine fills rule, severity, path and the 1-based position."""
+
+    span: Span
+    message: str
+    fix: Fix | None = None
+    severity: Severity | None = None  # a rule may lower or raise one finding (weak credit)
+    data: dict[str, Any] | None = None  # extra JSON fields (e.g. a LanguageTool rule id)
+    rule: str = ""
+    path: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    fingerprint: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+        if self.fix is not None:
+            out["fix"] = {
+                "title": self.fix.title,
+                "applicability": self.fix.applicability.value,
+                "edits": [
+                    {"start": e.start, "end": e.end, "replacement": e.replacement}
+                    for e in self.fix.edits
+                ],
+            }
+        if self.data:
+            out["data"] = self.data
+        return out
+
+
+@dataclass(frozen=True)
+class Section:
+    """A config section shared by a family's rules (``images:``, ``units:`` ...).
+
+    ``options`` is a frozen dataclass whose fields (with defaults) are the section's keys;
+    the config loader validates user values against the field types.
+    """
+
+    name: str
+    options: type
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class SiteLoader:
+    """Data a family needs from the site (an authors registry, image metadata ...),
+    loaded once per run by the engine and given to documents as ``doc.site[name]``.
+
+    ``load(config_dir, options)`` does the I/O; rules only read the result.
+    """
+
+    name: str
+    section: str
+    load: Callable[[str, Any], Any]
+
+
+_KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    id: str
+    family: str
+    summary: str
+    severity: Severity
+    check: Callable[..., Iterable[Finding]] | None
+    section: Section | None = None
+    fix: str = "never"  # never | sometimes | always
+    status: str = "stable"  # stable | preview
+    since: str = "0.1.0"
+    needs_server: bool = False  # off by default (grammar)
+    default_enabled: bool = True
+    doc: str = ""
+    # Cross-file rules: facts(doc, opts) -> small picklable value per document;
+    # combine(list[(path, facts)], opts) -> iterable of (path, Finding).
+    facts: Callable[..., Any] | None = None
+    combine: Callable[..., Iterable[tuple[str, Finding]]] | None = None
+    origin: str = "builtin"  # builtin | plugin:<name> | pack:<path>
+    # Options names the docs may list (for doc/option agreement checks).
+    option_names: tuple[str, ...] = ()
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def cross_file(self) -> bool:
+        return self.combine is not None
+
+    @property
+    def enabled_by_default(self) -> bool:
+        return self.default_enabled and not self.needs_server and self.status == "stable"
+
+
+# Rules declared by modules as they are imported; the registry drains this list.
+_DECLARED: list[Rule] = []
+_SECTIONS: dict[str, Section] = {}
+_LOADERS: list[SiteLoader] = []
+
+
+def section(name: str, options: type, doc: str = "") -> Section:
+    """Declare (or fetch) a family's config section."""
+    existing = _SECTIONS.get(name)
+    if existing is not None:
+        return existing
+    sec = _SECTIONS[name] = Section(name, options, doc)
+    return sec
+
+
+def site_loader(name: str, section_name: str) -> Callable:
+    def deco(fn: Callable[[str, Any], Any]) -> Callable:
+        _LOADERS.append(SiteLoader(name, section_name, fn))
+        return fn
+
+    return deco
+
+
+def _clean_doc(fn: Callable) -> str:
+    import inspect
+
+    return inspect.cleandoc(fn.__doc__ or "")
+
+
+def rule(
+    id: str,
+    *,
+    family: str,
+    summary: str,
+    severity: Severity = Severity.WARNING,
+    section: Section | None = None,
+    fix: str = "never",
+    status: str = "stable",
+    since: str = "0.1.0",
+    needs_server: bool = False,
+    default_enabled: bool = True,
+) -> Callable:
+    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``."""
+
+    def deco(fn: Callable[[Document, Any], Iterator[Finding]]) -> Callable:
+        _DECLARED.append(
+            Rule(
+                id=id,
+                family=family,
+                summary=summary,
+                severity=severity,
+                check=fn,
+                section=section,
+                fix=fix,
+                status=status,
+                since=since,
+                needs_server=needs_server,
+                default_enabled=default_enabled,
+                doc=_clean_doc(fn),
+            )
+        )
+        return fn
+
+    return deco
+
+
+def cross_file_rule(
+    id: str,
+    *,
+    family: str,
+    summary: str,
+    facts: Callable[[Document, Any], Any],
+    severity: Severity = Severity.WARNING,
+    section: Section | None = None,
+    status: str = "stable",
+    since: str = "0.1.0",
+    default_enabled: bool = True,
+) -> Callable:
+    """Declare a rule over all files of a run.
+
+    ``facts(doc, options)`` runs per document and returns a small picklable value (never
+    the Document); the decorated ``combine(facts, options)`` receives ``[(path, facts)]``
+    for every document of the run and yields ``(path, Finding)``.
+    """
+
+    def deco(fn: Callable[..., Iterable[tuple[str, Finding]]]) -> Callable:
+        _DECLARED.append(
+            Rule(
+                id=id,
+                family=family,
+                summary=summary,
+                severity=severity,
+                check=None,
+                section=section,
+                status=status,
+                since=since,
+                default_enabled=default_enabled,
+                doc=_clean_doc(fn),
+                facts=facts,
+                combine=fn,
+            )
+        )
+        return fn
+
+    return deco
+
+
+def valid_rule_id(rule_id: str) -> bool:
+    return bool(_KEBAB.match(rule_id))

@@ -1,0 +1,161 @@
+"""Rule discovery: built-in family modules, the ``edlint.rules`` entry points, and
+``plugins:`` named in config all produce the same :class:`Rule` objects.
+
+Built-ins are found by listing the modules of this package, so adding a family means adding
+a module and nothing else; the engine knows no rule by name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass, field, replace
+
+from . import base
+from .base import Rule, Section, SiteLoader, valid_rule_id
+
+# Modules of this package that hold machinery, not rules.
+_NOT_FAMILIES = frozenset({"base", "registry"})
+
+
+class RegistryError(Exception):
+    """A rule that cannot be registered (bad id, duplicate id, plugin import failure)."""
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
+    loaders: list[SiteLoader] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)
+    errors: list[str] = field(default_factory=list)  # plugins that failed to load
+
+    def add(self, rule: Rule) -> None:
+        if not valid_rule_id(rule.id):
+            raise RegistryError(f"rule id {rule.id!r} ({rule.origin}) is not kebab-case")
+        if rule.id in self.rules:
+            other = self.rules[rule.id]
+            raise RegistryError(
+                f"rule id {rule.id!r} is defined twice ({other.origin} and {rule.origin})"
+            )
+        self.rules[rule.id] = rule
+        self.families.add(rule.family)
+        if rule.section is not None:
+            self.sections.setdefault(rule.section.name, rule.section)
+
+    def get(self, rule_id: str) -> Rule | None:
+        return self.rules.get(rule_id)
+
+    def sorted_rules(self) -> list[Rule]:
+        return sorted(self.rules.values(), key=lambda r: (r.family, r.id))
+
+
+def _drain(origin: str) -> list[Rule]:
+    declared = list(base._DECLARED)
+    base._DECLARED.clear()
+    return [replace(r, origin=origin) if origin != "builtin" else r for r in declared]
+
+
+_BUILTIN_CACHE: list[Rule] | None = None
+
+
+def _builtin_rules() -> list[Rule]:
+    global _BUILTIN_CACHE
+    if _BUILTIN_CACHE is None:
+        from .. import rules as pkg
+
+        base._DECLARED.clear()
+        for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+            if info.name in _NOT_FAMILIES or info.name.startswith("_"):
+                continue
+            importlib.import_module(f"{pkg.__name__}.{info.name}")
+        _BUILTIN_CACHE = _drain("builtin")
+    return _BUILTIN_CACHE
+
+
+_ENTRY_POINT_CACHE: list[tuple[str, list[Rule]]] | None = None
+
+
+def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
+    """Rules from installed packages that declare the ``edlint.rules`` entry point group."""
+    global _ENTRY_POINT_CACHE
+    if _ENTRY_POINT_CACHE is None:
+        from importlib.metadata import entry_points
+
+        found: list = []
+        for ep in entry_points(group="edlint.rules"):
+            try:
+                ep.load()
+                found.append((ep.name, _drain(f"plugin:{ep.name}")))
+            except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
+                base._DECLARED.clear()
+                found.append((ep.name, exc))
+        _ENTRY_POINT_CACHE = found
+    return _ENTRY_POINT_CACHE
+
+
+def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
+    """A plugin named in config: a module name, or a path to a .py file (relative to config)."""
+    import os
+    import sys
+
+    if spec.endswith(".py"):
+        path = spec if os.path.isabs(spec) else os.path.join(base_dir, spec)
+        name = "edlint_local_" + os.path.splitext(os.path.basename(path))[0].replace("-", "_")
+        if name in sys.modules:
+            return []
+        loader_spec = importlib.util.spec_from_file_location(name, path)
+        if loader_spec is None or loader_spec.loader is None:
+            raise RegistryError(f"plugin {spec!r}: cannot load {path}")
+        module = importlib.util.module_from_spec(loader_spec)
+        sys.modules[name] = module
+        loader_spec.loader.exec_module(module)
+    else:
+        importlib.import_module(spec)
+    return _drain(f"plugin:{spec}")
+
+
+def build_registry(
+    plugins: tuple[str, ...] = (),
+    base_dir: str = ".",
+    extra_rules: tuple[Rule, ...] = (),
+    entry_points: bool = True,
+) -> Registry:
+    import importlib.util  # noqa: F401 - used by _import_local_plugin
+
+    reg = Registry()
+    for r in _builtin_rules():
+        reg.add(r)
+    if entry_points:
+        for name, result in _entry_point_rules():
+            if isinstance(result, Exception):
+                reg.errors.append(f"plugin {name!r} failed to load: {type(result).__name__}: {result}")
+                continue
+            for r in result:
+                reg.add(r)
+    for spec in plugins:
+        try:
+            for r in _import_local_plugin(spec, base_dir):
+                reg.add(r)
+        except RegistryError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            base._DECLARED.clear()
+            raise RegistryError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}") from exc
+    for r in extra_rules:
+        reg.add(r)
+    reg.loaders = list(base._LOADERS)
+    for sec in base._SECTIONS.values():
+        reg.sections.setdefault(sec.name, sec)
+    return reg
+
+
+_DEFAULT: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """Built-ins and installed plugins, cached for the process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = build_registry()
+    return _DEFAULT

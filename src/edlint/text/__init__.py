@@ -1,0 +1,1 @@
+"""Text helpers every rule family shares: normalisation, sentences, credits, quotes, numbers."""

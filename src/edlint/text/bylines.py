@@ -1,0 +1,27 @@
+"""Byline lines: "By Jane Doe", "By Jane Doe and Sam Lee", "Written By"."""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-Z][\w'’.\-]*"
+BYLINE_RE = re.compile(
+    rf"^(?:by|written by|words by|story by|reporting by)\s*:?\s+{_NAME}"
+    rf"(?:\s+(?:{_NAME}|and|&|de|van|von|da|la|le|del|bin|al-?\w*)|,)*\s*[.,]?\s*$"
+    r"|^written by\s*:?\s*$",
+    re.I,
+)
+
+
+def is_byline(text: str) -> bool:
+    """A short line that names the writer."""
+    return len(text) <= 120 and bool(BYLINE_RE.match(text.strip()))
+
+
+def byline_names(text: str) -> list[str]:
+    """The names in a byline: "By Jane Doe and Sam Lee" -> ["Jane Doe", "Sam Lee"]."""
+    m = re.match(r"^\s*(?:by|written by|words by|story by|reporting by)\s*:?\s*", text, re.I)
+    rest = text[m.end():] if m else text
+    rest = rest.strip().rstrip(".,")
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", rest)
+    return [p for p in (x.strip() for x in parts) if p]

@@ -1,0 +1,370 @@
+"""Quote-mark scanning: which marks open or close a quotation, which are apostrophes or
+primes, and how they pair.
+
+    scan = scan_quotes("“She said ‘no,’ and that was it,” Ruiz said of the 6'2\" guard.")
+    [(q.start, q.end, q.depth) for q in scan.quotes]   # the outer pair and the nested one
+    [m.role for m in scan.marks]                        # open, open, close, close, prime, prime
+
+Every mark in the text gets a :class:`Mark` with a role (``open``, ``close``,
+``apostrophe``, ``prime`` or ``stray``), a kind (``double``, ``single``, ``guillemet``,
+``single_guillemet``) and ``confident``: whether its role follows from the characters
+around it alone (a quote-style fix is safe only then). Pairs become :class:`Quote` objects
+with their nesting depth; openers never closed and closers never opened are listed apart.
+
+Conventions handled: curly “…” ‘…’, straight "…" '…', German „…“ and ‚…‘, guillemets «…»
+and »…«, apostrophes inside words (council’s, rock 'n' roll), elisions ('90s, ’em),
+plural possessives (the workers’ union), primes (6'2", 5' tall, 12" pizza, ′ ″).
+The scanner works on one block of text; joining paragraphs (the newspaper convention for
+quotes that run over several paragraphs) is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Roles
+OPEN = "open"
+CLOSE = "close"
+APOSTROPHE = "apostrophe"
+PRIME = "prime"
+STRAY = "stray"
+
+# Kinds
+DOUBLE = "double"
+SINGLE = "single"
+GUILLEMET = "guillemet"
+SINGLE_GUILLEMET = "single_guillemet"
+
+QUOTE_CHARS = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2032\u2033"
+_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+
+CURLY_FOR = {  # (kind, role) -> the curly (English) mark
+    (DOUBLE, OPEN): "\u201c",
+    (DOUBLE, CLOSE): "\u201d",
+    (SINGLE, OPEN): "\u2018",
+    (SINGLE, CLOSE): "\u2019",
+    ("", APOSTROPHE): "\u2019",
+}
+STRAIGHT_FOR = {DOUBLE: '"', SINGLE: "'"}
+
+_OPEN_CTX = frozenset(" \t\n\r\u00a0([{<\u2014\u2013-/\u2018\u201c\u201e\u00ab\u2039\"'")
+_CLOSE_CTX = frozenset(" \t\n\r\u00a0.,;:!?)]}>\u2014\u2013-/\u2026\u2019\u201d\u00bb\u203a\"'*_")
+# Elisions after an apostrophe at the start of a word: '90s, ’em, 'tis, rock 'n' roll.
+_ELISION = re.compile(
+    r"(?:\d0s\b|\d\ds\b|\d\d\b(?!\s*(?:percent|%|-))|(?:em|tis|twas|til|cause|cuz|bout|nuff)\b(?!-)|n['\u2019]\s)",
+    re.I,
+)
+_FEET_INCHES = re.compile(r"\d['\u2019\u2032]\s?\d{1,2}(?:\.\d+)?$")
+
+
+@dataclass(slots=True)
+class Mark:
+    pos: int
+    char: str
+    role: str
+    kind: str = ""  # double | single | guillemet | single_guillemet ("" for apostrophes, primes)
+    confident: bool = True
+    partner: int = -1  # index of the paired mark in QuoteScan.marks
+
+    @property
+    def straight(self) -> bool:
+        return self.char in "\"'"
+
+    @property
+    def curly(self) -> bool:
+        return self.char in "\u2018\u2019\u201c\u201d"
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (the text's length when unclosed)
+    kind: str
+    depth: int  # 0 for a top-level quotation
+    open_mark: int  # index into QuoteScan.marks
+    close_mark: int = -1  # -1 when unclosed
+
+    @property
+    def closed(self) -> bool:
+        return self.close_mark >= 0
+
+    @property
+    def inner_start(self) -> int:
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        return self.end - 1 if self.closed else self.end
+
+    def inner(self, text: str) -> str:
+        return text[self.inner_start : self.inner_end]
+
+
+@dataclass(slots=True)
+class QuoteScan:
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # closed pairs and unclosed openers
+    stray_closes: list[int] = field(default_factory=list)  # mark indices
+
+    @property
+    def unclosed(self) -> list[Quote]:
+        return [q for q in self.quotes if not q.closed]
+
+    def top_level(self) -> list[Quote]:
+        return [q for q in self.quotes if q.depth == 0]
+
+    def inside(self, offset: int) -> Quote | None:
+        """The innermost quote whose marks enclose ``offset``."""
+        best = None
+        for q in self.quotes:
+            if q.start < offset < q.end or (not q.closed and q.start < offset):
+                if best is None or q.depth > best.depth:
+                    best = q
+        return best
+
+    def outside_text(self, start: int, end: int, fill: str = " ") -> str:
+        """``text[start:end]`` with every top-level quotation replaced by ``fill``
+        characters (same length, so offsets still line up)."""
+        chunk = list(self.text[start:end])
+        for q in self.quotes:
+            if q.depth:
+                continue
+            lo, hi = max(q.start, start), min(q.end, end)
+            if lo < hi:
+                chunk[lo - start : hi - start] = fill * (hi - lo)
+        return "".join(chunk)
+
+
+def has_quote_marks(text: str) -> bool:
+    return _MARK.search(text) is not None
+
+
+def scan_quotes(text: str) -> QuoteScan:
+    """Classify and pair every quote mark of ``text``."""
+    scan = QuoteScan(text)
+    if _MARK.search(text) is None:
+        return scan
+    marks = scan.marks
+    stack: list[int] = []  # indices of open marks, innermost last
+    n = len(text)
+
+    def pending(kind: str, char_set: str | None = None) -> int:
+        """Stack position of the nearest open mark of ``kind`` (optionally of these chars)."""
+        for k in range(len(stack) - 1, -1, -1):
+            mk = marks[stack[k]]
+            if mk.kind == kind and (char_set is None or mk.char in char_set):
+                return k
+        return -1
+
+    def open_(pos: int, ch: str, kind: str, confident: bool) -> None:
+        marks.append(Mark(pos, ch, OPEN, kind, confident))
+        stack.append(len(marks) - 1)
+
+    def close_(pos: int, ch: str, kind: str, confident: bool, k: int) -> None:
+        marks.append(Mark(pos, ch, CLOSE, kind, confident))
+        mi = len(marks) - 1
+        oi = stack[k]
+        # Openers left above the matched one were never closed.
+        for above in stack[k + 1 :]:
+            _unclosed_inner(marks, above)
+        del stack[k:]
+        marks[oi].partner = mi
+        marks[mi].partner = oi
+
+    for m in _MARK.finditer(text):
+        i = m.start()
+        ch = text[i]
+        left = text[i - 1] if i > 0 else " "
+        right = text[i + 1] if i + 1 < n else " "
+        l_open = left in _OPEN_CTX
+        r_close = right in _CLOSE_CTX
+
+        if ch in "\u2032\u2033":
+            marks.append(Mark(i, ch, PRIME))
+        elif ch == '"':
+            if left.isdigit() and (
+                _FEET_INCHES.search(text, max(0, i - 8), i) or pending(DOUBLE, '"') < 0
+            ):
+                marks.append(Mark(i, ch, PRIME, "", bool(_FEET_INCHES.search(text, max(0, i - 8), i))))
+                continue
+            k = pending(DOUBLE)
+            if l_open and not right.isspace() and not (k >= 0 and r_close and not left.isspace()):
+                open_(i, ch, DOUBLE, right.isalnum() or right in "\u2018'(\u2026.[")
+            elif not left.isspace() and r_close:
+                if k >= 0:
+                    close_(i, ch, DOUBLE, True, k)
+                else:
+                    marks.append(Mark(i, ch, CLOSE, DOUBLE, False))
+                    scan.stray_closes.append(len(marks) - 1)
+            elif k >= 0:
+                close_(i, ch, DOUBLE, False, k)
+            elif left.isspace() and right.isspace():
+                marks.append(Mark(i, ch, STRAY, DOUBLE, False))
+            else:
+                open_(i, ch, DOUBLE, False)
+        elif ch in "'\u2019":
+            if left.isalnum() and right.isalnum():
+                if left.isdigit() and right.isdigit() and ch == "'":
+                    marks.append(Mark(i, ch, PRIME))
+                else:
+                    marks.append(Mark(i, ch, APOSTROPHE))
+            elif not left.isalnum() and _ELISION.match(text, i + 1):
+                marks.append(Mark(i, ch, APOSTROPHE))
+            elif left in "nN" and i >= 2 and text[i - 2] in "'\u2019" and (i < 3 or not text[i - 3].isalnum()):
+                marks.append(Mark(i, ch, APOSTROPHE))  # the second mark of 'n'
+            elif left.isdigit() and not right.isalnum():
+                k = pending(SINGLE)
+                if k >= 0:
+                    close_(i, ch, SINGLE, False, k)
+                else:
+                    marks.append(Mark(i, ch, PRIME, "", ch == "'"))
+            elif l_open and not right.isspace():
+                # An opening single quote (a ’ here is a wrong-way opener at best).
+                open_(i, ch, SINGLE, ch == "'" and right.isalnum())
+            elif not left.isspace() and (r_close or right.isalnum() is False):
+                k = pending(SINGLE)
+                if k >= 0:
+                    close_(i, ch, SINGLE, left not in "sSnN", k)
+                else:
+                    # plural possessive (the workers’ union) or dropped letter (goin’)
+                    marks.append(Mark(i, ch, APOSTROPHE, "", left in "sS" and right == " "))
+            else:
+                marks.append(Mark(i, ch, STRAY, SINGLE, False))
+        elif ch == "\u2018":
+            if left.isalnum() and right.isalnum():
+                marks.append(Mark(i, ch, APOSTROPHE, "", False))  # wrong-way apostrophe
+            elif not left.isalnum() and _ELISION.match(text, i + 1) and right.isdigit():
+                marks.append(Mark(i, ch, APOSTROPHE, "", False))  # ‘90s: should be ’90s
+            else:
+                k = pending(SINGLE, "\u201a")
+                if k >= 0 and not left.isspace() and r_close:
+                    close_(i, ch, SINGLE, True, k)  # German ‚…‘
+                else:
+                    open_(i, ch, SINGLE, True)
+        elif ch == "\u201c":
+            k = pending(DOUBLE, "\u201e")
+            if k >= 0 and not left.isspace() and r_close:
+                close_(i, ch, DOUBLE, True, k)  # German „…“
+            else:
+                k = pending(DOUBLE)
+                if k >= 0 and not left.isspace() and r_close and not l_open:
+                    close_(i, ch, DOUBLE, False, k)  # a wrong-way closer
+                else:
+                    open_(i, ch, DOUBLE, True)
+        elif ch == "\u201d":
+            k = pending(DOUBLE)
+            if k >= 0:
+                close_(i, ch, DOUBLE, True, k)
+            elif l_open and not right.isspace() and not r_close:
+                open_(i, ch, DOUBLE, False)  # a wrong-way opener (or Swedish ”…”)
+            else:
+                marks.append(Mark(i, ch, CLOSE, DOUBLE, True))
+                scan.stray_closes.append(len(marks) - 1)
+        elif ch == "\u201e":
+            open_(i, ch, DOUBLE, True)
+        elif ch == "\u201a":
+            if left.isalnum() and right.isspace():
+                marks.append(Mark(i, ch, STRAY, "", False))  # a comma look-alike
+            else:
+                open_(i, ch, SINGLE, True)
+        elif ch == "\u201b":
+            open_(i, ch, SINGLE, False)
+        elif ch == "\u201f":
+            open_(i, ch, DOUBLE, False)
+        elif ch in "\u00ab\u00bb\u2039\u203a":
+            kind = GUILLEMET if ch in "\u00ab\u00bb" else SINGLE_GUILLEMET
+            other = {"\u00ab": "\u00bb", "\u00bb": "\u00ab", "\u2039": "\u203a", "\u203a": "\u2039"}[ch]
+            k = pending(kind, other)
+            if k >= 0:
+                close_(i, ch, kind, True, k)
+            elif left.isspace() and right.isspace():
+                marks.append(Mark(i, ch, STRAY, kind, False))  # a separator: Home » News
+            elif ch in "\u00ab\u2039" or (l_open and not right.isspace()):
+                open_(i, ch, kind, True)
+            else:
+                marks.append(Mark(i, ch, CLOSE, kind, True))
+                scan.stray_closes.append(len(marks) - 1)
+
+    for k in stack:
+        _unclosed_inner(marks, k)
+
+    _build_quotes(scan, n)
+    return scan
+
+
+def _unclosed_inner(marks: list[Mark], idx: int) -> None:
+    """An opener never closed: a straight or right single mark was most likely an
+    apostrophe (a plural possessive, an elision we do not know)."""
+    mk = marks[idx]
+    if mk.kind == SINGLE and mk.char in "'\u2019":
+        mk.role = APOSTROPHE
+        mk.kind = ""
+        mk.confident = False
+
+
+def _build_quotes(scan: QuoteScan, n: int) -> None:
+    marks = scan.marks
+    quotes: list[Quote] = []
+    for idx, mk in enumerate(marks):
+        if mk.role == OPEN:
+            quotes.append(
+                Quote(
+                    start=mk.pos,
+                    end=marks[mk.partner].pos + 1 if mk.partner >= 0 else n,
+                    kind=mk.kind,
+                    depth=0,
+                    open_mark=idx,
+                    close_mark=mk.partner,
+                )
+            )
+    # Depth: how many other quotes enclose this one.
+    quotes.sort(key=lambda q: q.start)
+    enclosing: list[Quote] = []
+    for q in quotes:
+        while enclosing and not (enclosing[-1].start < q.start < enclosing[-1].end):
+            enclosing.pop()
+        q.depth = len(enclosing)
+        enclosing.append(q)
+    scan.quotes = quotes
+
+
+# -- helpers for deciding what a quotation is ----------------------------------------------
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_MINOR = frozenset(
+    """a an the and or nor but for of in on at to by up as vs via with from into onto over
+    per than off out de la le el del von van der du des et y e o""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_title_case(text: str) -> bool:
+    """Every significant word capitalised (a title of a work, a name, a label):
+    'Rivers In Crisis', 'The Lord of the Rings', 'Surviving Design Projects'."""
+    ws = words(text)
+    if not ws:
+        return False
+    significant = [w for w in ws if w.lower() not in _MINOR or w is ws[0]]
+    if not significant:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+_CODEISH = re.compile(r"[{}<>=|\\]|^/|/$|^\S*[/#@.]\S*$|^[#.]?[a-z]+[-_][a-z0-9_-]+$|\$\{|%\w")
+
+
+def looks_like_code(text: str) -> bool:
+    """A path, a template expression, a CSS class or an attribute value, not speech."""
+    t = text.strip()
+    if not t:
+        return True
+    return bool(_CODEISH.search(t))
