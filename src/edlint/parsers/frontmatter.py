@@ -102,7 +102,7 @@ _OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)")
 
 def _closing(fence: str) -> re.Pattern[str]:
     alts = r"---|\.\.\." if fence == "---" else r"\+\+\+"
-    return re.compile(rf"^(?:{alts})[ \t]*$", re.M)
+    return re.compile(rf"^(?:{alts})[ \t]*\r?$", re.M)
 
 
 def split_front_matter(source: str) -> FrontMatter | None:

@@ -27,8 +27,9 @@ from ..text.credits import find_credit_marker
 from . import ParseOptions
 from .directives import TEXT_DIRECTIVE, build_suppressions, text_directives
 
-_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)(?:[ \t]*(?:\r\n|\n|\r))*")
-_LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*")
+_NL = r"(?:\r\n|\n|\r(?!\n))"
+_PARAGRAPH_BREAK = re.compile(rf"{_NL}[ \t]*{_NL}(?:[ \t]*{_NL})*")
+_LINE_BREAK = re.compile(rf"[ \t]*{_NL}[ \t]*")
 MAX_CAPTION_WORDS = 60
 
 
