@@ -200,3 +200,24 @@ def test_toml_front_matter():
 
 def test_language_from_front_matter():
     assert blocks("---\nlang: de\n---\n\nText.\n").language == "de"
+
+
+def test_pure_python_yaml_loader_is_as_hardened(monkeypatch):
+    """Without libyaml, the pure-Python loader enforces the same caps and scalars."""
+    from edlint.parsers import frontmatter
+
+    monkeypatch.setattr(frontmatter, "_CLoader", None)
+    doc = blocks("---\ndraft: no\nwhen: 12:30\n---\n\nBody.\n")
+    assert doc.meta("draft") == "no" and doc.meta("when") == "12:30"
+    laughs = "---\na: &a [x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12)
+    ) + "---\n\nBody.\n"
+    assert "alias" in blocks(laughs).problems[0].message
+    deep = "---\nx: " + "[" * 500 + "]" * 500 + "\n---\n\nBody.\n"
+    assert "deeper" in blocks(deep).problems[0].message
+
+
+def test_deeply_nested_front_matter_is_refused():
+    deep = "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n\nBody.\n"
+    doc = blocks(deep)
+    assert doc.problems and "deeper" in doc.problems[0].message
