@@ -83,8 +83,10 @@ class Linter:
         self._configs_by_path: dict[str, Config] = {}
         self._settings: dict[tuple[str, str], FileSettings] = {}
         self._site: dict[str, dict[str, Any]] = {}
+        self._fingerprints: dict[str, str] = {}
         self.messages: list[str] = []
         self.fixed_config: Config | None = None
+        self._spec = config if not isinstance(config, Config) else config.path
         if isinstance(config, Config):
             self.fixed_config = config
         elif isinstance(config, dict):
@@ -264,21 +266,148 @@ class Linter:
         return result
 
     # -- the run ---------------------------------------------------------------------------
-    def run(self, paths: Iterable[str]) -> RunResult:
-        results = [self.lint_file(p) for p in self.discover(paths)]
-        return self.finish(results)
+    def run(self, paths: Iterable[str], jobs: int = 1, cache: Any = None) -> RunResult:
+        """Lint files and folders; ``cache`` (a cache.Cache) skips unchanged files."""
+        files = list(self.discover(paths))
+        done: dict[str, FileResult] = {}
+        keys: dict[str, str] = {}
+        misses = files
+        if cache is not None:
+            misses = []
+            for path in files:
+                key = self._cache_key(path)
+                entry = cache.get(key) if key else None
+                if key:
+                    keys[path] = key
+                if entry is not None and (hit := self._from_cache(path, entry)) is not None:
+                    done[path] = hit
+                else:
+                    misses.append(path)
+        if jobs > 1 and len(misses) >= MIN_FILES_PER_WORKER * 2:
+            linted = self._run_parallel(misses, jobs)
+        else:
+            linted = [self._compact(self.lint_file(p)) for p in misses]
+        for r in linted:
+            done[r.path] = r
+            if cache is not None and r.path in keys and not r.internal_error:
+                entry = _to_cache(r)
+                if entry is not None:
+                    cache.put(keys[r.path], entry)
+        results = [done[p] for p in files]
+        run_key = None
+        if cache is not None and len(keys) == len(files):
+            from .cache import digest
+
+            run_key = digest("\0".join(keys[p] for p in files).encode())
+        return self.finish(results, cache=cache, run_key=run_key)
+
+    # -- cache -------------------------------------------------------------------------------
+    def _cache_key(self, path: str) -> str | None:
+        from .cache import Cache, digest
+
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return None
+        config = self.config_for(path)
+        return Cache.key(path, digest(data), self._settings_fingerprint(path, config))
+
+    def _settings_fingerprint(self, path: str, config: Config) -> str:
+        """What, besides the file, decides its findings."""
+        import datetime
+
+        from . import __version__
+        from .cache import digest
+
+        settings = self.settings_for(path, config)
+        cached = self._fingerprints.get(settings.key)
+        if cached is not None:
+            return cached
+        parts = [__version__, repr(self.cli), settings.key, datetime.date.today().isoformat()]
+        for extra in (config.path, *config.plugins, *config.packs):
+            if not extra:
+                continue
+            full = extra if os.path.isabs(extra) else os.path.join(config.root, extra)
+            try:
+                with open(full, "rb") as fh:
+                    parts.append(digest(fh.read()))
+            except OSError:
+                parts.append(f"{extra}:missing")
+        import json
+
+        parts.append(digest(json.dumps(self.site_data(config, settings), sort_keys=True, default=str).encode()))
+        value = self._fingerprints[settings.key] = digest("\0".join(parts).encode())
+        return value
+
+    def _from_cache(self, path: str, entry: dict[str, Any]) -> FileResult | None:
+        from .cache import finding_from_json, lines_from_starts, suppressions_from_json
+
+        try:
+            result = FileResult(path=path, findings=[finding_from_json(f) for f in entry["findings"]])
+            for f in result.findings:
+                f.path = path
+            facts = entry.get("facts") or {}
+            if facts:
+                result.facts = dict(facts)
+                result.lines = lines_from_starts(entry["lines"], entry["length"])
+                result.suppressions = suppressions_from_json(entry.get("supp", []))
+        except (KeyError, TypeError, ValueError):
+            return None
+        result.settings = self.settings_for(path, self.config_for(path))
+        return result
+
+    def _compact(self, result: FileResult) -> FileResult:
+        # Cross-file rules need a file's line index and suppressions after its Document is
+        # gone; a file with no facts needs neither, so memory stays flat on large runs.
+        if not result.facts:
+            result.lines = None
+            result.suppressions = []
+        return result
+
+    def _run_parallel(self, files: list[str], jobs: int) -> list[FileResult]:
+        """Worker processes lint chunks of files; results come back in file order."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Fork shares the already-imported rules and parsed config with the workers.
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        chunk = max(MIN_FILES_PER_WORKER, min(64, len(files) // (jobs * 4) or 1))
+        chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
+        results: list[FileResult] = []
+        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(state,)) as pool:
+            try:
+                for part in pool.map(_lint_chunk, chunks):
+                    for r in part:
+                        # Settings hold rule objects (not always picklable): recompute here.
+                        r.settings = self.settings_for(r.path, self.config_for(r.path))
+                        results.append(r)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        return results
 
     def run_text(self, text: str, path: str) -> RunResult:
         return self.finish([self.lint_file(path, text)])
 
-    def finish(self, results: list[FileResult]) -> RunResult:
+    def finish(self, results: list[FileResult], cache: Any = None, run_key: str | None = None) -> RunResult:
         findings: list[Finding] = []
         internal = False
         for r in results:
             findings.extend(r.findings)
             internal = internal or r.internal_error
-        findings.extend(self._cross_file(results))
+        cross = cache.get_cross(run_key) if cache is not None and run_key else None
+        if cross is None:
+            cross = self._cross_file(results)
+            if cache is not None and run_key:
+                cache.put_cross(run_key, cross)
+        findings.extend(cross)
         findings.sort(key=Finding.sort_key)
+        if cache is not None:
+            cache.save()
         return RunResult(findings, len(results), internal, list(self.messages))
 
     def _cross_file(self, results: list[FileResult]) -> list[Finding]:
@@ -313,6 +442,49 @@ class Linter:
                     k.fingerprint = _digest(f"{k.rule}\0{k.message}")
                     out.append(k)
         return out
+
+
+MIN_FILES_PER_WORKER = 8
+
+
+def _to_cache(r: FileResult) -> dict[str, Any] | None:
+    """A cache entry for a linted file (None: not cacheable, e.g. facts that are not JSON)."""
+    import json
+
+    from .cache import finding_to_cache, suppressions_to_json
+
+    entry: dict[str, Any] = {"findings": [finding_to_cache(f) for f in r.findings]}
+    if r.facts:
+        if r.lines is None:
+            return None
+        entry["facts"] = r.facts
+        entry["lines"] = r.lines.starts
+        entry["length"] = r.lines.length
+        entry["supp"] = suppressions_to_json(r.suppressions)
+    try:
+        # Facts must survive JSON unchanged (tuples would come back as lists).
+        if r.facts and json.loads(json.dumps(r.facts)) != r.facts:
+            return None
+    except (TypeError, ValueError):
+        return None
+    return entry
+_WORKER: Linter | None = None
+
+
+def _init_worker(state: tuple) -> None:
+    global _WORKER
+    spec, cli, force_exclude, extra_exclude = state
+    _WORKER = Linter(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude)
+
+
+def _lint_chunk(paths: list[str]) -> list[FileResult]:
+    assert _WORKER is not None
+    out = []
+    for p in paths:
+        r = _WORKER._compact(_WORKER.lint_file(p))
+        r.settings = None
+        out.append(r)
+    return out
 
 
 def _peek_list(path: str, key: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ spaces, line breaks kept) so markdown-it never reads them as prose and line numb
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ..document import (
@@ -76,6 +77,8 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     shortcodes = find_shortcodes(source, body_start)
     masked = _mask(source, body_start, [sc.span for sc in shortcodes])
     walker = _Walker(doc, masked, options)
+    walker.mask_spans = [sc.span for sc in shortcodes]
+    walker.mask_starts = [sp.start for sp in walker.mask_spans]
     image_codes = {**DEFAULT_IMAGE_SHORTCODES, **options.image_shortcodes}
     walker.shortcode_blocks(shortcodes, image_codes)
     walker.walk(_parser().parse(masked))
@@ -198,7 +201,11 @@ class _Walker:
         self.containers: list[str] = []
         self.quotes: list[Block] = []
         self.last_image_block: ImageBlock | None = None
+        self.mask_spans: list[Span] = []
+        self.mask_starts: list[int] = []
         self.last_image_end_line = -2
+        # Shortcode images by the line they end on (a caption line may sit right under one).
+        self.shortcode_images: dict[int, ImageBlock] = {}
 
     # -- block level -------------------------------------------------------------------
     def region(self, token_map: list[int] | None) -> tuple[int, int]:
@@ -319,6 +326,8 @@ class _Walker:
             and first_line - self.last_image_end_line <= 2
         ):
             target = self.last_image_block
+        elif kind == PARAGRAPH and self.shortcode_images:
+            target = self._shortcode_image_above(first_line, start)
         if target is not None and target.caption is None and (
             (res.emph_chars and not res.plain_chars)
             or (find_credit_marker(text.text) is not None and len(text.text.split()) <= 40)
@@ -343,6 +352,17 @@ class _Walker:
         if res.images:
             self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
 
+    def _shortcode_image_above(self, first_line: int, start: int) -> ImageBlock | None:
+        """A shortcode image ending on the line above (or two above, across a blank line)."""
+        for gap in (1, 2):
+            image = self.shortcode_images.get(first_line - gap)
+            if image is None:
+                continue
+            if self.src[image.span.end : start].strip():
+                return None  # something else sits between the image and this paragraph
+            return image if image.caption is None else None
+        return None
+
     # -- inline level ------------------------------------------------------------------
     def inline(self, children: list[Any], start: int, end: int) -> _Inline:
         s = self.src
@@ -361,7 +381,7 @@ class _Walker:
                 if pos == -1:
                     b.add(content, cur, cur)  # not found verbatim: keep the text, degrade position
                     continue
-                b.add(content, pos)
+                self.add_text(b, content, pos)
                 cur = pos + len(content)
                 nonspace = len(content) - content.count(" ")
                 if emph:
@@ -467,6 +487,34 @@ class _Walker:
         out.text = b.build() if len(b) else None
         return out
 
+    def add_text(self, b: MappedTextBuilder, content: str, pos: int) -> None:
+        """Add a text run; masked shortcodes inside it read as one space, not as blanks."""
+        end = pos + len(content)
+        starts = self.mask_starts
+        k = bisect_right(starts, pos) - 1
+        if k < 0 or self.mask_spans[k].end <= pos:
+            k += 1
+        if k >= len(starts) or starts[k] >= end:
+            b.add(content, pos)
+            return
+        cursor = pos
+        while k < len(starts) and starts[k] < end:
+            span = self.mask_spans[k]
+            if span.start > cursor:
+                b.add(self.src[cursor : span.start], cursor)
+            lo, hi = max(span.start, cursor), min(span.end, end)
+            if len(b) and not b.ends_with_space():
+                b.add(" ", lo, hi)
+            cursor = hi
+            k += 1
+        if cursor < end:
+            text = self.src[cursor:end]
+            if b.ends_with_space():
+                stripped = text.lstrip(" ")
+                cursor += len(text) - len(stripped)
+                text = stripped
+            b.add(text, cursor)
+
     # -- shortcodes and front matter ---------------------------------------------------
     def shortcode_blocks(self, shortcodes: list[Shortcode], image_codes: dict[str, dict[str, str]]) -> None:
         doc = self.doc
@@ -488,6 +536,8 @@ class _Walker:
                 elif field_name == "title":
                     image.title = text
                 elif field_name in ("caption", "credit"):
+                    if not text.strip():
+                        continue  # caption="" gives no caption
                     mapped = MappedText(text, [(0, vspan.start, vspan.end)])
                     setattr(image, field_name, mapped)
                 else:
@@ -495,6 +545,7 @@ class _Walker:
             if image.caption is not None:
                 doc.blocks.append(Block(kind=CAPTION, span=image.caption.span, text=image.caption, parent=image))
             doc.blocks.append(image)
+            self.shortcode_images[self.lines.line_of(sc.span.end)] = image
 
     def frontmatter_image(self) -> None:
         """The featured image named in front matter (``image``, ``image_alt`` ...)."""
