@@ -44,6 +44,7 @@ class FileResult:
     suppressions: list[Suppression] = field(default_factory=list)
     settings: FileSettings | None = None
     internal_error: bool = False
+    messages: list[str] = field(default_factory=list)  # from site services (e.g. a server down)
 
 
 @dataclass
@@ -263,6 +264,14 @@ class Linter:
             _finish(f, doc.path, doc.lines, settings)
             f.fingerprint = fp
         result.findings = kept
+        # Site services (a LanguageTool client ...) report run-level problems, and may
+        # require the run to fail (exit 2) when they could not do their job.
+        for service in doc.site.values():
+            for message in getattr(service, "messages", None) or ():
+                if message not in result.messages:
+                    result.messages.append(message)
+            if getattr(service, "fatal", False):
+                result.internal_error = True
         return result
 
     # -- the run ---------------------------------------------------------------------------
@@ -289,7 +298,7 @@ class Linter:
             linted = [self._compact(self.lint_file(p)) for p in misses]
         for r in linted:
             done[r.path] = r
-            if cache is not None and r.path in keys and not r.internal_error:
+            if cache is not None and r.path in keys and not r.internal_error and not r.messages:
                 entry = _to_cache(r)
                 if entry is not None:
                     cache.put(keys[r.path], entry)
@@ -324,7 +333,7 @@ class Linter:
         cached = self._fingerprints.get(settings.key)
         if cached is not None:
             return cached
-        parts = [__version__, repr(self.cli), settings.key, datetime.date.today().isoformat()]
+        parts = [__version__, repr(self.cli), settings.key, repr(config), datetime.date.today().isoformat()]
         for extra in (config.path, *config.plugins, *config.packs):
             if not extra:
                 continue
@@ -399,6 +408,9 @@ class Linter:
         for r in results:
             findings.extend(r.findings)
             internal = internal or r.internal_error
+            for message in r.messages:
+                if message not in self.messages:
+                    self.messages.append(message)
         cross = cache.get_cross(run_key) if cache is not None and run_key else None
         if cross is None:
             cross = self._cross_file(results)

@@ -75,9 +75,13 @@ def _best(selectors: Iterable[str], rule: Rule) -> int:
     return max((_specificity(s, rule) for s in selectors), default=0)
 
 
-def _default_on(rule: Rule, preview: bool) -> bool:
-    if rule.needs_server or not rule.default_enabled:
+def _default_on(rule: Rule, preview: bool, server_options: dict[str, Any] | None = None) -> bool:
+    if not rule.default_enabled:
         return False
+    if rule.needs_server:
+        # On by default once the user configured a server for it (grammar + LanguageTool).
+        check = rule.server_configured
+        return bool(check and server_options is not None and check(server_options.get(rule.id)))
     return rule.status == "stable" or preview
 
 
@@ -90,10 +94,12 @@ def _included(selector_spec: int, rule: Rule, preview: bool) -> bool:
     return rule.status == "stable" or preview
 
 
-def select_rules(rules: Iterable[Rule], layers: Iterable[Layer], preview: bool) -> list[Rule]:
+def select_rules(
+    rules: Iterable[Rule], layers: Iterable[Layer], preview: bool, server_options: dict[str, Any] | None = None
+) -> list[Rule]:
     rules = list(rules)
     layers = list(layers)
-    enabled = {r.id: _default_on(r, preview) for r in rules}
+    enabled = {r.id: _default_on(r, preview, server_options) for r in rules}
     for layer in layers:
         for r in rules:
             if layer.select is not None:
@@ -118,7 +124,18 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
     layers += [Layer(o.select, o.extend_select, o.ignore) for o in overrides]
     layers.append(Layer(cli.select, cli.extend_select, cli.ignore))
     all_rules = registry.sorted_rules()
-    enabled = select_rules(all_rules, layers, preview)
+
+    def options_for(r: Rule) -> Any:
+        if r.section is None:
+            return None
+        name = r.section.name
+        value_layers = [config.sections.get(name, {}), config.rules.get(r.id, {})]
+        for o in overrides:
+            value_layers += [o.sections.get(name, {}), o.rules.get(r.id, {})]
+        return build_options(r.section.options, *value_layers)
+
+    server_options = {r.id: options_for(r) for r in all_rules if r.needs_server}
+    enabled = select_rules(all_rules, layers, preview, server_options)
 
     severity_layers = [config.severity] + [o.severity for o in overrides]
     severities: dict[str, Severity] = {}
@@ -134,14 +151,7 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
                 sev = Severity.parse(by_family)
         severities[r.id] = sev
     for r in enabled:
-        if r.section is None:
-            options[r.id] = None
-            continue
-        name = r.section.name
-        value_layers = [config.sections.get(name, {}), config.rules.get(r.id, {})]
-        for o in overrides:
-            value_layers += [o.sections.get(name, {}), o.rules.get(r.id, {})]
-        options[r.id] = build_options(r.section.options, *value_layers)
+        options[r.id] = server_options[r.id] if r.id in server_options else options_for(r)
     allow = config.allow_inline_disable
     locked: frozenset[str]
     if allow is True:

@@ -142,7 +142,9 @@ class Rule:
     fix: str = "never"  # never | sometimes | always
     status: str = "stable"  # stable | preview
     since: str = "0.1.0"
-    needs_server: bool = False  # off by default (grammar)
+    needs_server: bool = False  # off by default (grammar) ...
+    # ... unless this says a server is configured: server_configured(options) -> bool.
+    server_configured: Callable[[Any], bool] | None = None
     default_enabled: bool = True
     doc: str = ""
     # Cross-file rules: facts(doc, opts) -> small picklable value per document;
@@ -203,6 +205,7 @@ def rule(
     status: str = "stable",
     since: str = "0.1.0",
     needs_server: bool = False,
+    server_configured: Callable[[Any], bool] | None = None,
     default_enabled: bool = True,
 ) -> Callable:
     """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``."""
@@ -220,6 +223,7 @@ def rule(
                 status=status,
                 since=since,
                 needs_server=needs_server,
+                server_configured=server_configured,
                 default_enabled=default_enabled,
                 doc=_clean_doc(fn),
             )
