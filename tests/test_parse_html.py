@@ -124,3 +124,14 @@ def test_jsonld_graph_is_searched():
     doc = doc_of(f'<script type="application/ld+json">{json.dumps(ld)}</script><p>x</p>')
     assert doc.meta("jsonld")["headline"] == "H"
     assert doc.meta("author") == ["A", "B"]
+
+
+def test_jsonld_prefers_the_article_over_a_webpage_and_resolves_author_ids():
+    ld = {"@graph": [
+        {"@type": "WebPage", "@id": "https://x.test/#webpage", "name": "Page"},
+        {"@type": "Article", "headline": "Real headline", "author": {"@id": "https://x.test/#/person/1"}},
+        {"@type": "Person", "@id": "https://x.test/#/person/1", "name": "Jane Doe"},
+    ]}
+    doc = doc_of(f'<script type="application/ld+json">{json.dumps(ld)}</script><p>x</p>')
+    assert doc.meta("jsonld")["headline"] == "Real headline"
+    assert doc.meta("author") == "Jane Doe"

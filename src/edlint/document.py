@@ -328,6 +328,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     metadata: dict[str, MetaField] = field(default_factory=dict)
     frontmatter_span: Span | None = None
+    head_tag_span: Span | None = None  # HTML: the <head> start tag (where metadata lives)
     language: str = "en"
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
@@ -361,9 +362,12 @@ class Document:
 
     @property
     def head_span(self) -> Span:
-        """Where document-level findings point: the front matter or the first line."""
+        """Where document-level findings point: the front matter, the HTML <head>, or the
+        first line."""
         if self.frontmatter_span is not None:
             return Span(self.frontmatter_span.start, self.frontmatter_span.start + 3)
+        if self.head_tag_span is not None:
+            return self.head_tag_span
         return Span(0, 0)
 
     # -- blocks ------------------------------------------------------------------------

@@ -101,6 +101,7 @@ class HtmlResult:
     directives: list[tuple[str, frozenset[str], Span]] = field(default_factory=list)
     language: str | None = None
     problems: list[ParseProblem] = field(default_factory=list)
+    head_span: Span | None = None
 
 
 class _Extractor(HTMLParser):
@@ -193,6 +194,8 @@ class _Extractor(HTMLParser):
         amap = dict(attrs)
         if tag == "head":
             self.in_head = True
+            if self.result.head_span is None:
+                self.result.head_span = Span(start, end)
         if self.in_head or tag in ("meta", "title", "html", "link"):
             self._head_tag(tag, amap, start, end)
             if tag == "title" or tag in VOID:
@@ -368,7 +371,10 @@ class _Extractor(HTMLParser):
     def _image(self, amap: dict[str, str | None], classes: tuple[str, ...], start: int, end: int) -> None:
         if self.skip_depth:
             return
-        src = amap.get("src") or amap.get("data-src") or amap.get("data-lazy-src") or amap.get("data-original")
+        src = amap.get("src")
+        lazy = amap.get("data-src") or amap.get("data-lazy-src") or amap.get("data-original")
+        if lazy and lazy.strip():
+            src = lazy  # lazy loading: the real image is in data-src, src holds a placeholder
         if not src and amap.get("srcset"):
             src = (amap.get("srcset") or "").split(",")[0].strip().split(" ")[0]
         alt = amap.get("alt")
@@ -395,6 +401,19 @@ class _Extractor(HTMLParser):
             attrs={k: v for k, v in amap.items() if k in ("role", "aria-hidden", "class", "loading")},
             parent=self._quote_parent(),
         )
+        # Where the image sits: the link around it (a teaser links to another page) and
+        # the classes of its nearest ancestors ("related-stories", "item__thumb" ...).
+        context: list[str] = []
+        for o in reversed(self.stack[-12:]):
+            if o.tag == "a" and "link" not in image.attrs:
+                image.attrs["link"] = o.attrs.get("href") or ""
+            if len(context) < 12:
+                context.extend(o.classes)
+            style = o.attrs.get("style")
+            if style and _DISPLAY_NONE.search(style):
+                image.attrs["hidden_ancestor"] = True
+        if context:
+            image.attrs["context_classes"] = " ".join(context)
         self.result.blocks.append(image)
         for o in reversed(self.stack):
             if o.tag == "figure" and o.images is not None:
@@ -461,6 +480,9 @@ class _Extractor(HTMLParser):
             self.result.metadata["title"] = MetaField("title", text.text, Span(start, start + 7), text.span, "title")
 
 
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
 def _px(value: str | None) -> int | None:
     if not value:
         return None
@@ -473,13 +495,18 @@ def _space_if_blank(text: str) -> str:
     return text
 
 
-_WS = re.compile(r"[ \t\n\r\f]+")
+_WS_CHARS = " \t\n\r\f"
+# Whitespace that needs collapsing: a run of two or more, or a lone tab/newline. A lone
+# space is kept verbatim, which keeps the offset map small (one segment per text run).
+_WS_FIX = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 
 
 def _add_collapsed(builder: MappedTextBuilder, data: str, start: int) -> None:
     """Add HTML text with runs of whitespace collapsed to one space (mapped to the run)."""
     pos = 0
-    for m in _WS.finditer(data):
+    if data[:1] in _WS_CHARS and data and (not len(builder) or builder.ends_with_space()):
+        pos = len(data) - len(data.lstrip(_WS_CHARS))
+    for m in _WS_FIX.finditer(data, pos):
         if m.start() > pos:
             builder.add(data[pos : m.start()], start + pos)
         if len(builder) and not builder.ends_with_space():
@@ -528,23 +555,41 @@ def _article_content(blocks: list[Block]) -> list[Block]:
     return out
 
 
+# The most specific article type wins: Yoast pages put a WebPage first and the Article later.
+_JSONLD_RANK = {"NewsArticle": 0, "ReportageNewsArticle": 0, "AnalysisNewsArticle": 0,
+                "OpinionNewsArticle": 0, "LiveBlogPosting": 1, "BlogPosting": 1, "Article": 2,
+                "TechArticle": 2, "Report": 3, "WebPage": 9}
+
+
 def _jsonld_metadata(scripts: list[tuple[str, int, int]], result: HtmlResult) -> None:
     import json
 
+    best: tuple[int, dict, Span] | None = None
+    by_id: dict[str, dict] = {}
     for text, start, end in scripts:
         try:
             data = json.loads(text)
         except ValueError:
             continue
         for obj in _jsonld_objects(data):
+            if isinstance(obj.get("@id"), str):
+                by_id.setdefault(obj["@id"], obj)
             types = obj.get("@type")
             types = types if isinstance(types, list) else [types]
-            if not any(t in JSONLD_TYPES for t in types if isinstance(t, str)):
-                continue
-            span = Span(start, end)
-            md = result.metadata
-            md.setdefault("jsonld", MetaField("jsonld", obj, span, span, "jsonld"))
-            return
+            ranks = [_JSONLD_RANK[t] for t in types if isinstance(t, str) and t in _JSONLD_RANK]
+            if ranks and (best is None or min(ranks) < best[0]):
+                best = (min(ranks), obj, Span(start, end))
+    if best is None:
+        return
+    _, obj, span = best
+    author = obj.get("author")
+    # Resolve {"@id": ...} references (Yoast's Person nodes live elsewhere in the @graph).
+    if isinstance(author, dict) and set(author) == {"@id"} and author["@id"] in by_id:
+        obj = {**obj, "author": by_id[author["@id"]]}
+    elif isinstance(author, list):
+        obj = {**obj, "author": [by_id.get(a.get("@id"), a) if isinstance(a, dict) and set(a) == {"@id"} else a
+                                 for a in author]}
+    result.metadata.setdefault("jsonld", MetaField("jsonld", obj, span, span, "jsonld"))
 
 
 def _jsonld_objects(data: Any, depth: int = 0) -> list[dict]:
@@ -601,7 +646,8 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     result = extract(source, 0, len(source), fragment=False)
     _canonical(result.metadata)
     doc = Document(path=path, format="html", source=source, blocks=result.blocks,
-                   metadata=result.metadata, language=result.language or options.language)
+                   metadata=result.metadata, language=result.language or options.language,
+                   head_tag_span=result.head_span)
     doc.problems.extend(result.problems)
     doc.suppressions = build_suppressions(result.directives, doc.lines)
     return doc

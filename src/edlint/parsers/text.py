@@ -77,8 +77,8 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
     if len(words) <= 8 and is_byline(text.text):
         doc.blocks.append(Block(kind=BYLINE, span=span, text=text))
         return
-    marker = find_credit_marker(text.text)
-    if marker is not None and len(words) <= MAX_CAPTION_WORDS:
+    marker = find_credit_marker(text.text) if len(words) <= MAX_CAPTION_WORDS else None
+    if marker is not None:
         credit = slice_mapped(text, marker, len(text.text))
         caption_block = Block(kind=CAPTION, span=span, text=text)
         image = ImageBlock(

@@ -152,6 +152,7 @@ class Rule:
     facts: Callable[..., Any] | None = None
     combine: Callable[..., Iterable[tuple[str, Finding]]] | None = None
     origin: str = "builtin"  # builtin | plugin:<name> | pack:<path>
+    module: str = ""  # the Python module that declared it
     # Options names the docs may list (for doc/option agreement checks).
     option_names: tuple[str, ...] = ()
     examples: dict[str, list[str]] = field(default_factory=dict)
@@ -226,6 +227,7 @@ def rule(
                 server_configured=server_configured,
                 default_enabled=default_enabled,
                 doc=_clean_doc(fn),
+                module=fn.__module__,
             )
         )
         return fn
@@ -267,6 +269,7 @@ def cross_file_rule(
                 doc=_clean_doc(fn),
                 facts=facts,
                 combine=fn,
+                module=fn.__module__,
             )
         )
         return fn

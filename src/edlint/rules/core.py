@@ -7,7 +7,8 @@ from .base import _DECLARED, Rule, Severity
 
 
 def _engine_rule(id: str, summary: str, severity: Severity, doc: str) -> None:
-    _DECLARED.append(Rule(id=id, family="core", summary=summary, severity=severity, check=None, doc=doc))
+    _DECLARED.append(Rule(id=id, family="core", summary=summary, severity=severity, check=None, doc=doc,
+                          module=__name__))
 
 
 _engine_rule(

@@ -64,12 +64,15 @@ def _builtin_rules() -> list[Rule]:
     if _BUILTIN_CACHE is None:
         from .. import rules as pkg
 
-        base._DECLARED.clear()
         for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
             if info.name in _NOT_FAMILIES or info.name.startswith("_"):
                 continue
             importlib.import_module(f"{pkg.__name__}.{info.name}")
-        _BUILTIN_CACHE = _drain("builtin")
+        # Take the built-ins' declarations only (a module imported earlier, e.g. by a test,
+        # declared its rules then); anything else stays for the plugin loaders.
+        prefix = pkg.__name__ + "."
+        _BUILTIN_CACHE = [r for r in base._DECLARED if r.module.startswith(prefix)]
+        base._DECLARED[:] = [r for r in base._DECLARED if not r.module.startswith(prefix)]
     return _BUILTIN_CACHE
 
 
@@ -120,6 +123,8 @@ def build_registry(
     base_dir: str = ".",
     extra_rules: tuple[Rule, ...] = (),
     entry_points: bool = True,
+    packs: tuple[str, ...] = (),
+    shipped_packs: bool = True,
 ) -> Registry:
     import importlib.util  # noqa: F401 - used by _import_local_plugin
 
@@ -142,12 +147,25 @@ def build_registry(
         except Exception as exc:  # noqa: BLE001
             base._DECLARED.clear()
             raise RegistryError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}") from exc
+    _add_pack_rules(reg, packs, base_dir, shipped_packs)
     for r in extra_rules:
         reg.add(r)
     reg.loaders = list(base._LOADERS)
     for sec in base._SECTIONS.values():
         reg.sections.setdefault(sec.name, sec)
     return reg
+
+
+# -- YAML rule packs ------------------------------------------------------------------------
+def _add_pack_rules(reg: Registry, packs: tuple[str, ...], base_dir: str, shipped: bool) -> None:
+    """The packs shipped in ``rules/`` (``edlint/packs`` in a wheel) and the ``packs:``
+    named in config (paths relative to ``base_dir``, the config's folder). A bad pack
+    raises ``PackError`` (a ``ConfigError`` carrying the pack's file and line: exit 2)."""
+    if not shipped and not packs:
+        return
+    from .declarative.packs import pack_rules_for_registry
+
+    pack_rules_for_registry(reg, tuple(packs), base_dir, shipped)
 
 
 _DEFAULT: Registry | None = None
