@@ -135,3 +135,8 @@ def test_jsonld_prefers_the_article_over_a_webpage_and_resolves_author_ids():
     doc = doc_of(f'<script type="application/ld+json">{json.dumps(ld)}</script><p>x</p>')
     assert doc.meta("jsonld")["headline"] == "Real headline"
     assert doc.meta("author") == "Jane Doe"
+
+
+def test_time_pubdate_is_the_publication_date():
+    doc = doc_of('<article><p>By A</p><time pubdate datetime="2024-05-01T09:00:00Z">May 1</time><p>Text.</p></article>')
+    assert doc.meta("date") == "2024-05-01T09:00:00Z"

@@ -221,3 +221,10 @@ def test_deeply_nested_front_matter_is_refused():
     deep = "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n\nBody.\n"
     doc = blocks(deep)
     assert doc.problems and "deeper" in doc.problems[0].message
+
+
+def test_blank_lines_before_front_matter_are_tolerated():
+    doc = blocks("\n\n---\ntitle: Leading blank lines\n---\n\nBody text here.\n")
+    assert doc.meta("title") == "Leading blank lines"
+    assert doc.lines.position(doc.frontmatter_span.start) == (3, 1)
+    assert [b.text.text for b in doc.prose] == ["Body text here."]

@@ -134,7 +134,9 @@ class FrontMatter:
     problem_span: Span | None = None
 
 
-_OPEN = re.compile(r"\A(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)")
+# Blank lines before the opening fence are tolerated (a CMS export often adds one), as
+# static-site generators that trim leading whitespace do.
+_OPEN = re.compile(r"\A(?:[ \t]*(?:\r\n|\n|\r))*(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)")
 
 
 def _closing(fence: str) -> re.Pattern[str]:
@@ -150,13 +152,14 @@ def split_front_matter(source: str) -> FrontMatter | None:
     fence = m.group(1)
     start_inner = m.end()
     close = _closing(fence).search(source, start_inner)
+    fence_start = m.start(1)
     if close is None:
         return FrontMatter(
-            span=Span(0, len(source)),
+            span=Span(fence_start, len(source)),
             body_start=len(source),
             fields={},
             problem="front matter is not closed (no closing '---' line)",
-            problem_span=Span(0, 3),
+            problem_span=Span(fence_start, fence_start + 3),
         )
     end = close.end()
     body_start = end
@@ -165,7 +168,7 @@ def split_front_matter(source: str) -> FrontMatter | None:
     elif source.startswith(("\n", "\r"), end):
         body_start = end + 1
     inner = source[start_inner : close.start()]
-    fm = FrontMatter(span=Span(0, end), body_start=body_start, fields={})
+    fm = FrontMatter(span=Span(fence_start, end), body_start=body_start, fields={})
     if fence == "+++":
         _load_toml(inner, start_inner, fm)
     else:

@@ -219,6 +219,16 @@ class _Extractor(HTMLParser):
         if tag == "img":
             self._image(amap, classes, start, end)
             return
+        if tag == "time" and amap.get("datetime") and (
+            "pubdate" in amap or (amap.get("itemprop") or "").lower() == "datepublished"
+        ):
+            # <time pubdate datetime=...> / microdata: the page's publication date.
+            m = re.search(r"\bdatetime\s*=\s*[\"']?", self.src[start:end], re.I)
+            vstart = start + (m.end() if m else 0)
+            value = amap["datetime"] or ""
+            self.result.metadata.setdefault(
+                "time:published", MetaField("time:published", value.strip(), Span(start, end),
+                                            Span(vstart, vstart + len(value)), "meta"))
         if tag in ("br", "wbr"):
             if tag == "br":
                 self._add_text(" ", start, end)
@@ -629,7 +639,7 @@ def _canonical(md: dict[str, MetaField]) -> None:
     alias("description", "og:description", "twitter:description", json_key="description")
     alias("author", "article:author", "byl", "parsely-author", "sailthru.author", json_key="author")
     alias("date", "article:published_time", "date", "pubdate", "publishdate", "parsely-pub-date",
-          "dc.date", json_key="datePublished")
+          "dc.date", "dc.date.issued", "datepublished", "time:published", json_key="datePublished")
     alias("image", "og:image", "twitter:image", json_key="image")
 
 
