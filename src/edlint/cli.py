@@ -10,7 +10,7 @@ import click
 
 from . import __version__
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif", "junit", "html")
 SEVERITY_CHOICES = ("error", "warning", "info")
 
 
@@ -66,6 +66,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file (the summary still goes to stderr).")
 @click.option("--select", multiple=True, help="Only these rules or families (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules or families to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated).")
@@ -78,11 +80,22 @@ def main() -> None:
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude globs to paths named explicitly (as pre-commit passes them).")
 @click.option("--stdin-filename", default=None, help="The file name to lint stdin as (with '-').")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True,
+              help="Print the fixes as a unified diff instead of writing them (exit 1 if there are any).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings not recorded in this baseline (see `edlint baseline write`).")
+@click.option("--changed-since", default=None, metavar="REV",
+              help="Lint only files changed since this git revision (its merge base with HEAD).")
+@click.option("--changed-lines-only", is_flag=True,
+              help="With --changed-since, report only findings on added or changed lines.")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 def check(
     paths: tuple[str, ...],
     fmt: str,
+    output: str | None,
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -92,15 +105,109 @@ def check(
     exclude: tuple[str, ...],
     force_exclude: bool,
     stdin_filename: str | None,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    baseline_path: str | None,
+    changed_since: str | None,
+    changed_lines_only: bool,
     no_color: bool,
     quiet: bool,
 ) -> None:
     """Lint articles (files and folders; default: the current folder)."""
     from .config import ConfigError
+    from .policy import exit_code
+    from .rules.base import Severity
+
+    stdin = paths == ("-",)
+    if changed_lines_only and not changed_since:
+        raise click.UsageError("--changed-lines-only needs --changed-since REV")
+    if stdin and changed_since:
+        raise click.UsageError("--changed-since cannot be used when reading stdin")
+    if not stdin:
+        missing = [p for p in paths if not os.path.exists(p)]
+        if missing:
+            raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
+    notes: list[str] = []
+    try:
+        linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude, force_exclude)
+        threshold = fail_on or _config_fail_on(linter) or "warning"
+        changes, stdin_text = None, {}
+        if stdin:
+            result, fixed, stdin_text = _lint_stdin(linter, stdin_filename or "stdin.md", fix or diff, unsafe_fixes)
+            files = list(stdin_text)
+        else:
+            files, result, fixed, changes = _lint_files(linter, paths, fix, diff, unsafe_fixes, changed_since,
+                                                        changed_lines_only)
+        if fixed is not None:
+            notes.extend(fixed.notes)
+        if baseline_path:
+            from .baseline import BaselineError, apply as apply_baseline
+
+            try:
+                result, filtered = apply_baseline(result, baseline_path, files)
+            except BaselineError as exc:
+                raise _CheckError(str(exc)) from exc
+            if not quiet:
+                notes.append(filtered.note(baseline_path))
+        if changes is not None and changed_lines_only:
+            from .changed import filter_result
+
+            result = filter_result(result, changes)
+    except ConfigError as exc:
+        click.echo(f"edlint: config error: {exc}", err=True)
+        sys.exit(2)
+    except _CheckError as exc:
+        click.echo(f"edlint: {exc}", err=True)
+        sys.exit(2)
+    for message in [*result.messages, *notes]:
+        click.echo(f"edlint: {message}", err=True)
+
+    if diff:
+        assert fixed is not None
+        _emit(fixed.diff(), output)
+        if not quiet:
+            n = len(fixed.changed_files)
+            click.echo(f"{fixed.applied} fix(es) would be applied to {n} file(s)" if n else "No fixes to apply",
+                       err=True)
+        sys.exit(2 if result.internal_error else (1 if fixed.changed_files else 0))
+    if stdin and fix and fixed is not None:
+        # The fixed text goes to stdout (as editors expect); the report to stderr.
+        click.echo(fixed.files[0].fixed, nl=False)
+        output_to = output or _STDERR
+    else:
+        output_to = output
+    colour = not no_color and "NO_COLOR" not in os.environ and output_to is None and sys.stdout.isatty()
+    context = report_context(linter, files, fmt=fmt, fail_on=threshold, quiet=quiet, color=colour)
+    if stdin:
+        # The report shows the text given (after fixes), not a file on disk.
+        context["sources"] = {f.path: f.fixed for f in fixed.files} if fixed is not None else stdin_text
+    from .reporters import get as get_reporter, summary_line
+
+    report = get_reporter(fmt)(result, context)
+    _emit(report, output_to)
+    if fix and fixed is not None and not quiet:
+        written = [f for f in fixed.files if f.written or (stdin and f.changed)]
+        n = sum(f.applied for f in written)
+        click.echo(f"Applied {n} fix(es) to {len(written)} file(s)" if n else "No fixes applied", err=True)
+    if output_to not in (None, _STDERR) and not quiet:
+        click.echo(summary_line(result), err=True)
+    sys.exit(exit_code(result.findings, Severity.parse(threshold), result.internal_error))
+
+
+_STDERR = "<stderr>"  # _emit target: the report goes to stderr (stdin --fix prints the text on stdout)
+
+
+class _CheckError(Exception):
+    """A problem that stops `check` with exit code 2 (bad baseline, git failure ...)."""
+
+
+def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+                ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
+                exclude: tuple[str, ...], force_exclude: bool) -> Any:
+    """The Linter for the selection flags shared by `check` and `baseline write`."""
     from .engine import Linter
     from .policy import CliOverrides
-    from .reporters import get as get_reporter
-    from .rules.base import Severity
 
     cli = CliOverrides(
         select=_split(select) or None,
@@ -109,36 +216,84 @@ def check(
         preview=preview,
         fail_on=fail_on,
     )
-    try:
-        linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
-        _check_selectors(linter, cli, config_path)
-        if paths == ("-",):
-            data = sys.stdin.buffer.read()
-            from .parsers import decode
+    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
+    _check_selectors(linter, cli, config_path)
+    return linter
 
-            name = stdin_filename or "stdin.md"
-            text, problem = decode(data)
-            if problem is not None:
-                click.echo(f"edlint: {name}: {problem}", err=True)
-                sys.exit(2)
-            result = linter.run_text(text or "", name)
-        else:
-            missing = [p for p in paths if not os.path.exists(p)]
-            if missing:
-                raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
-            result = linter.run(list(paths) or ["."])
-        threshold = fail_on or _config_fail_on(linter) or "warning"
-    except ConfigError as exc:
-        click.echo(f"edlint: config error: {exc}", err=True)
+
+def _lint_stdin(linter: Any, name: str, fixing: bool, unsafe: bool) -> tuple[Any, Any, dict[str, str]]:
+    from .parsers import decode
+
+    text, problem = decode(sys.stdin.buffer.read())
+    if problem is not None:
+        click.echo(f"edlint: {name}: {problem}", err=True)
         sys.exit(2)
-    for message in result.messages:
-        click.echo(f"edlint: {message}", err=True)
-    colour = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-    output = get_reporter(fmt)(result, {"color": colour, "quiet": quiet})
-    click.echo(output, nl=False)
-    from .policy import exit_code
+    text = text or ""
+    if fixing:
+        from .fixes import FixRun, fix_text
 
-    sys.exit(exit_code(result.findings, Severity.parse(threshold), result.internal_error))
+        run = FixRun([fix_text(linter, name, text, unsafe=unsafe)])
+        return linter.finish(run.results), run, {name: text}
+    return linter.run_text(text, name), None, {name: text}
+
+
+def _lint_files(linter: Any, paths: tuple[str, ...], fix: bool, diff: bool, unsafe: bool,
+                changed_since: str | None, changed_lines_only: bool) -> tuple[list[str], Any, Any, Any]:
+    """(files linted, RunResult, FixRun or None, Changes or None)."""
+    files = list(linter.discover(list(paths) or ["."]))
+    changes = None
+    if changed_since:
+        changes = _changes(changed_since, changed_lines_only)
+        files = changes.filter_paths(files)
+    if fix or diff:
+        from .fixes import fix_files
+
+        run = fix_files(linter, files, unsafe=unsafe, write=not diff)
+        if changed_since and changed_lines_only and any(f.written for f in run.files):
+            changes = _changes(changed_since, True)  # the fixes moved lines
+        return files, linter.finish(run.results), run, changes
+    return files, linter.run(files), None, changes
+
+
+def _changes(rev: str, lines: bool) -> Any:
+    from .changed import GitError, changes_since
+
+    try:
+        return changes_since(rev, lines=lines)
+    except GitError as exc:
+        raise _CheckError(f"--changed-since: {exc}") from exc
+
+
+def report_context(linter: Any, files: list[str], **extra: Any) -> dict[str, Any]:
+    """What reporters may use besides the findings: the files linted, the rules checked on
+    each, and the rules' metadata (docs for SARIF, JUnit and HTML)."""
+    rules: dict[str, Any] = {}
+    rules_by_file: dict[str, tuple[str, ...]] = {}
+    if extra.get("fmt") in ("sarif", "html", "junit"):
+        cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
+        rules.update(linter.registry_for(cfg.plugins, cfg.root).rules)
+        for path in files:
+            settings = linter.settings_for(path, linter.config_for(path))
+            for rule in settings.rules:
+                rules.setdefault(rule.id, rule)
+            rules_by_file[path] = tuple(
+                rule.id for rule in settings.rules if rule.check is not None or rule.facts is not None
+            )
+    return {"registry": rules, "files": files, "rules_by_file": rules_by_file, **extra}
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    elif output == _STDERR:
+        click.echo(text, nl=False, err=True)
+    else:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            click.echo(f"edlint: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
 
 
 def _config_fail_on(linter: Any) -> str | None:
@@ -319,14 +474,20 @@ def _section_defaults() -> str:
             continue
         out.append(f"\n# {sec.doc or name}\n# {name}:")
         for k, v in _option_defaults(rules[0]).items():
-            out.append(f"#   {k}: {_yaml_value(v)}")
+            if isinstance(v, dict) and v and all(isinstance(x, dict) for x in v.values()):
+                # A mapping of mappings (a schema): one line per entry, readable.
+                out.append(f"#   {k}:")
+                out += [f"#     {name}: {_yaml_value(spec)}" for name, spec in v.items()]
+            else:
+                out.append(f"#   {k}: {_yaml_value(v)}")
     return "\n".join(out) + "\n"
 
 
 def _yaml_value(v: Any) -> str:
-    import json
+    import yaml
 
-    return json.dumps(v, ensure_ascii=False)
+    text = yaml.safe_dump(v, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6)
+    return text.strip().removesuffix("...").strip()
 
 
 if __name__ == "__main__":  # pragma: no cover
