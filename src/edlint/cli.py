@@ -90,6 +90,13 @@ def main() -> None:
               help="Lint only files changed since this git revision (its merge base with HEAD).")
 @click.option("--changed-lines-only", is_flag=True,
               help="With --changed-since, report only findings on added or changed lines.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs; 1 lints in this process).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where to keep the cache (default: .edlint_cache beside the config).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--today", default=None, metavar="YYYY-MM-DD",
+              help="Take this date as today (future-date checks; reproducible runs).")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 def check(
@@ -111,10 +118,29 @@ def check(
     baseline_path: str | None,
     changed_since: str | None,
     changed_lines_only: bool,
+    jobs: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
+    today: str | None,
     no_color: bool,
     quiet: bool,
 ) -> None:
     """Lint articles (files and folders; default: the current folder)."""
+    try:
+        _check(**locals())
+    except KeyboardInterrupt:
+        # Ctrl-C: workers are stopped, temporary files removed; 130 as shells expect.
+        click.echo("edlint: interrupted", err=True)
+        sys.exit(130)
+
+
+def _check(
+    paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
+    ignore: tuple[str, ...], preview: bool | None, fail_on: str | None, config_path: str | None,
+    exclude: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, fix: bool, unsafe_fixes: bool,
+    diff: bool, baseline_path: str | None, changed_since: str | None, changed_lines_only: bool,
+    jobs: int | None, cache_dir: str | None, no_cache: bool, today: str | None, no_color: bool, quiet: bool,
+) -> None:
     from .config import ConfigError
     from .policy import exit_code
     from .rules.base import Severity
@@ -130,15 +156,24 @@ def check(
             raise click.UsageError(f"no such file or folder: {', '.join(missing)}")
     notes: list[str] = []
     try:
-        linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude, force_exclude)
+        if today is not None:
+            import datetime
+
+            try:
+                datetime.date.fromisoformat(today)
+            except ValueError as exc:
+                raise click.BadParameter(f"{today!r} is not a date (YYYY-MM-DD)", param_hint="--today") from exc
+        linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude, force_exclude,
+                             today)
         threshold = fail_on or _config_fail_on(linter) or "warning"
         changes, stdin_text = None, {}
         if stdin:
             result, fixed, stdin_text = _lint_stdin(linter, stdin_filename or "stdin.md", fix or diff, unsafe_fixes)
             files = list(stdin_text)
         else:
+            cache = None if no_cache or fix or diff else _open_cache(linter, cache_dir)
             files, result, fixed, changes = _lint_files(linter, paths, fix, diff, unsafe_fixes, changed_since,
-                                                        changed_lines_only)
+                                                        changed_lines_only, jobs or os.cpu_count() or 1, cache)
         if fixed is not None:
             notes.extend(fixed.notes)
         if baseline_path:
@@ -202,9 +237,19 @@ class _CheckError(Exception):
     """A problem that stops `check` with exit code 2 (bad baseline, git failure ...)."""
 
 
+def _open_cache(linter: Any, cache_dir: str | None) -> Any:
+    from .cache import Cache
+
+    if cache_dir is None:
+        cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
+        base = os.path.dirname(os.path.abspath(cfg.path)) if cfg.path else os.getcwd()
+        cache_dir = os.path.join(base, ".edlint_cache")
+    return Cache(cache_dir)
+
+
 def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
-                exclude: tuple[str, ...], force_exclude: bool) -> Any:
+                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None) -> Any:
     """The Linter for the selection flags shared by `check` and `baseline write`."""
     from .engine import Linter
     from .policy import CliOverrides
@@ -215,6 +260,7 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
         ignore=_split(ignore),
         preview=preview,
         fail_on=fail_on,
+        today=today,
     )
     linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
     _check_selectors(linter, cli, config_path)
@@ -238,7 +284,8 @@ def _lint_stdin(linter: Any, name: str, fixing: bool, unsafe: bool) -> tuple[Any
 
 
 def _lint_files(linter: Any, paths: tuple[str, ...], fix: bool, diff: bool, unsafe: bool,
-                changed_since: str | None, changed_lines_only: bool) -> tuple[list[str], Any, Any, Any]:
+                changed_since: str | None, changed_lines_only: bool, jobs: int = 1,
+                cache: Any = None) -> tuple[list[str], Any, Any, Any]:
     """(files linted, RunResult, FixRun or None, Changes or None)."""
     files = list(linter.discover(list(paths) or ["."]))
     changes = None
@@ -252,7 +299,7 @@ def _lint_files(linter: Any, paths: tuple[str, ...], fix: bool, diff: bool, unsa
         if changed_since and changed_lines_only and any(f.written for f in run.files):
             changes = _changes(changed_since, True)  # the fixes moved lines
         return files, linter.finish(run.results), run, changes
-    return files, linter.run(files), None, changes
+    return files, linter.run(files, jobs=jobs, cache=cache), None, changes
 
 
 def _changes(rev: str, lines: bool) -> Any:
@@ -271,7 +318,7 @@ def report_context(linter: Any, files: list[str], **extra: Any) -> dict[str, Any
     rules_by_file: dict[str, tuple[str, ...]] = {}
     if extra.get("fmt") in ("sarif", "html", "junit"):
         cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
-        rules.update(linter.registry_for(cfg.plugins, cfg.root).rules)
+        rules.update(linter.registry_of(cfg).rules)
         for path in files:
             settings = linter.settings_for(path, linter.config_for(path))
             for rule in settings.rules:
@@ -306,7 +353,7 @@ def _check_selectors(linter: Any, cli: Any, config_path: str | None) -> None:
     from .config import ConfigError, _did_you_mean
 
     cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
-    reg = linter.registry_for(cfg.plugins, cfg.root)
+    reg = linter.registry_of(cfg)
     names = set(reg.rules) | set(reg.families) | {"all"}
     for flag, values in (("--select", cli.select or ()), ("--extend-select", cli.extend_select), ("--ignore", cli.ignore)):
         for v in values:
@@ -319,7 +366,7 @@ def _registry(config_path: str | None = None) -> Any:
 
     linter = Linter(config=config_path)
     cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
-    return linter.registry_for(cfg.plugins, cfg.root)
+    return linter.registry_of(cfg)
 
 
 @main.command("rules")

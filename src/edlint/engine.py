@@ -86,40 +86,50 @@ class Linter:
         self._site: dict[str, dict[str, Any]] = {}
         self._fingerprints: dict[str, str] = {}
         self.messages: list[str] = []
+        self.plugin_failed = False
         self.fixed_config: Config | None = None
         self._spec = config if not isinstance(config, Config) else config.path
         if isinstance(config, Config):
             self.fixed_config = config
         elif isinstance(config, dict):
-            self.fixed_config = config_from_mapping(config, self.registry_for(()), root=os.getcwd())
+            plugins, packs = (tuple(str(x) for x in _as_list(config.get(k))) for k in ("plugins", "packs"))
+            reg = self.registry_for(plugins, os.getcwd(), packs)
+            self.fixed_config = config_from_mapping(config, reg, root=os.getcwd())
         elif isinstance(config, str):
             self.fixed_config = self._load(config)
 
     # -- config ---------------------------------------------------------------------
-    def registry_for(self, plugins: tuple[str, ...], base_dir: str = ".") -> Registry:
-        if not plugins and self._base_registry is not None:
+    def registry_for(self, plugins: tuple[str, ...], base_dir: str = ".", packs: tuple[str, ...] = ()) -> Registry:
+        """The rules a config sees: built-ins, entry points, its plugins and its packs."""
+        if not plugins and not packs and self._base_registry is not None:
             return self._base_registry
-        reg = self._registries.get(plugins)
+        key = (plugins, packs, os.path.abspath(base_dir) if (plugins or packs) else "")
+        reg = self._registries.get(key)
         if reg is None:
             from .rules.registry import RegistryError
 
             try:
-                reg = build_registry(plugins, base_dir)
+                reg = build_registry(plugins, base_dir, packs=packs)
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from exc
-            self._registries[plugins] = reg
+            self._registries[key] = reg
             for err in reg.errors:
                 if err not in self.messages:
                     self.messages.append(err)
+            if reg.failed_plugins:
+                self.plugin_failed = True
         return reg
+
+    def registry_of(self, config: Config) -> Registry:
+        return self.registry_for(config.plugins, config.root, config.packs)
 
     def _load(self, path: str) -> Config:
         cached = self._configs_by_path.get(path)
         if cached is not None:
             return cached
         # Plugins and packs change which rules exist, so read them before validating.
-        plugins = _peek_list(path, "plugins")
-        reg = self.registry_for(plugins, os.path.dirname(os.path.abspath(path)))
+        reg = self.registry_for(_peek_list(path, "plugins"), os.path.dirname(os.path.abspath(path)),
+                                _peek_list(path, "packs"))
         cfg = load_config_file(path, reg)
         self._configs_by_path[path] = cfg
         return cfg
@@ -140,7 +150,7 @@ class Linter:
         key = (config.key(), rel if config.overrides else "")
         settings = self._settings.get(key)
         if settings is None:
-            settings = resolve(config, rel, self.registry_for(config.plugins, config.root), self.cli)
+            settings = resolve(config, rel, self.registry_of(config), self.cli)
             self._settings[key] = settings
         return settings
 
@@ -150,7 +160,7 @@ class Linter:
         data = self._site.get(key)
         if data is None:
             data = {}
-            reg = self.registry_for(config.plugins, config.root)
+            reg = self.registry_of(config)
             sections = {r.section.name for r in settings.rules if r.section is not None}
             for loader in reg.loaders:
                 if loader.section not in sections:
@@ -395,6 +405,9 @@ class Linter:
                         r.settings = self.settings_for(r.path, self.config_for(r.path))
                         results.append(r)
             except BaseException:
+                # Ctrl-C (or a failure): stop the workers now rather than after their chunks.
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.terminate()
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
         return results
@@ -420,7 +433,7 @@ class Linter:
         findings.sort(key=Finding.sort_key)
         if cache is not None:
             cache.save()
-        return RunResult(findings, len(results), internal, list(self.messages))
+        return RunResult(findings, len(results), internal or self.plugin_failed, list(self.messages))
 
     def _cross_file(self, results: list[FileResult]) -> list[Finding]:
         by_rule: dict[str, list[tuple[str, Any]]] = {}
@@ -485,6 +498,10 @@ _WORKER: Linter | None = None
 
 def _init_worker(state: tuple) -> None:
     global _WORKER
+    import signal
+
+    # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     spec, cli, force_exclude, extra_exclude = state
     _WORKER = Linter(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude)
 
@@ -497,6 +514,12 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
         r.settings = None
         out.append(r)
     return out
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
 
 
 def _peek_list(path: str, key: str) -> tuple[str, ...]:

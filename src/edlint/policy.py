@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from typing import Any, Iterable
@@ -44,6 +45,8 @@ class CliOverrides:
     ignore: tuple[str, ...] = ()
     preview: bool | None = None
     fail_on: str | None = None
+    # --today: the date the run takes as today, for every section with a `today` option.
+    today: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,8 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
         value_layers = [config.sections.get(name, {}), config.rules.get(r.id, {})]
         for o in overrides:
             value_layers += [o.sections.get(name, {}), o.rules.get(r.id, {})]
+        if cli.today and "today" in {f.name for f in dataclasses.fields(r.section.options)}:
+            value_layers.append({"today": cli.today})
         return build_options(r.section.options, *value_layers)
 
     server_options = {r.id: options_for(r) for r in all_rules if r.needs_server}

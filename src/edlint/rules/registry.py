@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from . import base
 from .base import Rule, Section, SiteLoader, valid_rule_id
@@ -29,6 +30,7 @@ class Registry:
     loaders: list[SiteLoader] = field(default_factory=list)
     families: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)  # plugins that failed to load
+    failed_plugins: list[str] = field(default_factory=list)  # config plugins among them
 
     def add(self, rule: Rule) -> None:
         if not valid_rule_id(rule.id):
@@ -97,25 +99,54 @@ def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
     return _ENTRY_POINT_CACHE
 
 
+_LOCAL_PLUGINS: dict[str, list[Rule]] = {}
+
+
 def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
-    """A plugin named in config: a module name, or a path to a .py file (relative to config)."""
+    """A plugin named in config: a module name, or a path to a .py file (relative to config).
+
+    Imported once per process; its rules are remembered, so every registry built later in
+    the same process (a second Linter, a CMS save hook) gets them again."""
+    import hashlib
     import os
     import sys
 
     if spec.endswith(".py"):
-        path = spec if os.path.isabs(spec) else os.path.join(base_dir, spec)
-        name = "edlint_local_" + os.path.splitext(os.path.basename(path))[0].replace("-", "_")
-        if name in sys.modules:
-            return []
+        path = os.path.abspath(spec if os.path.isabs(spec) else os.path.join(base_dir, spec))
+        cached = _LOCAL_PLUGINS.get(path)
+        if cached is not None:
+            return cached
+        stem = os.path.splitext(os.path.basename(path))[0].replace("-", "_")
+        # Two plugins with the same file name in different folders must not collide.
+        name = f"edlint_local_{stem}_{hashlib.blake2b(path.encode(), digest_size=4).hexdigest()}"
         loader_spec = importlib.util.spec_from_file_location(name, path)
-        if loader_spec is None or loader_spec.loader is None:
-            raise RegistryError(f"plugin {spec!r}: cannot load {path}")
+        if loader_spec is None or loader_spec.loader is None or not os.path.isfile(path):
+            raise RegistryError(f"plugin {spec!r}: no such file {path}")
         module = importlib.util.module_from_spec(loader_spec)
         sys.modules[name] = module
-        loader_spec.loader.exec_module(module)
-    else:
-        importlib.import_module(spec)
-    return _drain(f"plugin:{spec}")
+        try:
+            loader_spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            _take(lambda r: r.module == name, "")
+            raise
+        rules = _take(lambda r: r.module == name, f"plugin:{spec}")
+        _LOCAL_PLUGINS[path] = rules
+        return rules
+    cached = _LOCAL_PLUGINS.get(spec)
+    if cached is not None:
+        return cached
+    importlib.import_module(spec)
+    rules = _take(lambda r: r.module == spec or r.module.startswith(spec + "."), f"plugin:{spec}")
+    _LOCAL_PLUGINS[spec] = rules
+    return rules
+
+
+def _take(predicate: Any, origin: str) -> list[Rule]:
+    """Remove the declarations matching ``predicate`` and return them with their origin."""
+    taken = [r for r in base._DECLARED if predicate(r)]
+    base._DECLARED[:] = [r for r in base._DECLARED if not predicate(r)]
+    return [replace(r, origin=origin) for r in taken] if origin else taken
 
 
 def build_registry(
@@ -139,14 +170,16 @@ def build_registry(
             for r in result:
                 reg.add(r)
     for spec in plugins:
+        # A plugin that fails to import is reported and the run goes on with the other
+        # rules; the run then exits 2, since a check the config asked for did not run.
         try:
-            for r in _import_local_plugin(spec, base_dir):
-                reg.add(r)
-        except RegistryError:
-            raise
+            rules = _import_local_plugin(spec, base_dir)
         except Exception as exc:  # noqa: BLE001
-            base._DECLARED.clear()
-            raise RegistryError(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}") from exc
+            reg.errors.append(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}")
+            reg.failed_plugins.append(spec)
+            continue
+        for r in rules:
+            reg.add(r)
     _add_pack_rules(reg, packs, base_dir, shipped_packs)
     for r in extra_rules:
         reg.add(r)
