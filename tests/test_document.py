@@ -47,3 +47,17 @@ def test_builder_strips_leading_and_trailing_space_keeping_offsets():
     mt = b.build()
     assert mt.text == "Hello world"
     assert mt.source_offset(0) == 102
+
+
+def test_undeclared_language_is_judged_by_its_words():
+    from edlint.parsers import ParseOptions, parse
+
+    portuguese = ("O governo anunciou nesta segunda-feira um novo programa de habitação para as famílias "
+                  "de baixa renda, com investimentos previstos em todas as regiões do país até dezembro.")
+    english = ("The council said on Monday that the new housing programme would reach families in every "
+               "district of the city by the end of the year, and that it had been paid for.")
+    assert not parse("a.txt", portuguese, "text", ParseOptions()).is_english
+    assert parse("a.txt", english, "text", ParseOptions()).is_english
+    # A document that declares English is English, whatever its words.
+    assert parse("a.html", f'<html lang="en"><p>{portuguese}</p></html>', "html", ParseOptions()).is_english
+    assert not parse("a.html", f'<html lang="pt-BR"><p>{english}</p></html>', "html", ParseOptions()).is_english

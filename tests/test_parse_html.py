@@ -140,3 +140,10 @@ def test_jsonld_prefers_the_article_over_a_webpage_and_resolves_author_ids():
 def test_time_pubdate_is_the_publication_date():
     doc = doc_of('<article><p>By A</p><time pubdate datetime="2024-05-01T09:00:00Z">May 1</time><p>Text.</p></article>')
     assert doc.meta("date") == "2024-05-01T09:00:00Z"
+
+
+def test_footer_inside_a_blockquote_is_kept_as_its_attribution():
+    doc = doc_of("<body><blockquote><p>We will rebuild the pier.</p><footer>— Mayor Ann Lee</footer></blockquote>"
+                 "<footer><p>Site footer</p></footer></body>")
+    texts = [(b.text.text, b.in_quote) for b in doc.prose]
+    assert texts == [("We will rebuild the pier.", True), ("— Mayor Ann Lee", True)]

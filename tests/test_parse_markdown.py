@@ -228,3 +228,19 @@ def test_blank_lines_before_front_matter_are_tolerated():
     assert doc.meta("title") == "Leading blank lines"
     assert doc.lines.position(doc.frontmatter_span.start) == (3, 1)
     assert [b.text.text for b in doc.prose] == ["Body text here."]
+
+
+def test_paired_shortcode_keeps_its_inner_text_as_prose_not_code():
+    doc = blocks('{{< note >}}Residents were told to boil their water until Friday.{{< /note >}}\n\n'
+                 '{{< quote cite="Ann Lee" >}}We had no warning at all.{{< /quote >}}\n')
+    texts = [b.text.text for b in doc.prose]
+    assert texts == ["Residents were told to boil their water until Friday.", "We had no warning at all."]
+    assert not any(b.kind == CODE for b in doc.blocks)
+    quote = [b for b in doc.blocks if b.kind == SHORTCODE and b.attrs["name"] == "quote" and not b.attrs["closing"]][0]
+    assert quote.attrs["args"]["cite"] == "Ann Lee"
+
+
+def test_shortcode_as_a_link_destination_keeps_the_link():
+    doc = blocks('Read the [flood guide]({{< ref "guides/flood.md" >}} "Flood guide") before you travel.\n\n'
+                 '[guide]: {{< ref "guides/flood.md" >}}\n')
+    assert doc.prose[0].text.text == "Read the flood guide before you travel."

@@ -330,6 +330,7 @@ class Document:
     frontmatter_span: Span | None = None
     head_tag_span: Span | None = None  # HTML: the <head> start tag (where metadata lives)
     language: str = "en"
+    language_declared: bool = False  # the document itself said its language
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     # Filled by the engine: data loaded once per run (authors registry, image data ...).
@@ -397,4 +398,16 @@ class Document:
 
     @property
     def is_english(self) -> bool:
-        return self.language.lower().startswith("en")
+        """English by the document's own declaration (front matter `lang`, `<html lang>`);
+        when it declares nothing, by the configured default and a look at its words."""
+        if not self.language.lower().startswith("en"):
+            return False
+        if self.language_declared:
+            return True
+
+        def build(doc: "Document") -> bool:
+            from .text.language import reads_english
+
+            return reads_english(b.text.text for b in doc.prose if b.text is not None)
+
+        return bool(self.view("reads_english", build))

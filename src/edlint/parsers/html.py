@@ -414,11 +414,14 @@ class _Extractor(HTMLParser):
         # Where the image sits: the link around it (a teaser links to another page) and
         # the classes of its nearest ancestors ("related-stories", "item__thumb" ...).
         context: list[str] = []
-        for o in reversed(self.stack[-12:]):
+        inside = True  # classes of the 5 nearest ancestors, up to the enclosing <article>/<main>
+        for depth, o in enumerate(reversed(self.stack[-12:])):
             if o.tag == "a" and "link" not in image.attrs:
                 image.attrs["link"] = o.attrs.get("href") or ""
-            if len(context) < 12:
+            if inside and depth < 5:
                 context.extend(o.classes)
+            if o.tag in ("article", "main", "body"):
+                inside = False
             style = o.attrs.get("style")
             if style and _DISPLAY_NONE.search(style):
                 image.attrs["hidden_ancestor"] = True
@@ -557,7 +560,10 @@ def _article_content(blocks: list[Block]) -> list[Block]:
             if "article" in cont or "main" in cont or "bio" in cont:
                 out.append(b)
         else:
-            if ("header" in cont or "footer" in cont) and "bio" not in cont and b.kind != HEADING:
+            # Site header/footer chrome is not the article; a <footer> inside a blockquote is
+            # the quote's attribution, and a bio is typed for the bio rules: both stay.
+            if ("header" in cont or "footer" in cont) and "bio" not in cont and "blockquote" not in cont \
+                    and b.kind != HEADING:
                 continue
             if any(CHROME_CLASS.search(c) for c in b.classes):
                 continue
@@ -657,7 +663,7 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     _canonical(result.metadata)
     doc = Document(path=path, format="html", source=source, blocks=result.blocks,
                    metadata=result.metadata, language=result.language or options.language,
-                   head_tag_span=result.head_span)
+                   head_tag_span=result.head_span, language_declared=bool(result.language))
     doc.problems.extend(result.problems)
     doc.suppressions = build_suppressions(result.directives, doc.lines)
     return doc

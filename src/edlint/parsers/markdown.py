@@ -73,6 +73,7 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     lang = doc.meta("lang", "language", "locale")
     if isinstance(lang, str) and lang.strip():
         doc.language = lang.strip()
+        doc.language_declared = True
 
     shortcodes = find_shortcodes(source, body_start)
     masked = _mask(source, body_start, [sc.span for sc in shortcodes])
@@ -88,17 +89,35 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     return doc
 
 
+_NON_BREAK = re.compile(r"[^\r\n]")
+_LINK_TARGET_BEFORE = re.compile(r"(?:\]\(\s*|^\s*\[[^\]\n]+\]:\s*)$")
+
+
 def _mask(source: str, body_start: int, spans: list[Span]) -> str:
-    """Blank out front matter and shortcodes, keeping every line break (and so every offset)."""
+    """Blank out front matter and shortcodes, keeping every line break (and so every offset).
+
+    A shortcode alone on its lines becomes spaces (a blank line, as it reads). One with text
+    after it on its line becomes no-break spaces, so that text is not pushed into an indented
+    code block. One that is a link destination becomes letters, so the link stays a link.
+    """
     if body_start == 0 and not spans:
         return source
-    pieces = []
-    pos = 0
-    for span in [Span(0, body_start)] + spans:
+    pieces = [_NON_BREAK.sub(" ", source[:body_start])]
+    pos = body_start
+    for span in spans:
         if span.start < pos or span.end <= span.start:
             continue
         pieces.append(source[pos : span.start])
-        pieces.append(re.sub(r"[^\r\n]", " ", source[span.start : span.end]))
+        line_start = source.rfind("\n", 0, span.start) + 1
+        line_end = source.find("\n", span.end)
+        line_end = len(source) if line_end == -1 else line_end
+        if _LINK_TARGET_BEFORE.search(source[line_start : span.start]):
+            fill = "x"
+        elif source[span.end : line_end].strip():
+            fill = "\u00a0"
+        else:
+            fill = " "
+        pieces.append(_NON_BREAK.sub(fill, source[span.start : span.end]))
         pos = span.end
     pieces.append(source[pos:])
     return "".join(pieces)
@@ -282,7 +301,17 @@ class _Walker:
 
         start, _ = self.region(tokens[0].map)
         _, end = self.region(tokens[-1].map)
-        result = extract(self.src, start, end, fragment=True)
+        src = self.src
+        inside = [sp for sp in self.mask_spans if sp.start < end and sp.end > start]
+        if inside:
+            # Shortcodes inside HTML read as plain spaces there (HTML collapses them).
+            region = list(src[start:end])
+            for sp in inside:
+                for i in range(max(sp.start, start), min(sp.end, end)):
+                    if region[i - start] not in "\r\n":
+                        region[i - start] = " "
+            src = src[:start] + "".join(region) + src[end:]
+        result = extract(src, start, end, fragment=True)
         prefix = tuple(self.containers)
         parent = self.quotes[-1] if self.quotes else None
         for b in result.blocks:
@@ -327,9 +356,9 @@ class _Walker:
         ):
             target = self.last_image_block
         elif kind == PARAGRAPH and self.shortcode_images:
-            target = self._shortcode_image_above(first_line, start)
+            target = self._shortcode_image_above(first_line, text.span.start)
         if target is not None and target.caption is None and (
-            (res.emph_chars and not res.plain_chars)
+            (res.emph_chars and not res.plain_chars and not _wholly_bold(self.src[start:end]))
             or (find_credit_marker(text.text) is not None and len(text.text.split()) <= 40)
         ):
             target.caption = text
@@ -353,13 +382,17 @@ class _Walker:
             self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
 
     def _shortcode_image_above(self, first_line: int, start: int) -> ImageBlock | None:
-        """A shortcode image ending on the line above (or two above, across a blank line)."""
-        for gap in (1, 2):
+        """A shortcode image right before this paragraph's text: on the same line, the line
+        above, or two above across a blank line."""
+        for gap in (0, 1, 2):
             image = self.shortcode_images.get(first_line - gap)
             if image is None:
                 continue
-            if self.src[image.span.end : start].strip():
+            if self.src[image.span.end : start].strip(" \t\r\n*_"):
                 return None  # something else sits between the image and this paragraph
+            line_start = self.lines.line_start(self.lines.line_of(image.span.start))
+            if self.src[line_start : image.span.start].strip():
+                return None  # the shortcode ends a line of text: not a standalone image
             return image if image.caption is None else None
         return None
 
@@ -521,7 +554,9 @@ class _Walker:
         for sc in shortcodes:
             spec = image_codes.get(sc.name)
             if spec is None or sc.closing:
-                doc.blocks.append(Block(kind=SHORTCODE, span=sc.span, attrs={"name": sc.name}))
+                doc.blocks.append(Block(kind=SHORTCODE, span=sc.span, attrs={
+                    "name": sc.name, "closing": sc.closing,
+                    "args": {k: v for k, (v, _) in sc.args.items()}}))
                 continue
             image = ImageBlock(span=sc.span, origin="shortcode", attrs={"shortcode": sc.name})
             for field_name, arg in spec.items():
@@ -585,6 +620,12 @@ class _Walker:
                     seg = (0, vs.start + 1, vs.start + 1 + len(value))
                 setattr(image, attr, MappedText(value, [seg]))
         doc.blocks.append(image)
+
+
+def _wholly_bold(raw: str) -> bool:
+    """``**Why the redesign?**``: a bold line is a pseudo-heading, not a caption."""
+    raw = raw.strip()
+    return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and not raw.startswith(("***", "___"))
 
 
 _BREAK = re.compile(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
