@@ -147,3 +147,9 @@ def test_footer_inside_a_blockquote_is_kept_as_its_attribution():
                  "<footer><p>Site footer</p></footer></body>")
     texts = [(b.text.text, b.in_quote) for b in doc.prose]
     assert texts == [("We will rebuild the pier.", True), ("— Mayor Ann Lee", True)]
+
+
+def test_text_hidden_by_inline_style_is_not_prose():
+    doc = doc_of('<article><p>Visible paragraph.</p><div style="display: none"><p>Hidden copy.</p></div>'
+                 '<p style="visibility:hidden">Also hidden.</p></article>')
+    assert [b.text.text for b in doc.prose] == ["Visible paragraph."]

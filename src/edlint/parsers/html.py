@@ -79,7 +79,9 @@ CHROME_CLASS = re.compile(r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|share|soc
 JSONLD_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
                           "AnalysisNewsArticle", "OpinionNewsArticle", "Report", "TechArticle",
                           "LiveBlogPosting", "WebPage"})
-MAX_STACK_SCAN = 64  # how far down the stack an end tag looks for its start tag
+MAX_STACK_SCAN = 64
+# Inline styles that keep an element off the page: its text is not the article.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)  # how far down the stack an end tag looks for its start tag
 
 
 @dataclass
@@ -211,7 +213,12 @@ class _Extractor(HTMLParser):
                 self.skip_depth += 1
             return
         classes = tuple((amap.get("class") or "").split())
-        hidden = amap.get("hidden") is not None or amap.get("aria-hidden") == "true"
+        style = amap.get("style") or ""
+        hidden = (
+            amap.get("hidden") is not None
+            or amap.get("aria-hidden") == "true"
+            or ("none" in style and _HIDDEN_STYLE.search(style) is not None)
+        )
         if tag in SKIP or (hidden and tag != "img"):
             if tag not in VOID:
                 self.skip_depth += 1
@@ -219,6 +226,15 @@ class _Extractor(HTMLParser):
         if tag == "img":
             self._image(amap, classes, start, end)
             return
+        if tag in ("div", "span") and amap.get("data-src") and _LAZY_IMAGE.search(amap.get("data-src") or "") \
+                and any(_LAZY_CLASS.search(c) for c in classes):
+            # A script-loaded image placeholder (BBC's "js-delayed-image-load"): the image
+            # the reader sees, with its alt text in data-alt.
+            lazy = {"data-src": amap.get("data-src"), "class": amap.get("class"),
+                    "width": amap.get("data-width"), "height": amap.get("data-height")}
+            if "data-alt" in amap:
+                lazy["alt"] = amap.get("data-alt") or ""
+            self._image(lazy, classes, start, end)
         if tag == "time" and amap.get("datetime") and (
             "pubdate" in amap or (amap.get("itemprop") or "").lower() == "datepublished"
         ):
@@ -493,6 +509,8 @@ class _Extractor(HTMLParser):
             self.result.metadata["title"] = MetaField("title", text.text, Span(start, start + 7), text.span, "title")
 
 
+_LAZY_IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)", re.I)
+_LAZY_CLASS = re.compile(r"lazy|delayed|image|img|photo", re.I)
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
