@@ -79,9 +79,9 @@ CHROME_CLASS = re.compile(r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|share|soc
 JSONLD_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
                           "AnalysisNewsArticle", "OpinionNewsArticle", "Report", "TechArticle",
                           "LiveBlogPosting", "WebPage"})
-MAX_STACK_SCAN = 64
+MAX_STACK_SCAN = 64  # how far down the stack an end tag looks for its start tag
 # Inline styles that keep an element off the page: its text is not the article.
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)  # how far down the stack an end tag looks for its start tag
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 @dataclass
@@ -217,7 +217,7 @@ class _Extractor(HTMLParser):
         hidden = (
             amap.get("hidden") is not None
             or amap.get("aria-hidden") == "true"
-            or ("none" in style and _HIDDEN_STYLE.search(style) is not None)
+            or (("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style) is not None)
         )
         if tag in SKIP or (hidden and tag != "img"):
             if tag not in VOID:
