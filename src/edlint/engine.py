@@ -343,7 +343,8 @@ class Linter:
         cached = self._fingerprints.get(settings.key)
         if cached is not None:
             return cached
-        parts = [__version__, repr(self.cli), settings.key, repr(config), datetime.date.today().isoformat()]
+        parts = [__version__, _code_stamp(), repr(self.cli), settings.key, repr(config),
+                 datetime.date.today().isoformat()]
         for extra in (config.path, *config.plugins, *config.packs):
             if not extra:
                 continue
@@ -470,6 +471,30 @@ class Linter:
 
 
 MIN_FILES_PER_WORKER = 8
+_CODE_STAMP: str | None = None
+
+
+def _code_stamp() -> str:
+    """edlint's own code (and shipped packs) as they are on disk, so an edited rule in a
+    development install never serves cached findings of the old code (a few dozen stats)."""
+    global _CODE_STAMP
+    if _CODE_STAMP is None:
+        from .cache import digest
+
+        root = os.path.dirname(os.path.abspath(__file__))
+        entries = []
+        for folder in (root, os.path.join(os.path.dirname(os.path.dirname(root)), "rules")):
+            for dirpath, dirnames, filenames in os.walk(folder):
+                dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+                for name in sorted(filenames):
+                    if name.endswith((".py", ".yaml", ".yml")):
+                        try:
+                            st = os.stat(os.path.join(dirpath, name))
+                        except OSError:
+                            continue
+                        entries.append(f"{dirpath}/{name}:{st.st_mtime_ns}:{st.st_size}")
+        _CODE_STAMP = digest("\n".join(entries).encode())
+    return _CODE_STAMP
 
 
 def _to_cache(r: FileResult) -> dict[str, Any] | None:
