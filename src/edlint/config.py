@@ -391,6 +391,12 @@ def validate_options(cls: type, values: dict[str, Any], key_path: str, fail: Any
         problem = _type_problem(value, hints[key])
         if problem:
             fail(f"option {key!r} {problem}", f"{key_path}.{key}")
+    # Nested values (a metadata schema ...) are checked by the family itself:
+    # ``validate_config(values) -> [(message, dotted sub-path)]``.
+    extra = getattr(cls, "validate_config", None)
+    if extra is not None:
+        for message, sub in extra(values):
+            fail(message, f"{key_path}.{sub}" if sub else key_path)
 
 
 def _type_problem(value: Any, hint: Any) -> str | None:

@@ -6,7 +6,14 @@ import importlib
 from typing import Any, Callable
 
 # name -> module in this package; each module has render(result, context) -> str.
-REPORTERS = {"text": "text", "json": "json_", "github": "github"}
+REPORTERS = {
+    "text": "text",
+    "json": "json_",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "html": "html",
+}
 
 
 def get(name: str) -> Callable[..., str]:

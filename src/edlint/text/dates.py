@@ -21,6 +21,23 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
+
+class _Lazy:
+    """A regex compiled on first use: the month and weekday alternations take some
+    milliseconds to compile, and start-up must stay fast when no date rule runs."""
+
+    __slots__ = ("_args", "_re")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._re: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._re is None:
+            self._re = re.compile(*self._args)
+        return getattr(self._re, name)
+
+
 # -- names -----------------------------------------------------------------------------
 
 MONTHS = (
@@ -76,7 +93,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY_END = r"(?![\w])(?![.,:]\d)"
 _YEAR_END = r"(?![\w])(?![.,]\d)"
 
-_MD = re.compile(
+_MD = _Lazy(
     rf"""
     (?<![A-Za-z])(?P<m>{MONTH})[ \t\u00a0]+(?P<d>{_DAY})(?P<o>{_ORD})?{_DAY_END}
     (?:(?P<dash>{_DASH})(?:(?P<m2>{MONTH})[ \t\u00a0]+)?(?P<d2>{_DAY})(?P<o2>{_ORD})?{_DAY_END})?
@@ -84,7 +101,7 @@ _MD = re.compile(
     """,
     re.X,
 )
-_DM = re.compile(
+_DM = _Lazy(
     rf"""
     (?<![\w.,$€£#/:+\-–])(?P<the>[Tt]he\s+)?(?P<d>{_DAY})(?P<o>{_ORD})?
     (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?P<o2>{_ORD})?)?
@@ -94,20 +111,23 @@ _DM = re.compile(
     """,
     re.X,
 )
-_MY = re.compile(rf"(?<![A-Za-z])(?P<m>{MONTH})(?P<c>,)?[ \t\u00a0]+(?:of[ \t\u00a0]+)?(?P<y>{_YEAR}){_YEAR_END}")
-_ISO = re.compile(
-    r"(?<![\w./:\-–])(?P<y>\d{4})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+_MY = _Lazy(rf"(?<![A-Za-z])(?P<m>{MONTH})(?P<c>,)?[ \t\u00a0]+(?:(?P<of>of)[ \t\u00a0]+)?(?P<y>{_YEAR}){_YEAR_END}")
+_ISO = _Lazy(
+    r"(?<![\w./:\-–])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
     r"(?P<t>T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?![\w/])(?![-.:/]\w)"
 )
-_NUM = re.compile(
+_NUM = _Lazy(
     r"(?<![\w./:$€£#\-–])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
     r"(?![\w/])(?![-.:/]\w)"
 )
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = _Lazy(r"\d")
+# Cheap tests that let most text skip the full patterns.
+_MONTH_HINT = _Lazy("|".join(sorted({m[:3] for m in MONTHS} | {m[:3].upper() for m in MONTHS})))
+_NUMERIC_HINT = _Lazy(r"\d[-/.]\d{1,2}[-/.]\d")
 # Text right after a day that shows the number is a quantity, not a day.
-_QUANTITY_AFTER = re.compile(
+_QUANTITY_AFTER = _Lazy(
     r"[ \t\u00a0]*(?:%|(?:percent|per\s+cent|million|billion|trillion|thousand|hundred|dozen|"
     r"times|people|persons|percentage|points?|pts|goals?|runs|votes|seats|miles?|mi|km|"
     r"kilometers?|kilometres?|meters?|metres?|feet|foot|ft|inches|pounds|lbs?|kg|grams?|"
@@ -116,10 +136,10 @@ _QUANTITY_AFTER = re.compile(
     r"users|pages|steps|tips|ways|things|questions|reasons|lessons)\b)",
     re.I,
 )
-_HYPHEN_WORD_AFTER = re.compile(r"[-‑][A-Za-z]")
-_SCORE_AFTER = re.compile(r"\s?[-–—‑]\s?\d")
-_PREV_WORD = re.compile(r"([A-Z][a-z]+|[A-Z]{2,})\.?[ \t\u00a0]+$")
-_VERSION_BEFORE = re.compile(r"(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev\.?|\brevision)\s*$", re.I)
+_HYPHEN_WORD_AFTER = _Lazy(r"[-‑][A-Za-z]")
+_SCORE_AFTER = _Lazy(r"\s?[-–—‑]\s?\d")
+_PREV_WORD = _Lazy(r"([A-Z][a-z]+|[A-Z]{2,})\.?[ \t\u00a0]+$")
+_VERSION_BEFORE = _Lazy(r"(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev\.?|\brevision)\s*$", re.I)
 # Capitalised words that may stand before a month without making it part of a name.
 _BEFORE_MONTH_OK = frozenset(
     w.lower()
@@ -139,15 +159,23 @@ _BEFORE_MONTH_OK = frozenset(
     )
 )
 # Month-led names that are not dates ("10 March Madness picks", "4 May Day rallies").
-_MONTH_PHRASE_AFTER = re.compile(r"[ \t\u00a0]*(?:Madness|Day\b|Fools?\b|Showers\b)")
+_MONTH_PHRASE_AFTER = _Lazy(r"[ \t\u00a0]*(?:Madness|Day\b|Fools?\b|Showers\b)")
 _NAMEY_MONTHS = frozenset({"may"})
-_WD_BEFORE = re.compile(
+_YEAR_BEFORE = _Lazy(r"(?<![\w.,])\d{4}[ \t\u00a0]+$")
+_PLURAL_AFTER = _Lazy(r"[ \t\u00a0]+[a-z]+s\b")
+_PREV_TOKEN = _Lazy(r"(\w+)[ \t\u00a0]+$")
+# Words after which "5 June" is a date even when a plural noun follows ("on 5 June voters ...").
+_DATE_INTRO = frozenset(
+    "on by from until till since before after to through between and or of for at in "
+    "until than including except dated effective".split()
+)
+_WD_BEFORE = _Lazy(
     rf"(?<![A-Za-z])(?P<w1>{WEEKDAY})(?:(?P<wdash>{_DASH})(?P<w2>{WEEKDAY})"
     rf"|[ \t\u00a0]+(?:to|through|thru|and|&)[ \t\u00a0]+(?P<w3>{WEEKDAY}))?"
     r"(?:,[ \t\u00a0]*|[ \t\u00a0]+|[ \t\u00a0]*\([ \t\u00a0]*)(?:the[ \t\u00a0]+)?$"
 )
-_WD_AFTER = re.compile(rf"[ \t\u00a0]*\([ \t\u00a0]*(?P<w>{WEEKDAY})[ \t\u00a0]*\)")
-_RECURRING_BEFORE = re.compile(r"(?:\bevery|\beach|\balternate|\bother)\s+$", re.I)
+_WD_AFTER = _Lazy(rf"[ \t\u00a0]*\([ \t\u00a0]*(?P<w>{WEEKDAY})[ \t\u00a0]*\)")
+_RECURRING_BEFORE = _Lazy(r"(?:\bevery|\beach|\balternate|\bother)\s+$", re.I)
 
 
 # -- the mention ----------------------------------------------------------------------
@@ -173,6 +201,7 @@ class DateMention:
     dash: str = ""  # the range dash as written
     month_text: str = ""  # as written: "Nov.", "November", "Sept"
     end_month_text: str = ""
+    dot_unknown: bool = False  # "on 13 Nov.": the period may end the sentence
     ordinal: bool = False
     of: bool = False  # "the 13th of November"
     year_comma: bool = False  # a comma between day (or month) and year
@@ -258,19 +287,20 @@ def find_dates(text: str) -> list[DateMention]:
     if not _DIGIT.search(text):
         return []
     cands: list[DateMention] = []
-    for m in _MD.finditer(text):
-        d = _from_md(text, m)
-        if d is not None:
-            cands.append(d)
-    for m in _DM.finditer(text):
-        d = _from_dm(text, m)
-        if d is not None:
-            cands.append(d)
-    for m in _MY.finditer(text):
-        d = _from_my(text, m)
-        if d is not None:
-            cands.append(d)
-    if "-" in text or "/" in text or "." in text:
+    if _MONTH_HINT.search(text):
+        for m in _MD.finditer(text):
+            d = _from_md(text, m)
+            if d is not None:
+                cands.append(d)
+        for m in _DM.finditer(text):
+            d = _from_dm(text, m)
+            if d is not None:
+                cands.append(d)
+        for m in _MY.finditer(text):
+            d = _from_my(text, m)
+            if d is not None:
+                cands.append(d)
+    if _NUMERIC_HINT.search(text):
         for m in _ISO.finditer(text):
             d = _from_iso(text, m)
             if d is not None:
@@ -302,6 +332,13 @@ def _is_name(text: str, month_start: int, month_text: str) -> bool:
     return pm.group(1).lower() not in _BEFORE_MONTH_OK
 
 
+def _introduces_date(text: str, start: int) -> bool:
+    pm = _PREV_TOKEN.search(text, max(0, start - 24), start)
+    if pm is None:
+        return True  # start of text or after punctuation
+    return pm.group(1).lower() in _DATE_INTRO or pm.group(1) in WEEKDAYS
+
+
 def _quantity_follows(text: str, end: int) -> bool:
     return bool(_QUANTITY_AFTER.match(text, end) or _HYPHEN_WORD_AFTER.match(text, end))
 
@@ -312,6 +349,8 @@ def _from_md(text: str, m: re.Match[str]) -> DateMention | None:
     day = int(m.group("d"))
     if month is None or _is_name(text, m.start(), mtext):
         return None
+    if _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return None  # "Epub 2020 Jul 18": a citation's year-month-day, not a form we judge
     end = m.end()
     year = int(m.group("y")) if m.group("y") else None
     if year is not None and _quantity_follows(text, m.end("y")):
@@ -358,8 +397,12 @@ def _from_dm(text: str, m: re.Match[str]) -> DateMention | None:
     year = int(m.group("y")) if m.group("y") else None
     if year is not None and _quantity_follows(text, m.end("y")):
         return None
-    if year is None and not m.group("m3") and _MONTH_PHRASE_AFTER.match(text, m.end("m")):
-        return None  # "10 March Madness picks"
+    if year is None and not m.group("m3"):
+        mend = m.end("m")
+        if _MONTH_PHRASE_AFTER.match(text, mend) or _HYPHEN_WORD_AFTER.match(text, mend):
+            return None  # "10 March Madness picks", "4 May-born babies"
+        if _PLURAL_AFTER.match(text, mend) and not _introduces_date(text, start):
+            return None  # "shipped 5 June releases": a count of June releases
     end_day = end_month = None
     end_month_text = ""
     dash = ""
@@ -374,11 +417,16 @@ def _from_dm(text: str, m: re.Match[str]) -> DateMention | None:
         dash = m.group("dash3")
     if end_day is not None and (end_month is None or not _range_ok(month, day, end_month, end_day)):
         return None
-    return _finish(
+    dot_unknown = False
+    if year is None and not m.group("m3") and mtext.endswith(".") and (end == len(text) or text[end] in " \t\n\u00a0)\"'’”"):
+        # "on 13 Nov." ending a sentence: the period is not part of the date.
+        mtext, end, dot_unknown = mtext[:-1], end - 1, True
+    d = _finish(
         text, start, end, "dm", month, day, year, mtext,
         end_month=end_month, end_day=end_day, end_month_text=end_month_text, dash=dash,
         ordinal=ordinal, of=bool(m.group("of")), year_comma=bool(m.group("c")) and year is not None,
     )
+    return replace(d, dot_unknown=True) if dot_unknown else d
 
 
 def _from_my(text: str, m: re.Match[str]) -> DateMention | None:
@@ -390,7 +438,7 @@ def _from_my(text: str, m: re.Match[str]) -> DateMention | None:
         return None
     return _finish(
         text, m.start(), m.end(), "my", month, None, int(m.group("y")), mtext,
-        year_comma=bool(m.group("c")),
+        year_comma=bool(m.group("c")), of=bool(m.group("of")),
     )
 
 
@@ -399,6 +447,8 @@ def _from_iso(text: str, m: re.Match[str]) -> DateMention | None:
     if not 1900 <= year <= 2099 or month > 19 or day > 39:
         return None
     problem = date_problem(year, month, day)
+    if problem is not None and m.group("s") == ".":
+        return None  # "2024.13.01" is a version number more often than a date
     return DateMention(
         start=m.start(), end=m.end(), text=m.group(0), kind="iso",
         month=month if 1 <= month <= 12 else None, day=day, year=year, sep=m.group("s"),
@@ -496,10 +546,16 @@ def _attach_weekday(text: str, d: DateMention) -> DateMention:
     return d
 
 
-_REL_WORDS = re.compile(
+_REL_WORDS = _Lazy(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b"
     rf"|\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Uu]ntil|[Ss]ince)[ \t\u00a0]+{WEEKDAY_FULL}"
 )
+
+
+_DATE_AFTER_WEEKDAY = _Lazy(
+    rf"(?:,[ \t\u00a0]*|[ \t\u00a0]+|[ \t\u00a0]*\([ \t\u00a0]*)(?:the[ \t\u00a0]+)?(?:{MONTH}|\d)"
+)
+_SENTENCE_START = _Lazy(r"(?:^|[.!?:;\"“”'‘(—–-][ \t\u00a0]*|\n)[ \t\u00a0]*$")
 
 
 def find_relative_dates(text: str) -> list[tuple[int, int, str]]:
@@ -509,10 +565,12 @@ def find_relative_dates(text: str) -> list[tuple[int, int, str]]:
     """
     out = []
     for m in _REL_WORDS.finditer(text):
-        tail = text[m.end() : m.end() + 24]
-        if re.match(rf"(?:,[ \t\u00a0]*|[ \t\u00a0]+|[ \t\u00a0]*\([ \t\u00a0]*)(?:the[ \t\u00a0]+)?(?:{MONTH}|\d)", tail):
+        if _DATE_AFTER_WEEKDAY.match(text, m.end()):
             continue
-        if text[m.end() : m.end() + 2] in ("'s", "’s") and m.group(0).lower().startswith("today"):
+        word = m.group(0)
+        if word[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "USA Today", "the Today show": a name
+        if text[m.end() : m.end() + 2] in ("'s", "’s") and word.lower().startswith("today"):
             # "today's websites" is generic more often than not
             continue
         out.append((m.start(), m.end(), m.group(0)))
@@ -559,12 +617,12 @@ def weekday_like(number: int, sample: str) -> str:
 
 # -- metadata dates ----------------------------------------------------------------------
 
-_META_ISO = re.compile(
+_META_ISO = _Lazy(
     r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?)?\s*$"
 )
-_META_DIGITS = re.compile(r"^\s*\d{4}[-/]\d+[-/]\d+")
+_META_DIGITS = _Lazy(r"^\s*\d{4}[-/]\d+[-/]\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,7 +712,7 @@ def _tz_minutes(tz: str) -> int | None:
     return sign * (hours * 60 + minutes)
 
 
-_FILE_DATE = re.compile(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
+_FILE_DATE = _Lazy(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
 
 
 def file_name_date(path: str) -> tuple[_dt.date | None, str]:
@@ -671,27 +729,17 @@ def file_name_date(path: str) -> tuple[_dt.date | None, str]:
 # -- rendering -----------------------------------------------------------------------------
 
 
-def month_text(month: int, naming: str, with_day: bool, dot: bool = True) -> str:
-    """Month ``month`` written under a naming scheme: ``ap`` (Jan., Feb., Aug., Sept., Oct.,
-    Nov., Dec. before a day; otherwise spelled out), ``full`` or ``abbr`` (Jun, Sep ...)."""
-    if naming == "ap" and with_day:
-        return AP_MONTH_ABBR.get(month, MONTHS[month - 1])
-    if naming == "abbr" and with_day:
-        short = SHORT_MONTHS[month - 1]
-        return short + "." if dot and short != "May" else short
-    return MONTHS[month - 1]
-
-
 @dataclass(frozen=True, slots=True)
 class DateStyle:
     """How a date is written: the parts a house style fixes."""
 
     order: str = "md"  # md | dm | iso
-    naming: str = "ap"  # ap | full | abbr
-    abbr_dot: bool = True
+    naming: str = "ap"  # ap (Jan., Feb., Aug.-Dec. abbreviated before a day) | full | abbr
+    abbr_dot: bool = True  # "Nov." or "Nov"
     ordinals: bool = False
     year_comma: bool = True  # md: "June 19, 2025"; dm: "19 June, 2025"
     keep_of: bool = False  # keep "the 13th of November" as written
+    sept: str = "Sept"  # "Sept" (AP) or "Sep"
 
 
 HOUSE_STYLES = {
@@ -700,6 +748,24 @@ HOUSE_STYLES = {
     "uk": DateStyle("dm", "full", True, False, False),
     "iso": DateStyle("iso", "full", True, False, False),
 }
+
+
+def is_abbreviated(month: int, written: str) -> bool:
+    return bool(written) and written.rstrip(".").lower() != MONTHS[month - 1].lower()
+
+
+def month_as(month: int, written: str, style: DateStyle, with_day: bool = True) -> str:
+    """Month ``month`` as ``style`` writes it. AP abbreviates Jan., Feb., Aug., Sept., Oct.,
+    Nov. and Dec. before a day and spells everything else out; a month alone or with a year
+    is spelled out (an abbreviating style keeps an abbreviation the writer chose there)."""
+    if with_day:
+        abbreviate = style.naming == "abbr" or (style.naming == "ap" and month in AP_MONTH_ABBR)
+    else:
+        abbreviate = style.naming == "abbr" and is_abbreviated(month, written)
+    if not abbreviate or month == 5:
+        return MONTHS[month - 1]
+    base = style.sept if month == 9 else SHORT_MONTHS[month - 1]
+    return base + "." if style.abbr_dot else base
 
 
 def _ord(n: int) -> str:
@@ -722,13 +788,16 @@ def render(d: DateMention, style: DateStyle) -> str | None:
             return None
         return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
     if d.day is None:  # month and year
-        name = month_text(d.month, style.naming, False, style.abbr_dot)
-        return f"{name} {d.year}"
+        name = month_as(d.month, d.month_text, style, with_day=False)
+        of = " of" if (style.keep_of and d.of) else ""
+        return f"{name}{of} {d.year}"
     dash = d.dash or "-"
     day = _ord if style.ordinals else str
-    m1 = month_text(d.month, style.naming, True, style.abbr_dot)
+    m1 = month_as(d.month, d.month_text, style)
+    if d.dot_unknown and m1.endswith("."):
+        m1 = m1[:-1]  # the period after the date ends the sentence and stays
     em = d.end_month if d.end_month is not None else d.month
-    m2 = month_text(em, style.naming, True, style.abbr_dot)
+    m2 = month_as(em, d.end_month_text or d.month_text, style)
     if style.order == "md":
         out = f"{m1} {day(d.day)}"
         if d.end_day is not None:

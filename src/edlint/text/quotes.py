@@ -39,16 +39,8 @@ SINGLE_GUILLEMET = "single_guillemet"
 QUOTE_CHARS = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2032\u2033"
 _MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 
-CURLY_FOR = {  # (kind, role) -> the curly (English) mark
-    (DOUBLE, OPEN): "\u201c",
-    (DOUBLE, CLOSE): "\u201d",
-    (SINGLE, OPEN): "\u2018",
-    (SINGLE, CLOSE): "\u2019",
-    ("", APOSTROPHE): "\u2019",
-}
-STRAIGHT_FOR = {DOUBLE: '"', SINGLE: "'"}
 
-_OPEN_CTX = frozenset(" \t\n\r\u00a0([{<\u2014\u2013-/\u2018\u201c\u201e\u00ab\u2039\"'")
+_OPEN_CTX = frozenset(" \t\n\r\u00a0([{<\u2014\u2013-/=\u2018\u201c\u201e\u00ab\u2039\"'")
 _CLOSE_CTX = frozenset(" \t\n\r\u00a0.,;:!?)]}>\u2014\u2013-/\u2026\u2019\u201d\u00bb\u203a\"'*_")
 # Elisions after an apostrophe at the start of a word: '90s, ’em, 'tis, rock 'n' roll.
 _ELISION = re.compile(
@@ -66,6 +58,7 @@ class Mark:
     kind: str = ""  # double | single | guillemet | single_guillemet ("" for apostrophes, primes)
     confident: bool = True
     partner: int = -1  # index of the paired mark in QuoteScan.marks
+    wrong_way: bool = False  # an opening mark used to close (“…“) or the reverse (”…”)
 
     @property
     def straight(self) -> bool:
@@ -137,6 +130,15 @@ class QuoteScan:
         return "".join(chunk)
 
 
+def curly_mark(kind: str, role: str) -> str:
+    """The English curly mark for a role: “ ” ‘ ’, and ’ for an apostrophe."""
+    if role == APOSTROPHE:
+        return "\u2019"
+    if kind == DOUBLE:
+        return "\u201c" if role == OPEN else "\u201d"
+    return "\u2018" if role == OPEN else "\u2019"
+
+
 def has_quote_marks(text: str) -> bool:
     return _MARK.search(text) is not None
 
@@ -158,12 +160,12 @@ def scan_quotes(text: str) -> QuoteScan:
                 return k
         return -1
 
-    def open_(pos: int, ch: str, kind: str, confident: bool) -> None:
-        marks.append(Mark(pos, ch, OPEN, kind, confident))
+    def open_(pos: int, ch: str, kind: str, confident: bool, wrong_way: bool = False) -> None:
+        marks.append(Mark(pos, ch, OPEN, kind, confident, wrong_way=wrong_way))
         stack.append(len(marks) - 1)
 
-    def close_(pos: int, ch: str, kind: str, confident: bool, k: int) -> None:
-        marks.append(Mark(pos, ch, CLOSE, kind, confident))
+    def close_(pos: int, ch: str, kind: str, confident: bool, k: int, wrong_way: bool = False) -> None:
+        marks.append(Mark(pos, ch, CLOSE, kind, confident, wrong_way=wrong_way))
         mi = len(marks) - 1
         oi = stack[k]
         # Openers left above the matched one were never closed.
@@ -233,14 +235,23 @@ def scan_quotes(text: str) -> QuoteScan:
             else:
                 marks.append(Mark(i, ch, STRAY, SINGLE, False))
         elif ch == "\u2018":
-            if left.isalnum() and right.isalnum():
+            if left.isalnum() and not right.isalnum():
+                k = pending(SINGLE)
+                if k >= 0:
+                    close_(i, ch, SINGLE, False, k, True)  # a wrong-way closer: ‘Message‘
+                else:
+                    marks.append(Mark(i, ch, APOSTROPHE, "", False))  # stories‘ text
+            elif left.isalnum() and right.isalnum():
                 marks.append(Mark(i, ch, APOSTROPHE, "", False))  # wrong-way apostrophe
             elif not left.isalnum() and _ELISION.match(text, i + 1) and right.isdigit():
                 marks.append(Mark(i, ch, APOSTROPHE, "", False))  # ‘90s: should be ’90s
             else:
                 k = pending(SINGLE, "\u201a")
+                k2 = pending(SINGLE)
                 if k >= 0 and not left.isspace() and r_close:
                     close_(i, ch, SINGLE, True, k)  # German ‚…‘
+                elif k2 >= 0 and left.isspace() and _ends_here(text, i):
+                    close_(i, ch, SINGLE, False, k2, True)  # ‘The Medium is the Message ‘,
                 else:
                     open_(i, ch, SINGLE, True)
         elif ch == "\u201c":
@@ -249,8 +260,11 @@ def scan_quotes(text: str) -> QuoteScan:
                 close_(i, ch, DOUBLE, True, k)  # German „…“
             else:
                 k = pending(DOUBLE)
-                if k >= 0 and not left.isspace() and r_close and not l_open:
-                    close_(i, ch, DOUBLE, False, k)  # a wrong-way closer
+                if k >= 0 and (
+                    (not left.isspace() and r_close and not l_open)
+                    or (left.isspace() and _ends_here(text, i))
+                ):
+                    close_(i, ch, DOUBLE, False, k, True)  # a wrong-way closer: “Hello“
                 else:
                     open_(i, ch, DOUBLE, True)
         elif ch == "\u201d":
@@ -258,7 +272,8 @@ def scan_quotes(text: str) -> QuoteScan:
             if k >= 0:
                 close_(i, ch, DOUBLE, True, k)
             elif l_open and not right.isspace() and not r_close:
-                open_(i, ch, DOUBLE, False)  # a wrong-way opener (or Swedish ”…”)
+                # a wrong-way opener (or Swedish ”…”, or an attribute value link=”…”)
+                open_(i, ch, DOUBLE, False, left.isspace() or i == 0)
             else:
                 marks.append(Mark(i, ch, CLOSE, DOUBLE, True))
                 scan.stray_closes.append(len(marks) - 1)
@@ -292,6 +307,14 @@ def scan_quotes(text: str) -> QuoteScan:
 
     _build_quotes(scan, n)
     return scan
+
+
+def _ends_here(text: str, i: int) -> bool:
+    """Is the mark at ``i`` followed only by punctuation before a space or the end?"""
+    j = i + 1
+    while j < len(text) and text[j] in ".,;:!?)]\u2026":
+        j += 1
+    return j >= len(text) or (text[j].isspace() and (j > i + 1 or not text[j + 1 : j + 2].strip()))
 
 
 def _unclosed_inner(marks: list[Mark], idx: int) -> None:
@@ -335,7 +358,7 @@ def _build_quotes(scan: QuoteScan, n: int) -> None:
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 _MINOR = frozenset(
     """a an the and or nor but for of in on at to by up as vs via with from into onto over
-    per than off out de la le el del von van der du des et y e o""".split()
+    per than off out de la le el del von van der du des et y e o is are was were be am""".split()
 )
 
 

@@ -1,0 +1,288 @@
+"""date-format: dates written in mixed styles or against the house style."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Iterator
+
+from ...document import Block, Document
+from ...text.dates import (
+    AP_MONTH_ABBR,
+    HOUSE_STYLES,
+    MONTHS,
+    DateMention,
+    DateStyle,
+    is_abbreviated,
+    month_as,
+    render,
+    spell,
+    weekday_of,
+)
+from ..base import Finding, Severity, rule
+from .options import SECTION, DatesOptions
+from .view import DocDates, _is_dateline, _replace_fix, _span, doc_dates
+
+_ORDER_WORD = {"md": "month-day", "dm": "day-month"}
+
+
+def _order(d: DateMention) -> str | None:
+    if d.kind in ("md", "dm"):
+        return d.kind
+    if d.kind == "numeric" and len(d.readings) == 1:
+        return "md" if d.readings[0] == (d.raw_parts[0], d.raw_parts[1]) else "dm"
+    return None
+
+
+def _naming_fits(d: DateMention) -> set[str]:
+    """Naming schemes (ap, full, abbr) whose choice of spelled-out or abbreviated month
+    this date follows. The form of an abbreviation ("Sep" or "Sept.") is judged apart."""
+    out = {"ap", "full", "abbr"}
+    with_day = d.day is not None
+    for month, text in ((d.month, d.month_text), (d.end_month, d.end_month_text)):
+        if not text or month is None or month == 5:
+            continue
+        if not with_day:
+            fits = {"abbr"} if is_abbreviated(month, text) else {"ap", "full", "abbr"}
+        elif is_abbreviated(month, text):
+            fits = {"abbr", "ap"} if month in AP_MONTH_ABBR else {"abbr"}
+        else:
+            fits = {"full"} if month in AP_MONTH_ABBR else {"full", "ap"}
+        out &= fits
+    return out
+
+
+def _majority(values: list, prefer: tuple = ()) -> object | None:
+    """Most common value; ties go to ``prefer`` order, then to the first written."""
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    tied = [v for v in counts if counts[v] == top]
+    for p in prefer:
+        if p in tied:
+            return p
+    return next(v for v in values if v in tied)
+
+
+def _profile(items: list[DateMention]) -> DateStyle:
+    order = _majority([o for d in items if (o := _order(d))]) or "md"
+    schemes = Counter()
+    for d in items:
+        if d.month_text:
+            for scheme in _naming_fits(d):
+                schemes[scheme] += 1
+    naming = "ap"
+    if schemes:
+        top = max(schemes[s] for s in ("ap", "full", "abbr"))
+        naming = next(s for s in ("ap", "full", "abbr") if schemes[s] == top)
+    abbrs = [(m, t) for d in items for m, t in ((d.month, d.month_text), (d.end_month, d.end_month_text))
+             if t and m is not None and m != 5 and is_abbreviated(m, t)]
+    dotted = [t.endswith(".") for d in items for m, t in ((d.month, d.month_text),) if not d.dot_unknown
+              and t and m is not None and m != 5 and is_abbreviated(m, t)]
+    abbr_dot = _majority(dotted, prefer=(True,))
+    septs = [t.rstrip(".").title() for m, t in abbrs if m == 9]
+    sept = _majority(septs, prefer=("Sept",) if naming == "ap" else ()) or "Sept"
+    ordinals = _majority([d.ordinal for d in items if d.kind in ("md", "dm")], prefer=(False,))
+    dm_commas = [d.year_comma for d in items if d.kind == "dm" and d.year is not None]
+    return DateStyle(
+        order=order, naming=naming, abbr_dot=True if abbr_dot is None else abbr_dot,
+        ordinals=bool(ordinals), year_comma=True if order == "md" else bool(_majority(dm_commas, prefer=(False,))),
+        keep_of=True, sept=sept,
+    )
+
+
+def _reasons(d: DateMention, want: DateStyle, new: str) -> str:
+    if d.kind == "numeric":
+        return "is a numeric date"
+    if d.kind == "iso":
+        return "is an ISO date"
+    if want.order == "iso":
+        return "is written out"
+    out = []
+    if d.kind in ("md", "dm") and d.kind != want.order:
+        out.append(f"is {_ORDER_WORD[d.kind]}")
+    written = d.month_text
+    wanted = month_as(d.month, written, want, with_day=d.day is not None)
+    if d.dot_unknown and wanted.endswith("."):
+        wanted = wanted[:-1]
+    if written and written != wanted:
+        if written.rstrip(".") == wanted.rstrip("."):
+            out.append(f"has no period after {written!r}" if wanted.endswith(".") else f"has a period after {written.rstrip('.')!r}")
+        elif written == MONTHS[d.month - 1]:
+            out.append("spells out the month")
+        elif wanted == MONTHS[d.month - 1]:
+            out.append(f"abbreviates the month ({written!r})")
+        else:
+            out.append(f"writes the month as {written!r}")
+    if d.kind in ("md", "dm") and d.ordinal != want.ordinals:
+        out.append("has an ordinal" if d.ordinal else "has no ordinal")
+    if d.year is not None and d.kind in ("md", "dm") and d.kind == want.order and d.year_comma != want.year_comma:
+        out.append("has a comma before the year" if d.year_comma else "has no comma before the year")
+    if d.kind == "my" and d.year_comma:
+        out.append("has a comma between month and year")
+    if d.kind == "my" and d.of and not want.keep_of:
+        out.append("has 'of' before the year")
+    return " and ".join(out) or "is written differently"
+
+
+@rule("date-format", family="dates", summary="Dates written in mixed styles or against the house style",
+      severity=Severity.WARNING, section=SECTION, fix="sometimes")
+def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports a date written differently from the article's other dates (month-day against
+    day-month, a spelled-out month among abbreviated ones, an ordinal among plain days), or,
+    when `style` names a house style, any date that does not follow it. Consistency is
+    judged the way a style guide judges it: under AP style "Nov. 13" and "March 3" agree,
+    because AP abbreviates only Jan., Feb., Aug., Sept., Oct., Nov. and Dec. before a day.
+    A numeric date such as 04/05/2026 is always reported: US readers see April 5, UK
+    readers see 4 May.
+
+    ## Why is this bad?
+    Mixed styles look careless and slow readers down; an all-numeric date can be read as two
+    different days, and readers on the other side of the Atlantic will get it wrong.
+
+    ## Example
+    ```markdown
+    The board met on March 3 and will meet again on 14 April.
+    ```
+
+    Use instead:
+    ```markdown
+    The board met on March 3 and will meet again on April 14.
+    ```
+
+    ## Options
+    - `style`
+    - `ambiguous_numeric`
+    - `check_tables`
+
+    ## Fix safety
+    The fix rewrites the date in the article's (or the house) style. It is unsafe: an
+    editor should confirm the rewritten date, especially when a numeric date is resolved.
+    """
+    if not doc.is_english:
+        return  # day-month numeric dates are the norm there, and month names are English
+    dd = doc_dates(doc, opts)
+    per_block: dict[int, tuple[Block, list[DateMention]]] = {}
+    for b, d in dd.mentions:
+        per_block.setdefault(id(b), (b, []))[1].append(d)
+    datelines = {k for k, (b, ds) in per_block.items() if _is_dateline(b, ds)}
+    items = [
+        (b, d) for b, d in dd.mentions
+        if d.month is not None and not d.upper and not b.in_quote and id(b) not in datelines
+    ]
+    if opts.ambiguous_numeric:
+        yield from _ambiguous(doc, dd, items, opts)
+    checked = [
+        (b, d) for b, d in items
+        if (opts.check_tables or (b.kind != "table_cell" and "table" not in b.container))
+        and d.valid and not d.ambiguous
+    ]
+    if opts.style == "auto":
+        written = [(b, d) for b, d in checked if d.kind in ("md", "dm", "my", "numeric")]
+        if len(written) < 2:
+            return
+        want = _profile([d for _, d in written])
+        consistent = [d for _, d in written if d.kind != "numeric" and render(d, want) == _plain(d.text)]
+        for b, d in written:
+            if d.kind == "numeric":
+                if _order(d) == want.order:
+                    continue
+                new = render(d, want)
+                reason = f"is {'day/month' if _order(d) == 'dm' else 'month/day'}"
+            else:
+                new = render(d, want)
+                if new is None or new == _plain(d.text):
+                    continue
+                new = _keep_spaces(d.text, new)
+                reason = _reasons(d, want, new)
+            example = _example(consistent, d, want)
+            ex = f" (e.g. {example.text!r})" if example else ""
+            yield _style_finding(doc, b, d, new, f"Date {d.text!r} {reason}, unlike this article's other dates{ex}")
+        return
+    want = HOUSE_STYLES[opts.style]
+    label = opts.style.upper()
+    for b, d in checked:
+        if opts.style == "iso" and d.kind == "iso":
+            continue
+        new = render(d, want)
+        if new is not None and new == _plain(d.text):
+            continue
+        if new is not None:
+            new = _keep_spaces(d.text, new)
+        reason = _reasons(d, want, new or "")
+        if new is None:
+            yield Finding(_span(b, d.start, d.end), f"Date {d.text!r} {reason}; {label} style needs a full date (YYYY-MM-DD)")
+            continue
+        yield _style_finding(doc, b, d, new, f"Date {d.text!r} {reason}; {label} style writes {new!r}", plain=True)
+
+
+def _example(consistent: list[DateMention], d: DateMention, want: DateStyle) -> DateMention | None:
+    """A date written the article's way that shows what ``d`` does differently."""
+    def score(x: DateMention) -> int:
+        points = 0
+        if x.day is not None and x.month != 5:
+            points += 1
+        if d.kind in ("md", "dm") and x.kind == want.order:
+            points += 1
+        if d.month_text and x.month_text and x.month != 5 and d.day is not None and x.day is not None:
+            wanted = month_as(d.month, d.month_text, want)
+            if is_abbreviated(x.month, x.month_text) == is_abbreviated(d.month, wanted):
+                points += 2
+        if d.ordinal != want.ordinals and x.day is not None:
+            points += 1
+        return points
+
+    return max(consistent, key=score, default=None)
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def _keep_spaces(written: str, new: str) -> str:
+    """Keep a no-break space the writer put inside the date ("Aug.\u00a09")."""
+    if "\u00a0" in written and " " in new:
+        return new.replace(" ", "\u00a0", written.count("\u00a0"))
+    return new
+
+
+def _style_finding(doc: Document, b: Block, d: DateMention, new: str | None, message: str, plain: bool = False) -> Finding:
+    fix = None
+    if new is not None and new != d.text:
+        fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}")
+        if not plain:
+            message += f"; write {new!r}"
+    return Finding(_span(b, d.start, d.end), message, fix=fix)
+
+
+def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> Iterator[Finding]:
+    for b, d in items:
+        if not d.ambiguous:
+            continue
+        (m1, d1), (m2, d2) = d.readings
+        us, uk = spell(d.year, m1, d1, "us"), spell(d.year, m2, d2, "uk")
+        message = f"Numeric date {d.text!r} is ambiguous: {us} (US) or {uk} (UK)"
+        pick: tuple[int, int] | None = None
+        if d.weekday is not None:
+            fits = [r for r in d.readings if weekday_of(d.year, r[0], r[1]) == d.weekday]
+            if len(fits) == 1:
+                pick = fits[0]
+                message += f"; {d.weekday_text!r} fits {spell(d.year, pick[0], pick[1], 'us' if pick == d.readings[0] else 'uk')}"
+        if opts.style in ("ap", "us"):
+            pick = pick or d.readings[0]
+        elif opts.style == "uk":
+            pick = pick or d.readings[1]
+        fix = None
+        if pick is not None:
+            style = HOUSE_STYLES[opts.style] if opts.style != "auto" else HOUSE_STYLES["ap"]
+            if opts.style == "auto":
+                others = [x for _, x in dd.mentions if x.kind in ("md", "dm") and x.valid]
+                if others:
+                    style = _profile(others)
+            resolved = replace(d, kind="md", month=pick[0], day=pick[1], readings=(pick,))
+            new = render(resolved, style)
+            if new:
+                fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}")
+        yield Finding(_span(b, d.start, d.end), message, fix=fix)

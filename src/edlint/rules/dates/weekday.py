@@ -1,0 +1,136 @@
+"""date-weekday: a weekday next to a date that falls on another day."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterator
+
+from ...document import Block, Document
+from ...text.dates import WEEKDAYS, DateMention, nearest_occurrence, spell, weekday_like, weekday_of
+from ..base import Finding, Severity, rule
+from .options import SECTION, DatesOptions
+from .view import DocDates, _replace_fix, _span, doc_dates
+
+def _refs(dd: DocDates, block: Block, d: DateMention, index: int) -> list[tuple[_dt.date, str]]:
+    """Reference dates for a date written without a year, most trusted first."""
+    refs: list[tuple[_dt.date, str]] = []
+    if dd.pub is not None and dd.pub.date is not None:
+        refs.append((dd.pub.date, "the publication date"))
+    elif dd.pub is None and dd.file_date is not None:
+        refs.append((dd.file_date, "the file name date"))
+    # Dates with a written year: in the same block, then the nearest before and after.
+    same, before, after = [], None, None
+    for i, (b, x) in enumerate(dd.mentions):
+        if x.year is None or x.month is None or not x.valid:
+            continue
+        ref = _dt.date(x.year, x.month, x.day or 15)
+        if b is block:
+            same.append((ref, f"{x.text!r} nearby"))
+        elif i < index:
+            before = (ref, f"{x.text!r} earlier in the article")
+        elif after is None:
+            after = (ref, f"{x.text!r} later in the article")
+    refs.extend(same)
+    if before is not None:
+        refs.append(before)
+    elif after is not None:
+        refs.append(after)
+    return refs
+
+
+def _weekday_problem(
+    dd: DocDates, block: Block, d: DateMention, index: int, month: int, day: int, written: int,
+    year_shift: int = 0,
+) -> tuple[_dt.date, str] | None:
+    """(the actual date, where its year came from) when ``written`` weekday is wrong."""
+    if d.year is not None:
+        y = d.year + year_shift
+        actual = weekday_of(y, month, day)
+        if actual is None or actual == written:
+            return None
+        return _dt.date(y, month, day), ""
+    candidates = []
+    for ref, source in _refs(dd, block, d, index):
+        occ = nearest_occurrence(month, day, ref)
+        if occ is None:
+            continue
+        if occ.weekday() == written:
+            return None
+        candidates.append((occ, source))
+    return candidates[0] if candidates else None
+
+
+@rule("date-weekday", family="dates", summary="A weekday next to a date that falls on another day",
+      severity=Severity.WARNING, section=SECTION, fix="sometimes")
+def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports a weekday written next to a date that falls on a different day: "Monday,
+    Oct. 7" when Oct. 7 is a Tuesday. When the date has no year, the year is taken from the
+    article's publication date (the occurrence nearest to it) or from a date with a written
+    year nearby; if any of them makes the weekday right, nothing is reported. With no year
+    anywhere, edlint does not guess.
+
+    ## Why is this bad?
+    Readers plan around dates. A weekday that contradicts its date leaves them unsure which
+    one is right, and it is one of the corrections newspapers print most often.
+
+    ## Example
+    ```markdown
+    ---
+    date: 2025-10-01
+    ---
+    The hearing is set for Monday, Oct. 7.
+    ```
+
+    Use instead:
+    ```markdown
+    ---
+    date: 2025-10-01
+    ---
+    The hearing is set for Tuesday, Oct. 7.
+    ```
+
+    ## Options
+    - `date_fields`
+
+    ## Fix safety
+    The fix changes the weekday to the one the date falls on. It is unsafe: sometimes the
+    weekday is right and the date is wrong, so an editor must check which.
+    """
+    dd = doc_dates(doc, opts)
+    for index, (b, d) in enumerate(dd.mentions):
+        if d.weekday is None or d.month is None or d.day is None:
+            continue
+        if not d.valid:
+            continue
+        checks = [(d.weekday, d.weekday_text, d.weekday_start, d.weekday_end, d.month, d.day, 0)]
+        if d.end_weekday is not None and d.end_day is not None:
+            shift = 1 if (d.end_month or d.month) < d.month else 0
+            checks.append((d.end_weekday, d.end_weekday_text, d.end_weekday_start, d.end_weekday_end,
+                           d.end_month or d.month, d.end_day, shift))
+        for written, wtext, ws, we, month, day, shift in checks:
+            if d.ambiguous:
+                if any(weekday_of(d.year, m_, d_) == written for m_, d_ in d.readings):
+                    continue
+                (m1, d1), (m2, d2) = d.readings
+                a, b2 = _dt.date(d.year, m1, d1), _dt.date(d.year, m2, d2)
+                yield Finding(
+                    _span(b, min(ws, d.start), max(we, d.end)),
+                    f"{wtext!r} does not match {d.text!r}: {spell(d.year, m1, d1, 'us')} is a "
+                    f"{WEEKDAYS[a.weekday()]} and {spell(d.year, m2, d2, 'uk')} is a {WEEKDAYS[b2.weekday()]}",
+                )
+                continue
+            else:
+                problem = _weekday_problem(dd, b, d, index, month, day, written, shift)
+            if problem is None:
+                continue
+            actual, source = problem
+            name = WEEKDAYS[actual.weekday()]
+            when = spell(actual.year, actual.month, actual.day, "uk" if d.kind == "dm" else "ap")
+            message = f"{wtext!r} does not match {d.text!r}: {when} is a {name}"
+            if source:
+                message += f" (year from {source})"
+            new = weekday_like(actual.weekday(), wtext)
+            span = _span(b, min(ws, d.start), max(we, d.end))
+            fix = _replace_fix(doc, b, ws, we, new, f"Change {wtext!r} to {new!r}")
+            yield Finding(span, message, fix=fix)

@@ -1,0 +1,40 @@
+"""Metadata rules: the house schema for front matter and HTML metadata.
+
+A site's ``metadata:`` section declares its fields (type, required, aliases, lengths,
+pattern, allowed values, conditions). The schema is compiled once per options instance;
+each document's fields are resolved once (``doc.view``) and shared by the rules. HTML
+pages reach the same schema through the parser's canonical keys (``title``,
+``description``, ``author``, ``date``, ``image``) and raw ``og:*`` / meta names.
+"""
+
+# Importing a rule module declares its rule; the order is the order the rules were written in.
+from . import required, type, length, pattern, enum, title_mismatch, unknown, jsonld  # noqa: F401, I001
+from .enum import metadata_enum
+from .fields import FieldState, display_text, field_states
+from .jsonld import ARTICLE_TYPES, metadata_jsonld
+from .length import metadata_length
+from .options import SECTION, MetadataOptions, schema_of
+from .pattern import metadata_pattern
+from .required import metadata_required
+from .schema import (
+    BODY,
+    DEFAULT_FIELDS,
+    DEFAULT_KNOWN,
+    FIELD_TYPES,
+    Condition,
+    FieldSpec,
+    Schema,
+    SchemaError,
+    compile_schema,
+)
+from .title_mismatch import metadata_title_mismatch, titles_agree
+from .type import metadata_type, type_problem
+from .unknown import metadata_unknown
+
+__all__ = [
+    "ARTICLE_TYPES", "BODY", "DEFAULT_FIELDS", "DEFAULT_KNOWN", "FIELD_TYPES", "SECTION",
+    "Condition", "FieldSpec", "FieldState", "MetadataOptions", "Schema", "SchemaError",
+    "compile_schema", "display_text", "field_states", "schema_of", "titles_agree", "type_problem",
+    "metadata_required", "metadata_type", "metadata_length", "metadata_pattern", "metadata_enum",
+    "metadata_title_mismatch", "metadata_unknown", "metadata_jsonld",
+]

@@ -1,0 +1,81 @@
+"""metadata-required: a required field is missing or empty."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...document import Document
+from ...text.dates import file_name_date
+from ..base import Finding, Severity, rule
+from .fields import _applies, _has_body, _head, field_states
+from .options import SECTION, MetadataOptions
+from .schema import BODY, FieldSpec
+
+def _names(spec: FieldSpec) -> str:
+    if not spec.aliases:
+        return f"'{spec.name}'"
+    return f"'{spec.name}' (or " + ", ".join(f"'{a}'" for a in spec.aliases) + ")"
+
+
+@rule("metadata-required", family="metadata", summary="A required metadata field is missing or empty",
+      severity=Severity.WARNING, section=SECTION)
+def metadata_required(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports a field the house schema requires that is missing from the front matter (or
+    from the page's `<head>` in HTML), or written with an empty value. By default an
+    article needs a title, an author, a date, a description and body text. Aliases count
+    (`authors` for `author`, `excerpt` for `description`); a date in the file name
+    (`2022-08-10-slug.md`) counts for a field with `from_filename: true`. A requirement
+    can depend on another field: `unless: source_url` waives it for link-out posts,
+    `when: image` applies it only when the post has an image. Plain-text files are not
+    checked unless `apply_to` lists `txt`.
+
+    ## Why is this bad?
+    Templates, feeds, search snippets and social cards are built from these fields. A
+    missing author or date breaks bylines and archives; a missing description leaves
+    search engines to pick a random sentence.
+
+    ## Example
+    ```markdown
+    ---
+    title: Harbour wall repaired before the regatta
+    date: 2024-05-17
+    description: Engineers finished work on the storm-damaged harbour wall two days before the sailing regatta.
+    ---
+
+    The harbour wall was repaired in time for the regatta.
+    ```
+
+    Use instead:
+    ```markdown
+    ---
+    title: Harbour wall repaired before the regatta
+    author: Jane Doe
+    date: 2024-05-17
+    description: Engineers finished work on the storm-damaged harbour wall two days before the sailing regatta.
+    ---
+
+    The harbour wall was repaired in time for the regatta.
+    ```
+
+    ## Options
+    - `fields`
+    - `apply_to`
+    """
+    if not _applies(doc, opts):
+        return
+    for st in field_states(doc, opts):
+        if not st.required or st.present:
+            continue
+        spec = st.spec
+        if spec.name == BODY:
+            if not _has_body(doc):
+                yield Finding(_head(doc), "Article has no body text")
+            continue
+        if spec.from_filename and file_name_date(doc.path)[0] is not None:
+            continue
+        if st.empty:
+            f = st.empty[0]
+            yield Finding(f.key_span, f"Required field '{f.key}' is empty")
+        else:
+            yield Finding(_head(doc), f"Required field {_names(spec)} is missing")

@@ -1,0 +1,16 @@
+"""Quote rules: direct quotes with no speaker, unbalanced marks, mixed or off-style marks.
+
+Every rule reads the same per-document scan (``doc.view("quotes.scans", ...)``, see
+:mod:`.view`): the quotation marks and quotations :mod:`edlint.text.quotes` finds in each
+prose block. quote-attribution's speech-verb lexicon is in :mod:`.lexicon`, its speaker
+and cue patterns in :mod:`.speaker`.
+"""
+
+# Importing a rule module declares its rule; the order is the order the rules were written in.
+from . import attribution, unbalanced, style  # noqa: F401, I001
+from .attribution import quote_attribution
+from .options import SECTION, QuotesOptions
+from .style import quote_style
+from .unbalanced import quote_unbalanced
+
+__all__ = ["SECTION", "QuotesOptions", "quote_attribution", "quote_unbalanced", "quote_style"]

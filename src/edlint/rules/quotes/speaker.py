@@ -1,0 +1,185 @@
+"""Pattern matching for quote attribution: is there a speaker, a credit, or a cue that
+makes a quotation something other than speech?"""
+
+from __future__ import annotations
+
+import re
+
+from ...text.quotes import Quote, QuoteScan, is_title_case, looks_like_code, word_count
+from ...text.sentences import SentenceIndex
+from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon
+from .options import QuotesOptions
+from .view import _terminal
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AGENT = re.compile(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
+_DASH_NAME = re.compile(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_PAREN_NAME = re.compile(r"\s*\(\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+[^)]{0,40}\)")
+_CREDIT_LINE = re.compile(r"\s*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_ENDS_WITH_NAME = re.compile(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.’'-]*)?\s*$")
+_COPULA = frozenset(
+    {"is", "was", "were", "are", "be", "the", "a", "an", "its", "their", "our", "his", "her", "this", "that"}
+)
+_WORDS = re.compile(r"e\.g\.|i\.e\.|[a-z][a-z’'-]*")
+_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I)
+_MENTION_AFTER = re.compile(
+    r"\s+(?:is|was|are|were|has|had|appears|appeared|became|becomes|remains|means|meant|refers|"
+    r"sounds|seems|shows|showed|pops)\b"
+)
+_LINKISH_BEFORE = re.compile(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
+_SPEAKER_CUE = re.compile(
+    r"\b(?:i|we|he|she|they|you|one|someone|somebody|mayor|governor|president|chief|director|"
+    r"officers?|officials?|spokes(?:wo)?m[ae]n|spokesperson|residents?|participants?|users?|"
+    r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|"
+    r"customers?|voters?|parents?|students?|teachers?|nurses?|doctors?|experts?|analysts?|"
+    r"critics?|supporters?|opponents?|neighbou?rs?|witness(?:es)?|victims?|survivors?|"
+    r"farmers?|owners?|leaders?|managers?|team|researchers?|scientists?|stakeholders?|"
+    r"report|study|survey|letter|statement|memo|order|document|law|conclusion|testimony|"
+    r"remarks|speech|post|tweet|email|comments?|feedback|quotes?|themes?|responses|answers|"
+    r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
+    re.I,
+)
+_NAME_LIKE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
+_MONTHS = frozenset(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June "
+    "July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday".split()
+)
+_DOC_NOUNS = (
+    r"order|law|act|bill|section|statute|regulations?|rules?|code|guidance|memo|memorandum|"
+    r"contract|agreement|charter|constitution|amendment|report|study|survey|document|manual|"
+    r"handbook|guide|standard|framework|definition|directive|mandate|sign|letter|website|site|"
+    r"notice|release|ordinance|resolution|ruling|decision|opinion|filing|complaint|indictment|"
+    r"lawsuit|motion|policy|rfp|rfq|rfa|solicitation|announcement|bulletin|article|post|page|"
+    r"project|datasets?|database|api|statement|message|email|tweet|note|caption|label|strategy"
+)
+# Quoting a document: "the order directs agencies to “...”".
+_DOC_SOURCE = re.compile(
+    r"\b(?:" + _DOC_NOUNS + r")\b"
+    r"[^.!?]{0,80}?\b(?:directs?|requires?|defines?|states?|reads?|read|mandates?|stipulates?|"
+    r"specifies|specify|calls?\s+for|instructs?|orders?|prohibits?|allows?|permits?|lists?|"
+    r"describes?|recommends?|promises?|guarantees?|commits?|establish(?:es)?|sets?\s+out|"
+    r"explains?|warns?|notes?|says|said|asks?|urges?|tells?|told|concludes?|finds?|found|"
+    r"provides?|offers?)\b",
+    re.I,
+)
+# "..., the statement read." / "the report says": a document noun, then within two words
+# one of these verbs.
+_DOC_NOUN_SET = frozenset(n.rstrip("?") for n in _DOC_NOUNS.split("|")) | {"regulations", "rules", "datasets"}
+_DOC_VERBS = frozenset("read reads states stated says said notes noted added".split())
+
+
+def _credit_line(text: str) -> bool:
+    """“— Tom Black, TTS Strategic Partnerships”: a line that names the speaker above it."""
+    return bool(_CREDIT_LINE.match(text)) and word_count(text) <= 20
+
+
+def _credit_like(text: str) -> bool:
+    """A credit under a blockquote: a dash line, or a short unpunctuated line that is a
+    title or ends with a name ("News industry analyst Ken Doctor", "UX Matters")."""
+    t = text.strip()
+    if _credit_line(t):
+        return True
+    if _terminal(t) or word_count(t) > 15:
+        return False
+    return bool(_ENDS_WITH_NAME.search(t)) or is_title_case(t.strip(" .,"))
+
+
+class _Ctx:
+    __slots__ = ("lex", "phrase_re", "cues", "multi_cues", "labels", "opts")
+
+    def __init__(self, opts: QuotesOptions) -> None:
+        self.lex = _lexicon(tuple(opts.speech_verbs), tuple(opts.attribution_phrases))
+        self.phrase_re = self.lex.phrase_re
+        self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
+        self.opts = opts
+
+    def has_verb(self, text: str, documents: bool = False) -> bool:
+        """A reporting verb that is not a passive without agent ("was described as") and
+        not a noun ("in his remarks"); with ``documents``, also a document noun followed
+        by "read", "says", "stated" ..."""
+        lex = self.lex
+        for m in _TOKEN.finditer(text):
+            word = m.group(0).lower()
+            end = m.end()
+            if documents and word in _DOC_NOUN_SET:
+                following = [t.lower() for t in _TOKEN.findall(text, end, end + 30)[:2]]
+                if any(t in _DOC_VERBS for t in following):
+                    return True
+            if word not in lex.single:
+                rests = lex.multi.get(word)
+                if rests is None:
+                    continue
+                nxt = [t.lower() for t in _TOKEN.findall(text, end, end + 40)]
+                if not any(tuple(nxt[: len(r)]) == r for r in rests):
+                    continue
+            before = text[max(0, m.start() - 30) : m.start()]
+            if word in lex.nounish and _DETERMINER_BEFORE.search(before):
+                continue
+            if not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end):
+                continue
+            return True
+        return False
+
+    def attributes(self, text: str) -> bool:
+        """A reporting verb, or a document that speaks ("the statement read")."""
+        return self.has_verb(text, documents=True)
+
+    def names_speaker(self, text: str) -> bool:
+        """Does an introduction ("Another key stakeholder said:") point at a source?"""
+        if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text):
+            return True
+        return any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text))
+
+    def cue_before(self, before: str) -> bool:
+        if _EXAMPLE.search(before) or _LINKISH_BEFORE.search(before):
+            return True
+        words = _WORDS.findall(before.lower()[-80:])
+        while words and words[-1] in _COPULA:
+            words.pop()
+        if not words:
+            return False
+        if any(w in self.cues for w in words[-3:]):
+            return True
+        tail = " ".join(words[-4:])
+        return any(tail.endswith(c) or (" " + c + " ") in (" " + tail + " ") for c in self.multi_cues)
+
+    def quotable(self, text: str, q: Quote) -> bool:
+        """Long enough to be a quotation, and not code or a title-case name or title."""
+        inner = q.inner(text).strip()
+        if word_count(inner) < self.opts.min_quote_words:
+            return False
+        core = inner.strip(" \t.,;:!?\u2026")
+        return not (looks_like_code(core) or is_title_case(core))
+
+    def not_speech(self, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str) -> bool:
+        """A label, an example, a term woven into a sentence or a document excerpt: a
+        quotation that needs no speaker."""
+        text = scan.text
+        inner = q.inner(text).strip()
+        before = scan.outside_text(s0, q.start)
+        if self.cue_before(before):
+            return True
+        if not before.strip() and prev_sentence.rstrip().endswith(("?", ":")) and word_count(prev_sentence) <= 4:
+            if self.cue_before(prev_sentence.rstrip(" ?:")):
+                return True  # "The tagline? “Meth. We're on it.”"
+        unpunctuated = inner[-1:] not in ".!?,;:\u2026"
+        m = re.match(r"\s+([A-Za-z]+)", text[q.end : q.end + 30])
+        if m and m.group(1).lower() in self.labels and unpunctuated:
+            return True
+        if unpunctuated and _MENTION_AFTER.match(text, q.end):
+            return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
+        first = next((c for c in inner if c.isalnum()), "")
+        if first.islower() and before.strip() and word_count(inner) < self.opts.min_fragment_words:
+            return True  # a short phrase woven into the sentence: a term, not a quote
+        return bool(_DOC_SOURCE.search(before))  # the order directs agencies to "..."
+
+    def attributed(self, scan: QuoteScan, q: Quote, sents: SentenceIndex, para_ok: bool) -> bool:
+        text = scan.text
+        if para_ok:
+            return True
+        s0, s1 = sents.around(q.start, q.end)
+        if self.phrase_re.search(scan.outside_text(s0, s1)):
+            return True
+        if _DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end):
+            return True

@@ -1,0 +1,190 @@
+"""quote-style: straight and curly marks mixed, or not the house style."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...document import HEADING, Block, Document
+from ...text.quotes import APOSTROPHE, CLOSE, DOUBLE, OPEN, SINGLE, QuoteScan, curly_mark
+from ..base import Applicability, Edit, Finding, Fix, Severity, rule
+from .options import SECTION, QuotesOptions
+from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, _scans
+
+_LINK_TITLE = re.compile(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
+_TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
+
+
+@rule(
+    "quote-style",
+    family="quotes",
+    summary="Straight and curly quotation marks or apostrophes mixed, or not the house style",
+    severity=Severity.INFO,
+    section=SECTION,
+    fix="sometimes",
+)
+def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports quotation marks and apostrophes that do not match the house style. With
+    `marks: consistent` (the default), a document that mixes straight and curly marks
+    (`council’s` here, `mayor's` there) has its minority style reported; with `marks: curly`
+    or `marks: straight`, every other mark is. With `primary: double`, a top-level quotation
+    in single marks is reported (and the reverse with `primary: single`, the British
+    convention of ‘…’ with “…” nested inside). Headings, and short lines without closing
+    punctuation (headline teasers), are not held to `primary`: headlines use single marks
+    by convention.
+
+    Primes in measurements (6'2", 5' tall), marks of other conventions („…“, «…») and
+    the text of embedded posts (a tweet's blockquote) are left alone.
+
+    ## Why is this bad?
+    Mixed marks look careless in print and break search: a reader searching for
+    `council’s` does not find `council's`.
+
+    ## Example
+    ```markdown
+    The council’s vote came after the mayor's veto. "We will try again," Ruiz said.
+    ```
+
+    Use instead:
+    ```markdown
+    The council’s vote came after the mayor’s veto. “We will try again,” Ruiz said.
+    ```
+
+    ## Options
+    - `marks`
+    - `primary`
+    - `check_apostrophes`
+
+    ## Fix safety
+    Curly to straight is always safe. Straight to curly is safe when the mark's role follows
+    from its neighbours alone (an apostrophe inside a word, ’90s, an opening mark after a
+    space, a mark after a word that is either an apostrophe or a closing single quote, both
+    ’); where the role was inferred from pairing (a double mark between two words or
+    between two spaces) the fix is unsafe. Swapping single and double marks of
+    a quotation is safe only when every mark of it was read with confidence.
+    """
+    scans = _scans(doc)
+    items: list[tuple[Block, QuoteScan, int]] = []
+    straight = curly = 0
+    for b in doc.prose:
+        if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b):
+            continue
+        scan = scans.get(id(b))
+        if scan is None or not scan.marks:
+            continue
+        for mi, mk in enumerate(scan.marks):
+            if not _style_mark(mk, opts) or _in_link_title(scan, mk) or _other_convention(scan, mk):
+                continue
+            items.append((b, scan, mi))
+            if mk.straight:
+                straight += 1
+            else:
+                curly += 1
+    if opts.marks == "consistent":
+        if straight and curly:
+            target = "straight" if straight > curly else "curly"
+            yield from _style_findings(items, target, mixed=True)
+    else:
+        yield from _style_findings(items, opts.marks, mixed=False)
+    if opts.primary != "any":
+        yield from _primary_findings(doc, scans, opts)
+
+
+def _style_mark(mk, opts: QuotesOptions) -> bool:
+    if mk.role == APOSTROPHE:
+        return opts.check_apostrophes and mk.char in "'\u2019"
+    if mk.role in (OPEN, CLOSE) and mk.kind in (DOUBLE, SINGLE):
+        return mk.char in "\"'\u201c\u201d\u2018\u2019"
+    return False
+
+
+def _other_convention(scan: QuoteScan, mk) -> bool:
+    """A closer of a German-style pair („…“, ‚…‘) follows its own convention."""
+    return mk.role == CLOSE and mk.partner >= 0 and scan.marks[mk.partner].char in "\u201e\u201a"
+
+
+def _in_link_title(scan: QuoteScan, mk) -> bool:
+    """A mark of a Markdown link title left in the text ([x]( "Title"), [id]: "Title")
+    is markup."""
+    if mk.role in (OPEN, CLOSE):
+        pos = mk.pos if mk.role == OPEN or mk.partner < 0 else scan.marks[mk.partner].pos
+    else:
+        q = scan.inside(mk.pos)
+        if q is None:
+            return False
+        pos = q.start
+    return bool(_LINK_TITLE.search(scan.text, max(0, pos - 120), pos))
+
+
+def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
+    for b, scan, mi in items:
+        mk = scan.marks[mi]
+        if target == "curly" and mk.straight:
+            repl = curly_mark(mk.kind, mk.role)
+            # An apostrophe and a closing single mark are both ’: when the mark follows a
+            # word, the choice between them does not change the fix.
+            safe = mk.confident or (
+                repl == "\u2019" and mk.pos > 0 and not scan.text[mk.pos - 1].isspace()
+            )
+        elif target == "straight" and not mk.straight:
+            repl = _TO_STRAIGHT[mk.char]
+            safe = True
+        else:
+            continue
+        what = "apostrophe" if mk.role == APOSTROPHE else "quotation mark"
+        style = "straight" if mk.straight else "curly"
+        reason = (
+            f"the rest of the document uses {target} marks" if mixed else f"house style is {target} marks"
+        )
+        span = b.text.source_span(mk.pos, mk.pos + 1)
+        fix = Fix(
+            f"Use {repl}",
+            (Edit(span.start, span.end, repl),),
+            Applicability.SAFE if safe else Applicability.UNSAFE,
+        )
+        yield Finding(span, f"{style.capitalize()} {what} in {_around(scan.text, mk.pos)!r}; {reason}", fix=fix)
+
+
+def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOptions) -> Iterator[Finding]:
+    want = DOUBLE if opts.primary == "double" else SINGLE
+    other = SINGLE if want == DOUBLE else DOUBLE
+    for b in doc.prose:
+        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b):
+            continue
+        scan = scans.get(id(b))
+        if scan is None or not scan.quotes or _headline_like(b.text.text):
+            continue  # headlines and teasers put quotations in single marks by convention
+        for q in scan.quotes:
+            if q.depth or q.kind != other or not q.closed:
+                continue
+            om, cm = scan.marks[q.open_mark], scan.marks[q.close_mark]
+            if not (om.confident and cm.confident) and (om.straight or cm.straight):
+                continue  # a straight single pair we cannot be sure of
+            edits = []
+            safe = True
+            for inner in scan.quotes:
+                if not (q.start <= inner.start < q.end) or not inner.closed:
+                    continue
+                swap = want if inner.kind == other else other
+                for idx in (inner.open_mark, inner.close_mark):
+                    mk = scan.marks[idx]
+                    safe = safe and mk.confident
+                    repl = _swap_char(mk.char, swap, mk.role)
+                    sp = b.text.source_span(mk.pos, mk.pos + 1)
+                    edits.append(Edit(sp.start, sp.end, repl))
+            span = b.text.source_span(q.start, q.start + 1)
+            name = "double" if want == DOUBLE else "single"
+            yield Finding(
+                span,
+                f"Quotation in {'single' if other == SINGLE else 'double'} marks: "
+                f"{_preview(scan.text[q.start : q.end], 40)!r}; house style is {name} marks outside",
+                fix=Fix(f"Use {name} quotation marks", tuple(sorted(edits, key=lambda e: e.start)),
+                        Applicability.SAFE if safe else Applicability.UNSAFE),
+            )
+
+
+def _swap_char(ch: str, kind: str, role: str) -> str:
+    if ch in "\"'":
+        return '"' if kind == DOUBLE else "'"
+    return curly_mark(kind, role)

@@ -1,0 +1,58 @@
+"""The per-document quote scan every quote rule reads, and helpers for reporting into a block."""
+
+from __future__ import annotations
+
+import re
+
+from ...document import BLOCKQUOTE, Block, Document
+from ...text.quotes import QuoteScan, scan_quotes, word_count
+
+_SKIP_KINDS = frozenset({"byline", "bio", "table_cell"})
+
+
+def _scans(doc: Document) -> dict[int, QuoteScan]:
+    """One QuoteScan per prose block (keyed by id), shared by the three rules."""
+    return doc.view("quotes.scans", lambda d: {id(b): scan_quotes(b.text.text) for b in d.prose})
+
+
+_CLOSERS = " \t*_)]\"'\u201d\u2019\u00bb\u203a"
+
+
+def _terminal(text: str) -> bool:
+    """Does the text end like a sentence (after closing quotes and brackets)?"""
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ","))
+
+
+def _headline_like(text: str) -> bool:
+    """A short line with no closing punctuation: a headline, a teaser link, a credit."""
+    return not _terminal(text) and word_count(text) <= 25
+
+
+def _top_blockquote(b: Block) -> Block | None:
+    p = b.parent
+    top = None
+    while p is not None:
+        if p.kind == BLOCKQUOTE:
+            top = p
+        p = p.parent
+    return top
+
+
+_EMBED_CLASS = re.compile(r"twitter|tweet|instagram|tiktok|facebook|embed|social", re.I)
+
+
+def _embedded(b: Block) -> bool:
+    """Text of an embedded post (a tweet's blockquote): someone else's words and marks."""
+    top = _top_blockquote(b) if b.in_quote else None
+    return top is not None and any(_EMBED_CLASS.search(c) for c in (*top.classes, str(top.attrs.get("class", ""))))
+
+
+def _preview(s: str, n: int = 50) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _around(text: str, pos: int) -> str:
+    s = max(0, text.rfind(" ", 0, max(0, pos - 12)) + 1)
+    e = text.find(" ", min(len(text), pos + 12))
+    return text[s : e if e != -1 else len(text)].strip()

@@ -1,0 +1,329 @@
+"""Bio and byline rules: case files, the recogniser, the registry and cross-file runs."""
+
+from __future__ import annotations
+
+import glob
+import os
+
+import pytest
+
+import edlint
+from edlint.testing import check_case, read_cases
+
+HERE = os.path.dirname(__file__)
+CASE_FILES = sorted(glob.glob(os.path.join(HERE, "cases", "bios", "*.cases")))
+CASES = [
+    pytest.param(case, os.path.basename(path)[: -len(".cases")], id=f"{os.path.basename(path)}:{case.line}")
+    for path in CASE_FILES
+    for case in read_cases(path)
+]
+
+
+@pytest.mark.parametrize(("case", "rule_id"), CASES)
+def test_case(case, rule_id):
+    check_case(case, [rule_id])
+
+
+# -- the recogniser ------------------------------------------------------------------------
+
+from edlint.document import Document  # noqa: E402
+from edlint.parsers import ParseOptions, parse  # noqa: E402
+from edlint.text.bios import (  # noqa: E402
+    AuthorsRegistry,
+    bio_key,
+    bio_relation,
+    bio_sentence,
+    byline_people,
+    document_authors,
+    document_bios,
+    is_contact_line,
+    leading_name,
+    name_key,
+    same_person,
+    slug_forms,
+)
+from edlint.text.normalize import fold_chars  # noqa: E402
+
+
+def _doc(text: str, path: str = "a.md") -> Document:
+    fmt = {"md": "markdown", "html": "html", "txt": "text"}[path.rsplit(".", 1)[1]]
+    return parse(path, text, fmt, ParseOptions())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Maya Okafor is a reporter.", "Maya Okafor"),
+        ("Dr. Maya K. Okafor is a reporter.", "Dr. Maya K. Okafor"),
+        ("Ludwig van Beethoven was a composer.", "Ludwig van Beethoven"),
+        ("Julius is an LA Entertainment Reporter.", "Julius"),
+        ("The Ledger is a newspaper.", None),
+        ("This is the second post in a series.", None),
+        ("Maya's reporting won an award.", None),
+        ("“Maya is great,” she said.", None),
+    ],
+)
+def test_leading_name(text, name):
+    found = leading_name(fold_chars(text))
+    assert (found[0] if found else None) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Cynthia Baur, Ph.D., is the Senior Advisor for Health Literacy at the CDC.", "Cynthia Baur", True),
+        ("Rebecca and Colin work here at TTS on our Acquisitions team.", "Rebecca", False),
+        ("Julius\u00a0is an LA Entertainment Reporter for Fox News.", "Julius", True),
+        ("Maya Okafor covers health for the Ledger.", "Maya Okafor", True),
+        ("Emiliano joined pv magazine in March 2017.", "Emiliano", False),
+    ],
+)
+def test_bio_sentence(text, name, role):
+    s = bio_sentence(fold_chars(text))
+    assert s is not None and s.name == name and s.role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This is the second of a series of posts.", "Maya Okafor, the mayor said, would run.", "In 2019 Maya Okafor joined."],
+)
+def test_not_bio_sentence(text):
+    assert bio_sentence(fold_chars(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By TOM KRISHER, AP Auto Writer", ["Tom Krisher"]),
+        ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER", ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"]),
+        ("By Julius Young | Fox News", ["Julius Young"]),
+        ("By\u00a0Eric Song, IGN Staff", ["Eric Song"]),
+        ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST", ["Umair Irfan"]),
+        ("November 12, 2018 | BY: Beachbody", ["Beachbody"]),
+        ("By Associated Press", []),
+        ("Written By", []),
+        ("Tempo de leitura: 1 minuto", []),
+    ],
+)
+def test_byline_people(text, names):
+    assert byline_people(text) == names
+
+
+def test_names_and_slugs():
+    assert name_key("Dr. José  Álvarez Jr.") == "jose alvarez"
+    assert {"mayaokafor", "mokafor", "maya", "okafor"} <= slug_forms("Maya Okafor")
+    assert same_person("Julius", "Julius Young")
+    assert same_person("Denise Turner Roth", "Denise Roth")
+    assert not same_person("Maya Okafor", "Daniel Kim")
+
+
+def test_bio_relation():
+    a = bio_key("Maya Okafor is the Ledger’s health reporter.")
+    b = bio_key("MAYA OKAFOR is the Ledger's health\u00a0reporter")
+    assert bio_relation(a, b, 0.9) == ("same", 1.0)
+    short = bio_key("Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog.")
+    full = bio_key("Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog. He also writes a column.")
+    assert bio_relation(short, full, 0.9) == ("contained", 1.0)
+    near = bio_relation(bio_key("Daniel Kim covers the port, shipping and the waterfront for the Ledger."),
+                        bio_key("Daniel Kim covers the port, shipping and the harbor for the Ledger."), 0.85)
+    assert near is not None and near[0] == "similar"
+    assert bio_relation(bio_key("Maya Okafor covers courts."), bio_key("Daniel Kim edits the sports pages."), 0.9) is None
+
+
+def test_link_residue_is_ignored():
+    assert bio_key('She interns with the [UX Program](   "UX Program") at GSA.') == bio_key(
+        "She interns with the UX Program at GSA."
+    )
+
+
+def test_contact_lines():
+    assert is_contact_line("Reach her at maya@ledger.example.")
+    assert is_contact_line("Follow Maya on Twitter @mokafor.")
+    assert not is_contact_line("Follow us on Facebook.")
+    assert not is_contact_line("EMAIL ME")
+
+
+def test_glued_bio_is_found_with_its_offsets():
+    text = (
+        "---\ntitle: Comments\nauthors:\n  - jessica-milcetich\n---\n\n"
+        "Blog comments are just no longer one of those options._**Jessica Milcetich** is a Social Media "
+        "Strategist for USA.gov._\n"
+    )
+    doc = _doc(text)
+    (bio,) = document_bios(doc)
+    assert bio.name == "Jessica Milcetich" and not bio.whole_block
+    assert text[bio.start:bio.start + 17] == "Jessica Milcetich"
+
+
+def test_series_note_and_body_sentences_are_not_bios():
+    text = (
+        "---\ntitle: Product management\nauthors:\n  - alla\n---\n\n"
+        "*This is the second of a series of blog posts about product management at 18F.*\n\n"
+        "Maria Lopez is a nurse in Fresno who has worked nights for a decade.\n\n"
+        "Product managers here spend much of their time on acquisitions work.\n"
+    )
+    assert document_bios(_doc(text)) == []
+
+
+def test_authors_from_front_matter_and_jsonld():
+    md = _doc("---\ntitle: T\nauthors:\n  - name: Maya Okafor\n    bio: Maya covers health.\n  - dkim\n---\n\nBody text here.\n")
+    refs = document_authors(md)
+    assert [(a.name, a.slug) for a in refs] == [("Maya Okafor", None), (None, "dkim")]
+    html = _doc(
+        '<html><head><script type="application/ld+json">{"@type":"NewsArticle","author":'
+        '[{"@type":"Person","name":"By TOM KRISHER, AP Auto Writer"},{"@type":"Organization","name":"AP"}]}'
+        "</script></head><body><article><p>Text of the story.</p></article></body></html>",
+        "a.html",
+    )
+    assert [a.name for a in document_authors(html)] == ["Tom Krisher"]
+
+
+def test_registry_lookup():
+    reg = AuthorsRegistry()
+    reg.add("deniseroth", "Denise Turner Roth", "", ["Denise Roth"])
+    reg.add("garren", "Garren Givens")
+    assert reg.lookup(slug="deniseroth")["name"] == "Denise Turner Roth"
+    assert reg.lookup(name="Denise Roth")["slug"] == "deniseroth"
+    assert reg.lookup(name="GARREN GIVENS")["slug"] == "garren"
+    assert reg.lookup(name="Daniel Kim") is None
+
+
+# -- cross-file and registry runs ------------------------------------------------------------
+
+ARTICLE = """---
+title: "{title}"
+authors:
+  - {slug}
+---
+
+{body}
+
+_**{name}** {bio}_
+"""
+
+
+def _article(write, rel, title, slug, name, bio, body="The county will cut weekend hours at three clinics, officials said."):
+    return write(rel, ARTICLE.format(title=title, slug=slug, name=name, bio=bio, body=body))
+
+
+def _run(paths, **bios):
+    config = {"select": ["bio-inconsistent"], "bios": bios} if bios else {"select": ["bio-inconsistent"]}
+    return [f for f in edlint.lint_paths(paths, config=config).findings if f.rule == "bio-inconsistent"]
+
+
+def test_one_author_two_bios_across_files(write):
+    a = _article(write, "a.md", "Clinic hours", "georgia-gallavin", "Georgia Gallavin",
+                 "is in her last semester at The New School, earning an MA in Media Studies. She recently finished her internship at GSA.")
+    b = _article(write, "b.md", "Openfda", "georgia-gallavin", "Georgia Gallavin",
+                 "is in her last semester at The New School, earning an MA in Media Studies. She is interning at GSA this summer, working on usability.")
+    got = _run([a, b])
+    assert len(got) == 1
+    assert "Georgia Gallavin" in got[0].message and got[0].line == 9 and got[0].column == 4
+
+
+def test_the_most_common_bio_is_the_reference(write):
+    usual = "is a health reporter for the Ledger. Reach her at maya@ledger.example."
+    paths = [
+        _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "covers courts and crime for the Ledger."),
+        _article(write, "b.md", "Two", "maya-okafor", "Maya Okafor", usual),
+        _article(write, "c.md", "Three", "maya-okafor", "Maya Okafor", usual),
+    ]
+    got = _run(paths)
+    assert [os.path.basename(f.path) for f in got] == ["a.md"]
+    assert "b.md:9" in got[0].message
+
+
+def test_same_bio_everywhere_and_different_authors_are_fine(write):
+    paths = [
+        _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger."),
+        _article(write, "b.md", "Two", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger."),
+        _article(write, "c.md", "Three", "daniel-kim", "Daniel Kim", "covers the port for the Ledger."),
+    ]
+    assert _run(paths) == []
+
+
+def test_bios_that_drift_by_a_word_are_the_same_bio(write):
+    paths = [
+        _article(write, "a.md", "One", "daniel-kim", "Daniel Kim", "covers the port, shipping and the waterfront for the Ledger and the Sunday magazine."),
+        _article(write, "b.md", "Two", "daniel-kim", "Daniel Kim", "covers the port, shipping and the waterfront for the Ledger and its Sunday magazine."),
+    ]
+    assert _run(paths) == []
+
+
+REGISTRY_YAML = """
+- name: Maya Okafor
+  slug: maya-okafor
+  bio: Maya Okafor is a health reporter for the Ledger.
+- name: Daniel Kim
+  slug: dkim
+  bio: Daniel Kim covers the port and the waterfront for the Ledger.
+"""
+
+JEKYLL_YAML = """
+maya-okafor:
+  name: Maya Okafor
+  bio: Maya Okafor is a health reporter for the Ledger.
+dkim:
+  name: Daniel Kim
+  bio: Daniel Kim covers the port and the waterfront for the Ledger.
+"""
+
+REGISTRY_CSV = """id,first_name,last_name,full_name,bio
+maya-okafor,Maya,Okafor,,Maya Okafor is a health reporter for the Ledger.
+dkim,Daniel,Kim,Daniel J. Kim,Daniel Kim covers the port and the waterfront for the Ledger.
+"""
+
+
+@pytest.mark.parametrize(("name", "content"), [("authors.yaml", REGISTRY_YAML), ("_data/authors.yml", JEKYLL_YAML), ("team.csv", REGISTRY_CSV)])
+def test_registry_mismatch_and_match(write, name, content):
+    reg = write(name, content)
+    good = _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger.")
+    bad = _article(write, "b.md", "Two", "dkim", "Daniel Kim", "covers city hall for the Ledger.")
+    got = _run([good, bad], authors=reg)
+    assert [(os.path.basename(f.path), f.line) for f in got] == [("b.md", 9)]
+    assert "authors registry" in got[0].message and "covers the port" in got[0].message
+
+
+def test_registry_relative_to_the_config_folder(write):
+    write("site/data/authors.yaml", REGISTRY_YAML)
+    write("site/.edlint.yaml", "select: [bio-inconsistent]\nbios:\n  authors: data/authors.yaml\n")
+    bad = _article(write, "site/posts/b.md", "Two", "dkim", "Daniel Kim", "covers city hall for the Ledger.")
+    got = [f for f in edlint.lint_paths([bad]).findings if f.rule == "bio-inconsistent"]
+    assert len(got) == 1 and "authors registry" in got[0].message
+
+
+def test_unknown_author_and_byline(write):
+    reg = write("authors.yaml", REGISTRY_YAML)
+    post = write("p.md", "---\ntitle: T\nauthors:\n  - nobody-here\n---\n\nBy Sam Ortiz\n\nThe county will cut weekend hours at three clinics, officials said.\n")
+    got = _run([post], authors=reg)
+    messages = sorted(f.message for f in got)
+    assert messages == [
+        "Author 'nobody-here' is not in the authors registry",
+        "Byline author 'Sam Ortiz' is not in the authors registry",
+    ]
+    assert _run([post], authors=reg, unknown_authors=False) == []
+
+
+def test_registry_folder_of_author_pages(write):
+    write("authors/maya-okafor/_index.md", '---\ndisplay_name: "Maya Okafor"\nfirst_name: "Maya"\nlast_name: "Okafor"\nslug: maya-okafor\n---\n')
+    folder = os.path.dirname(os.path.dirname(write("authors/dkim/_index.md", "---\ndisplay_name: Daniel Kim\n---\n")))
+    post = _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger.")
+    assert _run([post], authors=folder) == []
+    stranger = _article(write, "b.md", "Two", "sam-ortiz", "Sam Ortiz", "is a health reporter for the Ledger.")
+    got = _run([stranger], authors=folder)
+    assert [f.message for f in got] == ["Author 'sam-ortiz' is not in the authors registry"]
+
+
+def test_byline_mismatch_uses_the_registry(write):
+    reg = write("authors.yaml", REGISTRY_YAML)
+    post = write("p.md", "---\ntitle: T\nauthors:\n  - dkim\n---\n\nBy Maya Okafor\n\nThe county will cut weekend hours at three clinics, officials said.\n")
+    config = {"select": ["byline-mismatch"], "bios": {"authors": reg}}
+    got = edlint.lint_paths([post], config=config).findings
+    assert [f.rule for f in got] == ["byline-mismatch"] and "Daniel Kim" in got[0].message
+
+
+def test_missing_registry_is_reported_not_fatal(write):
+    post = _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger.")
+    result = edlint.lint_paths([post], config={"select": ["bio-inconsistent"], "bios": {"authors": "/nonexistent/authors.yaml"}})
+    assert any("authors" in m for m in result.messages)
+    assert not result.internal_error

@@ -1,0 +1,213 @@
+"""Tests for the images family: the case files, the credit recogniser, site data."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from edlint.testing import check_case, findings, read_cases
+from edlint.text.credits import (
+    CREDIT,
+    LICENCE,
+    NONE,
+    WEAK,
+    CreditRecogniser,
+    classify_credit,
+    find_credit_marker,
+)
+
+HERE = os.path.dirname(__file__)
+CASES_DIR = os.path.join(HERE, "cases", "images")
+SITE_DIR = os.path.join(HERE, "data", "images-site")
+
+
+def _cases():
+    for name in sorted(os.listdir(CASES_DIR)):
+        if not name.endswith(".cases"):
+            continue
+        # image-credit.cases, image-credit--featured.cases (a second file with its own config)
+        rule_id = name[: -len(".cases")].split("--")[0]
+        for case in read_cases(os.path.join(CASES_DIR, name)):
+            yield pytest.param(case, rule_id, id=f"{name}:{case.line}:{case.title}")
+
+
+@pytest.mark.parametrize("case,rule_id", list(_cases()))
+def test_case(case, rule_id):
+    check_case(case, [rule_id])
+
+
+# -- site data: {{< img src="uid" >}} with data/images/<uid>.yml --------------------------------
+def _site_findings():
+    from edlint.api import lint_paths
+
+    result = lint_paths([os.path.join(SITE_DIR, "content", "news", "harbour.md")],
+                        config=os.path.join(SITE_DIR, ".edlint.yaml"))
+    return sorted((f.line, f.rule, str(f.severity), f.message) for f in result.findings)
+
+
+def test_site_data_loader_reads_every_valid_file():
+    from edlint.rules.images import ImagesOptions, load_image_data
+
+    data = load_image_data(SITE_DIR, ImagesOptions())
+    assert set(data) == {"harbour-dawn-1200", "council-chamber", "keyboard-translate", "volunteers-cc"}
+    assert data["harbour-dawn-1200"]["credit"] == "Sam Patel, City of Tenby"
+    assert data["council-chamber"]["alt"].startswith("Councillors seated")
+    assert "credit" not in data["council-chamber"]  # empty in the file
+
+
+def test_site_data_folder_is_relative_to_the_config_and_configurable(tmp_path):
+    from edlint.rules.images import ImagesOptions, load_image_data
+
+    assert load_image_data(str(tmp_path), ImagesOptions()) == {}
+    assert load_image_data(os.path.dirname(SITE_DIR), ImagesOptions(site_data_folder="images-site/data/images"))
+
+
+def test_site_data_fills_alt_caption_and_credit():
+    got = _site_findings()
+    # harbour-dawn-1200 (line 8): alt, caption and credit all in site data -> nothing.
+    assert not [g for g in got if g[0] == 8]
+    # The featured primary_image is the same image: no separate findings for it.
+    assert not [g for g in got if g[0] == 3]
+    # council-chamber (line 12): alt from site data; no caption, no credit.
+    assert (12, "image-caption", "warning", "Image (council-chamber) has no caption") in got
+    assert any(g[0] == 12 and g[1] == "image-credit" and "no credit" in g[3] for g in got)
+    assert not any(g[0] == 12 and g[1] == "image-alt" for g in got)
+    # keyboard-translate (line 16): a configured shortcode; its "caption" is only a stock
+    # credit: credited, but not described.
+    assert [g for g in got if g[0] == 16] == [
+        (16, "image-caption", "warning", "Image (keyboard-translate) has a credit but no caption")]
+    # volunteers-cc (line 18): credit field is only a licence.
+    assert any(g[0] == 18 and g[1] == "image-credit" and "only a licence" in g[3] for g in got)
+    # not-in-site-data (line 20): nothing is known about it, so nothing is said.
+    assert not [g for g in got if g[0] == 20]
+
+
+def test_without_site_data_uid_images_are_not_guessed_at():
+    text = '{{< img src="harbour-dawn-1200" >}}\n'
+    assert findings(text, "md", select=["images"]) == []
+
+
+def test_site_data_alt_missing_is_reported():
+    text = '{{< img src="council-chamber" >}}\n'
+    got = findings(text, "md", select=["image-alt"],
+                   config={"images": {"site_data_folder": os.path.join(SITE_DIR, "data", "images")}})
+    assert got == []  # alt is in the data file
+
+
+# -- the credit recogniser ------------------------------------------------------------------
+CREDIT_FORMS = [
+    ("Crowds at the march. Photo: J. Doe/AP", CREDIT),
+    ("Minot, ND. photo by Bobak Ha'Eri. Licensed CC 3.0, BY-SA.", CREDIT),
+    ("A heron on the river. Image Credit: Sam Patel", CREDIT),
+    ("The weir after the storm. Credit: River Trust", CREDIT),
+    ("The hunter killed and ate a rabbitCredit: Getty - Contributor", CREDIT),
+    ("An MSC cargo ship leaves PortMiami, on Aug. 31, 2019. (AP)", CREDIT),
+    ("Containers wait at the port. (Reuters)", CREDIT),
+    ("Image copyright | Getty Images", CREDIT),
+    ("Photo: Getty Images", CREDIT),
+    ("The harbour at dawn. © Sam Patel", CREDIT),
+    ("House prices since 2010. Source: Land Registry", CREDIT),
+    ("Courtesy of the Smith family", CREDIT),
+    ("The protests kicked off in June (Image: GETTY )", CREDIT),
+    ("The road to retiring early isn't easy.Kathrin Ziegler/Getty", CREDIT),
+    ("Protesters gather on Monday. Jane Doe/The Washington Post", CREDIT),
+    ("Sensvector/iStock via Getty Images", CREDIT),
+    ("Violka08, iStock, Thinkstock", CREDIT),
+    ("Representative image. (AFP file photo)", CREDIT),
+    ("The team (photo by 18F)", CREDIT),
+    ("New York State Sex Offender Registry via AP", CREDIT),
+    ("Protesters outside parliament. Image Credit: CC BY-SA 4.0.", LICENCE),
+    ("A sunset over the bay. Creative Commons.", LICENCE),
+    ("A map of the county from 1820. Public domain.", LICENCE),
+    ("Image: public domain", LICENCE),
+    ("The mayor speaks. (File photo)", WEAK),
+    ("The new school building. Photo: Supplied", WEAK),
+    ("The trawler in the harbour. Handout", WEAK),
+    ("Image: Jose Mourinho has agreed a deal to become manager of Tottenham Hotspur", NONE),
+    ("EPA Administrator Lisa Jackson speaks to reporters.", NONE),
+    ("The team in Pittsburgh, PA, in 2019.", NONE),
+    ("A view of the HIV/AIDS ward.", NONE),
+    ("Original 2011 IES.ED.GOV/Funding page", NONE),
+    ("Day 2 of the team working out of the 18F common space.", NONE),
+    ("Kick off (Inception)", NONE),
+    ("The plaza, seen from above (2019)", NONE),
+    ("A 100 cc engine on display", NONE),
+    ("© 2019", NONE),
+]
+
+
+@pytest.mark.parametrize("text,kind", CREDIT_FORMS)
+def test_caption_credit_forms(text, kind):
+    assert classify_credit(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Getty - Contributor", CREDIT),
+        ("Courtesy Google", CREDIT),
+        ("@BigMachine", CREDIT),
+        ("(Jacquelyn Martin / Associated Press)", CREDIT),
+        ("Photo credit: Jeff White, GSA.", CREDIT),
+        ("Bobak Ha'Eri / CC BY-SA 3.0", CREDIT),
+        ("CC BY-SA 4.0", LICENCE),
+        ("Public domain", LICENCE),
+        ("Licensed CC 3.0, BY-SA", LICENCE),
+        ("File photo", WEAK),
+        ("Handout", WEAK),
+        ("Supplied", WEAK),
+        ("", NONE),
+        ("© 2019", NONE),
+    ],
+)
+def test_credit_field_forms(text, kind):
+    assert classify_credit(text, whole=True).kind == kind
+
+
+def test_credit_evidence_offsets_point_at_the_credit():
+    text = "Protesters outside parliament. Image Credit: CC BY-SA 4.0."
+    r = classify_credit(text)
+    assert text[r.start : r.end].startswith("Image Credit: CC BY-SA 4.0")
+    r = classify_credit("The mayor speaks. (File photo)")
+    assert r.value == "File photo"
+
+
+def test_custom_words_and_patterns():
+    rec = CreditRecogniser(sources=("Tenby Observer",), patterns=(r"\bTO/\w+",), weak=("pool photo",))
+    assert rec.classify("The lifeboat at dawn. Tenby Observer").kind == CREDIT
+    assert rec.classify("The lifeboat at dawn. TO/Patel").kind == CREDIT
+    assert rec.classify("Pool photo", whole=True).kind == WEAK
+    assert rec.classify("The lifeboat at dawn. Getty Images").kind == NONE  # sources replaced
+
+
+def test_explicit_mode_ignores_name_guesses():
+    assert classify_credit("Original 2011 IES.ED.GOV/Funding page", explicit=True).kind == NONE
+    assert classify_credit("Layer cake, by Flickr user Kirinohana", explicit=True).kind == CREDIT
+
+
+def test_file_name_credit():
+    rec = CreditRecogniser()
+    assert rec.in_file_name("2014/09/600-x-450-Keyboard-pichet_w-iStock-Thinkstock-478052387.jpg")
+    assert rec.in_file_name("https://cdn.example.com/a/gettyimages-1094707432.jpg#")
+    assert rec.in_file_name("assets/blog/team-photo.jpg") is None
+    assert rec.in_file_name("2014/08/478-x-214-SUS-Font-Awesome-by-Dave-Gandy-CC-BY-3.jpg")
+    assert rec.in_file_name("2015/07/600-x-523-Smartphone-Ownership-by-Screen-Size.jpg") is None
+
+
+def test_find_credit_marker_is_kept_for_the_parsers():
+    assert find_credit_marker("Protesters outside parliament. Image Credit: CC BY-SA 4.0.") == 31
+    assert find_credit_marker("The council approved the budget.") is None
+
+
+def test_image_family_is_fast_on_a_long_article():
+    import time
+
+    body = "\n\n".join(
+        f"Paragraph {i} about the council budget and the harbour works, which ran late.\n\n"
+        f"![Boats in the harbour number {i}](boats-{i}.jpg)\n*Boats return to the harbour. Photo: Sam Patel*"
+        for i in range(150)
+    )
+    start = time.perf_counter()
+    findings(body, "md", select=["images"])
+    assert time.perf_counter() - start < 2.0
