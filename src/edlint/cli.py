@@ -429,9 +429,13 @@ def _option_defaults(r: Any) -> dict[str, Any]:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
 def explain(rule_id: str, config_path: str | None) -> None:
     """Print a rule's documentation."""
-    from .config import _did_you_mean
+    from .config import ConfigError, _did_you_mean
 
-    reg = _registry(config_path)
+    try:
+        reg = _registry(config_path)
+    except ConfigError as exc:
+        click.echo(f"edlint: config error: {exc}", err=True)
+        sys.exit(2)
     r = reg.get(rule_id)
     if r is None:
         click.echo(f"edlint: unknown rule {rule_id!r}{_did_you_mean(rule_id, reg.rules)}", err=True)

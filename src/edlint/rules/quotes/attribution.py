@@ -78,7 +78,6 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
     summary="A direct quotation with no identifiable speaker",
     severity=Severity.WARNING,
     section=SECTION,
-    status="preview",
 )
 def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     """## What it does
