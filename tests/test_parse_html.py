@@ -153,3 +153,8 @@ def test_text_hidden_by_inline_style_is_not_prose():
     doc = doc_of('<article><p>Visible paragraph.</p><div style="display: none"><p>Hidden copy.</p></div>'
                  '<p style="visibility:hidden">Also hidden.</p></article>')
     assert [b.text.text for b in doc.prose] == ["Visible paragraph."]
+
+
+def test_blocks_are_in_source_order():
+    doc = doc_of('<article><p>Before the picture <img src="a.jpg" alt="A heron"> and after it.</p><p>Next.</p></article>')
+    assert [b.kind for b in doc.blocks] == ["paragraph", "image", "paragraph"]

@@ -244,3 +244,14 @@ def test_shortcode_as_a_link_destination_keeps_the_link():
     doc = blocks('Read the [flood guide]({{< ref "guides/flood.md" >}} "Flood guide") before you travel.\n\n'
                  '[guide]: {{< ref "guides/flood.md" >}}\n')
     assert doc.prose[0].text.text == "Read the flood guide before you travel."
+
+
+def test_shortcodes_shown_as_code_are_not_the_pages_shortcodes():
+    doc = blocks('Use `{{< figure src="x.jpg" >}}` in your post.\n\n```\n{{< img src="y" >}}\n```\n')
+    assert doc.images == []
+    assert "in your post." in doc.prose[0].text.text
+
+
+def test_alt_text_line_break_reads_as_a_space():
+    doc = blocks("![A photo by user\nKirinohana of the bay](bay.jpg)\n")
+    assert doc.images[0].alt == "A photo by user Kirinohana of the bay"

@@ -678,6 +678,9 @@ def _jsonld_names(value: Any) -> Any:
 
 def parse(path: str, source: str, options: ParseOptions) -> Document:
     result = extract(source, 0, len(source), fragment=False)
+    # Source order: an image inside a paragraph comes after the paragraph's start (blocks
+    # are appended when they close); containers before their contents.
+    result.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
     _canonical(result.metadata)
     doc = Document(path=path, format="html", source=source, blocks=result.blocks,
                    metadata=result.metadata, language=result.language or options.language,

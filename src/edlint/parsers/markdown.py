@@ -75,7 +75,7 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
         doc.language = lang.strip()
         doc.language_declared = True
 
-    shortcodes = find_shortcodes(source, body_start)
+    shortcodes = find_shortcodes(source, body_start, exclude=_code_regions(source, body_start))
     masked = _mask(source, body_start, [sc.span for sc in shortcodes])
     walker = _Walker(doc, masked, options)
     walker.mask_spans = [sc.span for sc in shortcodes]
@@ -91,6 +91,32 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
 
 _NON_BREAK = re.compile(r"[^\r\n]")
 _LINK_TARGET_BEFORE = re.compile(r"(?:\]\(\s*|^\s*\[[^\]\n]+\]:\s*)$")
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+
+
+def _code_regions(source: str, start: int) -> list[Span]:
+    """Fenced code blocks and inline code spans, found before parsing, so template tags shown
+    as code (a how-to post about shortcodes) are not read as the page's own shortcodes."""
+    if "`" not in source and "~~~" not in source:
+        return []
+    regions: list[Span] = []
+    opened: re.Match[str] | None = None
+    for m in _FENCE.finditer(source, start):
+        if opened is None:
+            opened = m
+        elif m.group(1)[0] == opened.group(1)[0] and len(m.group(1)) >= len(opened.group(1)):
+            regions.append(Span(opened.start(), m.end()))
+            opened = None
+    if opened is not None:
+        regions.append(Span(opened.start(), len(source)))
+    if "`" in source:
+        for m in _CODE_SPAN.finditer(source, start):
+            if not any(r.start <= m.start() < r.end for r in regions):
+                regions.append(Span(m.start(), m.end()))
+    return regions
 
 
 def _mask(source: str, body_start: int, spans: list[Span]) -> str:
@@ -473,7 +499,7 @@ class _Walker:
                     continue
                 stop = _link_end(s, pos, end)
                 alt_end = _match_bracket(s, pos + 1, end)
-                alt_text = "".join(c.content for c in _flatten(child.children or []))
+                alt_text = _alt_text(child.children or [])
                 alt_span = Span(pos + 2, alt_end - 1 if alt_end != -1 else pos + 2)
                 title = child.attrs.get("title") if child.attrs else None
                 image = ImageBlock(
@@ -631,12 +657,15 @@ def _wholly_bold(raw: str) -> bool:
 _BREAK = re.compile(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
 
 
-def _flatten(tokens: list[Any]) -> list[Any]:
+def _alt_text(tokens: list[Any]) -> str:
+    """The plain text of an image's alt tokens (a line break inside the alt reads as a space)."""
     out = []
     for t in tokens:
         if t.type in ("text", "text_special", "code_inline"):
-            out.append(t)
+            out.append(t.content)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append(" ")
         elif t.children:
-            out.extend(_flatten(t.children))
-    return out
+            out.append(_alt_text(t.children))
+    return "".join(out)
 

@@ -48,11 +48,15 @@ class Shortcode:
         return self.args.get(key)
 
 
-def find_shortcodes(source: str, start: int = 0) -> list[Shortcode]:
+def find_shortcodes(source: str, start: int = 0, exclude: list[Span] | None = None) -> list[Shortcode]:
+    """Template tags in ``source`` from ``start``, except those inside ``exclude`` (code)."""
     if "{{" not in source and "{%" not in source:
         return []
     out: list[Shortcode] = []
+    skip = sorted(exclude or [], key=lambda sp: sp.start)
     for m in _TAG.finditer(source, start):
+        if skip and any(sp.start <= m.start() < sp.end for sp in skip):
+            continue
         if m.group("expr") is not None:
             out.append(Shortcode("{{expression}}", Span(m.start(), m.end())))
             continue

@@ -299,6 +299,25 @@ def _build_lexicon() -> None:
 
 _build_lexicon()
 
+
+def _head(word: str) -> str:
+    for i, c in enumerate(word):
+        if c in "./":
+            return word[:i]
+    return word
+
+
+# The first word of every unit name, cut at its first "." or "/" ("km/h" -> "km", "m.p.h."
+# -> "m"), lowercased. Every reading unit_at tries starts with the same head as the text at
+# its position, so a head not in this set rules out a unit at once ("5 people said").
+_HEADS = frozenset(
+    [_head(k.split()[0].lower()) for k in _ABBR if k.split()]
+    + [_head(k.split()[0]) for k in _FULL if k.split()]
+)
+# The head of the unit-like words at a position: the letters of the first token before any
+# "." or "/" (a token's trailing 2 or 3 included: "m2", "km2").
+_HEAD_AT = re.compile("(?:[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?)?")
+
 # Up to four unit-like words after a number: "km", "sq ft", "miles per hour", "° C".
 _UTOK = "[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3/.]+[23]?"
 _UNIT_WORDS = _lazy(rf"{_UTOK}(?:[ \u00a0]{_UTOK}){{0,3}}")
@@ -328,6 +347,8 @@ def _lookup(s: str, attached: bool) -> tuple[str, str, int] | None:
 def unit_at(text: str, pos: int, attached: bool = False) -> tuple[str, str, int] | None:
     """The unit written at ``pos``: (key, form, end offset), the longest reading first
     ("square miles" before "square"). ``attached``: no space before it (5km)."""
+    if _HEAD_AT.match(text, pos).group().lower() not in _HEADS:  # type: ignore[union-attr]
+        return None
     m = _UNIT_WORDS.match(text, pos)
     if m is None:
         return None

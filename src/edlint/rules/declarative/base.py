@@ -45,7 +45,6 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
-
 FIX_CHOICES = ("safe", "unsafe", "suggestion", "none")
 
 
@@ -186,6 +185,7 @@ class CheckType:
     DEFAULT_SCOPE: tuple[str, ...] = ("prose",)
     WHY = ""
     FIX = "never"  # never | sometimes | always
+    IGNORE_CASE = True  # the default of ignore_case for this type
 
     def __init__(self, values: dict[str, Any], spec: Spec, pack_language: str = "en") -> None:
         self.id: str = values["id"]
@@ -206,8 +206,6 @@ class CheckType:
         check_message(self.message, self.PLACEHOLDERS, spec)
         self._exceptions: dict[tuple[str, ...], Exceptions] = {}
         self.setup(values, spec)
-
-    IGNORE_CASE = True  # the default of ignore_case for this type
 
     @classmethod
     def build(cls, spec: Spec, pack_language: str = "en") -> "CheckType":

@@ -258,22 +258,6 @@ def shipped_packs() -> list[Pack]:
     return _SHIPPED
 
 
-def shipped_packs_digest() -> str:
-    """A digest of the shipped pack files, for cache keys: editing ``rules/*.yaml`` in an
-    editable install changes it."""
-    import hashlib
-
-    h = hashlib.blake2b(digest_size=16)
-    for path in shipped_pack_paths():
-        h.update(os.path.basename(path).encode())
-        try:
-            with open(path, "rb") as fh:
-                h.update(fh.read())
-        except OSError:
-            h.update(b"missing")
-    return h.hexdigest()
-
-
 def resolve_pack_path(spec: str, base_dir: str) -> str:
     """A pack named in config: a path relative to the config's folder (``.yaml`` optional)."""
     path = os.path.expanduser(spec)
