@@ -88,7 +88,7 @@ def test_unreadable_file(write, monkeypatch):
 def test_directory_symlink_loop_is_not_followed(write, tmp_path):
     import os
 
-    good = write("a/good.md", GOOD)
+    write("a/good.md", GOOD)
     os.symlink(str(tmp_path / "a"), str(tmp_path / "a" / "loop"))
     code, data = check(str(tmp_path))
     assert data["summary"]["files"] == 1

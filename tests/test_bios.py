@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import glob
 import os
 
 import pytest
 
 import edlint
-from edlint.testing import check_case, read_cases
 
 HERE = os.path.dirname(__file__)
-CASE_FILES = sorted(glob.glob(os.path.join(HERE, "cases", "bios", "*.cases")))
-CASES = [
-    pytest.param(case, os.path.basename(path)[: -len(".cases")], id=f"{os.path.basename(path)}:{case.line}")
-    for path in CASE_FILES
-    for case in read_cases(path)
-]
-
-
-@pytest.mark.parametrize(("case", "rule_id"), CASES)
-def test_case(case, rule_id):
-    check_case(case, [rule_id])
+# The case files run in tests/test_cases.py.
 
 
 # -- the recogniser ------------------------------------------------------------------------

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import glob
 import os
 import time
 
-import pytest
 
-from edlint.testing import check_case, findings, read_cases
+from edlint.testing import findings
 from edlint.text.normalize import fold, fold_chars, normalize, strip_accents, word_key
 
 HERE = os.path.dirname(__file__)
-CASE_FILES = sorted(glob.glob(os.path.join(HERE, "cases", "duplicates", "*.cases")))
-CASES = [
-    pytest.param(case, os.path.basename(path)[: -len(".cases")], id=f"{os.path.basename(path)}:{case.line}")
-    for path in CASE_FILES
-    for case in read_cases(path)
-]
-
-
-@pytest.mark.parametrize(("case", "rule_id"), CASES)
-def test_case(case, rule_id):
-    check_case(case, [rule_id])
+# The case files run in tests/test_cases.py.
 
 
 def test_normalize_and_fold_still_work():

@@ -184,7 +184,9 @@ def test_failed_rename_leaves_the_original_and_no_temp_file(tmp_path, monkeypatc
     def boom(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(fixes.os, "replace", boom)
+    from edlint import fileio
+
+    monkeypatch.setattr(fileio.os, "replace", boom)
     result = run(["check", "--fix", "a.md"])
     assert open("a.md", encoding="utf-8").read() == "Rates rose 4 per cent.\n"
     assert [n for n in os.listdir(".") if "edlint-tmp" in n] == []

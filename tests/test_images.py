@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from edlint.testing import check_case, findings, read_cases
+from edlint.testing import findings
 from edlint.text.credits import (
     CREDIT,
     LICENCE,
@@ -22,19 +22,7 @@ CASES_DIR = os.path.join(HERE, "cases", "images")
 SITE_DIR = os.path.join(HERE, "data", "images-site")
 
 
-def _cases():
-    for name in sorted(os.listdir(CASES_DIR)):
-        if not name.endswith(".cases"):
-            continue
-        # image-credit.cases, image-credit--featured.cases (a second file with its own config)
-        rule_id = name[: -len(".cases")].split("--")[0]
-        for case in read_cases(os.path.join(CASES_DIR, name)):
-            yield pytest.param(case, rule_id, id=f"{name}:{case.line}:{case.title}")
-
-
-@pytest.mark.parametrize("case,rule_id", list(_cases()))
-def test_case(case, rule_id):
-    check_case(case, [rule_id])
+# The case files run in tests/test_cases.py.
 
 
 # -- site data: {{< img src="uid" >}} with data/images/<uid>.yml --------------------------------

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from edlint.cli import main
 from edlint.rules.registry import default_registry
-from edlint.testing import check_case, findings, read_cases
+from edlint.testing import findings
 
 # The registry imports the family modules itself (and drops rules declared before it
 # runs), so build it before importing the rule module by name.
@@ -24,18 +24,7 @@ RULES = (
 )
 
 
-def _cases():
-    for name in sorted(os.listdir(CASES_DIR)):
-        if not name.endswith(".cases"):
-            continue
-        rule_id = name[: -len(".cases")]
-        for case in read_cases(os.path.join(CASES_DIR, name)):
-            yield pytest.param(case, rule_id, id=f"{rule_id}:{case.line}:{case.title}")
-
-
-@pytest.mark.parametrize("case,rule_id", list(_cases()))
-def test_case(case, rule_id):
-    check_case(case, [rule_id])
+# The case files run in tests/test_cases.py.
 
 
 def test_every_rule_has_a_case_file():

@@ -16,9 +16,7 @@ from edlint.cli import main
 from edlint.config import ConfigError
 from edlint.rules.base import Applicability, Severity
 from edlint.rules.declarative.packs import (
-    CHECK_TYPES,
     PackError,
-    load_pack,
     load_pack_text,
     run_examples,
     shipped_pack_paths,
@@ -27,23 +25,13 @@ from edlint.rules.declarative.packs import (
 from edlint.rules.declarative.regexes import backtracking_risk
 from edlint.rules.declarative.units import expand
 from edlint.rules.registry import build_registry
-from edlint.testing import check_case, read_cases
 
 HERE = Path(__file__).parent
 CASE_FILES = sorted(glob.glob(str(HERE / "cases" / "packs" / "*.cases")))
 SHIPPED_RULES = [r for p in shipped_packs() for r in p.rules]
 
 
-def _cases():
-    for path in CASE_FILES:
-        rule = os.path.basename(path)[: -len(".cases")]
-        for case in read_cases(path):
-            yield pytest.param(case, rule, id=f"{rule}: {case.title}")
-
-
-@pytest.mark.parametrize("case,rule", list(_cases()))
-def test_case_files(case, rule):
-    check_case(case, [rule])
+# The case files run in tests/test_cases.py.
 
 
 # -- the shipped packs ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from edlint.document import LineIndex
-from edlint.testing import check_case, findings, read_cases
+from edlint.testing import findings
 from edlint.text.quotes import (
     APOSTROPHE,
     CLOSE,
@@ -23,16 +23,7 @@ from edlint.text.sentences import SentenceIndex, sentence_spans, sentences
 
 HERE = os.path.dirname(__file__)
 CASE_FILES = sorted(glob.glob(os.path.join(HERE, "cases", "quotes", "*.cases")))
-CASES = [
-    pytest.param(case, os.path.basename(path)[: -len(".cases")], id=f"{os.path.basename(path)}:{case.line}")
-    for path in CASE_FILES
-    for case in read_cases(path)
-]
-
-
-@pytest.mark.parametrize(("case", "rule_id"), CASES)
-def test_case(case, rule_id):
-    check_case(case, [rule_id])
+# The case files run in tests/test_cases.py.
 
 
 def test_every_quote_rule_has_cases():

@@ -73,7 +73,7 @@ def write(findings: Iterable[Finding], baseline_path: str) -> int:
     items = entries(findings, baseline_path)
     data = dumps(items).encode("utf-8")
     if os.path.exists(baseline_path):
-        from .fixes import write_atomic
+        from .fileio import write_atomic
 
         write_atomic(baseline_path, data)
     else:

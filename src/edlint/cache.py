@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from typing import Any
 
 from . import __version__
@@ -98,17 +97,10 @@ class Cache:
             if not os.path.exists(tag):
                 with open(tag, "w", encoding="utf-8") as fh:
                     fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# edlint cache\n")
-            fd, tmp = tempfile.mkstemp(prefix=".cache-", suffix=".tmp", dir=self.folder)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
-                os.replace(tmp, self.path)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            from .fileio import write_atomic
+
+            data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            write_atomic(self.path, data, sync=False)
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong
 

@@ -12,12 +12,10 @@ and line endings, and only if the file on disk is still what was read.
 from __future__ import annotations
 
 import difflib
-import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .fileio import write_atomic
 from .policy import FILE_ERROR, INTERNAL_ERROR
 from .rules.base import Applicability, Edit, Finding, Fix
 
@@ -238,48 +236,7 @@ def _decode(data: bytes | None) -> str | None:
     return None if problem is not None else text
 
 
-# -- writing --------------------------------------------------------------------------------------
-def write_atomic(path: str, data: bytes, *, expected: bytes | None = None) -> bool:
-    """Replace ``path`` with ``data`` through a temporary file in the same folder and a rename.
-
-    Keeps the file's permission bits (and owner, where allowed). With ``expected``, the file
-    is written only if its current content is still ``expected`` (returns False otherwise):
-    an editor who saved the file meanwhile is not overwritten. A symlink is followed: the
-    file it points to is replaced, the link stays.
-    """
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    st = os.stat(target)
-    if expected is not None:
-        with open(target, "rb") as fh:
-            if fh.read() != expected:
-                return False
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".edlint-tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        if hasattr(os, "chown"):
-            try:
-                os.chown(tmp, st.st_uid, st.st_gid)
-            except OSError:
-                pass
-        if expected is not None:
-            # Last look just before the rename (the window left is a few microseconds).
-            with open(target, "rb") as fh:
-                if fh.read() != expected:
-                    os.unlink(tmp)
-                    return False
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return True
+# Atomic writes live in fileio (the cache writes the same way).
 
 
 def unified_diff(before: str, after: str, path: str) -> str:

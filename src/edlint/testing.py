@@ -142,3 +142,25 @@ def check_case(case: Case, rules: Iterable[str]) -> None:
         assert any(fragment in msg for msg in messages), (
             f"case {case.title!r}: no message containing {fragment!r} at {line}:{col}: {messages}"
         )
+
+
+def case_params(folder: str) -> list[Any]:
+    """pytest parameters ``(case, rule_id)`` for every case file under ``folder`` (searched
+    recursively). A file is named for its rule: ``<rule-id>.cases``, or
+    ``<rule-id>--<variant>.cases`` for more cases of the same rule (e.g. under a config)."""
+    import os
+
+    import pytest
+
+    params = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(".cases"):
+                continue
+            stem = name[: -len(".cases")]
+            rule_id = stem.split("--")[0]
+            family = os.path.basename(dirpath)
+            for case in read_cases(os.path.join(dirpath, name)):
+                params.append(pytest.param(case, rule_id, id=f"{family}/{stem}:{case.line}:{case.title}"))
+    return params

@@ -1004,6 +1004,9 @@ def _extend_compound(text: str, q: Quantity) -> Quantity:
     )
 
 
+# What may follow a number that has a unit: a unit's head, or a multiplier ("2bn tonnes").
+_NUMBER_NEXT = _HEADS | {"bn", "thousand", "million", "billion"}
+
 _BETWEEN = _lazy(rf"(?i)\bbetween\s+(?P<num>{_NUM})\s+and\s+$")
 _DIGIT = _lazy(r"[\d\u00bd\u00bc\u00be\u2153\u2154\u215b\u215c\u215d\u215e]")
 
@@ -1020,7 +1023,15 @@ def find_quantities(text: str, *, headline: bool | None = None) -> list[Quantity
         return []
     found: list[Quantity] = []
     if has_digit:
+        head_at = _HEAD_AT.match
         for m in _NUMBER.finditer(text):
+            # Most numbers are not followed by a unit ("1,436 people"): a unit (or a
+            # multiplier) must start with a known head, checked before the full reading.
+            ne = m.end()
+            c = text[ne:ne + 1]
+            h = head_at(text, ne + 1 if c and (c in _SPACES or c == "-") else ne).group()  # type: ignore[union-attr]
+            if not h or h.lower() not in _NUMBER_NEXT:
+                continue
             q = _numeric_quantity(text, m, headline)
             if q is not None:
                 found.append(q)

@@ -1,0 +1,90 @@
+"""image-alt: an image with no alt text, or alt text that is a file name or a generic word."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...document import Document
+from ..base import Finding, Severity, rule
+from .model import Image
+from .options import SECTION, ImagesOptions
+from .view import images_of
+
+# A file name: IMG_0423.jpg, DSC01234, hero.png, or a slug such as 600-x-125-api-ux-syntax.
+_FILE_NAME = re.compile(
+    r"^(?:[\w.~-]+\.(?:jpe?g|png|gif|webp|svg|tiff?|heic|avif|bmp)"
+    r"|(?:img|dsc|dscn|dcim|pxl|screen ?shot|image)[_ -]?\d[\w-]*"
+    r"|[a-z0-9]+(?:[-_][a-z0-9]+){3,})$",
+    re.I,
+)
+
+
+def alt_problem(alt: str, opts: ImagesOptions) -> str | None:
+    text = alt.strip()
+    if _FILE_NAME.match(text):
+        return f"Image alt text {text!r} is a file name, not a description"
+    if text.lower().rstrip(".") in opts.generic_alt:
+        return f"Image alt text {text!r} does not describe the image"
+    return None
+
+
+@rule("image-alt", family="images", summary="An image with no alt text, or alt text that is a file name",
+      severity=Severity.WARNING, section=SECTION)
+def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports an image with no alt text, with alt text that is really a file name
+    (`IMG_0423.jpg`, `600-x-125-api-ux-syntax`), or with a word such as "image" or "photo"
+    alone. In HTML (and in a shortcode), `alt=""` marks a decorative image and is fine;
+    Markdown has no way to say "decorative", so `![](photo.jpg)` is an image missing its alt
+    text. Alt text kept in site data (`data/images/<uid>.yml`) counts. Images that are not
+    editorial (logos, icons, avatars, tracking pixels, site chrome) are skipped.
+
+    Every image form is read: Markdown, `<img>`/`<figure>`/`<picture>` (lazy `data-src`
+    too), static-site tags such as Hugo `{{< figure >}}`/`{{< img >}}` and Eleventy
+    `{% image "src" "alt" %}` (which tag argument is src, alt, caption or credit is set by
+    the top-level `shortcodes:` config), and the front-matter featured image.
+
+    ## Why is this bad?
+    Screen-reader users hear nothing, or a file name, where the picture is. Accessibility
+    law (WCAG 1.1.1) requires a text alternative for every image that carries meaning.
+
+    ## Example
+    ```markdown
+    ![](lifeboat-launch.jpg)
+    ```
+
+    Use instead:
+    ```markdown
+    ![The Tenby lifeboat crew launches into heavy surf at dawn](lifeboat-launch.jpg)
+    ```
+
+    ## Options
+    - `generic_alt`
+    - `frontmatter_alt`
+    - `featured_image_fields`
+    - `featured_alt_fields`
+    - `non_editorial_classes`
+    - `min_size`
+    - `site_data_folder`
+    """
+    for img in images_of(doc, opts):
+        if img.origin == "text" or img.skip or img.decorative:
+            continue
+        if img.featured and not opts.frontmatter_alt:
+            continue
+        if img.alt is None or not img.alt.strip():
+            yield Finding(img.span, _missing_alt(img))
+            continue
+        problem = alt_problem(img.alt, opts)
+        if problem:
+            yield Finding(img.alt_span or img.span, problem)
+
+
+
+def _missing_alt(img: Image) -> str:
+    if img.featured:
+        return f"Featured image{img.label()} has no alt text"
+    if img.uid:
+        return f"Image{img.label()} has no alt text (none in its site data either)"
+    return f"Image{img.label()} has no alt text"

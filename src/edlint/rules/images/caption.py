@@ -1,0 +1,148 @@
+"""image-caption: an editorial image with no caption, or a caption repeated."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...document import PARAGRAPH, Document, MappedText
+from ...text.credits import NONE, CreditRecogniser
+from ..base import Finding, Severity, rule
+from .editorial import _emblem, _is_chart
+from .model import Image, _credit_only, recogniser_for
+from .options import SECTION, ImagesOptions
+from .view import _CAPTION_CLASS, images_of
+
+
+@rule("image-caption", family="images", summary="An editorial image with no caption, or a caption repeated",
+      severity=Severity.WARNING, section=SECTION)
+def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports an editorial image that has no caption, and a caption repeated word for word
+    (under a second image, or as a stray paragraph after the caption — a common CMS or
+    scraping artefact). A caption is a `<figcaption>`, the Markdown image title
+    (`![alt](src "caption")`), an emphasised line directly under the image, a shortcode's
+    `caption=`, a caption- or credit-classed element right after an HTML image, a caption
+    in site data, or (for the featured image) a front-matter caption field. Alt text is not
+    a caption. Logos, icons, avatars, tracking pixels, decorative (`alt=""`) and
+    site-chrome images are skipped.
+
+    ## Why is this bad?
+    Readers look at pictures before text; a caption tells them who, what, where and when.
+    Without one, a photo can mislead. A repeated caption reads as an error.
+
+    ## Example
+    ```markdown
+    ![Firefighters at the warehouse](fire.jpg)
+
+    The fire started shortly after midnight.
+    ```
+
+    Use instead:
+    ```markdown
+    ![Firefighters at the warehouse](fire.jpg)
+    *Firefighters tackle the blaze at the Riverside warehouse on Tuesday. Photo: Jane Doe/AP*
+
+    The fire started shortly after midnight.
+    ```
+
+    ## Options
+    - `frontmatter_caption`
+    - `featured_image_fields`
+    - `featured_caption_fields`
+    - `chart_captions`
+    - `non_editorial_classes`
+    - `min_size`
+    - `site_data_folder`
+    """
+    images = images_of(doc, opts)
+    rec = recogniser_for(opts)
+    for img in images:
+        if img.origin == "text" or img.skip or _emblem(img):
+            continue
+        if img.captions and not all(_credit_only(c.text, rec) for c in img.captions):
+            continue
+        if img.decorative and not img.credits and not img.captions:
+            continue
+        if img.featured and not opts.frontmatter_caption:
+            continue
+        if not opts.chart_captions and _is_chart(img):
+            continue
+        what = "Featured image" if img.featured else "Image"
+        if img.captions or img.credits:
+            yield Finding(img.span, f"{what}{img.label()} has a credit but no caption")
+        else:
+            yield Finding(img.span, f"{what}{img.label()} has no caption")
+    yield from _repeated_captions(doc, images, opts)
+
+
+def _caption_key(text: str, rec: CreditRecogniser) -> str:
+    """The words of a caption without its credit; empty when too short to compare."""
+    from ...text.normalize import word_key
+
+    r = rec.classify(text)
+    if r.kind != NONE and r.end > r.start:
+        text = text[: r.start] + " " + text[r.end :]
+    key = word_key(text)
+    return key if len(key.split()) >= 4 else ""
+
+
+def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) -> Iterator[Finding]:
+    """A caption under a second image, or pasted again as a paragraph after the caption.
+
+    Caption variants a template prints for different screens ("caption-full" and
+    "caption-truncated") are not repeats: only paragraphs without a caption class count,
+    and a copy in a later paragraph is reported once (later copies are duplicate-paragraph's).
+    """
+    from ...text.normalize import word_key
+
+    rec = recogniser_for(opts)
+    # (offset, image index, text, key): captions of editorial images, keyed without credit.
+    captions: list[tuple[int, int, MappedText, str]] = []
+    owned: set[int] = set()
+    for i, img in enumerate(images):
+        if img.skip or img.featured or img.origin == "text" and not img.captions:
+            continue
+        for part in img.captions:
+            if part.mapped is not None and id(part.mapped) not in owned:
+                owned.add(id(part.mapped))
+                key = _caption_key(part.text, rec)
+                if key:
+                    captions.append((part.mapped.span.start, i, part.mapped, key))
+    if not captions:
+        return
+    captions.sort(key=lambda e: e[0])
+    first: dict[str, tuple[int, int]] = {}  # key -> (offset, image index)
+    for start, owner, text, key in captions:
+        seen = first.get(key)
+        if seen is None:
+            first[key] = (start, owner)
+        elif seen[1] != owner:
+            line, _ = doc.lines.position(seen[0])
+            yield Finding(text.span, f"Caption {_quote(text.text)} repeats the caption on line {line}")
+    # Paragraphs repeating a caption: compare plain word keys (no credit parsing per paragraph).
+    by_words: dict[str, tuple[int, str]] = {}
+    for start, _owner, text, key in captions:
+        for k in (word_key(text.text), key):
+            if k not in by_words or by_words[k][0] > start:
+                by_words[k] = (start, key)
+    pasted: set[str] = set()
+    lo = min(len(c[2].text) for c in captions) // 2
+    hi = max(len(c[2].text) for c in captions) * 2
+    for b in doc.blocks:
+        if b.kind != PARAGRAPH or b.text is None or not lo <= len(b.text.text) <= hi or id(b.text) in owned:
+            continue
+        if b.classes and any(_CAPTION_CLASS.search(c) for c in b.classes):
+            continue
+        hit = by_words.get(word_key(b.text.text))
+        if hit is None or hit[0] > b.span.start or hit[1] in pasted:
+            continue
+        pasted.add(hit[1])  # further copies are duplicate-paragraph's to report
+        line, _ = doc.lines.position(hit[0])
+        yield Finding(b.text.span, f"Paragraph repeats the image caption on line {line}: {_quote(b.text.text)}")
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    t = " ".join(text.split())
+    if len(t) > limit:
+        t = t[: limit - 1].rstrip() + "…"
+    return repr(t)

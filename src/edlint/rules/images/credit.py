@@ -1,0 +1,113 @@
+"""image-credit: an editorial image whose caption or credit names no photographer or source."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...document import Document
+from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
+from ..base import Finding, Severity, rule
+from .editorial import _emblem, _exempt_from_credit
+from .model import TextPart, _short, recogniser_for
+from .options import SECTION, ImagesOptions
+from .view import images_of
+
+
+@rule("image-credit", family="images",
+      summary="An editorial image whose caption or credit names no photographer or source",
+      severity=Severity.WARNING, section=SECTION)
+def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports an editorial image whose caption and credit name no creator or source. These
+    count as credits: "Photo: Name/Agency", "Photo by …", "Image Credit: …", "Credit: …",
+    "Courtesy of …", "(AP)", "(Reuters)", "(Name/Agency)", agency names such as "Getty
+    Images" anywhere in the caption, "© Name", "Source: …" (charts and maps), a credit span
+    (`<span class="credit">`, `<cite>`), Hugo `attr=`, a front-matter `image_credit`, and the
+    credit field of site data. Three weaker cases are reported differently:
+
+    - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:
+      a warning, since CC licences themselves require naming the author;
+    - "File photo", "Handout", "Supplied" are weak credits: reported as `info`;
+    - a credit found only in the file name (`…-istock-452236277.jpg`) or only in the alt
+      text is not visible to readers: reported as `info`, saying where it was found.
+
+    Screenshots (see `credit_exempt`), logos, icons, avatars, tracking pixels, decorative and
+    site-chrome images are skipped.
+
+    ## Why is this bad?
+    Newsrooms are legally and ethically bound to credit the people and agencies whose
+    photos they publish; an uncredited photo is a rights problem waiting to happen.
+
+    ## Example
+    ```markdown
+    ![Protesters outside parliament](protest.jpg "Protesters outside parliament. Image Credit: CC BY-SA 4.0")
+    ```
+
+    Use instead:
+    ```markdown
+    ![Protesters outside parliament](protest.jpg "Protesters outside parliament. Photo: Jane Doe, CC BY-SA 4.0")
+    ```
+
+    ## Options
+    - `frontmatter_credit`
+    - `featured_image_fields`
+    - `featured_credit_fields`
+    - `credit_patterns`
+    - `credit_sources`
+    - `licence_words`
+    - `weak_credits`
+    - `credit_exempt`
+    - `non_editorial_classes`
+    - `min_size`
+    - `site_data_folder`
+    """
+    if not doc.is_english:
+        return  # the credit words it knows are English ("Photo by", "Courtesy of" ...)
+    rec = recogniser_for(opts)
+    for img in images_of(doc, opts):
+        if img.skip or _emblem(img):
+            continue
+        if img.decorative and not img.captions and not img.credits:
+            continue
+        if img.featured and not opts.frontmatter_credit:
+            continue
+        if _exempt_from_credit(img, opts):
+            continue
+        best: tuple[CreditResult, TextPart] | None = None
+        rank = {NONE: 0, LICENCE: 1, WEAK: 2, CREDIT: 3}
+        for parts, whole in ((img.credits, True), (img.captions, False)):
+            for part in parts:
+                r = rec.classify(part.text, whole=whole)
+                if best is None or rank[r.kind] > rank[best[0].kind]:
+                    best = (r, part)
+        if best is not None and best[0].kind == CREDIT:
+            continue
+        what = "Featured image" if img.featured else "Image"
+        if best is not None and best[0].kind == WEAK:
+            r, part = best
+            yield Finding(part.locate(r.start, r.end),
+                          f"Weak image credit {r.value!r}: name the photographer or agency",
+                          severity=Severity.INFO)
+            continue
+        if best is not None and best[0].kind == LICENCE:
+            r, part = best
+            yield Finding(part.locate(r.start, r.end),
+                          f"Image credit {r.value!r} is only a licence, not a credit: name the author "
+                          "(Creative Commons licences require it)")
+            continue
+        in_name = rec.in_file_name(img.src)
+        if in_name:
+            yield Finding(img.span,
+                          f"{what} credit appears only in the file name ({_short(in_name, 70)!r}), "
+                          "which readers never see: add it to the caption or a credit line",
+                          severity=Severity.INFO)
+            continue
+        if img.alt:
+            r = rec.classify(img.alt, explicit=True)
+            if r.kind == CREDIT:
+                yield Finding(img.alt_span or img.span,
+                              f"{what} credit {r.value!r} appears only in the alt text, which most readers "
+                              "never see: add it to the caption or a credit line",
+                              severity=Severity.INFO)
+                continue
+        yield Finding(img.span, f"{what}{img.label()} has no credit naming the photographer or source")

@@ -1,0 +1,145 @@
+"""Which images are editorial: not a logo, icon, avatar, tracking pixel, decorative or
+site-chrome image (:func:`_skip_reason`), not an emblem, not exempt from a credit."""
+
+from __future__ import annotations
+
+import re
+
+from .model import Image
+from .options import ImagesOptions
+
+# Alt text that says the image is a logo, seal or icon (for caption and credit only).
+# The emblem word must head the description ("The cloud.gov logo", "FEC white seal on blue
+# background"), not sit inside it ("An email campaign using the USA.gov logo header").
+_EMBLEM_ALT = re.compile(
+    r"^\s*(?:[^\s,;]+\s+){0,6}(?:logo|seal|icon|badge|emblem|wordmark|insignia)(?:\s+(?:on|of|for|in)\b[^,;]*)?\s*\.?\s*$",
+    re.I,
+)
+
+# File and folder names of images that are not editorial. A folder ("/icons/") always
+# counts; a file name only when it is short ("fedramp-badge.png", not
+# "green-share-button-on-keyboard-istock-486644165.jpg", a stock photo of a button).
+_SRC_NON_EDITORIAL = frozenset(
+    "logo logos icon icons avatar avatars gravatar badge badges sprite sprites spacer pixel "
+    "transparent placeholder emoji emojis favicon 1x1 spinner tracking beacon".split()
+)
+_SRC_TOKENS = re.compile(r"[a-z]+|\d+x\d+")
+_IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".bmp", ".heic")
+# Ancestors that are site chrome or promotion, not the article's own pictures (class words,
+# split on "-", "_" and spaces; a set lookup, not a regex: it runs for every image).
+_CHROME_WORDS = frozenset(
+    "related promo newsletter sidebar share sharing social comment comments nav navbar menu "
+    "breadcrumb breadcrumbs outbrain taboola teaser teasers trending widget ad ads masthead "
+    "footer avatar author byline profile logo recommended recommendations sponsored advert "
+    "advertisement".split()
+)
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+
+
+def _chrome_word(context: str) -> str | None:
+    words = _CLASS_SPLIT.split(context.lower())
+    for w in words:
+        if w in _CHROME_WORDS:
+            return w
+    if "most read" in " ".join(words) or "most popular" in " ".join(words):
+        return "most read"
+    return None
+
+
+_CHART = re.compile(r"\b(?:chart|charts|graph|graphs|map|maps|diagram|diagrams|infographic|plot)\b", re.I)
+
+
+def _px(value: str | None) -> int | None:
+    if not value:
+        return None
+    m = re.match(r"\s*(\d+)\s*(?:px)?\s*$", str(value))
+    return int(m.group(1)) if m else None
+
+
+def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
+    if img.origin == "text":
+        return None
+    if img.author_box:
+        return img.author_box
+    if img.uid_like and img.uid is None:
+        # {{< img src="uid" >}} whose data file was not found (or site data is not set up):
+        # its alt, caption and credit are unknown, so nothing can be said about it.
+        return "site data not found"
+    b = img.block
+    if b is not None:
+        attrs = b.attrs
+        if str(attrs.get("role") or "").lower() in ("presentation", "none"):
+            return "role=presentation"
+        if str(attrs.get("aria-hidden") or "").lower() == "true":
+            return "aria-hidden"
+        if attrs.get("hidden_ancestor"):
+            return "hidden (display: none)"
+        cont = b.container
+        if "nav" in cont or "aside" in cont or "bio" in cont:
+            return "site chrome"
+        for tag in ("header", "footer"):
+            if tag in cont:
+                i = cont.index(tag)
+                if tag == "footer" or "article" not in cont[:i]:
+                    return "site chrome"
+        if b.classes and opts.non_editorial_classes:
+            for c in b.classes:
+                lc = c.lower()
+                if any(w in lc for w in opts.non_editorial_classes):
+                    return f"class {c!r}"
+        context = attrs.get("context_classes")
+        if context:
+            word = _chrome_word(context)
+            if word:
+                return f"inside {word!r}"
+        link = attrs.get("link")
+        if link is not None and not img.captions and not img.credits:
+            target = str(link).split("?", 1)[0].split("#", 1)[0].lower()
+            if target and not target.endswith(_IMAGE_EXTS) and target.rstrip("/") != img.src.split("?", 1)[0].lower():
+                return "a link to another page"
+    for v in (img.width, img.height):
+        px = _px(v)
+        if px is not None and px < opts.min_size:
+            return "small"
+    if img.src:
+        src = img.src.strip()
+        if src.startswith("data:"):
+            if not img.captions and not img.credits and not img.alt:
+                return "placeholder"
+        else:
+            path = src.split("?", 1)[0].split("#", 1)[0].lower()
+            if "://" in path:
+                path = path.split("://", 1)[1].partition("/")[2]
+            folders, _, name = path.rpartition("/")
+            if set(_SRC_TOKENS.findall(folders)) & _SRC_NON_EDITORIAL:
+                return "folder name"
+            tokens = _SRC_TOKENS.findall(name.rsplit(".", 1)[0])
+            if len(tokens) <= 4 and set(tokens) & _SRC_NON_EDITORIAL:
+                return "file name"
+    return None
+
+
+def default_in_file_name(src: str) -> str | None:
+    from ...text.credits import default_recogniser
+
+    return default_recogniser().in_file_name(src)
+
+
+def _emblem(img: Image) -> bool:
+    """Alt text that says the image is a logo, seal or icon: it needs alt text, but neither
+    a caption nor a credit."""
+    alt = img.alt or ""
+    if not alt or not _EMBLEM_ALT.match(alt):
+        return False
+    return default_in_file_name(img.src) is None  # a stock picture of a logo is still a photo
+
+
+def _is_chart(img: Image) -> bool:
+    return any(_CHART.search(t) for t in (img.alt or "", img.src or "", *(c.text for c in img.captions)))
+
+
+def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
+    if not opts.credit_exempt:
+        return False
+    hay = " ".join((img.alt or "", img.src.replace("-", " ").replace("_", " "), *(c.text for c in img.captions))).lower()
+    return any(w.lower() in hay for w in opts.credit_exempt)

@@ -1,0 +1,119 @@
+"""What the family knows of an image (:class:`Image`) and of its captions and credits
+(:class:`TextPart`), and the small helpers the view and the rules share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...document import ImageBlock, MappedText, Span
+from ...text.credits import NONE, CreditRecogniser
+from .options import ImagesOptions
+
+
+@dataclass(eq=False)
+class TextPart:
+    """A caption or credit: its text and where it is (``mapped`` when it is in the file)."""
+
+    text: str
+    span: Span
+    mapped: MappedText | None = None
+    where: str = ""  # "site data", "front matter" ...
+
+    def locate(self, start: int, end: int) -> Span:
+        m = self.mapped
+        if m is not None and m.text == self.text and end > start:
+            return m.source_span(start, end)
+        return self.span
+
+
+@dataclass(eq=False)
+class Image:
+    block: ImageBlock | None
+    span: Span
+    origin: str
+    src: str = ""
+    alt: str | None = None
+    alt_span: Span | None = None
+    decorative: bool = False  # alt="" (or an empty shortcode alt): a decorative image
+    captions: list[TextPart] = field(default_factory=list)
+    credits: list[TextPart] = field(default_factory=list)
+    featured: bool = False
+    skip: str | None = None  # why the image is not editorial
+    width: str | None = None
+    height: str | None = None
+    uid: str | None = None  # the site-data entry found for it
+    uid_like: bool = False  # named by a site-data uid rather than a file path
+    author_box: str = ""  # follows an "About the author" or "Related stories" heading
+
+    def label(self) -> str:
+        if self.src.startswith("data:"):
+            return " (an inline data: image)"
+        return f" ({_short(self.src)})" if self.src else ""
+
+
+def _add_part(parts: list[TextPart], part: TextPart) -> None:
+    key = part.text.strip()
+    if key and all(p.text.strip() != key for p in parts):
+        parts.append(part)
+
+
+def _looks_like_uid(src: str) -> bool:
+    """"pif-talk3" is a site-data uid; "2014/09/a.jpg" and "a.png" are files."""
+    return bool(src) and "/" not in src and not re.search(r"\.[A-Za-z0-9]{2,5}$", src)
+
+
+def _apply_site(img: Image, entry: dict[str, str], uid: str) -> None:
+    img.uid = uid
+    where = f"site data {uid!r}"
+    if img.alt is None and entry.get("alt"):
+        img.alt = entry["alt"]
+    for key, parts in (("caption", img.captions), ("credit", img.credits)):
+        value = entry.get(key, "")
+        if value and not parts:
+            parts.append(TextPart(value, img.span, None, where))
+    img.width = img.width or entry.get("width")
+    img.height = img.height or entry.get("height")
+
+
+def _stem(src: str) -> str:
+    name = src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+@lru_cache(maxsize=16)
+def _recogniser(sources: tuple[str, ...], licences: tuple[str, ...], weak: tuple[str, ...],
+                patterns: tuple[str, ...]) -> CreditRecogniser:
+    return CreditRecogniser(sources, licences, weak, patterns)
+
+
+@lru_cache(maxsize=16)
+def recogniser_for(opts: ImagesOptions) -> CreditRecogniser:
+    return _recogniser(tuple(opts.credit_sources), tuple(opts.licence_words), tuple(opts.weak_credits),
+                       tuple(opts.credit_patterns))
+
+
+def _short(src: str, limit: int = 60) -> str:
+    s = src.strip()
+    if len(s) <= limit:
+        return s
+    return "…" + s[-(limit - 1):]
+
+
+_CAPTION_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _credit_only(text: str, rec: CreditRecogniser) -> bool:
+    """A "caption" that is only a credit: "Image copyright Getty Images",
+    "PixelEmbargo/iStock/Thinkstock", "Photo: Jane Doe/AP"."""
+    r = rec.classify(text)
+    if r.kind == NONE:
+        return False
+    rest = text[: r.start] + " " + text[r.end :]
+    words = _CAPTION_WORD.findall(rest)
+    if len(words) > 5:
+        return False
+    from ...text.credits import CONNECTORS
+
+    return not any(w[0].islower() and w.lower() not in CONNECTORS for w in words)

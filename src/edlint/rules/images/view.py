@@ -1,0 +1,205 @@
+"""The family's per-document view (:func:`images_of`): every image with its captions,
+credits and editorial status, computed once and shared by the three rules."""
+
+from __future__ import annotations
+
+import re
+
+from ...document import CAPTION, PARAGRAPH, Document, ImageBlock
+from ...text.credits import CREDIT, NONE, CreditRecogniser
+from .editorial import _skip_reason
+from .featured import _featured, _jsonld_credits
+from .model import (
+    Image,
+    TextPart,
+    _add_part,
+    _apply_site,
+    _credit_only,
+    _looks_like_uid,
+    _stem,
+    recogniser_for,
+)
+from .options import ImagesOptions
+
+
+def images_of(doc: Document, opts: ImagesOptions) -> list[Image]:
+    """Every image of ``doc`` with its captions, credits and editorial status (shared view)."""
+    return doc.view(f"images-family:{id(opts)}", lambda d: _collect(d, opts))
+
+
+def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
+    site = doc.site.get("images") if doc.site else None
+    site = site if isinstance(site, dict) else {}
+    out: list[Image] = []
+    by_block: dict[int, Image] = {}
+    for b in doc.blocks:
+        if isinstance(b, ImageBlock) and b.origin != "frontmatter":
+            img = _from_block(doc, b, site)
+            by_block[id(b)] = img
+            out.append(img)
+    if not out and not doc.metadata:
+        return out
+    # Caption blocks the parsers tied to an image (figcaption, the line under the image).
+    for b in doc.blocks:
+        if b.kind == CAPTION and b.text is not None and b.parent is not None:
+            img = by_block.get(id(b.parent))
+            if img is not None and b.text.text.strip():
+                _add_part(img.captions, TextPart(b.text.text, b.text.span, b.text))
+    _attach_neighbours(doc, by_block, recogniser_for(opts))
+    if doc.format == "html":
+        # og:image / JSON-LD image is the page's share card, not an image on the page; but
+        # JSON-LD may credit the page's images (creditText, creator, copyrightHolder).
+        _jsonld_credits(doc, out)
+    else:
+        featured = _featured(doc, opts, site, out)
+        if featured is not None:
+            out.append(featured)
+    for img in out:
+        img.skip = _skip_reason(img, opts)
+    return out
+
+
+_SRC_IN_SOURCE = re.compile(r"""(?:\bsrc\s*=\s*["']?|\]\(\s*<?)([^"'\s)>]+(?:\s[^"')>]*)?)""", re.I)
+_QUOTED_PATH = re.compile(r"""["']([^"']*[/.][^"']*)["']""")
+
+
+def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -> Image:
+    src = (b.src or "").strip()
+    if not src.strip("x\u00a0 ") and b.origin in ("markdown", "html"):
+        # A template expression the parser masked ({{ "/a.jpg" | url }}): read the file.
+        src = _src_from_source(doc.source[b.span.start : b.span.end])
+    img = Image(block=b, span=b.span, origin=b.origin, src=src, alt=b.alt, alt_span=b.alt_span,
+                width=b.width, height=b.height)
+    if b.origin == "html":
+        img.decorative = b.alt == ""
+    elif b.origin == "shortcode":
+        img.decorative = b.alt is not None and b.alt == "" and b.alt_span is not None
+    if b.caption is not None and b.caption.text.strip():
+        _add_part(img.captions, TextPart(b.caption.text, b.caption.span, b.caption))
+    elif b.origin == "html" and b.alt and b.alt_span is not None and any(c.lower() == "caption" for c in b.classes):
+        # <img class="caption" alt="..."> : caption scripts print the alt text under the image.
+        _add_part(img.captions, TextPart(b.alt, b.alt_span, None, "alt text shown as caption"))
+    if b.credit is not None and b.credit.text.strip():
+        _add_part(img.credits, TextPart(b.credit.text, b.credit.span, b.credit))
+    if b.origin == "shortcode" and b.attrs.get("uid") is not None:
+        img.uid_like = _looks_like_uid(src)
+    if site and b.origin == "shortcode":
+        uid = b.attrs.get("uid") or src
+        entry = site.get(str(uid)) if uid else None
+        if entry is None and src:
+            entry = site.get(_stem(src))
+        if entry is not None:
+            _apply_site(img, entry, str(uid))
+    return img
+
+
+def _src_from_source(raw: str) -> str:
+    """The src of an image whose src the parser could not read (a template expression
+    such as ``{{ "/assets/a.jpg" | url }}``, which the parser blanks out)."""
+    m = _SRC_IN_SOURCE.search(raw)
+    if not m:
+        return ""
+    q = _QUOTED_PATH.search(raw, m.start(1))
+    if q:
+        return q.group(1).strip()
+    return m.group(1).strip().strip("{}").strip()
+
+
+_CREDIT_START = re.compile(r"\s*\(?\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?|image|picture)s?\s*(?:credits?)?\s*[:|]|(?:photo\s+)?credits?\s*:|photo(?:graph)?s?\s+by\b)", re.I)
+_EMPHASIS_OPEN = re.compile(r"(?:<em>|<i>|[*_])$", re.I)
+_EMPHASIS_CLOSE = re.compile(r"[.!?]?(?:</em>|</i>|[*_])", re.I)
+_AUTHOR_HEADING = re.compile(r"\s*(?:about|more (?:from|by)) (?:the )?(?:authors?|writers?|contributors?|reporters?)\b|\s*(?:the )?authors?\s*$", re.I)
+_PROMO_HEADING = re.compile(
+    r"\s*(?:related(?: stories| articles| content| coverage| news| links)?|more (?:from|on|stories|news|in|to)\b.*"
+    r"|elsewhere (?:on|in|from)\b.*|top stories|most (?:read|popular|watched|viewed|shared)|features(?: (?:and|&) analysis)?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|what to read next"
+    r"|read (?:more|next)|latest (?:news|stories|videos)|around the web|sponsored(?: content)?|editor'?s? picks"
+    r"|popular (?:now|stories)|also in the news|don'?t miss)\s*:?\s*$",
+    re.I,
+)
+_CAPTION_CLASS = re.compile(r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I)
+_CREDIT_ONLY_CLASS = re.compile(r"credit|copyright|photographer|attribution|image[-_]?source", re.I)
+
+
+def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRecogniser) -> None:
+    """Captions the parsers left unattached: a figcaption whose image was a shortcode, or
+    (HTML) a caption- or credit-classed element right after an image, or a short credit
+    line ("© REUTERS / POOL", "Photo: Jane Doe") within the next two blocks."""
+    lines = doc.lines
+    last: Image | None = None
+    last_line = -10
+    after = 0  # prose blocks seen since the last image
+    author_box = False  # right after an "About the author" heading
+    promo = False  # under a "Related stories" / "Elsewhere on the BBC" heading
+    for b in doc.blocks:
+        if isinstance(b, ImageBlock):
+            img = by_block.get(id(b))
+            if img is not None:
+                last, last_line, after = img, lines.line_of(b.span.end), 0
+                if author_box:
+                    img.author_box = "author box"
+                elif promo:
+                    img.author_box = "under a promotion heading"
+            continue
+        if b.text is None:
+            continue
+        text = b.text.text
+        if b.kind == "heading":
+            promo = bool(_PROMO_HEADING.match(text)) or (promo and b.level > 2)
+        author_box = b.kind == "heading" and bool(_AUTHOR_HEADING.match(text))
+        if author_box or last is None:
+            last = None
+            continue
+        if b.span.start < last.span.end:
+            continue  # the paragraph an inline image sits in (flushed after the image)
+        after += 1
+        line = lines.line_of(b.span.start)
+        if b.kind == CAPTION and b.parent is None and line - last_line <= 3 and not last.captions:
+            _add_part(last.captions, TextPart(text, b.text.span, b.text))
+            continue
+        if (
+            after == 1
+            and b.kind == PARAGRAPH
+            and not last.captions
+            and line - last_line <= 1
+            and len(text.split()) <= 60
+            and _EMPHASIS_OPEN.search(doc.source, max(0, b.span.start - 4), b.span.start)
+            and _EMPHASIS_CLOSE.match(doc.source, b.span.end)
+        ):
+            # <em>caption</em> right under the image (an HTML page, or a shortcode image
+            # inside an HTML block of a Markdown file).
+            _add_part(last.captions, TextPart(text, b.text.span, b.text))
+            continue
+        if (
+            b.kind in (PARAGRAPH, CAPTION)
+            and last.origin == "html"
+            and b.classes
+            and any(_CAPTION_CLASS.search(c) for c in b.classes)
+            and len(text.split()) <= 80
+        ):
+            part = TextPart(text, b.text.span, b.text)
+            if any(_CREDIT_ONLY_CLASS.search(c) for c in b.classes) and not any("caption" in c.lower() for c in b.classes):
+                _add_part(last.credits, part)
+                if len(text.split()) >= 6 and not _credit_only(text, rec):
+                    _add_part(last.captions, part)  # "Artist's impression of the plumes. (NASA)"
+            else:
+                _add_part(last.captions, part)
+            continue
+        if last.origin == "html" and not last.captions and after == 1 and b.kind in (PARAGRAPH, CAPTION) \
+                and len(text.split()) <= 50:
+            # A caption line under the image that ends with its credit ("... (Image: GETTY)").
+            r = rec.classify(text)
+            if r.kind != NONE and (r.start >= len(text) // 2 or r.start == 0 and len(text.split()) <= 15):
+                _add_part(last.captions, TextPart(text, b.text.span, b.text))
+                continue
+        if (
+            last.origin == "html"
+            and not last.credits
+            and len(text.split()) <= 15
+            and _CREDIT_START.match(text)
+            and rec.classify(text, whole=True).kind == CREDIT
+        ):
+            _add_part(last.credits, TextPart(text, b.text.span, b.text))
+            continue
+        if after >= 2 or b.kind != "heading":
+            last = None
