@@ -134,3 +134,12 @@ def test_lint_text_api_returns_positions_and_fingerprints():
     assert f.fingerprint
     moved = edlint.lint_text("Intro.\n\nA new paragraph above.\n\n" + NO_ALT, path="story.md", config=CORE_D)
     assert moved.findings[0].fingerprint == f.fingerprint
+
+
+def test_a_rule_stops_after_a_thousand_findings_in_one_file():
+    text = "".join(f"![](photo{i}.jpg)\n\n" for i in range(1200))
+    result = edlint.lint_text(text, path="gallery.md", config={"select": ["image-alt"]})
+    assert len(result.findings) == 1001
+    last = result.findings[-1]
+    assert last.message == "image-alt stopped after 1000 findings in this file"
+    assert str(last.severity) == "info"

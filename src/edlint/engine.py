@@ -255,9 +255,19 @@ class Linter:
                 opts = settings.options.get(rule.id)
                 try:
                     if rule.check is not None:
+                        count = 0
                         for f in rule.check(doc, opts):
+                            if count == MAX_FINDINGS_PER_RULE:
+                                # A machine-made page can hold 500,000 doubled words: report
+                                # the first ones and say so, rather than take minutes.
+                                raw.append(Finding(
+                                    f.span,
+                                    f"{rule.id} stopped after {MAX_FINDINGS_PER_RULE} findings in this file",
+                                    severity=Severity.INFO, rule=rule.id))
+                                break
                             f.rule = rule.id
                             raw.append(f)
+                            count += 1
                     if rule.facts is not None:
                         result.facts[rule.id] = rule.facts(doc, opts)
                 except Exception as exc:  # noqa: BLE001 - one rule must not stop the run
@@ -471,6 +481,8 @@ class Linter:
 
 
 MIN_FILES_PER_WORKER = 8
+MAX_FINDINGS_PER_RULE = 1000  # per file
+_FINGERPRINT_LOOKBACK = 64
 _CODE_STAMP: str | None = None
 
 
@@ -649,20 +661,27 @@ def _fingerprints(doc: Document, findings: list[Finding]) -> list[str]:
         return []
     blocks = sorted((b for b in doc.blocks if b.span.end > b.span.start), key=lambda b: b.span.start)
     starts = [b.span.start for b in blocks]
+    block_keys: dict[int, str] = {}  # block index -> digest of its normalised text, once each
     counts: dict[str, int] = {}
     out = []
     for f in findings:
         k = bisect_right(starts, f.span.start) - 1
-        context = ""
-        while k >= 0:
-            b = blocks[k]
+        found = -1
+        # Nested blocks (a paragraph in a blockquote): walk back a little to the innermost.
+        for j in range(k, max(-1, k - _FINGERPRINT_LOOKBACK), -1):
+            b = blocks[j]
             if b.span.start <= f.span.start < max(b.span.end, b.span.start + 1):
-                context = b.text.text if b.text is not None else doc.source[b.span.start : b.span.end]
+                found = j
                 break
-            k -= 1
-        if not context:
-            context = doc.source[f.span.start : f.span.end + 80]
-        base = f"{f.rule}\0{normalize(context)}\0{doc.source[f.span.start:f.span.end]}"
+        if found >= 0:
+            context_key = block_keys.get(found)
+            if context_key is None:
+                b = blocks[found]
+                text = b.text.text if b.text is not None else doc.source[b.span.start : b.span.end]
+                context_key = block_keys[found] = _digest(normalize(text))
+        else:
+            context_key = _digest(normalize(doc.source[f.span.start : f.span.end + 80]))
+        base = f"{f.rule}\0{context_key}\0{doc.source[f.span.start:f.span.end]}"
         n = counts.get(base, 0)
         counts[base] = n + 1
         out.append(_digest(f"{base}\0{n}"))

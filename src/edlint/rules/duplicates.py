@@ -99,6 +99,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     near = sim < 1.0
     near_words = opts.min_words + 4
     ratio = None
+    budget = _COMPARISONS
     for i, block in enumerate(prose):
         kind = block.kind
         if kind == HEADING:
@@ -133,6 +134,15 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
         n = len(key)
         lo = bisect_left(lengths, n * sim / (2 - sim))
         hi = bisect_right(lengths, n * (2 - sim) / sim)
+        if hi - lo > _NEAREST:
+            # Only the paragraphs closest in length: a long run of look-alike paragraphs
+            # (a generated page, a table pasted as text) must not make this quadratic.
+            mid = bisect_right(lengths, n)
+            lo, hi = max(lo, mid - _NEAREST // 2), min(hi, mid + _NEAREST // 2)
+        budget -= hi - lo
+        if budget < 0:
+            near = False  # enough comparing for one article: exact copies are still found
+            continue
         best = None
         for k in range(lo, hi):
             other, offset, other_text = entries[k]
@@ -156,6 +166,11 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
 
 
 _TOKEN = re.compile(r"[\w'’\-]+")
+# Bounds on near-duplicate search per article: candidates per paragraph, and comparisons in
+# all. A news article has a few dozen paragraphs (far below both); a 20 MB page of
+# look-alike paragraphs stays linear instead of taking hours.
+_NEAREST = 40
+_COMPARISONS = 4000
 
 
 _NUMERIC = re.compile(r"(?:^|\s)[^\s\d]*\d")  # a word holding a digit

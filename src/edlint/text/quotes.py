@@ -143,6 +143,9 @@ def has_quote_marks(text: str) -> bool:
     return _MARK.search(text) is not None
 
 
+MAX_NESTING = 12  # open quotation marks remembered at once
+
+
 def scan_quotes(text: str) -> QuoteScan:
     """Classify and pair every quote mark of ``text``."""
     scan = QuoteScan(text)
@@ -163,6 +166,10 @@ def scan_quotes(text: str) -> QuoteScan:
     def open_(pos: int, ch: str, kind: str, confident: bool, wrong_way: bool = False) -> None:
         marks.append(Mark(pos, ch, OPEN, kind, confident, wrong_way=wrong_way))
         stack.append(len(marks) - 1)
+        if len(stack) > MAX_NESTING:
+            # Quotations nest two or three deep; an opener this far down will never be
+            # closed. Dropping it keeps the scan linear on a page of 100,000 marks.
+            _unclosed_inner(marks, stack.pop(0))
 
     def close_(pos: int, ch: str, kind: str, confident: bool, k: int, wrong_way: bool = False) -> None:
         marks.append(Mark(pos, ch, CLOSE, kind, confident, wrong_way=wrong_way))
