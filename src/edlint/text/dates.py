@@ -19,23 +19,27 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass, replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 
 class _Lazy:
     """A regex compiled on first use: the month and weekday alternations take some
-    milliseconds to compile, and start-up must stay fast when no date rule runs."""
-
-    __slots__ = ("_args", "_re")
+    milliseconds to compile, and start-up must stay fast when no date rule runs. An
+    attribute read once (``search``, ``finditer`` ...) is kept on the instance, so later
+    reads do not come through here."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
         self._re: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
         if self._re is None:
             self._re = re.compile(*self._args)
-        return getattr(self._re, name)
+        value = getattr(self._re, name)
+        setattr(self, name, value)
+        return value
 
 
 # -- names -----------------------------------------------------------------------------
@@ -126,6 +130,13 @@ _DIGIT = _Lazy(r"\d")
 # Cheap tests that let most text skip the full patterns.
 _MONTH_HINT = _Lazy("|".join(sorted({m[:3] for m in MONTHS} | {m[:3].upper() for m in MONTHS})))
 _NUMERIC_HINT = _Lazy(r"\d[-/.]\d{1,2}[-/.]\d")
+# Where _ISO and _NUM can start (written to begin with a character class: the regex
+# engine then skips quickly to digits).
+_ISO_START = _Lazy(r"\d\d\d\d[-/.]")
+_NUM_START = _Lazy(r"\d\d?[/.-]")
+# The characters that may stand between the start of a day-month date and its month
+# ("the 19th-21st of "), matched backwards from the month.
+_DM_RUN_REVERSED = _Lazy("[\\d\\sTthesndrof\\-\u2013\u2014\u2011]*")
 # Text right after a day that shows the number is a quantity, not a day.
 _QUANTITY_AFTER = _Lazy(
     r"[ \t\u00a0]*(?:%|(?:percent|per\s+cent|million|billion|trillion|thousand|hundred|dozen|"
@@ -282,40 +293,80 @@ def _expand_year(text: str) -> int:
 # -- extraction ------------------------------------------------------------------------
 
 
+def _matches_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` when every place a match can start is in ``starts``
+    (ascending): the leftmost match at or after the end of the last one, each time."""
+    end = 0
+    match = pattern.match
+    for p in starts:
+        if p < end:
+            continue
+        m = match(text, p)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+def _day_month_starts(text: str, months: list[int]) -> Iterator[int]:
+    """Where a day-month date (``_DM``) can start: its month is one of ``months``, and
+    between the two only the characters of "the 19th-21st of " stand (no capital of a
+    month), so it starts in the run of those characters right before a month, on "the"
+    or a digit."""
+    n = len(text)
+    rev = text[::-1]
+    run = _DM_RUN_REVERSED.match
+    for q in months:
+        lo = q - (run(rev, n - q).end() - (n - q))  # type: ignore[union-attr]
+        for p in range(lo, q):
+            if text[p] in "Tt0123456789":
+                yield p
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date written in ``text``, in order, non-overlapping."""
     if not _DIGIT.search(text):
         return []
     cands: list[DateMention] = []
-    if _MONTH_HINT.search(text):
-        for m in _MD.finditer(text):
+    # Every month name begins with one of the three-letter prefixes of _MONTH_HINT, so the
+    # three month patterns are tried only where those occur (found by a fast literal scan)
+    # instead of being run over the whole text; what they find is the same.
+    months = [m.start() for m in _MONTH_HINT.finditer(text)]
+    if months:
+        for m in _matches_at(_MD, text, months):
             d = _from_md(text, m)
             if d is not None:
                 cands.append(d)
-        for m in _DM.finditer(text):
+        for m in _matches_at(_DM, text, _day_month_starts(text, months)):
             d = _from_dm(text, m)
             if d is not None:
                 cands.append(d)
-        for m in _MY.finditer(text):
+        for m in _matches_at(_MY, text, months):
             d = _from_my(text, m)
             if d is not None:
                 cands.append(d)
     if _NUMERIC_HINT.search(text):
-        for m in _ISO.finditer(text):
+        # Likewise, the numeric patterns are tried only where four digits (ISO) or one or
+        # two (numeric) stand before a separator. Where one of these starts inside another,
+        # it follows a digit, where neither pattern may start.
+        for m in _matches_at(_ISO, text, [x.start() for x in _ISO_START.finditer(text)]):
             d = _from_iso(text, m)
             if d is not None:
                 cands.append(d)
-        for m in _NUM.finditer(text):
+        for m in _matches_at(_NUM, text, [x.start() for x in _NUM_START.finditer(text)]):
             d = _from_num(text, m)
             if d is not None:
                 cands.append(d)
     if not cands:
         return []
-    # Longest first, then leftmost; keep what does not overlap a better candidate.
+    # Longest first, then leftmost; keep what does not overlap a better candidate. The
+    # characters already kept are marked, so each candidate is checked against its own
+    # span rather than against every date kept (long texts with thousands of dates).
     cands.sort(key=lambda c: (c.start - c.end, c.start))
+    kept = bytearray(len(text))
     taken: list[DateMention] = []
     for c in cands:
-        if all(c.end <= t.start or c.start >= t.end for t in taken):
+        if kept.find(1, c.start, c.end) < 0:
+            kept[c.start:c.end] = b"\x01" * (c.end - c.start)
             taken.append(c)
     taken.sort(key=lambda c: c.start)
     return [_attach_weekday(text, c) for c in taken]

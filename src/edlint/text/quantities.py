@@ -29,14 +29,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
 class _lazy:
     """A regex compiled on first use: importing this module stays cheap (edlint starts
-    in every worker process; most runs never need most of these patterns)."""
-
-    __slots__ = ("_args", "_rx")
+    in every worker process; most runs never need most of these patterns). Once compiled,
+    the pattern's own methods are bound on the instance, so later calls go straight to
+    them (these are called for every number in every paragraph)."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
@@ -46,6 +47,12 @@ class _lazy:
         rx = self._rx
         if rx is None:
             rx = self._rx = re.compile(*self._args)
+            # Instance attributes shadow the methods below from now on.
+            self.search = rx.search  # type: ignore[method-assign]
+            self.match = rx.match  # type: ignore[method-assign]
+            self.fullmatch = rx.fullmatch  # type: ignore[method-assign]
+            self.finditer = rx.finditer  # type: ignore[method-assign]
+            self.findall = rx.findall  # type: ignore[method-assign]
         return rx
 
     @property
@@ -316,7 +323,7 @@ _HEADS = frozenset(
 )
 # The head of the unit-like words at a position: the letters of the first token before any
 # "." or "/" (a token's trailing 2 or 3 included: "m2", "km2").
-_HEAD_AT = re.compile("(?:[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?)?")
+_HEAD_AT = _lazy("(?:[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?)?")
 
 # Up to four unit-like words after a number: "km", "sq ft", "miles per hour", "° C".
 _UTOK = "[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3/.]+[23]?"
@@ -352,18 +359,35 @@ def unit_at(text: str, pos: int, attached: bool = False) -> tuple[str, str, int]
     m = _UNIT_WORDS.match(text, pos)
     if m is None:
         return None
-    s = m.group()
-    while True:
-        hit = _lookup(s, attached)
-        if hit is not None:
-            key, form, length = hit
-            end = pos + length
-            if not (key == "in" and form == "abbr" and not attached and not _IN_OK.match(text, end)):
-                return key, form, end
-        cut = max(s.rfind(" "), s.rfind("\u00a0"))
-        if cut < 0:
-            return None
-        s = s[:cut]
+    for key, form, length in _readings(m.group(), attached):
+        end = pos + length
+        if not (key == "in" and form == "abbr" and not attached and not _IN_OK.match(text, end)):
+            return key, form, end
+    return None
+
+
+_READINGS: dict[tuple[str, bool], tuple[tuple[str, str, int], ...]] = {}
+
+
+def _readings(s: str, attached: bool) -> tuple[tuple[str, str, int], ...]:
+    """Every unit reading of the unit-like words ``s``, longest first (memoised: the same
+    few words follow numbers again and again)."""
+    cache_key = (s, attached)
+    found = _READINGS.get(cache_key)
+    if found is None:
+        hits = []
+        while True:
+            hit = _lookup(s, attached)
+            if hit is not None:
+                hits.append(hit)
+            cut = max(s.rfind(" "), s.rfind("\u00a0"))
+            if cut < 0:
+                break
+            s = s[:cut]
+        if len(_READINGS) >= 20000:
+            _READINGS.clear()
+        found = _READINGS[cache_key] = tuple(hits)
+    return found
 
 
 def classify_unit(unit_text: str) -> tuple[str, str] | None:
@@ -422,19 +446,59 @@ _WORDED_BEFORE = _lazy(
 # Where a unit written in full may start (numbers in words come only before these). Run on
 # the lowercased text: a case-sensitive alternation of literals is several times faster in
 # Python's regex engine than an IGNORECASE one.
-_FULL_STEMS = _lazy(
-    r"(?=[kcmnihgdsoplqtfya])(?<![a-z])(?:kilomet|centimet|millimet|millilit|centilit|milligram|kilogram|nautical"
-    r"|imperial|hectare|gallon|degree|square|ounce|pound|stone|quart|metre|meter|litre|liter"
-    r"|tonne|metric|cubic|fluid|mile|foot|feet|inch|yard|gram|kilo|pint|acre|knot|troy|ton"
-    r"|mph|km|kg)"
-)
+_FULL_STEM_WORDS = (
+    "kilomet centimet millimet millilit centilit milligram kilogram nautical imperial hectare"
+    " gallon degree square ounce pound stone quart metre meter litre liter tonne metric cubic"
+    " fluid mile foot feet inch yard gram kilo pint acre knot troy ton mph km kg"
+).split()
 
 
-def _word_unit_starts(low: str) -> list[int]:
+def _prefix_tree(words: list[str]) -> str:
+    """An alternation that matches where one of ``words`` starts, grouped by first letters
+    (the regex engine then tries one branch per position instead of every word). Only
+    where a match starts counts: a word that extends a shorter one ("kilometre" after
+    "kilo") adds nothing."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        if "" in rests:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            parts.append(f"{re.escape(first)}(?:{_prefix_tree(rests)})")
+    return "|".join(parts)
+
+
+# Only the start offsets are used, and every stem is letters only, so a match can never
+# hide another start (one inside it follows a letter).
+_FULL_STEMS = _lazy(rf"(?<![a-z])(?:{_prefix_tree(_FULL_STEM_WORDS)})")
+
+
+# The same stems after a space or hyphen. A number in words must end right before the unit,
+# followed by a space or a hyphen (``_WORDED_BEFORE``), so only these starts can give a
+# quantity; the pattern opens with a character class, which the regex engine scans for
+# quickly.
+_SPACED_STEMS = _lazy(rf"[\s-](?:{_prefix_tree(_FULL_STEM_WORDS)})")
+
+
+def _word_unit_starts(text: str) -> list[int]:
+    """Where a unit written in full may start after a space or hyphen (a number in words
+    can stand only there), as offsets into ``text``; the stems are matched on the
+    lowercased text. In the rare text that lowercasing lengthens, every start, as the
+    offsets there were always taken."""
+    low = text.lower()
+    if len(low) == len(text):  # lowercasing kept every offset (no "İ")
+        return [m.start() + 1 for m in _SPACED_STEMS.finditer(low)]
     return [m.start() for m in _FULL_STEMS.finditer(low)]
 
 
 _AND_A_HALF = _lazy(r"(?i)[ ]and[ ]an?[ ]half\b")
+
+
+_NO_THIN = {ord(c): None for c in _THIN}
 
 
 def parse_number(s: str) -> tuple[float, float, float, int] | None:
@@ -463,7 +527,7 @@ def parse_number(s: str) -> tuple[float, float, float, int] | None:
         whole = float(s.replace(",", "")) if s else 0.0
         step = 1 / (2 * den)
         return whole + frac, step, step, 2
-    digits = s.replace(",", "").translate({ord(c): None for c in _THIN})
+    digits = s.replace(",", "").translate(_NO_THIN)
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None  # "007", a leading-zero code, not a measurement
     try:
@@ -679,9 +743,16 @@ def _next_word(text: str, pos: int) -> tuple[str, bool]:
     return m.group(2).lower(), bool(m.group(1))
 
 
+_WORD_TAIL_REVERSED = _lazy(r"[A-Za-z.'-]*")
+
+
 def _prev_word(text: str, pos: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    return m.group(1).lower().rstrip(".") if m else ""
+    """The word before ``pos`` (lowercased, no trailing full stop), looking back at most 40
+    characters: what ``_WORD_BEFORE`` finds, without trying every start in the window."""
+    w = text[max(0, pos - 40):pos].rstrip()  # str.isspace is the regex's \s
+    n = _WORD_TAIL_REVERSED.match(w[::-1]).end()  # type: ignore[union-attr]
+    # The trailing run of letters . ' -, from its first letter.
+    return w[len(w) - n:].lstrip(".'-").lower().rstrip(".")
 
 
 _CLAUSE_END = _lazy(r"[.;!?](?:\s|$)")
@@ -782,9 +853,8 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
         value = -value
     if high is not None and m.group("neg2") and unit.temperature:
         high = -high
-    prev = _prev_word(text, m.start())
     if not _accept(text, key, form, unit_text, sep, value, m.group("num"), start, upos,
-                   unit_end, prev, headline, mult):
+                   unit_end, m.start(), headline, mult):
         return None
     if key == "oz" and _LIQUID_AFTER.match(text, unit_end):
         key = "floz"  # "8 oz. almond milk" is a volume (fluid ounces)
@@ -797,11 +867,11 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
 
 
 def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: float,
-            num_text: str, start: int, unit_start: int, unit_end: int, prev: str,
+            num_text: str, start: int, unit_start: int, unit_end: int, prev_at: int,
             headline: bool | None, mult: str = "") -> bool:
-    """The false-unit traps: is this number + unit really a measurement?"""
+    """The false-unit traps: is this number + unit really a measurement? The words before
+    ``prev_at`` and after the unit are read only by the traps that need them."""
     unit = UNITS[key]
-    nxt, hyphen = _next_word(text, unit_end)
     # Rates: "40 miles per gallon", "10mg/kg" (the quantity is a ratio, not a measure).
     r = _RATE_LINK.match(text, unit_end)
     if r:
@@ -824,8 +894,10 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
         if _m_is_million(text, start, unit_end):
             return False
     elif key == "g" and form == "abbr":
-        if nxt in _NETWORK or prev in ("pulled", "pulling", "pull", "withstand", "withstood",
-                                       "experienced", "sustained", "endure", "endured"):
+        if _next_word(text, unit_end)[0] in _NETWORK or _prev_word(text, prev_at) in (
+            "pulled", "pulling", "pull", "withstand", "withstood", "experienced", "sustained",
+            "endure", "endured",
+        ):
             return False
     elif key == "st" and form == "abbr":
         digits = num_text.replace(",", "")
@@ -839,6 +911,7 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
         # A bare letter: "30C" is a temperature in weather copy, "18F" is also a government
         # agency and "12C" a bus route. Ask for temperature words in the sentence, or a
         # neighbouring temperature in brackets.
+        prev = _prev_word(text, prev_at)
         if prev in _DESIGNATION_PREV or "." in num_text and len(num_text.split(".")[1]) > 1:
             return False
         lo, hi = (-90, 300) if key == "degC" else (-130, 600)
@@ -851,19 +924,20 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
                 or _TEMP_PAIR_AFTER.match(text, unit_end)
                 or _TEMP_PAIR_BEFORE.search(text, max(0, start - 16), start)):
             return False
-    elif key in ("mm", "cm", "in") and nxt in _CALIBRE_NEXT:
+    elif key in ("mm", "cm", "in") and _next_word(text, unit_end)[0] in _CALIBRE_NEXT:
         return False  # 9mm pistol, 35mm film, 155mm shells
     elif key == "lb" and form == "full":
         if mult:
             return False  # "5 million pounds" is money
         window = _clause(text, start, unit_end)
-        if nxt in ("sterling", "a", "per") and re.match(
+        if _next_word(text, unit_end)[0] in ("sterling", "a", "per") and re.match(
             r"\s+(?:sterling|(?:a|per)\s+(?:week|month|year|day|head|hour|night))\b", text[unit_end:unit_end + 20]
         ):
             return False
         if not _WEIGHT_CUES.search(window) and _MONEY_CUES.search(window):
             return False
     elif key == "st" and form == "full":
+        nxt = _next_word(text, unit_end)[0]
         if nxt in ("age", "ages", "wall", "walls", "circle", "building", "house", "bridge"):
             return False
     if key in ("lb", "ft") and _TORQUE_AFTER.match(text, unit_end):
@@ -872,16 +946,37 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
         # coordinates: 51°30′26″
         if "°" in text[max(0, start - 4):start]:
             return False
-    if prev in _DESIGNATION_PREV and len(unit_text) == 1:
+    if len(unit_text) == 1 and _prev_word(text, prev_at) in _DESIGNATION_PREV:
         return False
     return True
 
 
-def _worded_quantities(text: str, headline: bool | None, taken: list[tuple[int, int]],
+class _Spans:
+    """Does one of these (start, end) spans hold an offset? Bisection over the starts with
+    the running maximum of the ends, so a long text with thousands of quantities is not
+    checked pair by pair."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._reach: list[int] = []
+        far = -1
+        for _, e in ordered:
+            far = max(far, e)
+            self._reach.append(far)
+
+    def hold(self, pos: int) -> bool:
+        k = bisect_right(self._starts, pos)
+        return k > 0 and self._reach[k - 1] > pos
+
+
+def _worded_quantities(text: str, headline: bool | None, taken: _Spans,
                        starts: list[int]) -> list[Quantity]:
     out: list[Quantity] = []
     for unit_start in starts:
-        if any(s <= unit_start < e for s, e in taken):
+        if taken.hold(unit_start):
             continue
         w = _WORDED_BEFORE.search(text, max(0, unit_start - 60), unit_start)
         if not w:
@@ -929,9 +1024,8 @@ def _worded_quantities(text: str, headline: bool | None, taken: list[tuple[int, 
             step = 0.125
         else:
             step = 0.5
-        prev = _prev_word(text, start)
         if not _accept(text, key, form, unit_text, sep.strip(), value, str(int(value)), start,
-                       unit_start, unit_end, prev, headline):
+                       unit_start, unit_end, start, headline):
             continue
         sig = len(str(int(value)).rstrip("0")) or 1
         out.append(
@@ -1018,7 +1112,7 @@ def find_quantities(text: str, *, headline: bool | None = None) -> list[Quantity
     None guesses from the text.
     """
     has_digit = _DIGIT.search(text) is not None
-    starts = _word_unit_starts(text.lower())
+    starts = _word_unit_starts(text)
     if not has_digit and not starts:
         return []
     found: list[Quantity] = []
@@ -1035,8 +1129,14 @@ def find_quantities(text: str, *, headline: bool | None = None) -> list[Quantity
             q = _numeric_quantity(text, m, headline)
             if q is not None:
                 found.append(q)
-        for m in _FEET_INCHES.finditer(text):
-            if any(q.start <= m.start() < q.end for q in found):
+        marked = "'" in text or "\u2019" in text or "\u2032" in text  # 6'2" needs a foot mark
+        numeric: _Spans | None = None
+        for m in _FEET_INCHES.finditer(text) if marked else ():
+            # Inside a quantity found above? (The 6'2" ones added here end before the next
+            # match starts, so those found above are all there is to check.)
+            if numeric is None:
+                numeric = _Spans((q.start, q.end) for q in found)
+            if numeric.hold(m.start()):
                 continue
             ft, inch = int(m.group("ft")), float(m.group("in"))
             if inch >= 12:
@@ -1049,8 +1149,8 @@ def find_quantities(text: str, *, headline: bool | None = None) -> list[Quantity
                     unit_text="'", compound=True, attached=True,
                 )
             )
-    taken = [(q.start, q.end) for q in found]
     if starts:
+        taken = _Spans((q.start, q.end) for q in found)
         found.extend(_worded_quantities(text, headline, taken, starts))
     found.sort(key=lambda q: (q.start, -q.end))
     out: list[Quantity] = []

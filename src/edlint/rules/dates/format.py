@@ -185,6 +185,7 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             return
         want = _profile([d for _, d in written])
         consistent = [d for _, d in written if d.kind != "numeric" and render(d, want) == _plain(d.text)]
+        examples: dict[tuple, DateMention | None] = {}
         for b, d in written:
             if d.kind == "numeric":
                 if _order(d) == want.order:
@@ -197,7 +198,7 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                     continue
                 new = _keep_spaces(d.text, new)
                 reason = _reasons(d, want, new)
-            example = _example(consistent, d, want)
+            example = _example(consistent, d, want, examples)
             ex = f" (e.g. {example.text!r})" if example else ""
             yield _style_finding(doc, b, d, new, f"Date {d.text!r} {reason}, unlike this article's other dates{ex}")
         return
@@ -218,23 +219,39 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         yield _style_finding(doc, b, d, new, f"Date {d.text!r} {reason}; {label} style writes {new!r}", plain=True)
 
 
-def _example(consistent: list[DateMention], d: DateMention, want: DateStyle) -> DateMention | None:
-    """A date written the article's way that shows what ``d`` does differently."""
+def _example(consistent: list[DateMention], d: DateMention, want: DateStyle,
+             memo: dict[tuple, DateMention | None] | None = None) -> DateMention | None:
+    """A date written the article's way that shows what ``d`` does differently.
+
+    The choice depends on ``d`` only through a few facts (its order, whether the house
+    would abbreviate its month, its ordinal), so ``memo`` keeps it per combination: an
+    article with thousands of dates is not scored date by date against every other."""
+    order_matters = d.kind in ("md", "dm")
+    abbreviated = None  # how the house writes d's month, when d has a month and a day
+    if d.month_text and d.day is not None:
+        abbreviated = is_abbreviated(d.month, month_as(d.month, d.month_text, want))
+    ordinal_off = d.ordinal != want.ordinals
+    key = (order_matters, abbreviated, ordinal_off)
+    if memo is not None and key in memo:
+        return memo[key]
+
     def score(x: DateMention) -> int:
         points = 0
         if x.day is not None and x.month != 5:
             points += 1
-        if d.kind in ("md", "dm") and x.kind == want.order:
+        if order_matters and x.kind == want.order:
             points += 1
-        if d.month_text and x.month_text and x.month != 5 and d.day is not None and x.day is not None:
-            wanted = month_as(d.month, d.month_text, want)
-            if is_abbreviated(x.month, x.month_text) == is_abbreviated(d.month, wanted):
-                points += 2
-        if d.ordinal != want.ordinals and x.day is not None:
+        if (abbreviated is not None and x.month_text and x.month != 5 and x.day is not None
+                and is_abbreviated(x.month, x.month_text) == abbreviated):
+            points += 2
+        if ordinal_off and x.day is not None:
             points += 1
         return points
 
-    return max(consistent, key=score, default=None)
+    best = max(consistent, key=score, default=None)
+    if memo is not None:
+        memo[key] = best
+    return best
 
 
 def _plain(text: str) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterator
+from bisect import bisect_left, bisect_right
+from typing import Callable, Iterator
 
 from ...document import Block, Document
 from ...text.dates import WEEKDAYS, DateMention, nearest_occurrence, spell, weekday_like, weekday_of
@@ -11,7 +12,44 @@ from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _replace_fix, _span, doc_dates
 
-def _refs(dd: DocDates, block: Block, d: DateMention, index: int) -> list[tuple[_dt.date, str]]:
+class _YearRefs:
+    """The dates with a written year, indexed once per article: which ones sit in each block,
+    and, for a block, the last one before it and the first one after it (an article with
+    thousands of dates is not rescanned for every date without a year)."""
+
+    def __init__(self, dd: DocDates) -> None:
+        self.same: dict[int, list[tuple[_dt.date, str]]] = {}
+        self.blocks: dict[int, tuple[int, int]] = {}  # block -> first and last mention index
+        self.at: list[int] = []  # mention index of each dated mention, ascending
+        self.dated: list[tuple[_dt.date, str]] = []
+        for i, (b, x) in enumerate(dd.mentions):
+            first = self.blocks.get(id(b), (i, i))[0]
+            self.blocks[id(b)] = (first, i)
+            if x.year is None or x.month is None or not x.valid:
+                continue
+            ref = _dt.date(x.year, x.month, x.day or 15)
+            self.same.setdefault(id(b), []).append((ref, f"{x.text!r} nearby"))
+            self.at.append(i)
+            self.dated.append((ref, x.text))
+
+    def around(self, block: Block) -> list[tuple[_dt.date, str]]:
+        """Dates in the block, then the nearest before it (or else after it)."""
+        refs = list(self.same.get(id(block), ()))
+        # A block's mentions are consecutive in the article's list.
+        first, last = self.blocks[id(block)]
+        k = bisect_left(self.at, first)
+        if k:
+            ref, text = self.dated[k - 1]
+            refs.append((ref, f"{text!r} earlier in the article"))
+        else:
+            k = bisect_right(self.at, last)
+            if k < len(self.at):
+                ref, text = self.dated[k]
+                refs.append((ref, f"{text!r} later in the article"))
+        return refs
+
+
+def _refs(dd: DocDates, block: Block, year_refs: _YearRefs) -> list[tuple[_dt.date, str]]:
     """Reference dates for a date written without a year, most trusted first."""
     refs: list[tuple[_dt.date, str]] = []
     if dd.pub is not None and dd.pub.date is not None:
@@ -19,28 +57,13 @@ def _refs(dd: DocDates, block: Block, d: DateMention, index: int) -> list[tuple[
     elif dd.pub is None and dd.file_date is not None:
         refs.append((dd.file_date, "the file name date"))
     # Dates with a written year: in the same block, then the nearest before and after.
-    same, before, after = [], None, None
-    for i, (b, x) in enumerate(dd.mentions):
-        if x.year is None or x.month is None or not x.valid:
-            continue
-        ref = _dt.date(x.year, x.month, x.day or 15)
-        if b is block:
-            same.append((ref, f"{x.text!r} nearby"))
-        elif i < index:
-            before = (ref, f"{x.text!r} earlier in the article")
-        elif after is None:
-            after = (ref, f"{x.text!r} later in the article")
-    refs.extend(same)
-    if before is not None:
-        refs.append(before)
-    elif after is not None:
-        refs.append(after)
+    refs.extend(year_refs.around(block))
     return refs
 
 
 def _weekday_problem(
-    dd: DocDates, block: Block, d: DateMention, index: int, month: int, day: int, written: int,
-    year_shift: int = 0,
+    dd: DocDates, block: Block, d: DateMention, year_refs: Callable[[], _YearRefs], month: int,
+    day: int, written: int, year_shift: int = 0,
 ) -> tuple[_dt.date, str] | None:
     """(the actual date, where its year came from) when ``written`` weekday is wrong."""
     if d.year is not None:
@@ -50,7 +73,7 @@ def _weekday_problem(
             return None
         return _dt.date(y, month, day), ""
     candidates = []
-    for ref, source in _refs(dd, block, d, index):
+    for ref, source in _refs(dd, block, year_refs()):
         occ = nearest_occurrence(month, day, ref)
         if occ is None:
             continue
@@ -98,7 +121,14 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     weekday is right and the date is wrong, so an editor must check which.
     """
     dd = doc_dates(doc, opts)
-    for index, (b, d) in enumerate(dd.mentions):
+    built: list[_YearRefs] = []
+
+    def year_refs() -> _YearRefs:  # indexed on first need only
+        if not built:
+            built.append(_YearRefs(dd))
+        return built[0]
+
+    for b, d in dd.mentions:
         if d.weekday is None or d.month is None or d.day is None:
             continue
         if not d.valid:
@@ -121,7 +151,7 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 )
                 continue
             else:
-                problem = _weekday_problem(dd, b, d, index, month, day, written, shift)
+                problem = _weekday_problem(dd, b, d, year_refs, month, day, written, shift)
             if problem is None:
                 continue
             actual, source = problem
