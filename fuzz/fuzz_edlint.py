@@ -41,6 +41,7 @@ Options of this script (everything else goes to libFuzzer):
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 
@@ -139,7 +140,7 @@ def check_fixes(text: str, fmt: str) -> None:
         raise FuzzCrash(f"second --fix changed the text again: {first.fixed!r} -> {second.fixed!r}")
 
 
-_KNOWN: "re.Pattern[str] | None" = None
+_KNOWN: re.Pattern[str] | None = None
 
 
 def check_bytes(data: bytes, fixed_format: str | None = None, fixes: bool = False) -> None:
@@ -240,7 +241,6 @@ def write_dictionary(path: str) -> None:
 # -- campaign: three formats, restart after each crash -----------------------------------
 def campaign(seconds: float, workdir: str, fixes: bool) -> None:
     import glob
-    import re
     import subprocess
     import time
 
@@ -323,8 +323,6 @@ def main(argv: list[str]) -> None:
     fixes = bool(_pop_option(argv, "--fixes", has_value=False)) or os.environ.get("EDLINT_FUZZ_FIXES") == "1"
     known = _pop_option(argv, "--ignore-known") or os.environ.get("EDLINT_FUZZ_IGNORE") or None
     if known:
-        import re
-
         global _KNOWN
         _KNOWN = re.compile(str(known))
         os.environ["EDLINT_FUZZ_IGNORE"] = str(known)

@@ -5,7 +5,7 @@
 - fixes never delete text they were not meant to touch: markup (emphasis, links, comments,
   code) and the words outside the reported text survive.
 
-Known failures are listed with the exact inputs and marked xfail(strict=True) until fixed.
+KNOWN_MARKUP_LOSSES are inputs on which the fixer used to delete markup (fixed since).
 """
 
 from __future__ import annotations
@@ -121,23 +121,15 @@ def _removed_markup(text: str, fixes) -> list[tuple[str, str, str]]:
     return lost
 
 
-KNOWN_MARKUP_LOSSES = [
+KNOWN_MARKUP_LOSSES = [  # what the fixer once made of them
     "The vote was the *the* key moment.\n",            # -> "The vote was the* key moment."
     "We met [in order](http://x.test) to decide.\n",   # -> "We met [to decide."  (link lost)
     "See [the](a) [the](b) link.\n",                   # -> "See [the](b) link."  (a link lost)
     "It is the <!-- c --> the end.\n",                 # -> "It is the end."      (comment lost)
 ]
 
-MARKUP_XFAIL = pytest.mark.xfail(strict=True, reason=(
-    "rules/declarative (substitution: doubled-word, wordy-phrase) offer a fix over the SOURCE span "
-    "of a plain-text match that crosses markup, so the fix deletes the markup in between: "
-    "'the *the*' -> 'the*', '[in order](url) to' -> '[to', a whole link or an HTML comment "
-    "(possibly an edlint directive) disappears. Fix: offer a fix only when the match maps "
-    "one-to-one to the source (source[span] == the matched plain text); a safety net in "
-    "fixes.select_fixes could drop any edit whose source range is not verbatim prose"))
 
 
-@MARKUP_XFAIL
 @pytest.mark.parametrize("text", KNOWN_MARKUP_LOSSES)
 def test_fixes_never_delete_markup_known_cases(text):
     result = linter().lint_file("a.md", text)
@@ -145,7 +137,6 @@ def test_fixes_never_delete_markup_known_cases(text):
     assert _removed_markup(text, fixes) == []
 
 
-@MARKUP_XFAIL
 @PROPS
 @example("The vote was the *the* key moment.\n")
 @given(articles())

@@ -32,17 +32,7 @@ HANG_GUARD = 30  # seconds per fixture and format; these inputs are small
 
 # Crashes not fixed yet: (fixture, format) -> what is wrong and where. Each is an
 # xfail(strict=True): when the fix lands the test passes and the entry must go.
-_DATES = ("rules/dates via text/dates.parse_meta_date: a metadata date whose year is 0 "
-          "(ValueError: year 0 is out of range) or whose UTC conversion leaves 0001..9999 "
-          "(OverflowError: date value out of range) raises in every dates rule (internal-error). "
-          "Fix: catch ValueError/OverflowError around the date()/astimezone() calls and report the "
-          "value as not a valid date")
-KNOWN = {
-    ("fuzz-html-jsonld-year-zero.html", "html"): _DATES,
-    ("fuzz-html-meta-date-underflow.html", "html"): _DATES,
-    ("fuzz-md-frontmatter-date-overflow.md", "md"): _DATES,
-    ("fuzz-md-frontmatter-year-zero.md", "md"): _DATES,
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 _LINTER: Linter | None = None
 

@@ -141,6 +141,25 @@ class MappedText:
         e = self.source_offset(end, end=True) if end > start else s
         return Span(s, max(s, e))
 
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when text ``[start, end)`` is exactly the source span it maps to: no markup,
+        entity or line break was stripped inside it, so an edit of that span is safe."""
+        if end <= start:
+            return True
+        span = self.source_span(start, end)
+        if span.end - span.start != end - start:
+            return False
+        k = bisect_right(self._tstarts, start) - 1
+        while k < len(self._segs):
+            tstart, sstart, send = self._segs[k]
+            tend = self._segs[k + 1][0] if k + 1 < len(self._segs) else len(self.text)
+            if tstart >= end:
+                break
+            if tend - tstart != send - sstart:
+                return False
+            k += 1
+        return True
+
     @property
     def span(self) -> Span:
         if not self._segs:

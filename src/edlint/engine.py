@@ -16,8 +16,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .config import DEFAULT_EXCLUDE, Config, ConfigError, config_from_mapping, find_config_file, load_config_file, matches_any
+from .config import (
+    DEFAULT_EXCLUDE,
+    Config,
+    ConfigError,
+    config_from_mapping,
+    find_config_file,
+    load_config_file,
+    matches_any,
+)
 from .document import Document, LineIndex, Span, Suppression
+from .fileio import printable_path
 from .parsers import ParseOptions, decode, format_for, parse
 from .policy import (
     FILE_ERROR,
@@ -87,6 +96,7 @@ class Linter:
         self._fingerprints: dict[str, str] = {}
         self.messages: list[str] = []
         self.plugin_failed = False
+        self.unreadable_folders: list[tuple[str, str]] = []
         self.fixed_config: Config | None = None
         self._spec = config if not isinstance(config, Config) else config.path
         if isinstance(config, Config):
@@ -203,7 +213,12 @@ class Linter:
 
     def _walk(self, top: str) -> Iterator[str]:
         # os.walk without following symlinks: a directory symlink loop cannot trap us.
-        for dirpath, dirnames, filenames in os.walk(top, onerror=None, followlinks=False):
+        def unreadable(err: OSError) -> None:
+            # A folder that cannot be listed must fail the run, not silently pass.
+            if err.filename:
+                self.unreadable_folders.append((str(err.filename), err.strerror or str(err)))
+
+        for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=False):
             dirnames[:] = sorted(
                 d for d in dirnames
                 if not d.startswith(".") and d not in DEFAULT_EXCLUDE
@@ -270,7 +285,7 @@ class Linter:
                             count += 1
                     if rule.facts is not None:
                         result.facts[rule.id] = rule.facts(doc, opts)
-                except Exception as exc:  # noqa: BLE001 - one rule must not stop the run
+                except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule must not stop the run
                     result.internal_error = True
                     where = _where(exc)
                     raw.append(
@@ -407,20 +422,24 @@ class Linter:
         chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
         results: list[FileResult] = []
         state = (self._spec, self.cli, self.force_exclude, self.extra_exclude)
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker,
-                                 initargs=(state,)) as pool:
-            try:
-                for part in pool.map(_lint_chunk, chunks):
-                    for r in part:
-                        # Settings hold rule objects (not always picklable): recompute here.
-                        r.settings = self.settings_for(r.path, self.config_for(r.path))
-                        results.append(r)
-            except BaseException:
-                # Ctrl-C (or a failure): stop the workers now rather than after their chunks.
-                for process in list(getattr(pool, "_processes", {}).values()):
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(state,))
+        try:
+            for part in pool.map(_lint_chunk, chunks):
+                for r in part:
+                    # Settings hold rule objects (not always picklable): recompute here.
+                    r.settings = self.settings_for(r.path, self.config_for(r.path))
+                    results.append(r)
+        except BaseException:
+            # Ctrl-C (or a failure): stop the workers now rather than after their chunks, and
+            # do not wait for the pool (the CLI exits 130 at once).
+            for process in multiprocessing.active_children():
+                try:
                     process.terminate()
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+                except (OSError, AttributeError):
+                    pass
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
         return results
 
     def run_text(self, text: str, path: str) -> RunResult:
@@ -429,6 +448,9 @@ class Linter:
     def finish(self, results: list[FileResult], cache: Any = None, run_key: str | None = None) -> RunResult:
         findings: list[Finding] = []
         internal = False
+        for folder, why in self.unreadable_folders:
+            findings.append(_located(Finding(Span(0, 0), f"Cannot read folder: {why}", rule=FILE_ERROR), folder, None))
+        self.unreadable_folders = []
         for r in results:
             findings.extend(r.findings)
             internal = internal or r.internal_error
@@ -441,6 +463,9 @@ class Linter:
             if cache is not None and run_key:
                 cache.put_cross(run_key, cross)
         findings.extend(cross)
+        for f in findings:
+            if not f.path.isprintable() or _has_surrogates(f.path):
+                f.path = printable_path(f.path)
         findings.sort(key=Finding.sort_key)
         if cache is not None:
             cache.save()
@@ -551,6 +576,10 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
         r.settings = None
         out.append(r)
     return out
+
+
+def _has_surrogates(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -57,3 +57,9 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync:
             pass
         raise
     return True
+
+
+def printable_path(path: str) -> str:
+    """A file name that is not UTF-8 (os.listdir gives lone surrogates for its bytes) as
+    valid text, so JSON, SARIF and HTML reports stay valid UTF-8: caf\\xe9.md."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -104,13 +104,44 @@ def _loader(text: str) -> Any:
     return HardenedLoader(text)
 
 
+MAX_EXPANDED = 50_000  # values a document may expand to through its aliases
+
+
+def _check_expansion(node: Node) -> None:
+    """Refuse a document whose aliases expand to a huge structure ("billion laughs": 72
+    aliases can stand for 9**9 values). Sizes are counted once per node, so this is linear."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    sizes: dict[int, int] = {}
+
+    def size(n: Node, depth: int) -> int:
+        key = id(n)
+        known = sizes.get(key)
+        if known is not None:
+            return known
+        if depth > MAX_DEPTH:
+            raise YAMLRefused(f"YAML nested deeper than {MAX_DEPTH} levels")
+        total = 1
+        if isinstance(n, SequenceNode):
+            for child in n.value:
+                total += size(child, depth + 1)
+                if total > MAX_EXPANDED:
+                    break
+        elif isinstance(n, MappingNode):
+            for k, v in n.value:
+                total += size(k, depth + 1) + size(v, depth + 1)
+                if total > MAX_EXPANDED:
+                    break
+        sizes[key] = total
+        return total
+
+    if size(node, 0) > MAX_EXPANDED:
+        raise YAMLRefused(f"YAML aliases expand to more than {MAX_EXPANDED:,} values; refusing to expand")
+
+
 def load_yaml(text: str) -> Any:
     """Load one YAML document safely (config files, rule packs)."""
-    loader = _loader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+    return compose_yaml(text)[1]
 
 
 def compose_yaml(text: str) -> tuple[Node | None, Any]:
@@ -120,6 +151,8 @@ def compose_yaml(text: str) -> tuple[Node | None, Any]:
         node = loader.get_single_node()
         if node is None:
             return None, None
+        if "*" in text:
+            _check_expansion(node)
         return node, loader.construct_document(node)
     finally:
         loader.dispose()

@@ -50,11 +50,20 @@ def _parser() -> Any:
 
         # text_join off: entities and escapes stay separate tokens that keep their markup,
         # which the inline walk needs to find them in the source.
-        _MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("text_join")
+        # maxNesting: CommonMark's preset stops at 20 levels and silently drops what is deeper;
+        # 100 keeps real articles whole and stays far from Python's recursion limit. Deeper
+        # nesting is reported as a parse problem (see _nesting_problem).
+        _MD = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+               .enable(["table", "strikethrough"]).disable("text_join"))
     return _MD
 
 
 OBJECT = "\ufffc"  # stands in for inline code in prose text
+MAX_NESTING = 100
+# A line opening with a long run of blockquote/list markers: one character class, one
+# quantifier (linear), then the markers in that prefix are counted.
+_DEEP_PREFIX = re.compile(r"^[ \t>*+\-\d.)]{%d,}" % MAX_NESTING, re.M)
+_MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
 
 
 def parse(path: str, source: str, options: ParseOptions) -> Document:
@@ -67,7 +76,8 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
         body_start = fm.body_start
         if fm.problem:
             fatal = fm.body_start >= len(source)  # unclosed: nothing can be read
-            doc.problems.append(ParseProblem(fm.problem, fm.problem_span or Span(0, 3), fatal=fatal))
+            span = fm.problem_span if fm.problem_span is not None else Span(0, 3)
+            doc.problems.append(ParseProblem(fm.problem, span, fatal=fatal))
             if fatal:
                 return doc
     lang = doc.meta("lang", "language", "locale")
@@ -83,6 +93,13 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     image_codes = {**DEFAULT_IMAGE_SHORTCODES, **options.image_shortcodes}
     walker.shortcode_blocks(shortcodes, image_codes)
     walker.walk(_parser().parse(masked))
+    if len(source) > MAX_NESTING * 2:
+        deep = next((m for m in _DEEP_PREFIX.finditer(masked, body_start)
+                     if len(_MARKER.findall(m.group())) >= MAX_NESTING - 2), None)
+        if deep is not None:
+            doc.problems.append(ParseProblem(
+                f"Markdown nested deeper than {MAX_NESTING} levels (blockquotes or lists); "
+                "the deeper text is not checked", Span(deep.start(), deep.start()), fatal=False))
     walker.frontmatter_image()
     doc.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
     doc.suppressions = build_suppressions(walker.directives, doc.lines)

@@ -111,7 +111,7 @@ def _source_for(path: str, context: dict[str, Any]) -> str | None:
     if path in sources:
         return sources[path]
     try:
-        with open(path, "rb") as fh:
+        with open((context.get("real_paths") or {}).get(path, path), "rb") as fh:
             data = fh.read()
     except OSError:
         return None
@@ -358,7 +358,12 @@ def _rules_section(rule_ids: list[str], registry: Any) -> str:
 
 
 def render(result: Any, context: dict[str, Any]) -> str:
-    files: list[str] = list(context.get("files") or [])
+    from ..fileio import printable_path
+
+    # Findings carry printable paths; the file is read under its real name.
+    real = {printable_path(p): p for p in context.get("files") or []}
+    context = {**context, "real_paths": real}
+    files: list[str] = list(real)
     by_file: dict[str, list[Any]] = {}
     for f in result.findings:
         by_file.setdefault(f.path, []).append(f)

@@ -92,7 +92,7 @@ def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
             try:
                 ep.load()
                 found.append((ep.name, _drain(f"plugin:{ep.name}")))
-            except Exception as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
+            except (Exception, SystemExit) as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
                 base._DECLARED.clear()
                 found.append((ep.name, exc))
         _ENTRY_POINT_CACHE = found
@@ -174,7 +174,7 @@ def build_registry(
         # rules; the run then exits 2, since a check the config asked for did not run.
         try:
             rules = _import_local_plugin(spec, base_dir)
-        except Exception as exc:  # noqa: BLE001
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - sys.exit() in a plugin too
             reg.errors.append(f"plugin {spec!r} failed to load: {type(exc).__name__}: {exc}")
             reg.failed_plugins.append(spec)
             continue

@@ -689,6 +689,15 @@ class MetaDate:
 
 def parse_meta_date(value: Any) -> MetaDate | None:
     """Read a front-matter or meta-tag date. None when there is no value at all."""
+    try:
+        return _parse_meta_date(value)
+    except (ValueError, OverflowError):
+        # Year 0, or a time-zone shift past year 1 or 9999: Python's dates end there.
+        return MetaDate(None, problem="is outside the dates a calendar can hold (years 1 to 9999)",
+                        text=str(value).strip())
+
+
+def _parse_meta_date(value: Any) -> MetaDate | None:
     if value is None:
         return None
     if isinstance(value, _dt.datetime):

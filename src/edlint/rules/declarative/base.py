@@ -72,6 +72,10 @@ class Hit:
         return self.unit.text.source_span(self.start, self.end)
 
     def finding(self, message: str, fix: Fix | None = None) -> Finding:
+        if fix is not None and not self.unit.text.is_verbatim(self.start, self.end):
+            # The match crosses markup ("the *the*", "[in order](url) to"): replacing its
+            # source span would delete the markup in between, so no fix is offered.
+            fix = None
         return Finding(self.span(), message, fix)
 
 

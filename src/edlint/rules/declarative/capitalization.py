@@ -89,7 +89,11 @@ class Capitalization(CheckType):
                 "match": quote_match(text), "suggestion": quote_match(fixed, 120), "style": self.style,
             })
             span = unit.text.source_span(0, len(text))
-            yield Finding(span, message, make_fix(span, fixed, self.fix_kind, f"Write it in {self.style} case"))
+            # A heading with markup in it (*emphasis*, a link) gets no fix: rewriting its
+            # source span would drop the markup.
+            fix = make_fix(span, fixed, self.fix_kind, f"Write it in {self.style} case") \
+                if unit.text.is_verbatim(0, len(text)) else None
+            yield Finding(span, message, fix)
 
     def corrected(self, text: str, tokens: list[tuple[int, int]], exempt_spans: list[tuple[int, int]]) -> str | None:
         """The text in the wanted style, or None when it already is (or cannot be judged)."""

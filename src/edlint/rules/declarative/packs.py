@@ -85,6 +85,11 @@ def _compose(text: str, path: str) -> Any:
         raise PackError(f"invalid YAML: {exc}", path) from None
 
 
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
 def _convert(node: Any, path: str) -> tuple[Any, dict[tuple, int]]:
     """Node tree -> plain values (YAML 1.2 core scalars: no yes/no booleans, no dates)
     and the line of every mapping key and sequence item, keyed by its path."""
@@ -97,6 +102,9 @@ def _convert(node: Any, path: str) -> tuple[Any, dict[tuple, int]]:
         budget[0] -= 1
         if budget[0] < 0:
             raise PackError(f"pack is too large (more than {MAX_NODES} YAML nodes, or alias expansion)", path)
+        if n.tag not in _CORE_TAGS:
+            # Refused like in config and front matter: a pack is data, never code.
+            raise PackError(f"unsupported YAML tag {n.tag!r}", path, n.start_mark.line + 1)
         if isinstance(n, ScalarNode):
             v = n.value
             if not n.style:  # plain (None or "" by loader): resolve YAML 1.2 core scalars ourselves

@@ -62,6 +62,9 @@ def backtracking_risk(items: list) -> str | None:
                 alts = _sole_branch(sub)
                 if alts is not None and _alternatives_overlap(alts):
                     return "a repeated alternation whose branches overlap"
+                if _risky_branch(sub, _first_chars(sub)):
+                    # re factors common prefixes: (a|aa)+ parses as a(?:|a)+, (a|a)+ as a(?:|)+
+                    return "a repeated alternation whose branches overlap"
             inner = backtracking_risk(sub)
             if inner:
                 return inner
@@ -71,6 +74,27 @@ def backtracking_risk(items: list) -> str | None:
                 if inner:
                     return inner
     return None
+
+
+def _risky_branch(items: list, body_start: Any) -> bool:
+    """An alternation in a repeated body that lets the repeat split its input many ways:
+    two empty alternatives ((a|a)+ parses as a(?:|)+), or an empty one beside one that can
+    start like the body's next round ((a|aa)+ parses as a(?:|a)+; (a|ab)+ is safe)."""
+    for op, av in items:
+        if op in _ATOMIC:
+            continue
+        if op is _sc.BRANCH:
+            alts = [list(a) for a in av[1]]
+            empty = [a for a in alts if not a]
+            rest = [a for a in alts if a]
+            if len(empty) > 1 or _alternatives_overlap(rest):
+                return True
+            if empty and any(_first_chars(a) & body_start for a in rest):
+                return True
+        for child in _children(op, av):
+            if _risky_branch(child, body_start):
+                return True
+    return False
 
 
 def _children(op: Any, av: Any) -> list[list]:
