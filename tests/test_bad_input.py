@@ -11,7 +11,7 @@ GOOD = "Intro to the harbour story.\n\n![](harbour.jpg)\n"
 
 
 def check(*paths, extra=()):
-    result = CliRunner().invoke(main, ["check", "--select", "image-alt", "--format", "json", *extra, *paths])
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "image-alt", "--format", "json", *extra, *paths])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, json.loads(result.output)
 
