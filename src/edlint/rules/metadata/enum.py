@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...document import Document
 from ..base import Finding, Severity, rule
-from .fields import _applies, _item_span, _q, field_states
+from .fields import _item_span, _q, field_states
 from .options import SECTION, MetadataOptions
 from .schema import _close
 
@@ -51,8 +51,6 @@ def metadata_enum(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     - `fields`
     - `apply_to`
     """
-    if not _applies(doc, opts):
-        return
     for st in field_states(doc, opts):
         allowed = st.spec.values
         if allowed is None:

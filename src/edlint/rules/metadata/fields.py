@@ -81,6 +81,10 @@ def _holds(doc: Document, schema: Schema, cond: Condition) -> bool:
 
 
 def field_states(doc: Document, opts: MetadataOptions) -> list[FieldState]:
+    """Each schema field's state in ``doc``; none when the schema does not apply to it
+    (plain text by default), so rules need no guard of their own."""
+    if not _applies(doc, opts):
+        return []
     schema = schema_of(opts)
 
     def build(d: Document) -> list[FieldState]:

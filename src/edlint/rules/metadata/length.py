@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...document import Document
 from ..base import Finding, Severity, rule
-from .fields import _applies, _item_span, _q, _text_items, display_text, field_states
+from .fields import _item_span, _q, _text_items, display_text, field_states
 from .options import SECTION, MetadataOptions
 
 @rule("metadata-length", family="metadata", summary="A metadata field is too long or too short",
@@ -50,8 +50,6 @@ def metadata_length(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     - `fields`
     - `apply_to`
     """
-    if not _applies(doc, opts):
-        return
     for st in field_states(doc, opts):
         spec = st.spec
         if spec.min_length is None and spec.max_length is None and spec.min_items is None and spec.max_items is None:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ...document import Document
 from ..base import Finding, Severity, rule
-from .fields import _applies, _item_span, _q, _text_items, field_states
+from .fields import _item_span, _q, _text_items, field_states
 from .options import SECTION, MetadataOptions
 
 @rule("metadata-pattern", family="metadata", summary="A metadata field does not match its pattern",
@@ -50,8 +50,6 @@ def metadata_pattern(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     - `fields`
     - `apply_to`
     """
-    if not _applies(doc, opts):
-        return
     for st in field_states(doc, opts):
         pattern = st.spec.pattern
         if pattern is None:

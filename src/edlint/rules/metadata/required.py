@@ -7,7 +7,7 @@ from typing import Iterator
 from ...document import Document
 from ...text.dates import file_name_date
 from ..base import Finding, Severity, rule
-from .fields import _applies, _has_body, _head, field_states
+from .fields import _has_body, _head, field_states
 from .options import SECTION, MetadataOptions
 from .schema import BODY, FieldSpec
 
@@ -62,8 +62,6 @@ def metadata_required(doc: Document, opts: MetadataOptions) -> Iterator[Finding]
     - `fields`
     - `apply_to`
     """
-    if not _applies(doc, opts):
-        return
     for st in field_states(doc, opts):
         if not st.required or st.present:
             continue

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from ...document import Document
 from ...text.dates import parse_meta_date
 from ..base import Finding, Severity, rule
-from .fields import _applies, _q, _shape, field_states
+from .fields import _q, _shape, field_states
 from .options import SECTION, MetadataOptions
 from .schema import FieldSpec
 
@@ -136,8 +136,6 @@ def metadata_type(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     - `fields`
     - `apply_to`
     """
-    if not _applies(doc, opts):
-        return
     for st in field_states(doc, opts):
         for f in st.present:
             if f.source == "jsonld" and not isinstance(f.value, str):
