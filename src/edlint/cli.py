@@ -166,15 +166,34 @@ def _check(
                 datetime.date.fromisoformat(today)
             except ValueError as exc:
                 raise click.BadParameter(f"{today!r} is not a date (YYYY-MM-DD)", param_hint="--today") from exc
-        linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude, force_exclude,
-                             today)
-        threshold = fail_on or _config_fail_on(linter) or "warning"
-        changes, stdin_text = None, {}
-        if stdin:
+        changes, stdin_text, fixed, linter = None, {}, None, None
+        cache, replayed, invocation = None, None, None
+        if not (stdin or no_cache or fix or diff):
+            cache = _open_cache(cache_dir, config_path)
+            if not changed_since and fmt in _REPLAYABLE_FORMATS:
+                from .replay import invocation_key, replay
+
+                invocation = invocation_key(
+                    {"paths": paths, "select": select, "extend_select": extend_select, "ignore": ignore,
+                     "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
+                     "force_exclude": force_exclude}, today)
+                replayed = replay(cache, invocation)
+        if replayed is not None:
+            # Nothing the last identical run depended on has changed: its findings stand,
+            # and no rule, parser or config validation is loaded.
+            result, files, threshold = replayed.result, replayed.files, replayed.extra["fail_on"]
+        else:
+            linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude,
+                                 force_exclude, today)
+            threshold = fail_on or _config_fail_on(linter) or "warning"
+            if invocation is not None:
+                linter.replay_as = (invocation, {"fail_on": threshold})
+        if replayed is not None:
+            pass  # result and files are set
+        elif stdin:
             result, fixed, stdin_text = _lint_stdin(linter, stdin_filename or "stdin.md", fix or diff, unsafe_fixes)
             files = list(stdin_text)
         else:
-            cache = None if no_cache or fix or diff else _open_cache(linter, cache_dir)
             files, result, fixed, changes = _lint_files(linter, paths, fix, diff, unsafe_fixes, changed_since,
                                                         changed_lines_only, jobs or os.cpu_count() or 1, cache)
         if fixed is not None:
@@ -240,12 +259,19 @@ class _CheckError(Exception):
     """A problem that stops `check` with exit code 2 (bad baseline, git failure ...)."""
 
 
-def _open_cache(linter: Any, cache_dir: str | None) -> Any:
+_REPLAYABLE_FORMATS = ("text", "json", "github")  # the others describe the rules: they need the registry
+
+
+def _open_cache(cache_dir: str | None, config_path: str | None) -> Any:
+    """The cache: ``--cache-dir``, else ``.edlint_cache`` beside the config that applies to
+    the working folder (or in it, when there is none)."""
     from .cache import Cache
 
     if cache_dir is None:
-        cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
-        base = os.path.dirname(os.path.abspath(cfg.path)) if cfg.path else os.getcwd()
+        from .config import find_config_file
+
+        found = config_path or find_config_file(os.getcwd())
+        base = os.path.dirname(os.path.abspath(found)) if found else os.getcwd()
         cache_dir = os.path.join(base, ".edlint_cache")
     return Cache(cache_dir)
 

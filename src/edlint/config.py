@@ -19,7 +19,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 CONFIG_NAMES = (".edlint.yaml", ".edlint.yml")
 SEVERITIES = ("error", "warning", "info")
@@ -90,15 +90,20 @@ OVERRIDE_KEYS = {"files", "select", "extend_select", "ignore", "severity", "rule
 
 
 # -- finding config files --------------------------------------------------------------
-def find_config_file(start_dir: str) -> str | None:
-    """The nearest config upward from ``start_dir`` (a folder)."""
+def find_config_file(start_dir: str, looked_at: Callable[[str], None] | None = None) -> str | None:
+    """The nearest config upward from ``start_dir`` (a folder). ``looked_at`` is told every
+    candidate file checked, present or not (a warm run must notice a config appearing)."""
     d = os.path.abspath(start_dir)
     while True:
         for name in CONFIG_NAMES:
             candidate = os.path.join(d, name)
+            if looked_at is not None:
+                looked_at(candidate)
             if os.path.isfile(candidate):
                 return candidate
         pyproject = os.path.join(d, "pyproject.toml")
+        if looked_at is not None:
+            looked_at(pyproject)
         if os.path.isfile(pyproject) and _pyproject_has_section(pyproject):
             return pyproject
         parent = os.path.dirname(d)

@@ -13,7 +13,6 @@ import os
 import stat
 import traceback
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .config import (
@@ -26,7 +25,6 @@ from .config import (
     matches_any,
 )
 from .document import Document, LineIndex, Span, Suppression
-from .fileio import printable_path
 from .parsers import ParseOptions, decode, format_for, parse
 from .policy import (
     FILE_ERROR,
@@ -40,36 +38,10 @@ from .policy import (
     resolve,
 )
 from .rules.base import Finding, Severity
+from .replay import InputLog
+from .results import FileResult, RunResult, finalize_findings
 from .rules.registry import Registry, build_registry
 from .text.normalize import normalize
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)  # cross-file rule id -> facts
-    lines: LineIndex | None = None
-    suppressions: list[Suppression] = field(default_factory=list)
-    settings: FileSettings | None = None
-    internal_error: bool = False
-    messages: list[str] = field(default_factory=list)  # from site services (e.g. a server down)
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    files: int
-    internal_error: bool = False
-    messages: list[str] = field(default_factory=list)  # run-level notes (plugins, servers)
-
-    @property
-    def errors(self) -> list[dict[str, str]]:
-        return [
-            {"path": f.path, "message": f.message}
-            for f in self.findings
-            if f.rule in (FILE_ERROR, INTERNAL_ERROR)
-        ]
 
 
 class Linter:
@@ -98,6 +70,9 @@ class Linter:
         self.plugin_failed = False
         self.unreadable_folders: list[tuple[str, str]] = []
         self.fixed_config: Config | None = None
+        # What the findings depended on, for replaying this run from the cache (replay.py).
+        self.inputs = InputLog()
+        self.replay_as: tuple[str, dict[str, Any]] | None = None  # (invocation key, extra)
         self._spec = config if not isinstance(config, Config) else config.path
         if isinstance(config, Config):
             self.fixed_config = config
@@ -123,12 +98,30 @@ class Linter:
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from exc
             self._registries[key] = reg
+            self._note_registry_inputs(reg, plugins, base_dir, packs)
             for err in reg.errors:
                 if err not in self.messages:
                     self.messages.append(err)
             if reg.failed_plugins:
                 self.plugin_failed = True
         return reg
+
+    def _note_registry_inputs(self, reg: Registry, plugins: tuple[str, ...], base_dir: str,
+                              packs: tuple[str, ...]) -> None:
+        """Pack and plugin files are inputs of a replayable run; plugin code that is not a
+        file we can sign (a module name, an installed entry point) makes it not replayable."""
+        file_plugins = {f"plugin:{spec}" for spec in plugins if spec.endswith(".py")}
+        for spec in plugins:
+            if spec.endswith(".py"):
+                self.inputs.note(spec if os.path.isabs(spec) else os.path.join(base_dir, spec))
+        for origin in {r.origin for r in reg.rules.values() if r.origin.startswith("plugin:")}:
+            if origin not in file_plugins:
+                self.inputs.block(f"{origin} is code edlint cannot stamp")
+        if packs:
+            from .rules.declarative.packs import resolve_pack_path
+
+            for spec in packs:
+                self.inputs.note(resolve_pack_path(spec, base_dir))
 
     def registry_of(self, config: Config) -> Registry:
         return self.registry_for(config.plugins, config.root, config.packs)
@@ -140,6 +133,7 @@ class Linter:
         # Plugins and packs change which rules exist, so read them before validating.
         reg = self.registry_for(_peek_list(path, "plugins"), os.path.dirname(os.path.abspath(path)),
                                 _peek_list(path, "packs"))
+        self.inputs.note(path)
         cfg = load_config_file(path, reg)
         self._configs_by_path[path] = cfg
         return cfg
@@ -150,7 +144,7 @@ class Linter:
         d = os.path.dirname(os.path.abspath(path))
         cfg = self._configs_by_dir.get(d)
         if cfg is None:
-            found = find_config_file(d)
+            found = find_config_file(d, looked_at=self.inputs.note)
             cfg = self._load(found) if found else Config(root=os.getcwd())
             self._configs_by_dir[d] = cfg
         return cfg
@@ -179,6 +173,14 @@ class Linter:
                     (settings.options[r.id] for r in settings.rules if r.section and r.section.name == loader.section),
                     None,
                 )
+                if loader.inputs is None:
+                    self.inputs.block(f"site data {loader.name!r} does not name its inputs")
+                else:
+                    try:
+                        for input_path in loader.inputs(config.root, opts):
+                            self.inputs.note(input_path)
+                    except Exception as exc:  # noqa: BLE001 - then the run is not replayable
+                        self.inputs.block(f"site data {loader.name!r} inputs failed: {exc}")
                 try:
                     data[loader.name] = loader.load(config.root, opts)
                 except Exception as exc:  # noqa: BLE001 - reported, the run goes on
@@ -218,12 +220,17 @@ class Linter:
             if err.filename:
                 self.unreadable_folders.append((str(err.filename), err.strerror or str(err)))
 
+        # Folders are signed before they are listed: a file added meanwhile changes the
+        # signature, so a replay cannot miss it.
+        self.inputs.note(top)
         for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=False):
             dirnames[:] = sorted(
                 d for d in dirnames
                 if not d.startswith(".") and d not in DEFAULT_EXCLUDE
                 and not self.excluded(os.path.join(dirpath, d), explicit=False)
             )
+            for d in dirnames:
+                self.inputs.note(os.path.join(dirpath, d))
             for name in sorted(filenames):
                 if format_for(name) is None:
                     continue
@@ -340,9 +347,9 @@ class Linter:
         results = [done[p] for p in files]
         run_key = None
         if cache is not None and len(keys) == len(files):
-            from .cache import digest
+            from .cache import run_key as key_of_run
 
-            run_key = digest("\0".join(keys[p] for p in files).encode())
+            run_key = key_of_run([keys[p] for p in files])
         return self.finish(results, cache=cache, run_key=run_key)
 
     # -- cache -------------------------------------------------------------------------------
@@ -362,13 +369,13 @@ class Linter:
         import datetime
 
         from . import __version__
-        from .cache import digest
+        from .cache import code_stamp, digest
 
         settings = self.settings_for(path, config)
         cached = self._fingerprints.get(settings.key)
         if cached is not None:
             return cached
-        parts = [__version__, _code_stamp(), repr(self.cli), settings.key, repr(config),
+        parts = [__version__, code_stamp(), repr(self.cli), settings.key, repr(config),
                  datetime.date.today().isoformat()]
         for extra in (config.path, *config.plugins, *config.packs):
             if not extra:
@@ -386,18 +393,16 @@ class Linter:
         return value
 
     def _from_cache(self, path: str, entry: dict[str, Any]) -> FileResult | None:
-        from .cache import finding_from_json, lines_from_starts, suppressions_from_json
+        from .cache import entry_findings, lines_from_starts, suppressions_from_json
 
         try:
-            result = FileResult(path=path, findings=[finding_from_json(f) for f in entry["findings"]])
-            for f in result.findings:
-                f.path = path
+            result = FileResult(path=path, findings=entry_findings(entry, path))
             facts = entry.get("facts") or {}
             if facts:
                 result.facts = dict(facts)
                 result.lines = lines_from_starts(entry["lines"], entry["length"])
                 result.suppressions = suppressions_from_json(entry.get("supp", []))
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, IndexError):
             return None
         result.settings = self.settings_for(path, self.config_for(path))
         return result
@@ -448,6 +453,8 @@ class Linter:
     def finish(self, results: list[FileResult], cache: Any = None, run_key: str | None = None) -> RunResult:
         findings: list[Finding] = []
         internal = False
+        if self.unreadable_folders:
+            self.inputs.block("a folder could not be read")
         for folder, why in self.unreadable_folders:
             findings.append(_located(Finding(Span(0, 0), f"Cannot read folder: {why}", rule=FILE_ERROR), folder, None))
         self.unreadable_folders = []
@@ -463,13 +470,22 @@ class Linter:
             if cache is not None and run_key:
                 cache.put_cross(run_key, cross)
         findings.extend(cross)
-        for f in findings:
-            if not f.path.isprintable() or _has_surrogates(f.path):
-                f.path = printable_path(f.path)
-        findings.sort(key=Finding.sort_key)
+        findings = finalize_findings(findings)
         if cache is not None:
+            if run_key and self.replay_as is not None:
+                self._record_replay(cache, results, run_key, internal)
             cache.save()
         return RunResult(findings, len(results), internal or self.plugin_failed, list(self.messages))
+
+    def _record_replay(self, cache: Any, results: list[FileResult], run_key: str, internal: bool) -> None:
+        """Record this run for replay.py, when a replay would give exactly its result."""
+        if internal or self.plugin_failed or self.messages or self.inputs.blockers or self.replay_as is None:
+            return
+        from .replay import make_manifest
+
+        files = [(r.path, self._settings_fingerprint(r.path, self.config_for(r.path))) for r in results]
+        invocation, extra = self.replay_as
+        cache.put_manifest(invocation, make_manifest(files, self.inputs, run_key, extra))
 
     def _cross_file(self, results: list[FileResult]) -> list[Finding]:
         by_rule: dict[str, list[tuple[str, Any]]] = {}
@@ -508,32 +524,6 @@ class Linter:
 MIN_FILES_PER_WORKER = 8
 MAX_FINDINGS_PER_RULE = 1000  # per file
 _FINGERPRINT_LOOKBACK = 64
-_CODE_STAMP: str | None = None
-
-
-def _code_stamp() -> str:
-    """edlint's own code (and shipped packs) as they are on disk, so an edited rule in a
-    development install never serves cached findings of the old code (a few dozen stats)."""
-    global _CODE_STAMP
-    if _CODE_STAMP is None:
-        from .cache import digest
-
-        root = os.path.dirname(os.path.abspath(__file__))
-        entries = []
-        for folder in (root, os.path.join(os.path.dirname(os.path.dirname(root)), "rules")):
-            for dirpath, dirnames, filenames in os.walk(folder):
-                dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-                for name in sorted(filenames):
-                    if name.endswith((".py", ".yaml", ".yml")):
-                        try:
-                            st = os.stat(os.path.join(dirpath, name))
-                        except OSError:
-                            continue
-                        entries.append(f"{dirpath}/{name}:{st.st_mtime_ns}:{st.st_size}")
-        _CODE_STAMP = digest("\n".join(entries).encode())
-    return _CODE_STAMP
-
-
 def _to_cache(r: FileResult) -> dict[str, Any] | None:
     """A cache entry for a linted file (None: not cacheable, e.g. facts that are not JSON)."""
     import json
@@ -576,10 +566,6 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
         r.settings = None
         out.append(r)
     return out
-
-
-def _has_surrogates(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
 def _as_list(value: Any) -> list[Any]:

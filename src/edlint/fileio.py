@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 
 
 def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync: bool = True) -> bool:
@@ -25,6 +24,8 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync:
         with open(target, "rb") as fh:
             if fh.read() != expected:
                 return False
+    import tempfile  # here: it imports shutil, random and more, which a run that writes nothing skips
+
     fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".edlint-tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:

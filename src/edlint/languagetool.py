@@ -19,14 +19,8 @@ import json
 import os
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
-
-ENV_URL = "EDLINT_LANGUAGETOOL_URL"
-PUBLIC_API = "https://api.languagetool.org"
 
 
 class LanguageToolError(Exception):
@@ -200,6 +194,12 @@ class Client:
             fields["enabledCategories"] = ",".join(s.enabled_categories)
         if s.level != "default":
             fields["level"] = s.level
+        # Imported here: urllib.request pulls in http, email and ssl (about 20 ms), which a
+        # run without a LanguageTool server must not pay for.
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
         body = urllib.parse.urlencode(fields).encode("utf-8")
         url = check_url(s.url)
         delay = 0.5

@@ -47,7 +47,7 @@ def install(lt_version: str | None) -> None:
 @click.option("--url", default=None, help="Server to ask (default: EDLINT_LANGUAGETOOL_URL).")
 def status(url: str | None) -> None:
     """Say whether a LanguageTool server answers, and which languages it offers."""
-    from ..languagetool import ENV_URL
+    from ..rules.grammar import ENV_URL
 
     url = url or os.environ.get(ENV_URL)
     if not url:

@@ -121,11 +121,15 @@ class SiteLoader:
     loaded once per run by the engine and given to documents as ``doc.site[name]``.
 
     ``load(config_dir, options)`` does the I/O; rules only read the result.
+    ``inputs(config_dir, options)`` names the files and folders ``load`` reads, so a warm
+    run can tell that the data is unchanged without loading it (see ``replay.py``); a
+    loader without it (a LanguageTool server) makes every run that uses it a full run.
     """
 
     name: str
     section: str
     load: Callable[[str, Any], Any]
+    inputs: Callable[[str, Any], list[str]] | None = None
 
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -181,12 +185,28 @@ def section(name: str, options: type, doc: str = "") -> Section:
     return sec
 
 
-def site_loader(name: str, section_name: str) -> Callable:
+def site_loader(name: str, section_name: str, inputs: Callable[[str, Any], list[str]] | None = None) -> Callable:
     def deco(fn: Callable[[str, Any], Any]) -> Callable:
-        _LOADERS.append(SiteLoader(name, section_name, fn))
+        _LOADERS.append(SiteLoader(name, section_name, fn, inputs))
         return fn
 
     return deco
+
+
+def tree_paths(path: str, depth: int = 1) -> list[str]:
+    """``path`` and, when it is a folder, what it holds down to ``depth`` levels: the
+    ``inputs`` of a loader that reads a folder of files."""
+    import os
+
+    out = [path]
+    if depth > 0 and os.path.isdir(path):
+        try:
+            names = sorted(os.listdir(path))
+        except OSError:
+            return out
+        for name in names:
+            out += tree_paths(os.path.join(path, name), depth - 1)
+    return out
 
 
 def _clean_doc(fn: Callable) -> str:

@@ -22,7 +22,7 @@ from ..text.bios import (
     slug_key,
 )
 from ..text.normalize import strip_accents, word_key
-from .base import Finding, Severity, cross_file_rule, rule, section, site_loader
+from .base import Finding, Severity, cross_file_rule, rule, section, site_loader, tree_paths
 
 
 @dataclass(frozen=True)
@@ -54,13 +54,24 @@ _SLUG_FIELDS = ("slug", "id", "key", "username", "handle")
 _BIO_FIELDS = ("bio", "description", "about", "short_bio", "shortBio")
 
 
-@site_loader("authors", "bios")
-def load_authors(config_dir: str, options: Any) -> AuthorsRegistry | None:
-    """Read the authors registry named by ``bios: {authors: PATH}`` (None when unset)."""
+def _authors_path(config_dir: str, options: Any) -> str:
     rel = getattr(options, "authors", "") or ""
     if not rel:
+        return ""
+    return rel if os.path.isabs(rel) else os.path.join(config_dir, rel)
+
+
+def _authors_inputs(config_dir: str, options: Any) -> list[str]:
+    path = _authors_path(config_dir, options)
+    return tree_paths(path, depth=2) if path else []  # author pages: <slug>/_index.md
+
+
+@site_loader("authors", "bios", inputs=_authors_inputs)
+def load_authors(config_dir: str, options: Any) -> AuthorsRegistry | None:
+    """Read the authors registry named by ``bios: {authors: PATH}`` (None when unset)."""
+    path = _authors_path(config_dir, options)
+    if not path:
         return None
-    path = rel if os.path.isabs(rel) else os.path.join(config_dir, rel)
     reg = AuthorsRegistry(path=path)
     if os.path.isdir(path):
         _load_author_pages(path, reg)

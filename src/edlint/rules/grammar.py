@@ -68,9 +68,11 @@ class LanguageToolOptions:
 SECTION = section("languagetool", LanguageToolOptions, "Grammar and spelling through LanguageTool")
 
 
-def server_url(opts: LanguageToolOptions) -> str | None:
-    from ..languagetool import ENV_URL, PUBLIC_API
+ENV_URL = "EDLINT_LANGUAGETOOL_URL"
+PUBLIC_API = "https://api.languagetool.org"
 
+
+def server_url(opts: LanguageToolOptions) -> str | None:
     url = os.environ.get(ENV_URL) or opts.url
     if url:
         return url

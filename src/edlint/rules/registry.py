@@ -8,7 +8,7 @@ a module and nothing else; the engine knows no rule by name.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -61,15 +61,30 @@ def _drain(origin: str) -> list[Rule]:
 _BUILTIN_CACHE: list[Rule] | None = None
 
 
+def _family_modules(folders: list[str]) -> list[str]:
+    """The rule family modules (``units.py``) and packages (``images/``) in ``folders``,
+    sorted. A listing of the folder: pkgutil would do the same at 2 ms more import cost."""
+    names: set[str] = set()
+    for folder in folders:
+        try:
+            entries = os.listdir(folder)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".py"):
+                names.add(entry[:-3])
+            elif os.path.isfile(os.path.join(folder, entry, "__init__.py")):
+                names.add(entry)
+    return sorted(n for n in names if n.isidentifier() and not n.startswith("_") and n not in _NOT_FAMILIES)
+
+
 def _builtin_rules() -> list[Rule]:
     global _BUILTIN_CACHE
     if _BUILTIN_CACHE is None:
         from .. import rules as pkg
 
-        for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-            if info.name in _NOT_FAMILIES or info.name.startswith("_"):
-                continue
-            importlib.import_module(f"{pkg.__name__}.{info.name}")
+        for name in _family_modules(pkg.__path__):
+            importlib.import_module(f"{pkg.__name__}.{name}")
         # Take the built-ins' declarations only (a module imported earlier, e.g. by a test,
         # declared its rules then); anything else stays for the plugin loaders.
         prefix = pkg.__name__ + "."
@@ -79,16 +94,61 @@ def _builtin_rules() -> list[Rule]:
 
 
 _ENTRY_POINT_CACHE: list[tuple[str, list[Rule]]] | None = None
+ENTRY_POINT_GROUP = "edlint.rules"
+
+
+def _may_have_entry_points(group: str) -> bool:
+    """False only when no installed distribution on ``sys.path`` can declare ``group``.
+
+    ``importlib.metadata`` costs about 20 ms to import (email, zipfile, csv) and parses every
+    distribution's metadata; almost no environment has an edlint plugin. So the
+    ``entry_points.txt`` files on the path are read first, as bytes, for the group's name;
+    only when one names it, or when the path holds anything other than plain folders (zip
+    files, custom finders), does the exact lookup run.
+    """
+    import sys
+
+    from importlib.machinery import PathFinder
+
+    # Distributions are found by the meta-path finders that define find_distributions; the
+    # standard PathFinder reads the folders and zip files of sys.path, which the scan below
+    # covers. Any other such finder could hold distributions we cannot list.
+    if any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path):
+        return True
+    wanted = group.encode()
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            names = os.listdir(folder)
+        except NotADirectoryError:
+            return True  # a zip file on the path: let importlib.metadata look inside
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as fh:
+                    if wanted in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 
 
 def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
     """Rules from installed packages that declare the ``edlint.rules`` entry point group."""
     global _ENTRY_POINT_CACHE
     if _ENTRY_POINT_CACHE is None:
+        found: list = []
+        if not _may_have_entry_points(ENTRY_POINT_GROUP):
+            _ENTRY_POINT_CACHE = found
+            return found
         from importlib.metadata import entry_points
 
-        found: list = []
-        for ep in entry_points(group="edlint.rules"):
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
             try:
                 ep.load()
                 found.append((ep.name, _drain(f"plugin:{ep.name}")))
@@ -108,7 +168,6 @@ def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
     Imported once per process; its rules are remembered, so every registry built later in
     the same process (a second Linter, a CMS save hook) gets them again."""
     import hashlib
-    import os
     import sys
 
     if spec.endswith(".py"):

@@ -6,21 +6,25 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..base import site_loader
+from ..base import site_loader, tree_paths
 from .options import ImagesOptions
 
 _SITE_FIELDS = ("alt", "caption", "credit", "width", "height", "src", "uid")
 
 
-@site_loader("images", "images")
+def _site_data_folder(config_dir: str, options: Any) -> str:
+    opts = options if isinstance(options, ImagesOptions) else ImagesOptions()
+    return os.path.join(config_dir, opts.site_data_folder)
+
+
+@site_loader("images", "images", inputs=lambda config_dir, options: tree_paths(_site_data_folder(config_dir, options)))
 def load_image_data(config_dir: str, options: Any) -> dict[str, dict[str, str]]:
     """Read ``<site_data_folder>/<uid>.yml`` files: uid -> {alt, caption, credit, ...}.
 
     A file that is not valid YAML is skipped (the others still load)."""
     from ...parsers.frontmatter import load_yaml
 
-    opts = options if isinstance(options, ImagesOptions) else ImagesOptions()
-    folder = os.path.join(config_dir, opts.site_data_folder)
+    folder = _site_data_folder(config_dir, options)
     out: dict[str, dict[str, str]] = {}
     if not os.path.isdir(folder):
         return out
