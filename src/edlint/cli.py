@@ -328,6 +328,12 @@ def _lint_files(linter: Any, paths: tuple[str, ...], fix: bool, diff: bool, unsa
         if changed_since and changed_lines_only and any(f.written for f in run.files):
             changes = _changes(changed_since, True)  # the fixes moved lines
         return files, linter.finish(run.results), run, changes
+    # Rules, packs and config now exist for the whole run: keep the cycle collector from
+    # walking them again and again while articles are linted (and forked workers from
+    # copying the pages it would touch).
+    import gc
+
+    gc.freeze()
     return files, linter.run(files, jobs=jobs, cache=cache), None, changes
 
 

@@ -1,0 +1,70 @@
+"""Start-up stays light: a check imports nothing it does not use (network client, plugin
+metadata, temp files), and `edlint --version` imports no rules at all. Import lists, not
+timings: they are what a slow start-up is made of, and they do not flake."""
+
+import os
+import subprocess
+import sys
+
+from edlint.rules import registry
+
+ARTICLE = """---
+title: Ferry timetable changes from Monday
+author: Sam Okafor
+date: 2024-05-02
+description: The island ferry adds an early sailing on weekdays.
+---
+
+The island ferry will add a 6.15am sailing on weekdays from Monday, the operator said.
+"""
+
+PROBE = """
+import sys
+from edlint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exc:
+    print('EXIT', exc.code, file=sys.stderr)
+print('MODULES', ' '.join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded_modules(args, cwd):
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, env=env, capture_output=True, text=True)
+    line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES "))
+    return set(line.split()[1:]), proc
+
+
+def test_check_of_one_file_loads_no_unused_machinery(tmp_path):
+    (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    modules, proc = loaded_modules(["check", "--no-cache", "ferry.md"], tmp_path)
+    assert "EXIT 0" in proc.stderr, proc.stderr
+    assert "markdown_it" in modules  # it did lint
+    for heavy in ("urllib.request", "http.client", "email", "ssl", "importlib.metadata", "tempfile",
+                  "edlint.languagetool", "edlint.parsers.html", "edlint.reporters.sarif", "rapidfuzz.process"):
+        assert heavy not in modules, f"{heavy} imported by a plain check"
+
+
+def test_version_loads_no_rules(tmp_path):
+    modules, proc = loaded_modules(["--version"], tmp_path)
+    assert "EXIT 0" in proc.stderr
+    assert not {m for m in modules if m.startswith(("edlint.rules", "edlint.engine", "markdown_it", "yaml"))}
+
+
+def test_entry_point_scan_finds_a_declaring_distribution(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    dist = site / "newsroom_rules-1.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "entry_points.txt").write_text("[console_scripts]\nnewsroom = newsroom:main\n", encoding="utf-8")
+    monkeypatch.setattr(sys, "path", [str(site)])
+    assert registry._may_have_entry_points("edlint.rules") is False
+    (dist / "entry_points.txt").write_text("[edlint.rules]\nnewsroom = newsroom.rules\n", encoding="utf-8")
+    assert registry._may_have_entry_points("edlint.rules") is True
+
+
+def test_entry_point_scan_defers_to_importlib_for_zip_files(tmp_path, monkeypatch):
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip
+    monkeypatch.setattr(sys, "path", [str(archive)])
+    assert registry._may_have_entry_points("edlint.rules") is True
