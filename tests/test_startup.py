@@ -3,6 +3,7 @@ metadata, temp files), and `edlint --version` imports no rules at all. Import li
 timings: they are what a slow start-up is made of, and they do not flake."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -68,3 +69,34 @@ def test_entry_point_scan_defers_to_importlib_for_zip_files(tmp_path, monkeypatc
     archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip
     monkeypatch.setattr(sys, "path", [str(archive)])
     assert registry._may_have_entry_points("edlint.rules") is True
+
+
+def test_lazy_pattern_compiles_on_first_use_and_behaves_like_the_pattern():
+    from edlint.text.patterns import lazy
+
+    said = lazy(r"\b(said|told)\s+(\w+)", re.I)
+    assert "_compiled" not in said.__dict__
+    m = said.search('"We will rebuild," Mayor Jones SAID Tuesday.')
+    assert m is not None and m.group(1) == "SAID" and m.group(2) == "Tuesday"
+    assert isinstance(said.compiled, re.Pattern) and said.compiled.flags & re.I
+    assert said.search is said.search  # kept after the first look-up
+    assert said.sub("X", "she told me") == "she X"
+    assert said.pattern == r"\b(said|told)\s+(\w+)"
+
+
+def test_every_lazy_pattern_in_edlint_compiles():
+    """Errors in a lazy pattern would only show when it is first used: compile them all."""
+    import importlib
+    import pkgutil
+
+    import edlint
+    from edlint.text.patterns import LazyPattern
+
+    count = 0
+    for info in pkgutil.walk_packages(edlint.__path__, "edlint."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, LazyPattern):
+                assert isinstance(value.compiled, re.Pattern)
+                count += 1
+    assert count > 20

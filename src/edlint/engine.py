@@ -24,7 +24,7 @@ from .config import (
     load_config_file,
     matches_any,
 )
-from .document import Document, LineIndex, Span, Suppression
+from .document import Document, LineIndex, Span
 from .parsers import ParseOptions, decode, format_for, parse
 from .policy import (
     FILE_ERROR,

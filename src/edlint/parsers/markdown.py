@@ -39,6 +39,7 @@ from . import ParseOptions
 from .directives import build_suppressions, comment_directive
 from .frontmatter import split_front_matter
 from .shortcodes import DEFAULT_IMAGE_SHORTCODES, Shortcode, find_shortcodes
+from ..text.patterns import lazy
 
 _MD = None
 
@@ -62,8 +63,8 @@ OBJECT = "\ufffc"  # stands in for inline code in prose text
 MAX_NESTING = 100
 # A line opening with a long run of blockquote/list markers: one character class, one
 # quantifier (linear), then the markers in that prefix are counted.
-_DEEP_PREFIX = re.compile(r"^[ \t>*+\-\d.)]{%d,}" % MAX_NESTING, re.M)
-_MARKER = re.compile(r">|[-*+]|\d{1,9}[.)]")
+_DEEP_PREFIX = lazy(r"^[ \t>*+\-\d.)]{%d,}" % MAX_NESTING, re.M)
+_MARKER = lazy(r">|[-*+]|\d{1,9}[.)]")
 
 
 def parse(path: str, source: str, options: ParseOptions) -> Document:
@@ -106,12 +107,12 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     return doc
 
 
-_NON_BREAK = re.compile(r"[^\r\n]")
-_LINK_TARGET_BEFORE = re.compile(r"(?:\]\(\s*|^\s*\[[^\]\n]+\]:\s*)$")
+_NON_BREAK = lazy(r"[^\r\n]")
+_LINK_TARGET_BEFORE = lazy(r"(?:\]\(\s*|^\s*\[[^\]\n]+\]:\s*)$")
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_CODE_SPAN = re.compile(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
+_FENCE = lazy(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_CODE_SPAN = lazy(r"(`+)(?!`)[^\n]*?(?<!`)\1(?!`)")
 
 
 def _code_regions(source: str, start: int) -> list[Span]:
@@ -671,7 +672,7 @@ def _wholly_bold(raw: str) -> bool:
     return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and not raw.startswith(("***", "___"))
 
 
-_BREAK = re.compile(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
+_BREAK = lazy(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
 
 
 def _alt_text(tokens: list[Any]) -> str:

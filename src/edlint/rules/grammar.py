@@ -9,13 +9,13 @@ is site data, so the check itself only asks it and maps answers back to the arti
 from __future__ import annotations
 
 import os
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
 from ..document import BYLINE, CAPTION, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Document
 from .base import Applicability, Edit, Finding, Fix, Severity, rule, section, site_loader
+from ..text.patterns import lazy
 
 # LanguageTool rules whose problems another edlint family reports already (one problem,
 # one report): quote typography and pairing (quotes), doubled words (newsroom-basics pack),
@@ -132,9 +132,9 @@ def load_client(config_dir: str, opts: LanguageToolOptions | None) -> _Service:
 
 
 _PROSE = (PARAGRAPH, HEADING, LIST_ITEM, CAPTION, TABLE_CELL)
-_DIRECT_QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»|„[^“”]{1,2000}[“”]")
-_NAME = re.compile(r"\b[A-Z][\w'’-]+")
-_SPEAKER = re.compile(r"(?:\b(?:said|says|told|added|asked|wrote)\s+((?:[A-Z][\w'’-]+\s?){1,3}))|((?:[A-Z][\w'’-]+\s){1,3})(?:said|says|told)\b")
+_DIRECT_QUOTE = lazy(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»|„[^“”]{1,2000}[“”]")
+_NAME = lazy(r"\b[A-Z][\w'’-]+")
+_SPEAKER = lazy(r"(?:\b(?:said|says|told|added|asked|wrote)\s+((?:[A-Z][\w'’-]+\s?){1,3}))|((?:[A-Z][\w'’-]+\s){1,3})(?:said|says|told)\b")
 
 
 def _language(doc: Document, opts: LanguageToolOptions) -> str:

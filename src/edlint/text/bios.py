@@ -38,10 +38,11 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .normalize import fold_chars, strip_accents, word_key
+from .patterns import lazy
 
 # -- names ---------------------------------------------------------------------------------
 
-_WORD_AT = re.compile(r"([^\W\d_][\w'\-]*)(\.?)")
+_WORD_AT = lazy(r"([^\W\d_][\w'\-]*)(\.?)")
 _HONORIFICS = frozenset("dr mr mrs ms mx prof professor rev sir dame lord lady".split())
 _PARTICLES = frozenset("de van von da del della der den di du la le st bin al ten ter dos das y".split())
 # Capitalised words that open sentences but are not names.
@@ -173,7 +174,7 @@ def person_name(value: str) -> str | None:
     return name
 
 
-_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Z'\-]+)+\b")
+_CAPS_RUN = lazy(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Z'\-]+)+\b")
 
 
 def _title_if_caps(text: str) -> str:
@@ -193,11 +194,11 @@ def _drop_role_words(name: str) -> str:
 
 # -- bylines ---------------------------------------------------------------------------------
 
-_BY_MARKER = re.compile(
+_BY_MARKER = lazy(
     r"(?:^|[|\u2022\u00b7]\s*|\s[-\u2013\u2014]\s*)(?:written\s+|words\s+|story\s+|reporting\s+)?by\b\s*:?\s*",
     re.I,
 )
-_BYLINE_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\||\u2022|\u00b7|\s[-\u2013\u2014]\s)\s*", re.I)
+_BYLINE_SPLIT = lazy(r"\s*(?:,|;|\band\b|&|\||\u2022|\u00b7|\s[-\u2013\u2014]\s)\s*", re.I)
 
 
 def byline_people(text: str) -> list[str]:
@@ -232,7 +233,7 @@ def byline_people(text: str) -> list[str]:
 
 # -- bio sentences -------------------------------------------------------------------------
 
-_PREDICATE = re.compile(
+_PREDICATE = lazy(
     r"(?:also |currently |now |previously |formerly |recently )?"
     r"(?:is|was|are|were|has|have|had|serves|served|works|worked|work|joined|joins|covers|"
     r"covered|cover|writes|wrote|write|reports|reported|edits|edited|leads|led|lead|manages|"
@@ -242,16 +243,16 @@ _PREDICATE = re.compile(
     r"co-founded|brings)\b",
     re.I,
 )
-_COPULA = re.compile(
+_COPULA = lazy(
     r"(?:also |currently |now |previously |formerly |recently )?"
     r"(?:is|was|are|were|serves|served|works|worked|work|joined|covers|covered|writes|reports|"
     r"edits|leads|manages|directs|teaches|specializes|specialises|focuses|hosts|contributes|"
     r"has been|had been|has worked|has covered|has written|has reported)\b",
     re.I,
 )
-_APPOSITIVE = re.compile(r",\s*[^,]{1,160}?,\s*")
-_PAIR = re.compile(r"\s+(?:and|&)\s+")
-_ROLE_CUE = re.compile(
+_APPOSITIVE = lazy(r",\s*[^,]{1,160}?,\s*")
+_PAIR = lazy(r"\s+(?:and|&)\s+")
+_ROLE_CUE = lazy(
     r"\b(?:reporter|editor|correspondent|writer|author|columnist|journalist|contributor|producer|"
     r"photographer|photojournalist|critic|blogger|freelancer?|intern|interning|internship|fellow|"
     r"student|semester|strategist|specialist|manager|director|designer|developer|engineer|"
@@ -260,21 +261,21 @@ _ROLE_CUE = re.compile(
     r"follow (?:him|her|them|me)|twitter|email)\b",
     re.I,
 )
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|according to|asked|recalled|added)\b", re.I)
-_CONTACT = re.compile(
+_SPEECH = lazy(r"\b(?:said|says|told|tells|according to|asked|recalled|added)\b", re.I)
+_CONTACT = lazy(
     r"(?:reach|contact|email|e-mail|write to) (?:him|her|them|me) (?:at|on|via|by)\b|follow (?!us\b)\S+(?: \S+)? on\b",
     re.I,
 )
-_STOP = re.compile(
+_STOP = lazy(
     r"[.!?][\"')\]]*\s*(?=(?:(?:This|These) (?:article|post|story|piece|series|blog|essay|interview|"
     r"column|report|is|was|first|second|third)\b|Editor'?s note|Note:|Read more|Check out|"
     r"Learn more|Subscribe|Related:|Originally (?:published|posted)|A version of this|"
     r"Cross-posted|The views|Views expressed|Disclaimer|Photo|Top image|Correction))"
 )
 # Lines of an author box that are not the bio ("More articles from ...", "Follow us").
-_BOX_CHAFF = re.compile(r"(?i)(?:more|read|view|see|all) (?:articles|stories|posts|from|by)\b|follow us\b")
-_SENTENCE_START = re.compile(r"[.!?][\"')\]]*\s*(?=[A-Z])")
-_EMPH_BEFORE = re.compile(r"(?:[_*]|<(?:em|i|strong|b)\b[^>]*>)\s*$", re.I)
+_BOX_CHAFF = lazy(r"(?i)(?:more|read|view|see|all) (?:articles|stories|posts|from|by)\b|follow us\b")
+_SENTENCE_START = lazy(r"[.!?][\"')\]]*\s*(?=[A-Z])")
+_EMPH_BEFORE = lazy(r"(?:[_*]|<(?:em|i|strong|b)\b[^>]*>)\s*$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +341,7 @@ def is_contact_line(text: str) -> bool:
 
 # -- comparing bios --------------------------------------------------------------------------
 
-_LINK_RESIDUE = re.compile(r"\]\(\s*(?:\"[^\"]*\")?\s*\)|[\[\]]")
+_LINK_RESIDUE = lazy(r"\]\(\s*(?:\"[^\"]*\")?\s*\)|[\[\]]")
 
 
 def bio_key(text: str) -> str:
@@ -472,7 +473,7 @@ _AUTHOR_FIELDS = ("author", "authors")
 BIO_FIELDS = ("author_bio", "bio", "author.bio", "authors.bio")
 _NAME_KEYS = ("name", "display_name", "full_name", "title")
 _SLUG_KEYS = ("slug", "id", "key", "username")
-_PROFILE_URL = re.compile(r"/(?:author|authors|people|person|contributor|contributors|staff|profile|writers?|by)/([\w\-]+)/?$")
+_PROFILE_URL = lazy(r"/(?:author|authors|people|person|contributor|contributors|staff|profile|writers?|by)/([\w\-]+)/?$")
 
 
 def document_authors(doc: Any) -> list[AuthorRef]:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from .patterns import lazy
 
 _NAME = r"[A-Z][\w'’.\-]*"
-BYLINE_RE = re.compile(
+BYLINE_RE = lazy(
     rf"^(?:by|written by|words by|story by|reporting by)\s*:?\s+{_NAME}"
     rf"(?:\s+(?:{_NAME}|and|&|de|van|von|da|la|le|del|bin|al-?\w*)|,)*\s*[.,]?\s*$"
     r"|^written by\s*:?\s*$",

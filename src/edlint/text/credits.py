@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from .patterns import lazy
 
 # -- the parsers' marker (kept stable: the Markdown and text parsers use it) ----------------
-CREDIT_MARKER = re.compile(
+CREDIT_MARKER = lazy(
     r"(?:(?<=\W)|^)\(?(?:"
     r"(?:image|photo(?:graph)?|picture|pictures|illustration|graphic|video|footage|map|chart)"
     r"\s*(?:credit)?s?\s*[:|]"
@@ -105,7 +106,7 @@ _AGENCY_ABBREV = r"(?:AP|AFP|EPA|PA|UPI|ANP|DPA|dpa|ANSA|TASS|KCNA|NASA|AAP|CP|R
 # Labels before a credit. Group "strict": after "Photo:"/"Image:" a name list must follow
 # (some sites start captions with "Image:"); "by": a name must start right away;
 # "lenient": "Credit:", "Source:", "©", "Courtesy of": any named thing counts.
-_LABEL = re.compile(
+_LABEL = lazy(
     r"(?:(?<=[^\w])|^)(?:"
     r"(?P<credit>(?:(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|footage|map|chart|foto)s?\s*)?"
     r"credits?\s*[:|\-–—]"
@@ -124,8 +125,8 @@ _LABEL = re.compile(
 )
 # Where a credit value stops: a sentence end (not after an initial), a semicolon, a
 # closing bracket, or a new label.
-_VALUE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)|;|\)|\]|\s[|]\s")
-_WORDS = re.compile(r"[@#]?[^\W_][\w'’.&@-]*", re.U)
+_VALUE_END = lazy(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)|;|\)|\]|\s[|]\s")
+_WORDS = lazy(r"[@#]?[^\W_][\w'’.&@-]*", re.U)
 # Words that may be lower-case inside a name list ("Sensvector/iStock via Getty Images",
 # "Kirk Irwin for The New York Times", "courtesy of the artist").
 CONNECTORS = _CONNECTORS = frozenset(
@@ -135,19 +136,19 @@ CONNECTORS = _CONNECTORS = frozenset(
     "handout pool agency press news via/getty on behalf artist author owner museum files".split()
 )
 # Filler around a licence ("Licensed CC 3.0, BY-SA", "under a Creative Commons licence").
-_LICENCE_FILLER = re.compile(
+_LICENCE_FILLER = lazy(
     r"\b(?:licen[cs]ed?|licen[cs]es|under|a|an|the|via|by|image|photo|photograph|credit|version|v|"
     r"international|generic|unported|share[- ]?alike|non[- ]?commercial|no[- ]?deriv(?:ative)?s?|"
     r"attribution|works?|used|with|permission)\b|[\d.,:;|/()\[\]\s–—-]+",
     re.I,
 )
-_BY_WHO = re.compile(r"(?:the|his|her|their|our)\s+(?:author|writer|reporter|photographer|artist|family|owner)s?\b", re.I)
-_PAREN_ANY = re.compile(r"\(([^()]{1,120})\)")
-_SLASH_NAME = re.compile(
+_BY_WHO = lazy(r"(?:the|his|her|their|our)\s+(?:author|writer|reporter|photographer|artist|family|owner)s?\b", re.I)
+_PAREN_ANY = lazy(r"\(([^()]{1,120})\)")
+_SLASH_NAME = lazy(
     r"(?:^|(?<=[\s(]))(?:[A-Z@][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|de|van|von|da|del|for|of|the))*)"
     r"\s?/\s?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
 )
-_AGENCY_IN_CONTEXT = re.compile(
+_AGENCY_IN_CONTEXT = lazy(
     r"\(\s*" + _AGENCY_ABBREV + r"(?i:\s+(?:photo|images?|pool|wire|file))*\s*(?:/[^)]*)?\)"
     r"|/\s*" + _AGENCY_ABBREV + r"\b"
     r"|\bvia\s+" + _AGENCY_ABBREV + r"\b"
@@ -155,7 +156,7 @@ _AGENCY_IN_CONTEXT = re.compile(
     r"|\b(?:AP|AFP|EPA|PA|UPI)\s+(?:Photo|Images|Wire)\b"
 )
 # A stock-agency name or id in an image file name ("...-violka08-istock-thinkstock-462210643.jpg").
-_FILE_CREDIT = re.compile(
+_FILE_CREDIT = lazy(
     r"(?i)(?<![a-z])(?:istock(?:photo)?|thinkstock|getty[-_ ]?images|gettyimages|getty|shutterstock|"
     r"alamy|adobe[-_]?stock|depositphotos|dreamstime|123rf|unsplash|pexels|ap[-_]?photo|reuters|afp|"
     r"epa[-_]efe|bigstock(?:photo)?|fotolia|(?:photo|image|picture|illustration|credit)s?[-_]by|"
@@ -192,7 +193,7 @@ _LABEL_HINTS = ("photo", "image", "pic", "credit", "source", "©", "(c)", "copyr
 _LICENCE_HINTS = ("cc", "creative", "domain", "licen", "by-", "gfdl", "gnu", "copyright", "attribution")
 
 
-_LOW_WORDS = re.compile(r"[a-z0-9]+")
+_LOW_WORDS = lazy(r"[a-z0-9]+")
 
 
 def _has_any(low: str, hints: tuple[str, ...]) -> bool:

@@ -20,6 +20,7 @@ from .model import (
     recogniser_for,
 )
 from .options import ImagesOptions
+from ...text.patterns import lazy
 
 
 def images_of(doc: Document, opts: ImagesOptions) -> list[Image]:
@@ -59,8 +60,8 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
     return out
 
 
-_SRC_IN_SOURCE = re.compile(r"""(?:\bsrc\s*=\s*["']?|\]\(\s*<?)([^"'\s)>]+(?:\s[^"')>]*)?)""", re.I)
-_QUOTED_PATH = re.compile(r"""["']([^"']*[/.][^"']*)["']""")
+_SRC_IN_SOURCE = lazy(r"""(?:\bsrc\s*=\s*["']?|\]\(\s*<?)([^"'\s)>]+(?:\s[^"')>]*)?)""", re.I)
+_QUOTED_PATH = lazy(r"""["']([^"']*[/.][^"']*)["']""")
 
 
 def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -> Image:
@@ -105,11 +106,11 @@ def _src_from_source(raw: str) -> str:
     return m.group(1).strip().strip("{}").strip()
 
 
-_CREDIT_START = re.compile(r"\s*\(?\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?|image|picture)s?\s*(?:credits?)?\s*[:|]|(?:photo\s+)?credits?\s*:|photo(?:graph)?s?\s+by\b)", re.I)
-_EMPHASIS_OPEN = re.compile(r"(?:<em>|<i>|[*_])$", re.I)
-_EMPHASIS_CLOSE = re.compile(r"[.!?]?(?:</em>|</i>|[*_])", re.I)
-_AUTHOR_HEADING = re.compile(r"\s*(?:about|more (?:from|by)) (?:the )?(?:authors?|writers?|contributors?|reporters?)\b|\s*(?:the )?authors?\s*$", re.I)
-_PROMO_HEADING = re.compile(
+_CREDIT_START = lazy(r"\s*\(?\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?|image|picture)s?\s*(?:credits?)?\s*[:|]|(?:photo\s+)?credits?\s*:|photo(?:graph)?s?\s+by\b)", re.I)
+_EMPHASIS_OPEN = lazy(r"(?:<em>|<i>|[*_])$", re.I)
+_EMPHASIS_CLOSE = lazy(r"[.!?]?(?:</em>|</i>|[*_])", re.I)
+_AUTHOR_HEADING = lazy(r"\s*(?:about|more (?:from|by)) (?:the )?(?:authors?|writers?|contributors?|reporters?)\b|\s*(?:the )?authors?\s*$", re.I)
+_PROMO_HEADING = lazy(
     r"\s*(?:related(?: stories| articles| content| coverage| news| links)?|more (?:from|on|stories|news|in|to)\b.*"
     r"|elsewhere (?:on|in|from)\b.*|top stories|most (?:read|popular|watched|viewed|shared)|features(?: (?:and|&) analysis)?"
     r"|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you)?|trending(?: now)?|what to read next"
@@ -117,8 +118,8 @@ _PROMO_HEADING = re.compile(
     r"|popular (?:now|stories)|also in the news|don'?t miss)\s*:?\s*$",
     re.I,
 )
-_CAPTION_CLASS = re.compile(r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I)
-_CREDIT_ONLY_CLASS = re.compile(r"credit|copyright|photographer|attribution|image[-_]?source", re.I)
+_CAPTION_CLASS = lazy(r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I)
+_CREDIT_ONLY_CLASS = lazy(r"credit|copyright|photographer|attribution|image[-_]?source", re.I)
 
 
 def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRecogniser) -> None:

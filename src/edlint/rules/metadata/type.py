@@ -11,6 +11,7 @@ from ..base import Finding, Severity, rule
 from .fields import _q, _shape, field_states
 from .options import SECTION, MetadataOptions
 from .schema import FieldSpec
+from ...text.patterns import lazy
 
 _TYPE_WORDS = {
     "string": "text",
@@ -29,10 +30,10 @@ _TYPE_WORDS = {
 }
 
 
-_EMAIL = re.compile(r"^[^@\s<>()]+@[^@\s<>()]+\.[A-Za-z]{2,}$")
-_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$|^https?://localhost\b[^\s]*$", re.I)
-_PATH = re.compile(r"^\S+$")
-_TIME = re.compile(r"\d{1,2}:\d{2}")
+_EMAIL = lazy(r"^[^@\s<>()]+@[^@\s<>()]+\.[A-Za-z]{2,}$")
+_URL = lazy(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$|^https?://localhost\b[^\s]*$", re.I)
+_PATH = lazy(r"^\S+$")
+_TIME = lazy(r"\d{1,2}:\d{2}")
 
 
 def _is_text(v: Any) -> bool:
