@@ -29,13 +29,14 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 PROSELINT_VENV = os.path.join(HERE, ".venv-proselint")
 
 
-def run(cmd: list[str], cwd: str | None = None) -> tuple[float, int, int]:
-    """(wall seconds, exit code, peak RSS in KiB) of one whole process."""
+def run(cmd: list[str], cwd: str | None = None) -> tuple[float, int, int, float]:
+    """(wall seconds, exit code, peak RSS in KiB, CPU seconds) of one whole process; CPU
+    includes worker processes (they are waited for before the parent exits)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss
+    return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 def median_run(cmd: list[str], repeat: int, before=None) -> tuple[float, int, int]:
@@ -43,10 +44,21 @@ def median_run(cmd: list[str], repeat: int, before=None) -> tuple[float, int, in
     for _ in range(repeat):
         if before:
             before()
-        wall, code, peak = run(cmd)
+        wall, code, peak, _ = run(cmd)
         times.append(wall)
         rss = max(rss, peak)
     return statistics.median(times), code, rss
+
+
+def compile_bytecode(python: str) -> None:
+    """Write the .pyc files of an environment, as pip does when it installs a wheel. Some
+    machines set PYTHONDONTWRITEBYTECODE, and an editable install never compiles: without
+    this, every run would pay for compiling edlint's (or proselint's) source."""
+    script = ("import compileall, sys, sysconfig, os\n"
+              "paths = {sysconfig.get_paths()['purelib'], sysconfig.get_paths()['platlib']}\n"
+              "try:\n    import edlint; paths.add(os.path.dirname(edlint.__file__))\nexcept ImportError:\n    pass\n"
+              "for p in paths:\n    compileall.compile_dir(p, quiet=2)\n")
+    subprocess.run([python, "-c", script], check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def files_in(folder: str, exts: tuple[str, ...]) -> list[str]:
@@ -116,16 +128,39 @@ def main() -> int:
         tiny = os.path.join(work, "corpus", "tiny", "tiny.md")
         proselint = None if args.no_proselint else ensure_proselint()
         ed = edlint_exe()
+        compile_bytecode(sys.executable)
+        if proselint:
+            compile_bytecode(os.path.join(PROSELINT_VENV, "bin", "python"))
+        article = os.path.join(full, "article-0001.md")
         print("# edlint benchmark")
-        print(f"\nstart-up: `edlint --version` {median_run(ed + ['--version'], 5)[0]:.3f} s; "
-              f"`edlint check tiny.md` {median_run(ed + ['check', '--no-cache', tiny], 5)[0]:.3f} s"
-              + (f"; `proselint check tiny.md` {median_run([proselint, 'check', tiny], 5)[0]:.3f} s" if proselint else ""))
+        print(f"\nload average before: {os.getloadavg()[0]:.2f} (2 cores: above ~0.5 the figures are noisy)")
+        print("\n| one file | median wall s (of 7) |\n|---|---|")
+        print(f"| `edlint --version` | {median_run(ed + ['--version'], 7)[0]:.3f} |")
+        print(f"| `edlint check --no-cache tiny.md` | {median_run(ed + ['check', '--no-cache', tiny], 7)[0]:.3f} |")
+        print(f"| `edlint check --no-cache article-0001.md` (890 words) | "
+              f"{median_run(ed + ['check', '--no-cache', article], 7)[0]:.3f} |")
+        one_cache = os.path.join(work, "cache-one")
+        run(ed + ["check", "--cache-dir", one_cache, article])
+        print(f"| `edlint check article-0001.md` again (replayed from the cache) | "
+              f"{median_run(ed + ['check', '--cache-dir', one_cache, article], 7)[0]:.3f} |")
+        if proselint:
+            print(f"| `proselint check tiny.md` | {median_run([proselint, 'check', tiny], 7)[0]:.3f} |")
+            print(f"| `proselint check article-0001.md` | {median_run([proselint, 'check', article], 7)[0]:.3f} |")
+        subset = os.path.join(work, "corpus", "subset100")
+        if os.path.isdir(subset) and args.n >= 1000:
+            # Linear cost: 10x the articles should take about 10x the time (minus start-up).
+            one = [ed, "check", "--quiet", "--no-cache", "--jobs", "1"]
+            small, _, small_rss = median_run(one + [subset], args.repeat)
+            large, _, large_rss = median_run(one + [full], args.repeat)
+            print(f"\nscaling (`--jobs 1`, no cache): 100 files {small:.2f} s ({small_rss / 1024:.0f} MiB), "
+                  f"1,000 files {large:.2f} s ({large_rss / 1024:.0f} MiB): x{large / small:.1f} time for x10 files")
         bench_set(f"synthetic --n {args.n}", full, files_in(full, (".md",)), args.repeat, proselint,
                   os.path.join(work, "cache-syn"))
         real = os.path.join(SHARED, "corpus")
         if not args.no_real and os.path.isdir(real):
             bench_set("real", real, files_in(real, (".md", ".html", ".txt")), args.repeat, None,
                       os.path.join(work, "cache-real"))
+        print(f"\nload average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import Any
@@ -126,6 +127,9 @@ def check(
     quiet: bool,
 ) -> None:
     """Lint articles (files and folders; default: the current folder)."""
+    # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
+    # collecting cycles among them finds nothing. Collection resumes once linting starts.
+    gc.disable()
     try:
         _check(**locals())
     except KeyboardInterrupt:
@@ -186,6 +190,11 @@ def _check(
             linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude,
                                  force_exclude, today)
             threshold = fail_on or _config_fail_on(linter) or "warning"
+            # Rules, packs and config now exist for the whole run: keep the cycle collector
+            # from walking them again and again while articles are linted (and forked
+            # workers from copying the memory pages it would touch).
+            gc.freeze()
+            gc.enable()
             if invocation is not None:
                 linter.replay_as = (invocation, {"fail_on": threshold})
         if replayed is not None:
@@ -328,12 +337,6 @@ def _lint_files(linter: Any, paths: tuple[str, ...], fix: bool, diff: bool, unsa
         if changed_since and changed_lines_only and any(f.written for f in run.files):
             changes = _changes(changed_since, True)  # the fixes moved lines
         return files, linter.finish(run.results), run, changes
-    # Rules, packs and config now exist for the whole run: keep the cycle collector from
-    # walking them again and again while articles are linted (and forked workers from
-    # copying the pages it would touch).
-    import gc
-
-    gc.freeze()
     return files, linter.run(files, jobs=jobs, cache=cache), None, changes
 
 
