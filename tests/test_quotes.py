@@ -101,7 +101,7 @@ def test_other_conventions():
     text = "„Das ist gut“, sagte er. «Bonjour», dit-il. »Hallo«"
     scan = scan_quotes(text)
     assert [q.inner(text) for q in scan.quotes] == ["Das ist gut", "Bonjour", "Hallo"]
-    assert scan_quotes("Home » News » Local").quotes == []
+    assert scan_quotes("Home » News » Local").quotes == ()
 
 
 def test_unclosed_and_stray():
@@ -119,7 +119,7 @@ def test_outside_text_keeps_offsets():
 
 def test_no_marks_fast_path():
     scan = scan_quotes("Nothing to see here.")
-    assert scan.marks == [] and scan.quotes == []
+    assert scan.marks == () and scan.quotes == ()
 
 
 def test_title_case_and_code():

@@ -21,7 +21,8 @@ quotes that run over several paragraphs) is the caller's business.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import islice
 
 # Roles
 OPEN = "open"
@@ -96,10 +97,13 @@ class Quote:
 
 @dataclass(slots=True)
 class QuoteScan:
+    """The marks and quotations of one text. Read-only: scan_quotes shares one scan among
+    every caller that scans the same text (hence tuples, and none allocated when empty)."""
+
     text: str
-    marks: list[Mark] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)  # closed pairs and unclosed openers
-    stray_closes: list[int] = field(default_factory=list)  # mark indices
+    marks: tuple[Mark, ...] = ()
+    quotes: tuple[Quote, ...] = ()  # closed pairs and unclosed openers, by start
+    stray_closes: tuple[int, ...] = ()  # mark indices
 
     @property
     def unclosed(self) -> list[Quote]:
@@ -120,14 +124,42 @@ class QuoteScan:
     def outside_text(self, start: int, end: int, fill: str = " ") -> str:
         """``text[start:end]`` with every top-level quotation replaced by ``fill``
         characters (same length, so offsets still line up)."""
-        chunk = list(self.text[start:end])
+        text = self.text
+        if len(fill) != 1 or start < 0 or end < 0:
+            return _outside_text_charwise(self, start, end, fill)
+        end = min(end, len(text))
+        if start >= end:
+            return ""
+        # Top-level quotations are disjoint and sorted by start (see _build_quotes), so the
+        # result is the text between them joined with runs of ``fill``.
+        pieces: list[str] = []
+        pos = start  # copied up to here
         for q in self.quotes:
             if q.depth:
                 continue
-            lo, hi = max(q.start, start), min(q.end, end)
+            lo, hi = max(q.start, pos), min(q.end, end)
             if lo < hi:
-                chunk[lo - start : hi - start] = fill * (hi - lo)
-        return "".join(chunk)
+                pieces.append(text[pos:lo])
+                pieces.append(fill * (hi - lo))
+                pos = hi
+        if not pieces:
+            return text[start:end]
+        pieces.append(text[pos:end])
+        return "".join(pieces)
+
+
+def _outside_text_charwise(scan: QuoteScan, start: int, end: int, fill: str) -> str:
+    """outside_text one character at a time, for the odd cases the slicing form does not
+    reproduce: a ``fill`` that is not one character (a longer one shifts what follows) and
+    negative offsets (which count from the end)."""
+    chunk = list(scan.text[start:end])
+    for q in scan.quotes:
+        if q.depth:
+            continue
+        lo, hi = max(q.start, start), min(q.end, end)
+        if lo < hi:
+            chunk[lo - start : hi - start] = fill * (hi - lo)
+    return "".join(chunk)
 
 
 def curly_mark(kind: str, role: str) -> str:
@@ -146,12 +178,47 @@ def has_quote_marks(text: str) -> bool:
 MAX_NESTING = 12  # open quotation marks remembered at once
 
 
+# Several rule families scan the same blocks (the quote rules, units-conversion, the packs'
+# quotations), one after another for each document: keeping recent scans by text makes that
+# one scan per block. Bounded by the characters of text held; emptied when full.
+_SCAN_CACHE: dict[str, QuoteScan] = {}
+_SCAN_CACHE_MAX_CHARS = 1_000_000
+_SCAN_CACHE_ENTRY_COST = 64  # so that many short texts also fill it
+_scan_cache_chars = 0
+
+
 def scan_quotes(text: str) -> QuoteScan:
-    """Classify and pair every quote mark of ``text``."""
+    """Classify and pair every quote mark of ``text``.
+
+    The result may be shared with other callers that scanned the same text: read it, do
+    not change it."""
+    global _scan_cache_chars
+    scan = _SCAN_CACHE.get(text)
+    if scan is None:
+        scan = _scan_quotes(text)
+        cost = len(text) + _SCAN_CACHE_ENTRY_COST
+        if _scan_cache_chars + cost > _SCAN_CACHE_MAX_CHARS:
+            _SCAN_CACHE.clear()
+            _scan_cache_chars = 0
+        if cost <= _SCAN_CACHE_MAX_CHARS:
+            _SCAN_CACHE[text] = scan
+            _scan_cache_chars += cost
+    return scan
+
+
+def clear_scan_cache() -> None:
+    """Forget every kept scan (for measurements that must scan afresh)."""
+    global _scan_cache_chars
+    _SCAN_CACHE.clear()
+    _scan_cache_chars = 0
+
+
+def _scan_quotes(text: str) -> QuoteScan:
     scan = QuoteScan(text)
     if _MARK.search(text) is None:
         return scan
-    marks = scan.marks
+    marks: list[Mark] = []
+    stray_closes: list[int] = []
     stack: list[int] = []  # indices of open marks, innermost last
     n = len(text)
 
@@ -206,7 +273,7 @@ def scan_quotes(text: str) -> QuoteScan:
                     close_(i, ch, DOUBLE, True, k)
                 else:
                     marks.append(Mark(i, ch, CLOSE, DOUBLE, False))
-                    scan.stray_closes.append(len(marks) - 1)
+                    stray_closes.append(len(marks) - 1)
             elif k >= 0:
                 close_(i, ch, DOUBLE, False, k)
             elif left.isspace() and right.isspace():
@@ -283,7 +350,7 @@ def scan_quotes(text: str) -> QuoteScan:
                 open_(i, ch, DOUBLE, False, left.isspace() or i == 0)
             else:
                 marks.append(Mark(i, ch, CLOSE, DOUBLE, True))
-                scan.stray_closes.append(len(marks) - 1)
+                stray_closes.append(len(marks) - 1)
         elif ch == "\u201e":
             open_(i, ch, DOUBLE, True)
         elif ch == "\u201a":
@@ -307,12 +374,14 @@ def scan_quotes(text: str) -> QuoteScan:
                 open_(i, ch, kind, True)
             else:
                 marks.append(Mark(i, ch, CLOSE, kind, True))
-                scan.stray_closes.append(len(marks) - 1)
+                stray_closes.append(len(marks) - 1)
 
     for k in stack:
         _unclosed_inner(marks, k)
 
-    _build_quotes(scan, n)
+    scan.marks = tuple(marks)
+    scan.stray_closes = tuple(stray_closes)
+    scan.quotes = _build_quotes(marks, n)
     return scan
 
 
@@ -334,30 +403,21 @@ def _unclosed_inner(marks: list[Mark], idx: int) -> None:
         mk.confident = False
 
 
-def _build_quotes(scan: QuoteScan, n: int) -> None:
-    marks = scan.marks
-    quotes: list[Quote] = []
-    for idx, mk in enumerate(marks):
-        if mk.role == OPEN:
-            quotes.append(
-                Quote(
-                    start=mk.pos,
-                    end=marks[mk.partner].pos + 1 if mk.partner >= 0 else n,
-                    kind=mk.kind,
-                    depth=0,
-                    open_mark=idx,
-                    close_mark=mk.partner,
-                )
-            )
+def _build_quotes(marks: list[Mark], n: int) -> tuple[Quote, ...]:
+    # Marks are in text order, so the quotes come out sorted by start.
+    quotes = [
+        Quote(mk.pos, marks[mk.partner].pos + 1 if mk.partner >= 0 else n, mk.kind, 0, idx, mk.partner)
+        for idx, mk in enumerate(marks)
+        if mk.role == OPEN
+    ]
     # Depth: how many other quotes enclose this one.
-    quotes.sort(key=lambda q: q.start)
     enclosing: list[Quote] = []
     for q in quotes:
         while enclosing and not (enclosing[-1].start < q.start < enclosing[-1].end):
             enclosing.pop()
         q.depth = len(enclosing)
         enclosing.append(q)
-    scan.quotes = quotes
+    return tuple(quotes)
 
 
 # -- helpers for deciding what a quotation is ----------------------------------------------
@@ -377,16 +437,39 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def words_at_most(text: str, n: int) -> bool:
+    """``word_count(text) <= n``, reading no further than word ``n + 1`` (a long
+    paragraph checked against a small limit)."""
+    if n < 0:
+        return False
+    return next(islice(_WORD.finditer(text), n, None), None) is None
+
+
+def fewer_words_than(text: str, limit: float) -> bool:
+    """``word_count(text) < limit``, reading no further than needed."""
+    if isinstance(limit, int):
+        return words_at_most(text, limit - 1)
+    return word_count(text) < limit
+
+
 def is_title_case(text: str) -> bool:
     """Every significant word capitalised (a title of a work, a name, a label):
     'Rivers In Crisis', 'The Lord of the Rings', 'Surviving Design Projects'."""
-    ws = words(text)
+    return title_case_words(_WORD.findall(text))
+
+
+def title_case_words(ws: list[str]) -> bool:
+    """is_title_case for the ``words()`` of a text."""
     if not ws:
         return False
-    significant = [w for w in ws if w.lower() not in _MINOR or w is ws[0]]
-    if not significant:
-        return False
-    return all(w[0].isupper() or w[0].isdigit() for w in significant)
+    first = ws[0][0]
+    if not (first.isupper() or first.isdigit()):
+        return False  # the first word always counts, minor or not
+    for w in ws:
+        c = w[0]
+        if not (c.isupper() or c.isdigit()) and w.lower() not in _MINOR:
+            return False
+    return True
 
 
 _CODEISH = re.compile(r"[{}<>=|\\]|^/|/$|^\S*[/#@.]\S*$|^[#.]?[a-z]+[-_][a-z0-9_-]+$|\$\{|%\w")

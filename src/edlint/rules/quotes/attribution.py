@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from ...document import BLOCKQUOTE, CAPTION, HEADING, LIST_ITEM, PARAGRAPH, SHORTCODE, Block, Document
-from ...text.quotes import Quote, QuoteScan, looks_like_code, word_count
+from ...text.quotes import Quote, QuoteScan, looks_like_code, word_count, words_at_most
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
@@ -31,8 +32,9 @@ def _outside(scan: QuoteScan) -> str:
     return scan.outside_text(0, len(scan.text))
 
 
-def _quote_only(scan: QuoteScan) -> bool:
-    return bool(scan.quotes) and word_count(_outside(scan)) <= 2
+def _quote_only(scan: QuoteScan, outside: str) -> bool:
+    """Is the block nothing but quotations (``outside`` is its text with them blanked)?"""
+    return bool(scan.quotes) and words_at_most(outside, 2)
 
 
 def _last_sentence(text: str) -> str:
@@ -136,10 +138,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     out: list[Finding] = []
     pending: list[Finding] = []  # the last unit's findings: a credit line below cancels them
     prev_licenses = False  # the last unit had an attributed direct quote (or continued one)
-    prev_intro = False  # the last unit introduces what follows ("Another stakeholder said:")
+    prev_intro: bool | _Later = False  # the last unit introduces what follows ("Another stakeholder said:")
     chain: tuple[Block, Quote] | None = None  # a quotation running over paragraphs
     chain_ok = False
-    section_license = False  # this section's heading names the quotes' source ("What we heard")
+    section_license: bool | _Later = False  # this section's heading names the quotes' source ("What we heard")
     intro: Block | None = None  # the prose block right before (for blockquotes)
     last_shortcode: Block | None = None
     prev_quote_ok: bool | None = None  # the unit right before was a blockquote: attributed?
@@ -159,7 +161,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             out.extend(pending)
             pending = []
             prev_licenses = False
-            prev_intro = section_license = word_count(b.text.text) <= 12 and ctx.names_speaker(b.text.text)
+            prev_intro = section_license = _Later(_heading_names_speaker, ctx, b.text.text)
             intro, last_shortcode, prev_quote_ok = None, None, None
             continue
         if kind == "quote":
@@ -172,7 +174,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             out.extend(pending)
             pending = []
             ok = (
-                section_license
+                bool(section_license)
                 or bool(prev_quote_ok)
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
             )
@@ -220,22 +222,20 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             end_chain()
             out.extend(pending)
             pending = []
-        para_ok = bool(tops) and ctx.attributes(_outside(scan))
-        sents = SentenceIndex(text) if tops else None
-        quote_only = _quote_only(scan)
-        licensed = quote_only and (prev_licenses or prev_intro)
+        para = _Paragraph(ctx, scan)
+        licensed = bool(tops) and _quote_only(scan, para.outside) and bool(prev_licenses or prev_intro)
         local_ok = licensed
         for k, q in enumerate(tops):
             if k == 0 and continues:
-                chain_ok = chain_ok or ctx.attributed(scan, q, sents, para_ok)
+                chain_ok = chain_ok or para.attributed(q)
                 local_ok = local_ok or chain_ok
                 if q.closed or k < len(tops) - 1:
                     end_chain()
                 continue
-            ok = ctx.attributed(scan, q, sents, para_ok) or licensed or (k > 0 and local_ok)
             if not ctx.quotable(text, q):
                 continue
-            if not ok and _not_speech_at(ctx, scan, q, sents):
+            ok = licensed or (k > 0 and local_ok) or para.attributed(q)
+            if not ok and _not_speech_at(ctx, scan, q, para.sentences):
                 continue
             local_ok = local_ok or ok
             if not q.closed and k == len(tops) - 1 and b.kind in (PARAGRAPH, LIST_ITEM):
@@ -250,19 +250,77 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     return out
 
 
+class _Paragraph:
+    """What the quotations of one block share, each part worked out when first needed:
+    the search for a reporting verb only for a quotation that may be speech (not a term
+    or a title), the sentences only when the block has no reporting verb."""
+
+    __slots__ = ("_ctx", "_has_verb", "_outside", "_scan", "_sentences")
+
+    def __init__(self, ctx: _Ctx, scan: QuoteScan) -> None:
+        self._ctx = ctx
+        self._scan = scan
+        self._outside: str | None = None
+        self._has_verb: bool | None = None
+        self._sentences: SentenceIndex | None = None
+
+    @property
+    def outside(self) -> str:
+        """The text with its top-level quotations blanked."""
+        if self._outside is None:
+            self._outside = _outside(self._scan)
+        return self._outside
+
+    @property
+    def sentences(self) -> SentenceIndex:
+        if self._sentences is None:
+            self._sentences = SentenceIndex(self._scan.text)
+        return self._sentences
+
+    def attributed(self, q: Quote) -> bool:
+        """A reporting verb anywhere outside the block's quotations, or an attribution
+        next to this one."""
+        if self._has_verb is None:
+            self._has_verb = bool(self._ctx.attributes(self.outside))
+        return self._has_verb or self._ctx.attributed_nearby(self._scan, q, self.sentences)
+
+
+class _Later:
+    """A yes/no answer worked out the first time it is asked for: what a heading says
+    about the quotes under it matters only when there are quotes that need it."""
+
+    __slots__ = ("_answer", "_args", "_ask")
+
+    def __init__(self, ask: Callable[..., bool], *args: Any) -> None:
+        self._ask = ask
+        self._args = args
+        self._answer: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._answer is None:
+            self._answer = bool(self._ask(*self._args))
+        return self._answer
+
+
+def _heading_names_speaker(ctx: _Ctx, heading: str) -> bool:
+    """A short heading that names the source of the quotes below it ("What we heard")."""
+    return words_at_most(heading, 12) and ctx.names_speaker(heading)
+
+
 def _lone_block(ctx: _Ctx, b: Block, scan: QuoteScan) -> list[Finding]:
     """Quotes of a caption, judged on the caption alone."""
     text = b.text.text
     tops = scan.top_level()
     if not tops:
         return []
-    sents = SentenceIndex(text)
-    para_ok = ctx.attributes(_outside(scan))
+    para = _Paragraph(ctx, scan)
     out: list[Finding] = []
     local_ok = False
     for k, q in enumerate(tops):
-        ok = ctx.attributed(scan, q, sents, para_ok) or (k > 0 and local_ok)
-        if not ctx.quotable(text, q) or (not ok and _not_speech_at(ctx, scan, q, sents)):
+        if not ctx.quotable(text, q):
+            continue
+        ok = (k > 0 and local_ok) or para.attributed(q)
+        if not ok and _not_speech_at(ctx, scan, q, para.sentences):
             continue
         local_ok = local_ok or ok
         if not ok:

@@ -72,6 +72,8 @@ class _Lexicon:
     multi: dict  # first word -> tuple of the remaining words of multi-word forms
     nounish: frozenset  # -s forms that are often nouns (remarks, states)
     phrase_re: re.Pattern
+    heads: frozenset  # every word a reporting verb can start with: single | multi's keys
+    seconds: dict  # first word -> the words that can follow it in multi-word forms
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
@@ -93,7 +95,46 @@ def _lexicon(verbs: tuple[str, ...], phrases: tuple[str, ...]) -> _Lexicon:
                 multi.setdefault(parts[0], []).append(parts[1:])
     palts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
     phrase_re = re.compile(r"(?<![\w-])(?:" + (palts or "(?!)") + r")(?![\w-])", re.I)
-    return _Lexicon(frozenset(single), {k: tuple(v) for k, v in multi.items()}, frozenset(nounish), phrase_re)
+    return _Lexicon(
+        frozenset(single),
+        {k: tuple(v) for k, v in multi.items()},
+        frozenset(nounish),
+        phrase_re,
+        frozenset(single) | frozenset(multi),
+        {k: frozenset(rest[0] for rest in v) for k, v in multi.items()},
+    )
+
+
+@lru_cache(maxsize=16)
+def _token_finder(words: frozenset) -> re.Pattern:
+    """A pattern that finds, in lowercased text, every _TOKEN token that is one of
+    ``words``, as group 1. Run it over ``text.lower()`` only when ``text`` holds neither
+    U+0130 (İ, which lowercases to two characters) nor U+03A3 (Σ, whose lowercase depends
+    on its neighbours): for any other character lowercasing keeps the length and the
+    classes the token pattern reads, so the tokens of the lowered text are the lowercased
+    tokens of the text, at the same offsets.
+
+    A token starts at the first letter of a run of ``[\\w’'-]`` characters and ends with
+    the run. Words that are not token shaped can never equal a token and are left out."""
+    trie: dict = {}
+    for word in words:
+        if _TOKEN.fullmatch(word):
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # a word ends here
+    body = _trie_regex(trie) or "(?!)"
+    return re.compile(r"(?<![\w’'-])[\d_’'-]*(" + body + r")(?![\w’'-])")
+
+
+def _trie_regex(node: dict) -> str:
+    """The words of a character trie as one regex, sharing prefixes (an alternation of
+    hundreds of whole words would be tried word by word at every position)."""
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + body + ")?" if "" in node else body
 
 
 @lru_cache(maxsize=8)

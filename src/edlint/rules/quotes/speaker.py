@@ -4,10 +4,21 @@ makes a quotation something other than speech?"""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ...text.quotes import Quote, QuoteScan, is_title_case, looks_like_code, word_count
+from ...text.quotes import (
+    Quote,
+    QuoteScan,
+    fewer_words_than,
+    is_title_case,
+    looks_like_code,
+    title_case_words,
+    word_count,
+    words,
+    words_at_most,
+)
 from ...text.sentences import SentenceIndex
-from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon
+from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_finder
 from .options import QuotesOptions
 from .view import _terminal
 
@@ -69,9 +80,15 @@ _DOC_NOUN_SET = frozenset(n.rstrip("?") for n in _DOC_NOUNS.split("|")) | {"regu
 _DOC_VERBS = frozenset("read reads states stated says said notes noted added".split())
 
 
+@lru_cache(maxsize=8)
+def _with_document_nouns(heads: frozenset) -> frozenset:
+    """The words has_verb(documents=True) looks at: verb heads and document nouns."""
+    return heads | _DOC_NOUN_SET
+
+
 def _credit_line(text: str) -> bool:
     """“— Tom Black, TTS Strategic Partnerships”: a line that names the speaker above it."""
-    return bool(_CREDIT_LINE.match(text)) and word_count(text) <= 20
+    return bool(_CREDIT_LINE.match(text)) and words_at_most(text, 20)
 
 
 def _credit_like(text: str) -> bool:
@@ -80,16 +97,22 @@ def _credit_like(text: str) -> bool:
     t = text.strip()
     if _credit_line(t):
         return True
-    if _terminal(t) or word_count(t) > 15:
+    if _terminal(t) or not words_at_most(t, 15):
         return False
     return bool(_ENDS_WITH_NAME.search(t)) or is_title_case(t.strip(" .,"))
 
 
 class _Ctx:
-    __slots__ = ("lex", "phrase_re", "cues", "multi_cues", "labels", "opts")
+    __slots__ = ("cues", "doc_head_finder", "doc_heads", "head_finder", "labels", "lex", "multi_cues", "opts",
+                 "phrase_re")
 
     def __init__(self, opts: QuotesOptions) -> None:
         self.lex = _lexicon(tuple(opts.speech_verbs), tuple(opts.attribution_phrases))
+        # The words has_verb looks at: any word a reporting verb starts with, and with
+        # documents=True the document nouns as well.
+        self.doc_heads = _with_document_nouns(self.lex.heads)
+        self.head_finder = _token_finder(self.lex.heads)
+        self.doc_head_finder = _token_finder(self.doc_heads)
         self.phrase_re = self.lex.phrase_re
         self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
         self.opts = opts
@@ -98,28 +121,50 @@ class _Ctx:
         """A reporting verb that is not a passive without agent ("was described as") and
         not a noun ("in his remarks"); with ``documents``, also a document noun followed
         by "read", "says", "stated" ..."""
-        lex = self.lex
-        for m in _TOKEN.finditer(text):
-            word = m.group(0).lower()
-            end = m.end()
-            if documents and word in _DOC_NOUN_SET:
-                following = [t.lower() for t in _TOKEN.findall(text, end, end + 30)[:2]]
-                if any(t in _DOC_VERBS for t in following):
-                    return True
-            if word not in lex.single:
-                rests = lex.multi.get(word)
-                if rests is None:
-                    continue
-                nxt = [t.lower() for t in _TOKEN.findall(text, end, end + 40)]
-                if not any(tuple(nxt[: len(r)]) == r for r in rests):
-                    continue
-            before = text[max(0, m.start() - 30) : m.start()]
-            if word in lex.nounish and _DETERMINER_BEFORE.search(before):
-                continue
-            if not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end):
-                continue
-            return True
+        if "\u0130" in text or "\u03a3" in text:
+            return self._has_verb_tokenwise(text, documents)  # see _token_finder
+        finder = self.doc_head_finder if documents else self.head_finder
+        # Only the tokens that could count, found in one pass over the lowered text.
+        for m in finder.finditer(text.lower()):
+            if self._verb_at(text, m.start(1), m.end(1), m.group(1), documents):
+                return True
         return False
+
+    def _has_verb_tokenwise(self, text: str, documents: bool) -> bool:
+        """has_verb reading every token of ``text``: the plain form, right for any text."""
+        heads = self.doc_heads if documents else self.lex.heads
+        for m in _TOKEN.finditer(text):
+            word = m.group().lower()
+            if word in heads and self._verb_at(text, m.start(), m.end(), word, documents):
+                return True
+        return False
+
+    def _verb_at(self, text: str, start: int, end: int, word: str, documents: bool) -> bool:
+        """Does the token ``text[start:end]`` (``word`` lowercased) count for has_verb?"""
+        lex = self.lex
+        if documents and word in _DOC_NOUN_SET:
+            following = [t.lower() for t in _TOKEN.findall(text, end, end + 30)[:2]]
+            if any(t in _DOC_VERBS for t in following):
+                return True
+        if word not in lex.single:
+            rests = lex.multi.get(word)
+            if rests is None:
+                return False
+            # Most heads of multi-word forms are common words ("a" of "a déclaré", "point"):
+            # look at the next token alone before reading the words after it.
+            second = _TOKEN.search(text, end, end + 40)
+            if second is None or second.group().lower() not in lex.seconds[word]:
+                return False
+            nxt = [t.lower() for t in _TOKEN.findall(text, end, end + 40)]
+            if not any(tuple(nxt[: len(r)]) == r for r in rests):
+                return False
+        before = text[max(0, start - 30) : start]
+        if word in lex.nounish and _DETERMINER_BEFORE.search(before):
+            return False
+        agentless_passive = (
+            not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end)
+        )
+        return not agentless_passive
 
     def attributes(self, text: str) -> bool:
         """A reporting verb, or a document that speaks ("the statement read")."""
@@ -147,10 +192,13 @@ class _Ctx:
     def quotable(self, text: str, q: Quote) -> bool:
         """Long enough to be a quotation, and not code or a title-case name or title."""
         inner = q.inner(text).strip()
-        if word_count(inner) < self.opts.min_quote_words:
+        # One word list for both tests: the punctuation stripped from ``core`` is never
+        # part of a word, so ``words(core) == ws``.
+        ws = words(inner)
+        if len(ws) < self.opts.min_quote_words:
             return False
         core = inner.strip(" \t.,;:!?\u2026")
-        return not (looks_like_code(core) or is_title_case(core))
+        return not (looks_like_code(core) or title_case_words(ws))
 
     def not_speech(self, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str) -> bool:
         """A label, an example, a term woven into a sentence or a document excerpt: a
@@ -170,16 +218,15 @@ class _Ctx:
         if unpunctuated and _MENTION_AFTER.match(text, q.end):
             return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
         first = next((c for c in inner if c.isalnum()), "")
-        if first.islower() and before.strip() and word_count(inner) < self.opts.min_fragment_words:
+        if first.islower() and before.strip() and fewer_words_than(inner, self.opts.min_fragment_words):
             return True  # a short phrase woven into the sentence: a term, not a quote
         return bool(_DOC_SOURCE.search(before))  # the order directs agencies to "..."
 
-    def attributed(self, scan: QuoteScan, q: Quote, sents: SentenceIndex, para_ok: bool) -> bool:
+    def attributed_nearby(self, scan: QuoteScan, q: Quote, sents: SentenceIndex) -> bool:
+        """An attribution phrase in the quotation's sentences, or a name after a dash or in
+        brackets right after it."""
         text = scan.text
-        if para_ok:
-            return True
         s0, s1 = sents.around(q.start, q.end)
         if self.phrase_re.search(scan.outside_text(s0, s1)):
             return True
-        if _DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end):
-            return True
+        return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...document import BLOCKQUOTE, Block, Document
-from ...text.quotes import QuoteScan, scan_quotes, word_count
+from ...text.quotes import QuoteScan, scan_quotes, words_at_most
 
 _SKIP_KINDS = frozenset({"byline", "bio", "table_cell"})
 
@@ -25,7 +25,7 @@ def _terminal(text: str) -> bool:
 
 def _headline_like(text: str) -> bool:
     """A short line with no closing punctuation: a headline, a teaser link, a credit."""
-    return not _terminal(text) and word_count(text) <= 25
+    return not _terminal(text) and words_at_most(text, 25)
 
 
 def _top_blockquote(b: Block) -> Block | None:
