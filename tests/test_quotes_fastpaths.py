@@ -228,3 +228,18 @@ def test_later_asks_once_and_only_when_needed():
     assert later and later
     assert asked == [2]
     assert not A._Later(ask, 0)
+
+
+def test_has_verb_switches_to_the_finder_patterns_and_answers_the_same(monkeypatch):
+    from edlint.rules.quotes import speaker
+
+    sentences = ['"We will reopen," the mayor said.', "The report, released Monday, states the obvious.",
+                 "She pointed out the flaw.", "Nothing here at all.", "Il a déclaré la guerre."]
+    monkeypatch.setattr(speaker, "_tokenwise_calls", 0)
+    fresh = _Ctx(QuotesOptions())
+    early = [fresh.has_verb(s, docs) for s in sentences for docs in (False, True)]
+    assert fresh.head_finder is None  # a one-file run never compiles the finders
+    monkeypatch.setattr(speaker, "_tokenwise_calls", speaker._FINDER_AFTER_CALLS)
+    late = [fresh.has_verb(s, docs) for s in sentences for docs in (False, True)]
+    assert fresh.head_finder is not None and late == early
+    assert early[0] and not early[6]

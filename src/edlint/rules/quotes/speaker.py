@@ -102,6 +102,13 @@ def _credit_like(text: str) -> bool:
     return bool(_ENDS_WITH_NAME.search(t)) or is_title_case(t.strip(" .,"))
 
 
+# has_verb reads tokens one by one until it has been called this often in the process;
+# then it compiles the two finder patterns (about 12 ms, cached per word list), which pay
+# for themselves only over many articles: a pre-commit run on one file should not wait.
+_FINDER_AFTER_CALLS = 64
+_tokenwise_calls = 0
+
+
 class _Ctx:
     __slots__ = ("cues", "doc_head_finder", "doc_heads", "head_finder", "labels", "lex", "multi_cues", "opts",
                  "phrase_re")
@@ -111,8 +118,8 @@ class _Ctx:
         # The words has_verb looks at: any word a reporting verb starts with, and with
         # documents=True the document nouns as well.
         self.doc_heads = _with_document_nouns(self.lex.heads)
-        self.head_finder = _token_finder(self.lex.heads)
-        self.doc_head_finder = _token_finder(self.doc_heads)
+        self.head_finder: re.Pattern[str] | None = None
+        self.doc_head_finder: re.Pattern[str] | None = None
         self.phrase_re = self.lex.phrase_re
         self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
         self.opts = opts
@@ -123,6 +130,13 @@ class _Ctx:
         by "read", "says", "stated" ..."""
         if "\u0130" in text or "\u03a3" in text:
             return self._has_verb_tokenwise(text, documents)  # see _token_finder
+        if self.head_finder is None:
+            global _tokenwise_calls
+            _tokenwise_calls += 1
+            if _tokenwise_calls <= _FINDER_AFTER_CALLS:
+                return self._has_verb_tokenwise(text, documents)
+            self.head_finder = _token_finder(self.lex.heads)
+            self.doc_head_finder = _token_finder(self.doc_heads)
         finder = self.doc_head_finder if documents else self.head_finder
         # Only the tokens that could count, found in one pass over the lowered text.
         for m in finder.finditer(text.lower()):
