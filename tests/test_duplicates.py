@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from edlint.rules import duplicates as dup
 from edlint.testing import findings
 from edlint.text.normalize import fold, fold_chars, normalize, strip_accents, word_key
 
@@ -55,3 +59,25 @@ def test_exact_threshold_turns_off_near_duplicates():
     )
     assert [f.rule for f in findings(text, select=["duplicate-paragraph"])] == ["duplicate-paragraph"]
     assert findings(text, select=["duplicate-paragraph"], config={"duplicates": {"similarity": 1.0}}) == []
+
+
+# -- fast paths: each gives what the plain form it replaces gives ---------------------------
+
+_PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_PROPS
+@given(st.text(alphabet="0123456789٣١ ab,.\n½²"))
+def test_digit_runs_are_counted_as_findall_counts_them(text):
+    assert len(dup._DIGIT_RUN_STARTS.findall(text)) == len(re.findall(r"\d+", text))
+
+
+def test_word_key_drops_zero_width_spaces_and_folds_marks():
+    # fold() deletes a zero-width space (joining the words around it) and turns curly marks,
+    # dashes and no-break spaces into separators; word_key must do as folding first did.
+    def plain(t: str) -> str:
+        return re.sub(r"[\W_]+", " ", fold(t).casefold()).strip()
+
+    for text in ("data\u200bbase", "ZERO\u200b WIDTH", "“Quoted”—and\u00a0spaced…", "‘a’\u2009b\u202fc",
+                 "Straße\u200b", "x\u2026y", "\u200b", "İstanbul\u200b’s"):
+        assert word_key(text) == plain(text), text

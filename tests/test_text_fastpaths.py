@@ -107,20 +107,35 @@ def test_find_quantities_is_stable_on_mixed_text(text):
 # -- dates: month-anchored matching -----------------------------------------------------------
 
 
-def _pattern_matches_plain(text: str) -> list[tuple[str, tuple[int, int]]]:
+# The numeric date patterns as first written, opening with their lookbehind (dates.py now
+# looks behind the first digit instead, which the regex engine scans for faster).
+_ISO_PLAIN = re.compile(
+    r"(?<![\w./:\-–])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+    r"(?P<t>T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?![\w/])(?![-.:/]\w)"
+)
+_NUM_PLAIN = re.compile(
+    r"(?<![\w./:$€£#\-–])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+    r"(?![\w/])(?![-.:/]\w)"
+)
+
+
+def _pattern_matches_plain(text: str) -> list[tuple[str, tuple[int, int], dict]]:
     out = []
-    for name in ("_MD", "_DM", "_MY", "_ISO", "_NUM"):
-        out.extend((name, m.span()) for m in getattr(D, name).finditer(text))
+    for name in ("_MD", "_DM", "_MY"):
+        out.extend((name, m.span(), m.groupdict()) for m in getattr(D, name).finditer(text))
+    out += [("_ISO", m.span(), m.groupdict()) for m in _ISO_PLAIN.finditer(text)]
+    out += [("_NUM", m.span(), m.groupdict()) for m in _NUM_PLAIN.finditer(text)]
     return out
 
 
-def _pattern_matches_fast(text: str) -> list[tuple[str, tuple[int, int]]]:
+def _pattern_matches_fast(text: str) -> list[tuple[str, tuple[int, int], dict]]:
     months = [m.start() for m in D._MONTH_HINT.finditer(text)]
-    out = [("_MD", m.span()) for m in D._matches_at(D._MD, text, months)]
-    out += [("_DM", m.span()) for m in D._matches_at(D._DM, text, D._day_month_starts(text, months))]
-    out += [("_MY", m.span()) for m in D._matches_at(D._MY, text, months)]
-    out += [("_ISO", m.span()) for m in D._matches_at(D._ISO, text, [x.start() for x in D._ISO_START.finditer(text)])]
-    out += [("_NUM", m.span()) for m in D._matches_at(D._NUM, text, [x.start() for x in D._NUM_START.finditer(text)])]
+    out = [("_MD", m.span(), m.groupdict()) for m in D._matches_at(D._MD, text, months)]
+    out += [("_DM", m.span(), m.groupdict()) for m in D._matches_at(D._DM, text, D._day_month_starts(text, months))]
+    out += [("_MY", m.span(), m.groupdict()) for m in D._matches_at(D._MY, text, months)]
+    out += [("_ISO", m.span(), m.groupdict()) for m in D._ISO.finditer(text)]
+    out += [("_NUM", m.span(), m.groupdict()) for m in D._NUM.finditer(text)]
     return out
 
 

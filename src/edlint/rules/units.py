@@ -77,25 +77,43 @@ class _Scan:
     spellings: list[tuple[Block, SpellingMatch]]
 
 
+_NO_IDS: frozenset[int] = frozenset()  # no quantity of the block comes with a conversion
+
+
 def _build(doc: Document) -> _Scan:
     from ..text.quotes import scan_quotes
+    from .quotes.view import _scans as quote_scans
 
     seen: list[_Seen] = []
     conversions: list[tuple[Block, Conversion]] = []
     spellings: list[tuple[Block, SpellingMatch]] = []
+    scans = None  # the quote rules' per-block scans, shared (the same scan_quotes results)
     for block in doc.prose:
         text = block.text.text
-        qs = find_quantities(text, headline=None if block.kind == HEADING else False)
+        lowered = text.lower()
+        qs = find_quantities(text, headline=None if block.kind == HEADING else False, lowered=lowered)
         if qs:
             convs = find_conversions(text, qs)
-            sources = {id(c.source) for c in convs}
-            paired = sources | {id(c.target) for c in convs}
-            quotes = scan_quotes(text) if not block.in_quote else None
+            if convs:
+                sources = {id(c.source) for c in convs}
+                paired = sources | {id(c.target) for c in convs}
+                conversions.extend([(block, c) for c in convs])
+            else:
+                sources = paired = _NO_IDS
+            in_quote = block.in_quote
+            quotes = None
+            if not in_quote:
+                if scans is None:
+                    scans = quote_scans(doc)
+                quotes = scans.get(id(block))
+                if quotes is None:
+                    quotes = scan_quotes(text)
+                if not quotes.quotes:
+                    quotes = None  # no quotation: nothing is inside one
             for q in qs:
-                quoted = block.in_quote or (quotes is not None and quotes.inside(q.start) is not None)
+                quoted = in_quote or (quotes is not None and quotes.inside(q.start) is not None)
                 seen.append(_Seen(block, q, quoted, id(q) in paired, id(q) in sources))
-            conversions.extend((block, c) for c in convs)
-        for sm in find_unit_spellings(text, qs):
+        for sm in find_unit_spellings(text, qs, lowered=lowered):
             spellings.append((block, sm))
     return _Scan(seen, conversions, spellings)
 

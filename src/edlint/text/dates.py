@@ -18,8 +18,8 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, NamedTuple
 
 
 class _Lazy:
@@ -116,24 +116,26 @@ _DM = _Lazy(
     re.X,
 )
 _MY = _Lazy(rf"(?<![A-Za-z])(?P<m>{MONTH})(?P<c>,)?[ \t\u00a0]+(?:(?P<of>of)[ \t\u00a0]+)?(?P<y>{_YEAR}){_YEAR_END}")
+# The numeric patterns open with a digit, and only then look behind it ("a digit that does
+# not follow a letter, a slash ..."): a pattern that starts with a character class lets the
+# regex engine skip quickly to the digits, where one that starts with a lookbehind is tried
+# at every position.
 _ISO = _Lazy(
-    r"(?<![\w./:\-–])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
+    r"(?P<y>\d(?<![\w./:\-–]\d)\d{3})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
     r"(?P<t>T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?![\w/])(?![-.:/]\w)"
 )
 _NUM = _Lazy(
-    r"(?<![\w./:$€£#\-–])(?P<a>\d{1,2})(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
+    r"(?P<a>\d(?<![\w./:$€£#\-–]\d)\d?)(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
     r"(?![\w/])(?![-.:/]\w)"
 )
 
 _DIGIT = _Lazy(r"\d")
 # Cheap tests that let most text skip the full patterns.
 _MONTH_HINT = _Lazy("|".join(sorted({m[:3] for m in MONTHS} | {m[:3].upper() for m in MONTHS})))
-_NUMERIC_HINT = _Lazy(r"\d[-/.]\d{1,2}[-/.]\d")
-# Where _ISO and _NUM can start (written to begin with a character class: the regex
-# engine then skips quickly to digits).
-_ISO_START = _Lazy(r"\d\d\d\d[-/.]")
-_NUM_START = _Lazy(r"\d\d?[/.-]")
+# (A digit, a separator, one or two digits, a separator and a digit. Written to open with
+# the separator, which is rarer in prose than a digit, and look behind it for the digit.)
+_NUMERIC_HINT = _Lazy(r"[-/.](?<=\d.)\d{1,2}[-/.]\d")
 # The characters that may stand between the start of a day-month date and its month
 # ("the 19th-21st of "), matched backwards from the month.
 _DM_RUN_REVERSED = _Lazy("[\\d\\sTthesndrof\\-\u2013\u2014\u2011]*")
@@ -185,6 +187,9 @@ _WD_BEFORE = _Lazy(
     rf"|[ \t\u00a0]+(?:to|through|thru|and|&)[ \t\u00a0]+(?P<w3>{WEEKDAY}))?"
     r"(?:,[ \t\u00a0]*|[ \t\u00a0]+|[ \t\u00a0]*\([ \t\u00a0]*)(?:the[ \t\u00a0]+)?$"
 )
+# Every weekday name _WD_BEFORE reads starts with one of these (its forms are title and upper
+# case only): where none stands, it has nothing to find.
+_WEEKDAY_HINT = _Lazy("|".join(sorted({w[:3] for w in WEEKDAYS} | {w[:3].upper() for w in WEEKDAYS})))
 _WD_AFTER = _Lazy(rf"[ \t\u00a0]*\([ \t\u00a0]*(?P<w>{WEEKDAY})[ \t\u00a0]*\)")
 _RECURRING_BEFORE = _Lazy(r"(?:\bevery|\beach|\balternate|\bother)\s+$", re.I)
 
@@ -192,12 +197,15 @@ _RECURRING_BEFORE = _Lazy(r"(?:\bevery|\beach|\balternate|\bother)\s+$", re.I)
 # -- the mention ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date written in a text. Offsets are into the text that was searched.
 
     ``start``/``end`` cover the date itself; a weekday written next to it has its own span
     (``weekday_start``/``weekday_end``) so a fix can replace either part alone.
+
+    A named tuple rather than a frozen dataclass: one is made for every date candidate in
+    every paragraph, and a tuple is made several times faster (it is as immutable, and
+    compares and hashes by its fields alike). Change one with ``_replace``.
     """
 
     start: int
@@ -252,11 +260,16 @@ class DateMention:
         return len(self.month_text) > 2 and self.month_text.rstrip(".").isupper()
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in_month(year: int | None, month: int) -> int:
     """Days in ``month``; with no year, February has 29 (the date may be in a leap year)."""
-    if month == 2 and year is None:
-        return 29
-    return calendar.monthrange(year if year is not None else 2001, month)[1]
+    if month == 2:
+        return 29 if year is None or calendar.isleap(year) else 28
+    if not 1 <= month <= 12:
+        raise calendar.IllegalMonthError(month)  # as calendar.monthrange would
+    return _MONTH_DAYS[month - 1]
 
 
 def date_problem(year: int | None, month: int, day: int | None) -> str | None:
@@ -345,19 +358,16 @@ def find_dates(text: str) -> list[DateMention]:
             if d is not None:
                 cands.append(d)
     if _NUMERIC_HINT.search(text):
-        # Likewise, the numeric patterns are tried only where four digits (ISO) or one or
-        # two (numeric) stand before a separator. Where one of these starts inside another,
-        # it follows a digit, where neither pattern may start.
-        for m in _matches_at(_ISO, text, [x.start() for x in _ISO_START.finditer(text)]):
+        for m in _ISO.finditer(text):
             d = _from_iso(text, m)
             if d is not None:
                 cands.append(d)
-        for m in _matches_at(_NUM, text, [x.start() for x in _NUM_START.finditer(text)]):
+        for m in _NUM.finditer(text):
             d = _from_num(text, m)
             if d is not None:
                 cands.append(d)
-    if not cands:
-        return []
+    if len(cands) < 2:  # nothing to choose between
+        return [_attach_weekday(text, c) for c in cands]
     # Longest first, then leftmost; keep what does not overlap a better candidate. The
     # characters already kept are marked, so each candidate is checked against its own
     # span rather than against every date kept (long texts with thousands of dates).
@@ -477,7 +487,7 @@ def _from_dm(text: str, m: re.Match[str]) -> DateMention | None:
         end_month=end_month, end_day=end_day, end_month_text=end_month_text, dash=dash,
         ordinal=ordinal, of=bool(m.group("of")), year_comma=bool(m.group("c")) and year is not None,
     )
-    return replace(d, dot_unknown=True) if dot_unknown else d
+    return d._replace(dot_unknown=True) if dot_unknown else d
 
 
 def _from_my(text: str, m: re.Match[str]) -> DateMention | None:
@@ -570,28 +580,31 @@ def _finish(
 def _attach_weekday(text: str, d: DateMention) -> DateMention:
     if d.kind == "my":
         return d
-    wm = _WD_BEFORE.search(text, max(0, d.start - 40), d.start)
+    lo = max(0, d.start - 40)
+    # _WD_BEFORE opens with a lookbehind, so the regex engine tries it at every position of
+    # the window; the literal prefixes of _WEEKDAY_HINT are found far faster.
+    wm = _WD_BEFORE.search(text, lo, d.start) if _WEEKDAY_HINT.search(text, lo, d.start) else None
     if wm is not None and not _RECURRING_BEFORE.search(text, max(0, wm.start() - 12), wm.start()):
         w1 = wm.group("w1")
         w2 = wm.group("w2") or wm.group("w3")
         if w2 and d.end_day is None:
             return d  # "Monday-Wednesday, June 19": no weekday for a single day
-        d = replace(
-            d, weekday=weekday_number(w1), weekday_text=w1,
+        d = d._replace(
+            weekday=weekday_number(w1), weekday_text=w1,
             weekday_start=wm.start("w1"), weekday_end=wm.end("w1"),
         )
         if w2:
             g = "w2" if wm.group("w2") else "w3"
-            d = replace(
-                d, end_weekday=weekday_number(w2), end_weekday_text=w2,
+            d = d._replace(
+                end_weekday=weekday_number(w2), end_weekday_text=w2,
                 end_weekday_start=wm.start(g), end_weekday_end=wm.end(g),
             )
         return d
     am = _WD_AFTER.match(text, d.end)
     if am is not None and d.end_day is None:
         w = am.group("w")
-        return replace(
-            d, weekday=weekday_number(w), weekday_text=w,
+        return d._replace(
+            weekday=weekday_number(w), weekday_text=w,
             weekday_start=am.start("w"), weekday_end=am.end("w"),
         )
     return d

@@ -65,20 +65,28 @@ def fold_chars(text: str) -> str:
 # For word_key: every ASCII byte that is not a letter or digit becomes a space; bytes of
 # UTF-8 sequences (128 and up) stay as they are.
 _WORD_BYTES = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+# A character outside ASCII that is not a word character (for these, the regex's \w is
+# str.isalnum).
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_SPACE_RUN = re.compile(b"  +")
 
 
 def word_key(text: str) -> str:
     """Only the words, lower-cased and space-separated: punctuation, quote style, case and
     spacing all vanish ("Maya’s  bio." and "maya's bio" -> "maya s bio")."""
-    t = fold(text).casefold()
-    # What ``_NOT_WORD.sub(" ", t).strip()`` gives (runs of [\W_] -> one space), at C
-    # speed: non-ASCII characters that are not word characters (str.isalnum is the
-    # regex's \w) become spaces first, then ASCII is mapped byte by byte.
+    # What ``_NOT_WORD.sub(" ", fold(text).casefold()).strip()`` gives, at C speed.
+    t = text.casefold()
     if not t.isascii():
-        for ch in set(t):
-            if ch > "\x7f" and not ch.isalnum():
-                t = t.replace(ch, " ")
-    return b" ".join(t.encode().translate(_WORD_BYTES).split()).decode()
+        # Folding changes nothing here but the zero-width space, which it deletes: every
+        # other character it folds, and all it folds them to, is a separator either way
+        # (casefold leaves them all, and makes none of them). The other non-ASCII
+        # characters that are not word characters become spaces.
+        if "\u200b" in t:
+            t = t.replace("\u200b", "")
+        t = _NON_ASCII_NON_WORD.sub(" ", t)
+    # ASCII is mapped byte by byte (after which spaces are the only whitespace), and the
+    # runs of spaces collapse.
+    return _SPACE_RUN.sub(b" ", t.encode().translate(_WORD_BYTES)).strip().decode()
 
 
 def strip_accents(text: str) -> str:

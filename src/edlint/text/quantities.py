@@ -31,7 +31,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator, NamedTuple
 
 class _lazy:
     """A regex compiled on first use: importing this module stays cheap (edlint starts
@@ -356,6 +356,12 @@ def unit_at(text: str, pos: int, attached: bool = False) -> tuple[str, str, int]
     ("square miles" before "square"). ``attached``: no space before it (5km)."""
     if _HEAD_AT.match(text, pos).group().lower() not in _HEADS:  # type: ignore[union-attr]
         return None
+    return _unit_words_at(text, pos, attached)
+
+
+def _unit_words_at(text: str, pos: int, attached: bool) -> tuple[str, str, int] | None:
+    """``unit_at`` without its head test, which only saves time: what it rules out, the
+    readings rule out too (for a caller that has tested the head in its own way)."""
     m = _UNIT_WORDS.match(text, pos)
     if m is None:
         return None
@@ -402,7 +408,8 @@ _FRACTIONS = {
     "\u00bd": (1, 2), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2153": (1, 3), "\u2154": (2, 3),
     "\u215b": (1, 8), "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8),
 }
-_FRAC_CLASS = "[" + "".join(_FRACTIONS) + "]"
+_FRACS = "".join(_FRACTIONS)
+_FRAC_CLASS = "[" + _FRACS + "]"
 _THIN = "\u00a0\u202f\u2009"
 _NUM = (
     rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_THIN}]\d{{3}})+|\d+)(?:\.\d+)?"
@@ -484,12 +491,11 @@ _FULL_STEMS = _lazy(rf"(?<![a-z])(?:{_prefix_tree(_FULL_STEM_WORDS)})")
 _SPACED_STEMS = _lazy(rf"[\s-](?:{_prefix_tree(_FULL_STEM_WORDS)})")
 
 
-def _word_unit_starts(text: str) -> list[int]:
+def _word_unit_starts(text: str, low: str) -> list[int]:
     """Where a unit written in full may start after a space or hyphen (a number in words
-    can stand only there), as offsets into ``text``; the stems are matched on the
+    can stand only there), as offsets into ``text``; the stems are matched on ``low``, the
     lowercased text. In the rare text that lowercasing lengthens, every start, as the
     offsets there were always taken."""
-    low = text.lower()
     if len(low) == len(text):  # lowercasing kept every offset (no "İ")
         return [m.start() + 1 for m in _SPACED_STEMS.finditer(low)]
     return [m.start() for m in _FULL_STEMS.finditer(low)]
@@ -527,7 +533,9 @@ def parse_number(s: str) -> tuple[float, float, float, int] | None:
         whole = float(s.replace(",", "")) if s else 0.0
         step = 1 / (2 * den)
         return whole + frac, step, step, 2
-    digits = s.replace(",", "").translate(_NO_THIN)
+    digits = s.replace(",", "")
+    if not digits.isascii():
+        digits = digits.translate(_NO_THIN)
     if len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
         return None  # "007", a leading-zero code, not a measurement
     try:
@@ -582,9 +590,12 @@ def parse_word_number(s: str) -> float | None:
 # ---------------------------------------------------------------------- quantities
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number and its unit as written, with text offsets and written precision."""
+class Quantity(NamedTuple):
+    """A number and its unit as written, with text offsets and written precision.
+
+    A named tuple rather than a frozen dataclass: one is made for every quantity in every
+    paragraph, and a tuple is made several times faster (it is as immutable, and compares
+    and hashes by its fields alike)."""
 
     start: int  # the number (or "a", "half") ...
     end: int  # ... to the end of the unit
@@ -704,6 +715,9 @@ _TIME_AFTER = _lazy(r"\s?\d{1,2}\s?s(?:ecs?)?\b")
 _WORD_AFTER = _lazy(r"[ \t]*(-?)([A-Za-z][A-Za-z'-]*)")
 _WORD_BEFORE = _lazy(r"([A-Za-z][A-Za-z.'-]*)[\s\u00a0]*$")
 _CURRENCY_BEFORE = _lazy(r"(?:[£$€¥₹]|\b(?:US|A|C|NZ|HK|S)\$|\b(?:USD|GBP|EUR|Rs\.?))\s?$")
+# The last characters of _CURRENCY_BEFORE's readings. "\s?$" lets at most two characters
+# follow one (a space, then a line break that "$" may stand before).
+_CURRENCY_ENDS = frozenset("£$€¥₹DPRs.")
 _MEASURE_AFTER = _lazy(
     r"(?i)\s*(?:-?(?:tall|high|long|wide|deep|thick|taller|higher|longer|wider|deeper|"
     r"shorter|lower|away|below|above|across|of|in\s+(?:height|length|width|depth|diameter)"
@@ -820,7 +834,8 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
             upos, sep = num_end + 1, "-"
         else:
             upos, sep = num_end, ""
-        found = unit_at(text, upos, attached=not sep)
+        # _numbers_before_heads saw a unit's head or a multiplier here.
+        found = _unit_words_at(text, upos, not sep)
         if found is None:
             return None
     key, form, unit_end = found
@@ -829,8 +844,12 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
     unit = UNITS[key]
     unit_text = text[upos:unit_end]
     start = m.start("num")
-    # Money: "$5m", "£1.2bn", "US$3 million".
-    if _CURRENCY_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+    # Money: "$5m", "£1.2bn", "US$3 million". The regex is tried only where one of the
+    # characters its readings end in stands among the last three before the number.
+    before = m.start()
+    if not _CURRENCY_ENDS.isdisjoint(text[max(0, before - 3):before]) and _CURRENCY_BEFORE.search(
+        text, max(0, before - 5), before
+    ):
         return None
     parsed = parse_number(m.group("num"))
     if parsed is None:
@@ -866,6 +885,10 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
     )
 
 
+# The units that the trap chain in _accept reads words around.
+_UNITS_WITH_TRAPS = frozenset({"m", "g", "st", "degC", "degF", "mm", "cm", "in", "lb"})
+
+
 def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: float,
             num_text: str, start: int, unit_start: int, unit_end: int, prev_at: int,
             headline: bool | None, mult: str = "") -> bool:
@@ -890,56 +913,57 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
         low = unit_text.lower()
         if value > 1 and sep != "-" and not low.endswith("s") and low not in ("feet", "stone"):
             return False
-    if key == "m" and form == "abbr" and not mult:
-        if _m_is_million(text, start, unit_end):
-            return False
-    elif key == "g" and form == "abbr":
-        if _next_word(text, unit_end)[0] in _NETWORK or _prev_word(text, prev_at) in (
-            "pulled", "pulling", "pull", "withstand", "withstood", "experienced", "sustained",
-            "endure", "endured",
-        ):
-            return False
-    elif key == "st" and form == "abbr":
-        digits = num_text.replace(",", "")
-        if not digits.isdigit() or (digits.endswith("1") and not digits.endswith("11")):
-            return False  # 21st, 1st
-        if unit_end < len(text) and text[unit_end:unit_end + 1] == ".":
-            # "5 St. James" is a street, "10st." a weight at the end of a sentence
-            if re.match(r"\.\s+[A-Z][a-z]", text[unit_end:unit_end + 4]) and sep:
+    if key in _UNITS_WITH_TRAPS:  # the traps below are for these units only
+        if key == "m" and form == "abbr" and not mult:
+            if _m_is_million(text, start, unit_end):
                 return False
-    elif key in ("degC", "degF") and form == "symbol" and len(unit_text) == 1:
-        # A bare letter: "30C" is a temperature in weather copy, "18F" is also a government
-        # agency and "12C" a bus route. Ask for temperature words in the sentence, or a
-        # neighbouring temperature in brackets.
-        prev = _prev_word(text, prev_at)
-        if prev in _DESIGNATION_PREV or "." in num_text and len(num_text.split(".")[1]) > 1:
-            return False
-        lo, hi = (-90, 300) if key == "degC" else (-130, 600)
-        if not lo <= value <= hi:
-            return False
-        if text[unit_end:unit_end + 2] in ("'s", "\u2019s"):
-            return False
-        if not (_TEMP_CUES.search(_clause(text, start, unit_end))
-                or _TEMP_NEAR.search(_phrase(text, start, unit_end))
-                or _TEMP_PAIR_AFTER.match(text, unit_end)
-                or _TEMP_PAIR_BEFORE.search(text, max(0, start - 16), start)):
-            return False
-    elif key in ("mm", "cm", "in") and _next_word(text, unit_end)[0] in _CALIBRE_NEXT:
-        return False  # 9mm pistol, 35mm film, 155mm shells
-    elif key == "lb" and form == "full":
-        if mult:
-            return False  # "5 million pounds" is money
-        window = _clause(text, start, unit_end)
-        if _next_word(text, unit_end)[0] in ("sterling", "a", "per") and re.match(
-            r"\s+(?:sterling|(?:a|per)\s+(?:week|month|year|day|head|hour|night))\b", text[unit_end:unit_end + 20]
-        ):
-            return False
-        if not _WEIGHT_CUES.search(window) and _MONEY_CUES.search(window):
-            return False
-    elif key == "st" and form == "full":
-        nxt = _next_word(text, unit_end)[0]
-        if nxt in ("age", "ages", "wall", "walls", "circle", "building", "house", "bridge"):
-            return False
+        elif key == "g" and form == "abbr":
+            if _next_word(text, unit_end)[0] in _NETWORK or _prev_word(text, prev_at) in (
+                "pulled", "pulling", "pull", "withstand", "withstood", "experienced", "sustained",
+                "endure", "endured",
+            ):
+                return False
+        elif key == "st" and form == "abbr":
+            digits = num_text.replace(",", "")
+            if not digits.isdigit() or (digits.endswith("1") and not digits.endswith("11")):
+                return False  # 21st, 1st
+            if unit_end < len(text) and text[unit_end:unit_end + 1] == ".":
+                # "5 St. James" is a street, "10st." a weight at the end of a sentence
+                if re.match(r"\.\s+[A-Z][a-z]", text[unit_end:unit_end + 4]) and sep:
+                    return False
+        elif key in ("degC", "degF") and form == "symbol" and len(unit_text) == 1:
+            # A bare letter: "30C" is a temperature in weather copy, "18F" is also a government
+            # agency and "12C" a bus route. Ask for temperature words in the sentence, or a
+            # neighbouring temperature in brackets.
+            prev = _prev_word(text, prev_at)
+            if prev in _DESIGNATION_PREV or "." in num_text and len(num_text.split(".")[1]) > 1:
+                return False
+            lo, hi = (-90, 300) if key == "degC" else (-130, 600)
+            if not lo <= value <= hi:
+                return False
+            if text[unit_end:unit_end + 2] in ("'s", "\u2019s"):
+                return False
+            if not (_TEMP_CUES.search(_clause(text, start, unit_end))
+                    or _TEMP_NEAR.search(_phrase(text, start, unit_end))
+                    or _TEMP_PAIR_AFTER.match(text, unit_end)
+                    or _TEMP_PAIR_BEFORE.search(text, max(0, start - 16), start)):
+                return False
+        elif key in ("mm", "cm", "in") and _next_word(text, unit_end)[0] in _CALIBRE_NEXT:
+            return False  # 9mm pistol, 35mm film, 155mm shells
+        elif key == "lb" and form == "full":
+            if mult:
+                return False  # "5 million pounds" is money
+            window = _clause(text, start, unit_end)
+            if _next_word(text, unit_end)[0] in ("sterling", "a", "per") and re.match(
+                r"\s+(?:sterling|(?:a|per)\s+(?:week|month|year|day|head|hour|night))\b", text[unit_end:unit_end + 20]
+            ):
+                return False
+            if not _WEIGHT_CUES.search(window) and _MONEY_CUES.search(window):
+                return False
+        elif key == "st" and form == "full":
+            nxt = _next_word(text, unit_end)[0]
+            if nxt in ("age", "ages", "wall", "walls", "circle", "building", "house", "bridge"):
+                return False
     if key in ("lb", "ft") and _TORQUE_AFTER.match(text, unit_end):
         return False  # 414 lb-ft of torque, 300 ft-lb: a moment, not a weight or a length
     if key in ("ft", "in") and form == "symbol":
@@ -1044,8 +1068,10 @@ _COMPOUND_NEXT = {"ft": ("in", 12), "st": ("lb", 14), "lb": ("oz", 16)}
 _COMPOUND_NUM = _lazy(rf"(?:[ -]|,?\s+and\s+)(?P<num>\d{{1,2}}(?:\.\d+)?|{_WCORE})(?!\d|[.,]\d)", re.I)
 _INCH_MARK = _lazy(r"[ ]?(?:\u2033|''|\"|\u201d)")
 _NOT_COMPOUND_AFTER = _lazy(r"\s*(?:[\d%/]|(?:per|times|x|by|to|or)\b)")
+# (The foot digit first, then a look behind it: a pattern that opens with a character class
+# lets the regex engine skip quickly to the digits.)
 _FEET_INCHES = _lazy(
-    r"(?=\d)(?<![\w.,])(?P<ft>\d)\s?['\u2019\u2032]\s?(?P<in>\d{1,2}(?:\.\d+)?)\s?(?:\"|''|\u201d|\u2033)"
+    r"(?P<ft>\d(?<![\w.,]\d))\s?['\u2019\u2032]\s?(?P<in>\d{1,2}(?:\.\d+)?)\s?(?:\"|''|\u201d|\u2033)"
 )
 
 
@@ -1102,80 +1128,123 @@ def _extend_compound(text: str, q: Quantity) -> Quantity:
 _NUMBER_NEXT = _HEADS | {"bn", "thousand", "million", "billion"}
 
 _BETWEEN = _lazy(rf"(?i)\bbetween\s+(?P<num>{_NUM})\s+and\s+$")
-_DIGIT = _lazy(r"[\d\u00bd\u00bc\u00be\u2153\u2154\u215b\u215c\u215d\u215e]")
+# A digit or a fraction (every number ends in one) followed, after at most a space or a
+# hyphen, by a word: ``head`` is what ``_HEAD_AT`` reads where find_quantities looks for a
+# unit after a number that ends there.
+_ENDS_BEFORE_WORD = _lazy(
+    rf"[\d{_FRACS}](?=[{_SPACES}-]?(?P<head>[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?))"
+)
+# Every character a _NUMBER match can hold: digits, fractions, separators, spaces and the
+# letters of "minus" and "to". Matched on the reversed text, it finds the run of them that
+# leads up to an offset.
+_IN_NUMBER_REVERSED = _lazy(rf"[\d\s{_THIN},./\-\u2212\u2013\u2014{_FRACS}minusto]*")
 
 
-def find_quantities(text: str, *, headline: bool | None = None) -> list[Quantity]:
+def _numbers_before_heads(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBER.finditer(text)`` that a unit's head (or a multiplier)
+    follows, in order, found without stepping through every number in the text (most are
+    not followed by a unit: "1,436 people", years, prices).
+
+    Only where ``_ENDS_BEFORE_WORD`` matches can such a number end. The full scan's match
+    ending there, if there is one, starts inside the run of number characters before it,
+    and no match of the full scan holds the character before that run: so searching from
+    the start of the run (or from the end of the last match found, if later) meets the
+    matches the full scan meets from there on.
+    """
+    search = _NUMBER.search
+    n = len(text)
+    reversed_text = ""
+    last: re.Match[str] | None = None  # the full scan's match found last
+    for digit in _ENDS_BEFORE_WORD.finditer(text):
+        if digit.group("head").lower() not in _NUMBER_NEXT:
+            continue
+        end = digit.end()
+        if last is not None and last.end() >= end:
+            # The match found last reaches here: it ends here, or no match does.
+            if last.end() == end:
+                yield last
+            continue
+        if not reversed_text:
+            reversed_text = text[::-1]
+        run = _IN_NUMBER_REVERSED.match(reversed_text, n - end).end() - (n - end)  # type: ignore[union-attr]
+        run_start = end - run
+        m = search(text, run_start if last is None or run_start > last.end() else last.end())
+        while m is not None and m.end() < end:
+            m = search(text, m.end())
+        if m is None:
+            return
+        last = m
+        if m.end() == end:
+            yield m
+
+
+def find_quantities(text: str, *, headline: bool | None = None, lowered: str | None = None) -> list[Quantity]:
     """Every quantity (number + unit) in ``text``, in order, without overlaps.
 
     ``headline``: the text is a title-case heading (units may be capitalised there);
-    None guesses from the text.
+    None guesses from the text. ``lowered``: ``text.lower()``, when the caller has it.
     """
-    has_digit = _DIGIT.search(text) is not None
-    starts = _word_unit_starts(text)
-    if not has_digit and not starts:
-        return []
+    if lowered is None:
+        lowered = text.lower()
+    starts = _word_unit_starts(text, lowered)
     found: list[Quantity] = []
-    if has_digit:
-        head_at = _HEAD_AT.match
-        for m in _NUMBER.finditer(text):
-            # Most numbers are not followed by a unit ("1,436 people"): a unit (or a
-            # multiplier) must start with a known head, checked before the full reading.
-            ne = m.end()
-            c = text[ne:ne + 1]
-            h = head_at(text, ne + 1 if c and (c in _SPACES or c == "-") else ne).group()  # type: ignore[union-attr]
-            if not h or h.lower() not in _NUMBER_NEXT:
-                continue
-            q = _numeric_quantity(text, m, headline)
-            if q is not None:
-                found.append(q)
-        marked = "'" in text or "\u2019" in text or "\u2032" in text  # 6'2" needs a foot mark
-        numeric: _Spans | None = None
-        for m in _FEET_INCHES.finditer(text) if marked else ():
-            # Inside a quantity found above? (The 6'2" ones added here end before the next
-            # match starts, so those found above are all there is to check.)
-            if numeric is None:
-                numeric = _Spans((q.start, q.end) for q in found)
-            if numeric.hold(m.start()):
-                continue
-            ft, inch = int(m.group("ft")), float(m.group("in"))
-            if inch >= 12:
-                continue
-            found.append(
-                Quantity(
-                    start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(),
-                    unit_start=m.start() + 1, unit_end=m.end(), unit="in", value=ft * 12 + inch,
-                    high=None, step=0.5, loose_step=0.5, sig_figs=2, form="symbol",
-                    unit_text="'", compound=True, attached=True,
-                )
+    # (Text without a digit or a fraction goes through the number scans quickly: they look
+    # for those first.)
+    for m in _numbers_before_heads(text):
+        q = _numeric_quantity(text, m, headline)
+        if q is not None:
+            found.append(q)
+    # These come in order: each starts inside its own number match, and the matches follow
+    # one another. Only the quantities added below may need sorting in.
+    numeric_count = len(found)
+    marked = "'" in text or "\u2019" in text or "\u2032" in text  # 6'2" needs a foot mark
+    numeric: _Spans | None = None
+    for m in _FEET_INCHES.finditer(text) if marked else ():
+        # Inside a quantity found above? (The 6'2" ones added here end before the next
+        # match starts, so those found above are all there is to check.)
+        if numeric is None:
+            numeric = _Spans((q.start, q.end) for q in found)
+        if numeric.hold(m.start()):
+            continue
+        ft, inch = int(m.group("ft")), float(m.group("in"))
+        if inch >= 12:
+            continue
+        found.append(
+            Quantity(
+                start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(),
+                unit_start=m.start() + 1, unit_end=m.end(), unit="in", value=ft * 12 + inch,
+                high=None, step=0.5, loose_step=0.5, sig_figs=2, form="symbol",
+                unit_text="'", compound=True, attached=True,
             )
+        )
+    if not found and not starts:
+        return []
     if starts:
         taken = _Spans((q.start, q.end) for q in found)
         found.extend(_worded_quantities(text, headline, taken, starts))
-    found.sort(key=lambda q: (q.start, -q.end))
+    if len(found) > numeric_count:
+        found.sort(key=lambda q: (q.start, -q.end))
+    # Only the letters b, e, t, w, n and their capitals match _BETWEEN's (case-insensitive)
+    # "between", so without it in the lowercased text there is nothing to search for.
+    between = "between" in lowered
     out: list[Quantity] = []
     last_end = -1
     for q in found:
         if q.start < last_end:
             continue
-        q = _extend_compound(text, q)
-        if q.high is None and not q.words:
+        if q.unit in _COMPOUND_NEXT:
+            q = _extend_compound(text, q)
+        if between and q.high is None and not q.words:
             b = _BETWEEN.search(text, max(0, q.start - 40), q.start)
             if b:
                 low = parse_number(b.group("num"))
                 if low is not None:
-                    q = _replace(q, start=b.start("num"), num_start=b.start("num"), value=low[0],
-                                 high=q.value, step=min(q.step, low[1]),
-                                 loose_step=min(q.loose_step, low[2]))
+                    q = q._replace(start=b.start("num"), num_start=b.start("num"), value=low[0],
+                                   high=q.value, step=min(q.step, low[1]),
+                                   loose_step=min(q.loose_step, low[2]))
         out.append(q)
         last_end = q.end
     return out
-
-
-def _replace(q: Quantity, **changes: object) -> Quantity:
-    fields = {name: getattr(q, name) for name in Quantity.__dataclass_fields__}
-    fields.update(changes)
-    return Quantity(**fields)  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------------- conversions
@@ -1430,11 +1499,13 @@ class SpellingMatch:
         return w[:stem_end - 2] + new + w[stem_end:]
 
 
-def find_unit_spellings(text: str, quantities: Iterable[Quantity] = ()) -> list[SpellingMatch]:
+def find_unit_spellings(text: str, quantities: Iterable[Quantity] = (), *,
+                        lowered: str | None = None) -> list[SpellingMatch]:
     """metre/meter, litre/liter and their prefixed forms used as units. A bare "meter" or
     "metre" counts only where it is a unit (after a number, "square", "hundreds of",
-    before "away", "long" ...), never a device ("parking meter") or verse ("iambic metre")."""
-    low = text.lower()
+    before "away", "long" ...), never a device ("parking meter") or verse ("iambic metre").
+    ``lowered``: ``text.lower()``, when the caller has it."""
+    low = text.lower() if lowered is None else lowered
     if "metre" not in low and "meter" not in low and "litre" not in low and "liter" not in low:
         return []
     spans = [(q.unit_start, q.unit_end) for q in quantities]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator
 
 from ...document import Block, Document
@@ -34,22 +34,28 @@ def _order(d: DateMention) -> str | None:
     return None
 
 
-def _naming_fits(d: DateMention) -> set[str]:
+def _naming_fits(d: DateMention) -> tuple[str, ...]:
     """Naming schemes (ap, full, abbr) whose choice of spelled-out or abbreviated month
     this date follows. The form of an abbreviation ("Sep" or "Sept.") is judged apart."""
+    return _naming_fits_of(d.month, d.month_text, d.end_month, d.end_month_text, d.day is not None)
+
+
+@lru_cache(maxsize=1024)
+def _naming_fits_of(month: int | None, text: str, end_month: int | None, end_text: str,
+                    with_day: bool) -> tuple[str, ...]:
+    # Kept per month as written: an article writes its few months the same way many times.
     out = {"ap", "full", "abbr"}
-    with_day = d.day is not None
-    for month, text in ((d.month, d.month_text), (d.end_month, d.end_month_text)):
-        if not text or month is None or month == 5:
+    for m, t in ((month, text), (end_month, end_text)):
+        if not t or m is None or m == 5:
             continue
         if not with_day:
-            fits = {"abbr"} if is_abbreviated(month, text) else {"ap", "full", "abbr"}
-        elif is_abbreviated(month, text):
-            fits = {"abbr", "ap"} if month in AP_MONTH_ABBR else {"abbr"}
+            fits = {"abbr"} if is_abbreviated(m, t) else {"ap", "full", "abbr"}
+        elif is_abbreviated(m, t):
+            fits = {"abbr", "ap"} if m in AP_MONTH_ABBR else {"abbr"}
         else:
-            fits = {"full"} if month in AP_MONTH_ABBR else {"full", "ap"}
+            fits = {"full"} if m in AP_MONTH_ABBR else {"full", "ap"}
         out &= fits
-    return out
+    return tuple(sorted(out))
 
 
 def _majority(values: list, prefer: tuple = ()) -> object | None:
@@ -66,28 +72,44 @@ def _majority(values: list, prefer: tuple = ()) -> object | None:
 
 
 def _profile(items: list[DateMention]) -> DateStyle:
-    order = _majority([o for d in items if (o := _order(d))]) or "md"
-    schemes = Counter()
+    # One pass over the dates collects every choice the article makes, in the order written
+    # (ties in _majority go to the first written).
+    orders: list[str] = []
+    schemes = {"ap": 0, "full": 0, "abbr": 0}
+    abbrs: list[tuple[int, str]] = []  # every abbreviated month but May, as written
+    dotted: list[bool] = []  # whether each abbreviated first month has its period
+    ordinals: list[bool] = []
+    dm_commas: list[bool] = []
     for d in items:
+        kind = d.kind
+        if kind == "md" or kind == "dm":
+            orders.append(kind)
+            ordinals.append(d.ordinal)
+            if kind == "dm" and d.year is not None:
+                dm_commas.append(d.year_comma)
+        elif (o := _order(d)) is not None:
+            orders.append(o)
         if d.month_text:
             for scheme in _naming_fits(d):
                 schemes[scheme] += 1
-    naming = "ap"
-    if schemes:
-        top = max(schemes[s] for s in ("ap", "full", "abbr"))
-        naming = next(s for s in ("ap", "full", "abbr") if schemes[s] == top)
-    abbrs = [(m, t) for d in items for m, t in ((d.month, d.month_text), (d.end_month, d.end_month_text))
-             if t and m is not None and m != 5 and is_abbreviated(m, t)]
-    dotted = [t.endswith(".") for d in items for m, t in ((d.month, d.month_text),) if not d.dot_unknown
-              and t and m is not None and m != 5 and is_abbreviated(m, t)]
+        m, t = d.month, d.month_text
+        if t and m is not None and m != 5 and is_abbreviated(m, t):
+            abbrs.append((m, t))
+            if not d.dot_unknown:
+                dotted.append(t.endswith("."))
+        m, t = d.end_month, d.end_month_text
+        if t and m is not None and m != 5 and is_abbreviated(m, t):
+            abbrs.append((m, t))
+    order = _majority(orders) or "md"
+    top = max(schemes.values())
+    naming = next(s for s in ("ap", "full", "abbr") if schemes[s] == top)  # "ap" when none
     abbr_dot = _majority(dotted, prefer=(True,))
     septs = [t.rstrip(".").title() for m, t in abbrs if m == 9]
     sept = _majority(septs, prefer=("Sept",) if naming == "ap" else ()) or "Sept"
-    ordinals = _majority([d.ordinal for d in items if d.kind in ("md", "dm")], prefer=(False,))
-    dm_commas = [d.year_comma for d in items if d.kind == "dm" and d.year is not None]
+    ordinal = _majority(ordinals, prefer=(False,))
     return DateStyle(
         order=order, naming=naming, abbr_dot=True if abbr_dot is None else abbr_dot,
-        ordinals=bool(ordinals), year_comma=True if order == "md" else bool(_majority(dm_commas, prefer=(False,))),
+        ordinals=bool(ordinal), year_comma=True if order == "md" else bool(_majority(dm_commas, prefer=(False,))),
         keep_of=True, sept=sept,
     )
 
@@ -184,16 +206,17 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         if len(written) < 2:
             return
         want = _profile([d for _, d in written])
-        consistent = [d for _, d in written if d.kind != "numeric" and render(d, want) == _plain(d.text)]
+        renders = [render(d, want) for _, d in written]  # each date in the article's style
+        consistent = [
+            d for (_, d), new in zip(written, renders) if d.kind != "numeric" and new == _plain(d.text)
+        ]
         examples: dict[tuple, DateMention | None] = {}
-        for b, d in written:
+        for (b, d), new in zip(written, renders):
             if d.kind == "numeric":
                 if _order(d) == want.order:
                     continue
-                new = render(d, want)
                 reason = f"is {'day/month' if _order(d) == 'dm' else 'month/day'}"
             else:
-                new = render(d, want)
                 if new is None or new == _plain(d.text):
                     continue
                 new = _keep_spaces(d.text, new)
@@ -266,12 +289,13 @@ def _keep_spaces(written: str, new: str) -> str:
 
 
 def _style_finding(doc: Document, b: Block, d: DateMention, new: str | None, message: str, plain: bool = False) -> Finding:
+    span = _span(b, d.start, d.end)
     fix = None
     if new is not None and new != d.text:
-        fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}")
+        fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}", span)
         if not plain:
             message += f"; write {new!r}"
-    return Finding(_span(b, d.start, d.end), message, fix=fix)
+    return Finding(span, message, fix=fix)
 
 
 def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> Iterator[Finding]:
@@ -298,7 +322,7 @@ def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> 
                 others = [x for _, x in dd.mentions if x.kind in ("md", "dm") and x.valid]
                 if others:
                     style = _profile(others)
-            resolved = replace(d, kind="md", month=pick[0], day=pick[1], readings=(pick,))
+            resolved = d._replace(kind="md", month=pick[0], day=pick[1], readings=(pick,))
             new = render(resolved, style)
             if new:
                 fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}")
