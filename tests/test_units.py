@@ -521,3 +521,17 @@ def test_extractor_precision_recall(name: str, corpus: str) -> None:
 def test_dev_set_size() -> None:
     lines = [l for l in DEV.strip().splitlines() if _GOLD.search(l)]
     assert len(lines) >= 60
+
+
+def test_odd_fractions_never_break_the_units_rules():
+    """Found while speeding up the extractor: a number grouped with a no-break space and
+    followed by a fraction made every units rule fail with an internal error."""
+    from edlint import lint_text
+    from edlint.text.quantities import parse_number
+
+    assert parse_number("1\u00a0000 \u00bd") == (1000.5, 0.25, 0.25, 2)
+    assert parse_number("3/0") is None and parse_number("1/2/3") is None
+    for sentence in ("The new sea wall runs for 1\u00a0000 \u00bd metres along the front.",
+                     "The survey recorded a 3/0 mile gap, about 5 km."):
+        result = lint_text(f"---\ntitle: Sea wall\n---\n\n{sentence}\n")
+        assert not [f for f in result.findings if f.rule == "internal-error"], sentence

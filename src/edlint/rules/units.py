@@ -82,7 +82,7 @@ _NO_IDS: frozenset[int] = frozenset()  # no quantity of the block comes with a c
 
 def _build(doc: Document) -> _Scan:
     from ..text.quotes import scan_quotes
-    from .quotes.view import _scans as quote_scans
+    from .quotes.view import block_scans as quote_scans
 
     seen: list[_Seen] = []
     conversions: list[tuple[Block, Conversion]] = []

@@ -520,19 +520,23 @@ def parse_number(s: str) -> tuple[float, float, float, int] | None:
     frac = 0.0
     den = 0
     last = s[-1]
-    if last in _FRACTIONS:
-        a, b = _FRACTIONS[last]
-        frac, den = a / b, b
-        s = s[:-1].strip()
-    elif "/" in s:
-        parts = s.split()
-        a, b = parts[-1].split("/")
-        frac, den = int(a) / int(b), int(b)
-        s = " ".join(parts[:-1])
-    if den:
-        whole = float(s.replace(",", "")) if s else 0.0
-        step = 1 / (2 * den)
-        return whole + frac, step, step, 2
+    try:
+        if last in _FRACTIONS:
+            a, b = _FRACTIONS[last]
+            frac, den = a / b, b
+            s = s[:-1].strip()
+        elif "/" in s:
+            parts = s.split()
+            a, b = parts[-1].split("/")
+            frac, den = int(a) / int(b), int(b)
+            s = " ".join(parts[:-1])
+        if den:
+            # "1 000 ½": the whole part may be grouped with (thin) spaces too.
+            whole = float(s.replace(",", "").translate(_NO_THIN)) if s else 0.0
+            step = 1 / (2 * den)
+            return whole + frac, step, step, 2
+    except (ValueError, ZeroDivisionError):
+        return None  # "3/0", "1/2/3": not a measurement
     digits = s.replace(",", "")
     if not digits.isascii():
         digits = digits.translate(_NO_THIN)

@@ -12,7 +12,7 @@ from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
 from .speaker import _credit_like, _credit_line, _Ctx
-from .view import _SKIP_KINDS, _embedded, _headline_like, _preview, _scans, _top_blockquote
+from .view import _SKIP_KINDS, _embedded, _headline_like, _preview, block_scans, _top_blockquote
 
 _TRAILING_DASH_NAME = re.compile(
     r"(?:^|[\s.!?\"”])(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de][\w.’'&-]*(?:[\s,]+[\w.’'&()-]+){0,14}\s*$"
@@ -131,7 +131,7 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
 
 
 def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
-    scans = _scans(doc)
+    scans = block_scans(doc)
     if not any(sc.quotes for sc in scans.values()) and not any(b.kind == BLOCKQUOTE for b in doc.blocks):
         return []
     ctx = _Ctx(opts)

@@ -9,7 +9,7 @@ from ...document import HEADING, Block, Document
 from ...text.quotes import APOSTROPHE, CLOSE, DOUBLE, OPEN, SINGLE, QuoteScan, curly_mark
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, _scans
+from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, block_scans
 
 _LINK_TITLE = re.compile(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
@@ -64,7 +64,7 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     between two spaces) the fix is unsafe. Swapping single and double marks of
     a quotation is safe only when every mark of it was read with confidence.
     """
-    scans = _scans(doc)
+    scans = block_scans(doc)
     items: list[tuple[Block, QuoteScan, int]] = []
     straight = curly = 0
     for b in doc.prose:

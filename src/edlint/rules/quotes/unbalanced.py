@@ -8,7 +8,7 @@ from ...document import CAPTION, HEADING, Block, Document
 from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, scan_quotes
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _around, _embedded, _headline_like, _preview, _scans
+from .view import _around, _embedded, _headline_like, _preview, block_scans
 
 
 @rule(
@@ -42,7 +42,7 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     “We will not close any branch libraries this year,” Director Sam Oyelaran said.
     ```
     """
-    scans = _scans(doc)
+    scans = block_scans(doc)
     prose = [b for b in doc.prose if b.kind not in ("byline", "bio") and not _embedded(b)]
     # Openers left open at the end of a block, waiting for a closer in a later block (a
     # quoted passage that runs over a list): kind -> (block, mark index, block position).

@@ -10,7 +10,7 @@ from ...text.quotes import QuoteScan, scan_quotes, words_at_most
 _SKIP_KINDS = frozenset({"byline", "bio", "table_cell"})
 
 
-def _scans(doc: Document) -> dict[int, QuoteScan]:
+def block_scans(doc: Document) -> dict[int, QuoteScan]:
     """One QuoteScan per prose block (keyed by id), shared by the three rules."""
     return doc.view("quotes.scans", lambda d: {id(b): scan_quotes(b.text.text) for b in d.prose})
 
