@@ -26,4 +26,4 @@ def reads_english(texts: Iterable[str], sample: int = 1500) -> bool:
     words = _TOKEN.findall(" ".join(chunks)[:sample].lower())
     if len(words) < 20:
         return True
-    return sum(w in _ENGLISH for w in words) / len(words) >= 0.08
+    return sum(map(_ENGLISH.__contains__, words)) / len(words) >= 0.08
