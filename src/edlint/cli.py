@@ -208,7 +208,8 @@ def _check(
         if fixed is not None:
             notes.extend(fixed.notes)
         if baseline_path:
-            from .baseline import BaselineError, apply as apply_baseline
+            from .baseline import BaselineError
+            from .baseline import apply as apply_baseline
 
             try:
                 result, filtered = apply_baseline(result, baseline_path, files)
@@ -248,7 +249,8 @@ def _check(
     if stdin:
         # The report shows the text given (after fixes), not a file on disk.
         context["sources"] = {f.path: f.fixed for f in fixed.files} if fixed is not None else stdin_text
-    from .reporters import get as get_reporter, summary_line
+    from .reporters import get as get_reporter
+    from .reporters import summary_line
 
     report = get_reporter(fmt)(result, context)
     _emit(report, output_to)

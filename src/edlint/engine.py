@@ -37,9 +37,9 @@ from .policy import (
     relpath_for,
     resolve,
 )
-from .rules.base import Finding, Severity
 from .replay import InputLog
 from .results import FileResult, RunResult, finalize_findings
+from .rules.base import Finding, Severity
 from .rules.registry import Registry, build_registry
 from .text.normalize import normalize
 

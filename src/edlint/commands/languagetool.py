@@ -23,7 +23,10 @@ def install(lt_version: str | None) -> None:
     Afterwards `languagetool: {local: true}` in .edlint.yaml starts it for each run.
     """
     try:
-        from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, LocalLanguageTool
+        from language_tool_python.download_lt import (
+            LTP_DOWNLOAD_VERSION,
+            LocalLanguageTool,
+        )
         from language_tool_python.utils import get_language_tool_download_path
     except Exception as exc:  # noqa: BLE001
         click.echo(f"edlint: language-tool-python is not usable: {exc}", err=True)

@@ -21,7 +21,12 @@ import click
 def test_rules(packs: tuple[str, ...], only: tuple[str, ...], verbose: bool) -> None:
     """Run the examples of rule packs as tests (bad ones must be reported, good ones not)."""
     from ..config import ConfigError
-    from ..rules.declarative.packs import add_packs, load_pack, run_examples, shipped_packs
+    from ..rules.declarative.packs import (
+        add_packs,
+        load_pack,
+        run_examples,
+        shipped_packs,
+    )
     from ..rules.registry import build_registry
 
     try:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..document import (
     BLOCKQUOTE,
+    BYLINE,
     CAPTION,
     CODE,
     HEADING,
@@ -23,7 +24,6 @@ from ..document import (
     PARAGRAPH,
     SHORTCODE,
     TABLE_CELL,
-    BYLINE,
     Block,
     Document,
     ImageBlock,
@@ -35,11 +35,11 @@ from ..document import (
 )
 from ..text.bylines import is_byline
 from ..text.credits import find_credit_marker
+from ..text.patterns import lazy
 from . import ParseOptions
 from .directives import build_suppressions, comment_directive
 from .frontmatter import split_front_matter
 from .shortcodes import DEFAULT_IMAGE_SHORTCODES, Shortcode, find_shortcodes
-from ..text.patterns import lazy
 
 _MD = None
 

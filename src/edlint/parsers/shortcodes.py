@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Span
+from ..text.patterns import lazy
 
 # How image shortcodes map to image fields; keys are argument names or 1-based positions.
 # Config (`shortcodes:`) adds to or replaces these.
@@ -22,14 +23,14 @@ DEFAULT_IMAGE_SHORTCODES: dict[str, dict[str, str]] = {
     "image_with_class": {"src": "1", "alt": "3", "class": "2"},
 }
 
-_TAG = re.compile(
+_TAG = lazy(
     r"\{\{<\s*(?P<hc>/)?\s*(?P<hname>[\w./-]+)(?P<hargs>.{0,4000}?)\s*/?>\}\}"
     r"|\{\{%\s*(?P<pc>/)?\s*(?P<pname>[\w./-]+)(?P<pargs>.{0,4000}?)\s*/?%\}\}"
     r"|\{%-?\s*(?P<lname>[\w./-]+)(?P<largs>.{0,4000}?)-?%\}"
     r"|\{\{-?(?P<expr>.{0,2000}?)-?\}\}",
     re.S,
 )
-_ARG = re.compile(
+_ARG = lazy(
     r"(?:(?P<key>[\w-]+)\s*=\s*)?"
     r"(?:\"(?P<dq>(?:[^\"\\]|\\.)*)\"|'(?P<sq>(?:[^'\\]|\\.)*)'|“(?P<cq>[^”]*)”|(?P<bare>[^\s\"'=]+))",
     re.S,

@@ -22,7 +22,15 @@ from ..text.bios import (
     slug_key,
 )
 from ..text.normalize import strip_accents, word_key
-from .base import Finding, Severity, cross_file_rule, rule, section, site_loader, tree_paths
+from .base import (
+    Finding,
+    Severity,
+    cross_file_rule,
+    rule,
+    section,
+    site_loader,
+    tree_paths,
+)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, Document
 from ..text.normalize import word_key
+from ..text.patterns import lazy
 from .base import Finding, Severity, rule, section
 
 
@@ -30,7 +31,7 @@ SECTION = section("duplicates", DuplicatesOptions, "Repeated paragraphs")
 
 # Pull quotes repeat a paragraph on purpose; captions, teasers and promos of other stories are
 # page furniture that templates print twice (a gallery's full and truncated caption).
-_NOT_BODY_CLASS = re.compile(
+_NOT_BODY_CLASS = lazy(
     r"(?:^|[-_ ])(?:pull-?quote|callout|caption|wp-caption|teaser|dek|promo\w*|card|kicker|"
     r"related|recirc|more-stories|nav|menu|share|social|newsletter|subscribe|sidebar|comments?)"
     r"(?:$|[-_ ])",
@@ -165,7 +166,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
         entries.insert(at, (key, block.span.start, text))
 
 
-_TOKEN = re.compile(r"[\w'’\-]+")
+_TOKEN = lazy(r"[\w'’\-]+")
 # Bounds on near-duplicate search per article: candidates per paragraph, and comparisons in
 # all. A news article has a few dozen paragraphs (far below both); a 20 MB page of
 # look-alike paragraphs stays linear instead of taking hours.
@@ -173,11 +174,11 @@ _NEAREST = 40
 _COMPARISONS = 4000
 
 
-_NUMERIC = re.compile(r"(?:^|\s)[^\s\d]*\d")  # a word holding a digit
+_NUMERIC = lazy(r"(?:^|\s)[^\s\d]*\d")  # a word holding a digit
 # The first digit of each run of digits: as many matches as runs, each one character long
 # (no string is built for an ASCII digit: those are shared), and a character class first,
 # which the regex engine scans for quickly.
-_DIGIT_RUN_STARTS = re.compile(r"\d(?<!\d\d)")
+_DIGIT_RUN_STARTS = lazy(r"\d(?<!\d\d)")
 _CLOSERS = "\"'\u201d\u2019)] \t\n"
 
 

@@ -13,9 +13,26 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal
 
-from ..document import BYLINE, CAPTION, HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL, Document
-from .base import Applicability, Edit, Finding, Fix, Severity, rule, section, site_loader
+from ..document import (
+    BYLINE,
+    CAPTION,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    TABLE_CELL,
+    Document,
+)
 from ..text.patterns import lazy
+from .base import (
+    Applicability,
+    Edit,
+    Finding,
+    Fix,
+    Severity,
+    rule,
+    section,
+    site_loader,
+)
 
 # LanguageTool rules whose problems another edlint family reports already (one problem,
 # one report): quote typography and pairing (quotes), doubled words (newsroom-basics pack),

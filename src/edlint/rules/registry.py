@@ -107,7 +107,6 @@ def _may_have_entry_points(group: str) -> bool:
     files, custom finders), does the exact lookup run.
     """
     import sys
-
     from importlib.machinery import PathFinder
 
     # Distributions are found by the meta-path finders that define find_distributions; the

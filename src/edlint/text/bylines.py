@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from .patterns import lazy
 
 _NAME = r"[A-Z][\w'’.\-]*"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
 from .patterns import lazy
 
 # -- the parsers' marker (kept stable: the Markdown and text parsers use it) ----------------

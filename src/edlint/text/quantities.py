@@ -33,6 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple
 
+
 class _lazy:
     """A regex compiled on first use: importing this module stays cheap (edlint starts
     in every worker process; most runs never need most of these patterns). Once compiled,

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from .patterns import lazy
+
 # Roles
 OPEN = "open"
 CLOSE = "close"
@@ -38,17 +40,17 @@ GUILLEMET = "guillemet"
 SINGLE_GUILLEMET = "single_guillemet"
 
 QUOTE_CHARS = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2032\u2033"
-_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+_MARK = lazy("[" + re.escape(QUOTE_CHARS) + "]")
 
 
 _OPEN_CTX = frozenset(" \t\n\r\u00a0([{<\u2014\u2013-/=\u2018\u201c\u201e\u00ab\u2039\"'")
 _CLOSE_CTX = frozenset(" \t\n\r\u00a0.,;:!?)]}>\u2014\u2013-/\u2026\u2019\u201d\u00bb\u203a\"'*_")
 # Elisions after an apostrophe at the start of a word: '90s, ’em, 'tis, rock 'n' roll.
-_ELISION = re.compile(
+_ELISION = lazy(
     r"(?:\d0s\b|\d\ds\b|\d\d\b(?!\s*(?:percent|%|-))|(?:em|tis|twas|til|cause|cuz|bout|nuff)\b(?!-)|n['\u2019]\s)",
     re.I,
 )
-_FEET_INCHES = re.compile(r"\d['\u2019\u2032]\s?\d{1,2}(?:\.\d+)?$")
+_FEET_INCHES = lazy(r"\d['\u2019\u2032]\s?\d{1,2}(?:\.\d+)?$")
 
 
 @dataclass(slots=True)
@@ -422,7 +424,7 @@ def _build_quotes(marks: list[Mark], n: int) -> tuple[Quote, ...]:
 
 # -- helpers for deciding what a quotation is ----------------------------------------------
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_WORD = lazy(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 _MINOR = frozenset(
     """a an the and or nor but for of in on at to by up as vs via with from into onto over
     per than off out de la le el del von van der du des et y e o is are was were be am""".split()
@@ -472,7 +474,7 @@ def title_case_words(ws: list[str]) -> bool:
     return True
 
 
-_CODEISH = re.compile(r"[{}<>=|\\]|^/|/$|^\S*[/#@.]\S*$|^[#.]?[a-z]+[-_][a-z0-9_-]+$|\$\{|%\w")
+_CODEISH = lazy(r"[{}<>=|\\]|^/|/$|^\S*[/#@.]\S*$|^[#.]?[a-z]+[-_][a-z0-9_-]+$|\$\{|%\w")
 
 
 def looks_like_code(text: str) -> bool:

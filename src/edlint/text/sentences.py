@@ -13,12 +13,13 @@ spans cover the text in order without overlapping.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+
+from .patterns import lazy
 
 # Terminal punctuation, closing marks that belong to the sentence, whitespace, and a
 # lookahead for something that can open the next sentence (capital, digit, opening mark).
-_BOUNDARY = re.compile(
+_BOUNDARY = lazy(
     r"(?:[.!?]+|\u2026|\.\.\.)"
     r"[\"'\u201d\u2019\u00bb\u203a)\]]*"
     r"(?P<gap>\s+)"
@@ -41,8 +42,8 @@ _OPENERS = frozenset(
     there his her their our its as if when while after before for then still also however
     meanwhile now last next one two some many most all no not both each officials police""".split()
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
-_NEXT_WORD = re.compile(r"[\"'\u201c\u2018\u201e\u00ab(\[*_]*([A-Za-z]+)")
+_WORD_BEFORE = lazy(r"([A-Za-z][A-Za-z.]*)\.$")
+_NEXT_WORD = lazy(r"[\"'\u201c\u2018\u201e\u00ab(\[*_]*([A-Za-z]+)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import _meta, _span, doc_dates
 
+
 @rule("date-invalid", family="dates", summary="A date that cannot exist (31 April, 29 February 2025, month 13)",
       severity=Severity.WARNING, section=SECTION)
 def date_invalid(doc: Document, opts: DatesOptions) -> Iterator[Finding]:

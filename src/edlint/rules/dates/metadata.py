@@ -11,6 +11,7 @@ from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _is_dateline, _span, doc_dates
 
+
 def _visible_date(dd: DocDates) -> bool:
     """A page that shows its date in a dateline ("18 NOV 2019", "Published Nov 19, 2019")
     has a publication date for its readers even without metadata."""

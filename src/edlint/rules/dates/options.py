@@ -7,6 +7,7 @@ from typing import Literal
 
 from ..base import section
 
+
 @dataclass(frozen=True)
 class DatesOptions:
     # House style for dates: "auto" checks that an article is consistent with itself;

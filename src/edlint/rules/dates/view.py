@@ -7,9 +7,16 @@ import re
 from dataclasses import dataclass, field
 
 from ...document import BYLINE, CAPTION, Block, Document, MetaField, Span
-from ...text.dates import DateMention, MetaDate, file_name_date, find_dates, parse_meta_date
+from ...text.dates import (
+    DateMention,
+    MetaDate,
+    file_name_date,
+    find_dates,
+    parse_meta_date,
+)
 from ..base import Applicability, Fix
 from .options import DatesOptions
+
 
 @dataclass
 class DocDates:

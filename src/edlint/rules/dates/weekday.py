@@ -7,10 +7,18 @@ from bisect import bisect_left, bisect_right
 from typing import Callable, Iterator
 
 from ...document import Block, Document
-from ...text.dates import WEEKDAYS, DateMention, nearest_occurrence, spell, weekday_like, weekday_of
+from ...text.dates import (
+    WEEKDAYS,
+    DateMention,
+    nearest_occurrence,
+    spell,
+    weekday_like,
+    weekday_of,
+)
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _replace_fix, _span, doc_dates
+
 
 class _YearRefs:
     """The dates with a written year, indexed once per article: which ones sit in each block,

@@ -7,6 +7,7 @@ import re
 
 from ...document import CAPTION, PARAGRAPH, Document, ImageBlock
 from ...text.credits import CREDIT, NONE, CreditRecogniser
+from ...text.patterns import lazy
 from .editorial import _skip_reason
 from .featured import _featured, _jsonld_credits
 from .model import (
@@ -20,7 +21,6 @@ from .model import (
     recogniser_for,
 )
 from .options import ImagesOptions
-from ...text.patterns import lazy
 
 
 def images_of(doc: Document, opts: ImagesOptions) -> list[Image]:

@@ -10,6 +10,7 @@ from .fields import _item_span, _q, field_states
 from .options import SECTION, MetadataOptions
 from .schema import _close
 
+
 @rule("metadata-enum", family="metadata", summary="A metadata field has a value outside its allowed list",
       severity=Severity.WARNING, section=SECTION)
 def metadata_enum(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:

@@ -9,6 +9,7 @@ from ..base import Finding, Severity, rule
 from .fields import _item_span, _q, _text_items, display_text, field_states
 from .options import SECTION, MetadataOptions
 
+
 @rule("metadata-length", family="metadata", summary="A metadata field is too long or too short",
       severity=Severity.WARNING, section=SECTION)
 def metadata_length(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from ..base import section
 from .schema import DEFAULT_FIELDS, DEFAULT_KNOWN, Schema, SchemaError, compile_schema
 
+
 def _default_fields() -> dict[str, Any]:
     return {k: {kk: (list(vv) if isinstance(vv, list) else vv) for kk, vv in v.items()}
             for k, v in DEFAULT_FIELDS.items()}

@@ -9,6 +9,7 @@ from ..base import Finding, Severity, rule
 from .fields import _item_span, _q, _text_items, field_states
 from .options import SECTION, MetadataOptions
 
+
 @rule("metadata-pattern", family="metadata", summary="A metadata field does not match its pattern",
       severity=Severity.WARNING, section=SECTION)
 def metadata_pattern(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:

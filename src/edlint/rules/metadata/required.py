@@ -11,6 +11,7 @@ from .fields import _has_body, _head, field_states
 from .options import SECTION, MetadataOptions
 from .schema import BODY, FieldSpec
 
+
 def _names(spec: FieldSpec) -> str:
     if not spec.aliases:
         return f"'{spec.name}'"

@@ -7,11 +7,11 @@ from typing import Any, Iterator
 
 from ...document import Document
 from ...text.dates import parse_meta_date
+from ...text.patterns import lazy
 from ..base import Finding, Severity, rule
 from .fields import _q, _shape, field_states
 from .options import SECTION, MetadataOptions
 from .schema import FieldSpec
-from ...text.patterns import lazy
 
 _TYPE_WORDS = {
     "string": "text",

@@ -10,6 +10,7 @@ from .fields import _applies, _q
 from .options import SECTION, MetadataOptions, schema_of
 from .schema import _close
 
+
 @rule("metadata-unknown", family="metadata", summary="A front-matter field that is not in the house schema",
       severity=Severity.INFO, section=SECTION, default_enabled=False)
 def metadata_unknown(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:

@@ -6,25 +6,42 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ...document import BLOCKQUOTE, CAPTION, HEADING, LIST_ITEM, PARAGRAPH, SHORTCODE, Block, Document
+from ...document import (
+    BLOCKQUOTE,
+    CAPTION,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    SHORTCODE,
+    Block,
+    Document,
+)
+from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, looks_like_code, word_count, words_at_most
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
 from .speaker import _credit_like, _credit_line, _Ctx
-from .view import _SKIP_KINDS, _embedded, _headline_like, _preview, block_scans, _top_blockquote
+from .view import (
+    _SKIP_KINDS,
+    _embedded,
+    _headline_like,
+    _preview,
+    _top_blockquote,
+    block_scans,
+)
 
-_TRAILING_DASH_NAME = re.compile(
+_TRAILING_DASH_NAME = lazy(
     r"(?:^|[\s.!?\"”])(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de][\w.’'&-]*(?:[\s,]+[\w.’'&()-]+){0,14}\s*$"
 )
-_CALLOUT = re.compile(
+_CALLOUT = lazy(
     r"\W*(?:note|tip|warning|important|example|update|updated|correction|editor[’']?s note|"
     r"tl;?dr|disclaimer|caution|hint|reminder|pro tip|fun fact|background|summary|"
     r"key takeaways?|in brief|at a glance)\b\W",
     re.I,
 )
-_URL_OR_EMAIL = re.compile(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
-_TRANSCRIPT = re.compile(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
+_URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
+_TRANSCRIPT = lazy(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
 _QUOTE_SHORTCODE_ARGS = ("cite", "author", "by", "source", "name", "attribution", "speaker", "who")
 
 

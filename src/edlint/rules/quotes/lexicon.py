@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...text.patterns import lazy
+
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
     "tell": ("told", "tells", "telling"),
@@ -36,7 +38,7 @@ _NOUNISH = frozenset(
     stress remark joke laugh sigh tweet blog mention reply respond plead offer demand blast
     slam hail brand reveal""".split()
 )
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE = lazy(
     r"(?:\b(?:the|these|those|all|many|some|several|both|other|its|their|our|his|her|your|my|"
     r"of|and|in|with|no|any|such|two|three|four|five|few|more|most|united)|['’]s|\d)\s+$",
     re.I,
@@ -76,7 +78,7 @@ class _Lexicon:
     seconds: dict  # first word -> the words that can follow it in multi-word forms
 
 
-_TOKEN = re.compile(r"[^\W\d_][\w’'-]*")
+_TOKEN = lazy(r"[^\W\d_][\w’'-]*")
 
 
 @lru_cache(maxsize=8)

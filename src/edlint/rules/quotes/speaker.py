@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...text.patterns import lazy
 from ...text.quotes import (
     Quote,
     QuoteScan,
@@ -22,23 +23,23 @@ from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_fin
 from .options import QuotesOptions
 from .view import _terminal
 
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
-_BY_AGENT = re.compile(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
-_DASH_NAME = re.compile(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
-_PAREN_NAME = re.compile(r"\s*\(\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+[^)]{0,40}\)")
-_CREDIT_LINE = re.compile(r"\s*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
-_ENDS_WITH_NAME = re.compile(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.’'-]*)?\s*$")
+_PASSIVE_AUX = lazy(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
+_DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_PAREN_NAME = lazy(r"\s*\(\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+[^)]{0,40}\)")
+_CREDIT_LINE = lazy(r"\s*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_ENDS_WITH_NAME = lazy(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.’'-]*)?\s*$")
 _COPULA = frozenset(
     {"is", "was", "were", "are", "be", "the", "a", "an", "its", "their", "our", "his", "her", "this", "that"}
 )
-_WORDS = re.compile(r"e\.g\.|i\.e\.|[a-z][a-z’'-]*")
-_EXAMPLE = re.compile(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I)
-_MENTION_AFTER = re.compile(
+_WORDS = lazy(r"e\.g\.|i\.e\.|[a-z][a-z’'-]*")
+_EXAMPLE = lazy(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I)
+_MENTION_AFTER = lazy(
     r"\s+(?:is|was|are|were|has|had|appears|appeared|became|becomes|remains|means|meant|refers|"
     r"sounds|seems|shows|showed|pops)\b"
 )
-_LINKISH_BEFORE = re.compile(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
-_SPEAKER_CUE = re.compile(
+_LINKISH_BEFORE = lazy(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
+_SPEAKER_CUE = lazy(
     r"\b(?:i|we|he|she|they|you|one|someone|somebody|mayor|governor|president|chief|director|"
     r"officers?|officials?|spokes(?:wo)?m[ae]n|spokesperson|residents?|participants?|users?|"
     r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|"
@@ -50,7 +51,7 @@ _SPEAKER_CUE = re.compile(
     r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
     re.I,
 )
-_NAME_LIKE = re.compile(r"(?<=[\w,] )[A-Z][a-z]+")
+_NAME_LIKE = lazy(r"(?<=[\w,] )[A-Z][a-z]+")
 _MONTHS = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June "
     "July August September October November December Monday Tuesday Wednesday Thursday "
@@ -65,7 +66,7 @@ _DOC_NOUNS = (
     r"project|datasets?|database|api|statement|message|email|tweet|note|caption|label|strategy"
 )
 # Quoting a document: "the order directs agencies to “...”".
-_DOC_SOURCE = re.compile(
+_DOC_SOURCE = lazy(
     r"\b(?:" + _DOC_NOUNS + r")\b"
     r"[^.!?]{0,80}?\b(?:directs?|requires?|defines?|states?|reads?|read|mandates?|stipulates?|"
     r"specifies|specify|calls?\s+for|instructs?|orders?|prohibits?|allows?|permits?|lists?|"

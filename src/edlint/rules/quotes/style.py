@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ...document import HEADING, Block, Document
-from ...text.quotes import APOSTROPHE, CLOSE, DOUBLE, OPEN, SINGLE, QuoteScan, curly_mark
+from ...text.patterns import lazy
+from ...text.quotes import (
+    APOSTROPHE,
+    CLOSE,
+    DOUBLE,
+    OPEN,
+    SINGLE,
+    QuoteScan,
+    curly_mark,
+)
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
 from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, block_scans
 
-_LINK_TITLE = re.compile(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
+_LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
 
 

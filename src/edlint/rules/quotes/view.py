@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...document import BLOCKQUOTE, Block, Document
+from ...text.patterns import lazy
 from ...text.quotes import QuoteScan, scan_quotes, words_at_most
 
 _SKIP_KINDS = frozenset({"byline", "bio", "table_cell"})
@@ -38,7 +39,7 @@ def _top_blockquote(b: Block) -> Block | None:
     return top
 
 
-_EMBED_CLASS = re.compile(r"twitter|tweet|instagram|tiktok|facebook|embed|social", re.I)
+_EMBED_CLASS = lazy(r"twitter|tweet|instagram|tiktok|facebook|embed|social", re.I)
 
 
 def _embedded(b: Block) -> bool:
