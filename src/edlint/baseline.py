@@ -84,6 +84,8 @@ def write(findings: Iterable[Finding], baseline_path: str) -> int:
 
 @dataclass
 class Baseline:
+    """Findings recorded as known (their fingerprints), read from a baseline file."""
+
     path: str
     keys: Counter[Key]
 
@@ -135,6 +137,8 @@ class Baseline:
 
 @dataclass
 class Filtered:
+    """What applying a baseline left: new findings, and counts of known and stale ones."""
+
     findings: list[Finding]  # not in the baseline: reported
     known: int  # in the baseline: hidden
     stale: int  # baseline entries no finding matched (fixed since, or file not linted)

@@ -24,6 +24,8 @@ class GitError(Exception):
 
 @dataclass
 class Changes:
+    """Files (and lines) changed since a git revision."""
+
     root: str  # the repository's top folder (real path)
     base: str  # the commit compared against
     # real path -> changed 1-based line numbers, or None for "every line" (a new file)

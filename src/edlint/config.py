@@ -41,6 +41,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Override:
+    """Settings for the files matching some globs, layered over the config's own."""
+
     files: tuple[str, ...]
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()

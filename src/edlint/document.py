@@ -341,6 +341,8 @@ class ParseProblem:
 
 @dataclass(eq=False)
 class Document:
+    """One parsed article: blocks with source positions, metadata, and shared views."""
+
     path: str
     format: str  # markdown | html | text
     source: str

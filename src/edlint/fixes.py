@@ -47,6 +47,8 @@ class FileFix:
 
 @dataclass
 class FixRun:
+    """The files of one --fix or --diff run, with what was applied to each."""
+
     files: list[FileFix]
 
     @property

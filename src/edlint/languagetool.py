@@ -29,6 +29,8 @@ class LanguageToolError(Exception):
 
 @dataclass(frozen=True)
 class Match:
+    """One LanguageTool match, with offsets in the checked text."""
+
     offset: int  # code points into the checked text
     length: int  # code points
     message: str
@@ -86,6 +88,8 @@ def parse_matches(text: str, payload: dict[str, Any]) -> list[Match]:
 
 @dataclass
 class ServerSettings:
+    """How to reach and query a LanguageTool server."""
+
     url: str
     timeout_s: float = 10.0
     retries: int = 2

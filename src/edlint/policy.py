@@ -31,6 +31,8 @@ ALWAYS_ON = frozenset({FILE_ERROR, INTERNAL_ERROR})
 
 @dataclass(frozen=True)
 class Layer:
+    """One level of rule selection (config, override or command line)."""
+
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -14,6 +14,8 @@ from .rules.base import Finding
 
 @dataclass
 class FileResult:
+    """One file's findings, plus what cross-file rules need after its Document is gone."""
+
     path: str
     findings: list[Finding] = field(default_factory=list)
     facts: dict[str, Any] = field(default_factory=dict)  # cross-file rule id -> facts
@@ -26,6 +28,8 @@ class FileResult:
 
 @dataclass
 class RunResult:
+    """The findings of a whole run, in report order."""
+
     findings: list[Finding]
     files: int
     internal_error: bool = False

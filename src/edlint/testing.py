@@ -67,6 +67,8 @@ def findings(
 
 @dataclass
 class Case:
+    """One example of a .cases file: an article fragment and the findings it must give."""
+
     title: str
     fmt: str
     text: str

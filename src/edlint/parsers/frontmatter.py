@@ -160,6 +160,8 @@ def compose_yaml(text: str) -> tuple[Node | None, Any]:
 
 @dataclass
 class FrontMatter:
+    """The YAML front matter of a Markdown file: where it is and what it says."""
+
     span: Span  # fences included
     body_start: int  # offset where the body begins
     fields: dict[str, MetaField]

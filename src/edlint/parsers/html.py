@@ -86,6 +86,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 @dataclass
 class _Open:
+    """An HTML element still open while the page is read."""
+
     tag: str
     start: int
     attrs: dict[str, str | None]
@@ -98,6 +100,8 @@ class _Open:
 
 @dataclass
 class HtmlResult:
+    """What the HTML reader found: blocks, metadata, directives, language, problems."""
+
     blocks: list[Block] = field(default_factory=list)
     metadata: dict[str, MetaField] = field(default_factory=dict)
     directives: list[tuple[str, frozenset[str], Span]] = field(default_factory=list)

@@ -39,6 +39,8 @@ _ARG = lazy(
 
 @dataclass
 class Shortcode:
+    """A Hugo or Liquid shortcode found in Markdown: its name, span and arguments."""
+
     name: str
     span: Span
     closing: bool = False

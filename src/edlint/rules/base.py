@@ -45,6 +45,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """Edits that resolve a finding, with how safely they can be applied."""
+
     title: str  # an imperative: "Use curly quotes"
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
@@ -137,6 +139,8 @@ _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 @dataclass(frozen=True, eq=False)
 class Rule:
+    """A rule as the engine sees it: id, docs, options and the function that checks."""
+
     id: str
     family: str
     summary: str

@@ -35,6 +35,8 @@ from .base import (
 
 @dataclass(frozen=True)
 class BiosOptions:
+    """Options of the bios family (config section `bios:`)."""
+
     # Path of an authors registry (YAML list or mapping with name, slug, bio; a Jekyll
     # _data/authors.yml; a CSV with id/slug and name or first_name/last_name; or a folder of
     # Hugo author pages <slug>/_index.md), relative to the config file's folder.

@@ -16,6 +16,8 @@ from .base import Finding, Severity, rule, section
 
 @dataclass(frozen=True)
 class DuplicatesOptions:
+    """Options of duplicate-paragraph (config section `duplicates:`)."""
+
     # Paragraphs shorter than this many words are never compared ("Updated.", "Advertisement").
     min_words: int = 8
     # Two paragraphs at least this alike (0-1, rapidfuzz ratio of their words) are copies;

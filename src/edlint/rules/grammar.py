@@ -63,6 +63,8 @@ DEFAULT_SEVERITY = {
 
 @dataclass(frozen=True)
 class LanguageToolOptions:
+    """Options of the grammar rule (config section `languagetool:`)."""
+
     url: str = ""  # e.g. http://languagetool.internal:8010 (EDLINT_LANGUAGETOOL_URL overrides)
     language: str = "auto"  # auto: the article's language (front matter lang, <html lang>, config)
     local: bool = False  # start a LanguageTool already installed under LTP_PATH

@@ -25,6 +25,8 @@ class RegistryError(Exception):
 
 @dataclass
 class Registry:
+    """All rules known to a run: built-ins, plugins and packs, with their sections and loaders."""
+
     rules: dict[str, Rule] = field(default_factory=dict)
     sections: dict[str, Section] = field(default_factory=dict)
     loaders: list[SiteLoader] = field(default_factory=list)

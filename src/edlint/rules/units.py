@@ -37,6 +37,8 @@ from .base import Applicability, Edit, Finding, Fix, Severity, rule, section
 
 @dataclass(frozen=True)
 class UnitsOptions:
+    """Options of the units family (config section `units:`)."""
+
     # The house measurement system; "either" takes each article's majority per dimension.
     system: Literal["metric", "imperial", "either"] = "either"
     # With a house system set: a quantity in the other system needs a conversion even when
@@ -63,6 +65,8 @@ SECTION = section("units", UnitsOptions, "Units: measurement systems, unit spell
 
 @dataclass(slots=True)
 class _Seen:
+    """A quantity met while scanning, with where it was and whether it is paired or quoted."""
+
     block: Block
     q: Quantity
     quoted: bool
@@ -72,6 +76,8 @@ class _Seen:
 
 @dataclass(slots=True)
 class _Scan:
+    """What one pass over a document found: quantities, conversions and spellings."""
+
     seen: list[_Seen]
     conversions: list[tuple[Block, Conversion]]
     spellings: list[tuple[Block, SpellingMatch]]

@@ -280,6 +280,8 @@ _EMPH_BEFORE = lazy(r"(?:[_*]|<(?:em|i|strong|b)\b[^>]*>)\s*$", re.I)
 
 @dataclass(frozen=True, slots=True)
 class BioSentence:
+    """A sentence that reads as an author bio: the name, the role and where it ends."""
+
     name: str  # the person named first
     name_end: int  # offset after the name
     end: int  # offset after the predicate word
@@ -396,6 +398,8 @@ class AuthorRef:
 
 @dataclass(frozen=True, slots=True)
 class Byline:
+    """A byline block and the people it names."""
+
     names: tuple[str, ...]
     text: str
     start: int

@@ -55,6 +55,8 @@ _FEET_INCHES = lazy(r"\d['\u2019\u2032]\s?\d{1,2}(?:\.\d+)?$")
 
 @dataclass(slots=True)
 class Mark:
+    """One quotation mark and what it was read as (opening, closing, apostrophe)."""
+
     pos: int
     char: str
     role: str
@@ -74,6 +76,8 @@ class Mark:
 
 @dataclass(slots=True)
 class Quote:
+    """A quotation: its span, its marks and how deeply it is nested."""
+
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (the text's length when unclosed)
     kind: str

@@ -10,6 +10,8 @@ from ..base import section
 
 @dataclass(frozen=True)
 class DatesOptions:
+    """Options of the dates family (config section `dates:`)."""
+
     # House style for dates: "auto" checks that an article is consistent with itself;
     # ap = "Nov. 13, 2025", "March 3"; us = "November 13, 2025"; uk = "13 November 2025";
     # iso = "2025-11-13".

@@ -20,6 +20,8 @@ from .options import DatesOptions
 
 @dataclass
 class DocDates:
+    """The dates of one document: mentions in the text, the publication date, the file-name date."""
+
     mentions: list[tuple[Block, DateMention]] = field(default_factory=list)
     pub: MetaDate | None = None  # the publication date, as read from metadata
     pub_field: MetaField | None = None

@@ -30,6 +30,8 @@ class TextPart:
 
 @dataclass(eq=False)
 class Image:
+    """An image of the article with its alt text, caption and credit, wherever they were written."""
+
     block: ImageBlock | None
     span: Span
     origin: str

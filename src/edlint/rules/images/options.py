@@ -10,6 +10,8 @@ from ..base import section
 
 @dataclass(frozen=True)
 class ImagesOptions:
+    """Options of the images family (config section `images:`)."""
+
     # Words that are not a description when they are the whole alt text.
     generic_alt: tuple[str, ...] = (
         "image", "photo", "photograph", "picture", "img", "graphic", "screenshot", "pic",

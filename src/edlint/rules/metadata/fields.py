@@ -50,6 +50,8 @@ def _head(doc: Document) -> Span:
 
 @dataclass
 class FieldState:
+    """Whether a schema field is present, empty or required in one document."""
+
     spec: FieldSpec
     present: list[MetaField]  # written, with a value
     empty: list[MetaField]  # written, but empty

@@ -16,6 +16,8 @@ def _default_fields() -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class MetadataOptions:
+    """Options of the metadata family (config section `metadata:`)."""
+
     # The house schema: field name -> {type, required, aliases, min_length, max_length,
     # min_items, max_items, pattern, values, ignore_case, when, unless, from_filename}.
     fields: dict[str, Any] = field(default_factory=_default_fields)

@@ -40,6 +40,8 @@ DEFAULT_KNOWN = (
 
 @dataclass(frozen=True)
 class Condition:
+    """A `when:` or `unless:` test of a schema field on another field's value."""
+
     field: str
     equals: tuple[str, ...] | None = None  # any of these values (as text)
     matches: re.Pattern[str] | None = None
@@ -47,6 +49,8 @@ class Condition:
 
 @dataclass(frozen=True)
 class FieldSpec:
+    """One field of the house metadata schema."""
+
     name: str
     types: tuple[str, ...] = ("any",)
     required: bool = False
@@ -69,6 +73,8 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class Schema:
+    """The house metadata schema: its fields, by name and alias."""
+
     fields: tuple[FieldSpec, ...]
     by_name: dict[str, FieldSpec]  # names and aliases
 

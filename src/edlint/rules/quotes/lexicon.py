@@ -70,6 +70,8 @@ def _forms(lemma: str) -> tuple[set[str], set[str]]:
 
 @dataclass(frozen=True)
 class _Lexicon:
+    """Reporting verbs and attribution phrases, indexed for fast look-up."""
+
     single: frozenset  # one-word forms: said, told, warns ...
     multi: dict  # first word -> tuple of the remaining words of multi-word forms
     nounish: frozenset  # -s forms that are often nouns (remarks, states)

@@ -10,6 +10,8 @@ from ..base import section
 
 @dataclass(frozen=True)
 class QuotesOptions:
+    """Options of the quotes family (config section `quotes:`)."""
+
     # Reporting verbs, as base forms; their inflections (said, says, told, added ...) are
     # derived. A multi-word entry inflects its first word ("point out" -> "pointed out").
     speech_verbs: tuple[str, ...] = (
