@@ -67,7 +67,7 @@ def test_shipped_rule_metadata(rule):
 def test_spelling_pack_leaves_unit_words_to_the_units_family():
     rule = next(r for r in SHIPPED_RULES if r.id == "spelling-consistency")
     forms = {f.lower() for f in rule.check.matcher.lexicon.single} | {
-        f.lower() for lst in rule.check.matcher.lexicon.multi.values() for f, _, _ in lst
+        p.text.lower() for lst in rule.check.matcher.lexicon.multi.values() for p in lst
     }
     units = {"metre", "meter", "metres", "meters", "litre", "liter", "litres", "liters", "kilometre",
              "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "gram", "gramme",

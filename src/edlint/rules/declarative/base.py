@@ -10,9 +10,36 @@ from typing import Any, Iterable, Iterator
 from ...document import Document
 from ..base import Applicability, Finding, Fix
 from .conditions import Condition, read_conditions
-from .regexes import compile_pattern
-from .spec import Field, Spec, one_of, read_bool, read_examples, read_id, read_str, read_str_list
-from .units import Exceptions, Lexicon, Scope, Unit, covered, document_words, expand, in_url
+from .regexes import (
+    anchored_at_start,
+    compile_pattern,
+    literal_prefixes,
+    literal_requirements,
+    repeated_word_chars,
+)
+from .spec import (
+    Field,
+    Spec,
+    one_of,
+    read_bool,
+    read_examples,
+    read_id,
+    read_str,
+    read_str_list,
+)
+from .units import (
+    DocumentText,
+    Exceptions,
+    Lexicon,
+    Scope,
+    Unit,
+    covered,
+    document_plain_case,
+    document_text,
+    document_words,
+    expand,
+    in_url,
+)
 
 # -- messages, capitals and fixes ---------------------------------------------------------------
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
@@ -66,7 +93,7 @@ class Hit:
 
     @property
     def text(self) -> str:
-        return self.unit.text.text[self.start : self.end]
+        return self.unit.string[self.start : self.end]
 
     def span(self) -> Any:
         return self.unit.text.source_span(self.start, self.end)
@@ -79,6 +106,15 @@ class Hit:
         return Finding(self.span(), message, fix)
 
 
+# (start, end, payload, regex match or None) of one match in a unit
+RawMatch = tuple[int, int, Any, "re.Match[str] | None"]
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _earliest_longest(hit: RawMatch) -> tuple[int, int]:
+    return hit[0], -hit[1]
+
+
 @dataclass
 class Matcher:
     """Literal ``tokens`` (a Lexicon) and regex ``patterns`` of one rule."""
@@ -87,52 +123,183 @@ class Matcher:
     patterns: list[tuple[re.Pattern[str], Any]] = field(default_factory=list)
     whole_block: bool = False
 
+    def __post_init__(self) -> None:
+        self._prefilters = [PatternPrefilter(rx) for rx, _ in self.patterns]
+
     def __bool__(self) -> bool:
         return bool(self.lexicon) or bool(self.patterns)
 
-    def may_match(self, doc: Document) -> bool:
-        """False when the document cannot hold a match (none of the words is in it)."""
-        if self.patterns or self.lexicon is None or self.lexicon.odd:
-            return True
-        words = document_words(doc, self.lexicon.ignore_case)
-        return not self.lexicon.first_words.isdisjoint(words)
-
-    def raw(self, unit: Unit) -> Iterator[tuple[int, int, Any, re.Match[str] | None]]:
+    def words_to_find(self, doc: Document) -> frozenset[str] | None:
+        """None when ``doc`` cannot hold a match (none of the words is in it); else the
+        lexicon's first words worth looking for in its units."""
+        lexicon = self.lexicon
+        if not lexicon:
+            return _NO_WORDS
+        if lexicon.odd:
+            return lexicon.first_words
+        words = document_words(doc, lexicon.ignore_case)
         if self.whole_block:
+            # A whole-block match is looked up by the unit's whole text, not by its words.
+            if self.patterns or not lexicon.first_words.isdisjoint(words):
+                return lexicon.first_words
+            return None
+        found = lexicon.candidates(words, document_plain_case(doc))
+        return found if found or self.patterns else None
+
+    def scan(self, doc: Document, scope: Scope) -> Iterator[tuple[Unit, list[RawMatch]]]:
+        """``(unit, matches)`` for each unit of ``scope`` with matches, in document order.
+        The matches of a unit are those of the lexicon and the patterns in text order; of
+        overlapping ones, the earliest (then the longest) is kept. With ``whole_block``, a
+        unit's one match is its whole core text.
+
+        The result is what reading each unit on its own gives (tests/test_packs_fastpaths.py
+        holds that reference), found faster: the words are looked up in the whole document
+        at once, and each pattern runs only in the units where its syntax lets it match."""
+        firsts = self.words_to_find(doc)
+        if firsts is None:
+            return
+        units = scope.units(doc)
+        if not units:
+            return
+        text = document_text(doc)
+        # Each pattern that can match here, with the only units it can match in (None: any).
+        patterns = []
+        for (rx, payload), prefilter in zip(self.patterns, self._prefilters, strict=True):
+            where = prefilter.units(text)
+            if where is None or where:
+                patterns.append((rx, payload, where, prefilter.anchored))
+        if self.whole_block:
+            yield from self._scan_whole(scope.units_with_core(doc), patterns)
+            return
+        lexicon = self.lexicon
+        odd = bool(lexicon and lexicon.odd)
+        word_hits = lexicon.find_in_document(text, firsts) if lexicon and firsts else {}
+        if word_hits is None:
+            word_hits = {}
+            by_unit = True  # the lexicon reads unit by unit
+        else:
+            by_unit = False
+            if not odd and all(where is not None for _, _, where, _ in patterns):
+                # Only some units can hold a match: look at those alone.
+                wanted = set(word_hits)
+                for _, _, where, _ in patterns:
+                    wanted.update(where)  # type: ignore[arg-type]
+                units = [u for u in units if u in wanted]
+        for unit in units:
+            if by_unit:
+                found: list[RawMatch] = [(s, e, p, None) for s, e, p in lexicon.find(unit, firsts)]  # type: ignore[union-attr]
+            else:
+                hits = word_hits.get(unit)
+                found = [(s, e, p, None) for s, e, p in hits] if hits else []
+                if odd:
+                    found.extend((s, e, p, None) for s, e, p in lexicon.find_odd(unit))  # type: ignore[union-attr]
+            if patterns:
+                unit_text = unit.string
+                for rx, payload, where, anchored in patterns:
+                    if where is not None and unit not in where:
+                        continue
+                    if anchored:
+                        m = rx.match(unit_text)
+                        if m and m.end() > m.start():
+                            found.append((m.start(), m.end(), payload, m))
+                        continue
+                    for m in rx.finditer(unit_text):
+                        if m.end() > m.start():
+                            found.append((m.start(), m.end(), payload, m))
+            if found:
+                yield unit, _without_overlaps(found)
+
+    def _scan_whole(self, with_core: tuple[list[Unit], list[int]],
+                    patterns: list) -> Iterator[tuple[Unit, list[RawMatch]]]:
+        """:meth:`scan` for ``whole_block``, over the units with a core and the core
+        lengths: the lexicon's entry that is the whole core, else the first pattern that
+        matches all of it. The lexicon is asked only about units short enough and starting
+        with one of its words."""
+        units, lengths = with_core
+        lexicon = self.lexicon if self.lexicon else None
+        # Lexicon.whole finds nothing in a longer unit, nor in one whose first word is
+        # none of its first words (odd entries aside).
+        quick = lexicon is not None and not lexicon.odd
+        longest = 2 * lexicon.max_length + 8 if quick else 0
+        if (lexicon is None or quick) and all(where is not None for _, _, where, _ in patterns):
+            pattern_units: set[Unit] = set().union(*(where for _, _, where, _ in patterns))
+            units = [u for u, n in zip(units, lengths, strict=True) if (quick and n <= longest) or u in pattern_units]
+        for unit in units:
             lo, hi = unit.core
-            if hi <= lo:
-                return
-            if self.lexicon:
-                hit = self.lexicon.whole(unit)
+            if lexicon is not None and (not quick or (
+                    hi - lo <= longest
+                    and unit.core_words(lexicon.ignore_case)[1] in lexicon.first_words)):
+                hit = lexicon.whole(unit)
                 if hit:
-                    yield hit[0], hit[1], hit[2], None
-                    return
-            text = unit.text.text
-            for rx, payload in self.patterns:
-                m = rx.fullmatch(text, lo, hi)
-                if m:
-                    yield lo, hi, payload, m
-                    return
-            return
-        found: list[tuple[int, int, Any, re.Match[str] | None]] = []
-        if self.lexicon:
-            for s, e, payload in self.lexicon.find(unit):
-                found.append((s, e, payload, None))
-        text = unit.text.text
-        for rx, payload in self.patterns:
-            for m in rx.finditer(text):
-                if m.end() > m.start():
-                    found.append((m.start(), m.end(), payload, m))
-        if not found:
-            return
-        if len(found) > 1:
-            found.sort(key=lambda h: (h[0], -h[1]))
-        last = -1
-        for hit in found:
-            if hit[0] < last:
-                continue  # overlaps a longer or earlier match
-            last = hit[1]
-            yield hit
+                    yield unit, [(hit[0], hit[1], hit[2], None)]
+                    continue
+            if patterns:
+                text = unit.string
+                for rx, payload, where, _ in patterns:
+                    if where is not None and unit not in where:
+                        continue
+                    m = rx.fullmatch(text, lo, hi)
+                    if m:
+                        yield unit, [(lo, hi, payload, m)]
+                        break
+
+
+class PatternPrefilter:
+    """Where a pattern can match, read from its syntax once: only in units that start
+    with one of its prefixes (:func:`literal_prefixes`), only in units holding the
+    strings it needs (:func:`literal_requirements`), only where two equal words follow
+    each other (:func:`repeated_word_chars`)."""
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.ignore_case = bool(rx.flags & re.IGNORECASE)
+        self.anchored = anchored_at_start(rx)
+        prefixes = literal_prefixes(rx)
+        self.prefixes = tuple(sorted(prefixes)) if prefixes else None
+        self.first_chars = frozenset(p[:1].lower() for p in self.prefixes or ())
+        # The rarest-looking strings first, so that few units are left to look at early.
+        self.requirements = sorted(literal_requirements(rx), key=lambda strings: -min(map(len, strings)))
+        self.doubled_chars = repeated_word_chars(rx)
+
+    def units(self, text: DocumentText) -> set[Unit] | None:
+        """The units of ``text`` where the pattern can match (empty: none); None: any."""
+        if self.prefixes is not None and (text.plain_case or not self.ignore_case):
+            return text.units_starting_with(self.prefixes, self.first_chars, self.ignore_case)
+        if self.requirements:
+            return text.units_holding(self.requirements, self.ignore_case)
+        if self.doubled_chars is not None:
+            return _units_with_doubles(text, self.doubled_chars)
+        return None
+
+
+def _without_overlaps(found: list[RawMatch]) -> list[RawMatch]:
+    """``found`` in text order, dropping each match that overlaps an earlier or longer one."""
+    if len(found) < 2:
+        return found
+    found.sort(key=_earliest_longest)
+    kept: list[RawMatch] = []
+    last = -1
+    for hit in found:
+        if hit[0] < last:
+            continue
+        last = hit[1]
+        kept.append(hit)
+    return kept
+
+
+def _units_with_doubles(text: DocumentText, chars: frozenset[str]) -> set[Unit] | None:
+    """The units where a doubled-word pattern whose word holds ``chars`` may match (see
+    repeated_word_chars); None when every unit must be read."""
+    if not text.plain_case:
+        return None
+    units: set[Unit] = set()
+    for word in text.repeated_words():
+        if chars.issuperset(word):
+            w = re.escape(word)
+            # Across units too: a match spilling over a unit boundary must not hide one
+            # inside the next unit, so every unit it touches is kept.
+            for m in re.finditer(w + r"\s+" + w, text.lower):
+                units.update(text.units_between(m.start(), m.end()))
+    return units
 
 
 def read_phrases(value: Any, spec: Spec, keys: tuple) -> tuple[str, ...]:
@@ -257,18 +424,19 @@ class CheckType:
              unless: re.Pattern[str] | None = None) -> Iterator[Hit]:
         """Matches of ``matcher`` in scope, outside URLs, exceptions and (by default)
         quotations, in document order."""
-        if not matcher.may_match(doc):
-            return
-        exc = self.exceptions_for(opts)
-        for unit in self.scope.units(doc):
+        exc: Exceptions | None = None
+        scope = self.scope
+        for unit, found in matcher.scan(doc, scope):
             exempt: list[tuple[int, int]] | None = None
-            text = unit.text.text
-            for start, end, payload, m in matcher.raw(unit):
-                if not self.scope.wants(unit, start, end):
+            text = unit.string
+            for start, end, payload, m in found:
+                if not scope.wants(unit, start, end):
                     continue
                 if in_url(text, start, end):
                     continue
                 if exempt is None:
+                    if exc is None:
+                        exc = self.exceptions_for(opts)
                     exempt = exc.spans(unit)
                 if exempt and covered(exempt, start, end):
                     continue

@@ -28,9 +28,9 @@ from typing import Any, Iterator
 from ...document import Document
 from ..base import Finding
 from .base import FIX_CHOICES, CheckType, PackRuleOptions, make_fix, render
+from .existence import quote_match
 from .spec import Field, Spec, one_of, read_int
 from .units import covered
-from .existence import quote_match
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|[.\-](?=\w))*")
 # AP: articles, and conjunctions and prepositions of three letters or fewer.
@@ -76,7 +76,7 @@ class Capitalization(CheckType):
     def check(self, doc: Document, opts: PackRuleOptions) -> Iterator[Finding]:
         exc = self.exceptions_for(opts)
         for unit in self.scope.units(doc):
-            text = unit.text.text
+            text = unit.string
             tokens = [m.span() for m in _TOKEN.finditer(text)]
             if len(tokens) < self.min_words:
                 continue

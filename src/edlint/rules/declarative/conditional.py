@@ -21,9 +21,9 @@ from typing import Any, Iterator
 from ...document import Document
 from ..base import Finding
 from .base import CheckType, Matcher, PackRuleOptions, render
+from .existence import quote_match
 from .regexes import compile_pattern
 from .spec import Field, Spec, read_regex, read_str_list
-from .existence import quote_match
 
 
 def _key(m: Any) -> str:
@@ -64,7 +64,7 @@ class Conditional(CheckType):
         order = {id(u): n for n, u in enumerate(units)}
         for n, unit in enumerate(units):
             for rx in self.second:
-                for m in rx.finditer(unit.text.text):
+                for m in rx.finditer(unit.string):
                     key = _key(m)
                     introduced.setdefault(key, (n, m.start()))
                     if (n, m.start()) < introduced[key]:

@@ -29,7 +29,7 @@ class Condition:
     formats: tuple[str, ...] = ()
 
     def holds(self, doc: Document) -> bool:
-        meta = {k.lower(): v for k, v in doc.metadata.items()}
+        meta = _lowercase_metadata(doc)
         if self.formats and doc.format not in self.formats:
             return False
         if self.dated is not None and is_dated(doc) != self.dated:
@@ -61,6 +61,11 @@ class Condition:
         if self.formats:
             parts.append("the file is " + " or ".join(self.formats))
         return " and ".join(parts)
+
+
+def _lowercase_metadata(doc: Document) -> dict[str, Any]:
+    """The metadata by lowercase key (built once per document, for every condition)."""
+    return doc.view("declarative.metadata", lambda d: {k.lower(): v for k, v in d.metadata.items()})
 
 
 def _scalar_text(v: Any) -> str:

@@ -21,10 +21,18 @@ from typing import Any, Iterator
 
 from ...document import Document
 from ..base import Finding
-from .base import CheckType, Matcher, PackRuleOptions, make_fix, match_case, render, short_list
+from .base import (
+    CheckType,
+    Matcher,
+    PackRuleOptions,
+    make_fix,
+    match_case,
+    render,
+    short_list,
+)
+from .existence import quote_match
 from .spec import Field, Spec, read_str_list
 from .units import Lexicon, expand
-from .existence import quote_match
 
 
 def read_rows(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:

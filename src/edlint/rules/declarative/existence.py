@@ -16,7 +16,14 @@ from typing import Any, Iterator
 
 from ...document import Document
 from ..base import Finding
-from .base import CheckType, PackRuleOptions, build_matcher, read_tokens, render, short_list
+from .base import (
+    CheckType,
+    PackRuleOptions,
+    build_matcher,
+    read_tokens,
+    render,
+    short_list,
+)
 from .regexes import compile_pattern
 from .spec import Field, Spec, read_bool, read_patterns, read_regex
 

@@ -15,10 +15,17 @@ from typing import Any, Iterator
 
 from ...document import Document
 from ..base import Finding
-from .base import CheckType, PackRuleOptions, build_matcher, read_tokens, render, short_list
+from .base import (
+    CheckType,
+    PackRuleOptions,
+    build_matcher,
+    read_tokens,
+    render,
+    short_list,
+)
+from .existence import quote_match
 from .regexes import compile_pattern
 from .spec import Field, Spec, one_of, read_int, read_patterns, read_regex
-from .existence import quote_match
 
 
 class Occurrence(CheckType):

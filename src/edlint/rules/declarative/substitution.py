@@ -28,10 +28,10 @@ from .base import (
     render,
     short_list,
 )
+from .existence import quote_match
 from .regexes import compile_pattern
 from .spec import Field, Spec, one_of, read_bool, read_regex
 from .units import Lexicon, expand
-from .existence import quote_match
 
 _GROUP_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 
