@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import json
 import os
 from typing import Any, Iterator
@@ -36,8 +35,15 @@ MAX_RUNS = 16  # recorded runs (manifests and their cross-file findings) kept pe
 STAMPED_LIBRARIES = ("markdown_it", "yaml", "rapidfuzz")
 
 
+try:
+    # What hashlib.blake2b is; importing hashlib itself also loads OpenSSL (3 ms).
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
+
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def run_key(entry_keys: list[str]) -> str:

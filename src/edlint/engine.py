@@ -8,10 +8,8 @@ cross-file rules combine their facts. An exception inside a rule becomes an
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-import traceback
 from bisect import bisect_right
 from typing import Any, Iterable, Iterator
 
@@ -37,6 +35,7 @@ from .policy import (
     relpath_for,
     resolve,
 )
+from .cache import blake2b
 from .replay import InputLog
 from .results import FileResult, RunResult, finalize_findings
 from .rules.base import Finding, Severity
@@ -627,6 +626,8 @@ def _capital(message: str) -> str:
 
 
 def _where(exc: BaseException) -> str:
+    import traceback  # only when a rule failed
+
     tb = traceback.extract_tb(exc.__traceback__)
     if not tb:
         return ""
@@ -666,7 +667,7 @@ def _default_severity(rule_id: str, settings: FileSettings) -> Severity | None:
 
 
 def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def _fingerprints(doc: Document, findings: list[Finding]) -> list[str]:

