@@ -223,3 +223,19 @@ def test_replayed_run_loads_no_rules_or_parsers(site):
     assert "LOADED 1 [" in cold.stderr and "markdown_it" in cold.stderr
     assert "LOADED 1 []" in warm.stderr, warm.stderr
     assert warm.stdout == cold.stdout
+
+
+def test_articles_with_bios_are_cached_and_replayed(site, monkeypatch):
+    """Cross-file facts (each article's bios) must survive the JSON cache, or every article
+    with a bio would be linted again on every run."""
+    bio_a = "Maria Lopez covers Cornwall's coast and harbours for the paper."
+    bio_b = "Maria Lopez is the paper's courts reporter, based in Truro since 2019."
+    for name, bio in (("a.md", bio_a), ("b.md", bio_b), ("c.md", bio_a)):
+        (site / "news" / name).write_text(
+            ARTICLE.replace("description:", f"bio: {bio}\ndescription:"), encoding="utf-8")
+    first = check("news")
+    assert "bio-inconsistent" in first.output and "b.md" in first.output
+    data = json.loads((site / ".edlint_cache" / STORE).read_text(encoding="utf-8"))
+    assert len(data["entries"]) == 5  # every article, the ones with bio facts included
+    again = check("news", replay_expected=True, monkeypatch=monkeypatch)
+    assert again.output == first.output

@@ -336,9 +336,11 @@ def _bio_facts(doc: Document, opts: BiosOptions) -> dict[str, Any]:
         who = _author_key(doc, bio.name)
         if who is None:
             continue
-        entries.append(BioFact(who[0], who[1], bio.key, bio.text[:600], doc.lines.position(bio.start)[0],
-                               bio.start, bio.end, bio.label))
-    return {"bios": entries, "problems": _registry_problems(doc, opts)}
+        entries.append(list(BioFact(who[0], who[1], bio.key, bio.text[:600], doc.lines.position(bio.start)[0],
+                                    bio.start, bio.end, bio.label)))
+    # Facts are kept in the JSON cache between runs: plain lists, read back as BioFact, so
+    # a warm run combines exactly what a cold one does.
+    return {"bios": entries, "problems": [list(p) for p in _registry_problems(doc, opts)]}
 
 
 def _registry_problems(doc: Document, opts: BiosOptions) -> list[tuple[int, int, str]]:
@@ -435,7 +437,8 @@ def bio_inconsistent(facts: list[tuple[str, dict[str, Any]]], opts: BiosOptions)
             continue
         for start, end, message in f.get("problems", ()):
             yield path, Finding(Span(start, end), message)
-        for fact in f.get("bios", ()):
+        for raw in f.get("bios", ()):
+            fact = BioFact(*raw)
             groups.setdefault(fact.author, []).append((path, fact))
     for items in groups.values():
         if len({(p, fact.key) for p, fact in items}) < 2:
