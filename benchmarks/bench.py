@@ -149,7 +149,7 @@ def main() -> int:
         subset = os.path.join(work, "corpus", "subset100")
         if os.path.isdir(subset) and args.n >= 1000:
             # Linear cost: 10x the articles should take about 10x the time (minus start-up).
-            one = [ed, "check", "--quiet", "--no-cache", "--jobs", "1"]
+            one = ed + ["check", "--quiet", "--no-cache", "--jobs", "1"]
             small, _, small_rss = median_run(one + [subset], args.repeat)
             large, _, large_rss = median_run(one + [full], args.repeat)
             print(f"\nscaling (`--jobs 1`, no cache): 100 files {small:.2f} s ({small_rss / 1024:.0f} MiB), "
