@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Side-by-side speed benchmark: edlint (cold, warm, --jobs 1, default jobs) against proselint.
+"""Side-by-side speed benchmark: edlint (cold, warm, --jobs 1, default jobs) against proselint
+and textlint.
 
 Not a test. Run from the repository root with edlint installed:
 
@@ -8,7 +9,8 @@ Not a test. Run from the repository root with edlint installed:
 
 It generates the synthetic corpus with ../shared/bench/gen_corpus.py (word salad: for speed,
 not accuracy), installs proselint 0.16.0 into its own venv (benchmarks/.venv-proselint) when
-missing, runs every command --repeat times, and prints medians, files/s, MB/s, peak RSS and
+missing, and textlint 15.8.0 with the reference rules into benchmarks/.textlint with npm,
+runs every command --repeat times, and prints medians, files/s, MB/s, peak RSS and
 the ratio to proselint. Whole processes are timed, as a user would see them.
 """
 
@@ -27,6 +29,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 PROSELINT_VENV = os.path.join(HERE, ".venv-proselint")
+TEXTLINT_DIR = os.path.join(HERE, ".textlint")
+# The set-up of ../shared/bench/README.md's textlint figures.
+TEXTLINT_PACKAGES = ["textlint@15.8.0", "textlint-rule-no-todo", "textlint-rule-write-good",
+                     "textlint-rule-terminology", "textlint-plugin-html"]
+TEXTLINT_RC = '{"plugins": {"html": true}, "rules": {"no-todo": true, "write-good": true, "terminology": true}}\n'
 
 
 def run(cmd: list[str], cwd: str | None = None) -> tuple[float, int, int, float]:
@@ -81,12 +88,34 @@ def ensure_proselint() -> str | None:
     return exe
 
 
+def ensure_textlint() -> list[str] | None:
+    """textlint with the reference rules, installed with npm into benchmarks/.textlint."""
+    exe = os.path.join(TEXTLINT_DIR, "node_modules", ".bin", "textlint")
+    rc = os.path.join(TEXTLINT_DIR, "textlintrc.json")
+    if not os.path.exists(exe):
+        npm = shutil.which("npm")
+        if npm is None:
+            print("(textlint unavailable: no npm)")
+            return None
+        os.makedirs(TEXTLINT_DIR, exist_ok=True)
+        try:
+            subprocess.run([npm, "install", "--silent", "--no-audit", "--no-fund", *TEXTLINT_PACKAGES],
+                           cwd=TEXTLINT_DIR, check=True)
+        except (subprocess.CalledProcessError, OSError) as exc:
+            print(f"(textlint unavailable: {exc})")
+            return None
+    with open(rc, "w", encoding="utf-8") as fh:
+        fh.write(TEXTLINT_RC)
+    return [exe, "--config", rc]
+
+
 def edlint_exe() -> list[str]:
     exe = shutil.which("edlint", path=os.path.dirname(sys.executable)) or shutil.which("edlint")
     return [exe] if exe else [sys.executable, "-m", "edlint.cli"]
 
 
-def bench_set(name: str, folder: str, files: list[str], repeat: int, proselint: str | None, cache_dir: str) -> list[tuple]:
+def bench_set(name: str, folder: str, files: list[str], repeat: int, proselint: str | None, cache_dir: str,
+              textlint: list[str] | None = None) -> list[tuple]:
     size = sum(os.path.getsize(f) for f in files)
     ed = edlint_exe()
     rows = []
@@ -102,13 +131,19 @@ def bench_set(name: str, folder: str, files: list[str], repeat: int, proselint: 
     if proselint and name != "real":
         md = [f for f in files if f.endswith(".md")]
         rows.append(("proselint 0.16.0 check", *median_run([proselint, "check", *md], repeat)))
+    if textlint and name != "real":
+        md = [f for f in files if f.endswith(".md")]
+        rows.append(("textlint 15.8.0 (no-todo, write-good, terminology)", *median_run(textlint + md, repeat)))
     print(f"\n## {name}: {len(files)} files, {size / 1e6:.1f} MB (median of {repeat})\n")
-    print("| command | wall s | files/s | MB/s | peak RSS MiB | vs proselint |")
-    print("|---|---|---|---|---|---|")
+    print("| command | wall s | files/s | MB/s | peak RSS MiB | vs proselint | vs textlint |")
+    print("|---|---|---|---|---|---|---|")
     base = next((r[1] for r in rows if r[0].startswith("proselint")), None)
+    base_tl = next((r[1] for r in rows if r[0].startswith("textlint")), None)
     for label, wall, code, rss in rows:
         ratio = f"{base / wall:.1f}x" if base else "-"
-        print(f"| {label} | {wall:.2f} | {len(files) / wall:.0f} | {size / 1e6 / wall:.1f} | {rss / 1024:.0f} | {ratio} |")
+        ratio_tl = f"{base_tl / wall:.1f}x" if base_tl else "-"
+        print(f"| {label} | {wall:.2f} | {len(files) / wall:.0f} | {size / 1e6 / wall:.1f} | {rss / 1024:.0f} "
+              f"| {ratio} | {ratio_tl} |")
     return rows
 
 
@@ -117,6 +152,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="synthetic articles to generate")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--no-proselint", action="store_true")
+    ap.add_argument("--no-textlint", action="store_true")
     ap.add_argument("--no-real", action="store_true", help="skip ../shared/corpus")
     args = ap.parse_args()
     gen = os.path.join(SHARED, "bench", "gen_corpus.py")
@@ -127,6 +163,7 @@ def main() -> int:
         full = os.path.join(work, "corpus", "full")
         tiny = os.path.join(work, "corpus", "tiny", "tiny.md")
         proselint = None if args.no_proselint else ensure_proselint()
+        textlint = None if args.no_textlint else ensure_textlint()
         ed = edlint_exe()
         compile_bytecode(sys.executable)
         if proselint:
@@ -146,6 +183,8 @@ def main() -> int:
         if proselint:
             print(f"| `proselint check tiny.md` | {median_run([proselint, 'check', tiny], 7)[0]:.3f} |")
             print(f"| `proselint check article-0001.md` | {median_run([proselint, 'check', article], 7)[0]:.3f} |")
+        if textlint:
+            print(f"| `textlint article-0001.md` | {median_run(textlint + [article], 7)[0]:.3f} |")
         subset = os.path.join(work, "corpus", "subset100")
         if os.path.isdir(subset) and args.n >= 1000:
             # Linear cost: 10x the articles should take about 10x the time (minus start-up).
@@ -155,7 +194,7 @@ def main() -> int:
             print(f"\nscaling (`--jobs 1`, no cache): 100 files {small:.2f} s ({small_rss / 1024:.0f} MiB), "
                   f"1,000 files {large:.2f} s ({large_rss / 1024:.0f} MiB): x{large / small:.1f} time for x10 files")
         bench_set(f"synthetic --n {args.n}", full, files_in(full, (".md",)), args.repeat, proselint,
-                  os.path.join(work, "cache-syn"))
+                  os.path.join(work, "cache-syn"), textlint)
         real = os.path.join(SHARED, "corpus")
         if not args.no_real and os.path.isdir(real):
             bench_set("real", real, files_in(real, (".md", ".html", ".txt")), args.repeat, None,
