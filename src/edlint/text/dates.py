@@ -21,26 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple
 
-
-class _Lazy:
-    """A regex compiled on first use: the month and weekday alternations take some
-    milliseconds to compile, and start-up must stay fast when no date rule runs. An
-    attribute read once (``search``, ``finditer`` ...) is kept on the instance, so later
-    reads do not come through here."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._re: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
-        if self._re is None:
-            self._re = re.compile(*self._args)
-        value = getattr(self._re, name)
-        setattr(self, name, value)
-        return value
-
+from .patterns import lazy
 
 # -- names -----------------------------------------------------------------------------
 
@@ -97,7 +78,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)"
 _DAY_END = r"(?![\w])(?![.,:]\d)"
 _YEAR_END = r"(?![\w])(?![.,]\d)"
 
-_MD = _Lazy(
+_MD = lazy(
     rf"""
     (?<![A-Za-z])(?P<m>{MONTH})[ \t\u00a0]+(?P<d>{_DAY})(?P<o>{_ORD})?{_DAY_END}
     (?:(?P<dash>{_DASH})(?:(?P<m2>{MONTH})[ \t\u00a0]+)?(?P<d2>{_DAY})(?P<o2>{_ORD})?{_DAY_END})?
@@ -105,7 +86,7 @@ _MD = _Lazy(
     """,
     re.X,
 )
-_DM = _Lazy(
+_DM = lazy(
     rf"""
     (?<![\w.,$€£#/:+\-–])(?P<the>[Tt]he\s+)?(?P<d>{_DAY})(?P<o>{_ORD})?
     (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?P<o2>{_ORD})?)?
@@ -115,32 +96,32 @@ _DM = _Lazy(
     """,
     re.X,
 )
-_MY = _Lazy(rf"(?<![A-Za-z])(?P<m>{MONTH})(?P<c>,)?[ \t\u00a0]+(?:(?P<of>of)[ \t\u00a0]+)?(?P<y>{_YEAR}){_YEAR_END}")
+_MY = lazy(rf"(?<![A-Za-z])(?P<m>{MONTH})(?P<c>,)?[ \t\u00a0]+(?:(?P<of>of)[ \t\u00a0]+)?(?P<y>{_YEAR}){_YEAR_END}")
 # The numeric patterns open with a digit, and only then look behind it ("a digit that does
 # not follow a letter, a slash ..."): a pattern that starts with a character class lets the
 # regex engine skip quickly to the digits, where one that starts with a lookbehind is tried
 # at every position.
-_ISO = _Lazy(
+_ISO = lazy(
     r"(?P<y>\d(?<![\w./:\-–]\d)\d{3})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})"
     r"(?P<t>T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"(?![\w/])(?![-.:/]\w)"
 )
-_NUM = _Lazy(
+_NUM = lazy(
     r"(?P<a>\d(?<![\w./:$€£#\-–]\d)\d?)(?P<s>[/.-])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})"
     r"(?![\w/])(?![-.:/]\w)"
 )
 
-_DIGIT = _Lazy(r"\d")
+_DIGIT = lazy(r"\d")
 # Cheap tests that let most text skip the full patterns.
-_MONTH_HINT = _Lazy("|".join(sorted({m[:3] for m in MONTHS} | {m[:3].upper() for m in MONTHS})))
+_MONTH_HINT = lazy("|".join(sorted({m[:3] for m in MONTHS} | {m[:3].upper() for m in MONTHS})))
 # (A digit, a separator, one or two digits, a separator and a digit. Written to open with
 # the separator, which is rarer in prose than a digit, and look behind it for the digit.)
-_NUMERIC_HINT = _Lazy(r"[-/.](?<=\d.)\d{1,2}[-/.]\d")
+_NUMERIC_HINT = lazy(r"[-/.](?<=\d.)\d{1,2}[-/.]\d")
 # The characters that may stand between the start of a day-month date and its month
 # ("the 19th-21st of "), matched backwards from the month.
-_DM_RUN_REVERSED = _Lazy("[\\d\\sTthesndrof\\-\u2013\u2014\u2011]*")
+_DM_RUN_REVERSED = lazy("[\\d\\sTthesndrof\\-\u2013\u2014\u2011]*")
 # Text right after a day that shows the number is a quantity, not a day.
-_QUANTITY_AFTER = _Lazy(
+_QUANTITY_AFTER = lazy(
     r"[ \t\u00a0]*(?:%|(?:percent|per\s+cent|million|billion|trillion|thousand|hundred|dozen|"
     r"times|people|persons|percentage|points?|pts|goals?|runs|votes|seats|miles?|mi|km|"
     r"kilometers?|kilometres?|meters?|metres?|feet|foot|ft|inches|pounds|lbs?|kg|grams?|"
@@ -149,10 +130,10 @@ _QUANTITY_AFTER = _Lazy(
     r"users|pages|steps|tips|ways|things|questions|reasons|lessons)\b)",
     re.I,
 )
-_HYPHEN_WORD_AFTER = _Lazy(r"[-‑][A-Za-z]")
-_SCORE_AFTER = _Lazy(r"\s?[-–—‑]\s?\d")
-_PREV_WORD = _Lazy(r"([A-Z][a-z]+|[A-Z]{2,})\.?[ \t\u00a0]+$")
-_VERSION_BEFORE = _Lazy(r"(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev\.?|\brevision)\s*$", re.I)
+_HYPHEN_WORD_AFTER = lazy(r"[-‑][A-Za-z]")
+_SCORE_AFTER = lazy(r"\s?[-–—‑]\s?\d")
+_PREV_WORD = lazy(r"([A-Z][a-z]+|[A-Z]{2,})\.?[ \t\u00a0]+$")
+_VERSION_BEFORE = lazy(r"(?:\bv|\bversion|\bver\.?|\brelease|\bbuild|\brev\.?|\brevision)\s*$", re.I)
 # Capitalised words that may stand before a month without making it part of a name.
 _BEFORE_MONTH_OK = frozenset(
     w.lower()
@@ -172,26 +153,26 @@ _BEFORE_MONTH_OK = frozenset(
     )
 )
 # Month-led names that are not dates ("10 March Madness picks", "4 May Day rallies").
-_MONTH_PHRASE_AFTER = _Lazy(r"[ \t\u00a0]*(?:Madness|Day\b|Fools?\b|Showers\b)")
+_MONTH_PHRASE_AFTER = lazy(r"[ \t\u00a0]*(?:Madness|Day\b|Fools?\b|Showers\b)")
 _NAMEY_MONTHS = frozenset({"may"})
-_YEAR_BEFORE = _Lazy(r"(?<![\w.,])\d{4}[ \t\u00a0]+$")
-_PLURAL_AFTER = _Lazy(r"[ \t\u00a0]+[a-z]+s\b")
-_PREV_TOKEN = _Lazy(r"(\w+)[ \t\u00a0]+$")
+_YEAR_BEFORE = lazy(r"(?<![\w.,])\d{4}[ \t\u00a0]+$")
+_PLURAL_AFTER = lazy(r"[ \t\u00a0]+[a-z]+s\b")
+_PREV_TOKEN = lazy(r"(\w+)[ \t\u00a0]+$")
 # Words after which "5 June" is a date even when a plural noun follows ("on 5 June voters ...").
 _DATE_INTRO = frozenset(
     "on by from until till since before after to through between and or of for at in "
     "until than including except dated effective".split()
 )
-_WD_BEFORE = _Lazy(
+_WD_BEFORE = lazy(
     rf"(?<![A-Za-z])(?P<w1>{WEEKDAY})(?:(?P<wdash>{_DASH})(?P<w2>{WEEKDAY})"
     rf"|[ \t\u00a0]+(?:to|through|thru|and|&)[ \t\u00a0]+(?P<w3>{WEEKDAY}))?"
     r"(?:,[ \t\u00a0]*|[ \t\u00a0]+|[ \t\u00a0]*\([ \t\u00a0]*)(?:the[ \t\u00a0]+)?$"
 )
 # Every weekday name _WD_BEFORE reads starts with one of these (its forms are title and upper
 # case only): where none stands, it has nothing to find.
-_WEEKDAY_HINT = _Lazy("|".join(sorted({w[:3] for w in WEEKDAYS} | {w[:3].upper() for w in WEEKDAYS})))
-_WD_AFTER = _Lazy(rf"[ \t\u00a0]*\([ \t\u00a0]*(?P<w>{WEEKDAY})[ \t\u00a0]*\)")
-_RECURRING_BEFORE = _Lazy(r"(?:\bevery|\beach|\balternate|\bother)\s+$", re.I)
+_WEEKDAY_HINT = lazy("|".join(sorted({w[:3] for w in WEEKDAYS} | {w[:3].upper() for w in WEEKDAYS})))
+_WD_AFTER = lazy(rf"[ \t\u00a0]*\([ \t\u00a0]*(?P<w>{WEEKDAY})[ \t\u00a0]*\)")
+_RECURRING_BEFORE = lazy(r"(?:\bevery|\beach|\balternate|\bother)\s+$", re.I)
 
 
 # -- the mention ----------------------------------------------------------------------
@@ -610,16 +591,16 @@ def _attach_weekday(text: str, d: DateMention) -> DateMention:
     return d
 
 
-_REL_WORDS = _Lazy(
+_REL_WORDS = lazy(
     r"\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b"
     rf"|\b(?:[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Bb]y|[Uu]ntil|[Ss]ince)[ \t\u00a0]+{WEEKDAY_FULL}"
 )
 
 
-_DATE_AFTER_WEEKDAY = _Lazy(
+_DATE_AFTER_WEEKDAY = lazy(
     rf"(?:,[ \t\u00a0]*|[ \t\u00a0]+|[ \t\u00a0]*\([ \t\u00a0]*)(?:the[ \t\u00a0]+)?(?:{MONTH}|\d)"
 )
-_SENTENCE_START = _Lazy(r"(?:^|[.!?:;\"“”'‘(—–-][ \t\u00a0]*|\n)[ \t\u00a0]*$")
+_SENTENCE_START = lazy(r"(?:^|[.!?:;\"“”'‘(—–-][ \t\u00a0]*|\n)[ \t\u00a0]*$")
 
 
 def find_relative_dates(text: str) -> list[tuple[int, int, str]]:
@@ -681,12 +662,12 @@ def weekday_like(number: int, sample: str) -> str:
 
 # -- metadata dates ----------------------------------------------------------------------
 
-_META_ISO = _Lazy(
+_META_ISO = lazy(
     r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
     r"\s*(?P<tz>Z|z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?)?\s*$"
 )
-_META_DIGITS = _Lazy(r"^\s*\d{4}[-/]\d+[-/]\d+")
+_META_DIGITS = lazy(r"^\s*\d{4}[-/]\d+[-/]\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -785,7 +766,7 @@ def _tz_minutes(tz: str) -> int | None:
     return sign * (hours * 60 + minutes)
 
 
-_FILE_DATE = _Lazy(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
+_FILE_DATE = lazy(r"(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})-[^/\\]*$")
 
 
 def file_name_date(path: str) -> tuple[_dt.date | None, str]:

@@ -33,48 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple
 
-
-class _lazy:
-    """A regex compiled on first use: importing this module stays cheap (edlint starts
-    in every worker process; most runs never need most of these patterns). Once compiled,
-    the pattern's own methods are bound on the instance, so later calls go straight to
-    them (these are called for every number in every paragraph)."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._rx: re.Pattern[str] | None = None
-
-    def _get(self) -> re.Pattern[str]:
-        rx = self._rx
-        if rx is None:
-            rx = self._rx = re.compile(*self._args)
-            # Instance attributes shadow the methods below from now on.
-            self.search = rx.search  # type: ignore[method-assign]
-            self.match = rx.match  # type: ignore[method-assign]
-            self.fullmatch = rx.fullmatch  # type: ignore[method-assign]
-            self.finditer = rx.finditer  # type: ignore[method-assign]
-            self.findall = rx.findall  # type: ignore[method-assign]
-        return rx
-
-    @property
-    def pattern(self) -> str:
-        return self._args[0]
-
-    def search(self, *args):  # type: ignore[no-untyped-def]
-        return self._get().search(*args)
-
-    def match(self, *args):  # type: ignore[no-untyped-def]
-        return self._get().match(*args)
-
-    def fullmatch(self, *args):  # type: ignore[no-untyped-def]
-        return self._get().fullmatch(*args)
-
-    def finditer(self, *args):  # type: ignore[no-untyped-def]
-        return self._get().finditer(*args)
-
-    def findall(self, *args):  # type: ignore[no-untyped-def]
-        return self._get().findall(*args)
-
+from .patterns import lazy
 
 # --------------------------------------------------------------------------------- units
 
@@ -324,13 +283,13 @@ _HEADS = frozenset(
 )
 # The head of the unit-like words at a position: the letters of the first token before any
 # "." or "/" (a token's trailing 2 or 3 included: "m2", "km2").
-_HEAD_AT = _lazy("(?:[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?)?")
+_HEAD_AT = lazy("(?:[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?)?")
 
 # Up to four unit-like words after a number: "km", "sq ft", "miles per hour", "° C".
 _UTOK = "[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3/.]+[23]?"
-_UNIT_WORDS = _lazy(rf"{_UTOK}(?:[ \u00a0]{_UTOK}){{0,3}}")
+_UNIT_WORDS = lazy(rf"{_UTOK}(?:[ \u00a0]{_UTOK}){{0,3}}")
 # "in" after a space is inches only where it cannot be the preposition: "5 in of snow".
-_IN_OK = _lazy(r"\.?[ \t]*(?:(?:of|tall|long|wide|deep|high|thick|across)\b|[),;:!?]|$)")
+_IN_OK = lazy(r"\.?[ \t]*(?:(?:of|tall|long|wide|deep|high|thick|across)\b|[),;:!?]|$)")
 
 
 def _lookup(s: str, attached: bool) -> tuple[str, str, int] | None:
@@ -419,7 +378,7 @@ _NUM = (
 )
 # The leading lookahead is for speed: a character set first lets the regex engine skip
 # quickly to candidate positions (three times faster on news copy than the lookbehind alone).
-_NUMBER = _lazy(
+_NUMBER = lazy(
     r"(?=[-\u2212\d.m\u00bd\u00bc\u00be\u2153\u2154\u215b\u215c\u215d\u215e])"
     r"(?:(?<![\w.,/£$€¥₹#])|(?<=\d[x\u00d7]))"  # not inside a word, money or a code; 4x100m
     r"(?P<neg>[-\u2212](?=\d)|minus\s+)?"
@@ -427,7 +386,7 @@ _NUMBER = _lazy(
     rf"(?:(?P<rsep>\s?[-\u2013\u2014]\s?|\s+to\s+)(?P<neg2>[-\u2212]|minus\s+)?(?P<num2>{_NUM}))?"
 )
 # "2m tonnes", "1.5 million acres": a multiplier between the number and the unit.
-_MULT = _lazy(r"(?:[ ]?(?P<a>m|bn)|[ ](?P<b>thousand|million|billion))(?=[ \u00a0])")
+_MULT = lazy(r"(?:[ ]?(?P<a>m|bn)|[ ](?P<b>thousand|million|billion))(?=[ \u00a0])")
 _SPACES = " \u00a0\u202f\u2009"
 
 _ONES = {
@@ -446,7 +405,7 @@ _WCORE = rf"(?:(?:{_TENS_ALT})(?:[- ](?:{_ONES_ALT}))?|{_ONES_ALT})"
 _WNUM = rf"(?:(?:{_WCORE}|an?)[- ](?:hundred|thousand)(?:[- ](?:and[- ])?{_WCORE})?|{_WCORE})"
 _WHALF = r"[- ]and[- ]an?[- ]half"
 # A number in words right before a unit: matched against the text that ends at the unit.
-_WORDED_BEFORE = _lazy(
+_WORDED_BEFORE = lazy(
     r"(?i)(?:^|(?<=[^\w'\u2019-]))(?P<w>"
     r"half[- ]an?|an?[- ]half|(?:a[- ])?quarter[- ]of[- ]an?|three[- ]quarters[- ]of[- ]an?"
     rf"|{_WNUM}(?:{_WHALF})?|an?)(?P<sep>\s+|-)$"
@@ -482,14 +441,14 @@ def _prefix_tree(words: list[str]) -> str:
 
 # Only the start offsets are used, and every stem is letters only, so a match can never
 # hide another start (one inside it follows a letter).
-_FULL_STEMS = _lazy(rf"(?<![a-z])(?:{_prefix_tree(_FULL_STEM_WORDS)})")
+_FULL_STEMS = lazy(rf"(?<![a-z])(?:{_prefix_tree(_FULL_STEM_WORDS)})")
 
 
 # The same stems after a space or hyphen. A number in words must end right before the unit,
 # followed by a space or a hyphen (``_WORDED_BEFORE``), so only these starts can give a
 # quantity; the pattern opens with a character class, which the regex engine scans for
 # quickly.
-_SPACED_STEMS = _lazy(rf"[\s-](?:{_prefix_tree(_FULL_STEM_WORDS)})")
+_SPACED_STEMS = lazy(rf"[\s-](?:{_prefix_tree(_FULL_STEM_WORDS)})")
 
 
 def _word_unit_starts(text: str, low: str) -> list[int]:
@@ -502,7 +461,7 @@ def _word_unit_starts(text: str, low: str) -> list[int]:
     return [m.start() for m in _FULL_STEMS.finditer(low)]
 
 
-_AND_A_HALF = _lazy(r"(?i)[ ]and[ ]an?[ ]half\b")
+_AND_A_HALF = lazy(r"(?i)[ ]and[ ]an?[ ]half\b")
 
 
 _NO_THIN = {ord(c): None for c in _THIN}
@@ -650,7 +609,7 @@ _METRE_NEXT = frozenset(
     gap radius zone exclusion buffer rule distance segment""".split()
 )
 # Words that make "m" mean million ("5m people", "£3m deal").
-_MILLION_PREV = _lazy(
+_MILLION_PREV = lazy(
     r"(?i)\b(?:sales|revenue|revenues|turnover|profits?|loss(?:es)?|budget|funding|funds?|debts?"
     r"|worth|valued?|costs?|costing|raised?|raising|bill|deals?|investments?|invested|population"
     r"|users|viewers|visitors|customers|subscribers|downloads|votes|voters|people|jobs|homes"
@@ -681,7 +640,7 @@ _CALIBRE_NEXT = frozenset(
     mortars calibre caliber cannon cannons film films camera cameras lens lenses
     projector projectors slide slides negatives""".split()
 )
-_MONEY_CUES = _lazy(
+_MONEY_CUES = lazy(
     r"(?i)\b(?:costs?|costing|paid|pays?|paying|spent|spend|spending|worth|priced?|prices"
     r"|fined?|fines|salary|salaries|earn\w*|raise[sd]?|raising|budget|fund\w*|bills?|debts?"
     r"|donat\w*|sterling|wages?|tax(?:es)?|bonus(?:es)?|loans?|invest\w*|profits?|revenue"
@@ -691,47 +650,47 @@ _MONEY_CUES = _lazy(
 )
 # Words that make a bare "30C" a temperature: anywhere in its sentence (strong), or within a
 # few words of it (weak: "it has been hot since before it was cool", said the 18F designer).
-_TEMP_CUES = _lazy(
+_TEMP_CUES = lazy(
     r"(?i)[°º]|\b(?:temperatur|degree|celsius|fahrenheit|centigrade|thermometer|mercury"
     r"|heatwave|heat\s+wave|freezing|frost|swelter|scorch|sizzl|climate|forecast|weather"
     r"|warming|pre-industrial|oven|fever)"
 )
-_TEMP_NEAR = _lazy(
+_TEMP_NEAR = lazy(
     r"(?i)\b(?:hot|hotter|hottest|cold|colder|coldest|cool|cooler|warm|warmer|warmest|heat"
     r"|chilly|mild|balmy|sunny|icy|snow|highs?|lows?|boil\w*|bake|roast|cook\w*|rose|fell"
     r"|rise|fall|drop\w*|hit|reached|peaked|topped|soared|plunged|plummeted)\b"
 )
-_TEMP_PAIR_AFTER = _lazy(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+)?[-\u2212]?\d[\d.,]*\s?[°º]?\s?[CF]\b")
-_TEMP_PAIR_BEFORE = _lazy(r"[-\u2212]?\d[\d.,]*\s?[°º]?\s?[CF]\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+)?[-\u2212]?$")
-_WEIGHT_CUES = _lazy(
+_TEMP_PAIR_AFTER = lazy(r"\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+)?[-\u2212]?\d[\d.,]*\s?[°º]?\s?[CF]\b")
+_TEMP_PAIR_BEFORE = lazy(r"[-\u2212]?\d[\d.,]*\s?[°º]?\s?[CF]\s*[(\[]\s*(?:about\s+|around\s+|roughly\s+)?[-\u2212]?$")
+_WEIGHT_CUES = lazy(
     r"(?i)\b(?:weigh\w*|heav\w*|light(?:er|est)?|weight|lost|los(?:e|ing)|gained?|gaining"
     r"|bomb|bombs|lift\w*|carr\w*|fish|catch|caught|baby|born|meat|flour|sugar|butter"
     r"|cheese|potatoes)\b"
 )
-_RATE_LINK = _lazy(r"\s*(?:/|per\s+|an?\s+|to\s+the\s+|for\s+every\s+)(?:\d[\d,.]*\s*)?")
-_TORQUE_AFTER = _lazy(r"(?i)[- ]?(?:ft|feet|foot|lbs?|pounds?)\b(?!\s*\d)")
-_LIQUID_AFTER = _lazy(
+_RATE_LINK = lazy(r"\s*(?:/|per\s+|an?\s+|to\s+the\s+|for\s+every\s+)(?:\d[\d,.]*\s*)?")
+_TORQUE_AFTER = lazy(r"(?i)[- ]?(?:ft|feet|foot|lbs?|pounds?)\b(?!\s*\d)")
+_LIQUID_AFTER = lazy(
     r"(?i)\.?\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}(?:water|milk|juice|wine|beer|coffee|tea|soda|cola"
     r"|spirits?|vodka|gin|whisk(?:e)?y|rum|liquid|broth|stock|cream|oil|vinegar|syrup|smoothie"
     r"|lemonade|drinks?|beverages?)\b"
 )
-_TIME_BEFORE = _lazy(r"\d\s?h(?:rs?)?\s?$")
-_TIME_AFTER = _lazy(r"\s?\d{1,2}\s?s(?:ecs?)?\b")
-_WORD_AFTER = _lazy(r"[ \t]*(-?)([A-Za-z][A-Za-z'-]*)")
-_WORD_BEFORE = _lazy(r"([A-Za-z][A-Za-z.'-]*)[\s\u00a0]*$")
-_CURRENCY_BEFORE = _lazy(r"(?:[£$€¥₹]|\b(?:US|A|C|NZ|HK|S)\$|\b(?:USD|GBP|EUR|Rs\.?))\s?$")
+_TIME_BEFORE = lazy(r"\d\s?h(?:rs?)?\s?$")
+_TIME_AFTER = lazy(r"\s?\d{1,2}\s?s(?:ecs?)?\b")
+_WORD_AFTER = lazy(r"[ \t]*(-?)([A-Za-z][A-Za-z'-]*)")
+_WORD_BEFORE = lazy(r"([A-Za-z][A-Za-z.'-]*)[\s\u00a0]*$")
+_CURRENCY_BEFORE = lazy(r"(?:[£$€¥₹]|\b(?:US|A|C|NZ|HK|S)\$|\b(?:USD|GBP|EUR|Rs\.?))\s?$")
 # The last characters of _CURRENCY_BEFORE's readings. "\s?$" lets at most two characters
 # follow one (a space, then a line break that "$" may stand before).
 _CURRENCY_ENDS = frozenset("£$€¥₹DPRs.")
-_MEASURE_AFTER = _lazy(
+_MEASURE_AFTER = lazy(
     r"(?i)\s*(?:-?(?:tall|high|long|wide|deep|thick|taller|higher|longer|wider|deeper|"
     r"shorter|lower|away|below|above|across|of|in\s+(?:height|length|width|depth|diameter)"
     r"|from|apart|underground|underwater|closer|further|farther|or\s+so|and|,|\.|\)|;))"
 )
-_POSSESSIVE_FEET = _lazy(
+_POSSESSIVE_FEET = lazy(
     r"(?i)\b(?:his|her|their|my|your|our|its|own|on|both|all|with)\s+(?:own\s+)?(?:two|four|\d)\s+$"
 )
-_A_IDIOMS = _lazy(
+_A_IDIOMS = lazy(
     r"(?i)(?:\bby\s+a\s+mile\b|\ba\s+mile\s+a\s+minute|\bout\s+a\s+mile|\ba\s+mile\s+off\b"
     r"|\bgo(?:es|ing|ne)?\s+the\s+extra\s+mile|\ba\s+mile\s+wide\s+and\s+an\s+inch\s+deep)"
 )
@@ -739,11 +698,11 @@ _A_IDIOMS = _lazy(
 _A_UNITS = frozenset(
     "mi km m mm cm kg g mg l ml cl gal usgal impgal acre ha t m2 km2 mi2 ft2 cm2 m3 nmi".split()
 )
-_RATE_BEFORE_A = _lazy(
+_RATE_BEFORE_A = lazy(
     r"(?:\d[\d,.]*\s?(?:p|c|cents?|pence|euros?|dollars?|pounds?|quid)?|[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k))?)\s*$"
 )
 # A heading written in title case ("Man Walks 10 Miles to Work") capitalises units too.
-_TITLE_WORD = _lazy(r"\b[A-Za-z][a-z]{3,}\b")
+_TITLE_WORD = lazy(r"\b[A-Za-z][a-z]{3,}\b")
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -762,7 +721,7 @@ def _next_word(text: str, pos: int) -> tuple[str, bool]:
     return m.group(2).lower(), bool(m.group(1))
 
 
-_WORD_TAIL_REVERSED = _lazy(r"[A-Za-z.'-]*")
+_WORD_TAIL_REVERSED = lazy(r"[A-Za-z.'-]*")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -774,7 +733,7 @@ def _prev_word(text: str, pos: int) -> str:
     return w[len(w) - n:].lstrip(".'-").lower().rstrip(".")
 
 
-_CLAUSE_END = _lazy(r"[.;!?](?:\s|$)")
+_CLAUSE_END = lazy(r"[.;!?](?:\s|$)")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -1070,12 +1029,12 @@ def _worded_quantities(text: str, headline: bool | None, taken: _Spans,
 
 # Compounds: 6ft 2in, 5-foot-10, six foot two, 10st 4lb, 8lb 6oz, 6'2".
 _COMPOUND_NEXT = {"ft": ("in", 12), "st": ("lb", 14), "lb": ("oz", 16)}
-_COMPOUND_NUM = _lazy(rf"(?:[ -]|,?\s+and\s+)(?P<num>\d{{1,2}}(?:\.\d+)?|{_WCORE})(?!\d|[.,]\d)", re.I)
-_INCH_MARK = _lazy(r"[ ]?(?:\u2033|''|\"|\u201d)")
-_NOT_COMPOUND_AFTER = _lazy(r"\s*(?:[\d%/]|(?:per|times|x|by|to|or)\b)")
+_COMPOUND_NUM = lazy(rf"(?:[ -]|,?\s+and\s+)(?P<num>\d{{1,2}}(?:\.\d+)?|{_WCORE})(?!\d|[.,]\d)", re.I)
+_INCH_MARK = lazy(r"[ ]?(?:\u2033|''|\"|\u201d)")
+_NOT_COMPOUND_AFTER = lazy(r"\s*(?:[\d%/]|(?:per|times|x|by|to|or)\b)")
 # (The foot digit first, then a look behind it: a pattern that opens with a character class
 # lets the regex engine skip quickly to the digits.)
-_FEET_INCHES = _lazy(
+_FEET_INCHES = lazy(
     r"(?P<ft>\d(?<![\w.,]\d))\s?['\u2019\u2032]\s?(?P<in>\d{1,2}(?:\.\d+)?)\s?(?:\"|''|\u201d|\u2033)"
 )
 
@@ -1132,17 +1091,17 @@ def _extend_compound(text: str, q: Quantity) -> Quantity:
 # What may follow a number that has a unit: a unit's head, or a multiplier ("2bn tonnes").
 _NUMBER_NEXT = _HEADS | {"bn", "thousand", "million", "billion"}
 
-_BETWEEN = _lazy(rf"(?i)\bbetween\s+(?P<num>{_NUM})\s+and\s+$")
+_BETWEEN = lazy(rf"(?i)\bbetween\s+(?P<num>{_NUM})\s+and\s+$")
 # A digit or a fraction (every number ends in one) followed, after at most a space or a
 # hyphen, by a word: ``head`` is what ``_HEAD_AT`` reads where find_quantities looks for a
 # unit after a number that ends there.
-_ENDS_BEFORE_WORD = _lazy(
+_ENDS_BEFORE_WORD = lazy(
     rf"[\d{_FRACS}](?=[{_SPACES}-]?(?P<head>[A-Za-z\u00b0\u00ba\u2103\u2109\u2032\u2033\u00b2\u00b3]+[23]?))"
 )
 # Every character a _NUMBER match can hold: digits, fractions, separators, spaces and the
 # letters of "minus" and "to". Matched on the reversed text, it finds the run of them that
 # leads up to an offset.
-_IN_NUMBER_REVERSED = _lazy(rf"[\d\s{_THIN},./\-\u2212\u2013\u2014{_FRACS}minusto]*")
+_IN_NUMBER_REVERSED = lazy(rf"[\d\s{_THIN},./\-\u2212\u2013\u2014{_FRACS}minusto]*")
 
 
 def _numbers_before_heads(text: str) -> Iterator[re.Match[str]]:
@@ -1259,11 +1218,11 @@ _HEDGE = (
     r"|less\s+than|just\s+(?:over|under)|up\s+to|at\s+least|c\.|ca\.|circa|~|\u2248|an\s+estimated"
     r"|or|that'?s|that\s+is|i\.e\.,?|equivalent\s+to|the\s+equivalent\s+of|almost|close\s+to)"
 )
-_BRACKET_GAP = _lazy(rf"(?i)\s*[(\[]\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
-_INLINE_GAP = _lazy(
+_BRACKET_GAP = lazy(rf"(?i)\s*[(\[]\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
+_INLINE_GAP = lazy(
     rf"(?i),?\s*(?:or\s|\u2013|\u2014|\s-\s)\s*(?P<hedge>(?:{_HEDGE}\s*)*)"
 )
-_LOOSE_HEDGES = _lazy(r"(?i)about|around|roughly|approx|some|nearly|almost|c\.|ca\.|circa|~|\u2248|estimated|close")
+_LOOSE_HEDGES = lazy(r"(?i)about|around|roughly|approx|some|nearly|almost|c\.|ca\.|circa|~|\u2248|estimated|close")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1302,16 +1261,16 @@ def find_conversions(text: str, quantities: list[Quantity]) -> list[Conversion]:
 
 # ------------------------------------------------------------------- temperatures
 
-_DIFF_BEFORE = _lazy(
+_DIFF_BEFORE = lazy(
     rf"(?i)(?:\bby|\b(?:warming|heating|cooling|rise|rises|increase|increases|drop|drops|fall|falls"
     rf"|change|changes|difference|swing|anomaly|jump|spike|dip|decline)\s+of)\s+(?:{_HEDGE}\s+)*$"
 )
-_DIFF_AFTER = _lazy(
+_DIFF_AFTER = lazy(
     r"(?i)\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:warming|heating|cooling)|warmer|cooler|hotter|colder"
     r"|higher|lower|above|below|rise|increase|drop|fall|jump|less|more|warming|cooling|hike"
     r"|difference|change|swing|over\s+pre-industrial|target|limit|threshold)\b"
 )
-_ABS_BEFORE = _lazy(
+_ABS_BEFORE = lazy(
     rf"(?i)\b(?:to|at|of|reached|reach|reaching|hit|hits|hitting|highs?|lows?|exceed\w*|topped"
     rf"|touched|is|was|were|be|above|below|than|around|about|from|temperatures?)\s+(?:{_HEDGE}\s+)*$"
 )
@@ -1469,15 +1428,15 @@ def check_conversion(conv: Conversion, kind: str | None = None, tolerance: float
 
 # ------------------------------------------------------------------- unit spellings
 
-_SPELLING = _lazy(
+_SPELLING = lazy(
     r"(?i)(?<![A-Za-z])(?P<prefix>kilo|centi|milli|deci|deca|deka|hecto|micro|nano)?"
     r"(?P<stem>met|lit)(?P<ending>re|er)(?P<plural>s?)(?![\w])"
 )
-_UNIT_CONTEXT_BEFORE = _lazy(
+_UNIT_CONTEXT_BEFORE = lazy(
     r"(?i)(?:\d\s*|\b(?:square|cubic|sq\.?|per|hundreds?\s+of|thousands?\s+of|tens\s+of|dozens\s+of"
     r"|few|several|many|couple\s+of|of\s+a|half\s+a|a\s+few|fraction\s+of\s+a)\s+)$"
 )
-_UNIT_CONTEXT_AFTER = _lazy(
+_UNIT_CONTEXT_AFTER = lazy(
     r"(?i)(?:\s+(?:away|long|high|tall|wide|deep|thick|above|below|apart|across|underground"
     r"|underwater|from|in\s+(?:length|height|diameter|depth|width)|squared|cubed)\b|-(?:long|high|tall|wide|deep|thick)\b)"
 )
