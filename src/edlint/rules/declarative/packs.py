@@ -28,7 +28,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 from ..base import Rule, Section, Severity
@@ -240,10 +239,11 @@ def shipped_pack_dir() -> str | None:
     # Plain folders first: a wheel installs the packs beside the code, an editable install
     # reads the repository's rules/. importlib.resources (about 20 ms to import) is only
     # needed when the package is imported from a zip file.
-    here = Path(__file__).resolve()
-    for folder in (here.parents[2] / "packs", here.parents[4] / "rules"):
-        if folder.is_dir():
-            return str(folder)
+    package = os.path.dirname(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))  # edlint/
+    repository = os.path.dirname(os.path.dirname(package))  # src/edlint -> the checkout
+    for folder in (os.path.join(package, "packs"), os.path.join(repository, "rules")):
+        if os.path.isdir(folder):
+            return folder
     try:
         from importlib import resources
 
