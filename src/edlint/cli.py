@@ -139,6 +139,8 @@ def check(
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(130)
+    finally:
+        gc.enable()  # for callers that run the command in their own process (tests, tools)
 
 
 def _check(
@@ -170,7 +172,6 @@ def _check(
                 datetime.date.fromisoformat(today)
             except ValueError as exc:
                 raise click.BadParameter(f"{today!r} is not a date (YYYY-MM-DD)", param_hint="--today") from exc
-        changes, stdin_text, fixed, linter = None, {}, None, None
         cache, replayed, invocation = None, None, None
         if not (stdin or no_cache or fix or diff):
             cache = _open_cache(cache_dir, config_path)
@@ -182,6 +183,7 @@ def _check(
                      "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
                      "force_exclude": force_exclude}, today)
                 replayed = replay(cache, invocation)
+        changes, stdin_text, fixed, linter = None, {}, None, None
         if replayed is not None:
             # Nothing the last identical run depended on has changed: its findings stand,
             # and no rule, parser or config validation is loaded.
@@ -197,14 +199,13 @@ def _check(
             gc.enable()
             if invocation is not None:
                 linter.replay_as = (invocation, {"fail_on": threshold})
-        if replayed is not None:
-            pass  # result and files are set
-        elif stdin:
-            result, fixed, stdin_text = _lint_stdin(linter, stdin_filename or "stdin.md", fix or diff, unsafe_fixes)
-            files = list(stdin_text)
-        else:
-            files, result, fixed, changes = _lint_files(linter, paths, fix, diff, unsafe_fixes, changed_since,
-                                                        changed_lines_only, jobs or os.cpu_count() or 1, cache)
+            if stdin:
+                result, fixed, stdin_text = _lint_stdin(linter, stdin_filename or "stdin.md", fix or diff,
+                                                        unsafe_fixes)
+                files = list(stdin_text)
+            else:
+                files, result, fixed, changes = _lint_files(linter, paths, fix, diff, unsafe_fixes, changed_since,
+                                                            changed_lines_only, jobs or os.cpu_count() or 1, cache)
         if fixed is not None:
             notes.extend(fixed.notes)
         if baseline_path:
