@@ -13,6 +13,7 @@ import stat
 from bisect import bisect_right
 from typing import Any, Iterable, Iterator
 
+from .cache import blake2b
 from .config import (
     DEFAULT_EXCLUDE,
     Config,
@@ -35,7 +36,6 @@ from .policy import (
     relpath_for,
     resolve,
 )
-from .cache import blake2b
 from .replay import InputLog
 from .results import FileResult, RunResult, finalize_findings
 from .rules.base import Finding, Severity
@@ -97,7 +97,7 @@ class Linter:
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from exc
             self._registries[key] = reg
-            self._note_registry_inputs(reg, plugins, base_dir, packs)
+            self._note_registry_inputs(reg, base_dir, packs)
             for err in reg.errors:
                 if err not in self.messages:
                     self.messages.append(err)
@@ -105,17 +105,11 @@ class Linter:
                 self.plugin_failed = True
         return reg
 
-    def _note_registry_inputs(self, reg: Registry, plugins: tuple[str, ...], base_dir: str,
-                              packs: tuple[str, ...]) -> None:
-        """Pack and plugin files are inputs of a replayable run; plugin code that is not a
-        file we can sign (a module name, an installed entry point) makes it not replayable."""
-        file_plugins = {f"plugin:{spec}" for spec in plugins if spec.endswith(".py")}
-        for spec in plugins:
-            if spec.endswith(".py"):
-                self.inputs.note(spec if os.path.isabs(spec) else os.path.join(base_dir, spec))
-        for origin in {r.origin for r in reg.rules.values() if r.origin.startswith("plugin:")}:
-            if origin not in file_plugins:
-                self.inputs.block(f"{origin} is code edlint cannot stamp")
+    def _note_registry_inputs(self, reg: Registry, base_dir: str, packs: tuple[str, ...]) -> None:
+        """Pack files are inputs of a replayable run. Plugins make it not replayable: their
+        code, and whatever it imports, is not something edlint can stamp."""
+        for origin in sorted({r.origin for r in reg.rules.values() if r.origin.startswith("plugin:")}):
+            self.inputs.block(f"{origin} is code edlint cannot stamp")
         if packs:
             from .rules.declarative.packs import resolve_pack_path
 

@@ -14,10 +14,10 @@ At the first difference (a file added to a folder, an edited config, an article 
 the cache) it gives up and the run goes the full way, which still reuses the cache for
 the articles that did not change.
 
-No manifest is recorded for runs that cannot be replayed safely: plugins given as module
-names or installed as entry points (their code is not stamped), site-data loaders that do
-not declare their inputs (a LanguageTool server), and runs with messages, internal errors
-or unreadable folders.
+No manifest is recorded for runs that cannot be replayed safely: runs with plugins (their
+code, and what it imports, is not stamped), site-data loaders that do not declare their
+inputs (a LanguageTool server), and runs with messages, internal errors or unreadable
+folders.
 """
 
 from __future__ import annotations
