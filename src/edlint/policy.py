@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .config import Config, Override, build_options, matches_any
 from .document import Span, Suppression
@@ -29,8 +29,7 @@ UNUSED_SUPPRESSION = "unused-suppression"
 ALWAYS_ON = frozenset({FILE_ERROR, INTERNAL_ERROR})
 
 
-@dataclass(frozen=True)
-class Layer:
+class Layer(NamedTuple):
     """One level of rule selection (config, override or command line)."""
 
     select: tuple[str, ...] | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from ..document import Document, Span
 
@@ -34,8 +34,7 @@ class Applicability(str, enum.Enum):
     SUGGESTION = "suggestion"  # shown, never applied
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``source[start:end]`` with ``replacement`` (source offsets)."""
 
     start: int
@@ -43,8 +42,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """Edits that resolve a finding, with how safely they can be applied."""
 
     title: str  # an imperative: "Use curly quotes"
@@ -104,8 +102,7 @@ class Finding:
         return out
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A config section shared by a family's rules (``images:``, ``units:`` ...).
 
     ``options`` is a frozen dataclass whose fields (with defaults) are the section's keys;
@@ -117,8 +114,7 @@ class Section:
     doc: str = ""
 
 
-@dataclass(frozen=True)
-class SiteLoader:
+class SiteLoader(NamedTuple):
     """Data a family needs from the site (an authors registry, image metadata ...),
     loaded once per run by the engine and given to documents as ``doc.site[name]``.
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from .normalize import fold_chars, strip_accents, word_key
 from .patterns import lazy
@@ -278,8 +278,7 @@ _SENTENCE_START = lazy(r"[.!?][\"')\]]*\s*(?=[A-Z])")
 _EMPH_BEFORE = lazy(r"(?:[_*]|<(?:em|i|strong|b)\b[^>]*>)\s*$", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class BioSentence:
+class BioSentence(NamedTuple):
     """A sentence that reads as an author bio: the name, the role and where it ends."""
 
     name: str  # the person named first
@@ -379,8 +378,7 @@ def bio_relation(a: str, b: str, similarity: float, min_contained: int = 8) -> t
 # -- documents -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class AuthorRef:
+class AuthorRef(NamedTuple):
     """An author the article's metadata names."""
 
     name: str | None  # display name, when known
@@ -396,8 +394,7 @@ class AuthorRef:
         return self.name or self.slug or ""
 
 
-@dataclass(frozen=True, slots=True)
-class Byline:
+class Byline(NamedTuple):
     """A byline block and the people it names."""
 
     names: tuple[str, ...]
@@ -406,8 +403,7 @@ class Byline:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Bio:
+class Bio(NamedTuple):
     """One author bio, in the body or in the metadata."""
 
     text: str

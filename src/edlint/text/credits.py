@@ -20,8 +20,8 @@ words must look like a name list, not a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .patterns import lazy
 
@@ -59,8 +59,7 @@ NONE = "none"
 _RANK = {NONE: 0, LICENCE: 1, WEAK: 2, CREDIT: 3}
 
 
-@dataclass(frozen=True, slots=True)
-class CreditResult:
+class CreditResult(NamedTuple):
     """What a text gives as a credit; ``start``/``end`` locate the evidence in the text."""
 
     kind: str

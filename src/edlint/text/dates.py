@@ -18,7 +18,6 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, NamedTuple
 
 from .patterns import lazy
@@ -670,8 +669,7 @@ _META_ISO = lazy(
 _META_DIGITS = lazy(r"^\s*\d{4}[-/]\d+[-/]\d+")
 
 
-@dataclass(frozen=True, slots=True)
-class MetaDate:
+class MetaDate(NamedTuple):
     """A metadata date read as written: the local date, and the UTC date when a time
     and an offset were given."""
 
@@ -783,8 +781,7 @@ def file_name_date(path: str) -> tuple[_dt.date | None, str]:
 # -- rendering -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DateStyle:
+class DateStyle(NamedTuple):
     """How a date is written: the parts a house style fixes."""
 
     order: str = "md"  # md | dm | iso

@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Iterable, Iterator, NamedTuple
 
 from .patterns import lazy
@@ -43,8 +42,7 @@ LENGTH, MASS, VOLUME, AREA, SPEED, TEMPERATURE = (
 METRIC, IMPERIAL, NEUTRAL = "metric", "imperial", "neutral"
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """A unit of measurement: its names, dimension, system and pint expressions."""
 
     key: str  # short id: "km", "degC", "ft2"
@@ -1225,8 +1223,7 @@ _INLINE_GAP = lazy(
 _LOOSE_HEDGES = lazy(r"(?i)about|around|roughly|approx|some|nearly|almost|c\.|ca\.|circa|~|\u2248|estimated|close")
 
 
-@dataclass(frozen=True, slots=True)
-class Conversion:
+class Conversion(NamedTuple):
     """A quantity followed by the same measure in other units."""
 
     source: Quantity
@@ -1342,8 +1339,7 @@ def format_sig(x: float, k: int) -> str:
     return f"{r:,.{decimals}f}"
 
 
-@dataclass(frozen=True, slots=True)
-class ConversionCheck:
+class ConversionCheck(NamedTuple):
     """Whether a conversion's numbers agree, and what the source really converts to."""
 
     ok: bool
@@ -1442,8 +1438,7 @@ _UNIT_CONTEXT_AFTER = lazy(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SpellingMatch:
+class SpellingMatch(NamedTuple):
     """A metre/meter or litre/liter word used as a unit."""
 
     start: int

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...document import Document
 from .spec import Spec, did_you_mean, read_bool, read_str_list
@@ -16,8 +15,7 @@ DATE_FIELDS = (
 _CONDITION_KEYS = ("dated", "present", "missing", "equals", "format")
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """All of: ``dated`` (the article has / has no publication date in its metadata or
     file name), ``present``/``missing`` metadata fields, ``equals`` (a field has this value,
     or contains it when it is a list), ``format`` (markdown, html, text)."""

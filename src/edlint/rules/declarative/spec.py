@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ...config import ConfigError
 
@@ -16,8 +15,7 @@ class PackError(ConfigError):
     reports it as a config error (exit 2)."""
 
 # -- reading a rule's mapping ----------------------------------------------------------------
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One key a rule may have: how to read it, its default, and what it means (for docs)."""
 
     read: Callable[[Any, "Spec", tuple], Any]

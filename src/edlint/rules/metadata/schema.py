@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 FIELD_TYPES = (
     "string", "list", "date", "datetime", "url", "path", "email", "enum", "integer", "number",
@@ -38,8 +37,7 @@ DEFAULT_KNOWN = (
 
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """A `when:` or `unless:` test of a schema field on another field's value."""
 
     field: str
@@ -47,8 +45,7 @@ class Condition:
     matches: re.Pattern[str] | None = None
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     """One field of the house metadata schema."""
 
     name: str
@@ -71,8 +68,7 @@ class FieldSpec:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Schema:
+class Schema(NamedTuple):
     """The house metadata schema: its fields, by name and alias."""
 
     fields: tuple[FieldSpec, ...]

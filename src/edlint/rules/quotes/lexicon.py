@@ -4,8 +4,8 @@ and the title cues and label nouns, built once per set of options."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...text.patterns import lazy
 
@@ -68,8 +68,7 @@ def _forms(lemma: str) -> tuple[set[str], set[str]]:
     return {f + tail for f in out}, nounish_s
 
 
-@dataclass(frozen=True)
-class _Lexicon:
+class _Lexicon(NamedTuple):
     """Reporting verbs and attribution phrases, indexed for fast look-up."""
 
     single: frozenset  # one-word forms: said, told, warns ...
