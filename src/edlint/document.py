@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,8 +308,7 @@ class ImageBlock(Block):
     height: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MetaField:
+class MetaField(NamedTuple):
     """A top-level metadata field with where it was written."""
 
     key: str
@@ -319,8 +318,7 @@ class MetaField:
     source: str = "frontmatter"  # frontmatter | meta | og | jsonld | title
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """An inline ``edlint-disable`` directive and the lines (0-based, inclusive) it covers."""
 
     rules: frozenset[str]  # empty: every rule
@@ -330,8 +328,7 @@ class Suppression:
     kind: str  # disable | disable-next-line | disable-file
 
 
-@dataclass(frozen=True, slots=True)
-class ParseProblem:
+class ParseProblem(NamedTuple):
     """Something that stopped the file being read or parsed fully (a file-error)."""
 
     message: str

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass
 from typing import Any, Iterable, NamedTuple
 
 from .config import Config, Override, build_options, matches_any
@@ -37,8 +36,7 @@ class Layer(NamedTuple):
     ignore: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class CliOverrides:
+class CliOverrides(NamedTuple):
     """What the command line adds on top of config files."""
 
     select: tuple[str, ...] | None = None
@@ -50,8 +48,7 @@ class CliOverrides:
     today: str | None = None
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(NamedTuple):
     """Everything the engine needs to lint one file."""
 
     rules: tuple[Rule, ...]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from ...document import Document
 from ..base import Applicability, Finding, Fix
@@ -81,8 +81,7 @@ def make_fix(span: Any, replacement: str, kind: str, title: str) -> Fix | None:
     return Fix.replace(span, replacement, title, Applicability(kind))
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     """A match that passed scope, quotation, URL and exception filters."""
 
     unit: Unit
