@@ -100,3 +100,23 @@ def test_every_lazy_pattern_in_edlint_compiles():
                 assert isinstance(value.compiled, re.Pattern)
                 count += 1
     assert count > 20
+
+
+def test_file_plugin_loads_in_a_fresh_process(tmp_path):
+    """A file plugin works in a fresh process, not only in the test process, where pytest
+    has already imported much of what plugin loading needs."""
+    (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "house.py").write_text(
+        "from edlint.rules.base import Finding, rule\n"
+        "from edlint.document import Span\n\n"
+        "@rule('ferry-word', family='house', summary='Flags the word ferry')\n"
+        "def ferry_word(doc, opts):\n"
+        "    for block in doc.prose:\n"
+        "        at = block.text.text.find('ferry')\n"
+        "        if at >= 0:\n"
+        "            yield Finding(block.text.source_span(at, at + 5), 'Say boat')\n",
+        encoding="utf-8")
+    (tmp_path / ".edlint.yaml").write_text("plugins: [house.py]\nselect: [ferry-word]\n", encoding="utf-8")
+    modules, proc = loaded_modules(["check", "--no-cache", "ferry.md"], tmp_path)
+    assert "EXIT 1" in proc.stderr, proc.stderr
+    assert "ferry-word Say boat" in proc.stdout

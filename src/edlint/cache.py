@@ -75,7 +75,7 @@ def code_stamp() -> str:
     global _CODE_STAMP
     if _CODE_STAMP is None:
         import sys
-        from importlib.util import find_spec
+        from importlib.machinery import PathFinder
 
         root = os.path.dirname(os.path.abspath(__file__))
         entries = [sys.version]
@@ -87,7 +87,7 @@ def code_stamp() -> str:
                         entries.append(_stat_line(os.path.join(dirpath, name)))
         for library in STAMPED_LIBRARIES:
             try:
-                spec = find_spec(library)  # finds without importing
+                spec = PathFinder.find_spec(library)  # finds on sys.path without importing
             except (ImportError, ValueError):
                 spec = None
             origin = spec.origin if spec is not None else None

@@ -169,6 +169,7 @@ def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
     Imported once per process; its rules are remembered, so every registry built later in
     the same process (a second Linter, a CMS save hook) gets them again."""
     import hashlib
+    import importlib.util
     import sys
 
     if spec.endswith(".py"):
@@ -217,8 +218,6 @@ def build_registry(
     packs: tuple[str, ...] = (),
     shipped_packs: bool = True,
 ) -> Registry:
-    import importlib.util  # noqa: F401 - used by _import_local_plugin
-
     reg = Registry()
     for r in _builtin_rules():
         reg.add(r)
