@@ -120,3 +120,26 @@ def test_file_plugin_loads_in_a_fresh_process(tmp_path):
     modules, proc = loaded_modules(["check", "--no-cache", "ferry.md"], tmp_path)
     assert "EXIT 1" in proc.stderr, proc.stderr
     assert "ferry-word Say boat" in proc.stdout
+
+
+def run_console(args, cwd):
+    """The console script's entry point, as `edlint ARGS` runs it."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    code = "import sys\nfrom edlint.cli import run\nsys.argv = ['edlint', *sys.argv[1:]]\nrun()\n"
+    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def test_console_script_keeps_exit_codes_and_writes_everything(tmp_path):
+    (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "bad.md").write_text("Storm coverage.\n\n![](storm.jpg)\n", encoding="utf-8")
+    clean = run_console(["check", "ferry.md"], tmp_path)
+    assert clean.returncode == 0 and "No problems" in clean.stderr + clean.stdout
+    found = run_console(["check", "--format", "json", "-o", "report.json", "bad.md"], tmp_path)
+    assert found.returncode == 1
+    report = (tmp_path / "report.json").read_text(encoding="utf-8")
+    assert '"image-alt"' in report and report.rstrip().endswith("}")  # complete, not cut short
+    usage = run_console(["check", "--select", "image-altt", "bad.md"], tmp_path)
+    assert usage.returncode == 2 and "image-alt" in usage.stderr  # "did you mean"
+    replayed = run_console(["check", "bad.md"], tmp_path)
+    again = run_console(["check", "bad.md"], tmp_path)
+    assert replayed.returncode == again.returncode == 1 and replayed.stdout == again.stdout != ""
