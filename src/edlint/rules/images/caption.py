@@ -55,6 +55,8 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - `site_data_folder`
     """
     images = images_of(doc, opts)
+    if not images:
+        return  # and no credit recogniser to build (a few ms, once per process)
     rec = recogniser_for(opts)
     for img in images:
         if img.origin == "text" or img.skip or _emblem(img):

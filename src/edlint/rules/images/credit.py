@@ -63,8 +63,11 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """
     if not doc.is_english:
         return  # the credit words it knows are English ("Photo by", "Courtesy of" ...)
+    images = images_of(doc, opts)
+    if not images:
+        return
     rec = recogniser_for(opts)
-    for img in images_of(doc, opts):
+    for img in images:
         if img.skip or _emblem(img):
             continue
         if img.decorative and not img.captions and not img.credits:
