@@ -143,3 +143,13 @@ def test_console_script_keeps_exit_codes_and_writes_everything(tmp_path):
     replayed = run_console(["check", "bad.md"], tmp_path)
     again = run_console(["check", "bad.md"], tmp_path)
     assert replayed.returncode == again.returncode == 1 and replayed.stdout == again.stdout != ""
+
+
+def test_default_jobs_follow_the_cpus_the_process_may_use(monkeypatch):
+    from edlint import cli
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3}, raising=False)
+    assert cli.usable_cpus() == 2
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert cli.usable_cpus() == 1

@@ -114,7 +114,7 @@ def main() -> None:
 @click.option("--changed-lines-only", is_flag=True,
               help="With --changed-since, report only findings on added or changed lines.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of CPUs; 1 lints in this process).")
+              help="Worker processes (default: the CPUs this process may use; 1 lints in this process).")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where to keep the cache (default: .edlint_cache beside the config).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
@@ -227,7 +227,7 @@ def _check(
                 files = list(stdin_text)
             else:
                 files, result, fixed, changes = _lint_files(linter, paths, fix, diff, unsafe_fixes, changed_since,
-                                                            changed_lines_only, jobs or os.cpu_count() or 1, cache)
+                                                            changed_lines_only, jobs or usable_cpus(), cache)
         if fixed is not None:
             notes.extend(fixed.notes)
         if baseline_path:
@@ -291,6 +291,15 @@ _STDERR = "<stderr>"  # _emit target: the report goes to stderr (stdin --fix pri
 
 class _CheckError(Exception):
     """A problem that stops `check` with exit code 2 (bad baseline, git failure ...)."""
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the
+    machine has): the default number of worker processes."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 _REPLAYABLE_FORMATS = ("text", "json", "github")  # the others describe the rules: they need the registry
