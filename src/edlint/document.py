@@ -349,6 +349,13 @@ class Document:
     head_tag_span: Span | None = None  # HTML: the <head> start tag (where metadata lives)
     language: str = "en"
     language_declared: bool = False  # the document itself said its language
+    # Where `language` came from: "document" (front matter `lang`, `<html lang>`), "site" (the
+    # generator's config: Hugo languageCode, Jekyll lang ...), "config" (edlint's `language`),
+    # or "default" (nothing said it; edlint assumed it).
+    language_source: str = "default"
+    # What the page is: "article" (a story or post), "list" (a section, taxonomy or archive
+    # page), "author" (an author's profile page) or "page" (any other page: about, contact).
+    page_kind: str = "article"
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     # Filled by the engine: data loaded once per run (authors registry, image data ...).
@@ -413,6 +420,12 @@ class Document:
         except KeyError:
             value = self._views[name] = build(self)
             return value
+
+    @property
+    def variety_known(self) -> bool:
+        """The language variety (en-GB, en-US ...) was declared somewhere rather than assumed.
+        Rules that rewrite spellings may mark a fix safe only when this is true."""
+        return self.language_declared or self.language_source != "default"
 
     @property
     def is_english(self) -> bool:
