@@ -11,7 +11,7 @@ from edlint.testing import findings
 from edlint.text import dates as D
 
 CASES_DIR = os.path.join(os.path.dirname(__file__), "cases", "dates")
-RULES = ("date-format", "date-weekday", "date-invalid", "date-metadata")
+RULES = ("date-format", "date-weekday", "date-invalid", "date-metadata", "time-relative-undated")
 
 
 # The case files run in tests/test_cases.py.
@@ -362,3 +362,44 @@ def test_file_name_year_for_weekday():
     text = "---\ntitle: Launch\n---\n\nThe site goes live Friday, June 19.\n"
     (f,) = findings(text, "md", select=["date-weekday"], path="posts/2025-06-10-launch.md")
     assert "June 19, 2025 is a Thursday" in f.message and "file name" in f.message
+
+
+def test_relative_words_one_rule_one_severity() -> None:
+    """"yesterday" in an undated article is reported once, by one rule, as a warning."""
+    text = "---\ntitle: Bridge reopens\n---\n\nThe bridge reopened yesterday after repairs last week.\n"
+    fs = [f for f in findings(text, "md") if f.rule.startswith(("time-", "date-"))]
+    assert [(f.rule, str(f.severity)) for f in fs] == [("time-relative-undated", "warning")] * 2
+
+
+def test_file_name_date_dates_the_article() -> None:
+    text = "---\ntitle: Bridge reopens\n---\n\nThe bridge reopened yesterday after repairs last week.\n"
+    assert findings(text, "md", select=["time-relative-undated"], path="posts/2025-03-04-bridge.md") == []
+    assert len(findings(text, "md", select=["time-relative-undated"], path="posts/bridge.md")) == 2
+
+
+def test_pasted_body_without_metadata_is_not_undated() -> None:
+    body = ("Officials said on Tuesday that the bridge would reopen next week.\n"
+            "The mayor, speaking yesterday, said repairs had cost $2m.\n")
+    assert findings(body, "txt") == []
+
+
+def test_guessed_year_offers_no_fix() -> None:
+    text = ("---\ntitle: Plant\n---\n\nThe company filed its plans in January 2026.\n\n"
+            "Contractors start work on Monday, March 3, the company said.\n")
+    [f] = findings(text, "md", select=["date-weekday"])
+    assert f.fix is None and "guess" in f.message
+    dated = text.replace("title: Plant\n", "title: Plant\ndate: 2026-02-01\n")
+    [f] = findings(dated, "md", select=["date-weekday"])
+    assert f.fix is not None and f.fix.applicability.value == "unsafe"
+
+
+def test_ambiguous_numeric_date_read_in_declared_variety() -> None:
+    uk = "---\ntitle: Vote\nlang: en-GB\n---\n\nThe vote is on 03/05/2026 at the town hall.\n"
+    [f] = findings(uk, "md", select=["date-format"])
+    assert f.fix is not None and f.fix.edits[0].replacement == "3 May 2026"
+    us = uk.replace("en-GB", "en-US")
+    [f] = findings(us, "md", select=["date-format"])
+    assert f.fix is not None and f.fix.edits[0].replacement == "March 5, 2026"
+    undeclared = uk.replace("lang: en-GB\n", "")
+    [f] = findings(undeclared, "md", select=["date-format"])
+    assert f.fix is None  # which reading the writer meant is not known

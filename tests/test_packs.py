@@ -127,9 +127,13 @@ def test_select_ignore_severity_and_suppression_work_on_pack_rules():
 def test_rule_options_from_config():
     from edlint.testing import findings
 
-    text = "The Ministry of Defence said the defense budget would grow at the center.\n"
+    # A capitalised name never votes ...
+    named = "The Ministry of Defence said the defense budget would grow at the center.\n"
+    assert findings(named, select=["spelling-consistency"]) == []
+    # ... and a lower-case one can be allowed in config.
+    text = "The defence ministry said the defense budget would grow at the center.\n"
     assert [f.rule for f in findings(text, select=["spelling-consistency"])] == ["spelling-consistency"]
-    cfg = {"rules": {"spelling-consistency": {"exceptions": ["Ministry of Defence"]}}}
+    cfg = {"rules": {"spelling-consistency": {"exceptions": ["defence ministry"]}}}
     assert findings(text, select=["spelling-consistency"], config=cfg) == []
     with pytest.raises(ConfigError, match="unknown option"):
         findings(text, select=["spelling-consistency"], config={"rules": {"spelling-consistency": {"exception": []}}})

@@ -288,6 +288,27 @@ def test_unit_spellings() -> None:
                      ("liters", "er"), ("metre", "re")]
 
 
+@pytest.mark.parametrize("text", [
+    "The council will replace 400 parking meters across the town centre by March.",
+    "Engineers fitted 30 water meters and 12 gas meters at the depot last week.",
+    "Households with smart meters across the region saw lower bills.",
+    "Two meter readers were bitten by the same dog on Elm Street.",
+    "The city has 1,200 taxi meters, and each costs $300 to replace.",
+    "Residents said the electricity meters in the basement flooded again.",
+])
+def test_measuring_devices_are_not_units(text: str) -> None:
+    """A meter that measures (parking, gas, water, smart meters) is spelled "meter" in every
+    variety: it is neither a vote nor a finding."""
+    assert find_unit_spellings(text, find_quantities(text)) == []
+    uk = f"---\ntitle: Meters\nlang: en-GB\n---\n\n{text} The river rose 2 metres.\n"
+    assert findings(uk, "md", select=["units-spelling"]) == []
+
+
+def test_units_next_to_device_words_still_count() -> None:
+    text = "The flood reached 3 meters across the car park, 200 meters from the parking office."
+    assert [m.word for m in find_unit_spellings(text, find_quantities(text))] == ["meters", "meters"]
+
+
 def test_respelling_keeps_case() -> None:
     [m] = find_unit_spellings("It is 4 METERS high.", find_quantities("It is 4 METERS high."))
     assert m.respelled("re") == "METRES"
@@ -310,6 +331,16 @@ def test_spelling_fix_is_safe() -> None:
     assert f.fix is not None and f.fix.applicability.value == "safe"
     edit = f.fix.edits[0]
     assert text[edit.start:edit.end] == "meters" and edit.replacement == "metres"
+
+
+def test_spelling_fix_by_majority_is_unsafe() -> None:
+    """With no declared language the majority only guesses the variety: an editor confirms."""
+    text = "The tunnel is 3 kilometres long and 8 metres wide; the shaft drops 40 meters.\n"
+    [f] = findings(text, "md", select=["units-spelling"])
+    assert f.fix is not None and f.fix.applicability.value == "unsafe"
+    declared = "---\nlang: en-GB\n---\n\n" + text
+    [f] = findings(declared, "md", select=["units-spelling"])
+    assert f.fix is not None and f.fix.applicability.value == "safe"
 
 
 def test_conversion_fix_replaces_the_number() -> None:

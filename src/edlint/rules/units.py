@@ -129,7 +129,10 @@ def _scan(doc: Document) -> _Scan:
 
 
 def _region(doc: Document) -> str | None:
-    """"us" or "uk" (any English but American) from the article's language, else None."""
+    """"us" or "uk" (any English but American) from the article's language when the article,
+    the site or the config declares it; None when the language is only assumed."""
+    if not doc.variety_known:
+        return None
     lang = doc.language.lower().replace("_", "-")
     if not lang.startswith("en-"):
         return None
@@ -388,8 +391,13 @@ def units_spelling(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
     - `abbreviations`: also report a unit written both abbreviated and in full (info).
 
     ## Fix safety
-    Respelling a unit ("meters" to "metres") changes nothing else and is safe. Mixed
-    abbreviation styles are not fixed: which style fits the sentence is an editor's call.
+    Respelling a unit ("meters" to "metres") changes nothing else. It is safe when the
+    spelling comes from `spelling` or from a declared language (front matter `lang`,
+    `<html lang>`, the site's generator config or edlint's `language`), and unsafe when
+    edlint only counted the article's own spellings. A measuring device ("parking meters",
+    "a smart meter", "meter readers") is spelled meter everywhere and is never reported.
+    Mixed abbreviation styles are not fixed: which style fits the sentence is an editor's
+    call.
     """
     if not doc.is_english:
         return
@@ -407,6 +415,9 @@ def units_spelling(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
             votes = Counter(variants)
             house = variants[0] if votes["re"] == votes["er"] else max(votes, key=lambda v: votes[v])
             why = "the rest of the article"
+        # Only a declared variety or house style makes the respelling mechanical; a majority
+        # vote is a guess an editor should confirm.
+        applicability = Applicability.UNSAFE if why == "the rest of the article" else Applicability.SAFE
         for block, sm in scan.spellings:
             if sm.variant == house:
                 continue
@@ -414,7 +425,7 @@ def units_spelling(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
             kind = "American" if sm.variant == "er" else "British"
             message = f'"{sm.word}" is the {kind} spelling; {why} calls for "{right}"'
             span = _span(block, sm.start, sm.end)
-            yield Finding(span, message, fix=Fix.replace(span, right, f'Respell as "{right}"'))
+            yield Finding(span, message, fix=Fix.replace(span, right, f'Respell as "{right}"', applicability))
     if opts.abbreviations:
         yield from _abbreviation_styles(scan)
 

@@ -1438,6 +1438,25 @@ _UNIT_CONTEXT_AFTER = lazy(
 )
 
 
+# A bare meter/metre after one of these words is a measuring device, spelled "meter" in
+# every variety: "parking meters", "a smart meter", "gas and water meters".
+_DEVICE_BEFORE = lazy(
+    r"(?i)\b(?:parking|gas|water|electric(?:ity)?|power|energy|utility|smart|prepay(?:ment)?|coin"
+    r"|taxi|light|exposure|flow|pressure|heat|steam|noise|sound|decibel|radiation|geiger|speed"
+    r"|volt|amp|ohm|multi|glucose|peak[- ]flow|rain|wind|digital|analogue|analog|pay|postage"
+    r")[\s-]+$"
+)
+_DEVICE_AFTER = lazy(r"(?i)[\s-]+(?:readers?|readings?|maids?|box(?:es)?|cabinets?|fees?|charges?|bays?|heads?|feeding)\b")
+
+
+def _is_device(text: str, start: int, end: int) -> bool:
+    """Is the bare meter/metre at text[start:end] a device ("parking meters"), not a unit?"""
+    # The device word sits right before ("400 parking meters", "gas and water meters").
+    if _DEVICE_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    return bool(_DEVICE_AFTER.match(text, end))
+
+
 class SpellingMatch(NamedTuple):
     """A metre/meter or litre/liter word used as a unit."""
 
@@ -1474,6 +1493,8 @@ def find_unit_spellings(text: str, quantities: Iterable[Quantity] = (), *,
         bare = not m.group("prefix") and m.group("stem").lower() == "met"
         if bare:
             s = m.start()
+            if _is_device(text, s, m.end()):
+                continue
             if not (
                 any(a <= s < b for a, b in spans)
                 or _UNIT_CONTEXT_BEFORE.search(text, max(0, s - 25), s)

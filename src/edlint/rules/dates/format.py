@@ -298,6 +298,19 @@ def _style_finding(doc: Document, b: Block, d: DateMention, new: str | None, mes
     return Finding(span, message, fix=fix)
 
 
+def _declared_region(doc: Document) -> str | None:
+    """"us" or "uk" when the article's English variety is declared (front matter, <html lang>,
+    the site's or edlint's config): writers in that variety mean its reading of 03/05."""
+    if not doc.variety_known:
+        return None
+    lang = doc.language.lower().replace("_", "-")
+    if lang in ("en-us", "en-ph"):
+        return "us"
+    if lang[:3] == "en-" and lang != "en-ca":  # Canada writes both orders
+        return "uk"
+    return None
+
+
 def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> Iterator[Finding]:
     for b, d in items:
         if not d.ambiguous:
@@ -311,13 +324,14 @@ def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> 
             if len(fits) == 1:
                 pick = fits[0]
                 message += f"; {d.weekday_text!r} fits {spell(d.year, pick[0], pick[1], 'us' if pick == d.readings[0] else 'uk')}"
-        if opts.style in ("ap", "us"):
+        region = _declared_region(doc) if opts.style == "auto" else None
+        if opts.style in ("ap", "us") or region == "us":
             pick = pick or d.readings[0]
-        elif opts.style == "uk":
+        elif opts.style == "uk" or region == "uk":
             pick = pick or d.readings[1]
         fix = None
         if pick is not None:
-            style = HOUSE_STYLES[opts.style] if opts.style != "auto" else HOUSE_STYLES["ap"]
+            style = HOUSE_STYLES[opts.style] if opts.style != "auto" else HOUSE_STYLES[region or "ap"]
             if opts.style == "auto":
                 others = [x for _, x in dd.mentions if x.kind in ("md", "dm") and x.valid]
                 if others:

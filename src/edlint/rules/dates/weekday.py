@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from typing import Callable, Iterator
 
 from ...document import Block, Document
@@ -41,53 +41,51 @@ class _YearRefs:
             self.dated.append((ref, x.text))
 
     def around(self, block: Block) -> list[tuple[_dt.date, str]]:
-        """Dates in the block, then the nearest before it (or else after it)."""
+        """Dates in the block, then the nearest before it. A date later in the article is
+        no guide: stories look ahead ("the plant opens in March 2027")."""
         refs = list(self.same.get(id(block), ()))
         # A block's mentions are consecutive in the article's list.
-        first, last = self.blocks[id(block)]
+        first, _last = self.blocks[id(block)]
         k = bisect_left(self.at, first)
         if k:
             ref, text = self.dated[k - 1]
             refs.append((ref, f"{text!r} earlier in the article"))
-        else:
-            k = bisect_right(self.at, last)
-            if k < len(self.at):
-                ref, text = self.dated[k]
-                refs.append((ref, f"{text!r} later in the article"))
         return refs
 
 
-def _refs(dd: DocDates, block: Block, year_refs: _YearRefs) -> list[tuple[_dt.date, str]]:
-    """Reference dates for a date written without a year, most trusted first."""
-    refs: list[tuple[_dt.date, str]] = []
+def _refs(dd: DocDates, block: Block, year_refs: _YearRefs) -> tuple[list[tuple[_dt.date, str]], bool]:
+    """Reference dates for a date written without a year, and whether they are trusted:
+    the publication date (or the file name's) is; other dates in the article are only a
+    guess at the year."""
     if dd.pub is not None and dd.pub.date is not None:
-        refs.append((dd.pub.date, "the publication date"))
-    elif dd.pub is None and dd.file_date is not None:
-        refs.append((dd.file_date, "the file name date"))
-    # Dates with a written year: in the same block, then the nearest before and after.
-    refs.extend(year_refs.around(block))
-    return refs
+        return [(dd.pub.date, "the publication date")], True
+    if dd.pub is None and dd.file_date is not None:
+        return [(dd.file_date, "the file name date")], True
+    # Dates with a written year: in the same block, then the nearest before it.
+    return year_refs.around(block), False
 
 
 def _weekday_problem(
     dd: DocDates, block: Block, d: DateMention, year_refs: Callable[[], _YearRefs], month: int,
     day: int, written: int, year_shift: int = 0,
-) -> tuple[_dt.date, str] | None:
-    """(the actual date, where its year came from) when ``written`` weekday is wrong."""
+) -> tuple[_dt.date, str, bool] | None:
+    """(the actual date, where its year came from, whether that year is trusted) when the
+    ``written`` weekday is wrong."""
     if d.year is not None:
         y = d.year + year_shift
         actual = weekday_of(y, month, day)
         if actual is None or actual == written:
             return None
-        return _dt.date(y, month, day), ""
+        return _dt.date(y, month, day), "", True
     candidates = []
-    for ref, source in _refs(dd, block, year_refs()):
+    refs, trusted = _refs(dd, block, year_refs())
+    for ref, source in refs:
         occ = nearest_occurrence(month, day, ref)
         if occ is None:
             continue
         if occ.weekday() == written:
             return None
-        candidates.append((occ, source))
+        candidates.append((occ, source, trusted))
     return candidates[0] if candidates else None
 
 
@@ -97,9 +95,10 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports a weekday written next to a date that falls on a different day: "Monday,
     Oct. 7" when Oct. 7 is a Tuesday. When the date has no year, the year is taken from the
-    article's publication date (the occurrence nearest to it) or from a date with a written
-    year nearby; if any of them makes the weekday right, nothing is reported. With no year
-    anywhere, edlint does not guess.
+    article's publication date (the occurrence nearest to it, or the file name's date).
+    With neither, a date with a written year in the same paragraph or the nearest one
+    before it gives a guess: the finding says it is a guess and offers no fix. Dates later
+    in the article are never used (stories look ahead: "the plant opens in March 2027").
 
     ## Why is this bad?
     Readers plan around dates. A weekday that contradicts its date leaves them unsure which
@@ -126,7 +125,8 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
 
     ## Fix safety
     The fix changes the weekday to the one the date falls on. It is unsafe: sometimes the
-    weekday is right and the date is wrong, so an editor must check which.
+    weekday is right and the date is wrong, so an editor must check which. No fix is
+    offered when the year is only a guess.
     """
     dd = doc_dates(doc, opts)
     built: list[_YearRefs] = []
@@ -162,13 +162,19 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 problem = _weekday_problem(dd, b, d, year_refs, month, day, written, shift)
             if problem is None:
                 continue
-            actual, source = problem
+            actual, source, trusted = problem
             name = WEEKDAYS[actual.weekday()]
             when = spell(actual.year, actual.month, actual.day, "uk" if d.kind == "dm" else "ap")
+            span = _span(b, min(ws, d.start), max(we, d.end))
+            if not trusted:
+                # The year is a guess from another date in the text: say so, and offer no
+                # fix that would write a weekday into copy that may be right.
+                yield Finding(span, f"{wtext!r} may not match {d.text!r}: if the year is {actual.year} "
+                                    f"(a guess from {source}), {when} is a {name}")
+                continue
             message = f"{wtext!r} does not match {d.text!r}: {when} is a {name}"
             if source:
                 message += f" (year from {source})"
             new = weekday_like(actual.weekday(), wtext)
-            span = _span(b, min(ws, d.start), max(we, d.end))
             fix = _replace_fix(doc, b, ws, we, new, f"Change {wtext!r} to {new!r}")
             yield Finding(span, message, fix=fix)

@@ -31,7 +31,7 @@ from .base import (
     short_list,
 )
 from .existence import quote_match
-from .spec import Field, Spec, read_str_list
+from .spec import Field, Spec, read_bool, read_str_list
 from .units import Lexicon, expand
 
 
@@ -46,6 +46,77 @@ def read_rows(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[tuple[str, ...
             raise spec.fail("each row must list two or more forms, e.g. [e-mail, email]", *where)
         out.append((read_str_list(row, spec, where), where))
     return tuple(out)
+
+
+def read_varieties(value: Any, spec: Spec, keys: tuple) -> dict[str, dict[str, str]]:
+    """``{group: {side: [language tags]}}`` -> ``{group: {tag: side}}`` (tags lower-cased)."""
+    if not isinstance(value, dict):
+        raise spec.fail("'varieties' must map group names to {side: [language tags]}", *keys)
+    out: dict[str, dict[str, str]] = {}
+    for group, sides in value.items():
+        where = keys + (group,)
+        if not isinstance(sides, dict):
+            raise spec.fail("each group maps side names to lists of language tags, e.g. {US: [en-US]}", *where)
+        tags: dict[str, str] = {}
+        for side, langs in sides.items():
+            for tag in read_str_list(langs, spec, where + (side,)):
+                tags[tag.lower().replace("_", "-")] = str(side)
+        out[str(group)] = tags
+    return out
+
+
+# Lower-case words that may sit inside a name: "Ministry of Defence", "Centre for Policy Studies".
+_NAME_JOINERS = frozenset({"of", "for", "the", "and", "on", "de", "du", "la", "&"})
+_SENTENCE_OPENERS = frozenset(".!?:;\"“‘'([—–-")
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word ending before ``start`` (skipping spaces) and where it starts; ("", -1) when
+    only punctuation or the start of the text comes first."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\n\u00a0":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’&-"):
+        j -= 1
+    return (text[j:i], j) if j < i else ("", -1)
+
+
+def _word_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and text[i] in " \t\n\u00a0":
+        i += 1
+    j = i
+    while j < len(text) and (text[j].isalnum() or text[j] in "'’&-"):
+        j += 1
+    return text[i:j]
+
+
+def in_name(text: str, start: int, end: int, heading: bool = False) -> bool:
+    """Is the capitalised word at ``text[start:end]`` part of a name ("Labour Party",
+    "Ministry of Defence", "Shoreline Amphitheatre") rather than the article's own
+    spelling? Names keep their spelling whatever the article's variety."""
+    word = text[start:end]
+    if not word[:1].isupper():
+        return False
+    if heading:
+        return True  # Title Case headings capitalise every word: nothing there is a vote
+    after = _word_after(text, end)
+    while after.lower() in _NAME_JOINERS and after:
+        nxt = text.find(after, end) + len(after)
+        end, after = nxt, _word_after(text, nxt)
+    if after[:1].isupper():
+        return True  # "Labour Party", "Centre for Policy Studies"
+    before, at = _word_before(text, start)
+    if not before:
+        # The first word of the text or of a sentence: capitalised for that reason alone.
+        return False
+    k = at - 1
+    while k >= 0 and text[k] in " \t\n\u00a0":
+        k -= 1
+    if k < 0 or text[k] in _SENTENCE_OPENERS or before[-1:] in ".!?:":
+        return False
+    return True  # capitalised mid-sentence: a name ("voted Labour", "the Defence Secretary")
 
 
 def read_groups(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[str, tuple], ...]:
@@ -63,6 +134,13 @@ class Consistency(CheckType):
         "groups": Field(read_groups, (), doc="Named lists of rows; each group is one choice."),
         # Names of the columns, for messages ({side}, {majority}).
         "sides": Field(read_str_list, (), doc="Names of the columns, e.g. [US, UK]."),
+        # When the article's language variety is declared (front matter, <html lang>, the
+        # site's config, edlint's `language`), it decides these groups instead of the count.
+        "varieties": Field(read_varieties, dict,
+                           doc="{group: {side: [language tags]}}: a declared language picks the side."),
+        # Capitalised words inside names ("Ministry of Defence") never count and are never
+        # reported (default true).
+        "skip_names": Field(read_bool, True, doc="Leave capitalised names alone (default true)."),
     }
     PLACEHOLDERS = ("match", "suggestion", "side", "majority")
     WHY = "Switching between two accepted forms in one article looks careless and distracts the reader."
@@ -76,6 +154,15 @@ class Consistency(CheckType):
         if not rows_by_group:
             raise spec.fail("a consistency rule needs 'pairs' or 'groups'", ())
         self.sides: tuple[str, ...] = values["sides"]
+        self.skip_names: bool = values["skip_names"]
+        self.varieties: dict[str, dict[str, str]] = values["varieties"]
+        known_groups = {name for name, _ in values["groups"]}
+        for group, tags in self.varieties.items():
+            if group not in known_groups:
+                raise spec.fail(f"'varieties' names a group that does not exist: {group!r}", "varieties", group)
+            for side in set(tags.values()):
+                if side not in self.sides:
+                    raise spec.fail(f"'varieties' names a side that is not in 'sides': {side!r}", "varieties", group)
         width = len(self.sides) or None
         entries: list[tuple[str, Any]] = []
         seen: dict[str, tuple] = {}
@@ -118,11 +205,30 @@ class Consistency(CheckType):
     def side_name(self, col: int, forms: tuple[str, ...]) -> str:
         return self.sides[col] if col < len(self.sides) else f"'{forms[col]}'"
 
+    def declared_side(self, doc: Document, group: int) -> int | None:
+        """The column the article's declared language variety picks for ``group``."""
+        if not self.varieties or not doc.variety_known:
+            return None
+        tags = self.varieties.get(self.group_names[group])
+        if not tags:
+            return None
+        lang = doc.language.lower().replace("_", "-")
+        side = tags.get(lang)
+        if side is None:
+            return None
+        return self.sides.index(side)
+
     def check(self, doc: Document, opts: PackRuleOptions) -> Iterator[Finding]:
         by_group: dict[int, list[Any]] = {}
         for hit in self.hits(doc, opts, self.matcher):
+            if self.skip_names and in_name(hit.unit.string, hit.start, hit.end, hit.unit.kind == "heading"):
+                continue
             by_group.setdefault(hit.payload[0], []).append(hit)
-        for hits in by_group.values():
+        for group, hits in by_group.items():
+            declared = self.declared_side(doc, group)
+            if declared is not None:
+                yield from self._report(hits, declared, doc.language)
+                continue
             counts = [0] * self.width
             first_seen = [len(hits)] * self.width
             for i, hit in enumerate(hits):
@@ -133,20 +239,29 @@ class Consistency(CheckType):
             if len(used) < 2:
                 continue
             winner = max(used, key=lambda c: (counts[c], -first_seen[c]))
-            for hit in hits:
-                _, col, forms = hit.payload
-                if col == winner:
-                    continue
-                suggestion = forms[winner]
-                if self.ignore_case:
-                    suggestion = match_case(suggestion, hit.text)
-                message = render(self.message, {
-                    "match": quote_match(hit.text),
-                    "suggestion": suggestion,
-                    "side": self.side_name(col, forms),
-                    "majority": self.side_name(winner, forms),
-                })
-                yield hit.finding(message, make_fix(hit.span(), suggestion, "unsafe", f"Replace with '{suggestion}'"))
+            yield from self._report(hits, winner, None)
+
+    def _report(self, hits: list[Any], winner: int, language: str | None) -> Iterator[Finding]:
+        """Every hit not in column ``winner``; ``language``: the declared variety that chose it."""
+        for hit in hits:
+            _, col, forms = hit.payload
+            if col == winner:
+                continue
+            suggestion = forms[winner]
+            if self.ignore_case:
+                suggestion = match_case(suggestion, hit.text)
+            values = {
+                "match": quote_match(hit.text),
+                "suggestion": suggestion,
+                "side": self.side_name(col, forms),
+                "majority": self.side_name(winner, forms),
+            }
+            if language is None:
+                message = render(self.message, values)
+            else:
+                message = (f"'{values['match']}' is {values['side']} spelling; the article's language "
+                           f"({language}) calls for {values['majority']} spelling ('{suggestion}')")
+            yield hit.finding(message, make_fix(hit.span(), suggestion, "unsafe", f"Replace with '{suggestion}'"))
 
     def details(self) -> list[str]:
         out = []

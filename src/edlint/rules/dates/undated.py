@@ -1,0 +1,83 @@
+"""time-relative-undated: "yesterday", "last week", "on Thursday" in an article that has no
+publication date."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ...document import Block, Document
+from ...text.dates import DateMention, find_relative_dates
+from ..base import Finding, Severity, rule
+from .options import SECTION, DatesOptions
+from .view import DocDates, _is_dateline, _span, doc_dates
+
+
+def _visible_date(dd: DocDates) -> bool:
+    """A page that shows its date in a dateline ("18 NOV 2019", "Published Nov 19, 2019")
+    has a publication date for its readers even without metadata."""
+    per_block: dict[int, tuple[Block, list[DateMention]]] = {}
+    for b, d in dd.mentions:
+        per_block.setdefault(id(b), (b, []))[1].append(d)
+    return any(
+        any(d.year is not None and d.day is not None and d.valid for d in ds) and _is_dateline(b, ds)
+        for b, ds in per_block.values()
+    )
+
+
+def has_metadata(doc: Document) -> bool:
+    """Does the file carry metadata at all (front matter, an HTML <head>, meta tags)? A body
+    pasted as plain text, or a Markdown fragment with no front matter, says nothing about
+    its date either way: its publication date lives somewhere else (the CMS)."""
+    return doc.frontmatter_span is not None or doc.head_tag_span is not None or bool(doc.metadata)
+
+
+@rule("time-relative-undated", family="dates",
+      summary="A relative time word in an article with no publication date",
+      severity=Severity.WARNING, section=SECTION)
+def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
+    """## What it does
+    Reports words whose meaning depends on the publication date ("yesterday", "tonight",
+    "on Thursday", "last week", "next month", "earlier this year") in an article whose
+    metadata has no publication date, whose file name carries none
+    (`2024-03-05-slug.md`) and that shows no dateline ("Published March 5, 2024").
+
+    Only files that carry metadata are judged: a body pasted as plain text, or Markdown
+    with no front matter, keeps its date elsewhere (the CMS), so it is not an undated
+    article. "The last week of the trial" names a period and is not reported, and neither
+    is "today", which as often means "nowadays".
+
+    ## Why is this bad?
+    Without a date on the article, "yesterday" could mean any day. Readers, archives and
+    syndication partners see the story long after it was written.
+
+    ## Example
+    ```markdown
+    ---
+    title: Library to close
+    ---
+    The council voted yesterday to close the library.
+    ```
+
+    Use instead:
+    ```markdown
+    ---
+    title: Library to close
+    date: 2025-06-19
+    ---
+    The council voted yesterday to close the library.
+    ```
+
+    ## Options
+    - `date_fields`
+    """
+    if not has_metadata(doc):
+        return
+    dd = doc_dates(doc, opts)
+    if dd.pub_field is not None or dd.file_date is not None or dd.file_date_text or _visible_date(dd):
+        return
+    for b in doc.prose:
+        for start, end, word in find_relative_dates(b.text.text, periods=True):
+            if word.lower() == "today":
+                continue  # as often "nowadays" as "on the day of publication"
+            yield Finding(_span(b, start, end),
+                          f"'{word}' depends on the publication date, but the article has none; give the date")
