@@ -387,10 +387,10 @@ def test_guessed_year_offers_no_fix() -> None:
     text = ("---\ntitle: Plant\n---\n\nThe company filed its plans in January 2026.\n\n"
             "Contractors start work on Monday, March 3, the company said.\n")
     [f] = findings(text, "md", select=["date-weekday"])
-    assert f.fix is None and "guess" in f.message
+    assert f.fix is None and "guess" in f.message and str(f.severity) == "info"
     dated = text.replace("title: Plant\n", "title: Plant\ndate: 2026-02-01\n")
     [f] = findings(dated, "md", select=["date-weekday"])
-    assert f.fix is not None and f.fix.applicability.value == "unsafe"
+    assert f.fix is not None and f.fix.applicability.value == "unsafe" and str(f.severity) == "warning"
 
 
 def test_ambiguous_numeric_date_read_in_declared_variety() -> None:

@@ -97,7 +97,8 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     Oct. 7" when Oct. 7 is a Tuesday. When the date has no year, the year is taken from the
     article's publication date (the occurrence nearest to it, or the file name's date).
     With neither, a date with a written year in the same paragraph or the nearest one
-    before it gives a guess: the finding says it is a guess and offers no fix. Dates later
+    before it gives a guess: the finding says it is a guess, is only `info`, and offers no
+    fix. Dates later
     in the article are never used (stories look ahead: "the plant opens in March 2027").
 
     ## Why is this bad?
@@ -170,7 +171,8 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 # The year is a guess from another date in the text: say so, and offer no
                 # fix that would write a weekday into copy that may be right.
                 yield Finding(span, f"{wtext!r} may not match {d.text!r}: if the year is {actual.year} "
-                                    f"(a guess from {source}), {when} is a {name}")
+                                    f"(a guess from {source}), {when} is a {name}",
+                              severity=Severity.INFO)
                 continue
             message = f"{wtext!r} does not match {d.text!r}: {when} is a {name}"
             if source:
