@@ -10,6 +10,7 @@ from ...text.dates import DateMention, find_relative_dates
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _is_dateline, _span, doc_dates
+from ...text.quoting import quoted
 
 
 def _visible_date(dd: DocDates) -> bool:
@@ -75,7 +76,7 @@ def date_metadata(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             for b in doc.prose:
                 for start, end, word in find_relative_dates(b.text.text):
                     yield Finding(_span(b, start, end),
-                                  f"{word!r} depends on the publication date, but the article has none")
+                                  f"{quoted(word)} depends on the publication date, but the article has none")
         return
     pub = dd.pub
     if pub is None or pub.date is None:
@@ -83,7 +84,7 @@ def date_metadata(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     today = _today(opts)
     if (pub.date - today).days > opts.future_days:
         yield Finding(dd.pub_field.value_span,
-                      f"Publication date {pub.text!r} is in the future (today is {today.isoformat()})")
+                      f"Publication date {quoted(pub.text)} is in the future (today is {today.isoformat()})")
     if dd.file_date is not None and dd.file_date not in (pub.date, pub.utc_date):
         yield Finding(dd.pub_field.value_span,
-                      f"Publication date {pub.text!r} disagrees with the file name date {dd.file_date_text!r}")
+                      f"Publication date {quoted(pub.text)} disagrees with the file name date {quoted(dd.file_date_text)}")
