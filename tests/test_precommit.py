@@ -47,6 +47,11 @@ def test_pre_commit_try_repo_fails_the_bad_article(tmp_path):
     bad = subprocess.run([pre_commit, "try-repo", ROOT, "edlint", "--files", "bad.md", "good.md"],
                          cwd=work, capture_output=True, text=True, env=env, timeout=900)
     out = bad.stdout + bad.stderr
+    if bad.returncode not in (0, 1) or "An unexpected error has occurred" in out:
+        probe = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-cache-dir", "--dest",
+                                str(tmp_path / "probe"), "pyyaml"], capture_output=True, text=True, timeout=120)
+        if probe.returncode != 0:
+            pytest.skip("the package index cannot be reached, so pre-commit cannot build the hook's environment")
     assert bad.returncode == 1, out
     assert "image-alt" in out and "bad.md:3:1" in out
     good = subprocess.run([pre_commit, "try-repo", ROOT, "edlint", "--files", "good.md"],

@@ -63,6 +63,7 @@ def test_the_wheel_carries_the_packs(dist):
     assert PACKS and {f"edlint/packs/{p}" for p in PACKS} <= names
     assert "edlint/cli.py" in names and "edlint/reporters/text.py" in names
     assert not any(n.startswith(("tests/", "notes/", "rules/")) for n in names)
+    assert not any("__pycache__" in n or n.endswith(".pyc") for n in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     assert "edlint = edlint.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
