@@ -1,11 +1,14 @@
 """What a ruff user expects from the text output: quoted article text a reader can read,
 fixable findings marked [*], a closing line counting fixes, and --statistics."""
 
-import os
-import subprocess
-import sys
+import json
+import re
+
+from click.testing import CliRunner
 
 import edlint
+from edlint.cli import main
+from edlint.reporters import text as text_reporter
 from edlint.text.quoting import quoted, visible
 
 # -- quoting article text in messages ---------------------------------------------------------
@@ -64,10 +67,6 @@ def test_a_clean_article_has_no_quoted_text_to_show():
 
 
 # -- [*], the fixable line and --statistics ---------------------------------------------------
-
-from click.testing import CliRunner  # noqa: E402
-
-from edlint.cli import main  # noqa: E402
 
 HARBOUR = """---
 title: Harbour wall repaired
@@ -152,8 +151,6 @@ def test_statistics_counts_per_rule_most_first(tmp_path):
 
 
 def test_statistics_as_json(tmp_path):
-    import json
-
     result, _ = _check(tmp_path, "--statistics", "--format", "json", "--unsafe-fixes")
     rows = json.loads(result.output)
     assert [(r["rule"], r["count"], r["fixable"]) for r in rows] == [
@@ -173,3 +170,12 @@ def test_statistics_on_a_replayed_run_still_names_the_rules(tmp_path, monkeypatc
     again = CliRunner().invoke(main, args, catch_exceptions=False)
     assert first.output == again.output
     assert again.output.startswith("1\timage-alt\tAn image with no alt text")
+
+
+def test_colour_output_marks_the_same_findings():
+    result = edlint.lint_text(HARBOUR, path="harbour.md",
+                              config={"select": ["quote-style", "units-mixed-system", "image-alt"]})
+    plain = text_reporter.render(result, {"color": False})
+    coloured = text_reporter.render(result, {"color": True})
+    assert re.sub(r"\033\[[0-9;]*m", "", coloured) == plain
+    assert plain.count("[*]") == 2  # one finding, and the closing line
