@@ -80,8 +80,8 @@ def test_changed_lines_only(repo):
     result = run(["check", "--changed-since", "main", "--changed-lines-only", "news"])
     findings = [ln for ln in result.stdout.splitlines() if ln.startswith("news/")]
     assert findings == [
-        "news/budget.md:11:11: warning fixdemo-percent-sign Use '2%'",
-        "news/budget.md:11:13: warning fixdemo-per-cent Use 'percent', not 'per cent'",
+        "news/budget.md:11:11: warning fixdemo-percent-sign [*] Use '2%'",
+        "news/budget.md:11:13: warning fixdemo-per-cent [*] Use 'percent', not 'per cent'",
     ]
 
 

@@ -122,6 +122,8 @@ def main() -> None:
               help="Take this date as today (future-date checks; reproducible runs).")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--statistics", is_flag=True,
+              help="Instead of the findings, count them per rule ([*]: --fix fixes them); text or json.")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -147,6 +149,7 @@ def check(
     today: str | None,
     no_color: bool,
     quiet: bool,
+    statistics: bool,
 ) -> None:
     """Lint articles (files and folders; default: the current folder)."""
     # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
@@ -171,6 +174,7 @@ def _check(
     exclude: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, fix: bool, unsafe_fixes: bool,
     diff: bool, baseline_path: str | None, changed_since: str | None, changed_lines_only: bool,
     jobs: int | None, cache_dir: str | None, no_cache: bool, today: str | None, no_color: bool, quiet: bool,
+    statistics: bool = False,
 ) -> None:
     from .config import ConfigError
     from .policy import exit_code
@@ -181,6 +185,8 @@ def _check(
         raise click.UsageError("--changed-lines-only needs --changed-since REV")
     if stdin and changed_since:
         raise click.UsageError("--changed-since cannot be used when reading stdin")
+    if statistics and (fmt not in ("text", "json") or diff):
+        raise click.UsageError("--statistics prints text or json, and cannot be combined with --diff")
     if not stdin:
         missing = [p for p in paths if not os.path.exists(p)]
         if missing:
@@ -268,14 +274,21 @@ def _check(
     else:
         output_to = output
     colour = not no_color and "NO_COLOR" not in os.environ and output_to is None and sys.stdout.isatty()
-    context = report_context(linter, files, fmt=fmt, fail_on=threshold, quiet=quiet, color=colour)
+    context = report_context(linter, files, fmt=fmt, fail_on=threshold, quiet=quiet, color=colour,
+                             unsafe_fixes=unsafe_fixes)
     if stdin:
         # The report shows the text given (after fixes), not a file on disk.
         context["sources"] = {f.path: f.fixed for f in fixed.files} if fixed is not None else stdin_text
+    from .reporters import fixable_line, summary_line
     from .reporters import get as get_reporter
-    from .reporters import summary_line
 
-    report = get_reporter(fmt)(result, context)
+    if statistics:
+        from .reporters.statistics import render as render_statistics
+
+        context["summaries"] = _rule_summaries(linter, config_path)
+        report = render_statistics(result, context)
+    else:
+        report = get_reporter(fmt)(result, context)
     _emit(report, output_to)
     if fix and fixed is not None and not quiet:
         written = [f for f in fixed.files if f.written or (stdin and f.changed)]
@@ -283,10 +296,24 @@ def _check(
         click.echo(f"Applied {n} fix(es) to {len(written)} file(s)" if n else "No fixes applied", err=True)
     if output_to not in (None, _STDERR) and not quiet:
         click.echo(summary_line(result), err=True)
+        fixable = fixable_line(result, unsafe_fixes)
+        if fixable:
+            click.echo(fixable, err=True)
     sys.exit(exit_code(result.findings, Severity.parse(threshold), result.internal_error))
 
 
 _STDERR = "<stderr>"  # _emit target: the report goes to stderr (stdin --fix prints the text on stdout)
+
+
+def _rule_summaries(linter: Any, config_path: str | None) -> dict[str, str]:
+    """Rule id -> summary, for --statistics (a replayed run loaded no rules: load them now)."""
+    try:
+        if linter is not None:
+            cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
+            return {r.id: r.summary for r in linter.registry_of(cfg).rules.values()}
+        return {r.id: r.summary for r in _registry(config_path).rules.values()}
+    except Exception:  # summaries are a courtesy: the counts stand without them
+        return {}
 
 
 class _CheckError(Exception):

@@ -1,29 +1,39 @@
-"""`path:line:col: severity rule-id message`, then a summary line."""
+"""`path:line:col: severity rule-id [*] message`, then a summary line and, when some findings
+can be fixed, a line saying how many (as ruff does)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import summary_line
+from . import fixable_line, is_fixable, summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_BOLD, _DIM, _CYAN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[0m"
+FIXABLE_MARK = "[*]"
 
 
 def render(result: Any, context: dict[str, Any]) -> str:
     colour = context.get("color", False)
+    unsafe = bool(context.get("unsafe_fixes"))
     lines = []
     for f in result.findings:
         sev = str(f.severity)
+        # ruff's mark: this finding goes away with --fix (and --unsafe-fixes, when given).
+        mark = f"{FIXABLE_MARK} " if is_fixable(f, unsafe) else ""
         if colour:
+            if mark:
+                mark = f"{_CYAN}{FIXABLE_MARK}{_RESET} "
             lines.append(
                 f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {_COLOURS[sev]}{sev}{_RESET} "
-                f"{_DIM}{f.rule}{_RESET} {f.message}"
+                f"{_DIM}{f.rule}{_RESET} {mark}{f.message}"
             )
         else:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}")
+            lines.append(f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {mark}{f.message}")
     if not context.get("quiet"):
         if lines:
             lines.append("")
         lines.append(summary_line(result))
+        fixable = fixable_line(result, unsafe)
+        if fixable:
+            lines.append(fixable)
     return "\n".join(lines) + "\n"

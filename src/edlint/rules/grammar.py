@@ -33,6 +33,7 @@ from .base import (
     section,
     site_loader,
 )
+from ..text.quoting import quoted
 
 # LanguageTool rules whose problems another edlint family reports already (one problem,
 # one report): quote typography and pairing (quotes), doubled words (newsroom-basics pack),
@@ -262,7 +263,7 @@ def grammar(doc: Document, opts: LanguageToolOptions) -> Iterator[Finding]:
             severity = Severity.parse(sev) if sev in ("error", "warning", "info") else None
             fix = None
             if m.replacements:
-                fix = Fix(f"Replace with {m.replacements[0]!r}", (Edit(span.start, span.end, m.replacements[0]),),
+                fix = Fix(f"Replace with {quoted(m.replacements[0])}", (Edit(span.start, span.end, m.replacements[0]),),
                           Applicability.SUGGESTION)
             yield Finding(
                 span,

@@ -22,6 +22,7 @@ from ...text.dates import (
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _is_dateline, _replace_fix, _span, doc_dates
+from ...text.quoting import quoted
 
 _ORDER_WORD = {"md": "month-day", "dm": "day-month"}
 
@@ -130,13 +131,13 @@ def _reasons(d: DateMention, want: DateStyle, new: str) -> str:
         wanted = wanted[:-1]
     if written and written != wanted:
         if written.rstrip(".") == wanted.rstrip("."):
-            out.append(f"has no period after {written!r}" if wanted.endswith(".") else f"has a period after {written.rstrip('.')!r}")
+            out.append(f"has no period after {quoted(written)}" if wanted.endswith(".") else f"has a period after {quoted(written.rstrip('.'))}")
         elif written == MONTHS[d.month - 1]:
             out.append("spells out the month")
         elif wanted == MONTHS[d.month - 1]:
-            out.append(f"abbreviates the month ({written!r})")
+            out.append(f"abbreviates the month ({quoted(written)})")
         else:
-            out.append(f"writes the month as {written!r}")
+            out.append(f"writes the month as {quoted(written)}")
     if d.kind in ("md", "dm") and d.ordinal != want.ordinals:
         out.append("has an ordinal" if d.ordinal else "has no ordinal")
     if d.year is not None and d.kind in ("md", "dm") and d.kind == want.order and d.year_comma != want.year_comma:
@@ -222,8 +223,8 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 new = _keep_spaces(d.text, new)
                 reason = _reasons(d, want, new)
             example = _example(consistent, d, want, examples)
-            ex = f" (e.g. {example.text!r})" if example else ""
-            yield _style_finding(doc, b, d, new, f"Date {d.text!r} {reason}, unlike this article's other dates{ex}")
+            ex = f" (e.g. {quoted(example.text)})" if example else ""
+            yield _style_finding(doc, b, d, new, f"Date {quoted(d.text)} {reason}, unlike this article's other dates{ex}")
         return
     want = HOUSE_STYLES[opts.style]
     label = opts.style.upper()
@@ -237,9 +238,9 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             new = _keep_spaces(d.text, new)
         reason = _reasons(d, want, new or "")
         if new is None:
-            yield Finding(_span(b, d.start, d.end), f"Date {d.text!r} {reason}; {label} style needs a full date (YYYY-MM-DD)")
+            yield Finding(_span(b, d.start, d.end), f"Date {quoted(d.text)} {reason}; {label} style needs a full date (YYYY-MM-DD)")
             continue
-        yield _style_finding(doc, b, d, new, f"Date {d.text!r} {reason}; {label} style writes {new!r}", plain=True)
+        yield _style_finding(doc, b, d, new, f"Date {quoted(d.text)} {reason}; {label} style writes {quoted(new)}", plain=True)
 
 
 def _example(consistent: list[DateMention], d: DateMention, want: DateStyle,
@@ -292,9 +293,9 @@ def _style_finding(doc: Document, b: Block, d: DateMention, new: str | None, mes
     span = _span(b, d.start, d.end)
     fix = None
     if new is not None and new != d.text:
-        fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}", span)
+        fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {quoted(new)}", span)
         if not plain:
-            message += f"; write {new!r}"
+            message += f"; write {quoted(new)}"
     return Finding(span, message, fix=fix)
 
 
@@ -317,13 +318,13 @@ def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> 
             continue
         (m1, d1), (m2, d2) = d.readings
         us, uk = spell(d.year, m1, d1, "us"), spell(d.year, m2, d2, "uk")
-        message = f"Numeric date {d.text!r} is ambiguous: {us} (US) or {uk} (UK)"
+        message = f"Numeric date {quoted(d.text)} is ambiguous: {us} (US) or {uk} (UK)"
         pick: tuple[int, int] | None = None
         if d.weekday is not None:
             fits = [r for r in d.readings if weekday_of(d.year, r[0], r[1]) == d.weekday]
             if len(fits) == 1:
                 pick = fits[0]
-                message += f"; {d.weekday_text!r} fits {spell(d.year, pick[0], pick[1], 'us' if pick == d.readings[0] else 'uk')}"
+                message += f"; {quoted(d.weekday_text)} fits {spell(d.year, pick[0], pick[1], 'us' if pick == d.readings[0] else 'uk')}"
         region = _declared_region(doc) if opts.style == "auto" else None
         if opts.style in ("ap", "us") or region == "us":
             pick = pick or d.readings[0]
@@ -339,5 +340,5 @@ def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> 
             resolved = d._replace(kind="md", month=pick[0], day=pick[1], readings=(pick,))
             new = render(resolved, style)
             if new:
-                fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {new!r}")
+                fix = _replace_fix(doc, b, d.start, d.end, new, f"Write {quoted(new)}")
         yield Finding(_span(b, d.start, d.end), message, fix=fix)

@@ -9,6 +9,7 @@ from ...text.dates import parse_meta_date
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import _meta, _span, doc_dates
+from ...text.quoting import quoted
 
 
 @rule("date-invalid", family="dates", summary="A date that cannot exist (31 April, 29 February 2025, month 13)",
@@ -44,9 +45,9 @@ def date_invalid(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         if d.valid:
             continue
         if d.kind == "numeric":
-            message = f"Date {d.text!r} does not exist in US or UK order: {d.problem}"
+            message = f"Date {quoted(d.text)} does not exist in US or UK order: {d.problem}"
         else:
-            message = f"Date {d.text!r} does not exist: {d.problem}"
+            message = f"Date {quoted(d.text)} does not exist: {d.problem}"
         yield Finding(_span(b, d.start, d.end), message)
     seen: set[int] = set()
     for key in (*opts.date_fields, *opts.other_date_fields):
@@ -61,7 +62,7 @@ def date_invalid(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         problem = parsed.problem
         text = parsed.text or str(f.value)
         if problem.startswith("is "):
-            message = f"{where} {key!r} value {text!r} {problem}"
+            message = f"{where} {quoted(key)} value {quoted(text)} {problem}"
         else:
-            message = f"{where} {key!r} value {text!r} is not a valid date: {problem}"
+            message = f"{where} {quoted(key)} value {quoted(text)} is not a valid date: {problem}"
         yield Finding(f.value_span, message)

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from ...document import Document
 from ..base import Finding, Severity, rule
+from ...text.quoting import quoted
 from .options import SECTION, DatesOptions
 from .view import doc_dates
 
@@ -72,7 +73,7 @@ def date_metadata(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     today = _today(opts)
     if (pub.date - today).days > opts.future_days:
         yield Finding(dd.pub_field.value_span,
-                      f"Publication date {pub.text!r} is in the future (today is {today.isoformat()})")
+                      f"Publication date {quoted(pub.text)} is in the future (today is {today.isoformat()})")
     if dd.file_date is not None and dd.file_date not in (pub.date, pub.utc_date):
         yield Finding(dd.pub_field.value_span,
-                      f"Publication date {pub.text!r} disagrees with the file name date {dd.file_date_text!r}")
+                      f"Publication date {quoted(pub.text)} disagrees with the file name date {quoted(dd.file_date_text)}")

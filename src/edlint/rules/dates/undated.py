@@ -8,6 +8,7 @@ from typing import Iterator
 from ...document import Block, Document
 from ...text.dates import DateMention, find_relative_dates
 from ..base import Finding, Severity, rule
+from ...text.quoting import quoted
 from .options import SECTION, DatesOptions
 from .view import DocDates, _is_dateline, _span, doc_dates
 
@@ -80,4 +81,4 @@ def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding
             if word.lower() == "today":
                 continue  # as often "nowadays" as "on the day of publication"
             yield Finding(_span(b, start, end),
-                          f"'{word}' depends on the publication date, but the article has none; give the date")
+                          f"{quoted(word)} depends on the publication date, but the article has none; give the date")

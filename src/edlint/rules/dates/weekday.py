@@ -18,6 +18,7 @@ from ...text.dates import (
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _replace_fix, _span, doc_dates
+from ...text.quoting import quoted
 
 
 class _YearRefs:
@@ -36,7 +37,7 @@ class _YearRefs:
             if x.year is None or x.month is None or not x.valid:
                 continue
             ref = _dt.date(x.year, x.month, x.day or 15)
-            self.same.setdefault(id(b), []).append((ref, f"{x.text!r} nearby"))
+            self.same.setdefault(id(b), []).append((ref, f"{quoted(x.text)} nearby"))
             self.at.append(i)
             self.dated.append((ref, x.text))
 
@@ -49,7 +50,7 @@ class _YearRefs:
         k = bisect_left(self.at, first)
         if k:
             ref, text = self.dated[k - 1]
-            refs.append((ref, f"{text!r} earlier in the article"))
+            refs.append((ref, f"{quoted(text)} earlier in the article"))
         return refs
 
 
@@ -155,7 +156,7 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 a, b2 = _dt.date(d.year, m1, d1), _dt.date(d.year, m2, d2)
                 yield Finding(
                     _span(b, min(ws, d.start), max(we, d.end)),
-                    f"{wtext!r} does not match {d.text!r}: {spell(d.year, m1, d1, 'us')} is a "
+                    f"{quoted(wtext)} does not match {quoted(d.text)}: {spell(d.year, m1, d1, 'us')} is a "
                     f"{WEEKDAYS[a.weekday()]} and {spell(d.year, m2, d2, 'uk')} is a {WEEKDAYS[b2.weekday()]}",
                 )
                 continue
@@ -170,13 +171,13 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             if not trusted:
                 # The year is a guess from another date in the text: say so, and offer no
                 # fix that would write a weekday into copy that may be right.
-                yield Finding(span, f"{wtext!r} may not match {d.text!r}: if the year is {actual.year} "
+                yield Finding(span, f"{quoted(wtext)} may not match {quoted(d.text)}: if the year is {actual.year} "
                                     f"(a guess from {source}), {when} is a {name}",
                               severity=Severity.INFO)
                 continue
-            message = f"{wtext!r} does not match {d.text!r}: {when} is a {name}"
+            message = f"{quoted(wtext)} does not match {quoted(d.text)}: {when} is a {name}"
             if source:
                 message += f" (year from {source})"
             new = weekday_like(actual.weekday(), wtext)
-            fix = _replace_fix(doc, b, ws, we, new, f"Change {wtext!r} to {new!r}")
+            fix = _replace_fix(doc, b, ws, we, new, f"Change {quoted(wtext)} to {quoted(new)}")
             yield Finding(span, message, fix=fix)

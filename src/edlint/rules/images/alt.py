@@ -10,6 +10,7 @@ from ..base import Finding, Severity, rule
 from .model import Image
 from .options import SECTION, ImagesOptions
 from .view import images_of
+from ...text.quoting import quoted
 
 # A file name: IMG_0423.jpg, DSC01234, hero.png, or a slug such as 600-x-125-api-ux-syntax.
 _FILE_NAME = re.compile(
@@ -23,9 +24,9 @@ _FILE_NAME = re.compile(
 def alt_problem(alt: str, opts: ImagesOptions) -> str | None:
     text = alt.strip()
     if _FILE_NAME.match(text):
-        return f"Image alt text {text!r} is a file name, not a description"
+        return f"Image alt text {quoted(text)} is a file name, not a description"
     if text.lower().rstrip(".") in opts.generic_alt:
-        return f"Image alt text {text!r} does not describe the image"
+        return f"Image alt text {quoted(text)} does not describe the image"
     return None
 
 

@@ -11,6 +11,7 @@ from .editorial import _emblem, _is_chart
 from .model import Image, _credit_only, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
+from ...text.quoting import quoted
 
 
 @rule("image-caption", family="images", summary="An editorial image with no caption, or a caption repeated",
@@ -147,4 +148,4 @@ def _quote(text: str, limit: int = 60) -> str:
     t = " ".join(text.split())
     if len(t) > limit:
         t = t[: limit - 1].rstrip() + "…"
-    return repr(t)
+    return quoted(t)

@@ -11,6 +11,7 @@ from .editorial import _emblem, _exempt_from_credit
 from .model import TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import images_of
+from ...text.quoting import quoted
 
 
 @rule("image-credit", family="images",
@@ -89,19 +90,19 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         if best is not None and best[0].kind == WEAK:
             r, part = best
             yield Finding(part.locate(r.start, r.end),
-                          f"Weak image credit {r.value!r}: name the photographer or agency",
+                          f"Weak image credit {quoted(r.value)}: name the photographer or agency",
                           severity=Severity.INFO)
             continue
         if best is not None and best[0].kind == LICENCE:
             r, part = best
             yield Finding(part.locate(r.start, r.end),
-                          f"Image credit {r.value!r} is only a licence, not a credit: name the author "
+                          f"Image credit {quoted(r.value)} is only a licence, not a credit: name the author "
                           "(Creative Commons licences require it)")
             continue
         in_name = rec.in_file_name(img.src)
         if in_name:
             yield Finding(img.span,
-                          f"{what} credit appears only in the file name ({_short(in_name, 70)!r}), "
+                          f"{what} credit appears only in the file name ({quoted(_short(in_name, 70))}), "
                           "which readers never see: add it to the caption or a credit line",
                           severity=Severity.INFO)
             continue
@@ -109,7 +110,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             r = rec.classify(img.alt, explicit=True)
             if r.kind == CREDIT:
                 yield Finding(img.alt_span or img.span,
-                              f"{what} credit {r.value!r} appears only in the alt text, which most readers "
+                              f"{what} credit {quoted(r.value)} appears only in the alt text, which most readers "
                               "never see: add it to the caption or a credit line",
                               severity=Severity.INFO)
                 continue

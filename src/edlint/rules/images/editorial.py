@@ -7,6 +7,7 @@ import re
 
 from .model import Image
 from .options import ImagesOptions
+from ...text.quoting import quoted
 
 # Alt text that says the image is a logo, seal or icon (for caption and credit only).
 # The emblem word must head the description ("The cloud.gov logo", "FEC white seal on blue
@@ -86,12 +87,12 @@ def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
             for c in b.classes:
                 lc = c.lower()
                 if any(w in lc for w in opts.non_editorial_classes):
-                    return f"class {c!r}"
+                    return f"class {quoted(c)}"
         context = attrs.get("context_classes")
         if context:
             word = _chrome_word(context)
             if word:
-                return f"inside {word!r}"
+                return f"inside {quoted(word)}"
         link = attrs.get("link")
         if link is not None and not img.captions and not img.credits:
             target = str(link).split("?", 1)[0].split("#", 1)[0].lower()

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ...document import ImageBlock, MappedText, Span
 from ...text.credits import NONE, CreditRecogniser
 from .options import ImagesOptions
+from ...text.quoting import quoted
 
 
 @dataclass(eq=False)
@@ -68,7 +69,7 @@ def _looks_like_uid(src: str) -> bool:
 
 def _apply_site(img: Image, entry: dict[str, str], uid: str) -> None:
     img.uid = uid
-    where = f"site data {uid!r}"
+    where = f"site data {quoted(uid)}"
     if img.alt is None and entry.get("alt"):
         img.alt = entry["alt"]
     for key, parts in (("caption", img.captions), ("credit", img.credits)):

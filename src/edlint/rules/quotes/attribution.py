@@ -30,6 +30,7 @@ from .view import (
     _top_blockquote,
     block_scans,
 )
+from ...text.quoting import quoted
 
 _TRAILING_DASH_NAME = lazy(
     r"(?:^|[\s.!?\"”])(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de][\w.’'&-]*(?:[\s,]+[\w.’'&()-]+){0,14}\s*$"
@@ -202,7 +203,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 pending.append(
                     Finding(
                         first.text.source_span(start, start + 1),
-                        f"Blockquote has no identifiable source: {_preview(t[start:start + 60])!r}",
+                        f"Blockquote has no identifiable source: {quoted(_preview(t[start:start + 60]))}",
                     )
                 )
             prev_quote_ok = ok
@@ -391,4 +392,4 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
 def _finding(b: Block, q: Quote) -> Finding:
     text = b.text.text
     span = b.text.source_span(q.start, q.start + 1)
-    return Finding(span, f"Quote has no identifiable speaker: {_preview(text[q.start : q.end])!r}")
+    return Finding(span, f"Quote has no identifiable speaker: {quoted(_preview(text[q.start : q.end]))}")

@@ -18,6 +18,7 @@ from ...text.quotes import (
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
 from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, block_scans
+from ...text.quoting import quoted
 
 _LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
@@ -151,7 +152,7 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
             (Edit(span.start, span.end, repl),),
             Applicability.SAFE if safe else Applicability.UNSAFE,
         )
-        yield Finding(span, f"{style.capitalize()} {what} in {_around(scan.text, mk.pos)!r}; {reason}", fix=fix)
+        yield Finding(span, f"{style.capitalize()} {what} in {quoted(_around(scan.text, mk.pos))}; {reason}", fix=fix)
 
 
 def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOptions) -> Iterator[Finding]:
@@ -186,7 +187,7 @@ def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOp
             yield Finding(
                 span,
                 f"Quotation in {'single' if other == SINGLE else 'double'} marks: "
-                f"{_preview(scan.text[q.start : q.end], 40)!r}; house style is {name} marks outside",
+                f"{quoted(_preview(scan.text[q.start : q.end], 40))}; house style is {name} marks outside",
                 fix=Fix(f"Use {name} quotation marks", tuple(sorted(edits, key=lambda e: e.start)),
                         Applicability.SAFE if safe else Applicability.UNSAFE),
             )

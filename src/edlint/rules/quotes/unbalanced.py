@@ -9,6 +9,7 @@ from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, sca
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
 from .view import _around, _embedded, _headline_like, _preview, block_scans
+from ...text.quoting import quoted
 
 
 @rule(
@@ -61,7 +62,7 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
                 span = b.text.source_span(mk.pos, mk.pos + 1)
                 yield Finding(
                     span,
-                    f"Quotation mark {mk.char} is turned the wrong way: {_around(scan.text, mk.pos)!r}",
+                    f"Quotation mark {mk.char} is turned the wrong way: {quoted(_around(scan.text, mk.pos))}",
                     fix=Fix.replace(span, right, f"Use {right}", Applicability.UNSAFE),
                 )
         for mi in scan.stray_closes:
@@ -76,7 +77,7 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
                 continue
             yield Finding(
                 b.text.source_span(mk.pos, mk.pos + 1),
-                f"Closing quotation mark {mk.char} has no opening mark: {_around(scan.text, mk.pos)!r}",
+                f"Closing quotation mark {mk.char} has no opening mark: {quoted(_around(scan.text, mk.pos))}",
             )
         unclosed = [q for q in scan.quotes if not q.closed]
         if not unclosed:
@@ -112,7 +113,7 @@ def _report_waiting(waiting: dict[str, tuple[Block, int, int]]) -> Iterator[Find
 def _unclosed_finding(b: Block, scan: QuoteScan, mk) -> Finding:
     return Finding(
         b.text.source_span(mk.pos, mk.pos + 1),
-        f"Opening quotation mark {mk.char} is never closed: {_preview(scan.text[mk.pos : mk.pos + 40], 40)!r}",
+        f"Opening quotation mark {mk.char} is never closed: {quoted(_preview(scan.text[mk.pos : mk.pos + 40], 40))}",
     )
 
 
