@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import summary_line
+from . import printable, summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -15,13 +15,14 @@ def render(result: Any, context: dict[str, Any]) -> str:
     lines = []
     for f in result.findings:
         sev = str(f.severity)
+        path, rule, message = printable(f.path), printable(f.rule), printable(f.message)
         if colour:
             lines.append(
-                f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {_COLOURS[sev]}{sev}{_RESET} "
-                f"{_DIM}{f.rule}{_RESET} {f.message}"
+                f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {_COLOURS[sev]}{sev}{_RESET} "
+                f"{_DIM}{rule}{_RESET} {message}"
             )
         else:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {f.message}")
+            lines.append(f"{path}:{f.line}:{f.column}: {sev} {rule} {message}")
     if not context.get("quiet"):
         if lines:
             lines.append("")
