@@ -321,7 +321,12 @@ class Linter:
         if self.read_roots is None:
             from .reading import roots_for
 
+            # For this run only (an API caller may run other paths next).
             self.read_roots = roots_for(paths)
+            try:
+                return self.run(paths, jobs, cache)
+            finally:
+                self.read_roots = None
         files = list(self.discover(paths))
         done: dict[str, FileResult] = {}
         keys: dict[str, str] = {}

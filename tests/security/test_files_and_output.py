@@ -446,3 +446,19 @@ def test_temporary_files_of_killed_runs_are_removed_later(newsroom):
     assert cli("check", "story.md")[0] == 0
     assert not os.path.exists(old)
     assert os.path.exists(fresh) and os.path.exists(alive)  # too recent; its process still runs
+
+
+# -- the baseline: written and read like everything else ---------------------------------------
+def test_baseline_is_not_written_through_a_dangling_symlink(newsroom, tmp_path):
+    target = tmp_path / "outside" / "planted.json"
+    write("story.md", WORDY)
+    os.symlink(target, ".edlint-baseline.json")
+    code, out, err = cli("baseline", "write", ".edlint-baseline.json", "story.md")
+    assert code == 2 and not os.path.lexists(target)
+
+
+def test_a_baseline_linked_to_dev_zero_is_refused_not_read(newsroom):
+    write("story.md", WORDY)
+    os.symlink("/dev/zero", ".edlint-baseline.json")
+    done = run_subprocess(["check", "--no-cache", "--baseline", ".edlint-baseline.json", "story.md"], newsroom)
+    assert done.returncode == 2 and "cannot read baseline" in done.stderr
