@@ -139,17 +139,16 @@ class Cache:
         self._load()
 
     def _load(self) -> None:
-        import stat
+        from .fileio import read_own_file
 
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        # Not through a symlink, and only a regular file (a FIFO or /dev/zero is no store).
+        raw = read_own_file(self.path)
+        if raw is None:
+            return
         try:
-            # Not through a symlink, and only a regular file (a FIFO or /dev/zero is no store).
-            fd = os.open(self.path, flags)
-            with open(fd, "rb") as fh, gc_paused():
-                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                    return
-                data = json.loads(fh.read())
-        except (OSError, ValueError):
+            with gc_paused():
+                data = json.loads(raw)
+        except ValueError:
             return
         if not isinstance(data, dict) or data.get("version") != __version__:
             return

@@ -123,6 +123,24 @@ def _current(path: str) -> bytes | None:
         return fh.read()
 
 
+def read_own_file(path: str, max_size: int | None = None) -> bytes | None:
+    """A file edlint itself wrote (a cache store), or None: absent, a symlink, not a regular
+    file, unreadable, or over ``max_size``. Never follows a symlink, never blocks on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY | _CLOEXEC | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or (max_size is not None and st.st_size > max_size):
+                return None
+            data = fh.read() if max_size is None else fh.read(max_size + 1)
+        except OSError:
+            return None
+    return None if max_size is not None and len(data) > max_size else data
+
+
 def create_new(path: str, data: bytes) -> bool:
     """Create ``path`` with ``data`` unless something (a file, a folder, a symlink) is
     already there: ``O_CREAT | O_EXCL | O_NOFOLLOW``. True when written."""

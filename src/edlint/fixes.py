@@ -259,7 +259,10 @@ def unified_diff(before: str, after: str, path: str) -> str:
     a = _lines(before)
     b = _lines(after)
     lines = []
-    for line in difflib.unified_diff(a, b, f"a/{path}", f"b/{path}"):
+    from .reporters import printable
+
+    name = printable(path)  # a file name cannot add lines to the diff's header
+    for line in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"):
         if not line.endswith(("\n", "\r")):
             line += "\n\\ No newline at end of file\n"
         lines.append(line)

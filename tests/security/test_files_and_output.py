@@ -120,6 +120,15 @@ def test_cache_folder_that_links_out_of_the_project_is_refused(newsroom, tmp_pat
     assert err.count("is a symbolic link out of the project; running without a cache") == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_cache_store_that_is_a_fifo_does_not_hang_the_run(newsroom):
+    write("story.md", STORY)
+    os.makedirs(".edlint_cache")
+    os.mkfifo(".edlint_cache/cache-v2.json")
+    done = run_subprocess(["check", "story.md"], newsroom, timeout=30)
+    assert done.returncode == 0
+
+
 def test_cache_folder_is_tagged_and_ignored_by_git(newsroom):
     write("story.md", STORY)
     assert cli("check", "story.md")[0] == 0
@@ -304,6 +313,14 @@ def test_a_file_name_cannot_forge_a_line_or_an_annotation(newsroom):
         assert "story\\n::error file=README.md" in out.replace("%3A", ":").replace("%2C", ",")
     code, out, _ = cli("check", "--no-cache", "--format", "json", ".")
     assert {f["path"] for f in json.loads(out)["findings"]} == {os.path.join(".", FORGED_NAME)}  # exact data
+
+
+def test_a_file_name_cannot_add_lines_to_a_diff_header(newsroom):
+    write("story\n+++ b\n.md", WORDY)
+    code, out, _ = cli("check", "--no-cache", "--diff", "--unsafe-fixes", ".")
+    assert code == 1
+    assert [line for line in out.splitlines() if line.startswith(("---", "+++"))] == [
+        "--- a/./story\\n+++ b\\n.md", "+++ b/./story\\n+++ b\\n.md"]
 
 
 def test_an_image_attribute_cannot_forge_a_github_annotation(newsroom):
