@@ -23,7 +23,7 @@ from .config import (
     matches_any,
 )
 from .document import Document, LineIndex, Span
-from .parsers import ParseOptions, decode, format_for, parse
+from .parsers import ParseOptions, format_for, parse
 from .policy import (
     FILE_ERROR,
     INTERNAL_ERROR,
@@ -428,9 +428,9 @@ class Linter:
         """Worker processes lint chunks of files; results come back in file order.
 
         A worker killed by a signal (the OOM killer, a crash in a C library) breaks the
-        pool: the files it had not returned are linted again, one per task in a fresh
-        single-worker pool, so the one that kills its worker is found and reported as an
-        internal-error (exit 2); the others are linted normally."""
+        pool: the files without results are linted again in a fresh pool, and if that breaks
+        too, one per task in a single worker, so the file that kills its worker is found and
+        reported as an internal-error (exit 2); the others are linted normally."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
@@ -447,13 +447,30 @@ class Linter:
             return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                        initargs=(state,))
 
+        def attempt(pool: Any, parts: list[list[str]]) -> bool:
+            """Lint ``parts`` in ``pool``; keep every chunk that came back. True: it broke."""
+            broken = False
+            for future in [pool.submit(_lint_chunk, part) for part in parts]:
+                try:
+                    for r in future.result():
+                        by_path[r.path] = r
+                except BrokenProcessPool:
+                    broken = True
+            return broken
+
         pool = pool_of(jobs)
         try:
-            try:
-                for part in pool.map(_lint_chunk, chunks):
-                    for r in part:
-                        by_path[r.path] = r
-            except BrokenProcessPool:
+            broken = attempt(pool, chunks)
+            if broken:
+                # Once more in parallel (memory pressure may have passed), in small chunks.
+                pool.shutdown(wait=True)
+                left = [p for p in files if p not in by_path]
+                pool = pool_of(jobs)
+                step = MIN_FILES_PER_WORKER
+                broken = attempt(pool, [left[i : i + step] for i in range(0, len(left), step)])
+            if broken:
+                # Then one file per task in a single worker: the first file without a result
+                # when it breaks is the one that kills it.
                 pool.shutdown(wait=True)
                 left = [p for p in files if p not in by_path]
                 while left:
@@ -462,7 +479,6 @@ class Linter:
                         for path in left:
                             by_path[path] = pool.submit(_lint_chunk, [path]).result()[0]
                     except BrokenProcessPool:
-                        # The first file without a result is the one that killed the worker.
                         culprit = next(p for p in left if p not in by_path)
                         by_path[culprit] = _worker_died(culprit)
                     pool.shutdown(wait=True)

@@ -91,7 +91,7 @@ def where_allowed(path: str, roots: Iterable[Root] | None = None) -> tuple[str |
     """(the real path to read, None) or (None, why it is skipped)."""
     root = root_for(path, roots)
     full = os.path.abspath(path)
-    if _in_git_folder(full, root.given):
+    if ".git" in root.real.split(os.sep) or _in_git_folder(full, root.given):
         return None, "inside a .git folder; never read"
     real = os.path.realpath(path)
     if not _inside(real, root.real):

@@ -178,6 +178,13 @@ def test_files_inside_a_git_folder_are_never_read(newsroom):
     assert "config.md: skipped: a symbolic link into a .git folder" in err
 
 
+
+def test_a_git_folder_named_as_an_argument_outside_the_working_folder_is_not_read(tmp_path):
+    hooks = write(tmp_path / "outside" / "repo" / ".git" / "notes.md", "The the hook.\n")
+    code, findings, err = check_json("--no-cache", hooks)
+    assert findings == [] and code == 0 and "skipped: inside a .git folder" in err
+
+
 def test_html_report_embeds_no_file_from_outside_the_tree_or_git(newsroom, tmp_path):
     outside = write(tmp_path / "outside" / "passwd.md", "root:x:0:0:root:/root:/bin/bash\n" + SECRET)
     write(".git/config", SECRET)
