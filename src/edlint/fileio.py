@@ -154,6 +154,17 @@ def create_new(path: str, data: bytes) -> bool:
     return True
 
 
+def append_no_follow(path: str, data: bytes) -> None:
+    """Append ``data`` to ``path`` (created if absent), never through a symlink and only to
+    a regular file (an answer cache written one line per entry: the LanguageTool client)."""
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW | _BINARY | _CLOEXEC | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags, 0o666)  # ELOOP on a symlink
+    with os.fdopen(fd, "ab") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file; not appended to", path)
+        fh.write(data)
+
+
 def writable_in_place(path: str) -> str | None:
     """Why the user could not save ``path`` in place (None: they could). A file without
     any write permission is read-only on purpose, even for root, who may write anything."""

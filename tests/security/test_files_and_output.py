@@ -150,6 +150,24 @@ def test_write_atomic_refuses_a_symlinked_target(tmp_path):
     assert [n for n in os.listdir(link.parent) if n.endswith(".edlint-tmp")] == []
 
 
+def test_append_and_own_file_reads_refuse_symlinks(tmp_path):
+    # The primitives the LanguageTool answer cache uses (an append-only file of lines).
+    from edlint.fileio import append_no_follow, read_own_file
+
+    real = tmp_path / "outside" / "profile"
+    real.write_text("keep\n", encoding="utf-8")
+    link = tmp_path / "newsroom" / "lt-cache.jsonl"
+    os.symlink(real, link)
+    with pytest.raises(OSError):
+        append_no_follow(str(link), b"{}\n")
+    assert real.read_text(encoding="utf-8") == "keep\n"
+    assert read_own_file(str(link)) is None
+    own = tmp_path / "newsroom" / "own.jsonl"
+    append_no_follow(str(own), b"one\n")
+    append_no_follow(str(own), b"two\n")
+    assert read_own_file(str(own)) == b"one\ntwo\n" and read_own_file(str(own), max_size=4) is None
+
+
 # -- defect 3: nothing read outside the linted root, never .git ---------------------------------
 def test_symlink_to_a_file_outside_the_root_is_skipped_not_read(newsroom, tmp_path):
     outside = write(tmp_path / "outside" / "secret.md", "The the token is here.\n" + SECRET)
