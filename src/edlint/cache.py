@@ -113,10 +113,13 @@ GITIGNORE = b"# Automatically created by edlint.\n*\n"
 
 def refusal(folder: str, project: str) -> str | None:
     """Why ``folder`` must not be used as a cache for ``project`` (None: it may). A folder
-    that is a symlink to somewhere outside the project (committed by someone else) would
-    make edlint write there."""
+    in the project that is a symlink to somewhere outside it (committed by someone else)
+    would make edlint write there."""
     from .fileio import is_symlink
 
+    given, base_given = os.path.abspath(folder), os.path.abspath(project)
+    if not given.startswith(base_given.rstrip(os.sep) + os.sep):
+        return None  # a --cache-dir outside the project: the user's own choice
     if not is_symlink(folder):
         return None
     real, base = os.path.realpath(folder), os.path.realpath(project)

@@ -129,6 +129,16 @@ def test_a_cache_store_that_is_a_fifo_does_not_hang_the_run(newsroom):
     assert done.returncode == 0
 
 
+def test_a_cache_dir_chosen_outside_the_project_may_be_a_symlink(newsroom, tmp_path):
+    volume = tmp_path / "outside" / "volume"
+    volume.mkdir()
+    os.symlink(volume, tmp_path / "outside" / "ci-cache")
+    write("story.md", STORY)
+    code, _, err = cli("check", "--cache-dir", str(tmp_path / "outside" / "ci-cache"), "story.md")
+    assert code == 0 and "running without a cache" not in err
+    assert os.path.exists(volume / "cache-v2.json")
+
+
 def test_cache_folder_is_tagged_and_ignored_by_git(newsroom):
     write("story.md", STORY)
     assert cli("check", "story.md")[0] == 0
