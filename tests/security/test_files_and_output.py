@@ -514,3 +514,23 @@ def test_a_baseline_linked_to_dev_zero_is_refused_not_read(newsroom):
     os.symlink("/dev/zero", ".edlint-baseline.json")
     done = run_subprocess(["check", "--no-cache", "--baseline", ".edlint-baseline.json", "story.md"], newsroom)
     assert done.returncode == 2 and "cannot read baseline" in done.stderr
+
+
+def test_front_matter_reads_the_same_with_any_line_ending():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from edlint.parsers.frontmatter import split_front_matter
+
+    line = st.text(alphabet=st.sampled_from(list("ab :-.'\"#[]{}|>01 \t")), max_size=12)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(line, max_size=6), st.booleans(), st.lists(line, max_size=3))
+    def same(inner, closed, body):
+        lf = "\n".join(["---", *inner, *(["---"] if closed else []), *body]) + "\n"
+        parsed = {ending: split_front_matter(lf.replace("\n", ending)) for ending in ("\n", "\r", "\r\n")}
+        shapes = {ending: (fm.problem is None, sorted(fm.fields), fm.problem and fm.problem.split(":")[0])
+                  for ending, fm in parsed.items()}
+        assert shapes["\r"] == shapes["\n"] == shapes["\r\n"], (lf, shapes)
+
+    same()
