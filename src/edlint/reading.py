@@ -144,9 +144,9 @@ def _not_regular(st: os.stat_result) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "Is a directory"
-    kind = ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
-    return f"Not a regular file ({kind}); not read"
+    return f"Not a regular file: {kind}; not read"
 
 
 def read_bounded(stream: BinaryIO, max_size: int) -> bytes | None:

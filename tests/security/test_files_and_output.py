@@ -284,7 +284,7 @@ def test_a_fifo_among_the_articles_is_a_file_error_not_a_hang(newsroom):
     findings = json.loads(done.stdout)["findings"]
     errors = sorted((os.path.basename(f["path"]), f["message"]) for f in findings)
     # The link to it is the same file (found once).
-    assert errors == [("pipe.md", "Not a regular file (a FIFO (named pipe)); not read")]
+    assert errors == [("pipe.md", "Not a regular file: a named pipe (FIFO); not read")]
     assert done.returncode == 1
 
 
@@ -299,7 +299,7 @@ def test_a_device_inside_the_root_is_never_read():
     from edlint.reading import Root, read_file
 
     got = read_file("/dev/zero", roots=[Root.of("/dev")])
-    assert got.data is None and got.problem == "Not a regular file (a device); not read"
+    assert got.data is None and got.problem == "Not a regular file: a device; not read"
 
 
 def test_fix_diff_and_cache_key_respect_max_file_size(newsroom):
