@@ -463,11 +463,15 @@ def _emit(text: str, output: str | None) -> None:
     elif output == _STDERR:
         click.echo(text, nl=False, err=True)
     else:
+        from .fileio import open_output
+
         try:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
+            with open_output(output) as fh:  # never through a symlink planted in the tree
                 fh.write(text)
         except OSError as exc:
-            click.echo(f"edlint: cannot write {output}: {exc.strerror or exc}", err=True)
+            from .reporters import printable
+
+            click.echo(f"edlint: cannot write {printable(output)}: {exc.strerror or exc}", err=True)
             sys.exit(2)
 
 

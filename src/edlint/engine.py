@@ -450,7 +450,14 @@ class Linter:
         def attempt(pool: Any, parts: list[list[str]]) -> bool:
             """Lint ``parts`` in ``pool``; keep every chunk that came back. True: it broke."""
             broken = False
-            for future in [pool.submit(_lint_chunk, part) for part in parts]:
+            futures = []
+            for part in parts:
+                try:
+                    futures.append(pool.submit(_lint_chunk, part))
+                except BrokenProcessPool:  # it broke while work was still being handed out
+                    broken = True
+                    break
+            for future in futures:
                 try:
                     for r in future.result():
                         by_path[r.path] = r

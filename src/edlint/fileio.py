@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from typing import Any
 
 TEMP_SUFFIX = ".edlint-tmp"
 # A temporary file left by a killed run is removed by a later run once it is this old and
@@ -50,6 +51,48 @@ def is_symlink(path: str) -> bool:
         return False
 
 
+def leaves_working_folder(path: str) -> bool:
+    """True when ``path`` is inside the working folder as written but a symlink among its
+    folders leads out of it (a committed ``reports -> /home/runner/.ssh``). Paths written
+    outside the working folder are the user's own choice and are not judged here."""
+    here = os.getcwd()
+    full = os.path.abspath(path)
+    if not full.startswith(here.rstrip(os.sep) + os.sep):
+        return False
+    real_here = os.path.realpath(here)
+    real_folder = os.path.realpath(os.path.dirname(full))
+    return not (real_folder == real_here or real_folder.startswith(real_here.rstrip(os.sep) + os.sep))
+
+
+class LeavesWorkingFolder(OSError):
+    def __init__(self, path: str) -> None:
+        super().__init__(errno.EXDEV, "its folder is a symbolic link out of the working folder; not written", path)
+
+
+def open_output(path: str) -> Any:
+    """Open ``--output`` for writing text. Inside the working folder: never through a
+    symlink (its own name or one of its folders), never a FIFO or a device (opened without
+    blocking, then checked), so a committed ``edlint-report.html -> ~/.bashrc`` is refused.
+    Elsewhere (``/dev/stdout``, ``/tmp/report.txt``): opened as asked."""
+    here = os.getcwd()
+    if not os.path.abspath(path).startswith(here.rstrip(os.sep) + os.sep):
+        return open(path, "w", encoding="utf-8", newline="")
+    if leaves_working_folder(path):
+        raise LeavesWorkingFolder(path)
+    if is_symlink(path):
+        raise SymlinkRefused(path)
+    flags = os.O_WRONLY | os.O_CREAT | _NOFOLLOW | _BINARY | _CLOEXEC | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags, 0o666)  # a FIFO without a reader: ENXIO, not a hang
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file; not written", path)
+        os.ftruncate(fd, 0)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+
 def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync: bool = True,
                  keep_owner: bool = False) -> bool:
     """Replace ``path`` with ``data`` through a temporary file in the same folder and a rename.
@@ -63,6 +106,8 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync:
     """
     if is_symlink(path):
         raise SymlinkRefused(path)
+    if leaves_working_folder(path):
+        raise LeavesWorkingFolder(path)
     folder = os.path.dirname(path) or "."
     try:
         st: os.stat_result | None = os.lstat(path)

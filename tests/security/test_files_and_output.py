@@ -274,6 +274,42 @@ def test_output_refuses_to_overwrite_a_linted_file(newsroom):
     assert code == 1 and "wordy-phrase" in open("report.txt", encoding="utf-8").read()
 
 
+def test_output_is_not_written_through_a_committed_symlink(newsroom, tmp_path):
+    # README tells CI to write `-o edlint-report.html`: a pull request can commit that name.
+    victim = write(tmp_path / "outside" / "bashrc", "export PATH=/usr/bin\n")
+    elsewhere = tmp_path / "outside" / "hooks"
+    elsewhere.mkdir()
+    write("story.md", WORDY)
+    os.symlink(victim, "edlint-report.html")
+    os.symlink(elsewhere, "reports")
+    code, _, err = cli("check", "--no-cache", "--format", "html", "-o", "edlint-report.html", "story.md")
+    assert code == 2 and "symbolic link" in err
+    code, _, err = cli("check", "--no-cache", "-o", "reports/report.txt", "story.md")
+    assert code == 2 and "symbolic link out of the working folder" in err
+    assert open(victim, encoding="utf-8").read() == "export PATH=/usr/bin\n" and os.listdir(elsewhere) == []
+    # A place outside the project is the user's choice (/dev/null, /tmp/...).
+    assert cli("check", "--no-cache", "-o", os.devnull, "story.md")[0] == 1
+    assert cli("check", "--no-cache", "-o", "report.txt", "story.md")[0] == 1
+    assert "wordy-phrase" in open("report.txt", encoding="utf-8").read()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_output_named_like_a_committed_fifo_does_not_hang(newsroom):
+    write("story.md", STORY)
+    os.mkfifo("report.txt")
+    done = run_subprocess(["check", "--no-cache", "-o", "report.txt", "story.md"], newsroom, timeout=30)
+    assert done.returncode == 2 and "cannot write report.txt" in done.stderr
+
+
+def test_baseline_is_not_written_into_a_folder_that_links_out(newsroom, tmp_path):
+    elsewhere = tmp_path / "outside" / "b"
+    elsewhere.mkdir()
+    write("story.md", WORDY)
+    os.symlink(elsewhere, "baselines")
+    code, _, _ = cli("baseline", "write", "baselines/edlint.json", "story.md")
+    assert code == 2 and os.listdir(elsewhere) == []
+
+
 # -- defect 5: bounded reads, regular files only ------------------------------------------------
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_among_the_articles_is_a_file_error_not_a_hang(newsroom):
