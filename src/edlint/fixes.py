@@ -224,9 +224,7 @@ def fix_file(linter: Any, path: str, *, unsafe: bool = False, write: bool = True
                 out.written = write_atomic(path, encoded, expected=data, keep_owner=True)
             except OSError as exc:
                 problem = f"{path}: could not write fixes: {exc.strerror or exc}"
-            import os
-
-            remove_stale_temps(os.path.dirname(path) or ".")
+            _clean_folder_once(path)
         if not out.written:
             out.notes.append(problem)
             # Report what is on disk, not what we failed to write.
@@ -234,6 +232,20 @@ def fix_file(linter: Any, path: str, *, unsafe: bool = False, write: bool = True
             out.applied = 0
             out.result = linter.lint_file(path, out.original)
     return out
+
+
+_CLEANED: set[str] = set()
+
+
+def _clean_folder_once(path: str) -> None:
+    """Remove what a killed --fix left beside the files (fileio.remove_stale_temps), once per
+    folder and process: a folder of 10,000 articles is listed once, not per file."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if folder not in _CLEANED:
+        _CLEANED.add(folder)
+        remove_stale_temps(folder)
 
 
 def fix_files(linter: Any, paths: Iterable[str], *, unsafe: bool = False, write: bool = True) -> FixRun:

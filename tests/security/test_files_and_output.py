@@ -570,3 +570,14 @@ def test_front_matter_reads_the_same_with_any_line_ending():
         assert shapes["\r"] == shapes["\n"] == shapes["\r\n"], (lf, shapes)
 
     same()
+
+
+def test_fix_removes_what_a_killed_fix_left_beside_the_articles(newsroom):
+    write("news/story.md", WORDY)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    left = write(f"news/.story.md.{dead}.0123456789ab.edlint-tmp", "half an article")
+    hour_ago = time.time() - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    code, _, _ = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "news")
+    assert code == 0 and os.listdir("news") == ["story.md"]
