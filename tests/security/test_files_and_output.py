@@ -384,6 +384,12 @@ def test_a_file_name_cannot_forge_a_line_or_an_annotation(newsroom):
         assert "story\\n::error file=README.md" in out.replace("%3A", ":").replace("%2C", ",")
     code, out, _ = cli("check", "--no-cache", "--format", "json", ".")
     assert {f["path"] for f in json.loads(out)["findings"]} == {os.path.join(".", FORGED_NAME)}  # exact data
+    # JSON and SARIF carry the exact name, escaped by the JSON encoder: no raw ESC or newline.
+    # (SARIF names the file by URI: percent-encoded.)
+    for fmt, name in (("json", "story\\n::error file=README.md,line=1::Forged annotation\\u001b[2J"),
+                      ("sarif", "story%0A%3A%3Aerror%20file%3DREADME.md%2Cline%3D1%3A%3AForged%20annotation%1B%5B2J")):
+        code, out, _ = cli("check", "--no-cache", "--format", fmt, ".")
+        assert "\x1b" not in out and "\n::error" not in out and name in out, fmt
 
 
 def test_a_file_name_cannot_add_lines_to_a_diff_header(newsroom):
