@@ -513,6 +513,8 @@ def rules_cmd(fmt: str, config_path: str | None) -> None:
     except ConfigError as exc:
         click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)
+    from .reporters import printable
+
     rules = reg.sorted_rules()
     if fmt == "json":
         import json
@@ -524,7 +526,8 @@ def rules_cmd(fmt: str, config_path: str | None) -> None:
     for r in rules:
         state = "on" if r.enabled_by_default or r.id in ("file-error", "internal-error") else (
             "server" if r.needs_server else "preview" if r.status == "preview" else "off")
-        click.echo(f"{r.id:<{width}}  {r.family:<{fam}}  {str(r.severity):<7}  {state:<7}  {r.summary}")
+        # Packs in the tree name and describe rules: shown escaped, like every report.
+        click.echo(printable(f"{r.id:<{width}}  {r.family:<{fam}}  {str(r.severity):<7}  {state:<7}  {r.summary}"))
 
 
 def _rule_json(r: Any) -> dict[str, Any]:
@@ -572,7 +575,9 @@ def explain(rule_id: str, config_path: str | None) -> None:
     if r is None:
         click.echo(f"edlint: unknown rule {rule_id!r}{_did_you_mean(rule_id, reg.rules)}", err=True)
         sys.exit(2)
-    click.echo(explain_text(r))
+    from .reporters import printable
+
+    click.echo(printable(explain_text(r), lines=True))
 
 
 def explain_text(r: Any) -> str:

@@ -587,3 +587,26 @@ def test_fix_removes_what_a_killed_fix_left_beside_the_articles(newsroom):
     os.utime(left, (hour_ago, hour_ago))
     code, _, _ = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "news")
     assert code == 0 and os.listdir("news") == ["story.md"]
+
+
+def test_a_pack_in_the_tree_cannot_send_escape_sequences_through_rules_or_explain(newsroom):
+    write("house.yaml", """\
+pack: house-style
+rules:
+  - id: house-towards
+    type: substitution
+    summary: "Prefer toward\\e[2J\\u202e"
+    message: "Use '{suggestion}' instead of '{match}'\\e[31m"
+    swap: {towards: toward}
+    examples:
+      bad: [We walked towards the river.]
+      good: [We walked toward the river.]
+""")
+    with open(".edlint.yaml", "w", encoding="utf-8") as fh:
+        fh.write("packs: [house.yaml]\nselect: [house-style]\n")
+    write("story.md", "We walked towards the river.\n")
+    for args in (["rules"], ["explain", "house-towards"], ["check", "--no-cache", "story.md"]):
+        code, out, _ = cli(*args)
+        assert "\x1b" not in out and "\u202e" not in out, args
+        assert "\\x1b[" in out, args
+    assert "\n\n" in cli("explain", "house-towards")[1]  # the page keeps its lines

@@ -34,13 +34,18 @@ def _visible(m: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
-def printable(text: Any) -> str:
+def printable(text: Any, *, lines: bool = False) -> str:
     """``text`` with every control, line-breaking and bidi-override character written out as
     an escape (``\\n``, ``\\x1b``, ``\\u202e``): one line, shown as it is. Every human-
     readable field (paths, rule ids, messages, notes) of every report goes through here;
-    JSON and SARIF carry exact data and are escaped by the JSON encoder instead."""
+    JSON and SARIF carry exact data and are escaped by the JSON encoder instead. With
+    ``lines``, line feeds and tabs stay (a rule's documentation, printed as a page)."""
     text = str(text)
-    return _UNSAFE.sub(_visible, text) if _UNSAFE.search(text) else text
+    if not _UNSAFE.search(text):
+        return text
+    if lines:
+        return "\n".join("\t".join(printable(cell) for cell in line.split("\t")) for line in text.split("\n"))
+    return _UNSAFE.sub(_visible, text)
 
 
 def get(name: str) -> Callable[..., str]:
