@@ -387,12 +387,12 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
 
 def _lint_stdin(linter: Any, name: str, fixing: bool, unsafe: bool) -> tuple[Any, Any, dict[str, str]]:
     from .parsers import decode
-    from .reading import read_bounded
+    from .reading import read_bounded, size_text
 
     limit = linter.settings_for(name, linter.config_for(name)).max_file_size
     data = read_bounded(sys.stdin.buffer, limit)  # the same limit as a file on disk
     if data is None:
-        click.echo(f"edlint: {name}: stdin is over the {limit / 1048576:.0f} MiB limit (max_file_size)", err=True)
+        click.echo(f"edlint: {name}: stdin is over the {size_text(limit)} limit (max_file_size)", err=True)
         sys.exit(2)
     text, problem = decode(data)
     if problem is not None:

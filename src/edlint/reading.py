@@ -101,8 +101,17 @@ def where_allowed(path: str, roots: Iterable[Root] | None = None) -> tuple[str |
     return real, None
 
 
+def size_text(n: int) -> str:
+    """32 MiB, 1.5 MiB, 2.0 KiB, 900 bytes."""
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.0f} MiB" if n % (1 << 20) == 0 else f"{n / (1 << 20):.1f} MiB"
+    if n >= 1 << 10:
+        return f"{n / (1 << 10):.1f} KiB"
+    return f"{n} bytes"
+
+
 def too_big(size: int, max_size: int) -> str:
-    return f"File is {size / 1048576:.1f} MiB, over the {max_size / 1048576:.0f} MiB limit (max_file_size)"
+    return f"File is {size_text(size)}, over the {size_text(max_size)} limit (max_file_size)"
 
 
 def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[Root] | None = None) -> Read:
@@ -134,7 +143,7 @@ def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[
     except OSError as exc:
         return Read(problem=f"Cannot read file: {exc.strerror or exc}")
     if data is None:
-        return Read(problem=f"File is over the {max_size / 1048576:.0f} MiB limit (max_file_size)")
+        return Read(problem=f"File is over the {size_text(max_size)} limit (max_file_size)")
     return Read(data=data)
 
 
