@@ -443,18 +443,21 @@ def report_context(linter: Any, files: list[str], **extra: Any) -> dict[str, Any
     each, and the rules' metadata (docs for SARIF, JUnit and HTML)."""
     rules: dict[str, Any] = {}
     rules_by_file: dict[str, tuple[str, ...]] = {}
+    max_sizes: dict[str, int] = {}  # the HTML report reads articles with the lint's limit
     if extra.get("fmt") in ("sarif", "html", "junit"):
         cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
         rules.update(linter.registry_of(cfg).rules)
         for path in files:
             settings = linter.settings_for(path, linter.config_for(path))
+            max_sizes[path] = settings.max_file_size
             for rule in settings.rules:
                 rules.setdefault(rule.id, rule)
             rules_by_file[path] = tuple(
                 rule.id for rule in settings.rules if rule.check is not None or rule.facts is not None
             )
     roots = getattr(linter, "read_roots", None)
-    return {"registry": rules, "files": files, "rules_by_file": rules_by_file, "read_roots": roots, **extra}
+    return {"registry": rules, "files": files, "rules_by_file": rules_by_file, "read_roots": roots,
+            "max_file_sizes": max_sizes, **extra}
 
 
 def _emit(text: str, output: str | None) -> None:

@@ -8,7 +8,8 @@ inside their own pane, with line numbers and links both ways between a highlight
 entry in the list. Files without findings are only listed.
 
 Context keys used (all optional): ``registry`` (rule docs), ``files`` (paths linted, in
-order), ``sources`` (path -> text, when the text is not the file on disk, e.g. stdin).
+order), ``sources`` (path -> text, when the text is not the file on disk, e.g. stdin),
+``read_roots`` and ``max_file_sizes`` (articles are read as the lint read them: reading.py).
 """
 
 from __future__ import annotations
@@ -135,7 +136,11 @@ def _source_for(path: str, context: dict[str, Any]) -> str | None:
     # As the lint read it: inside the linted root, bounded, never from .git (a committed
     # symlink to /etc/passwd or .git/config must not end up in an uploaded report).
     real_path = (context.get("real_paths") or {}).get(path, path)
-    text, _, _ = read_text(real_path, roots=context.get("read_roots"))
+    limit = (context.get("max_file_sizes") or {}).get(real_path)
+    if limit is None:
+        text, _, _ = read_text(real_path, roots=context.get("read_roots"))
+    else:
+        text, _, _ = read_text(real_path, limit, context.get("read_roots"))
     return text
 
 
