@@ -64,21 +64,20 @@ def test_file_over_max_size_is_a_file_error(write):
 
 
 def test_unreadable_file(write, monkeypatch):
-    # Tests run as root in CI, where chmod 000 does not stop reads: make open() refuse instead.
-    import builtins
-
-    from edlint import engine
+    # Tests run as root in CI, where chmod 000 does not stop reads: make os.open() (what
+    # reading.py opens articles with) refuse instead.
+    import os
 
     bad = write("locked.md", GOOD)
     good = write("good.md", GOOD)
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded_open(path, *args, **kwargs):
-        if str(path) == bad:
+        if os.path.realpath(str(path)) == os.path.realpath(bad):
             raise PermissionError(13, "Permission denied", path)
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "open", guarded_open, raising=False)
+    monkeypatch.setattr(os, "open", guarded_open)
     code, data = check(bad, good)
     msgs = {f["path"]: f["message"] for f in data["findings"]}
     assert msgs[bad] == "Permission denied: cannot read file"

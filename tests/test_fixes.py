@@ -168,13 +168,16 @@ def test_fix_keeps_mode_bom_and_crlf(tmp_path, monkeypatch):
     assert [n for n in os.listdir(".") if n.endswith(".edlint-tmp")] == []
 
 
-def test_fix_follows_a_symlink(tmp_path, monkeypatch):
+def test_fix_is_never_written_through_a_symlink(tmp_path, monkeypatch):
+    # SECURITY.md: fixes are never written through a symlink (even one inside the tree);
+    # the fix is reported, the link and the file it points to stay as they are.
     root = project(tmp_path, {"real.md": "Rates rose 4 per cent.\n"})
     monkeypatch.chdir(root)
     os.symlink("real.md", "link.md")
-    run(["check", "--fix", "link.md"])
+    result = run(["check", "--fix", "link.md"])
     assert os.path.islink("link.md")
-    assert open("real.md", encoding="utf-8").read() == "Rates rose 4%.\n"
+    assert open("real.md", encoding="utf-8").read() == "Rates rose 4 per cent.\n"
+    assert "link.md: is a symbolic link; fixes are not written through it; fixes not written" in result.stderr
 
 
 def test_failed_rename_leaves_the_original_and_no_temp_file(tmp_path, monkeypatch):

@@ -72,14 +72,14 @@ def write(findings: Iterable[Finding], baseline_path: str) -> int:
     """Write the baseline file (atomically); returns the number of entries."""
     items = entries(findings, baseline_path)
     data = dumps(items).encode("utf-8")
-    if os.path.exists(baseline_path):
-        from .fileio import write_atomic
+    from .fileio import write_atomic
 
-        write_atomic(baseline_path, data)
-    else:
-        with open(baseline_path, "wb") as fh:
-            fh.write(data)
+    # New or replaced, never through a symlink (a dangling one would create its target).
+    write_atomic(baseline_path, data)
     return len(items)
+
+
+MAX_BASELINE_SIZE = 256 * 1024 * 1024  # a million findings is about 150 MB
 
 
 @dataclass
@@ -91,12 +91,18 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
-        try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
-        except FileNotFoundError:
+        from .reading import read_file
+
+        # Bounded, a regular file, inside the tree (reading.py): a baseline replaced by a
+        # link to /dev/zero or to a file outside the tree is refused, not read.
+        got = read_file(path, MAX_BASELINE_SIZE)
+        if got.problem == "File not found":
             raise BaselineError(f"no baseline file {path!r} (create it with `edlint baseline write {path}`)")
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if got.data is None:
+            raise BaselineError(f"cannot read baseline {path!r}: {got.skipped or got.problem}")
+        try:
+            data = json.loads(got.data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BaselineError(f"cannot read baseline {path!r}: {exc}") from exc
         if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{path!r} is not an edlint baseline (no 'findings' list)")

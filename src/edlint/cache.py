@@ -2,7 +2,10 @@
 
 One JSON store per cache folder (``.edlint_cache/`` beside the config, or ``--cache-dir``),
 read once per run and written atomically (temp file + rename), so concurrent runs cannot
-corrupt it: the last writer wins and a reader sees a whole store or none. A store that does
+corrupt it: the last writer wins and a reader sees a whole store or none. Nothing is read or
+written through a symlink (fileio.py): a planted ``cache-v2.json -> ~/.bashrc`` is refused,
+and a cache folder that is a symlink out of the project is not used at all (the run goes on
+without a cache; see ``refusal``). A store that does
 not parse, or that was written by another edlint version, is ignored, never trusted. JSON
 rather than pickle: a cache folder is not a place to load code from.
 
@@ -104,6 +107,28 @@ def _stat_line(path: str) -> str:
     return f"{path}:{st.st_mtime_ns}:{st.st_size}"
 
 
+CACHEDIR_TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# edlint cache\n"
+GITIGNORE = b"# Automatically created by edlint.\n*\n"
+
+
+def refusal(folder: str, project: str) -> str | None:
+    """Why ``folder`` must not be used as a cache for ``project`` (None: it may). A folder
+    in the project that is a symlink to somewhere outside it (committed by someone else)
+    would make edlint write there."""
+    from .fileio import is_symlink
+
+    given, base_given = os.path.abspath(folder), os.path.abspath(project)
+    if not given.startswith(base_given.rstrip(os.sep) + os.sep):
+        return None  # a --cache-dir outside the project: the user's own choice
+    if not is_symlink(folder):
+        return None
+    real, base = os.path.realpath(folder), os.path.realpath(project)
+    if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
+        return None
+    return (f"cache folder {folder} is a symbolic link out of the project; "
+            "running without a cache")
+
+
 class Cache:
     def __init__(self, folder: str) -> None:
         self.folder = folder
@@ -113,13 +138,20 @@ class Cache:
         self.manifests: dict[str, Any] = {}  # invocation key -> recorded run (replay.py)
         self.used: set[str] = set()
         self.dirty = False
+        self.messages: list[str] = []  # said on stderr after the run
         self._load()
 
     def _load(self) -> None:
+        from .fileio import read_own_file
+
+        # Not through a symlink, and only a regular file (a FIFO or /dev/zero is no store).
+        raw = read_own_file(self.path)
+        if raw is None:
+            return
         try:
-            with open(self.path, encoding="utf-8") as fh, gc_paused():
-                data = json.load(fh)
-        except (OSError, ValueError):
+            with gc_paused():
+                data = json.loads(raw)
+        except ValueError:
             return
         if not isinstance(data, dict) or data.get("version") != __version__:
             return
@@ -181,16 +213,19 @@ class Cache:
         if len(entries) > MAX_ENTRIES:  # keep what this run used; drop the rest
             entries = {k: v for k, v in entries.items() if k in self.used}
         payload = {"version": __version__, "entries": entries, "cross": self.cross, "manifests": self.manifests}
+        from .fileio import SymlinkRefused, create_new, remove_stale_temps, write_atomic
+
         try:
             os.makedirs(self.folder, exist_ok=True)
-            tag = os.path.join(self.folder, "CACHEDIR.TAG")
-            if not os.path.exists(tag):
-                with open(tag, "w", encoding="utf-8") as fh:
-                    fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# edlint cache\n")
-            from .fileio import write_atomic
-
+            # Backup tools skip the folder; git ignores it (as ruff and pytest mark theirs).
+            # Created only when absent, never through a symlink (O_EXCL | O_NOFOLLOW).
+            create_new(os.path.join(self.folder, "CACHEDIR.TAG"), CACHEDIR_TAG)
+            create_new(os.path.join(self.folder, ".gitignore"), GITIGNORE)
+            remove_stale_temps(self.folder)
             data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            write_atomic(self.path, data, sync=False)
+            write_atomic(self.path, data, sync=False)  # refuses a store that is a symlink
+        except SymlinkRefused:
+            self.messages.append(f"cache store {self.path} is a symbolic link; not written")
         except OSError:
             pass  # a cache that cannot be written is only slower, never wrong
 

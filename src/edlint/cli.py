@@ -85,7 +85,24 @@ def main() -> None:
     """edlint: an editorial metadata and style linter for news articles."""
 
 
-@main.command()
+class _CheckCommand(click.Command):
+    """`check`, refusing an option that is also the name of a file here: a committed file
+    named ``--output=story.md``, passed by ``edlint check *`` or a hook without ``--``, must
+    not become an option. File names after ``--`` are never options."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        head = args[: args.index("--")] if "--" in args else args
+        for arg in head:
+            if arg.startswith("-") and arg != "-" and os.path.lexists(arg):
+                from .reporters import printable
+
+                raise click.UsageError(
+                    f"{printable(arg)!r} is both an option and a file name here; put '--' before "
+                    "file names (edlint check [OPTIONS] -- FILES)", ctx)
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_CheckCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format.")
@@ -202,8 +219,8 @@ def _check(
                 raise click.BadParameter(f"{today!r} is not a date (YYYY-MM-DD)", param_hint="--today") from exc
         cache, replayed, invocation = None, None, None
         if not (stdin or no_cache or fix or diff):
-            cache = _open_cache(cache_dir, config_path)
-            if not changed_since and fmt in _REPLAYABLE_FORMATS:
+            cache = _open_cache(cache_dir, config_path, notes)
+            if cache is not None and not changed_since and fmt in _REPLAYABLE_FORMATS:
                 from .replay import invocation_key, replay
 
                 invocation = invocation_key(
@@ -211,6 +228,8 @@ def _check(
                      "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
                      "force_exclude": force_exclude}, today)
                 replayed = replay(cache, invocation)
+                if replayed is not None and replayed.extra.get("fail_on") not in SEVERITY_CHOICES:
+                    replayed = None  # a damaged manifest is a cache miss, never a traceback
         changes, stdin_text, fixed, linter = None, {}, None, None
         if replayed is not None:
             # Nothing the last identical run depended on has changed: its findings stand,
@@ -256,8 +275,14 @@ def _check(
     except _CheckError as exc:
         click.echo(f"edlint: {exc}", err=True)
         sys.exit(2)
+    if cache is not None:
+        notes.extend(cache.messages)
+    from .reporters import printable
+
     for message in [*result.messages, *notes]:
-        click.echo(f"edlint: {message}", err=True)
+        click.echo(f"edlint: {printable(message)}", err=True)
+    if output is not None and not stdin:
+        _refuse_output_over_input(output, files)
 
     if diff:
         assert fixed is not None
@@ -266,7 +291,9 @@ def _check(
             n = len(fixed.changed_files)
             click.echo(f"{fixed.applied} fix(es) would be applied to {n} file(s)" if n else "No fixes to apply",
                        err=True)
-        sys.exit(2 if result.internal_error else (1 if fixed.changed_files else 0))
+        # A file that could not be checked fails the run, as in `check` (exit_code).
+        unchecked = any(f.rule == "file-error" for f in result.findings)
+        sys.exit(2 if result.internal_error else (1 if fixed.changed_files or unchecked else 0))
     if stdin and fix and fixed is not None:
         # The fixed text goes to stdout (as editors expect); the report to stderr.
         click.echo(fixed.files[0].fixed, nl=False)
@@ -316,6 +343,18 @@ def _rule_summaries(linter: Any, config_path: str | None) -> dict[str, str]:
         return {}
 
 
+def _refuse_output_over_input(output: str, files: list[str]) -> None:
+    """--output naming one of the linted files would replace an article with the report."""
+    target = os.path.realpath(output)
+    for path in files:
+        if os.path.realpath(path) == target:
+            from .reporters import printable
+
+            click.echo(f"edlint: --output {printable(output)} is one of the files being checked; "
+                       "not overwritten", err=True)
+            sys.exit(2)
+
+
 class _CheckError(Exception):
     """A problem that stops `check` with exit code 2 (bad baseline, git failure ...)."""
 
@@ -332,17 +371,24 @@ def usable_cpus() -> int:
 _REPLAYABLE_FORMATS = ("text", "json", "github")  # the others describe the rules: they need the registry
 
 
-def _open_cache(cache_dir: str | None, config_path: str | None) -> Any:
+def _open_cache(cache_dir: str | None, config_path: str | None, notes: list[str] | None = None) -> Any:
     """The cache: ``--cache-dir``, else ``.edlint_cache`` beside the config that applies to
-    the working folder (or in it, when there is none)."""
-    from .cache import Cache
+    the working folder (or in it, when there is none). None (with a note) when the folder is
+    a symlink out of the project."""
+    from .cache import Cache, refusal
 
+    base = os.getcwd()
     if cache_dir is None:
         from .config import find_config_file
 
         found = config_path or find_config_file(os.getcwd())
         base = os.path.dirname(os.path.abspath(found)) if found else os.getcwd()
         cache_dir = os.path.join(base, ".edlint_cache")
+    refused = refusal(cache_dir, base)
+    if refused is not None:
+        if notes is not None:
+            notes.append(refused)
+        return None
     return Cache(cache_dir)
 
 
@@ -368,8 +414,14 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
 
 def _lint_stdin(linter: Any, name: str, fixing: bool, unsafe: bool) -> tuple[Any, Any, dict[str, str]]:
     from .parsers import decode
+    from .reading import read_bounded, size_text
 
-    text, problem = decode(sys.stdin.buffer.read())
+    limit = linter.settings_for(name, linter.config_for(name)).max_file_size
+    data = read_bounded(sys.stdin.buffer, limit)  # the same limit as a file on disk
+    if data is None:
+        click.echo(f"edlint: {name}: stdin is over the {size_text(limit)} limit (max_file_size)", err=True)
+        sys.exit(2)
+    text, problem = decode(data)
     if problem is not None:
         click.echo(f"edlint: {name}: {problem}", err=True)
         sys.exit(2)
@@ -386,6 +438,9 @@ def _lint_files(linter: Any, paths: tuple[str, ...], fix: bool, diff: bool, unsa
                 changed_since: str | None, changed_lines_only: bool, jobs: int = 1,
                 cache: Any = None) -> tuple[list[str], Any, Any, Any]:
     """(files linted, RunResult, FixRun or None, Changes or None)."""
+    from .reading import roots_for
+
+    linter.read_roots = roots_for(list(paths) or ["."])
     files = list(linter.discover(list(paths) or ["."]))
     changes = None
     if changed_since:
@@ -415,17 +470,21 @@ def report_context(linter: Any, files: list[str], **extra: Any) -> dict[str, Any
     each, and the rules' metadata (docs for SARIF, JUnit and HTML)."""
     rules: dict[str, Any] = {}
     rules_by_file: dict[str, tuple[str, ...]] = {}
+    max_sizes: dict[str, int] = {}  # the HTML report reads articles with the lint's limit
     if extra.get("fmt") in ("sarif", "html", "junit"):
         cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
         rules.update(linter.registry_of(cfg).rules)
         for path in files:
             settings = linter.settings_for(path, linter.config_for(path))
+            max_sizes[path] = settings.max_file_size
             for rule in settings.rules:
                 rules.setdefault(rule.id, rule)
             rules_by_file[path] = tuple(
                 rule.id for rule in settings.rules if rule.check is not None or rule.facts is not None
             )
-    return {"registry": rules, "files": files, "rules_by_file": rules_by_file, **extra}
+    roots = getattr(linter, "read_roots", None)
+    return {"registry": rules, "files": files, "rules_by_file": rules_by_file, "read_roots": roots,
+            "max_file_sizes": max_sizes, **extra}
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -434,11 +493,15 @@ def _emit(text: str, output: str | None) -> None:
     elif output == _STDERR:
         click.echo(text, nl=False, err=True)
     else:
+        from .fileio import open_output
+
         try:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
+            with open_output(output) as fh:  # never through a symlink planted in the tree
                 fh.write(text)
         except OSError as exc:
-            click.echo(f"edlint: cannot write {output}: {exc.strerror or exc}", err=True)
+            from .reporters import printable
+
+            click.echo(f"edlint: cannot write {printable(output)}: {exc.strerror or exc}", err=True)
             sys.exit(2)
 
 
@@ -480,6 +543,8 @@ def rules_cmd(fmt: str, config_path: str | None) -> None:
     except ConfigError as exc:
         click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)
+    from .reporters import printable
+
     rules = reg.sorted_rules()
     if fmt == "json":
         import json
@@ -491,7 +556,8 @@ def rules_cmd(fmt: str, config_path: str | None) -> None:
     for r in rules:
         state = "on" if r.enabled_by_default or r.id in ("file-error", "internal-error") else (
             "server" if r.needs_server else "preview" if r.status == "preview" else "off")
-        click.echo(f"{r.id:<{width}}  {r.family:<{fam}}  {str(r.severity):<7}  {state:<7}  {r.summary}")
+        # Packs in the tree name and describe rules: shown escaped, like every report.
+        click.echo(printable(f"{r.id:<{width}}  {r.family:<{fam}}  {str(r.severity):<7}  {state:<7}  {r.summary}"))
 
 
 def _rule_json(r: Any) -> dict[str, Any]:
@@ -539,7 +605,9 @@ def explain(rule_id: str, config_path: str | None) -> None:
     if r is None:
         click.echo(f"edlint: unknown rule {rule_id!r}{_did_you_mean(rule_id, reg.rules)}", err=True)
         sys.exit(2)
-    click.echo(explain_text(r))
+    from .reporters import printable
+
+    click.echo(printable(explain_text(r), lines=True))
 
 
 def explain_text(r: Any) -> str:

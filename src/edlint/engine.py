@@ -9,7 +9,6 @@ cross-file rules combine their facts. An exception inside a rule becomes an
 from __future__ import annotations
 
 import os
-import stat
 from bisect import bisect_right
 from typing import Any, Iterable, Iterator
 
@@ -24,7 +23,7 @@ from .config import (
     matches_any,
 )
 from .document import Document, LineIndex, Span
-from .parsers import ParseOptions, decode, format_for, parse
+from .parsers import ParseOptions, format_for, parse
 from .policy import (
     FILE_ERROR,
     INTERNAL_ERROR,
@@ -68,6 +67,8 @@ class Linter:
         self.messages: list[str] = []
         self.plugin_failed = False
         self.unreadable_folders: list[tuple[str, str]] = []
+        # The folders files may be read from (reading.py); None: from the paths run() gets.
+        self.read_roots: tuple[Any, ...] | None = None
         self.fixed_config: Config | None = None
         # What the findings depended on, for replaying this run from the cache (replay.py).
         self.inputs = InputLog()
@@ -239,7 +240,11 @@ class Linter:
         result = FileResult(path=path, settings=settings)
         fmt = format_for(path) or "text"
         if text is None:
-            text, problem = _read(path, settings.max_file_size)
+            text, problem, skipped = _read(path, settings.max_file_size, self.read_roots)
+            if skipped is not None:
+                # Not a finding: a link out of the tree is not followed, as git would not.
+                result.messages.append(f"{path}: skipped: {skipped}")
+                return result
             if problem is not None:
                 result.findings.append(_located(Finding(Span(0, 0), problem, rule=FILE_ERROR), path, None))
                 return result
@@ -312,6 +317,16 @@ class Linter:
     # -- the run ---------------------------------------------------------------------------
     def run(self, paths: Iterable[str], jobs: int = 1, cache: Any = None) -> RunResult:
         """Lint files and folders; ``cache`` (a cache.Cache) skips unchanged files."""
+        paths = list(paths)
+        if self.read_roots is None:
+            from .reading import roots_for
+
+            # For this run only (an API caller may run other paths next).
+            self.read_roots = roots_for(paths)
+            try:
+                return self.run(paths, jobs, cache)
+            finally:
+                self.read_roots = None
         files = list(self.discover(paths))
         done: dict[str, FileResult] = {}
         keys: dict[str, str] = {}
@@ -348,13 +363,14 @@ class Linter:
     # -- cache -------------------------------------------------------------------------------
     def _cache_key(self, path: str) -> str | None:
         from .cache import Cache, digest
+        from .reading import read_file
 
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError:
-            return None
         config = self.config_for(path)
+        # Bounded and inside the root, as the lint itself reads (a skipped or unreadable
+        # file has no key: it is linted, which reports it).
+        data = read_file(path, self.settings_for(path, config).max_file_size, self.read_roots).data
+        if data is None:
+            return None
         return Cache.key(path, digest(data), self._settings_fingerprint(path, config))
 
     def _settings_fingerprint(self, path: str, config: Config) -> str:
@@ -409,24 +425,71 @@ class Linter:
         return result
 
     def _run_parallel(self, files: list[str], jobs: int) -> list[FileResult]:
-        """Worker processes lint chunks of files; results come back in file order."""
+        """Worker processes lint chunks of files; results come back in file order.
+
+        A worker killed by a signal (the OOM killer, a crash in a C library) breaks the
+        pool: the files without results are linted again in a fresh pool, and if that breaks
+        too, one per task in a single worker, so the file that kills its worker is found and
+        reported as an internal-error (exit 2); the others are linted normally."""
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         # Fork shares the already-imported rules and parsed config with the workers.
         methods = multiprocessing.get_all_start_methods()
         ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         chunk = max(MIN_FILES_PER_WORKER, min(64, len(files) // (jobs * 4) or 1))
         chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
-        results: list[FileResult] = []
-        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude)
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(state,))
+        by_path: dict[str, FileResult] = {}
+        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude, self.read_roots)
+
+        def pool_of(workers: int) -> Any:
+            return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                       initargs=(state,))
+
+        def attempt(pool: Any, parts: list[list[str]]) -> bool:
+            """Lint ``parts`` in ``pool``; keep every chunk that came back. True: it broke."""
+            broken = False
+            futures = []
+            for part in parts:
+                try:
+                    futures.append(pool.submit(_lint_chunk, part))
+                except BrokenProcessPool:  # it broke while work was still being handed out
+                    broken = True
+                    break
+            for future in futures:
+                try:
+                    for r in future.result():
+                        by_path[r.path] = r
+                except BrokenProcessPool:
+                    broken = True
+            return broken
+
+        pool = pool_of(jobs)
         try:
-            for part in pool.map(_lint_chunk, chunks):
-                for r in part:
-                    # Settings hold rule objects (not always picklable): recompute here.
-                    r.settings = self.settings_for(r.path, self.config_for(r.path))
-                    results.append(r)
+            broken = attempt(pool, chunks)
+            if broken:
+                # Once more in parallel (memory pressure may have passed), in small chunks.
+                pool.shutdown(wait=True)
+                left = [p for p in files if p not in by_path]
+                pool = pool_of(jobs)
+                step = MIN_FILES_PER_WORKER
+                broken = attempt(pool, [left[i : i + step] for i in range(0, len(left), step)])
+            if broken:
+                # Then one file per task in a single worker: the first file without a result
+                # when it breaks is the one that kills it.
+                pool.shutdown(wait=True)
+                left = [p for p in files if p not in by_path]
+                while left:
+                    pool = pool_of(1)
+                    try:
+                        for path in left:
+                            by_path[path] = pool.submit(_lint_chunk, [path]).result()[0]
+                    except BrokenProcessPool:
+                        culprit = next(p for p in left if p not in by_path)
+                        by_path[culprit] = _worker_died(culprit)
+                    pool.shutdown(wait=True)
+                    left = [p for p in left if p not in by_path]
         except BaseException:
             # Ctrl-C (or a failure): stop the workers now rather than after their chunks, and
             # do not wait for the pool (the CLI exits 130 at once).
@@ -438,6 +501,12 @@ class Linter:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         pool.shutdown(wait=True)
+        results = []
+        for path in files:
+            r = by_path[path]
+            # Settings hold rule objects (not always picklable): recompute here.
+            r.settings = self.settings_for(r.path, self.config_for(r.path))
+            results.append(r)
         return results
 
     def run_text(self, text: str, path: str) -> RunResult:
@@ -547,8 +616,9 @@ def _init_worker(state: tuple) -> None:
 
     # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    spec, cli, force_exclude, extra_exclude = state
+    spec, cli, force_exclude, extra_exclude, read_roots = state
     _WORKER = Linter(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude)
+    _WORKER.read_roots = read_roots
 
 
 def _lint_chunk(paths: list[str]) -> list[FileResult]:
@@ -559,6 +629,14 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
         r.settings = None
         out.append(r)
     return out
+
+
+def _worker_died(path: str) -> FileResult:
+    result = FileResult(path=path, internal_error=True)
+    result.findings.append(_located(Finding(
+        Span(0, 0), "The worker process linting this file was killed (out of memory?); the file was not checked",
+        rule=INTERNAL_ERROR), path, None))
+    return result
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -589,30 +667,11 @@ def _peek_list(path: str, key: str) -> tuple[str, ...]:
         return ()
 
 
-def _read(path: str, max_size: int) -> tuple[str | None, str | None]:
-    try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            return None, "Is a directory"
-        if st.st_size > max_size:
-            return None, (
-                f"File is {st.st_size / 1048576:.1f} MiB, over the {max_size / 1048576:.0f} MiB limit "
-                "(max_file_size)"
-            )
-        with open(path, "rb") as fh:
-            data = fh.read(max_size + 1)
-    except FileNotFoundError:
-        return None, "File not found"
-    except PermissionError:
-        return None, "Permission denied: cannot read file"
-    except OSError as exc:
-        return None, f"Cannot read file: {exc.strerror or exc}"
-    if len(data) > max_size:
-        return None, f"File is over the {max_size / 1048576:.0f} MiB limit (max_file_size)"
-    text, problem = decode(data)
-    if problem is not None:
-        return None, _capital(problem)
-    return text, None
+def _read(path: str, max_size: int, roots: Any = None) -> tuple[str | None, str | None, str | None]:
+    """(text, file-error problem, skipped reason): reading.py does the reading."""
+    from .reading import read_text
+
+    return read_text(path, max_size, roots)
 
 
 def _capital(message: str) -> str:

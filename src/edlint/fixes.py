@@ -15,7 +15,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .fileio import write_atomic
+from .fileio import remove_stale_temps, writable_in_place, write_atomic
 from .policy import FILE_ERROR, INTERNAL_ERROR
 from .rules.base import Applicability, Edit, Finding, Fix
 
@@ -196,15 +196,19 @@ def _one_by_one(linter: Any, path: str, text: str, fixes: list[Fix], allowed: in
 
 
 def fix_file(linter: Any, path: str, *, unsafe: bool = False, write: bool = True) -> FileFix:
-    """Fix one file on disk. With ``write=False`` only compute the fixed text (for --diff)."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
-        data = None
+    """Fix one file on disk. With ``write=False`` only compute the fixed text (for --diff).
+
+    The file is read as the lint reads it (reading.py: bounded by max_file_size, inside the
+    linted root, regular files only). Fixes are written only to a file the user could save
+    in place: not through a symlink, not to a read-only file, not to a file whose owner the
+    rename would change; otherwise the fixes are reported and the file left as it is."""
+    from .reading import read_file
+
+    settings = linter.settings_for(path, linter.config_for(path))
+    data = read_file(path, settings.max_file_size, getattr(linter, "read_roots", None)).data
     text = _decode(data)
     if text is None:
-        # Unreadable or not text: lint normally, it reports the file-error.
+        # Skipped, unreadable or not text: lint normally, it reports the file-error.
         result = linter.lint_file(path)
         return FileFix(path=path, original="", fixed="", result=result)
     bom = data is not None and data.startswith(b"\xef\xbb\xbf")
@@ -212,10 +216,15 @@ def fix_file(linter: Any, path: str, *, unsafe: bool = False, write: bool = True
     if write and out.changed:
         encoded = ((_BOM if bom else "") + out.fixed).encode("utf-8", "surrogatepass")
         problem = f"{path}: changed on disk while being fixed; not written"
-        try:
-            out.written = write_atomic(path, encoded, expected=data)
-        except OSError as exc:
-            problem = f"{path}: could not write fixes: {exc.strerror or exc}"
+        why_not = writable_in_place(path)
+        if why_not is not None:
+            problem = f"{path}: {why_not}; fixes not written"
+        else:
+            try:
+                out.written = write_atomic(path, encoded, expected=data, keep_owner=True)
+            except OSError as exc:
+                problem = f"{path}: could not write fixes: {exc.strerror or exc}"
+            _clean_folder_once(path)
         if not out.written:
             out.notes.append(problem)
             # Report what is on disk, not what we failed to write.
@@ -223,6 +232,20 @@ def fix_file(linter: Any, path: str, *, unsafe: bool = False, write: bool = True
             out.applied = 0
             out.result = linter.lint_file(path, out.original)
     return out
+
+
+_CLEANED: set[str] = set()
+
+
+def _clean_folder_once(path: str) -> None:
+    """Remove what a killed --fix left beside the files (fileio.remove_stale_temps), once per
+    folder and process: a folder of 10,000 articles is listed once, not per file."""
+    import os
+
+    folder = os.path.dirname(os.path.abspath(path))
+    if folder not in _CLEANED:
+        _CLEANED.add(folder)
+        remove_stale_temps(folder)
 
 
 def fix_files(linter: Any, paths: Iterable[str], *, unsafe: bool = False, write: bool = True) -> FixRun:
@@ -248,7 +271,10 @@ def unified_diff(before: str, after: str, path: str) -> str:
     a = _lines(before)
     b = _lines(after)
     lines = []
-    for line in difflib.unified_diff(a, b, f"a/{path}", f"b/{path}"):
+    from .reporters import printable
+
+    name = printable(path)  # a file name cannot add lines to the diff's header
+    for line in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"):
         if not line.endswith(("\n", "\r")):
             line += "\n\\ No newline at end of file\n"
         lines.append(line)

@@ -176,7 +176,9 @@ _OPEN = re.compile(r"\A(?:[ \t]*(?:\r\n|\n|\r))*(---|\+\+\+)[ \t]*(?:\r\n|\n|\r)
 
 def _closing(fence: str) -> re.Pattern[str]:
     alts = r"---|\.\.\." if fence == "---" else r"\+\+\+"
-    return re.compile(rf"^(?:{alts})[ \t]*\r?$", re.M)
+    # A fence line after any line break, CR-only ones included (old Mac exports): ``^`` and
+    # ``$`` in re.M know only LF. The CR of a CRLF stays part of the match, as before.
+    return re.compile(rf"(?<=[\r\n])(?:{alts})[ \t]*(?:\r(?=\n))?(?=[\r\n]|\Z)")
 
 
 def split_front_matter(source: str) -> FrontMatter | None:

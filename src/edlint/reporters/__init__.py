@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any, Callable
 
 # name -> module in this package; each module has render(result, context) -> str.
@@ -14,6 +15,37 @@ REPORTERS = {
     "junit": "junit",
     "html": "html",
 }
+
+
+# What must never reach a terminal, a CI log or a report as itself: C0 and C1 controls
+# (a newline would start a forged line or GitHub "::error::" command, ESC starts terminal
+# sequences), DEL, the Unicode line and paragraph separators, and the bidi overrides and
+# isolates that reorder what a reader sees ("Trojan Source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _visible(m: re.Match[str]) -> str:
+    ch = m.group()
+    named = _NAMED.get(ch)
+    if named is not None:
+        return named
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def printable(text: Any, *, lines: bool = False) -> str:
+    """``text`` with every control, line-breaking and bidi-override character written out as
+    an escape (``\\n``, ``\\x1b``, ``\\u202e``): one line, shown as it is. Every human-
+    readable field (paths, rule ids, messages, notes) of every report goes through here;
+    JSON and SARIF carry exact data and are escaped by the JSON encoder instead. With
+    ``lines``, line feeds and tabs stay (a rule's documentation, printed as a page)."""
+    text = str(text)
+    if not _UNSAFE.search(text):
+        return text
+    if lines:
+        return "\n".join("\t".join(printable(cell) for cell in line.split("\t")) for line in text.split("\n"))
+    return _UNSAFE.sub(_visible, text)
 
 
 def get(name: str) -> Callable[..., str]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import summary_line
+from . import printable, summary_line
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
+    text = printable(text)  # no line breaks, ESC or bidi overrides from the content
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

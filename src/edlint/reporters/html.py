@@ -8,17 +8,19 @@ inside their own pane, with line numbers and links both ways between a highlight
 entry in the list. Files without findings are only listed.
 
 Context keys used (all optional): ``registry`` (rule docs), ``files`` (paths linted, in
-order), ``sources`` (path -> text, when the text is not the file on disk, e.g. stdin).
+order), ``sources`` (path -> text, when the text is not the file on disk, e.g. stdin),
+``read_roots`` and ``max_file_sizes`` (articles are read as the lint read them: reading.py).
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any
 
 from .. import __version__
 from ..document import LineIndex
-from . import summary_line
+from . import printable, summary_line
 
 _RANK = {"info": 1, "warning": 2, "error": 3}
 _LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
@@ -86,6 +88,7 @@ sup.ref a.info { background: var(--info); }
 .fix code { background: #f1f3f4; padding: 0 .2em; }
 .gap { padding: .2rem 1rem; color: var(--muted); background: #f1f3f4; font-style: italic;
   font-family: system-ui, sans-serif; font-size: .8rem; }
+.ctl { color: var(--error); background: #f1f3f4; font-size: .85em; }
 .elided { color: var(--muted); background: #f1f3f4; font-style: italic; }
 .nosource { padding: .75rem 1rem; color: var(--muted); }
 section.rules article { background: #fff; border: 1px solid var(--line); border-radius: 6px;
@@ -103,22 +106,42 @@ _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri '
 
 
 def _e(text: Any) -> str:
-    return escape(str(text), quote=True)
+    """A name, message or note: one line, controls and bidi overrides written out."""
+    return escape(printable(text), quote=True)
+
+
+_SOURCE_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _src(text: str) -> str:
+    """Article text: tabs and line breaks kept, but controls and bidi overrides shown as
+    marks rather than obeyed, so the text reads in the order it is stored."""
+    if not _SOURCE_UNSAFE.search(text):
+        return escape(text, quote=True)
+    out, pos = [], 0
+    for m in _SOURCE_UNSAFE.finditer(text):
+        out.append(escape(text[pos:m.start()], quote=True))
+        out.append(f'<span class="ctl">{escape(printable(m.group()))}</span>')
+        pos = m.end()
+    out.append(escape(text[pos:], quote=True))
+    return "".join(out)
 
 
 def _source_for(path: str, context: dict[str, Any]) -> str | None:
     sources = context.get("sources") or {}
     if path in sources:
         return sources[path]
-    try:
-        with open((context.get("real_paths") or {}).get(path, path), "rb") as fh:
-            data = fh.read()
-    except OSError:
-        return None
-    from ..parsers import decode
+    from ..reading import read_text
 
-    text, problem = decode(data)
-    return text if problem is None else None
+    # As the lint read it: inside the linted root, bounded, never from .git (a committed
+    # symlink to /etc/passwd or .git/config must not end up in an uploaded report).
+    real_path = (context.get("real_paths") or {}).get(path, path)
+    limit = (context.get("max_file_sizes") or {}).get(real_path)
+    if limit is None:
+        text, _, _ = read_text(real_path, roots=context.get("read_roots"))
+    else:
+        text, _, _ = read_text(real_path, limit, context.get("read_roots"))
+    return text
 
 
 def _render_doc(doc: str) -> str:
@@ -243,18 +266,18 @@ def _highlighted(source: str, findings: list[Any], ids: _Ids) -> tuple[str, bool
         if p >= seg_end or not visible:
             continue  # inside a line break, or a folded line
         if active:
-            text = _e(source[p:seg_end])
+            text = _src(source[p:seg_end])
             sev = max(active.values(), key=lambda s: _RANK[s])
             title = "\n".join(_title(findings[i - 1]) for i in sorted(active))
-            out.append(f'<mark class="{sev}" title="{_e(title)}">{text}</mark>')
+            out.append(f'<mark class="{sev}" title="{escape(title, quote=True)}">{text}</mark>')
         elif fold and seg_end - p > LONG_RUN:
             cut = seg_end - p - 2 * KEEP
             out.append(
-                f"{_e(source[p:p + KEEP])}<span class=\"elided\">[… {cut:,} characters …]</span>"
-                f"{_e(source[seg_end - KEEP:seg_end])}"
+                f"{_src(source[p:p + KEEP])}<span class=\"elided\">[… {cut:,} characters …]</span>"
+                f"{_src(source[seg_end - KEEP:seg_end])}"
             )
         else:
-            out.append(_e(source[p:seg_end]))
+            out.append(_src(source[p:seg_end]))
     if line_no >= 0 and visible:
         out.append("</span></div>\n")
     if hidden_from >= 0:
@@ -267,7 +290,7 @@ def _gap(count: int) -> str:
 
 
 def _title(f: Any) -> str:
-    return f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message}"
+    return printable(f"{f.line}:{f.column} {f.severity} {f.rule}: {f.message}")
 
 
 def _counts(findings: list[Any]) -> str:

@@ -23,7 +23,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """One line, controls and bidi overrides written out (printable), valid XML."""
+    from . import printable
+
+    return _NOT_XML.sub("\ufffd", printable(text))
 
 
 def _line(f: Any) -> str:
@@ -48,7 +51,7 @@ def build(result: Any, context: dict[str, Any]) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
         counts = {"tests": 0, "failures": 0, "errors": 0}
         for rule_id in rule_ids:
-            case = ET.SubElement(suite, "testcase", name=rule_id, classname=_clean(path), file=_clean(path), time="0")
+            case = ET.SubElement(suite, "testcase", name=_clean(rule_id), classname=_clean(path), file=_clean(path), time="0")
             counts["tests"] += 1
             found = findings.get(rule_id, [])
             failing = [f for f in found if rule_id in _ERRORS or _RANK.get(str(f.severity), 2) >= threshold]

@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from . import fixable_line, is_fixable, summary_line
+from . import fixable_line, is_fixable, printable, summary_line
 
 
 def rows(result: Any, unsafe: bool) -> list[tuple[str, int, bool]]:
@@ -40,7 +40,8 @@ def render(result: Any, context: dict[str, Any]) -> str:
         any_fixable = any(fx for _, _, fx in table)
         for rule, n, fx in table:
             mark = ("[*] " if fx else "[ ] ") if any_fixable else ""
-            lines.append(f"{n:>{count_width}}\t{rule:<{rule_width}}\t{mark}{summaries.get(rule, '')}".rstrip())
+            summary = printable(summaries.get(rule, ""))
+            lines.append(f"{n:>{count_width}}\t{printable(rule):<{rule_width}}\t{mark}{summary}".rstrip())
     if not context.get("quiet"):
         if lines:
             lines.append("")

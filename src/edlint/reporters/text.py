@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import fixable_line, is_fixable, summary_line
+from . import fixable_line, is_fixable, printable, summary_line
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _CYAN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[0m"
@@ -18,17 +18,18 @@ def render(result: Any, context: dict[str, Any]) -> str:
     lines = []
     for f in result.findings:
         sev = str(f.severity)
+        path, rule, message = printable(f.path), printable(f.rule), printable(f.message)
         # ruff's mark: this finding goes away with --fix (and --unsafe-fixes, when given).
         mark = f"{FIXABLE_MARK} " if is_fixable(f, unsafe) else ""
         if colour:
             if mark:
                 mark = f"{_CYAN}{FIXABLE_MARK}{_RESET} "
             lines.append(
-                f"{_BOLD}{f.path}{_RESET}:{f.line}:{f.column}: {_COLOURS[sev]}{sev}{_RESET} "
-                f"{_DIM}{f.rule}{_RESET} {mark}{f.message}"
+                f"{_BOLD}{path}{_RESET}:{f.line}:{f.column}: {_COLOURS[sev]}{sev}{_RESET} "
+                f"{_DIM}{rule}{_RESET} {mark}{message}"
             )
         else:
-            lines.append(f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {mark}{f.message}")
+            lines.append(f"{path}:{f.line}:{f.column}: {sev} {rule} {mark}{message}")
     if not context.get("quiet"):
         if lines:
             lines.append("")
