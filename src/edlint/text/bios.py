@@ -634,6 +634,7 @@ def _build_bios(doc: Any) -> list[Bio]:
     candidates = [
         b for b in doc.prose
         if b.kind in (PARAGRAPH, LIST_ITEM, BIO) and not b.in_quote and b.text.text
+        and not b.attrs.get("chrome")  # "Share this article", "Comments" after the bio
     ]
     tail = {id(b) for b in candidates[-3:]}
     # Cheap gates for body paragraphs with no structural signal: the paragraph must open
