@@ -17,11 +17,14 @@ more than the whole start-up budget, for no gain on this question.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from .patterns import lazy
 
-_TOKEN = lazy(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TOKEN = lazy(r"[^\W\d_]+")
+# Letters outside Basic Latin, Latin-1, Latin Extended-A/B, IPA and Latin Extended Additional.
+_NON_LATIN_LETTER = lazy(r"[^\W\d_\x00-\u024f\u1e00-\u1eff]")
 _ENGLISH = frozenset(
     "the and of to that is was with for are this have has were which their they said from "
     "been would will it its you your our we he she his her by at on".split()
@@ -73,25 +76,27 @@ def _sample(texts: Iterable[str], size: int) -> str:
 
 def _latin_share(text: str) -> tuple[int, float]:
     """(letters, share of them in the Latin script) of ``text``."""
-    letters = latin = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            # Basic Latin, Latin-1, Latin Extended-A/B, IPA and Latin Extended Additional.
-            if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff":
-                latin += 1
-    return letters, (latin / letters if letters else 1.0)
+    if text.isascii():
+        return len(text), 1.0  # an upper bound on the letters is enough here
+    non_latin = len(_NON_LATIN_LETTER.findall(text))
+    if not non_latin:
+        return len(text), 1.0
+    letters = sum(map(str.isalpha, text))
+    return letters, 1.0 - non_latin / max(letters, 1)
 
 
 def language_scores(text: str) -> dict[str, float]:
-    """Share of words that are function words of English ("en") and of each other language."""
-    words = [w.casefold() for w in _TOKEN.findall(text)]
+    """Share of words that are function words of English ("en") and of each other language,
+    and the number of words ("words")."""
+    words = _TOKEN.findall(text.casefold())
     if not words:
         return {}
     n = len(words)
-    scores = {"en": sum(map(_ENGLISH.__contains__, words)) / n}
+    counts = Counter(words)
+    keys = counts.keys()
+    scores = {"en": sum(counts[w] for w in _ENGLISH.intersection(keys)) / n}
     for lang, stop in _OTHERS.items():
-        scores[lang] = sum(map(stop.__contains__, words)) / n
+        scores[lang] = sum(counts[w] for w in stop.intersection(keys)) / n
     scores["words"] = n
     return scores
 
