@@ -43,16 +43,18 @@ MAX_CAPTION_WORDS = 60
 def parse(path: str, source: str, options: ParseOptions) -> Document:
     doc = Document(path=path, format="text", source=source, language=options.language)
     directive_spans = {(m.start(), m.end()) for m in TEXT_DIRECTIVE.finditer(source)}
+    breaks = list(_PARAGRAPH_BREAK.finditer(source))
+    wrap = _wrap_width(source, bool(breaks))
     pos = 0
-    for m in _PARAGRAPH_BREAK.finditer(source):
-        _paragraph(doc, source, pos, m.start(), directive_spans)
+    for m in breaks:
+        _paragraph(doc, source, pos, m.start(), directive_spans, wrap)
         pos = m.end()
-    _paragraph(doc, source, pos, len(source), directive_spans)
+    _paragraph(doc, source, pos, len(source), directive_spans, wrap)
     doc.suppressions = build_suppressions(text_directives(source), doc.lines)
     return doc
 
 
-def _paragraph(doc: Document, source: str, start: int, end: int, directives: set) -> None:
+def _paragraph(doc: Document, source: str, start: int, end: int, directives: set, width: int | None) -> None:
     """One run of lines between blank lines: one paragraph or several.
 
     Text pasted from a web page has one line per paragraph and often no blank lines; text
@@ -89,10 +91,6 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
             i == 0 or alone[i - 1] or _SENTENCE_END.search(texts[i - 1].rstrip())
         ):
             alone[i] = True
-    width = _wrap_width([t for i, t in enumerate(texts) if not alone[i]])
-    wrapped = width is not None and sum(
-        1 for i, t in enumerate(texts[:-1]) if not alone[i] and len(t) >= 0.8 * width
-    ) >= 2
     group: list[int] = []
     for i in range(len(lines)):
         if comment[i]:
@@ -101,7 +99,7 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
             doc.blocks.append(Block(kind=COMMENT, span=Span(*lines[i])))
             continue
         if group and not (
-            not alone[group[-1]] and not alone[i] and _continues(texts[group[-1]], texts[i], width, wrapped)
+            not alone[group[-1]] and not alone[i] and _continues(texts[group[-1]], texts[i], width)
         ):
             _group(doc, source, lines, breaks, group)
             group = []
@@ -110,44 +108,77 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
 
 
 _MAX_CHROME = 400
+_MAX_MEASURED = 200_000  # characters read to find the wrap width
+_CAMEL = lazy(r"[a-z]+[A-Z]")  # "eZ Systems", "iPhone": a name, not a sentence going on
+_URL_LINE = lazy(r"(?:https?://|www\.)\S+$", re.I)
 # A line longer than this is not hard-wrapped: it is a paragraph on one line.
 _MAX_WRAP = 100
+# Nobody wraps prose at fewer columns than this: shorter lines are a list ("VIP : 60,000₩").
+_MIN_WRAP = 30
 _SENTENCE_END = lazy(r"[.!?:;…][\"'”’)\]]*$")
 # A hard-wrapped line may end on any word; a headline or a paragraph rarely ends on these.
 _OPEN_ENDING = lazy(
-    r"(?:^|\s)(?:the|a|an|of|to|in|on|at|by|for|from|with|and|or|but|as|that|which|who|"
-    r"is|was|are|were|has|have|had|its|their|his|her|our|this|these|those|than|into|after|"
-    r"before|about|over|under|between|said|says|[-–—,])$",
-    re.I,
+    r"(?:^|\s)(?:the|a|an|of|to|and|or|but|with|from|by|at|in|on|for|that|which|its|their|"
+    r"his|her|our|than|into|[-–—,;:])$"
 )
 
 
-def _wrap_width(texts: list[str]) -> int | None:
-    """The column the lines are wrapped at (the longest line), or None when a line is too
-    long to be hard-wrapped."""
-    longest = max((len(t) for t in texts), default=0)
-    return longest if 0 < longest <= _MAX_WRAP else None
+def _wrap_width(source: str, blank_lines: bool) -> int | None:
+    """How lines continue each other: the column the document is hard-wrapped at; 0 when
+    only blank lines end paragraphs (lines of any length inside a run of lines are one
+    paragraph); None when every line is a paragraph (text pasted from a web page).
+
+    Hard-wrapped text has nine lines in ten no longer than the width (a long link may
+    stick out), and many lines close to it; text pasted from a web page has long lines
+    (a paragraph each); a list of short lines has lines of any length.
+    """
+    if len(source) > _MAX_MEASURED:
+        source = source[:_MAX_MEASURED]
+    lines = [t.strip() for t in source.splitlines()]
+    lengths = sorted(len(t) for t in lines if t)
+    if not lengths:
+        return None
+    width = lengths[(len(lengths) - 1) * 9 // 10]
+    if width > _MAX_WRAP:
+        return None
+    near = sum(1 for n in lengths if 0.8 * width <= n <= width)
+    if width >= _MIN_WRAP and near >= 3 and near * 5 >= len(lengths) * 2:
+        # In wrapped prose most lines are full (the next word would not have fitted); in a
+        # list of lines of similar length (tour dates, a price list) most are not.
+        pairs = full = 0
+        for a, b in zip(lines, lines[1:]):
+            if a and b:
+                pairs += 1
+                full += len(a) + 1 + len(b.split(None, 1)[0]) > width
+        if full * 2 >= pairs:
+            return width
+    return 0 if blank_lines else None
 
 
-def _continues(prev: str, line: str, width: int | None, wrapped: bool) -> bool:
+def _continues(prev: str, line: str, width: int | None) -> bool:
     """Does ``line`` continue the paragraph of ``prev`` (a hard wrap) or start a new one?
 
-    A line that starts in lower case goes on. Otherwise only hard-wrapped text joins lines:
-    the previous line must be full (the next line's first word would not have fitted in
-    the width) and either the run is hard-wrapped (two or more lines near the width) or
-    the previous line stops mid-sentence ("... south of" / "Caldey Island").
+    In a hard-wrapped document (``width``), a line goes on when the previous line was full:
+    the line's first word would not have fitted in the width. In a document of short lines
+    whose paragraphs are separated by blank lines (``width`` 0), a line goes on until a
+    blank line. Otherwise (one paragraph a line, as pasted from a web page) a line goes on
+    when it starts in lower case after a line that did not end a sentence ("This could
+    occur:" / "if ..."), or after a line that stops on a word no sentence ends with
+    ("... south of" / "Caldey Island").
     """
-    first = line.lstrip()[:1]
-    if first.islower():
-        return True
-    if width is None:
-        return False
-    word = line.split(None, 1)[0] if line.split() else ""
-    if len(prev) + 1 + len(word) <= width:
-        return False  # the line ended early on purpose
-    if _SENTENCE_END.search(prev.rstrip()):
-        return wrapped
-    return wrapped or bool(_OPEN_ENDING.search(prev.rstrip()))
+    stripped = line.lstrip()
+    if width == 0:
+        return True  # blank lines end paragraphs, and only they do
+    if width is not None:
+        word = stripped.split(None, 1)[0] if stripped else ""
+        return len(prev.rstrip()) + 1 + len(word) > width
+    end = prev.rstrip()
+    if stripped[:1].islower() and not _CAMEL.match(stripped):
+        # A sentence cut by a line break goes on; short lines in lower case are a list
+        # ("baby carrier" / "healthy snack bars"), and a heading may start with a brand
+        # ("comwrap und eZ auf der DMEXCO").
+        return bool(_OPEN_ENDING.search(end)) or (len(end) > 60 and not _SENTENCE_END.search(end))
+    return bool(_OPEN_ENDING.search(end))
 
 
 def _stands_alone(line: str) -> bool:
@@ -155,6 +186,8 @@ def _stands_alone(line: str) -> bool:
     t = line.strip()
     if not t or len(t) > _MAX_CHROME:
         return False
+    if _URL_LINE.match(t):
+        return True  # a link pasted on a line of its own
     return chrome_kind(t) is not None or (len(t.split()) <= 8 and is_byline(t))
 
 
