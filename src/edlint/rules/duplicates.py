@@ -116,7 +116,8 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
                     yield finding
                     previous = None  # the paragraph under it is reported: once is enough
                     continue
-            if before is not None and before.kind == HEADING:
+            if before is not None and before.kind == HEADING and not html:
+                # (a web page prints its headline again in reading lists and menus)
                 finding = _adjacent_repeat(doc, before, block, opts)
                 if finding is not None:
                     yield finding
