@@ -49,10 +49,8 @@ class BiosOptions:
     consistency: float = 0.95
     # Bios shorter than this many words are not compared ("Staff Writer").
     min_words: int = 5
-    # bio-duplicate: count the JSON-LD author description as a printed copy of the bio. Off
-    # by default: readers never see it, so a page that prints the bio once and describes
-    # the author in JSON-LD prints nothing twice. (bio-inconsistent always compares it.)
-    jsonld_bios: bool = False
+    # Count the JSON-LD author description as a printed copy of the bio.
+    jsonld_bios: bool = True
     # With a registry: report authors and bylines that are not in it.
     unknown_authors: bool = True
 
@@ -334,7 +332,7 @@ def _bio_facts(doc: Document, opts: BiosOptions) -> dict[str, Any]:
     """Small per-document values: each bio's author, words, line; registry problems."""
     entries = []
     for bio in document_bios(doc):
-        if bio.words < opts.min_words:
+        if bio.words < opts.min_words or (bio.origin == "jsonld" and not opts.jsonld_bios):
             continue
         who = _author_key(doc, bio.name)
         if who is None:
