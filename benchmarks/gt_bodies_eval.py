@@ -64,13 +64,19 @@ VERDICTS: dict[tuple[str, str, str], str] = {
         "right: the quotation mark is never closed",
     ("d90bda7ed14d", "date-format", "November 19."):
         "right: '15 November' and 'November 19' in one sentence",
-    ("c82b3d1d540b", "quote-attribution", "«Когда вся ваша жизнь состояла "):
+    ("c82b3d1d540b", "quote-attribution", "«Когда вся ваша жизнь состояла"):
         "wrong: a Russian article; English attribution rules do not apply",
-    ("c82b3d1d540b", "quote-attribution", "«Я лично ненавижу, когда вижу, "):
+    ("c82b3d1d540b", "quote-attribution", "«Я лично ненавижу, когда вижу,"):
         "wrong: a Russian article; English attribution rules do not apply",
-    ("c82b3d1d540b", "quote-attribution", "«Я думаю, что кто-то сейчас ска"):
+    ("c82b3d1d540b", "quote-attribution", "«Я думаю, что кто-то сейчас ск"):
         "wrong: a Russian article; English attribution rules do not apply",
 }
+_JOINED = "wrong: a multi-paragraph quotation, misread when the pasted lines were taken for one paragraph"
+for _key in (("624fcd903d56", "“These rioters, they are also "), ("624fcd903d56", "“They are already there in the"),
+             ("921019755f4a", "\"I am excited to be joining a "), ("921019755f4a", "\"Jose is one of the world's mo"),
+             ("921019755f4a", "\"He is renowned for his tactic"), ("c58aa507c4de", "\"The Bureau of Prisons and the"),
+             ("c7e39ac49fa1", "\"I would like to emphasise tha"), ("eb62ac8425e5", "\"We have worked diligently to ")):
+    VERDICTS[(_key[0], "quote-unbalanced", _key[1])] = _JOINED
 # Rules whose every finding here has one verdict.
 RULE_VERDICTS = {"time-relative-undated": _UNDATED}
 FAMILY = {"time-relative-undated": "unitsdates", "date-weekday": "unitsdates", "date-format": "unitsdates",
