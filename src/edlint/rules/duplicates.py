@@ -239,6 +239,8 @@ def _is_prose(text: str, words: int) -> bool:
 
 _WORD = lazy(r"[^\W_]+")
 _SENTENCE_OPENER = lazy(r"(?:^|[.!?:][\"'”’)\]]*\s+[\"'“‘(]?)$")
+_SUBJECT_WORDS = 4  # the opening words, where a sentence names what it is about
+_DETERMINERS = frozenset("the a an this that its their our his her each every".split())
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
@@ -253,8 +255,10 @@ def _parallel(a: str, b: str) -> bool:
     the rest: "The Eastside clinic closes March 1" / "The Westside clinic closes March 8",
     "In the first quarter, revenue rose 12%" / "In the second quarter, revenue rose 9%".
     True when the words differ only by substitution and one substituted word is not a
-    figure, or when both sides put a different name (a capitalised word inside a sentence,
-    not a day or month) where the other has something else.
+    figure, when the opening noun (the subject: the first word, or a word after "the",
+    "a", "its" ... in the first four) is swapped for another, or when both
+    sides put a different name (a capitalised word inside a sentence, not a day or month)
+    where the other has something else.
     """
     from rapidfuzz.distance.Levenshtein import editops
 
@@ -265,6 +269,15 @@ def _parallel(a: str, b: str) -> bool:
         return False
     if all(op.tag == "replace" for op in ops) and any(
         not _has_digit(la[op.src_pos]) or not _has_digit(lb[op.dest_pos]) for op in ops
+    ):
+        return True
+    # A different subject ("Shares in the bank fell" / "Shares in the retailer fell"): a
+    # draft keeps what the paragraph is about and rewords what follows.
+    if any(
+        op.tag == "replace" and op.src_pos < _SUBJECT_WORDS and op.dest_pos < _SUBJECT_WORDS
+        and (op.src_pos == 0 or la[op.src_pos - 1] in _DETERMINERS)
+        and not _has_digit(la[op.src_pos]) and not _has_digit(lb[op.dest_pos])
+        for op in ops
     ):
         return True
     changed_a = {op.src_pos for op in ops if op.tag in ("replace", "delete")}
