@@ -10,7 +10,7 @@ Two signals, both counted on the first ~1,500 characters of prose:
   "und"; "le", "et"; "el", "que"; "il", "che"; "o", "não"; "het", "een") run as high.
 
 Measured on the 60 real article bodies of the extraction benchmark (53 English, 7 not):
-60 of 60 right, about 0.2 ms a document (see docs/evaluation/text-eval.md). A statistical
+60 of 60 right, about 0.2 ms a document (see docs/evaluation/gt-bodies-eval.md). A statistical
 detector (py3langid) is as accurate there but costs ~0.75 s and ~130 MB to load its model,
 more than the whole start-up budget, for no gain on this question.
 """
