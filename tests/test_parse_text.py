@@ -98,7 +98,11 @@ def test_pasted_widget_lines_are_reported_by_the_scrape_rules():
 
     got = {(f.line, f.rule) for f in findings(PASTED, "txt", select=["scrape-residue"])}
     assert {(6, "scrape-advertisement"), (8, "scrape-read-more"), (11, "scrape-share-widget"),
-            (14, "scrape-newsletter-prompt")} <= got
+            (12, "scrape-comments-widget"), (13, "scrape-share-widget"), (14, "scrape-newsletter-prompt")} <= got
+    # A sentence that mentions comments or following is the story's own.
+    story = ("The council said it would publish all comments on the plan by Friday.\n"
+             "Follow us on the map below to see where the new cycle lanes will run.\n")
+    assert findings(story, "txt", select=["scrape-residue"]) == []
 
 
 HARD_WRAPPED = """Lifeboat crews rescue six from stranded yacht
