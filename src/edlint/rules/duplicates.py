@@ -65,6 +65,16 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     related links: such text repeats on purpose. List items in Markdown and text are
     compared word for word even without a full stop.
 
+    A line printed twice in a row (a standfirst, a subhead or any other line a scraper
+    doubled) is reported however short, from `adjacent_min_words` words; list items, table
+    cells, captions (`image-caption` reports those), bios and page chrome ("Advertisement")
+    are left alone. Near copies are paragraphs whose words line up, in order, to at least
+    `similarity` (the message gives the figure); two paragraphs built on one pattern are
+    not copies: they swap the words of a slot ("In the first quarter, revenue rose 12%" /
+    "In the second quarter, revenue rose 9%"), name a different subject ("Shares in the
+    bank" / "Shares in the retailer") or put different names in the same place. A copy
+    that differs only in its figures is an earlier draft, and is reported.
+
     ## Why is this bad?
     A repeated paragraph is a paste or CMS error that readers notice at once.
 
@@ -87,6 +97,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     ## Options
     - `min_words`
     - `similarity`
+    - `adjacent_min_words`
     - `heading_repeats`
     - `heading_min_words`
     """
