@@ -49,12 +49,13 @@ _KINDS = {
         r"|(?:previous|next|older|newer) (?:post|article|story|entry)|back to (?:top|home|homepage|gallery)"
         r"|(?:related|more) (?:articles|stories|posts|topics|links)|you (?:may|might) also like"
         r"|recommended for you|most (?:popular|read|viewed|shared)|trending(?: now)?|leave a reply"
+        r"|explore more on (?:these|this) topics?|reuse this content|topics|more on this topic"
         r"|(?:accept|reject|manage) (?:all )?cookies|tell us what you think)\W{0,3}"
     ),
     "follow": r"follow us(?: on [\w ,&]{1,60})?[.!:]?(?:\s+@\w+)?",
     "signup": (
         r"(?:sign up|subscribe|register)(?: now| here| today)?"
-        r" (?:for|to) [\w' ’-]{0,60}?(?:newsletters?|alerts?|updates|briefings?|bulletins?|emails?|digest)"
+        r" (?:for|to) [\w' ’,-]{0,60}?(?:newsletters?|alerts?|updates|briefings?|bulletins?|emails?|digest)"
         r"[^.!?]{0,80}[.!]?"
     ),
 }
