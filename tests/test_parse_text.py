@@ -168,3 +168,16 @@ def test_chrome_lines():
                  "Comments from residents were mostly positive.",
                  "Share prices fell 4% in early trading."):
         assert chrome_kind(line) is None, line
+
+
+def test_pasted_caption_line_printed_twice_is_found():
+    from edlint.testing import findings
+
+    text = (
+        "Residents of low-lying streets were told to stay alert on Sunday as the River Ouse rose.\n"
+        "Sandbags line Skeldergate as the river rises. Photo: Ian Forsyth/Getty Images\n"
+        "Sandbags line Skeldergate as the river rises. Photo: Ian Forsyth/Getty Images\n"
+        "The Environment Agency said pumps at the Foss barrier had run without a break since Friday.\n"
+    )
+    got = [(f.line, f.rule) for f in findings(text, "txt", select=["image-caption", "duplicate-paragraph"])]
+    assert got == [(3, "image-caption")]  # one rule says it once
