@@ -145,12 +145,16 @@ def _wrap_width(source: str, blank_lines: bool) -> int | None:
     if width >= _MIN_WRAP and near >= 3 and near * 5 >= len(lengths) * 2:
         # In wrapped prose most lines are full (the next word would not have fitted); in a
         # list of lines of similar length (tour dates, a price list) most are not.
-        pairs = full = 0
+        # And most full lines stop inside a sentence; a list of one-sentence lines ends
+        # every line with a full stop.
+        pairs = full = ended = 0
         for a, b in zip(lines, lines[1:]):
             if a and b:
                 pairs += 1
-                full += len(a) + 1 + len(b.split(None, 1)[0]) > width
-        if full * 2 >= pairs:
+                if len(a) + 1 + len(b.split(None, 1)[0]) > width:
+                    full += 1
+                    ended += bool(_SENTENCE_END.search(a))
+        if full * 2 >= pairs and ended * 2 < full:
             return width
     return 0 if blank_lines else None
 
@@ -188,12 +192,19 @@ def _stands_alone(line: str) -> bool:
         return False
     if _URL_LINE.match(t):
         return True  # a link pasted on a line of its own
-    return chrome_kind(t) is not None or (len(t.split()) <= 8 and is_byline(t))
+    if chrome_kind(t) is not None:
+        return True
+    # "By ...", "Written by ...": eight words at most (the pattern is case-blind)
+    return t[:1] in "BbWwSsRr" and len(t) <= 120 and len(t.split()) <= 8 and is_byline(t)
 
 
 def _caption_line(line: str) -> bool:
     """A line holding a credit ("... Photo: Agency"): a caption line when it starts one."""
     t = line.strip()
+    # Every credit marker holds one of these (most lines hold none: no regex for them).
+    low = t.lower()
+    if not (":" in low or "by" in low or "©" in low or "courtesy" in low or "copyright" in low or "(c)" in low):
+        return False
     return len(t.split()) <= MAX_CAPTION_WORDS and find_credit_marker(t) is not None
 
 

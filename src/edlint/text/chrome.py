@@ -63,11 +63,25 @@ _CHROME = lazy("^(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _KINDS.items()) + "
 _MAX_CHARS = 240
 
 
+# The first words chrome lines start with: most lines of a story are rejected on this
+# set lookup, before any regular expression runs.
+_OPENERS = frozenset(
+    """advertisement advert sponsored ad story continue scroll read also see more recommended
+    related watch listen share tweet pin email e-mail print copy link gift facebook twitter
+    whatsapp linkedin reddit pinterest messenger flipboard view show hide leave add post write
+    comment comments join replies responses follow sign subscribe register skip jump previous
+    next older newer back you most trending accept reject manage tell explore reuse topics""".split()
+)
+
+
 def chrome_kind(line: str) -> str | None:
     """The kind of page chrome a line is ("advertisement", "read-more", "share", "comments",
-    "follow", "signup"), or None when it is part of the story."""
+    "follow", "signup", "navigation"), or None when it is part of the story."""
     line = line.strip()
     if not line or len(line) > _MAX_CHARS:
+        return None
+    first = line.split(None, 1)[0].rstrip(":.!|»›>…").casefold()
+    if first not in _OPENERS and not first[:1].isdigit():
         return None
     m = _CHROME.match(line)
     if m is None:
