@@ -181,3 +181,16 @@ def test_pasted_caption_line_printed_twice_is_found():
     )
     got = [(f.line, f.rule) for f in findings(text, "txt", select=["image-caption", "duplicate-paragraph"])]
     assert got == [(3, "image-caption")]  # one rule says it once
+
+
+def test_one_sentence_lines_of_similar_length_are_not_a_wrapped_paragraph():
+    text = (
+        "Results from Saturday's first round of the county cup\n"
+        "Gateshead beat Morpeth 3-1 after extra time at the Stadium.\n"
+        "Blyth Spartans drew 2-2 with Whitley Bay and won on penalties.\n"
+        "Hexham were beaten 4-0 at home by a young Newcastle Benfield.\n"
+        "Ashington held North Shields to a goalless draw at Woodhorn.\n"
+        "The draw for the second round will be made on Monday evening.\n"
+    )
+    doc = parse("s.txt", text, "text", ParseOptions())
+    assert len(doc.prose) == 6, [b.text.text for b in doc.prose]
