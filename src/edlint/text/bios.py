@@ -751,7 +751,29 @@ def _build_bios(doc: Any) -> list[Bio]:
             glued = _glued_bio(doc, b, text, known, slugs, trailing)
             if glued is not None:
                 bios.append(glued)
-    return bios
+    return _copies_of_body_bios(bios, candidates)
+
+
+def _copies_of_body_bios(bios: list[Bio], candidates: list[Any]) -> list[Bio]:
+    """A paragraph that repeats a bio recognised in the body word for word is that bio too,
+    wherever it sits: wire copy pasted with its bio twice and a line or two of credits after
+    ("Reporting by ...", "Our Standards: ...") has only the second copy among the closing
+    paragraphs."""
+    whole = {b.key: b for b in bios if b.origin == "body" and b.whole_block and b.words >= 8}
+    if not whole:
+        return bios
+    taken = {b.block_start for b in bios if b.origin == "body"}
+    extra = []
+    for c in candidates:
+        if c.span.start in taken or len(c.text.text) > 2000:
+            continue
+        found = whole.get(bio_key(c.text.text))
+        if found is not None:
+            extra.append(_body_bio(c, 0, len(c.text.text), found.name, "text", whole=True))
+    if not extra:
+        return bios
+    body = sorted([b for b in bios if b.origin == "body"] + extra, key=lambda b: b.start)
+    return [b for b in bios if b.origin != "body"] + body
 
 
 def _glued_bio(doc: Any, block: Any, text: str, known: list[str], slugs: list[str], trailing: bool) -> Bio | None:
