@@ -215,6 +215,8 @@ def _adjacent_repeat(doc: Document, before, block, opts: DuplicatesOptions) -> F
         return None
     if any(_NOT_BODY_CLASS.search(c) for c in block.classes + before.classes):
         return None
+    if block.in_quote != before.in_quote or "aside" in block.container + before.container:
+        return None  # a paragraph set again as a pull quote
     key = word_key(text)
     if key != word_key(before.text.text) or len(key.split()) < opts.adjacent_min_words:
         return None
