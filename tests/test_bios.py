@@ -25,6 +25,7 @@ from edlint.text.bios import (  # noqa: E402
     document_authors,
     document_bios,
     is_contact_line,
+    is_organisation,
     leading_name,
     name_key,
     same_person,
@@ -290,6 +291,44 @@ def test_unknown_author_and_byline(write):
         "Byline author 'Sam Ortiz' is not in the authors registry",
     ]
     assert _run([post], authors=reg, unknown_authors=False) == []
+
+
+@pytest.mark.parametrize("author, byline", [
+    ("Associated Press", "By The Associated Press"),
+    ("Reuters", "By Reuters Staff"),
+    ("AFP", "By AFP"),
+    ("PA Media", "By PA Media"),
+    ("Bloomberg", "By Bloomberg News"),
+    ("Staff", "By Staff"),
+    ("Editorial Board", "By The Editorial Board"),
+    ("Our Foreign Staff", "By Our Foreign Staff"),
+    ("Staff and agencies", "By Staff and agencies"),
+    ("Ledger Staff", "By Ledger Staff"),
+])
+def test_agencies_and_desks_are_not_missing_authors(write, author, byline):
+    reg = write("authors.yaml", REGISTRY_YAML)
+    post = write("p.md", f"---\ntitle: Port strike enters second week\nauthor: {author}\n---\n\n{byline}\n\n"
+                 "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n")
+    assert _run([post], authors=reg) == []
+
+
+def test_a_person_beside_an_agency_is_still_checked(write):
+    reg = write("authors.yaml", REGISTRY_YAML)
+    post = write("p.md", "---\ntitle: Port strike enters second week\nauthors:\n  - Associated Press\n  - Sam Ortiz\n---\n\n"
+                 "By Sam Ortiz and The Associated Press\n\n"
+                 "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n")
+    assert sorted(f.message for f in _run([post], authors=reg)) == [
+        "Author 'Sam Ortiz' is not in the authors registry",
+    ]
+
+
+def test_is_organisation():
+    for name in ("Associated Press", "The Associated Press", "Reuters", "AFP", "PA Media", "Bloomberg",
+                 "Staff", "Editorial Board", "Our Foreign Staff", "Staff and agencies", "Ledger Staff",
+                 "The Editors", "News Desk", "AP and Reuters", "Agence France-Presse"):
+        assert is_organisation(name), name
+    for name in ("Maya Okafor", "Daniel Kim", "Jane Board", "Brandon Press", "Anne Editor", "Kim Staff Smith"):
+        assert not is_organisation(name), name
 
 
 def test_registry_folder_of_author_pages(write):

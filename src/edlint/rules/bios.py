@@ -16,6 +16,7 @@ from ..text.bios import (
     document_authors,
     document_bios,
     document_bylines,
+    is_organisation,
     name_key,
     same_person,
     slug_forms,
@@ -354,12 +355,14 @@ def _registry_problems(doc: Document, opts: BiosOptions) -> list[tuple[int, int,
             label = a.label
             if not label or name_key(label) in seen or (a.source != "frontmatter" and a.name is None):
                 continue
+            if is_organisation(label):
+                continue  # "Associated Press", "Staff": an agency or a desk is not a person
             seen.add(name_key(label))
             if reg.lookup(name=a.name, slug=a.slug) is None:
                 out.append((a.start, a.end, f"Author '{label}' is not in the authors registry"))
         for bl in document_bylines(doc):
             for name in bl.names:
-                if name_key(name) in seen:
+                if name_key(name) in seen or is_organisation(name):
                     continue
                 seen.add(name_key(name))
                 if reg.lookup(name=name) is None:
@@ -395,6 +398,9 @@ def bio_inconsistent(facts: list[tuple[str, dict[str, Any]]], opts: BiosOptions)
     a CSV, or a folder of author pages), each bio must also match the registry's, and an
     author or byline name that is not in the registry is reported. Authors are matched by
     name or slug (front matter `author`/`authors`, `<meta name="author">`, JSON-LD, "By …").
+    Wire agencies ("Associated Press", "Reuters", "AFP", "PA Media", "Bloomberg") and desk
+    or staff bylines ("Staff", "Editorial Board", "Our Foreign Staff", "Staff and agencies")
+    are not people and are never reported as missing from the registry.
 
     ## Why is this bad?
     Bios drift: a promotion reaches one article and not the next, an intern's bio outlives

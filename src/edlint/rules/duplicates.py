@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -20,9 +19,12 @@ class DuplicatesOptions:
 
     # Paragraphs shorter than this many words are never compared ("Updated.", "Advertisement").
     min_words: int = 8
-    # Two paragraphs at least this alike (0-1, rapidfuzz ratio of their words) are copies;
-    # 1.0 reports exact copies only.
-    similarity: float = 0.9
+    # Two paragraphs at least this alike (0-1: the share of their words that line up, in
+    # order) are copies; 1.0 reports exact copies only.
+    similarity: float = 0.75
+    # A line repeated word for word right after itself (a caption, standfirst or any other
+    # line printed twice by a scraper) is reported from this many words, however short.
+    adjacent_min_words: int = 5
     # Report a heading repeated word for word as the paragraph right under it.
     heading_repeats: bool = True
     # A heading needs this many words before its repeat is reported ("Comments").
@@ -63,6 +65,16 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     related links: such text repeats on purpose. List items in Markdown and text are
     compared word for word even without a full stop.
 
+    A line printed twice in a row (a standfirst, a subhead or any other line a scraper
+    doubled) is reported however short, from `adjacent_min_words` words; list items, table
+    cells, captions (`image-caption` reports those), bios and page chrome ("Advertisement")
+    are left alone. Near copies are paragraphs whose words line up, in order, to at least
+    `similarity` (the message gives the figure); two paragraphs built on one pattern are
+    not copies: they swap the words of a slot ("In the first quarter, revenue rose 12%" /
+    "In the second quarter, revenue rose 9%"), name a different subject ("Shares in the
+    bank" / "Shares in the retailer") or put different names in the same place. A copy
+    that differs only in its figures is an earlier draft, and is reported.
+
     ## Why is this bad?
     A repeated paragraph is a paste or CMS error that readers notice at once.
 
@@ -85,6 +97,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     ## Options
     - `min_words`
     - `similarity`
+    - `adjacent_min_words`
     - `heading_repeats`
     - `heading_min_words`
     """
@@ -93,32 +106,51 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     prose = doc.prose
     bio_blocks = {b.block_start for b in document_bios(doc) if b.origin == "body" and b.whole_block}
     exact: dict[str, tuple[int, bool]] = {}  # key -> (offset of the first copy, prose?)
-    # Distinct paragraphs long enough for near-duplicate search, sorted by key length: only
-    # lengths within reach of the threshold can be that alike, found by bisection.
+    # Distinct paragraphs long enough for near-duplicate search, sorted by word count: only
+    # counts within reach of the threshold can be that alike, found by bisection.
     lengths: list[int] = []
-    entries: list[tuple[str, int, str]] = []  # (key, offset, text), parallel to lengths
+    entries: list[tuple[list[str], int, str]] = []  # (words, offset, text), parallel to lengths
     sim = opts.similarity
     html = doc.format == "html"
     near = sim < 1.0
     near_words = opts.min_words + 4
-    ratio = None
+    similarity = None
     budget = _COMPARISONS
+    previous = None  # the prose block before this one
     for i, block in enumerate(prose):
+        before, previous = previous, block
         kind = block.kind
         if kind == HEADING:
             if opts.heading_repeats and i + 1 < len(prose):
                 finding = _heading_repeat(doc, block, prose[i + 1], opts, bio_blocks)
                 if finding is not None:
                     yield finding
+                    previous = None  # the paragraph under it is reported: once is enough
+                    continue
+            if before is not None and before.kind == HEADING and not html:
+                # (a web page prints its headline again in reading lists and menus)
+                finding = _adjacent_repeat(doc, before, block, opts)
+                if finding is not None:
+                    yield finding
             continue
         if kind not in (PARAGRAPH, LIST_ITEM) or block.span.start in bio_blocks:
             continue
+        if block.attrs.get("chrome"):
+            continue  # "Read more: ..." lines pasted with the page: the scrape rules' business
+        # A line printed twice in a row, however short; the paragraph-length rules below
+        # name the first of several copies, so they go first when they apply.
+        adjacent = (
+            before is not None and kind == PARAGRAPH and before.kind == PARAGRAPH
+            and before.span.start not in bio_blocks and not before.attrs.get("chrome")
+        )
         text = block.text.text
-        if text.count(" ") + 1 < opts.min_words:  # cheap first test; split() decides
+        if text.count(" ") + 1 < opts.min_words or len(text.split()) < opts.min_words:
+            if adjacent:
+                finding = _adjacent_repeat(doc, before, block, opts)
+                if finding is not None:
+                    yield finding
             continue
         words = len(text.split())
-        if words < opts.min_words:
-            continue
         if "aside" in block.container or any(_NOT_BODY_CLASS.search(c) for c in block.classes):
             continue
         # A headline, a teaser, a menu or a meal plan repeats on purpose: only prose counts
@@ -130,11 +162,16 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
             if first[1] or prose_like:
                 line, _ = doc.lines.position(first[0])
                 yield Finding(block.span, f"Paragraph '{_excerpt(text)}' repeats the one on line {line}")
+            elif adjacent:
+                finding = _adjacent_repeat(doc, before, block, opts)
+                if finding is not None:
+                    yield finding
             continue
         exact[key] = (block.span.start, prose_like)
         if not near or kind != PARAGRAPH or words < near_words or not prose_like:
             continue
-        n = len(key)
+        tokens = key.split()
+        n = len(tokens)
         lo = bisect_left(lengths, n * sim / (2 - sim))
         hi = bisect_right(lengths, n * (2 - sim) / sim)
         if hi - lo > _NEAREST:
@@ -151,21 +188,40 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
             other, offset, other_text = entries[k]
             if best is not None and offset > best[1]:
                 continue
-            if ratio is None:
-                from rapidfuzz.fuzz import ratio
-            score = ratio(key, other, score_cutoff=sim * 100)
-            if score and not _templated(text, other_text):
+            if similarity is None:
+                from rapidfuzz.distance.Indel import normalized_similarity as similarity
+            score = similarity(tokens, other, score_cutoff=sim)
+            if score and not _parallel(text, other_text):
                 best = (score, offset)
         if best is not None:
             line, _ = doc.lines.position(best[1])
             yield Finding(
                 block.span,
-                f"Paragraph '{_excerpt(text)}' nearly repeats the one on line {line} ({round(best[0])}% alike)",
+                f"Paragraph '{_excerpt(text)}' nearly repeats the one on line {line} "
+                f"({round(best[0] * 100)}% of words alike)",
             )
             continue
         at = bisect_right(lengths, n)
         lengths.insert(at, n)
-        entries.insert(at, (key, block.span.start, text))
+        entries.insert(at, (tokens, block.span.start, text))
+
+
+def _adjacent_repeat(doc: Document, before, block, opts: DuplicatesOptions) -> Finding | None:
+    """A line printed twice in a row (a caption, a standfirst, a subhead), however short."""
+    text = block.text.text
+    if len(text) != len(before.text.text) and abs(len(text) - len(before.text.text)) > 8:
+        return None  # cheap: copies differ at most in spacing and quote marks
+    if len(text.split()) < opts.adjacent_min_words:
+        return None
+    if any(_NOT_BODY_CLASS.search(c) for c in block.classes + before.classes):
+        return None
+    if block.in_quote != before.in_quote or "aside" in block.container + before.container:
+        return None  # a paragraph set again as a pull quote
+    key = word_key(text)
+    if key != word_key(before.text.text) or len(key.split()) < opts.adjacent_min_words:
+        return None
+    line, _ = doc.lines.position(before.span.start)
+    return Finding(block.span, f"'{_excerpt(text)}' is printed twice in a row (first on line {line})")
 
 
 _TOKEN = lazy(r"[\w'’\-]+")
@@ -194,18 +250,69 @@ def _is_prose(text: str, words: int) -> bool:
     return len(_NUMERIC.findall(text)) * 10 < words * 3
 
 
-def _templated(a: str, b: str) -> bool:
-    """Two sentences built on one template differ in names or numbers ("The Eastside clinic
-    closes March 1" / "The Westside clinic closes March 8"); a drifted copy differs in
-    ordinary words. True when a word that differs holds a digit or a capital."""
-    ta, tb = _TOKEN.findall(a), _TOKEN.findall(b)
-    ca = Counter(w.casefold() for w in ta)
-    cb = Counter(w.casefold() for w in tb)
-    diff = set(ca - cb) | set(cb - ca)
-    return any(
-        w.casefold() in diff and (w[:1].isupper() or any(ch.isdigit() for ch in w))
-        for w in ta + tb
-    )
+_WORD = lazy(r"[^\W_]+")
+_SENTENCE_OPENER = lazy(r"(?:^|[.!?:][\"'”’)\]]*\s+[\"'“‘(]?)$")
+_SUBJECT_WORDS = 4  # the opening words, where a sentence names what it is about
+_DETERMINERS = frozenset("the a an this that its their our his her each every".split())
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Two different paragraphs built on one pattern, not a copy that drifted.
+
+    A drifted copy (an earlier draft left in) rewords here and there: words are added or
+    dropped, a figure is corrected. Parallel paragraphs swap the words of a slot and keep
+    the rest: "The Eastside clinic closes March 1" / "The Westside clinic closes March 8",
+    "In the first quarter, revenue rose 12%" / "In the second quarter, revenue rose 9%".
+    True when the words differ only by substitution and one substituted word is not a
+    figure, when the opening noun (the subject: the first word, or a word after "the",
+    "a", "its" ... in the first four) is swapped for another, or when both
+    sides put a different name (a capitalised word inside a sentence, not a day or month)
+    where the other has something else.
+    """
+    from rapidfuzz.distance.Levenshtein import editops
+
+    wa, wb = list(_WORD.finditer(a)), list(_WORD.finditer(b))
+    la, lb = [m.group().casefold() for m in wa], [m.group().casefold() for m in wb]
+    ops = editops(la, lb)
+    if not ops:
+        return False
+    if all(op.tag == "replace" for op in ops) and any(
+        not _has_digit(la[op.src_pos]) or not _has_digit(lb[op.dest_pos]) for op in ops
+    ):
+        return True
+    # A different subject ("Shares in the bank fell" / "Shares in the retailer fell"): a
+    # draft keeps what the paragraph is about and rewords what follows.
+    if any(
+        op.tag == "replace" and op.src_pos < _SUBJECT_WORDS and op.dest_pos < _SUBJECT_WORDS
+        and (op.src_pos == 0 or la[op.src_pos - 1] in _DETERMINERS)
+        and not _has_digit(la[op.src_pos]) and not _has_digit(lb[op.dest_pos])
+        for op in ops
+    ):
+        return True
+    changed_a = {op.src_pos for op in ops if op.tag in ("replace", "delete")}
+    changed_b = {op.dest_pos for op in ops if op.tag in ("replace", "insert")}
+    return _names_at(a, wa, changed_a) and _names_at(b, wb, changed_b)
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _names_at(text: str, words: list, positions: set[int]) -> bool:
+    for i in positions:
+        if i >= len(words):
+            continue
+        w = words[i].group()
+        if not w[:1].isupper() or w.casefold() in _CALENDAR:
+            continue
+        if _SENTENCE_OPENER.search(text, 0, words[i].start()):
+            continue  # "The", "However" open sentences
+        return True
+    return False
 
 
 def _heading_repeat(doc: Document, heading, nxt, opts: DuplicatesOptions, bio_blocks: set[int]) -> Finding | None:

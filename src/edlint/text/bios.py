@@ -192,6 +192,50 @@ def _drop_role_words(name: str) -> str:
     return " ".join(kept)
 
 
+# -- agencies and desks ---------------------------------------------------------------------
+
+# News agencies and wire services named as a story's author or in its byline.
+_AGENCIES = frozenset(
+    """associated press|the associated press|ap|reuters|thomson reuters|afp|agence france-presse|
+    agence france presse|pa|pa media|pa wire|press association|the press association|bloomberg|
+    bloomberg news|dpa|deutsche presse-agentur|efe|ansa|xinhua|kyodo|kyodo news|yonhap|upi|
+    united press international|aap|australian associated press|canadian press|the canadian press|
+    cp|tass|ria novosti|anadolu|anadolu agency|ani|pti|press trust of india|ians|cnn wire|
+    nexstar media wire|bloomberg wire|dow jones|dow jones newswires|jiji press|europa press""".split("|")
+)
+_AGENCIES = frozenset(" ".join(a.split()) for a in _AGENCIES)
+# Words of a desk or staff byline: "Staff", "Editorial Board", "Our Foreign Staff", "Staff
+# and agencies", "Ledger Staff", "The Editors", "News Desk", "Web Team".
+_DESK_WORDS = frozenset(
+    """staff agencies agency editorial board editors editor desk newsroom team bureau wire wires
+    writers writer reporters reporter correspondents correspondent contributors contributor""".split()
+)
+_DESK_FILLER = frozenset("and & the our of from with foreign home city news web online digital sports".split())
+
+
+def is_organisation(name: str) -> bool:
+    """A byline or author value that names an agency or a desk, not a person: "Associated
+    Press", "Reuters", "AFP", "PA Media", "Bloomberg", "Staff", "Editorial Board", "Our
+    Foreign Staff", "Staff and agencies", "Ledger Staff"."""
+    words = name_key(name.replace("/", " ")).split() or [w.casefold() for w in name.split()]
+    if not words:
+        return False
+    if " ".join(words) in _AGENCIES or " ".join(w for w in words if w != "the") in _AGENCIES:
+        return True
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|/|\band\b|&|\bwith\b)\s*", name_key(name)) if p.strip()]
+    if parts and all(p in _AGENCIES for p in parts):
+        return True  # "AP and Reuters"
+    # A desk: at least one desk word, and the rest filler or the publication's name
+    # ("Ledger Staff"): no more than one other word.
+    desk = [w for w in words if w in _DESK_WORDS]
+    if not desk:
+        return False
+    others = [w for w in words if w not in _DESK_WORDS and w not in _DESK_FILLER and w not in _AGENCIES]
+    strong = {"staff", "agencies", "newsroom"}.intersection(desk) or {"editorial", "board"} <= set(words)
+    # "Ledger Staff" (the publication's name and a staff word); "News Desk", "The Editors".
+    return (bool(strong) and len(others) <= 1) or not others
+
+
 # -- bylines ---------------------------------------------------------------------------------
 
 _BY_MARKER = lazy(
@@ -634,6 +678,7 @@ def _build_bios(doc: Any) -> list[Bio]:
     candidates = [
         b for b in doc.prose
         if b.kind in (PARAGRAPH, LIST_ITEM, BIO) and not b.in_quote and b.text.text
+        and not b.attrs.get("chrome")  # "Share this article", "Comments" after the bio
     ]
     tail = {id(b) for b in candidates[-3:]}
     # Cheap gates for body paragraphs with no structural signal: the paragraph must open
@@ -706,7 +751,29 @@ def _build_bios(doc: Any) -> list[Bio]:
             glued = _glued_bio(doc, b, text, known, slugs, trailing)
             if glued is not None:
                 bios.append(glued)
-    return bios
+    return _copies_of_body_bios(bios, candidates)
+
+
+def _copies_of_body_bios(bios: list[Bio], candidates: list[Any]) -> list[Bio]:
+    """A paragraph that repeats a bio recognised in the body word for word is that bio too,
+    wherever it sits: wire copy pasted with its bio twice and a line or two of credits after
+    ("Reporting by ...", "Our Standards: ...") has only the second copy among the closing
+    paragraphs."""
+    whole = {b.key: b for b in bios if b.origin == "body" and b.whole_block and b.words >= 8}
+    if not whole:
+        return bios
+    taken = {b.block_start for b in bios if b.origin == "body"}
+    extra = []
+    for c in candidates:
+        if c.span.start in taken or len(c.text.text) > 2000:
+            continue
+        found = whole.get(bio_key(c.text.text))
+        if found is not None:
+            extra.append(_body_bio(c, 0, len(c.text.text), found.name, "text", whole=True))
+    if not extra:
+        return bios
+    body = sorted([b for b in bios if b.origin == "body"] + extra, key=lambda b: b.start)
+    return [b for b in bios if b.origin != "body"] + body
 
 
 def _glued_bio(doc: Any, block: Any, text: str, known: list[str], slugs: list[str], trailing: bool) -> Bio | None:

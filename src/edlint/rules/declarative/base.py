@@ -410,6 +410,8 @@ class CheckType:
     def applies(self, doc: Document) -> bool:
         if self.language != "any" and not doc.language.lower().startswith(self.language):
             return False
+        if self.language.startswith("en") and not doc.is_english:
+            return False  # undeclared text that reads as another language
         return not self.when or any(c.holds(doc) for c in self.when)
 
     def exceptions_for(self, opts: PackRuleOptions) -> Exceptions:
