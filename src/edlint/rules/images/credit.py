@@ -31,8 +31,11 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - a credit found only in the file name (`…-istock-452236277.jpg`) or only in the alt
       text is not visible to readers: reported as `info`, saying where it was found.
 
-    Screenshots (see `credit_exempt`), logos, icons, avatars, tracking pixels, decorative and
-    site-chrome images are skipped.
+    Screenshots and pages shown on a screen (the alt text, caption or file name says
+    "screenshot", "screen capture", "the … homepage", "… rendered in Firefox", a wireframe or
+    mock-up; see `credit_exempt`), logos and seals named as such, icons, avatars, tracking
+    pixels, decorative (see image-alt) and site-chrome images are skipped. Charts and maps
+    are not exempt: they need a source.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
@@ -57,6 +60,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - `licence_words`
     - `weak_credits`
     - `credit_exempt`
+    - `empty_alt_decorative`
     - `non_editorial_classes`
     - `min_size`
     - `site_data_folder`
@@ -70,7 +74,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     for img in images:
         if img.skip or _emblem(img):
             continue
-        if img.decorative and not img.captions and not img.credits:
+        if img.decorative or "credit" in img.unknown or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_credit:
             continue

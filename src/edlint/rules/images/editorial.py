@@ -59,6 +59,10 @@ def _px(value: str | None) -> int | None:
 def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
     if img.origin == "text":
         return None
+    if "src" in img.unknown:
+        # {% include figure.html image=page.image %}, <img src="{{ include.image }}">: a
+        # template fills it in; the page it is rendered on is what to check.
+        return "template variable"
     if img.author_box:
         return img.author_box
     if img.uid_like and img.uid is None:
@@ -128,8 +132,7 @@ def default_in_file_name(src: str) -> str | None:
 def _emblem(img: Image) -> bool:
     """Alt text that says the image is a logo, seal or icon: it needs alt text, but neither
     a caption nor a credit."""
-    alt = img.alt or ""
-    if not alt or not _EMBLEM_ALT.match(alt):
+    if not any(t and _EMBLEM_ALT.match(t) for t in (img.alt, *(c.text for c in img.captions))):
         return False
     return default_in_file_name(img.src) is None  # a stock picture of a logo is still a photo
 
@@ -138,8 +141,50 @@ def _is_chart(img: Image) -> bool:
     return any(_CHART.search(t) for t in (img.alt or "", img.src or "", *(c.text for c in img.captions)))
 
 
-def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
-    if not opts.credit_exempt:
+def is_decorative(img: Image, opts: ImagesOptions) -> bool:
+    """Whether an image is decorative, decided once for image-alt, image-caption and
+    image-credit.
+
+    ``alt=""`` (HTML, or an empty alt argument of a tag) marks a decorative image, but an
+    image the article captions or credits is editorial: its empty alt was left empty (the
+    WordPress block editor writes ``alt=""`` when the alt field is not filled in). Sites that
+    do use ``alt=""`` on captioned pictures set ``empty_alt_decorative``.
+    """
+    if not img.empty_alt or img.featured:
         return False
-    hay = " ".join((img.alt or "", img.src.replace("-", " ").replace("_", " "), *(c.text for c in img.captions))).lower()
-    return any(w.lower() in hay for w in opts.credit_exempt)
+    if opts.empty_alt_decorative:
+        return True
+    return not img.captions and not img.credits
+
+
+def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
+    """A capture of a screen or a page (the publisher's own), named as such in the alt
+    text, caption or file name. A chart is not exempt: it needs its data source."""
+    texts = [img.alt or "", *(c.text for c in img.captions)]
+    if opts.credit_exempt:
+        hay = " ".join((*texts, img.src.replace("-", " ").replace("_", " "))).lower()
+        if any(w.lower() in hay for w in opts.credit_exempt):
+            return True
+    return any(_SCREEN_SHOWN.search(t) or _SCREEN_ALT.match(t) for t in texts if t)
+
+
+# What a screen shows, said of a page or an app: "the design standards homepage rendered in
+# Firefox", "the form as displayed on a phone".
+_SCREEN_NOUN = r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|site|page|app|application|dashboard|interface|form|portal|prototype)"
+_SCREEN_SHOWN = re.compile(
+    r"\b" + _SCREEN_NOUN + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
+    r"|\b(?:wireframes?|mock-?ups?)\b",
+    re.I,
+)
+# An alt text or caption that is the name of a page: "The Login.gov home page on a phone",
+# "USAGov's new homepage". Its head words are a name, not a clause ("Visitors look at the
+# new website" is a photo of people).
+_HEAD_STOP = (
+    r"(?:at|on|in|with|by|from|to|into|over|under|near|of|for|and|or|while|as|look|looks|looking|use|uses|using|"
+    r"visit|visits|visiting|browse|browses|browsing|read|reads|reading|check|checks|open|opens|show|shows|hold|holds)"
+)
+_SCREEN_ALT = re.compile(
+    r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,5}(?:home\s?page|web\s?page|web\s?site|landing\s+page)s?"
+    r"(?:\s+(?:on|of|for|in|at|as|before|after)\b[^,;]*)?\s*[.]?\s*$",
+    re.I,
+)
