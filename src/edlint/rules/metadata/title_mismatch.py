@@ -141,6 +141,10 @@ def titles_agree(title: str, h1: str, similarity: float) -> bool:
     target = _norm_title(h1)
     if not target:
         return True
+    # The same words, figures written two ways ("£1.2bn" / "£1.2 billion", "10" / "ten").
+    keys = [t.key for t in _tokens(h1)]
+    if any([t.key for t in _tokens(part)] == keys for part in _title_parts(title)):
+        return True
     for form in _title_forms(title):
         if form == target:
             return True
