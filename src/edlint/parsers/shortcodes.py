@@ -24,8 +24,8 @@ from ..text.patterns import lazy
 # several separated by "|" (the first one the tag has wins). Config (`shortcodes:`) adds to
 # or replaces these.
 DEFAULT_IMAGE_SHORTCODES: dict[str, dict[str, str]] = {
-    # Hugo's figure; attr is its credit line.
-    "figure": {"src": "src", "alt": "alt", "caption": "caption", "credit": "attr|credit", "title": "title"},
+    # Hugo's figure (attr is its credit line), or an Eleventy {% figure "src", "alt", "caption" %}.
+    "figure": {"src": "src|1", "alt": "alt|2", "caption": "caption|3", "credit": "attr|credit", "title": "title"},
     # Theme shortcodes: Hugo {{< img src=... >}} (a site-data uid on some sites) ...
     "img": {"src": "src|1", "alt": "alt|2", "caption": "caption", "credit": "credit|attr", "uid": "src"},
     # ... and Eleventy {% image "src", "alt" %} or Hugo {{< image src=... alt=... >}}.
@@ -148,6 +148,11 @@ def is_template_value(value: str, bare_is_variable: bool = False) -> bool:
     return False
 
 
+def _position(arg: str, shift: int) -> str:
+    arg = arg.strip()
+    return str(int(arg) + shift) if arg.isdigit() else arg
+
+
 def image_fields(sc: Shortcode, codes: dict[str, dict[str, str]]) -> dict[str, tuple[str, Span, bool]] | None:
     """The image fields of ``sc`` (field -> (value, value span, is a template variable)),
     or None when the tag is not an image.
@@ -177,10 +182,12 @@ def image_fields(sc: Shortcode, codes: dict[str, dict[str, str]]) -> dict[str, t
     if spec is None:
         return None
     out: dict[str, tuple[str, Span, bool]] = {}
+    if "src" in spec and not any(sc.arg(_position(a, shift)) for a in spec["src"].split("|")):
+        return None  # {% figure caption:"..." %}...{% endfigure %} wraps an image; it is not one
     for field_name, wanted in spec.items():
         for arg in wanted.split("|"):
             arg = arg.strip()
-            key = str(int(arg) + shift) if arg.isdigit() else arg
+            key = _position(arg, shift)
             found = sc.arg(key)
             if found is not None:
                 value, vspan = found

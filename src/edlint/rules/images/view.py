@@ -85,6 +85,9 @@ def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -
         img.empty_alt = b.alt is not None and b.alt == "" and b.alt_span is not None
     if b.caption is not None and b.caption.text.strip():
         _add_part(img.captions, TextPart(b.caption.text, b.caption.span, b.caption))
+    elif b.origin == "shortcode" and b.title and b.title.strip():
+        # Hugo's figure prints its title in the figcaption: readers see it under the image.
+        _add_part(img.captions, TextPart(b.title, b.span, None, "title"))
     elif b.origin == "html" and b.alt and b.alt_span is not None and any(c.lower() == "caption" for c in b.classes):
         # <img class="caption" alt="..."> : caption scripts print the alt text under the image.
         _add_part(img.captions, TextPart(b.alt, b.alt_span, None, "alt text shown as caption"))
