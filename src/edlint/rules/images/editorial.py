@@ -158,33 +158,53 @@ def is_decorative(img: Image, opts: ImagesOptions) -> bool:
 
 
 def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
-    """A capture of a screen or a page (the publisher's own), named as such in the alt
-    text, caption or file name. A chart is not exempt: it needs its data source."""
+    """An image the publisher made from a screen or drew itself, named as such in the alt
+    text, caption or file name: a screenshot, a page or app screen, a tweet or message as
+    shown, a UI example, a wireframe or mock-up, a diagram or flowchart, a vector drawing
+    (.svg). A chart, graph or map is not exempt: it needs its data source; a photo, an
+    illustration or a cartoon needs its maker."""
     texts = [img.alt or "", *(c.text for c in img.captions)]
+    name = img.src.split("?", 1)[0].rsplit("/", 1)[-1]
+    if name.lower().endswith(".svg") and not _is_chart(img):
+        return True  # drawn, not photographed (a chart drawn in SVG still needs its source)
+    file_words = name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
     if opts.credit_exempt:
-        hay = " ".join((*texts, img.src.replace("-", " ").replace("_", " "))).lower()
+        hay = " ".join((*texts, file_words)).lower()
         if any(w.lower() in hay for w in opts.credit_exempt):
             return True
-    return any(_SCREEN_SHOWN.search(t) or _SCREEN_ALT.match(t) for t in texts if t)
+    return any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or \
+        any(_SCREEN_ALT.match(t) for t in texts if t)
 
 
-# What a screen shows, said of a page or an app: "the design standards homepage rendered in
-# Firefox", "the form as displayed on a phone".
-_SCREEN_NOUN = r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|site|page|app|application|dashboard|interface|form|portal|prototype)"
+# Things shown on a screen, and drawings of how something works.
+_UI_NOUN = (
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|site|page|app|application|dashboard|interface|form|portal|"
+    r"prototype|banner|pop-?up|modal|dialog(?:\s+box)?|error\s+message|notification|search\s+(?:box|bar)|menu|button|"
+    r"e-?mail|newsletter)"
+)
 _SCREEN_SHOWN = re.compile(
-    r"\b" + _SCREEN_NOUN + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
-    r"|\b(?:wireframes?|mock-?ups?)\b",
+    # "the design standards homepage rendered in Firefox", "the form as displayed on a phone"
+    r"\b" + _UI_NOUN + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
+    # "the app's main screen", "the login screen"
+    r"|\b(?:app|application|home|main|start|login|log-?in|sign[- ]?in|welcome|splash|settings"
+    r"|search|results|lock|loading|error|title)(?:['’]s)?\s+(?:\w+\s+)?screens?\b"
+    # "an IT warning banner example", "an example of the cookie pop-up"
+    r"|\b" + _UI_NOUN + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_NOUN + r"s?\b"
+    r"|\b(?:wireframes?|mock-?ups?|diagrams?|flow\s?charts?|word\s+clouds?|schematics?)\b",
     re.I,
 )
-# An alt text or caption that is the name of a page: "The Login.gov home page on a phone",
-# "USAGov's new homepage". Its head words are a name, not a clause ("Visitors look at the
-# new website" is a photo of people).
+# An alt text or caption that names a page, a screen or posts as its subject: "The Login.gov
+# home page on a phone", "USAGov's new homepage", "Bilingual tweets", "User-initiated
+# messages from the SmokeFreeTXT app". Its head words are a name, not a clause ("Visitors
+# look at the new website" is a photo of people).
 _HEAD_STOP = (
     r"(?:at|on|in|with|by|from|to|into|over|under|near|of|for|and|or|while|as|look|looks|looking|use|uses|using|"
-    r"visit|visits|visiting|browse|browses|browsing|read|reads|reading|check|checks|open|opens|show|shows|hold|holds)"
+    r"visit|visits|visiting|browse|browses|browsing|read|reads|reading|check|checks|open|opens|show|shows|hold|holds|"
+    r"send|sends|sending|post|posts|posting|write|writes|writing|type|types|typing)"
 )
 _SCREEN_ALT = re.compile(
-    r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,5}(?:home\s?page|web\s?page|web\s?site|landing\s+page)s?"
-    r"(?:\s+(?:on|of|for|in|at|as|before|after)\b[^,;]*)?\s*[.]?\s*$",
+    r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,5}"
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|messages?|posts?|e-?mails?|newsletters?)"
+    r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",
     re.I,
 )
