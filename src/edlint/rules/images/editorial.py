@@ -165,6 +165,8 @@ def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
     illustration or a cartoon needs its maker."""
     texts = [img.alt or "", *(c.text for c in img.captions)]
     name = img.src.split("?", 1)[0].rsplit("/", 1)[-1]
+    if default_in_file_name(img.src) is not None:
+        return False  # a stock photo ("search-bar-on-virtual-screen-iStock-178761722.jpg")
     if name.lower().endswith(".svg") and not _is_chart(img):
         return True  # drawn, not photographed (a chart drawn in SVG still needs its source)
     file_words = name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
@@ -187,7 +189,9 @@ _SCREEN_SHOWN = re.compile(
     r"\b" + _UI_NOUN + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
     # "the app's main screen", "the login screen"
     r"|\b(?:app|application|home|main|start|login|log-?in|sign[- ]?in|welcome|splash|settings"
-    r"|search|results|lock|loading|error|title)(?:['’]s)?\s+(?:\w+\s+)?screens?\b"
+    r"|search|results|lock|loading|error|title)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}screens?\b"
+    # a site shown on devices: "Responsive CDC showcase on multiple devices"
+    r"|\bon\s+(?:multiple|several|different|various|all)\s+(?:devices|screens|screen\s+sizes)\b"
     # "an IT warning banner example", "an example of the cookie pop-up"
     r"|\b" + _UI_NOUN + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_NOUN + r"s?\b"
     r"|\b(?:wireframes?|mock-?ups?|diagrams?|flow\s?charts?|word\s+clouds?|schematics?)\b",
