@@ -190,6 +190,10 @@ _SCREEN_SHOWN = re.compile(
     # "the app's main screen", "the login screen"
     r"|\b(?:app|application|home|main|start|login|log-?in|sign[- ]?in|welcome|splash|settings"
     r"|search|results|lock|loading|error|title)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}screens?\b"
+    # "Login.gov's create an account screen"
+    r"|['’]s\s+(?:[\w-]+\s+){0,4}screens?\b"
+    # a capture marked up to point at something: "two links circled in red"
+    r"|\b(?:circled|highlighted|outlined|boxed|underlined|marked)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b"
     # a site shown on devices: "Responsive CDC showcase on multiple devices"
     r"|\bon\s+(?:multiple|several|different|various|all)\s+(?:devices|screens|screen\s+sizes)\b"
     # "an IT warning banner example", "an example of the cookie pop-up"
@@ -208,7 +212,7 @@ _HEAD_STOP = (
 )
 _SCREEN_ALT = re.compile(
     r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,5}"
-    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|messages?|posts?|e-?mails?|newsletters?)"
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|messages?|posts?|e-?mails?|newsletters?|app)"
     r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",
     re.I,
 )

@@ -46,7 +46,9 @@ class ImagesOptions:
     weak_credits: tuple[str, ...] = DEFAULT_WEAK
     # Images whose alt text, caption or file name says they are one of these need no credit
     # (the publisher's own capture of a screen).
-    credit_exempt: tuple[str, ...] = ("screenshot", "screen shot", "screen capture", "screen grab", "screengrab")
+    credit_exempt: tuple[str, ...] = (
+        "screenshot", "screen shot", "screen capture", "screencapture", "screencap", "screen grab", "screengrab",
+    )
     # Not editorial: images whose class (or file name) contains one of these words.
     non_editorial_classes: tuple[str, ...] = (
         "logo", "icon", "avatar", "gravatar", "emoji", "badge", "sprite", "spinner", "pixel",
