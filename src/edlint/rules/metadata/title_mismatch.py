@@ -158,8 +158,11 @@ def titles_agree(title: str, h1: str, similarity: float) -> bool:
 def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Compares the article's H1 with its metadata titles (front-matter `title`, HTML
-    `<title>`, `og:title`, `twitter:title`, JSON-LD `headline`) and reports the H1 when
-    none of them says the same thing. A site name before or after a separator
+    `<title>`, `og:title`, `twitter:title`, JSON-LD `headline`). A front-matter title is the
+    headline the site prints, so the H1 is reported when it says something else. A page
+    title, `og:title` or JSON-LD headline is a search or social headline, reworded on
+    purpose: it is reported only when it is the same headline with a figure or name changed
+    (below). A site name before or after a separator
     (`Headline - Site`, `Site | Headline`), case, punctuation and curly quotes are ignored,
     and near matches count (`title_similarity`). Articles with no H1 in the body are not
     checked.
@@ -224,7 +227,13 @@ def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Fi
                 yield Finding(h.text.span, f"Headline {_q(h.text.text)} says {_q(diff[0])} where the metadata title "
                                            f"{_q(t)} says {_q(diff[1])}")
                 return
+    # A reworded title is reported only against the front matter's own title, which the
+    # site prints as the headline: a page title, og:title or JSON-LD headline is a search or
+    # social headline, written differently on purpose.
+    own = doc.metadata.get("title")
+    if own is None or own.source != "frontmatter" or not isinstance(own.value, str) or not own.value.strip():
+        return
     for h1 in h1s:
         if any(titles_agree(t, h1.text.text, opts.title_similarity) for t in titles):
             return
-    yield Finding(h.text.span, f"Headline {_q(h.text.text)} differs from the metadata title {_q(titles[0])}")
+    yield Finding(h.text.span, f"Headline {_q(h.text.text)} differs from the metadata title {_q(own.value)}")
