@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.patterns import lazy
 from .model import Image
 from .options import ImagesOptions
 
@@ -184,7 +185,7 @@ _UI_NOUN = (
     r"prototype|banner|pop-?up|modal|dialog(?:\s+box)?|error\s+message|notification|search\s+(?:box|bar)|menu|button|"
     r"e-?mail|newsletter)"
 )
-_SCREEN_SHOWN = re.compile(
+_SCREEN_SHOWN = lazy(
     # "the design standards homepage rendered in Firefox", "the form as displayed on a phone"
     r"\b" + _UI_NOUN + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
     # "the app's main screen", "the login screen"
@@ -210,7 +211,7 @@ _HEAD_STOP = (
     r"visit|visits|visiting|browse|browses|browsing|read|reads|reading|check|checks|open|opens|show|shows|hold|holds|"
     r"send|sends|sending|post|posts|posting|write|writes|writing|type|types|typing)"
 )
-_SCREEN_ALT = re.compile(
+_SCREEN_ALT = lazy(
     r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,5}"
     r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|messages?|posts?|e-?mails?|newsletters?|app)"
     r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",

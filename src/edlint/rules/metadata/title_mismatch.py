@@ -8,6 +8,7 @@ import re
 from typing import Iterator, NamedTuple
 
 from ...document import HEADING, Document
+from ...text.patterns import lazy
 from ..base import Finding, Severity, rule
 from .fields import _WS, _applies, _q
 from .options import SECTION, MetadataOptions
@@ -34,7 +35,7 @@ def _title_forms(title: str) -> list[str]:
 
 
 # Words of a headline: an amount ("$14m", "£1.2bn", "40%", "3,000"), or a word.
-_TOKEN = re.compile(r"[$£€¥]?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion|per\s?cent|percent)\b|%)?|[^\W\d_][\w'’.&-]*")
+_TOKEN = lazy(r"[$£€¥]?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion|per\s?cent|percent)\b|%)?|[^\W\d_][\w'’.&-]*")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
@@ -117,7 +118,7 @@ def _name(t: _Token, position: int, body_names: frozenset[str]) -> bool:
     return position > 0 or t.text in body_names
 
 
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
+_MID_SENTENCE_CAPITAL = lazy(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
 
 
 def _body_names(doc: Document) -> frozenset[str]:
