@@ -175,8 +175,10 @@ def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
         hay = " ".join((*texts, file_words)).lower()
         if any(w.lower() in hay for w in opts.credit_exempt):
             return True
-    return any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or \
-        any(_SCREEN_ALT.match(t) for t in texts if t)
+    if any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or any(_SCREEN_ALT.match(t) for t in texts if t):
+        return True
+    # A drawing of a concept, not of data: "Chart laying out the anatomy of a user story".
+    return any(_CONCEPT_GRAPHIC.search(t) and not _DATA_WORDS.search(t) for t in texts if t)
 
 
 # Things shown on a screen, and drawings of how something works.
@@ -200,6 +202,18 @@ _SCREEN_SHOWN = lazy(
     # "an IT warning banner example", "an example of the cookie pop-up"
     r"|\b" + _UI_NOUN + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_NOUN + r"s?\b"
     r"|\b(?:wireframes?|mock-?ups?|diagrams?|flow\s?charts?|word\s+clouds?|schematics?)\b",
+    re.I,
+)
+_CONCEPT_GRAPHIC = lazy(
+    r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
+    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture)\b"
+    r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|org(?:anization|anisation)?al?)\s+"
+    r"(?:chart|graphic|diagram|illustration|drawing|map)\b",
+    re.I,
+)
+_DATA_WORDS = lazy(
+    r"%|\bper\s?cent|\bpercentage|\bnumber\s+of\b|\brates?\b|\baverage|\btotal|\bmillions?\b|\bbillions?\b"
+    r"|\b(?:19|20)\d\d\b|\bby\s+(?:year|month|week|day|age|state|county|country|region)\b",
     re.I,
 )
 # An alt text or caption that names a page, a screen or posts as its subject: "The Login.gov
