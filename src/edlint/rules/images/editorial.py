@@ -197,8 +197,20 @@ _SCREEN_SHOWN = lazy(
     r"|['’]s\s+(?:[\w-]+\s+){0,4}screens?\b"
     # a capture marked up to point at something: "two links circled in red"
     r"|\b(?:circled|highlighted|outlined|boxed|underlined|marked)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b"
-    # a site shown on devices: "Responsive CDC showcase on multiple devices"
-    r"|\bon\s+(?:multiple|several|different|various|all)\s+(?:devices|screens|screen\s+sizes)\b"
+    # a site shown on devices: "Responsive CDC showcase on multiple devices", "designed to
+    # be viewed on any device", "code shown on a smartphone screen"
+    r"|\bon\s+(?:multiple|several|different|various|all|any|every)\s+(?:devices?|screens?|screen\s+sizes)\b"
+    r"|\b(?:shown|displayed|seen|viewed)\s+on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?screens?\b"
+    # a capture of a page: "Animated gif of the beta FEC homepage", "the LanternLive app displays ..."
+    r"|\b(?:gif|image|capture|view|picture|recording|video|preview)\s+of\s+(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,4}"
+    r"(?:home\s?page|web\s?page|web\s?site|microsite|app|dashboard|portal)\b"
+    r"|\bapp\s+(?:displays|shows|showing|displaying|running)\b"
+    # an address with a path, or a site's page: "IES.ED.GOV/Funding", "the usa.gov search page"
+    r"|\b[\w-]+\.(?:gov|com|org|net|edu|io|mil)(?:\.[a-z]{2})?/[\w/-]*"
+    r"|\b[\w-]+\.(?:gov|com|org|net|edu|io|mil)(?:\.[a-z]{2})?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:page|site|homepage|microsite)\b"
+    # parts of a screen, and e-mails as received
+    r"|\bsearch\s+(?:box|bar|field)\b|\btext\s+field\b|\bdrop-?down\s+menu\b"
+    r"|\be-?mail\s+(?:campaign|newsletter|message|alert|bulletin)s?\b"
     # "an IT warning banner example", "an example of the cookie pop-up"
     r"|\b" + _UI_NOUN + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_NOUN + r"s?\b"
     r"|\b(?:wireframes?|mock-?ups?|diagrams?|flow\s?charts?|word\s+clouds?|schematics?)\b",
@@ -206,8 +218,9 @@ _SCREEN_SHOWN = lazy(
 )
 _CONCEPT_GRAPHIC = lazy(
     r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
-    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture)\b"
-    r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|org(?:anization|anisation)?al?)\s+"
+    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?)\b"
+    r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationship|journey"
+    r"|org(?:anization|anisation)?al?)\s+"
     r"(?:chart|graphic|diagram|illustration|drawing|map)\b",
     re.I,
 )
@@ -226,7 +239,7 @@ _HEAD_STOP = (
     r"send|sends|sending|post|posts|posting|write|writes|writing|type|types|typing)"
 )
 _SCREEN_ALT = lazy(
-    r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,5}"
+    r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,6}"
     r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|messages?|posts?|e-?mails?|newsletters?|app)"
     r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",
     re.I,
