@@ -344,3 +344,11 @@ def test_substantive_difference(title, h1, diff):
     from edlint.rules.metadata.title_mismatch import substantive_difference
 
     assert substantive_difference(title, h1) == diff
+
+
+def test_template_checks_are_bounded_on_hostile_values():
+    from edlint.parsers.shortcodes import is_template_value
+
+    assert is_template_value("{{" * 5000) is False  # too long to be a variable: not scanned
+    got = findings('<article><img src="' + "{{" * 20000 + '" alt=""></article>\n', "html", select=["images"])
+    assert all(f.rule.startswith("image-") for f in got)

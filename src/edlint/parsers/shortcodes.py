@@ -138,6 +138,8 @@ _IMAGE_EXTENSIONS = frozenset("jpg jpeg png gif webp svg avif tif tiff bmp heic"
 def is_template_value(value: str, bare_is_variable: bool = False) -> bool:
     """True when ``value`` is only a template variable (its text is not known here)."""
     v = value.strip()
+    if len(v) > 2000:
+        return False  # no template variable is this long (and the scan below stays bounded)
     if "{{" in v or "{%" in v:
         literal = _EXPRESSION.sub(" ", v).strip()
         if literal:

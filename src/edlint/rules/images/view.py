@@ -76,7 +76,7 @@ def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -
     unknown = list(b.attrs.get("template_fields") or ())
     if b.origin in ("html", "markdown"):
         raw = doc.source[b.span.start : b.span.end]
-        if "{{" in raw or "{%" in raw:
+        if ("{{" in raw or "{%" in raw) and len(raw) <= 8000:  # bounded: the patterns scan ahead
             unknown += _template_attrs(raw)
     img.unknown = tuple(unknown)
     if b.origin == "html":
