@@ -338,6 +338,11 @@ def test_maker_named_in_the_caption(text, kind):
         ("Council approves harbour plan | Tenby Observer", "Council approves $14m harbour plan", None),
         ("Prison guards charged over inmate's death", "Two federal prison officers charged with falsifying records", None),
         ("Storm shuts the harbour", "Storm closes the harbour", None),
+        ("Federal Reserve raises rates again", "Fed raises rates again", None),
+        ("National Health Service waiting lists grow", "NHS waiting lists grow", None),
+        ("Johnson resigns after vote", "PM resigns after vote", None),
+        ("Tenby mayor Mr Evans steps down", "Tenby mayor John Evans steps down", None),
+        ("Britain's economy shrinks", "UK economy shrinks", None),
     ],
 )
 def test_substantive_difference(title, h1, diff):

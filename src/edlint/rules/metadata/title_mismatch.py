@@ -44,7 +44,16 @@ _SCALE = {"million": "m", "billion": "bn", "trillion": "tn", "percent": "%", "pe
 _NOT_NAMES = frozenset(
     "a an the this that these those it its he she they we you i my our their his her why how what when where who "
     "will would can could may might must should new old more most after before as at by for from in into of on "
-    "over to up with and or but not no".split()
+    "over to up with and or but not no "
+    # titles and offices, which a search headline swaps for the name ("PM" / "Johnson")
+    "mr mrs ms miss dr sir dame lord lady prof professor rev president pm prime minister chancellor mayor "
+    "governor senator congressman congresswoman mp king queen prince princess pope chief ceo boss secretary "
+    "judge police council government".split()
+)
+# Names written two ways in headlines.
+_SAME_PLACE = (
+    frozenset({"uk", "britain", "britain's", "uk's", "british"}),
+    frozenset({"us", "usa", "america", "america's", "us's", "american"}),
 )
 
 
@@ -107,9 +116,25 @@ def substantive_difference(title: str, h1: str, body_names: frozenset[str] = fro
                 any(_name(t, k, body_names) for k, t in enumerate(right, j1))
             name_l = [t for t in left if t.capital and t.key not in _NOT_NAMES]
             name_r = [t for t in right if t.capital and t.key not in _NOT_NAMES]
-            if sure and name_l and name_r and {t.key for t in name_l}.isdisjoint(t.key for t in name_r):
+            if sure and name_l and name_r and {t.key for t in name_l}.isdisjoint(t.key for t in name_r) \
+                    and not _same_name(name_l, name_r):
                 return " ".join(t.text for t in left), " ".join(t.text for t in right)
     return None
+
+
+def _same_name(a: list[_Token], b: list[_Token]) -> bool:
+    """One name written two ways: "Fed" / "Federal Reserve", "NHS" / "National Health
+    Service", "UK" / "Britain"."""
+    keys_a, keys_b = [t.key for t in a], [t.key for t in b]
+    for x in keys_a:
+        for y in keys_b:
+            if len(x) >= 3 and len(y) >= 3 and (x.startswith(y) or y.startswith(x)):
+                return True
+            if any(x in group and y in group for group in _SAME_PLACE):
+                return True
+    initials_a = "".join(k[0] for k in keys_a)
+    initials_b = "".join(k[0] for k in keys_b)
+    return "".join(keys_a) == initials_b or "".join(keys_b) == initials_a
 
 
 def _name(t: _Token, position: int, body_names: frozenset[str]) -> bool:
