@@ -40,7 +40,8 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     its empty alt was left empty (the WordPress block editor writes `alt=""` when nobody
     fills in the alt field). Sites that do mark captioned pictures decorative set
     `empty_alt_decorative`; the caption and credit rules follow the same decision. Markdown
-    has no way to say "decorative", so `![](photo.jpg)` is an image missing its alt text. Alt text kept in site data (`data/images/<uid>.yml`) counts. Images that are not
+    has no way to say "decorative", so `![](photo.jpg)` is an image missing its alt text.
+    Alt text kept in site data (`data/images/<uid>.yml`) counts. Images that are not
     editorial (logos, icons, avatars, tracking pixels, site chrome) are skipped.
 
     Every image form is read: Markdown, `<img>`/`<figure>`/`<picture>` (lazy `data-src`

@@ -32,10 +32,13 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
       text is not visible to readers: reported as `info`, saying where it was found.
 
     Screenshots and pages shown on a screen (the alt text, caption or file name says
-    "screenshot", "screen capture", "the … homepage", "… rendered in Firefox", a wireframe or
-    mock-up; see `credit_exempt`), logos and seals named as such, icons, avatars, tracking
-    pixels, decorative (see image-alt) and site-chrome images are skipped. Charts and maps
-    are not exempt: they need a source.
+    "screenshot", "screen capture", "the … homepage", "… rendered in Firefox", "the app's main
+    screen", a page's address, tweets or e-mails as shown, a wireframe; see `credit_exempt`),
+    drawings of a concept (a flowchart, a Venn or process diagram, a word cloud) and SVG
+    drawings, logos and seals named as such, icons, avatars, tracking pixels, decorative (see
+    image-alt) and site-chrome images are skipped, and so is a featured image the front
+    matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
+    source; nor is a stock photo of a screen.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose

@@ -161,8 +161,8 @@ def is_decorative(img: Image, opts: ImagesOptions) -> bool:
 def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
     """An image the publisher made from a screen or drew itself, named as such in the alt
     text, caption or file name: a screenshot, a page or app screen, a tweet or message as
-    shown, a UI example, a wireframe or mock-up, a diagram or flowchart, a vector drawing
-    (.svg). A chart, graph or map is not exempt: it needs its data source; a photo, an
+    shown, a UI example, a wireframe, a drawing of a concept (flowchart, Venn or process
+    diagram, word cloud), a vector drawing (.svg). A chart, graph or map is not exempt: it needs its data source; a photo, an
     illustration or a cartoon needs its maker."""
     texts = [img.alt or "", *(c.text for c in img.captions)]
     name = img.src.split("?", 1)[0].rsplit("/", 1)[-1]
@@ -177,34 +177,39 @@ def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
             return True
     if any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or any(_SCREEN_ALT.match(t) for t in texts if t):
         return True
+    if any(_MARKED_UP.search(t) for t in texts if t) and not _is_chart(img):
+        return True
     # A drawing of a concept, not of data: "Chart laying out the anatomy of a user story".
     return any(_CONCEPT_GRAPHIC.search(t) and not _DATA_WORDS.search(t) for t in texts if t)
 
 
-# Things shown on a screen, and drawings of how something works.
-_UI_NOUN = (
-    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|site|page|app|application|dashboard|interface|form|portal|"
-    r"prototype|banner|pop-?up|modal|dialog(?:\s+box)?|error\s+message|notification|search\s+(?:box|bar)|menu|button|"
-    r"e-?mail|newsletter)"
+# Things shown on a screen. Nouns that are also things in the street ("site", "page",
+# "banner", "form") only count with "example"; "shown on ... screen" only for a device's screen
+# (a stadium's big screen is in a photo).
+_SCREEN_THING = (
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|microsite|app|application|dashboard|interface|portal|"
+    r"pop-?up|modal|dialog(?:\s+box)?|e-?mail|newsletter)"
+)
+_UI_THING = (
+    r"(?:" + _SCREEN_THING[3:-1] + r"|site|page|form|banner|button|menu|notification|error\s+message|search\s+(?:box|bar))"
 )
 _SCREEN_SHOWN = lazy(
-    # "the design standards homepage rendered in Firefox", "the form as displayed on a phone"
-    r"\b" + _UI_NOUN + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
-    # "the app's main screen", "the login screen"
-    r"|\b(?:app|application|home|main|start|login|log-?in|sign[- ]?in|welcome|splash|settings"
-    r"|search|results|lock|loading|error|title)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}screens?\b"
-    # "Login.gov's create an account screen"
-    r"|['’]s\s+(?:[\w-]+\s+){0,4}screens?\b"
-    # a capture marked up to point at something: "two links circled in red"
-    r"|\b(?:circled|highlighted|outlined|boxed|underlined|marked)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b"
-    # a site shown on devices: "Responsive CDC showcase on multiple devices", "designed to
-    # be viewed on any device", "code shown on a smartphone screen"
-    r"|\bon\s+(?:multiple|several|different|various|all|any|every)\s+(?:devices?|screens?|screen\s+sizes)\b"
-    r"|\b(?:shown|displayed|seen|viewed)\s+on\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?screens?\b"
+    # "the design standards homepage rendered in Firefox", "the app as displayed on a phone"
+    r"\b" + _SCREEN_THING + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
+    # "the app's menu and trip screens", "the login screen", "Login.gov's create an account screen"
+    r"|\b(?:app|application)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}screens?\b"
+    r"|\b(?:home|start|login|log-?in|sign[- ]?in|welcome|splash|settings|search|results|lock|loading|error|title)\s+screens?\b"
+    r"|\b[\w-]+\.[\w.-]+['’]s\s+(?:[\w-]+\s+){0,4}screens?\b"
+    # a site shown on devices: "Responsive CDC showcase on multiple devices", "designed to be
+    # viewed on any device", "code shown on a smartphone screen"
+    r"|\bon\s+(?:multiple|several|different|various|all|any|every)\s+(?:devices?|screen\s+sizes)\b"
+    r"|\b(?:shown|displayed|seen|viewed)\s+on\s+(?:an?\s+|the\s+)?(?:phone|smartphone|mobile|tablet|laptop|computer|desktop)"
+    r"(?:\s+screens?)?\b"
     # a capture of a page: "Animated gif of the beta FEC homepage", "the LanternLive app displays ..."
     r"|\b(?:gif|image|capture|view|picture|recording|video|preview)\s+of\s+(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,4}"
     r"(?:home\s?page|web\s?page|web\s?site|microsite|app|dashboard|portal)\b"
     r"|\bapp\s+(?:displays|shows|showing|displaying|running)\b"
+    r"|\bmessages?\s+(?:from|in|on)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}app\b"
     # an address with a path, or a site's page: "IES.ED.GOV/Funding", "the usa.gov search page"
     r"|\b[\w-]+\.(?:gov|com|org|net|edu|io|mil)(?:\.[a-z]{2})?/[\w/-]*"
     r"|\b[\w-]+\.(?:gov|com|org|net|edu|io|mil)(?:\.[a-z]{2})?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:page|site|homepage|microsite)\b"
@@ -212,15 +217,18 @@ _SCREEN_SHOWN = lazy(
     r"|\bsearch\s+(?:box|bar|field)\b|\btext\s+field\b|\bdrop-?down\s+menu\b"
     r"|\be-?mail\s+(?:campaign|newsletter|message|alert|bulletin)s?\b"
     # "an IT warning banner example", "an example of the cookie pop-up"
-    r"|\b" + _UI_NOUN + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_NOUN + r"s?\b"
-    r"|\b(?:wireframes?|mock-?ups?|diagrams?|flow\s?charts?|word\s+clouds?|schematics?)\b",
+    r"|\b" + _UI_THING + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_THING + r"s?\b"
+    r"|\bwireframes?\b|\bflow\s?charts?\b|\bword\s+clouds?\b",
     re.I,
 )
+# Marks drawn on a capture ("two links circled in red"): a screenshot, unless it is a map or
+# chart, which needs its source ("the flooded streets highlighted in red on the map").
+_MARKED_UP = lazy(r"\b(?:circled|highlighted|outlined|boxed|underlined)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b", re.I)
 _CONCEPT_GRAPHIC = lazy(
     r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
     r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?)\b"
     r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationship|journey"
-    r"|org(?:anization|anisation)?al?)\s+"
+    r"|org(?:anization|anisation)?al?|venn|system|network|sequence)\s+"
     r"(?:chart|graphic|diagram|illustration|drawing|map)\b",
     re.I,
 )
@@ -240,7 +248,7 @@ _HEAD_STOP = (
 )
 _SCREEN_ALT = lazy(
     r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,6}"
-    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|messages?|posts?|e-?mails?|newsletters?|app)"
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|e-?mails?|newsletters?|app)"
     r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",
     re.I,
 )
