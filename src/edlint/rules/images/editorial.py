@@ -131,11 +131,24 @@ def default_in_file_name(src: str) -> str | None:
 
 
 def _emblem(img: Image) -> bool:
-    """Alt text that says the image is a logo, seal or icon: it needs alt text, but neither
-    a caption nor a credit."""
-    if not any(t and _EMBLEM_ALT.match(t) for t in (img.alt, *(c.text for c in img.captions))):
+    """Alt text or a caption that says the image is a logo, seal or icon: it needs alt text,
+    but neither a caption nor a credit. A caption must be only the emblem's name ("The
+    Harbour Trust logo."), not a sentence about a picture ("Fans wave the club logo")."""
+    alt = img.alt or ""
+    if not (alt and _EMBLEM_ALT.match(alt)) and not any(_emblem_caption(c.text) for c in img.captions):
         return False
     return default_in_file_name(img.src) is None  # a stock picture of a logo is still a photo
+
+
+_NAME_FILLER = frozenset("the a an new old official original current former updated redesigned our its their his her and of".split())
+
+
+def _emblem_caption(text: str) -> bool:
+    m = _EMBLEM_ALT.match(text)
+    if not m:
+        return False
+    head = re.split(r"\b(?:logo|seal|icon|badge|emblem|wordmark|insignia)\b", text, maxsplit=1, flags=re.I)[0]
+    return all(w[:1].isupper() or w.lower() in _NAME_FILLER for w in head.split())
 
 
 def _is_chart(img: Image) -> bool:
