@@ -199,3 +199,161 @@ def test_image_family_is_fast_on_a_long_article():
     start = time.perf_counter()
     findings(body, "md", select=["images"])
     assert time.perf_counter() - start < 2.0
+
+
+# -- generator figure tags (issue 18) -------------------------------------------------------
+def _tag_fields(source: str, codes: dict | None = None) -> dict | None:
+    from edlint.parsers.shortcodes import DEFAULT_IMAGE_SHORTCODES, find_shortcodes, image_fields
+
+    (sc,) = find_shortcodes(source)
+    got = image_fields(sc, {**DEFAULT_IMAGE_SHORTCODES, **(codes or {})})
+    return None if got is None else {k: (v, variable) for k, (v, _, variable) in got.items()}
+
+
+@pytest.mark.parametrize(
+    "source,src",
+    [
+        ('{% include figure.html image="/a/pier.jpg" alt="The pier" %}', "/a/pier.jpg"),
+        ("{% include figure.html src='/a/pier.jpg' alt='The pier' %}", "/a/pier.jpg"),
+        ('{% include figure.html url="/a/pier.jpg" %}', "/a/pier.jpg"),
+        ("{% include image.html img=/a/pier.jpg %}", "/a/pier.jpg"),
+        ('{%- include figure.html\n  path="/a/pier.jpg"\n  alt="The pier"\n-%}', "/a/pier.jpg"),
+        ('{% include figure image_path="/a/pier.jpg" caption="The pier." %}', "/a/pier.jpg"),
+        ("{% render 'figure', src: '/a/pier.jpg', alt: 'The pier' %}", "/a/pier.jpg"),
+        ('{% image "/a/pier.jpg", "The pier" %}', "/a/pier.jpg"),
+        ('{{< figure src="/a/pier.jpg" alt="The pier" >}}', "/a/pier.jpg"),
+        ('{{% figure src="/a/pier.jpg" %}}', "/a/pier.jpg"),
+        ('{{< image src="/a/pier.jpg" alt="The pier" >}}', "/a/pier.jpg"),
+        ('{{< img src="/a/pier.jpg" >}}', "/a/pier.jpg"),
+    ],
+)
+def test_figure_tags_of_jekyll_hugo_and_eleventy_are_images(source, src):
+    got = _tag_fields(source)
+    assert got is not None and got["src"] == (src, False)
+
+
+def test_eleventy_comma_separated_arguments_keep_their_positions():
+    got = _tag_fields('{% image "/a/pier.jpg", "The pier at low tide", "(min-width: 30em) 50vw" %}')
+    assert got["alt"] == ("The pier at low tide", False)
+
+
+def test_includes_that_are_not_figures_are_not_images():
+    assert _tag_fields('{% include newsletter-signup.html list="weekly" %}') is None
+    assert _tag_fields("{% include_relative footnotes.md %}") is None
+
+
+def test_a_site_mapping_by_included_file_name():
+    codes = {"photo-block.html": {"src": "file", "alt": "text", "credit": "by"}}
+    got = _tag_fields('{% include photo-block.html file="/a/pier.jpg" text="The pier" by="Ana Ruiz" %}', codes)
+    assert got == {"src": ("/a/pier.jpg", False), "alt": ("The pier", False), "credit": ("Ana Ruiz", False)}
+
+
+@pytest.mark.parametrize(
+    "value,bare,variable",
+    [
+        ("{{ include.image }}", False, True),
+        ("{{ page.image | relative_url }}", False, True),
+        ("{{ site.baseurl }}/assets/img/storm.jpg", False, False),
+        ('{{ "/img/storm.jpg" | url }}', False, False),
+        ("page.image", True, True),
+        ("hero", True, True),
+        ("storm.jpg", True, False),
+        ("/img/storm.jpg", True, False),
+        ("page.image", False, False),  # Hugo: a bare value is text
+    ],
+)
+def test_template_variables(value, bare, variable):
+    from edlint.parsers.shortcodes import is_template_value
+
+    assert is_template_value(value, bare) is variable
+
+
+def test_images_shortcodes_config_rejects_unknown_fields(tmp_path):
+    from edlint.api import lint_paths
+    from edlint.config import ConfigError
+
+    (tmp_path / ".edlint.yaml").write_text("images:\n  shortcodes:\n    figure.html: {source: image}\n")
+    (tmp_path / "a.md").write_text("Text.\n")
+    with pytest.raises(ConfigError, match="unknown shortcode field 'source'"):
+        lint_paths([str(tmp_path / "a.md")], config=str(tmp_path / ".edlint.yaml"))
+
+
+# -- one decision per image: editorial or decorative ---------------------------------------
+WP_FIGURE = (
+    '<article><p>The barrier went up overnight.</p>\n'
+    '<figure class="wp-block-image"><img src="/wp-content/uploads/2026/03/barrier.jpg" alt=""/>'
+    "<figcaption>The temporary flood barrier on Quay Street.</figcaption></figure></article>\n"
+)
+
+
+@pytest.mark.parametrize("decorative", [False, True])
+def test_the_three_rules_agree_on_a_captioned_empty_alt_image(decorative):
+    got = findings(WP_FIGURE, "html", select=["images"], config={"images": {"empty_alt_decorative": decorative}})
+    rules = {f.rule for f in got}
+    # Editorial for all three (alt omitted, credit missing) or decorative for all three.
+    assert rules == (set() if decorative else {"image-alt", "image-credit"})
+
+
+def test_is_decorative_is_the_one_decision():
+    from edlint.rules.images import ImagesOptions
+    from edlint.rules.images.editorial import is_decorative
+    from edlint.rules.images.model import Image, TextPart
+    from edlint.document import Span
+
+    img = Image(block=None, span=Span(0, 1), origin="html", alt="", empty_alt=True)
+    assert is_decorative(img, ImagesOptions())
+    img.captions.append(TextPart("The barrier.", Span(0, 1)))
+    assert not is_decorative(img, ImagesOptions())
+    assert is_decorative(img, ImagesOptions(empty_alt_decorative=True))
+    assert not is_decorative(Image(block=None, span=Span(0, 1), origin="markdown", alt=""), ImagesOptions())
+
+
+# -- credits phrased in the caption's own sentence ----------------------------------------
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Cover image: artist's impression of the installation by Studio Marlow", CREDIT),
+        ("An aerial photograph of the estate by Skyview Drones Ltd.", CREDIT),
+        ("Main image: a photograph of the crash site taken by Alan Price", CREDIT),
+        ("A watercolour of the old quay by Maya Chen, 1921", CREDIT),
+        ("Cover image: the footbridge designed by Studio Marlow, at dusk", NONE),
+        ("A photo of the mayor, who was elected by Labour voters", NONE),
+        ("The team photo by the lake", NONE),
+        ("A painting of the queen by Lucian Freud hangs in the gallery", NONE),
+        ("Cover image: CC BY 2.0", LICENCE),
+    ],
+)
+def test_maker_named_in_the_caption(text, kind):
+    assert classify_credit(text).kind == kind
+
+
+# -- title vs headline -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "title,h1,diff",
+    [
+        ("Council approves $14m harbour plan", "Council approves $41m harbour plan", ("$41m", "$14m")),
+        ("Jane Smith named harbour master", "Jane Doe named harbour master", ("Doe", "Smith")),
+        ("Three injured in Pembroke crash", "Two injured in Pembroke crash", ("Two", "Three")),
+        ("Harbour repairs to cost £1.2 billion", "Harbour repairs to cost £1.2bn", None),
+        ("Council approves harbour plan | Tenby Observer", "Council approves $14m harbour plan", None),
+        ("Prison guards charged over inmate's death", "Two federal prison officers charged with falsifying records", None),
+        ("Storm shuts the harbour", "Storm closes the harbour", None),
+        ("Federal Reserve raises rates again", "Fed raises rates again", None),
+        ("National Health Service waiting lists grow", "NHS waiting lists grow", None),
+        ("Johnson resigns after vote", "PM resigns after vote", None),
+        ("Tenby mayor Mr Evans steps down", "Tenby mayor John Evans steps down", None),
+        ("Britain's economy shrinks", "UK economy shrinks", None),
+    ],
+)
+def test_substantive_difference(title, h1, diff):
+    from edlint.rules.metadata.title_mismatch import substantive_difference
+
+    assert substantive_difference(title, h1) == diff
+
+
+def test_template_checks_are_bounded_on_hostile_values():
+    from edlint.parsers.shortcodes import is_template_value
+
+    assert is_template_value("{{" * 5000) is False  # too long to be a variable: not scanned
+    got = findings('<article><img src="' + "{{" * 20000 + '" alt=""></article>\n', "html", select=["images"])
+    assert all(f.rule.startswith("image-") for f in got)

@@ -165,6 +165,10 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
         locked = frozenset(r.id for r in all_rules if _best(allow, r))
         inline = True
     key = f"{config.key()}|{','.join(str(config.overrides.index(o)) for o in overrides)}|{cli}"
+    # Image tags may also be configured in the images section (images: {shortcodes: ...}).
+    shortcodes = dict(config.shortcodes)
+    for images in [config.sections.get("images")] + [o.sections.get("images") for o in overrides]:
+        shortcodes.update((images or {}).get("shortcodes") or {})
     return FileSettings(
         rules=tuple(enabled),
         severities=severities,
@@ -173,7 +177,7 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
         inline_disable=inline,
         language=config.language,
         max_file_size=config.max_file_size,
-        shortcodes=config.shortcodes,
+        shortcodes=shortcodes,
         key=key,
     )
 

@@ -39,7 +39,7 @@ from ..text.patterns import lazy
 from . import ParseOptions
 from .directives import build_suppressions, comment_directive
 from .frontmatter import split_front_matter
-from .shortcodes import DEFAULT_IMAGE_SHORTCODES, Shortcode, find_shortcodes
+from .shortcodes import DEFAULT_IMAGE_SHORTCODES, Shortcode, find_shortcodes, image_fields
 
 _MD = None
 
@@ -596,18 +596,17 @@ class _Walker:
     def shortcode_blocks(self, shortcodes: list[Shortcode], image_codes: dict[str, dict[str, str]]) -> None:
         doc = self.doc
         for sc in shortcodes:
-            spec = image_codes.get(sc.name)
-            if spec is None or sc.closing:
+            fields = image_fields(sc, image_codes)
+            if fields is None:
                 doc.blocks.append(Block(kind=SHORTCODE, span=sc.span, attrs={
                     "name": sc.name, "closing": sc.closing,
                     "args": {k: v for k, (v, _) in sc.args.items()}}))
                 continue
             image = ImageBlock(span=sc.span, origin="shortcode", attrs={"shortcode": sc.name})
-            for field_name, arg in spec.items():
-                value = sc.arg(arg)
-                if value is None:
-                    continue
-                text, vspan = value
+            variables = [f for f, (_, _, variable) in fields.items() if variable]
+            if variables:  # {% include figure.html image=page.image %}: not known here
+                image.attrs["template_fields"] = tuple(variables)
+            for field_name, (text, vspan, _) in fields.items():
                 if field_name == "src":
                     image.src = text
                 elif field_name == "alt":

@@ -123,6 +123,22 @@ _LABEL = lazy(
     r")",
     re.I,
 )
+# The maker of the picture named in the caption's own sentence: "artist's impression of the
+# installation by Studio Marlow", "a drawing of the new pier by Maya Chen", "photograph of the
+# crash site taken by John Smith". The word before "by" is checked in code (a participle
+# such as "designed" or "built" names the maker of the thing shown, not of the picture).
+_MADE_BY = lazy(
+    r"(?:(?<=[^\w])|^)(?:artist['’]?s?['’]?\s+impressions?|impressions?|renderings?|renders?|illustrations?|drawings?"
+    r"|sketch(?:es)?|visuali[sz]ations?|cgi|computer[- ]generated\s+images?|mock-?ups?|paintings?"
+    r"|photo(?:graph)?s?|images?|pictures?|cartoons?|artworks?|watercolou?rs?)"
+    r"(?P<about>\s+(?:of|showing|shows|depicting|from)\b[^.;:()\[\],\n]{1,100}?)?"
+    r",?\s+(?:(?P<verb>taken|made|drawn|created|produced|painted|supplied|provided|photographed|shot|sketched)\s+)?"
+    r"by\s+(?=(?-i:[A-Z@]))",
+    re.I,
+)
+# Participles before "by" that make "by" name the maker of the thing shown ("the bridge
+# designed by ..."), or an agent in the story ("the mayor, elected by ...").
+_NOT_PICTURE_MAKER = frozenset("built won held led run owned hit struck caught seen written given sung played worn".split())
 # Where a credit value stops: a sentence end (not after an initial), a semicolon, a
 # closing bracket, or a new label.
 _VALUE_END = lazy(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)|;|\)|\]|\s[|]\s")
@@ -271,6 +287,11 @@ class CreditRecogniser:
                     return r
                 if _RANK[r.kind] > _RANK[best.kind]:
                     best = r
+        # The picture's maker named in the caption ("artist's impression ... by Studio Marlow").
+        if " by " in low and best.kind != CREDIT:
+            r = self._made_by(text)
+            if r.kind == CREDIT:
+                return r
         # Agencies named anywhere ("Getty Images"), or where a credit stands ("(AP)", "/AFP").
         if self.sources is not None and (
             _has_any(low, self._source_hints)
@@ -322,6 +343,22 @@ class CreditRecogniser:
         return name if m else None
 
     # -- inside ----------------------------------------------------------------------
+    def _made_by(self, text: str) -> CreditResult:
+        for m in _MADE_BY.finditer(text):
+            about = m.group("about")
+            if about and m.group("verb") is None:
+                last = about.split()[-1].lower()
+                if last in _NOT_PICTURE_MAKER or last.endswith("ed") or last.endswith("en"):
+                    continue
+            stop = len(text)
+            em = _VALUE_END.search(text, m.end())
+            if em is not None:
+                stop = em.start()
+            value = text[m.end() : stop].strip()
+            if value and self._judge(value, "by") == CREDIT:
+                return CreditResult(CREDIT, m.start(), stop, value)
+        return NO_CREDIT
+
     def _after_label(self, text: str, m: re.Match[str]) -> CreditResult:
         mode = "lenient" if m.group("credit") is not None else "by" if m.group("by") is not None else "strict"
         start = m.end()

@@ -36,15 +36,21 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an image with no alt text, with alt text that is really a file name
     (`IMG_0423.jpg`, `600-x-125-api-ux-syntax`), or with a word such as "image" or "photo"
-    alone. In HTML (and in a shortcode), `alt=""` marks a decorative image and is fine;
-    Markdown has no way to say "decorative", so `![](photo.jpg)` is an image missing its alt
-    text. Alt text kept in site data (`data/images/<uid>.yml`) counts. Images that are not
+    alone. In HTML (and in a shortcode), `alt=""` marks a decorative image and is fine,
+    unless the article captions or credits the image: a captioned picture is editorial, and
+    its empty alt was left empty (the WordPress block editor writes `alt=""` when nobody
+    fills in the alt field). Sites that do mark captioned pictures decorative set
+    `empty_alt_decorative`; the caption and credit rules follow the same decision. Markdown
+    has no way to say "decorative", so `![](photo.jpg)` is an image missing its alt text.
+    Alt text kept in site data (`data/images/<uid>.yml`) counts. Images that are not
     editorial (logos, icons, avatars, tracking pixels, site chrome) are skipped.
 
     Every image form is read: Markdown, `<img>`/`<figure>`/`<picture>` (lazy `data-src`
-    too), static-site tags such as Hugo `{{< figure >}}`/`{{< img >}}` and Eleventy
-    `{% image "src" "alt" %}` (which tag argument is src, alt, caption or credit is set by
-    the top-level `shortcodes:` config), and the front-matter featured image.
+    too), static-site tags such as Hugo `{{< figure >}}`/`{{< img >}}`, Jekyll
+    `{% include figure.html image="…" alt="…" caption="…" %}` and Eleventy
+    `{% image "src", "alt" %}` (which tag argument is src, alt, caption or credit is set by
+    `shortcodes:`, top level or in `images:`), and the front-matter featured image. A value
+    that is a template variable (`image=page.image`, `{{ include.alt }}`) is not checked.
 
     ## Why is this bad?
     Screen-reader users hear nothing, or a file name, where the picture is. Accessibility
@@ -62,6 +68,8 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
 
     ## Options
     - `generic_alt`
+    - `empty_alt_decorative`
+    - `shortcodes`
     - `frontmatter_alt`
     - `featured_image_fields`
     - `featured_alt_fields`
@@ -70,7 +78,7 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - `site_data_folder`
     """
     for img in images_of(doc, opts):
-        if img.origin == "text" or img.skip or img.decorative:
+        if img.origin == "text" or img.skip or img.decorative or "alt" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_alt:
             continue
@@ -84,6 +92,9 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
 
 
 def _missing_alt(img: Image) -> str:
+    if img.empty_alt:
+        what = "a caption" if img.captions else "a credit"
+        return f'Image{img.label()} has an empty alt (alt="") but {what}: an editorial image needs a description'
     if img.featured:
         return f"Featured image{img.label()} has no alt text"
     if img.uid:

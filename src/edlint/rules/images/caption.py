@@ -24,8 +24,8 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     (`![alt](src "caption")`), an emphasised line directly under the image, a shortcode's
     `caption=`, a caption- or credit-classed element right after an HTML image, a caption
     in site data, or (for the featured image) a front-matter caption field. Alt text is not
-    a caption. Logos, icons, avatars, tracking pixels, decorative (`alt=""`) and
-    site-chrome images are skipped.
+    a caption. Logos, icons, avatars, tracking pixels, decorative (`alt=""` with no caption
+    or credit, see image-alt) and site-chrome images are skipped.
 
     ## Why is this bad?
     Readers look at pictures before text; a caption tells them who, what, where and when.
@@ -51,6 +51,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - `featured_image_fields`
     - `featured_caption_fields`
     - `chart_captions`
+    - `empty_alt_decorative`
     - `non_editorial_classes`
     - `min_size`
     - `site_data_folder`
@@ -64,7 +65,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.captions and not all(_credit_only(c.text, rec) for c in img.captions):
             continue
-        if img.decorative and not img.credits and not img.captions:
+        if img.decorative or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_caption:
             continue

@@ -32,8 +32,14 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - a credit found only in the file name (`…-istock-452236277.jpg`) or only in the alt
       text is not visible to readers: reported as `info`, saying where it was found.
 
-    Screenshots (see `credit_exempt`), logos, icons, avatars, tracking pixels, decorative and
-    site-chrome images are skipped.
+    Screenshots and pages shown on a screen (the alt text, caption or file name says
+    "screenshot", "screen capture", "the … homepage", "… rendered in Firefox", "the app's main
+    screen", a page's address, tweets or e-mails as shown, a wireframe; see `credit_exempt`),
+    drawings of a concept (a flowchart, a Venn or process diagram, a word cloud) and SVG
+    drawings, logos and seals named as such, icons, avatars, tracking pixels, decorative (see
+    image-alt) and site-chrome images are skipped, and so is a featured image the front
+    matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
+    source; nor is a stock photo of a screen.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
@@ -58,6 +64,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     - `licence_words`
     - `weak_credits`
     - `credit_exempt`
+    - `empty_alt_decorative`
     - `non_editorial_classes`
     - `min_size`
     - `site_data_folder`
@@ -71,7 +78,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     for img in images:
         if img.skip or _emblem(img):
             continue
-        if img.decorative and not img.captions and not img.credits:
+        if img.decorative or "credit" in img.unknown or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_credit:
             continue

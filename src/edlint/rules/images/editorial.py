@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.patterns import lazy
 from .model import Image
 from .options import ImagesOptions
 from ...text.quoting import quoted
@@ -60,6 +61,10 @@ def _px(value: str | None) -> int | None:
 def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
     if img.origin == "text":
         return None
+    if "src" in img.unknown:
+        # {% include figure.html image=page.image %}, <img src="{{ include.image }}">: a
+        # template fills it in; the page it is rendered on is what to check.
+        return "template variable"
     if img.author_box:
         return img.author_box
     if img.uid_like and img.uid is None:
@@ -127,20 +132,137 @@ def default_in_file_name(src: str) -> str | None:
 
 
 def _emblem(img: Image) -> bool:
-    """Alt text that says the image is a logo, seal or icon: it needs alt text, but neither
-    a caption nor a credit."""
+    """Alt text or a caption that says the image is a logo, seal or icon: it needs alt text,
+    but neither a caption nor a credit. A caption must be only the emblem's name ("The
+    Harbour Trust logo."), not a sentence about a picture ("Fans wave the club logo")."""
     alt = img.alt or ""
-    if not alt or not _EMBLEM_ALT.match(alt):
+    if not (alt and _EMBLEM_ALT.match(alt)) and not any(_emblem_caption(c.text) for c in img.captions):
         return False
     return default_in_file_name(img.src) is None  # a stock picture of a logo is still a photo
+
+
+_NAME_FILLER = frozenset("the a an new old official original current former updated redesigned our its their his her and of".split())
+
+
+def _emblem_caption(text: str) -> bool:
+    m = _EMBLEM_ALT.match(text)
+    if not m:
+        return False
+    head = re.split(r"\b(?:logo|seal|icon|badge|emblem|wordmark|insignia)\b", text, maxsplit=1, flags=re.I)[0]
+    return all(w[:1].isupper() or w.lower() in _NAME_FILLER for w in head.split())
 
 
 def _is_chart(img: Image) -> bool:
     return any(_CHART.search(t) for t in (img.alt or "", img.src or "", *(c.text for c in img.captions)))
 
 
-def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
-    if not opts.credit_exempt:
+def is_decorative(img: Image, opts: ImagesOptions) -> bool:
+    """Whether an image is decorative, decided once for image-alt, image-caption and
+    image-credit.
+
+    ``alt=""`` (HTML, or an empty alt argument of a tag) marks a decorative image, but an
+    image the article captions or credits is editorial: its empty alt was left empty (the
+    WordPress block editor writes ``alt=""`` when the alt field is not filled in). Sites that
+    do use ``alt=""`` on captioned pictures set ``empty_alt_decorative``.
+    """
+    if not img.empty_alt or img.featured:
         return False
-    hay = " ".join((img.alt or "", img.src.replace("-", " ").replace("_", " "), *(c.text for c in img.captions))).lower()
-    return any(w.lower() in hay for w in opts.credit_exempt)
+    if opts.empty_alt_decorative:
+        return True
+    return not img.captions and not img.credits
+
+
+def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
+    """An image the publisher made from a screen or drew itself, named as such in the alt
+    text, caption or file name: a screenshot, a page or app screen, a tweet or message as
+    shown, a UI example, a wireframe, a drawing of a concept (flowchart, Venn or process
+    diagram, word cloud), a vector drawing (.svg). A chart, graph or map is not exempt: it needs its data source; a photo, an
+    illustration or a cartoon needs its maker."""
+    texts = [img.alt or "", *(c.text for c in img.captions)]
+    name = img.src.split("?", 1)[0].rsplit("/", 1)[-1]
+    if default_in_file_name(img.src) is not None:
+        return False  # a stock photo ("search-bar-on-virtual-screen-iStock-178761722.jpg")
+    if name.lower().endswith(".svg") and not _is_chart(img):
+        return True  # drawn, not photographed (a chart drawn in SVG still needs its source)
+    file_words = name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    if opts.credit_exempt:
+        hay = " ".join((*texts, file_words)).lower()
+        if any(w.lower() in hay for w in opts.credit_exempt):
+            return True
+    if any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or any(_SCREEN_ALT.match(t) for t in texts if t):
+        return True
+    if any(_MARKED_UP.search(t) for t in texts if t) and not _is_chart(img):
+        return True
+    # A drawing of a concept, not of data: "Chart laying out the anatomy of a user story".
+    return any(_CONCEPT_GRAPHIC.search(t) and not _DATA_WORDS.search(t) for t in texts if t)
+
+
+# Things shown on a screen. Nouns that are also things in the street ("site", "page",
+# "banner", "form") only count with "example"; "shown on ... screen" only for a device's screen
+# (a stadium's big screen is in a photo).
+_SCREEN_THING = (
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|microsite|app|application|dashboard|interface|portal|"
+    r"pop-?up|modal|dialog(?:\s+box)?|e-?mail|newsletter)"
+)
+_UI_THING = (
+    r"(?:" + _SCREEN_THING[3:-1] + r"|site|page|form|banner|button|menu|notification|error\s+message|search\s+(?:box|bar))"
+)
+_SCREEN_SHOWN = lazy(
+    # "the design standards homepage rendered in Firefox", "the app as displayed on a phone"
+    r"\b" + _SCREEN_THING + r"s?\s+(?:as\s+)?(?:rendered|displayed|shown|seen|viewed|opened|running)\s+(?:in|on)\b"
+    # "the app's menu and trip screens", "the login screen", "Login.gov's create an account screen"
+    r"|\b(?:app|application)(?:['’]s)?\s+(?:[\w-]+\s+){0,3}screens?\b"
+    r"|\b(?:home|start|login|log-?in|sign[- ]?in|welcome|splash|settings|search|results|lock|loading|error|title)\s+screens?\b"
+    r"|\b[\w-]+\.[\w.-]+['’]s\s+(?:[\w-]+\s+){0,4}screens?\b"
+    # a site shown on devices: "Responsive CDC showcase on multiple devices", "designed to be
+    # viewed on any device", "code shown on a smartphone screen"
+    r"|\bon\s+(?:multiple|several|different|various|all|any|every)\s+(?:devices?|screen\s+sizes)\b"
+    r"|\b(?:shown|displayed|seen|viewed)\s+on\s+(?:an?\s+|the\s+)?(?:phone|smartphone|mobile|tablet|laptop|computer|desktop)"
+    r"(?:\s+screens?)?\b"
+    # a capture of a page: "Animated gif of the beta FEC homepage", "the LanternLive app displays ..."
+    r"|\b(?:gif|image|capture|view|picture|recording|video|preview)\s+of\s+(?:the\s+|an?\s+)?(?:[\w.'’-]+\s+){0,4}"
+    r"(?:home\s?page|web\s?page|web\s?site|microsite|app|dashboard|portal)\b"
+    r"|\bapp\s+(?:displays|shows|showing|displaying|running)\b"
+    r"|\bmessages?\s+(?:from|in|on)\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}app\b"
+    # an address with a path, or a site's page: "IES.ED.GOV/Funding", "the usa.gov search page"
+    r"|\b[\w-]+\.(?:gov|com|org|net|edu|io|mil)(?:\.[a-z]{2})?/[\w/-]*"
+    r"|\b[\w-]+\.(?:gov|com|org|net|edu|io|mil)(?:\.[a-z]{2})?(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:page|site|homepage|microsite)\b"
+    # parts of a screen, and e-mails as received
+    r"|\bsearch\s+(?:box|bar|field)\b|\btext\s+field\b|\bdrop-?down\s+menu\b"
+    r"|\be-?mail\s+(?:campaign|newsletter|message|alert|bulletin)s?\b"
+    # "an IT warning banner example", "an example of the cookie pop-up"
+    r"|\b" + _UI_THING + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_THING + r"s?\b"
+    r"|\bwireframes?\b|\bflow\s?charts?\b|\bword\s+clouds?\b",
+    re.I,
+)
+# Marks drawn on a capture ("two links circled in red"): a screenshot, unless it is a map or
+# chart, which needs its source ("the flooded streets highlighted in red on the map").
+_MARKED_UP = lazy(r"\b(?:circled|highlighted|outlined|boxed|underlined)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b", re.I)
+_CONCEPT_GRAPHIC = lazy(
+    r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
+    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?)\b"
+    r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationship|journey"
+    r"|org(?:anization|anisation)?al?|venn|system|network|sequence)\s+"
+    r"(?:chart|graphic|diagram|illustration|drawing|map)\b",
+    re.I,
+)
+_DATA_WORDS = lazy(
+    r"%|\bper\s?cent|\bpercentage|\bnumber\s+of\b|\brates?\b|\baverage|\btotal|\bmillions?\b|\bbillions?\b"
+    r"|\b(?:19|20)\d\d\b|\bby\s+(?:year|month|week|day|age|state|county|country|region)\b",
+    re.I,
+)
+# An alt text or caption that names a page, a screen or posts as its subject: "The Login.gov
+# home page on a phone", "USAGov's new homepage", "Bilingual tweets", "User-initiated
+# messages from the SmokeFreeTXT app". Its head words are a name, not a clause ("Visitors
+# look at the new website" is a photo of people).
+_HEAD_STOP = (
+    r"(?:at|on|in|with|by|from|to|into|over|under|near|of|for|and|or|while|as|look|looks|looking|use|uses|using|"
+    r"visit|visits|visiting|browse|browses|browsing|read|reads|reading|check|checks|open|opens|show|shows|hold|holds|"
+    r"send|sends|sending|post|posts|posting|write|writes|writing|type|types|typing)"
+)
+_SCREEN_ALT = lazy(
+    r"^\s*(?:(?!" + _HEAD_STOP + r"\b)[^\s,;]+\s+){0,6}"
+    r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|e-?mails?|newsletters?|app)"
+    r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",
+    re.I,
+)

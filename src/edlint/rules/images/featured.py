@@ -78,6 +78,24 @@ def _nested_part(doc: Document, mf: MetaField, key: str, text: str) -> TextPart:
     return TextPart(text, vs, None, "front matter")
 
 
+# Front-matter switches with which themes keep the featured image off the article page (it
+# is then only the share card): `hero: false`, `show_image: false`, `hide_image: true` ...
+_SHOW_SWITCHES = ("hero", "show_hero", "show_image", "show_featured_image", "featured_image_show",
+                  "display_featured_image", "show_cover", "cover_show")
+_HIDE_SWITCHES = ("hide_image", "hide_hero", "hide_featured_image", "hide_cover", "hidden_image")
+
+
+def _not_shown(md: dict[str, MetaField]) -> bool:
+    def flag(key: str) -> bool | None:
+        f = md.get(key)
+        v = f.value if f is not None else None
+        if isinstance(v, str) and v.strip().lower() in ("false", "no", "true", "yes"):
+            return v.strip().lower() in ("true", "yes")
+        return v if isinstance(v, bool) else None
+
+    return any(flag(k) is False for k in _SHOW_SWITCHES) or any(flag(k) is True for k in _HIDE_SWITCHES)
+
+
 def _featured(doc: Document, opts: ImagesOptions, site: dict[str, dict[str, str]], body: list[Image]) -> Image | None:
     md = doc.metadata
     if not md:
@@ -95,7 +113,7 @@ def _featured(doc: Document, opts: ImagesOptions, site: dict[str, dict[str, str]
             continue
         field_, value = f, v
         break
-    if field_ is None:
+    if field_ is None or _not_shown(md):
         return None
     img = Image(block=None, span=field_.key_span, origin="frontmatter", featured=True)
     uid = None

@@ -39,7 +39,9 @@ class Image:
     src: str = ""
     alt: str | None = None
     alt_span: Span | None = None
-    decorative: bool = False  # alt="" (or an empty shortcode alt): a decorative image
+    decorative: bool = False  # decided once for the three rules (editorial.is_decorative)
+    empty_alt: bool = False  # alt="" written in HTML or a tag (Markdown has no such form)
+    unknown: tuple[str, ...] = ()  # fields a template variable fills in ("src", "alt" ...)
     captions: list[TextPart] = field(default_factory=list)
     credits: list[TextPart] = field(default_factory=list)
     featured: bool = False

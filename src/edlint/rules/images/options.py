@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ...text.credits import DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
 from ..base import section
@@ -45,13 +46,23 @@ class ImagesOptions:
     weak_credits: tuple[str, ...] = DEFAULT_WEAK
     # Images whose alt text, caption or file name says they are one of these need no credit
     # (the publisher's own capture of a screen).
-    credit_exempt: tuple[str, ...] = ("screenshot", "screen shot", "screen capture", "screen grab", "screengrab")
+    credit_exempt: tuple[str, ...] = (
+        "screenshot", "screen shot", "screen capture", "screencapture", "screencap", "screen grab", "screengrab",
+    )
     # Not editorial: images whose class (or file name) contains one of these words.
     non_editorial_classes: tuple[str, ...] = (
         "logo", "icon", "avatar", "gravatar", "emoji", "badge", "sprite", "spinner", "pixel",
         "tracking", "advert", "sponsor", "share", "social", "author", "profile-pic", "button",
         "btn", "related", "promo", "teaser", "newsletter", "placeholder",
     )
+    # alt="" always marks a decorative image, even one with a caption or credit. Off: an
+    # image the article captions or credits is editorial, and its empty alt is an omission
+    # (WordPress writes alt="" when the alt field is left empty).
+    empty_alt_decorative: bool = False
+    # The site's own image tags, as the top-level `shortcodes:` (tag or included file name ->
+    # {src, alt, caption, credit, title, class, uid: argument name or position, "a|b" for
+    # either}), e.g. {figure.html: {src: image, alt: alt, caption: caption, credit: credit}}.
+    shortcodes: dict[str, dict[str, str]] = field(default_factory=dict, hash=False, compare=False)
     # Not editorial: images declared smaller than this many pixels wide or high.
     min_size: int = 100
     # Do charts, graphs, maps and diagrams need a caption? (They always need a source.)
@@ -59,6 +70,19 @@ class ImagesOptions:
     # Site data: the folder (relative to the config file's folder) holding one YAML file per
     # image, named by its uid, with `alt`, `caption` and `credit` fields.
     site_data_folder: str = "data/images"
+
+    @classmethod
+    def validate_config(cls, values: dict[str, Any]) -> list[tuple[str, str]]:
+        """Unknown image fields in ``shortcodes`` (the config loader reports them)."""
+        known = ("src", "alt", "caption", "credit", "title", "class", "uid")
+        problems: list[tuple[str, str]] = []
+        codes = values.get("shortcodes")
+        for name, spec in (codes.items() if isinstance(codes, dict) else ()):
+            for f in spec if isinstance(spec, dict) else ():
+                if f not in known:
+                    problems.append((f"unknown shortcode field {f!r} (one of {', '.join(known)})",
+                                     f"shortcodes.{name}.{f}"))
+        return problems
 
 
 SECTION = section("images", ImagesOptions, "Images: alt text, captions and credits")

@@ -8,7 +8,7 @@ import re
 from ...document import CAPTION, PARAGRAPH, Document, ImageBlock
 from ...text.credits import CREDIT, NONE, CreditRecogniser
 from ...text.patterns import lazy
-from .editorial import _skip_reason
+from .editorial import _skip_reason, is_decorative
 from .featured import _featured, _jsonld_credits
 from .model import (
     Image,
@@ -58,6 +58,7 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
             out.append(featured)
     for img in out:
         img.skip = _skip_reason(img, opts)
+        img.decorative = is_decorative(img, opts)
     return out
 
 
@@ -72,12 +73,21 @@ def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -
         src = _src_from_source(doc.source[b.span.start : b.span.end])
     img = Image(block=b, span=b.span, origin=b.origin, src=src, alt=b.alt, alt_span=b.alt_span,
                 width=b.width, height=b.height)
+    unknown = list(b.attrs.get("template_fields") or ())
+    if b.origin in ("html", "markdown"):
+        raw = doc.source[b.span.start : b.span.end]
+        if ("{{" in raw or "{%" in raw) and len(raw) <= 8000:  # bounded: the patterns scan ahead
+            unknown += _template_attrs(raw)
+    img.unknown = tuple(unknown)
     if b.origin == "html":
-        img.decorative = b.alt == ""
+        img.empty_alt = b.alt == ""
     elif b.origin == "shortcode":
-        img.decorative = b.alt is not None and b.alt == "" and b.alt_span is not None
+        img.empty_alt = b.alt is not None and b.alt == "" and b.alt_span is not None
     if b.caption is not None and b.caption.text.strip():
         _add_part(img.captions, TextPart(b.caption.text, b.caption.span, b.caption))
+    elif b.origin == "shortcode" and b.title and b.title.strip():
+        # Hugo's figure prints its title in the figcaption: readers see it under the image.
+        _add_part(img.captions, TextPart(b.title, b.span, None, "title"))
     elif b.origin == "html" and b.alt and b.alt_span is not None and any(c.lower() == "caption" for c in b.classes):
         # <img class="caption" alt="..."> : caption scripts print the alt text under the image.
         _add_part(img.captions, TextPart(b.alt, b.alt_span, None, "alt text shown as caption"))
@@ -93,6 +103,23 @@ def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -
         if entry is not None:
             _apply_site(img, entry, str(uid))
     return img
+
+
+_RAW_ATTR = lazy(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')|!\[[^\]]*\]\(\s*<?(\{\{.*?\}\})""", re.I | re.S)
+
+
+def _template_attrs(raw: str) -> list[str]:
+    """Fields of an ``<img>`` or Markdown image that a template variable fills in
+    (``src="{{ include.image }}"``, ``alt="{{ page.image_alt }}"``)."""
+    from ...parsers.shortcodes import is_template_value
+
+    out = []
+    for m in _RAW_ATTR.finditer(raw):
+        name = (m.group(1) or "src").lower()
+        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+        if value and is_template_value(value) and name not in out:
+            out.append(name)
+    return out
 
 
 def _src_from_source(raw: str) -> str:
