@@ -35,6 +35,7 @@ from .policy import (
     frontmatter_disabled,
     relpath_for,
     resolve,
+    severity_of,
 )
 from .replay import InputLog
 from .results import FileResult, RunResult, finalize_findings
@@ -641,23 +642,9 @@ def _located(f: Finding, path: str, lines: LineIndex | None) -> Finding:
 def _finish(f: Finding, path: str, lines: LineIndex, settings: FileSettings) -> None:
     """Path, severity and 1-based positions: the only place positions become 1-based."""
     f.path = path
-    configured = settings.severities.get(f.rule)
-    if f.rule in (FILE_ERROR, INTERNAL_ERROR):
-        f.severity = Severity.ERROR
-    elif f.severity is None:
-        f.severity = configured or Severity.WARNING
-    elif configured is not None and configured != _default_severity(f.rule, settings):
-        # An explicit configured severity wins over a rule's per-finding choice.
-        f.severity = configured
+    f.severity = severity_of(f.rule, f.severity, settings)
     f.line, f.column = lines.position(f.span.start)
     f.end_line, f.end_column = lines.position(f.span.end)
-
-
-def _default_severity(rule_id: str, settings: FileSettings) -> Severity | None:
-    for r in settings.rules:
-        if r.id == rule_id:
-            return r.severity
-    return None
 
 
 def _digest(text: str) -> str:

@@ -5,8 +5,11 @@
    then front matter ``edlint: {disable: [...]}``. Selectors are a rule id, a family (or pack)
    name, or ``all``. Within one layer a rule id beats its family, which beats ``all``; when a
    rule is selected and ignored equally specifically, ignore wins.
-2. How severe a finding is: the rule's default (or the finding's own), then ``severity:``
-   (rule id beats family), then overrides.
+2. How severe a finding is (:func:`severity_of`, the only place): an engine error
+   (``file-error``, ``internal-error``) is always an error; else a severity set in config
+   ``severity:`` or a matching override (rule id beats family within one layer, a later
+   layer beats an earlier one) wins; else the finding's own severity (a rule may lower one
+   weak finding); else the rule's default.
 3. Whether inline directives suppress it, and which directives suppressed nothing.
 4. The exit code.
 """
@@ -52,7 +55,8 @@ class FileSettings(NamedTuple):
     """Everything the engine needs to lint one file."""
 
     rules: tuple[Rule, ...]
-    severities: dict[str, Severity]
+    severities: dict[str, Severity]  # rule id -> its default, or the configured severity
+    configured_severities: dict[str, Severity]  # only the rules config/overrides set
     options: dict[str, Any]  # rule id -> options instance
     locked: frozenset[str]  # rules that may not be disabled inline/front matter
     inline_disable: bool
@@ -142,17 +146,14 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
 
     severity_layers = [config.severity] + [o.severity for o in overrides]
     severities: dict[str, Severity] = {}
+    configured: dict[str, Severity] = {}
     options: dict[str, Any] = {}
     for r in all_rules:
-        sev = r.severity
         for layer in severity_layers:
-            by_family = layer.get(r.family)
-            by_id = layer.get(r.id)
-            if by_id:
-                sev = Severity.parse(by_id)
-            elif by_family:
-                sev = Severity.parse(by_family)
-        severities[r.id] = sev
+            chosen = layer.get(r.id) or layer.get(r.family)
+            if chosen:
+                configured[r.id] = Severity.parse(chosen)
+        severities[r.id] = configured.get(r.id, r.severity)
     for r in enabled:
         options[r.id] = server_options[r.id] if r.id in server_options else options_for(r)
     allow = config.allow_inline_disable
@@ -168,6 +169,7 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
     return FileSettings(
         rules=tuple(enabled),
         severities=severities,
+        configured_severities=configured,
         options=options,
         locked=locked,
         inline_disable=inline,
@@ -176,6 +178,22 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
         shortcodes=config.shortcodes,
         key=key,
     )
+
+
+def severity_of(rule_id: str, own: Severity | None, settings: FileSettings) -> Severity:
+    """The final severity of one finding of ``rule_id`` whose rule suggested ``own``.
+
+    An explicit setting beats the rule's per-finding choice, whatever the rule's default
+    is: ``severity: {image-credit: warning}`` turns an ``info`` finding into a warning.
+    """
+    if rule_id in ALWAYS_ON:
+        return Severity.ERROR
+    configured = settings.configured_severities.get(rule_id)
+    if configured is not None:
+        return configured
+    if own is not None:
+        return own
+    return settings.severities.get(rule_id, Severity.WARNING)
 
 
 def frontmatter_disabled(metadata_value: Any) -> frozenset[str]:
