@@ -1,7 +1,8 @@
 """What a rule is: metadata, options, a pure check, and what it reports.
 
 A rule module declares rules with :func:`rule` (per document) or :func:`cross_file_rule`
-(across the files of one run). The registry collects them; the engine runs them. A check
+(across the files of one run) and its family lists them in ``RULES``; the registry collects
+those lists and the engine runs the rules. A check
 never reads files, config or other documents: it receives a Document and its options.
 """
 
@@ -170,8 +171,10 @@ class Rule:
         return self.default_enabled and not self.needs_server and self.status == "stable"
 
 
-# Rules declared by modules as they are imported; the registry drains this list.
-_DECLARED: list[Rule] = []
+# The attribute @rule and @cross_file_rule set on the function they decorate. A rule is
+# registered only when its family lists the function in ``RULES``; the mark lets a test find
+# decorated functions that no family lists.
+RULE_MARK = "__edlint_rule__"
 _SECTIONS: dict[str, Section] = {}
 _LOADERS: list[SiteLoader] = []
 
@@ -229,10 +232,15 @@ def rule(
     server_configured: Callable[[Any], bool] | None = None,
     default_enabled: bool = True,
 ) -> Callable:
-    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``."""
+    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``.
+
+    The decorator only attaches the :class:`Rule` to the function; the rule is registered
+    when its family lists the function in ``RULES`` (tests/test_registration.py checks)."""
 
     def deco(fn: Callable[[Document, Any], Iterator[Finding]]) -> Callable:
-        _DECLARED.append(
+        setattr(
+            fn,
+            RULE_MARK,
             Rule(
                 id=id,
                 family=family,
@@ -275,7 +283,9 @@ def cross_file_rule(
     """
 
     def deco(fn: Callable[..., Iterable[tuple[str, Finding]]]) -> Callable:
-        _DECLARED.append(
+        setattr(
+            fn,
+            RULE_MARK,
             Rule(
                 id=id,
                 family=family,
@@ -295,6 +305,42 @@ def cross_file_rule(
         return fn
 
     return deco
+
+
+def rule_of(item: Any) -> Rule | None:
+    """The rule an entry of ``RULES`` stands for: a decorated function or a Rule."""
+    if isinstance(item, Rule):
+        return item
+    return getattr(item, RULE_MARK, None)
+
+
+def rules_of_module(module: Any) -> list[Rule]:
+    """The rules a module exports: its ``RULES`` tuple when it has one, else (a plugin
+    written before ``RULES`` existed) every decorated function among its attributes and
+    those of its own submodules it imported."""
+    listed = getattr(module, "RULES", None)
+    if listed is not None:
+        out = []
+        for item in listed:
+            r = rule_of(item)
+            if r is None:
+                raise TypeError(f"{module.__name__}.RULES holds {item!r}, which is not a rule")
+            out.append(r)
+        return out
+    import types
+
+    name = module.__name__
+    found: dict[str, Rule] = {}
+    values = list(vars(module).values())
+    for value in list(values):
+        if isinstance(value, types.ModuleType) and value.__name__.startswith(name + "."):
+            values += list(vars(value).values())
+    for value in values:
+        r = getattr(value, RULE_MARK, None) if callable(value) else None
+        # Only the module's own rules: a plugin may import a built-in rule to wrap it.
+        if isinstance(r, Rule) and (r.module == name or r.module.startswith(name + ".")):
+            found.setdefault(r.id, r)
+    return list(found.values())
 
 
 def valid_rule_id(rule_id: str) -> bool:
