@@ -54,7 +54,8 @@ def _weak(doc: Document, opts: Any):
 HEDGE = Rule(id="desk-hedge", family="desk", summary="", severity=Severity.WARNING, check=_hedge)
 WEAK = Rule(id="desk-weak", family="desk", summary="", severity=Severity.WARNING, check=_weak)
 
-W, I, E, OFF = Severity.WARNING, Severity.INFO, Severity.ERROR, None
+# W warning, N info (notice), E error, OFF not reported.
+W, N, E, OFF = Severity.WARNING, Severity.INFO, Severity.ERROR, None
 
 
 def run(config: dict[str, Any], path: str = "news/story.md", front: str = "",
@@ -74,11 +75,11 @@ def run(config: dict[str, Any], path: str = "news/story.md", front: str = "",
 
 # (id, config, path, front matter, cli, expected severities of reportedly / sources say / allegedly)
 TABLE = [
-    ("defaults", {}, "news/story.md", "", None, (W, I, E)),
+    ("defaults", {}, "news/story.md", "", None, (W, N, E)),
     # Config severity by rule id beats the finding's own choice, upwards and downwards.
     ("rule warning lifts info", {"severity": {"desk-weak": "warning"}}, "news/story.md", "", None, (W, W, W)),
     ("rule error", {"severity": {"desk-weak": "error"}}, "news/story.md", "", None, (W, E, E)),
-    ("rule info lowers error", {"severity": {"desk-weak": "info"}}, "news/story.md", "", None, (W, I, I)),
+    ("rule info lowers error", {"severity": {"desk-weak": "info"}}, "news/story.md", "", None, (W, N, N)),
     # The bug: setting a rule's severity to its own default still overrides the finding.
     ("rule set to its default", {"severity": {"desk-weak": "warning", "desk-hedge": "warning"}},
      "news/story.md", "", None, (W, W, W)),
@@ -86,7 +87,7 @@ TABLE = [
     ("family", {"severity": {"desk": "error"}}, "news/story.md", "", None, (E, E, E)),
     # Within one layer a rule id beats its family, whatever the order of keys.
     ("id beats family", {"severity": {"desk-weak": "info", "desk": "error"}}, "news/story.md", "", None,
-     (E, I, I)),
+     (E, N, N)),
     # An override for matching files is a later layer: it wins over the top-level setting.
     ("override wins", {"severity": {"desk-weak": "info"},
                        "overrides": [{"files": ["news/**"], "severity": {"desk-weak": "error"}}]},
@@ -95,7 +96,7 @@ TABLE = [
                                        "overrides": [{"files": ["news/**"], "severity": {"desk": "warning"}}]},
      "news/story.md", "", None, (W, W, W)),
     ("override elsewhere", {"overrides": [{"files": ["opinion/**"], "severity": {"desk": "error"}}]},
-     "news/story.md", "", None, (W, I, E)),
+     "news/story.md", "", None, (W, N, E)),
     ("override ignores", {"overrides": [{"files": ["news/**"], "ignore": ["desk-weak"]}]},
      "news/story.md", "", None, (W, OFF, OFF)),
     # Front matter can turn rules off, never change a severity.
@@ -106,7 +107,7 @@ TABLE = [
     # The command line selects and ignores after config and overrides.
     ("cli ignore", {"severity": {"desk": "error"}}, "news/story.md", "", CliOverrides(ignore=("desk-hedge",)),
      (OFF, E, E)),
-    ("cli select", {}, "news/story.md", "", CliOverrides(select=("desk-weak",)), (OFF, I, E)),
+    ("cli select", {}, "news/story.md", "", CliOverrides(select=("desk-weak",)), (OFF, N, E)),
 ]
 
 

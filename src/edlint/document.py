@@ -247,11 +247,6 @@ def slice_mapped(mt: MappedText, start: int, end: int) -> MappedText:
     return _slice(mt, start, end)
 
 
-def mapped_verbatim(source: str, start: int, end: int) -> MappedText:
-    """A MappedText that is exactly ``source[start:end]``."""
-    return MappedText(source[start:end], [(0, start, end)])
-
-
 # Block kinds. A closed vocabulary shared by parsers, Python rules and YAML packs.
 HEADING = "heading"
 PARAGRAPH = "paragraph"

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from .config import Config, Override, build_options, matches_any
 from .document import Span, Suppression
 from .rules.base import Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from .results import Diagnostic
 
 # Engine-emitted findings (registered as rules in rules/core.py).
 FILE_ERROR = "file-error"
@@ -215,32 +218,33 @@ def disabled_by_frontmatter(rule: Rule, names: frozenset[str], settings: FileSet
 
 
 def apply_suppressions(
-    findings: list[Finding],
+    findings: list[tuple[str, Finding]],
     suppressions: list[Suppression],
     line_of: Any,
     settings: FileSettings,
     rule_families: dict[str, str],
-) -> list[Finding]:
-    """Drop suppressed findings; report directives that suppressed nothing."""
+) -> list[tuple[str, Finding]]:
+    """Drop suppressed findings (``(rule id, finding)`` pairs); report directives that
+    suppressed nothing."""
     if not suppressions:
         return findings
     used = [False] * len(suppressions)
-    kept: list[Finding] = []
-    for f in findings:
-        if f.rule in ALWAYS_ON or f.rule in settings.locked or not settings.inline_disable:
-            kept.append(f)
+    kept: list[tuple[str, Finding]] = []
+    for rule_id, f in findings:
+        if rule_id in ALWAYS_ON or rule_id in settings.locked or not settings.inline_disable:
+            kept.append((rule_id, f))
             continue
         line0 = line_of(f.span.start)
-        family = rule_families.get(f.rule, "")
+        family = rule_families.get(rule_id, "")
         hit = False
         for i, s in enumerate(suppressions):
             if s.first_line <= line0 <= s.last_line and (
-                not s.rules or f.rule in s.rules or family in s.rules
+                not s.rules or rule_id in s.rules or family in s.rules
             ):
                 used[i] = True
                 hit = True
         if not hit:
-            kept.append(f)
+            kept.append((rule_id, f))
     for i, s in enumerate(suppressions):
         if used[i]:
             continue
@@ -252,11 +256,11 @@ def apply_suppressions(
             msg = f"{', '.join(locked)} may not be disabled inline (allow_inline_disable)"
         else:
             msg = f"Suppression of {names} suppresses nothing; remove it"
-        kept.append(Finding(Span(s.span.start, s.span.end), msg, rule=UNUSED_SUPPRESSION))
+        kept.append((UNUSED_SUPPRESSION, Finding(Span(s.span.start, s.span.end), msg)))
     return kept
 
 
-def exit_code(findings: Iterable[Finding], fail_on: Severity, internal_error: bool) -> int:
+def exit_code(findings: Iterable[Diagnostic], fail_on: Severity, internal_error: bool) -> int:
     """0: nothing at or above fail_on; 1: findings; 2: usage, config or internal error.
 
     A file nobody could check (file-error) always fails the run, whatever fail_on says.

@@ -57,50 +57,17 @@ class Fix(NamedTuple):
         return cls(title, (Edit(span.start, span.end, replacement),), applicability)
 
 
-@dataclass(slots=True)
-class Finding:
-    """One problem. Rules fill span, message and optionally fix/severity/data;
-    the engine fills rule, severity, path and the 1-based position."""
+class Finding(NamedTuple):
+    """What a rule reports: where (source offsets), what, and optionally a fix, a severity
+    of its own (a weak credit is only ``info``) and extra JSON fields. Immutable: the engine
+    turns it into a :class:`edlint.results.Diagnostic` (path, rule, 1-based position, the
+    severity policy decides, fingerprint); reporters only ever see that."""
 
     span: Span
     message: str
     fix: Fix | None = None
-    severity: Severity | None = None  # a rule may lower or raise one finding (weak credit)
+    severity: Severity | None = None  # a suggestion to policy; config overrides it
     data: dict[str, Any] | None = None  # extra JSON fields (e.g. a LanguageTool rule id)
-    rule: str = ""
-    path: str = ""
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-    fingerprint: str = ""
-
-    def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.rule, self.message)
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "rule": self.rule,
-            "severity": str(self.severity),
-            "message": self.message,
-        }
-        if self.fix is not None:
-            out["fix"] = {
-                "title": self.fix.title,
-                "applicability": self.fix.applicability.value,
-                "edits": [
-                    {"start": e.start, "end": e.end, "replacement": e.replacement}
-                    for e in self.fix.edits
-                ],
-            }
-        if self.data:
-            out["data"] = self.data
-        return out
 
 
 class Section(NamedTuple):
@@ -158,8 +125,6 @@ class Rule:
     combine: Callable[..., Iterable[tuple[str, Finding]]] | None = None
     origin: str = "builtin"  # builtin | plugin:<name> | pack:<path>
     module: str = ""  # the Python module that declared it
-    # Options names the docs may list (for doc/option agreement checks).
-    option_names: tuple[str, ...] = ()
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     @property
