@@ -313,7 +313,8 @@ class MetaField(NamedTuple):
     source: str = "frontmatter"  # frontmatter | meta | og | jsonld | title
 
 
-class Suppression(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppression:
     """An inline ``edlint-disable`` directive and the lines (0-based, inclusive) it covers."""
 
     rules: frozenset[str]  # empty: every rule

@@ -42,8 +42,9 @@ class Layer(NamedTuple):
     ignore: tuple[str, ...] = ()
 
 
-class CliOverrides(NamedTuple):
-    """What the command line adds on top of config files."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class CliOverrides:
+    """What the command line adds on top of config files (its repr is part of cache keys)."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()

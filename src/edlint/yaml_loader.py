@@ -54,7 +54,7 @@ class HardenedLoader(yaml.SafeLoader):
 # Replace the YAML 1.1 implicit resolvers with YAML 1.2 core ones.
 HardenedLoader.yaml_implicit_resolvers = {}
 _RESOLVERS = [
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", [*list("~nN"), ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
     (
@@ -190,13 +190,13 @@ def key_lines(node: Node | None) -> dict[tuple, int]:
         seen.add(id(n))
         if isinstance(n, MappingNode):
             for k, v in n.value:
-                key = path + (scalar_value(k) if isinstance(k, ScalarNode) else k.start_mark.line,)
+                key = (*path, scalar_value(k) if isinstance(k, ScalarNode) else k.start_mark.line)
                 lines[key] = k.start_mark.line + 1  # a key written twice: the value kept is the last
                 walk(v, key)
         elif isinstance(n, SequenceNode):
             for i, item in enumerate(n.value):
-                lines.setdefault(path + (i,), item.start_mark.line + 1)
-                walk(item, path + (i,))
+                lines.setdefault((*path, i), item.start_mark.line + 1)
+                walk(item, (*path, i))
 
     if node is not None:
         walk(node, ())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ..document import Document, Span
 
@@ -35,7 +35,8 @@ class Applicability(str, enum.Enum):
     SUGGESTION = "suggestion"  # shown, never applied
 
 
-class Edit(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Edit:
     """Replace ``source[start:end]`` with ``replacement`` (source offsets)."""
 
     start: int
@@ -43,7 +44,8 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class Fix(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Fix:
     """Edits that resolve a finding, with how safely they can be applied."""
 
     title: str  # an imperative: "Use curly quotes"
@@ -53,7 +55,7 @@ class Fix(NamedTuple):
     @classmethod
     def replace(
         cls, span: Span, replacement: str, title: str, applicability: Applicability = Applicability.SAFE
-    ) -> "Fix":
+    ) -> Fix:
         return cls(title, (Edit(span.start, span.end, replacement),), applicability)
 
 
@@ -202,27 +204,20 @@ def rule(
     The decorator only attaches the :class:`Rule` to the function; the rule is registered
     when its family lists the function in ``RULES`` (tests/test_registration.py checks)."""
 
-    def deco(fn: Callable[[Document, Any], Iterator[Finding]]) -> Callable:
-        setattr(
-            fn,
-            RULE_MARK,
-            Rule(
-                id=id,
-                family=family,
-                summary=summary,
-                severity=severity,
-                check=fn,
-                section=section,
-                fix=fix,
-                status=status,
-                since=since,
-                needs_server=needs_server,
-                server_configured=server_configured,
-                default_enabled=default_enabled,
-                doc=_clean_doc(fn),
-                module=fn.__module__,
-            )
-        )
+    return _marker(
+        id=id, family=family, summary=summary, severity=severity, section=section, fix=fix,
+        status=status, since=since, needs_server=needs_server, server_configured=server_configured,
+        default_enabled=default_enabled, check_role="check",
+    )
+
+
+def _marker(check_role: str, **fields: Any) -> Callable:
+    """The decorator both kinds of rule share: build the Rule from the decorated function
+    (``check`` or ``combine``, its docstring, its module) and attach it to the function."""
+
+    def deco(fn: Callable) -> Callable:
+        extra = {"check": fn} if check_role == "check" else {"check": None, "combine": fn}
+        setattr(fn, RULE_MARK, Rule(**fields, **extra, doc=_clean_doc(fn), module=fn.__module__))
         return fn
 
     return deco
@@ -247,29 +242,10 @@ def cross_file_rule(
     for every document of the run and yields ``(path, Finding)``.
     """
 
-    def deco(fn: Callable[..., Iterable[tuple[str, Finding]]]) -> Callable:
-        setattr(
-            fn,
-            RULE_MARK,
-            Rule(
-                id=id,
-                family=family,
-                summary=summary,
-                severity=severity,
-                check=None,
-                section=section,
-                status=status,
-                since=since,
-                default_enabled=default_enabled,
-                doc=_clean_doc(fn),
-                facts=facts,
-                combine=fn,
-                module=fn.__module__,
-            )
-        )
-        return fn
-
-    return deco
+    return _marker(
+        id=id, family=family, summary=summary, severity=severity, section=section, status=status,
+        since=since, default_enabled=default_enabled, facts=facts, check_role="combine",
+    )
 
 
 def rule_of(item: Any) -> Rule | None:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..document import Block, Document
 from ..text.patterns import lazy
 from .base import Finding, Severity, rule
 
 # A closing bracket that is not half of a pair: a list enumerator ("1)", "b)", "iv)") at the
-# start of the text or after a space, and the emoticons ":)", ";-)", "=)".
+# start of the text or after a space, and the emoticons ":)", ";-)", "=(" standing alone
+# (never "8)": that is the end of "(in 2018)").
 _ENUMERATOR = lazy(r"(?:^|(?<=\s))(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)")
-_EMOTICON = lazy(r"[:;=8][-^'o]?[()]")
+_EMOTICON = lazy(r"(?:^|(?<=\s))[:;=][-^'o]?[()]")
 _EXCERPT = 40
 
 
@@ -25,30 +26,27 @@ def _excerpt(text: str, start: int, forward: bool) -> str:
     return piece if start < _EXCERPT else "…" + piece.split(" ", 1)[-1]
 
 
-def _not_paired(text: str) -> set[int]:
-    """Offsets of brackets that are not meant to pair (enumerators, emoticons)."""
-    skip = {m.end() - 1 for m in _ENUMERATOR.finditer(text)}
-    skip.update(m.end() - 1 for m in _EMOTICON.finditer(text))
-    return skip
-
-
 def unbalanced_brackets(text: str) -> tuple[list[int], list[int]]:
     """Offsets of the opening brackets never closed and of the closing brackets never
-    opened in ``text`` (round brackets; pairs nest)."""
+    opened in ``text`` (round brackets; pairs nest).
+
+    Emoticons are never brackets. A list enumerator ("2)") is one only when no bracket is
+    open: in "(Nov. 18)" the bracket after 18 closes the aside."""
     if "(" not in text and ")" not in text:
         return [], []
-    skip = _not_paired(text) if ")" in text else set()
+    emoticons = {m.end() - 1 for m in _EMOTICON.finditer(text)}
+    enumerators = {m.end() - 1 for m in _ENUMERATOR.finditer(text)} if ")" in text else set()
     opened: list[int] = []
     stray: list[int] = []
     for m in re.finditer(r"[()]", text):
         at = m.start()
-        if at in skip:
+        if at in emoticons:
             continue
         if text[at] == "(":
             opened.append(at)
         elif opened:
             opened.pop()
-        else:
+        elif at not in enumerators:
             stray.append(at)
     return opened, stray
 
