@@ -143,3 +143,30 @@ def test_engine_errors_are_always_errors():
     settings = linter.settings_for("news/story.md", linter.config_for("news/story.md"))
     assert severity_of("file-error", Severity.INFO, settings) is Severity.ERROR
     assert severity_of("internal-error", None, settings) is Severity.ERROR
+
+
+# -- a rule's Finding is never changed; the report record is frozen -------------------------
+def test_a_finding_yielded_twice_is_not_mutated(tmp_path):
+    """A rule may hand out the same Finding object for two files (a cached result); each
+    file's report must keep its own path, rule and position."""
+    from edlint.document import Span
+
+    shared = Finding(Span(0, 3), "Headline starts with 'The'", severity=Severity.INFO)
+
+    def same_finding(doc, opts):
+        if doc.source.startswith("The"):
+            yield shared
+
+    rule = Rule(id="desk-the", family="desk", summary="", severity=Severity.WARNING, check=same_finding)
+    registry = build_registry(extra_rules=(rule,), entry_points=False, shipped_packs=False)
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("The mayor resigned on Friday.\n")
+    linter = Linter(config={"select": ["desk-the"], "severity": {"desk-the": "error"}}, registry=registry)
+    result = linter.run([str(tmp_path / "a.md"), str(tmp_path / "b.md")])
+    assert sorted(f.path.rsplit("/", 1)[-1] for f in result.findings) == ["a.md", "b.md"]
+    assert {f.severity for f in result.findings} == {Severity.ERROR}
+    assert shared == Finding(Span(0, 3), "Headline starts with 'The'", severity=Severity.INFO)
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.findings[0].severity = Severity.INFO  # type: ignore[misc]

@@ -25,7 +25,10 @@ from .document import Span, Suppression
 from .rules.base import Finding, Rule, Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .results import Diagnostic
+    from .rules.registry import Registry
 
 # Engine-emitted findings (registered as rules in rules/core.py).
 FILE_ERROR = "file-error"
@@ -125,7 +128,7 @@ def select_rules(
     return [r for r in rules if enabled[r.id] or r.id in ALWAYS_ON]
 
 
-def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> FileSettings:
+def resolve(config: Config, relpath: str, registry: Registry, cli: CliOverrides) -> FileSettings:
     """Settings for one file (``relpath`` is relative to the config's folder)."""
     overrides: list[Override] = [o for o in config.overrides if matches_any(relpath, o.files)]
     preview = config.preview if cli.preview is None else cli.preview
@@ -221,7 +224,7 @@ def disabled_by_frontmatter(rule: Rule, names: frozenset[str], settings: FileSet
 def apply_suppressions(
     findings: list[tuple[str, Finding]],
     suppressions: list[Suppression],
-    line_of: Any,
+    line_of: Callable[[int], int],
     settings: FileSettings,
     rule_families: dict[str, str],
 ) -> list[tuple[str, Finding]]:

@@ -183,7 +183,7 @@ class ExampleResult:
 
 
 def lint_with_rules(rules: Iterable[Rule], text: str, fmt: str | None = None,
-                    config: dict[str, Any] | None = None) -> list[Any]:
+                    config: dict[str, Any] | None = None) -> list[Diagnostic]:
     """Run ``rules`` (and only them) on ``text`` through the whole pipeline."""
     from .engine import Linter
     from .rules.registry import build_registry

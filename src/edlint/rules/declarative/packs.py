@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..base import Rule, Section, Severity
 from .base import CheckType, PackRuleOptions
@@ -39,6 +39,11 @@ from .existence import Existence
 from .occurrence import Occurrence
 from .spec import PackError, Spec, did_you_mean
 from .substitution import Substitution
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+    from ..registry import Registry
 
 CHECK_TYPES: dict[str, type[CheckType]] = {
     cls.NAME: cls for cls in (Existence, Substitution, Consistency, Occurrence, Capitalization, Conditional)
@@ -67,7 +72,7 @@ class Pack:
 
 
 # -- YAML with positions -------------------------------------------------------------------------
-def _compose(text: str, path: str) -> Any:
+def _compose(text: str, path: str) -> Node | None:
     """The pack's node tree, through the one hardened loader (edlint.yaml_loader)."""
     import yaml
 
@@ -91,7 +96,7 @@ _CORE_TAGS = frozenset(
 )
 
 
-def _convert(node: Any, path: str) -> tuple[Any, dict[tuple, int]]:
+def _convert(node: Node, path: str) -> tuple[Any, dict[tuple, int]]:
     """Node tree -> plain values (the loader's YAML 1.2 core scalars: no yes/no booleans,
     no dates) and the line of every mapping key and sequence item, keyed by its path.
     Stricter than config: a key written twice or a key that is not text is an error."""
@@ -274,7 +279,7 @@ def resolve_pack_path(spec: str, base_dir: str) -> str:
     return path
 
 
-def add_packs(registry: Any, packs: Iterable[Pack]) -> None:
+def add_packs(registry: Registry, packs: Iterable[Pack]) -> None:
     """Add pack rules to a registry, reporting clashes with the pack's file and line."""
     for pack in packs:
         for other in registry.rules.values():
@@ -297,7 +302,7 @@ def add_packs(registry: Any, packs: Iterable[Pack]) -> None:
             registry.add(rule)
 
 
-def pack_rules_for_registry(registry: Any, packs: tuple[str, ...], base_dir: str, shipped: bool) -> None:
+def pack_rules_for_registry(registry: Registry, packs: tuple[str, ...], base_dir: str, shipped: bool) -> None:
     """What ``build_registry`` calls: the shipped packs, then those named in config."""
     if shipped:
         add_packs(registry, shipped_packs())
