@@ -5,8 +5,9 @@ import os
 
 from ci_helpers import BUDGET, FERRY, project, run
 from edlint import baseline as bl
-from edlint.rules.base import Finding
 from edlint.document import Span
+from edlint.results import Diagnostic
+from edlint.rules.base import Severity
 
 
 def setup(tmp_path, monkeypatch, files=None, paths=("news",)):
@@ -115,8 +116,9 @@ def test_bad_baseline_files_are_exit_2(tmp_path, monkeypatch):
 
 
 def test_internal_errors_are_never_baselined(tmp_path):
-    f = Finding(Span(0, 0), "Rule 'x' failed", rule="internal-error", path=str(tmp_path / "a.md"), fingerprint="1")
-    g = Finding(Span(0, 0), "Image has no alt", rule="image-alt", path=str(tmp_path / "a.md"), fingerprint="2")
+    at = {"path": str(tmp_path / "a.md"), "line": 1, "column": 1, "end_line": 1, "end_column": 1, "span": Span(0, 0)}
+    f = Diagnostic(rule="internal-error", severity=Severity.ERROR, message="Rule 'x' failed", fingerprint="1", **at)
+    g = Diagnostic(rule="image-alt", severity=Severity.WARNING, message="Image has no alt", fingerprint="2", **at)
     path = str(tmp_path / "base.json")
     assert bl.write([f, g], path) == 1
     filtered = bl.Baseline.load(path).filter([f, g])

@@ -29,7 +29,7 @@ from edlint.rules.declarative.units import (
     CASE_TRAPS,
     Lexicon,
     Scope,
-    Unit,
+    Segment,
     phrase_regex,
 )
 
@@ -39,7 +39,7 @@ _WORD = re.compile(r"\w+")
 
 
 # -- the reference: every unit on its own --------------------------------------------------------
-def _reference_find(lex: Lexicon, unit: Unit) -> list[tuple[int, int, object]]:
+def _reference_find(lex: Lexicon, unit: Segment) -> list[tuple[int, int, object]]:
     text = unit.string
     words = frozenset(_WORD.findall(text.lower() if lex.ignore_case else text))
     hits = []
@@ -59,7 +59,7 @@ def _reference_find(lex: Lexicon, unit: Unit) -> list[tuple[int, int, object]]:
     return sorted(hits, key=lambda h: (h[0], -h[1]))
 
 
-def _reference_whole(lex: Lexicon, unit: Unit):
+def _reference_whole(lex: Lexicon, unit: Segment):
     lo, hi = unit.core
     text = unit.string
     for rx, payload in lex.odd:
@@ -78,7 +78,7 @@ def _reference_whole(lex: Lexicon, unit: Unit):
     return None
 
 
-def _reference(matcher: Matcher, units: list[Unit], scope_units: list[Unit]) -> list:
+def _reference(matcher: Matcher, units: list[Segment], scope_units: list[Segment]) -> list:
     lex = matcher.lexicon
     if lex and not lex.odd and not matcher.patterns:
         every_word: set[str] = set()
@@ -120,22 +120,22 @@ def _reference(matcher: Matcher, units: list[Unit], scope_units: list[Unit]) -> 
     return out
 
 
-def _fast(matcher: Matcher, doc: Document, units: list[Unit], scope: Scope) -> list:
+def _fast(matcher: Matcher, doc: Document, units: list[Segment], scope: Scope) -> list:
     return [(units.index(unit), [(s, e, p, m.span() if m else None) for s, e, p, m in found])
             for unit, found in matcher.scan(doc, scope)]
 
 
 # -- documents ---------------------------------------------------------------------------------
-def _document(paragraphs: list[str], headings: list[str] = (), metadata: list[str] = ()) -> tuple[Document, list[Unit]]:
+def _document(paragraphs: list[str], headings: list[str] = (), metadata: list[str] = ()) -> tuple[Document, list[Segment]]:
     """A document whose units are ``paragraphs``, ``headings`` and ``metadata`` values."""
     source = "\n\n".join([*paragraphs, *headings, *metadata])
     units, at = [], 0
     for kind, texts in (("paragraph", paragraphs), ("heading", headings), ("metadata.title", metadata)):
         for text in texts:
             if kind.startswith("metadata"):
-                units.append(Unit(kind, None, source=source, value=text, span=Span(at, at + len(text))))
+                units.append(Segment(kind, None, source=source, value=text, span=Span(at, at + len(text))))
             else:
-                units.append(Unit(kind, MappedText(text, [(0, at, at + len(text))]), level=2))
+                units.append(Segment(kind, MappedText(text, [(0, at, at + len(text))]), level=2))
             at += len(text) + 2
     doc = Document("test.md", "markdown", source)
     doc._views["declarative.units"] = units

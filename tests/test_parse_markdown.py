@@ -204,9 +204,9 @@ def test_language_from_front_matter():
 
 def test_pure_python_yaml_loader_is_as_hardened(monkeypatch):
     """Without libyaml, the pure-Python loader enforces the same caps and scalars."""
-    from edlint.parsers import frontmatter
+    from edlint import yaml_loader
 
-    monkeypatch.setattr(frontmatter, "_CLoader", None)
+    monkeypatch.setattr(yaml_loader, "_CLoader", None)
     doc = blocks("---\ndraft: no\nwhen: 12:30\n---\n\nBody.\n")
     assert doc.meta("draft") == "no" and doc.meta("when") == "12:30"
     laughs = "---\na: &a [x,x]\n" + "".join(

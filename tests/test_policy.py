@@ -2,9 +2,10 @@
 
 import pytest
 
-from edlint.policy import Layer, exit_code, select_rules
-from edlint.rules.base import Finding, Rule, Severity
 from edlint.document import Span
+from edlint.policy import Layer, exit_code, select_rules
+from edlint.results import Diagnostic
+from edlint.rules.base import Rule, Severity
 
 
 def R(id, family, status="stable", needs_server=False):
@@ -50,7 +51,8 @@ def test_selection(layers, preview, expected):
 
 
 def F(rule, severity):
-    return Finding(Span(0, 0), "m", rule=rule, severity=severity)
+    return Diagnostic(path="a.md", rule=rule, severity=severity, message="m", line=1, column=1, end_line=1,
+                      end_column=1, span=Span(0, 0))
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .policy import INTERNAL_ERROR
-from .rules.base import Finding
+from .results import Diagnostic
 
 FORMAT_VERSION = 1
 
@@ -40,7 +40,7 @@ def _rel(path: str, base_dir: str) -> str:
     return rel.replace(os.sep, "/")
 
 
-def key(finding: Finding, base_dir: str) -> Key:
+def key(finding: Diagnostic, base_dir: str) -> Key:
     return (finding.rule, _rel(finding.path, base_dir), finding.fingerprint)
 
 
@@ -48,7 +48,7 @@ def _base_dir(baseline_path: str) -> str:
     return os.path.dirname(os.path.abspath(baseline_path))
 
 
-def entries(findings: Iterable[Finding], baseline_path: str) -> list[dict[str, Any]]:
+def entries(findings: Iterable[Diagnostic], baseline_path: str) -> list[dict[str, Any]]:
     base = _base_dir(baseline_path)
     out = []
     for f in findings:
@@ -68,7 +68,7 @@ def dumps(items: list[dict[str, Any]]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
-def write(findings: Iterable[Finding], baseline_path: str) -> int:
+def write(findings: Iterable[Diagnostic], baseline_path: str) -> int:
     """Write the baseline file (atomically); returns the number of entries."""
     items = entries(findings, baseline_path)
     data = dumps(items).encode("utf-8")
@@ -117,14 +117,14 @@ class Baseline:
                 raise BaselineError(f"{path!r}: entry {i} lacks rule, path or fingerprint") from None
         return cls(path, keys)
 
-    def filter(self, findings: Iterable[Finding], linted: Iterable[str] | None = None) -> "Filtered":
+    def filter(self, findings: Iterable[Diagnostic], linted: Iterable[str] | None = None) -> "Filtered":
         """Split findings into new ones and ones the baseline already records.
 
         ``linted``: the files of this run; entries for other files are not counted as stale.
         """
         base = _base_dir(self.path)
         left = Counter(self.keys)
-        new: list[Finding] = []
+        new: list[Diagnostic] = []
         known = 0
         for f in findings:
             k = key(f, base)
@@ -145,7 +145,7 @@ class Baseline:
 class Filtered:
     """What applying a baseline left: new findings, and counts of known and stale ones."""
 
-    findings: list[Finding]  # not in the baseline: reported
+    findings: list[Diagnostic]  # not in the baseline: reported
     known: int  # in the baseline: hidden
     stale: int  # baseline entries no finding matched (fixed since, or file not linted)
 

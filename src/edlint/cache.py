@@ -27,7 +27,8 @@ from typing import Any, Iterator
 
 from . import __version__
 from .document import LineIndex, Span, Suppression
-from .rules.base import Applicability, Edit, Finding, Fix, Severity
+from .results import Diagnostic
+from .rules.base import Applicability, Edit, Fix, Severity
 
 STORE = "cache-v2.json"  # v2: findings as rows
 MAX_ENTRIES = 200_000
@@ -175,7 +176,7 @@ class Cache:
         self.used.add(key)
         self.dirty = True
 
-    def get_cross(self, run_key: str) -> list[Finding] | None:
+    def get_cross(self, run_key: str) -> list[Diagnostic] | None:
         value = self.cross.get(run_key)
         if not isinstance(value, list):
             return None
@@ -183,16 +184,14 @@ class Cache:
             paths, rows = value
             if len(paths) != len(rows):
                 return None
-            findings = [finding_from_json(row) for row in rows]
-            for finding, path in zip(findings, paths):
-                if type(path) is not str:
-                    return None
-                finding.path = path
+            if not all(type(path) is str for path in paths):
+                return None
+            findings = [finding_from_json(row, path) for row, path in zip(rows, paths)]
         except (KeyError, TypeError, ValueError, IndexError):
             return None
         return findings
 
-    def put_cross(self, run_key: str, findings: list[Finding]) -> None:
+    def put_cross(self, run_key: str, findings: list[Diagnostic]) -> None:
         # Cross-file findings belong to several files: their paths go beside the rows.
         _put_recent(self.cross, run_key, [[f.path for f in findings], [finding_to_cache(f) for f in findings]])
         self.dirty = True
@@ -245,7 +244,7 @@ _SEVERITIES = {str(s): s for s in Severity}
 _APPLICABILITIES = {a.value: a for a in Applicability}
 
 
-def finding_to_cache(f: Finding) -> list[Any]:
+def finding_to_cache(f: Diagnostic) -> list[Any]:
     row: list[Any] = [f.rule, str(f.severity), f.message, f.line, f.column, f.end_line, f.end_column,
                       f.span.start, f.span.end, f.fingerprint]
     if f.fix is not None or f.data:
@@ -256,7 +255,7 @@ def finding_to_cache(f: Finding) -> list[Any]:
     return row
 
 
-def finding_from_json(row: list[Any]) -> Finding:
+def finding_from_json(row: list[Any], path: str) -> Diagnostic:
     """A finding from its cache row; anything malformed raises ValueError, TypeError or
     KeyError, and the caller then ignores the entry (a cache is never trusted)."""
     rule, severity, message, line, column, end_line, end_column, start, end, fingerprint = row[:10]
@@ -277,16 +276,14 @@ def finding_from_json(row: list[Any]) -> Finding:
             fix = Fix(title, edits, _APPLICABILITIES[applicability])
         if data is not None and type(data) is not dict:
             raise TypeError("finding data is not a mapping")
-    return Finding(Span(start, end), message, fix, _SEVERITIES[severity], data, rule, "",
-                   line, column, end_line, end_column, fingerprint)
+    return Diagnostic(path=path, rule=rule, severity=_SEVERITIES[severity], message=message, line=line,
+                      column=column, end_line=end_line, end_column=end_column, span=Span(start, end),
+                      fix=fix, data=data, fingerprint=fingerprint)
 
 
-def entry_findings(entry: dict[str, Any], path: str) -> list[Finding]:
+def entry_findings(entry: dict[str, Any], path: str) -> list[Diagnostic]:
     """The findings of a file's cache entry (raises on a malformed entry, see above)."""
-    findings = [finding_from_json(row) for row in entry["findings"]]
-    for f in findings:
-        f.path = path
-    return findings
+    return [finding_from_json(row, path) for row in entry["findings"]]
 
 
 def suppressions_to_json(items: list[Suppression]) -> list[Any]:

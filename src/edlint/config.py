@@ -13,13 +13,15 @@ each family declares; this module knows none of them by name.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import types
 import typing
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal
+
+from .validation import bool_problem, number_problem, text_problem, whole_problem
+from .validation import did_you_mean as _did_you_mean  # the name cli.py imports
 
 CONFIG_NAMES = (".edlint.yaml", ".edlint.yml")
 SEVERITIES = ("error", "warning", "info")
@@ -134,18 +136,14 @@ class _Positions:
         self.toml = toml
 
     def _walk(self, node: Any, prefix: str) -> None:
-        from yaml.nodes import MappingNode, SequenceNode
+        from .yaml_loader import key_lines
 
-        if isinstance(node, MappingNode):
-            for k, v in node.value:
-                path = f"{prefix}.{k.value}" if prefix else str(k.value)
-                self.lines[path] = k.start_mark.line + 1
-                self._walk(v, path)
-        elif isinstance(node, SequenceNode):
-            for i, item in enumerate(node.value):
-                path = f"{prefix}[{i}]"
-                self.lines[path] = item.start_mark.line + 1
-                self._walk(item, path)
+        for keys, line in key_lines(node).items():
+            path = prefix
+            for k in keys:
+                path = f"{path}[{k}]" if isinstance(k, int) and not isinstance(k, bool) else (
+                    f"{path}.{k}" if path else str(k))
+            self.lines[path] = line
 
     def line(self, path: str) -> int | None:
         if path in self.lines:
@@ -182,7 +180,7 @@ def load_config_file(path: str, registry: Any) -> Config:
     else:
         import yaml
 
-        from .parsers.frontmatter import compose_yaml
+        from .yaml_loader import compose_yaml
 
         try:
             node, data = compose_yaml(text)
@@ -355,11 +353,6 @@ def _selector_names(registry: Any) -> set[str]:
     return set(registry.rules) | set(registry.families) | {"all"}
 
 
-def _did_you_mean(name: Any, candidates: Any) -> str:
-    close = difflib.get_close_matches(str(name), sorted(map(str, candidates)), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 def _str_list(value: Any, key_path: str, fail: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -369,8 +362,9 @@ def _str_list(value: Any, key_path: str, fail: Any) -> tuple[str, ...]:
 
 
 def _bool(value: Any, key_path: str, fail: Any) -> bool:
-    if not isinstance(value, bool):
-        fail(f"'{key_path}' must be true or false (got {value!r})", key_path)
+    problem = bool_problem(value)
+    if problem:
+        fail(f"'{key_path}' {problem}", key_path)
     return value
 
 
@@ -419,13 +413,13 @@ def _type_problem(value: Any, hint: Any) -> str | None:
     if hint is Any:
         return None
     if hint is bool:
-        return None if isinstance(value, bool) else f"must be true or false (got {value!r})"
+        return bool_problem(value)
     if hint is int:
-        return None if isinstance(value, int) and not isinstance(value, bool) else f"must be a whole number (got {value!r})"
+        return whole_problem(value)
     if hint is float:
-        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else f"must be a number (got {value!r})"
+        return number_problem(value)
     if hint is str:
-        return None if isinstance(value, str) else f"must be text (got {value!r})"
+        return text_problem(value)
     if origin in (tuple, list, frozenset, set):
         if not isinstance(value, (list, tuple)):
             return f"must be a list (got {value!r})"

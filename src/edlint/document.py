@@ -247,11 +247,6 @@ def slice_mapped(mt: MappedText, start: int, end: int) -> MappedText:
     return _slice(mt, start, end)
 
 
-def mapped_verbatim(source: str, start: int, end: int) -> MappedText:
-    """A MappedText that is exactly ``source[start:end]``."""
-    return MappedText(source[start:end], [(0, start, end)])
-
-
 # Block kinds. A closed vocabulary shared by parsers, Python rules and YAML packs.
 HEADING = "heading"
 PARAGRAPH = "paragraph"
@@ -318,7 +313,8 @@ class MetaField(NamedTuple):
     source: str = "frontmatter"  # frontmatter | meta | og | jsonld | title
 
 
-class Suppression(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppression:
     """An inline ``edlint-disable`` directive and the lines (0-based, inclusive) it covers."""
 
     rules: frozenset[str]  # empty: every rule

@@ -34,9 +34,10 @@ from .policy import (
     frontmatter_disabled,
     relpath_for,
     resolve,
+    severity_of,
 )
 from .replay import InputLog
-from .results import FileResult, RunResult, finalize_findings
+from .results import Diagnostic, FileResult, RunResult, finalize_findings
 from .rules.base import Finding, Severity
 from .rules.registry import Registry, build_registry
 from .text.normalize import normalize
@@ -246,11 +247,11 @@ class Linter:
                 result.messages.append(f"{path}: skipped: {skipped}")
                 return result
             if problem is not None:
-                result.findings.append(_located(Finding(Span(0, 0), problem, rule=FILE_ERROR), path, None))
+                result.findings.append(_file_error(path, problem))
                 return result
         assert text is not None
         if not text.strip():
-            result.findings.append(_located(Finding(Span(0, 0), "File is empty", rule=FILE_ERROR), path, None))
+            result.findings.append(_file_error(path, "File is empty"))
             return result
         options = ParseOptions(language=settings.language, image_shortcodes=settings.shortcodes)
         doc = parse(path, text, fmt, options)
@@ -258,10 +259,10 @@ class Linter:
         return self.lint_document(doc, settings, result)
 
     def lint_document(self, doc: Document, settings: FileSettings, result: FileResult) -> FileResult:
-        raw: list[Finding] = []
+        raw: list[tuple[str, Finding]] = []  # (rule id, what the rule reported)
         fatal = False
         for problem in doc.problems:
-            raw.append(Finding(problem.span, _capital(problem.message), rule=FILE_ERROR))
+            raw.append((FILE_ERROR, Finding(problem.span, _capital(problem.message))))
             fatal = fatal or problem.fatal
         result.lines = doc.lines
         result.suppressions = doc.suppressions
@@ -280,30 +281,26 @@ class Linter:
                             if count == MAX_FINDINGS_PER_RULE:
                                 # A machine-made page can hold 500,000 doubled words: report
                                 # the first ones and say so, rather than take minutes.
-                                raw.append(Finding(
+                                raw.append((rule.id, Finding(
                                     f.span,
                                     f"{rule.id} stopped after {MAX_FINDINGS_PER_RULE} findings in this file",
-                                    severity=Severity.INFO, rule=rule.id))
+                                    severity=Severity.INFO)))
                                 break
-                            f.rule = rule.id
-                            raw.append(f)
+                            raw.append((rule.id, f))
                             count += 1
                     if rule.facts is not None:
                         result.facts[rule.id] = rule.facts(doc, opts)
                 except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule must not stop the run
                     result.internal_error = True
                     where = _where(exc)
-                    raw.append(
-                        Finding(Span(0, 0), f"Rule {rule.id!r} failed: {type(exc).__name__}: {exc}{where}",
-                                rule=INTERNAL_ERROR)
-                    )
+                    raw.append((INTERNAL_ERROR, Finding(
+                        Span(0, 0), f"Rule {rule.id!r} failed: {type(exc).__name__}: {exc}{where}")))
         families = {r.id: r.family for r in settings.rules}
         kept = apply_suppressions(raw, doc.suppressions, doc.lines.line_of, settings, families)
         fps = _fingerprints(doc, kept)
-        for f, fp in zip(kept, fps):
-            _finish(f, doc.path, doc.lines, settings)
-            f.fingerprint = fp
-        result.findings = kept
+        result.findings = [
+            _diagnostic(rule_id, f, doc.path, doc.lines, settings, fp) for (rule_id, f), fp in zip(kept, fps)
+        ]
         # Site services (a LanguageTool client ...) report run-level problems, and may
         # require the run to fail (exit 2) when they could not do their job.
         for service in doc.site.values():
@@ -513,12 +510,12 @@ class Linter:
         return self.finish([self.lint_file(path, text)])
 
     def finish(self, results: list[FileResult], cache: Any = None, run_key: str | None = None) -> RunResult:
-        findings: list[Finding] = []
+        findings: list[Diagnostic] = []
         internal = False
         if self.unreadable_folders:
             self.inputs.block("a folder could not be read")
         for folder, why in self.unreadable_folders:
-            findings.append(_located(Finding(Span(0, 0), f"Cannot read folder: {why}", rule=FILE_ERROR), folder, None))
+            findings.append(_file_error(folder, f"Cannot read folder: {why}"))
         self.unreadable_folders = []
         for r in results:
             findings.extend(r.findings)
@@ -549,7 +546,7 @@ class Linter:
         invocation, extra = self.replay_as
         cache.put_manifest(invocation, make_manifest(files, self.inputs, run_key, extra))
 
-    def _cross_file(self, results: list[FileResult]) -> list[Finding]:
+    def _cross_file(self, results: list[FileResult]) -> list[Diagnostic]:
         by_rule: dict[str, list[tuple[str, Any]]] = {}
         rules: dict[str, Any] = {}
         for r in results:
@@ -562,7 +559,7 @@ class Linter:
         if not by_rule:
             return []
         index = {r.path: r for r in results}
-        out: list[Finding] = []
+        out: list[Diagnostic] = []
         for rule_id, facts in by_rule.items():
             rule, opts = rules[rule_id]
             try:
@@ -574,12 +571,11 @@ class Linter:
                 fr = index.get(path)
                 if fr is None or fr.settings is None or fr.lines is None:
                     continue
-                f.rule = rule_id
-                kept = apply_suppressions([f], fr.suppressions, fr.lines.line_of, fr.settings, {rule_id: rule.family})
-                for k in kept:
-                    _finish(k, path, fr.lines, fr.settings)
-                    k.fingerprint = _digest(f"{k.rule}\0{k.message}")
-                    out.append(k)
+                kept = apply_suppressions(
+                    [(rule_id, f)], fr.suppressions, fr.lines.line_of, fr.settings, {rule_id: rule.family})
+                for kept_id, k in kept:
+                    fp = _digest(f"{kept_id}\0{k.message}")
+                    out.append(_diagnostic(kept_id, k, path, fr.lines, fr.settings, fp))
         return out
 
 
@@ -633,9 +629,9 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
 
 def _worker_died(path: str) -> FileResult:
     result = FileResult(path=path, internal_error=True)
-    result.findings.append(_located(Finding(
-        Span(0, 0), "The worker process linting this file was killed (out of memory?); the file was not checked",
-        rule=INTERNAL_ERROR), path, None))
+    result.findings.append(_file_error(
+        path, "The worker process linting this file was killed (out of memory?); the file was not checked",
+        INTERNAL_ERROR))
     return result
 
 
@@ -688,42 +684,35 @@ def _where(exc: BaseException) -> str:
     return f" (at {os.path.basename(frame.filename)}:{frame.lineno})"
 
 
-def _located(f: Finding, path: str, lines: LineIndex | None) -> Finding:
-    f.path = path
-    f.severity = f.severity or Severity.ERROR
-    if lines is None:
-        f.line = f.column = f.end_line = f.end_column = 1
-    f.fingerprint = _digest(f"{f.rule}\0{f.message}")
-    return f
+def _file_error(path: str, message: str, rule: str = FILE_ERROR) -> Diagnostic:
+    """A file (or folder) nobody could check (or, with ``rule=INTERNAL_ERROR``, that edlint
+    failed on): reported at 1:1, always an error."""
+    return Diagnostic(
+        path=path, rule=rule, severity=Severity.ERROR, message=message,
+        line=1, column=1, end_line=1, end_column=1, span=Span(0, 0),
+        fingerprint=_digest(f"{rule}\0{message}"),
+    )
 
 
-def _finish(f: Finding, path: str, lines: LineIndex, settings: FileSettings) -> None:
-    """Path, severity and 1-based positions: the only place positions become 1-based."""
-    f.path = path
-    configured = settings.severities.get(f.rule)
-    if f.rule in (FILE_ERROR, INTERNAL_ERROR):
-        f.severity = Severity.ERROR
-    elif f.severity is None:
-        f.severity = configured or Severity.WARNING
-    elif configured is not None and configured != _default_severity(f.rule, settings):
-        # An explicit configured severity wins over a rule's per-finding choice.
-        f.severity = configured
-    f.line, f.column = lines.position(f.span.start)
-    f.end_line, f.end_column = lines.position(f.span.end)
-
-
-def _default_severity(rule_id: str, settings: FileSettings) -> Severity | None:
-    for r in settings.rules:
-        if r.id == rule_id:
-            return r.severity
-    return None
+def _diagnostic(
+    rule_id: str, f: Finding, path: str, lines: LineIndex, settings: FileSettings, fingerprint: str
+) -> Diagnostic:
+    """The report record of a kept finding: the only place positions become 1-based; the
+    severity is policy's (:func:`policy.severity_of`)."""
+    line, column = lines.position(f.span.start)
+    end_line, end_column = lines.position(f.span.end)
+    return Diagnostic(
+        path=path, rule=rule_id, severity=severity_of(rule_id, f.severity, settings), message=f.message,
+        line=line, column=column, end_line=end_line, end_column=end_column, span=f.span,
+        fix=f.fix, data=f.data, fingerprint=fingerprint,
+    )
 
 
 def _digest(text: str) -> str:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
-def _fingerprints(doc: Document, findings: list[Finding]) -> list[str]:
+def _fingerprints(doc: Document, findings: list[tuple[str, Finding]]) -> list[str]:
     """Keys that survive edits elsewhere in the file: rule + the enclosing block's
     normalised text + an occurrence index (the same key for SARIF and baselines)."""
     if not findings:
@@ -733,7 +722,7 @@ def _fingerprints(doc: Document, findings: list[Finding]) -> list[str]:
     block_keys: dict[int, str] = {}  # block index -> digest of its normalised text, once each
     counts: dict[str, int] = {}
     out = []
-    for f in findings:
+    for rule_id, f in findings:
         k = bisect_right(starts, f.span.start) - 1
         found = -1
         # Nested blocks (a paragraph in a blockquote): walk back a little to the innermost.
@@ -750,7 +739,7 @@ def _fingerprints(doc: Document, findings: list[Finding]) -> list[str]:
                 context_key = block_keys[found] = _digest(normalize(text))
         else:
             context_key = _digest(normalize(doc.source[f.span.start : f.span.end + 80]))
-        base = f"{f.rule}\0{context_key}\0{doc.source[f.span.start:f.span.end]}"
+        base = f"{rule_id}\0{context_key}\0{doc.source[f.span.start:f.span.end]}"
         n = counts.get(base, 0)
         counts[base] = n + 1
         out.append(_digest(f"{base}\0{n}"))

@@ -17,7 +17,8 @@ from typing import Any, Iterable
 
 from .fileio import remove_stale_temps, writable_in_place, write_atomic
 from .policy import FILE_ERROR, INTERNAL_ERROR
-from .rules.base import Applicability, Edit, Finding, Fix
+from .results import Diagnostic
+from .rules.base import Applicability, Edit, Fix
 
 MAX_ROUNDS = 10
 _BOM = "\ufeff"
@@ -132,7 +133,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
     return "".join(out)
 
 
-def _breakage(findings: list[Finding]) -> int:
+def _breakage(findings: list[Diagnostic]) -> int:
     return sum(1 for f in findings if f.rule in _BREAKING)
 
 

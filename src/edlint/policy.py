@@ -5,8 +5,11 @@
    then front matter ``edlint: {disable: [...]}``. Selectors are a rule id, a family (or pack)
    name, or ``all``. Within one layer a rule id beats its family, which beats ``all``; when a
    rule is selected and ignored equally specifically, ignore wins.
-2. How severe a finding is: the rule's default (or the finding's own), then ``severity:``
-   (rule id beats family), then overrides.
+2. How severe a finding is (:func:`severity_of`, the only place): an engine error
+   (``file-error``, ``internal-error``) is always an error; else a severity set in config
+   ``severity:`` or a matching override (rule id beats family within one layer, a later
+   layer beats an earlier one) wins; else the finding's own severity (a rule may lower one
+   weak finding); else the rule's default.
 3. Whether inline directives suppress it, and which directives suppressed nothing.
 4. The exit code.
 """
@@ -15,11 +18,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Any, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from .config import Config, Override, build_options, matches_any
 from .document import Span, Suppression
 from .rules.base import Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .results import Diagnostic
+    from .rules.registry import Registry
 
 # Engine-emitted findings (registered as rules in rules/core.py).
 FILE_ERROR = "file-error"
@@ -36,8 +45,9 @@ class Layer(NamedTuple):
     ignore: tuple[str, ...] = ()
 
 
-class CliOverrides(NamedTuple):
-    """What the command line adds on top of config files."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class CliOverrides:
+    """What the command line adds on top of config files (its repr is part of cache keys)."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -52,7 +62,8 @@ class FileSettings(NamedTuple):
     """Everything the engine needs to lint one file."""
 
     rules: tuple[Rule, ...]
-    severities: dict[str, Severity]
+    severities: dict[str, Severity]  # rule id -> its default, or the configured severity
+    configured_severities: dict[str, Severity]  # only the rules config/overrides set
     options: dict[str, Any]  # rule id -> options instance
     locked: frozenset[str]  # rules that may not be disabled inline/front matter
     inline_disable: bool
@@ -117,7 +128,7 @@ def select_rules(
     return [r for r in rules if enabled[r.id] or r.id in ALWAYS_ON]
 
 
-def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> FileSettings:
+def resolve(config: Config, relpath: str, registry: Registry, cli: CliOverrides) -> FileSettings:
     """Settings for one file (``relpath`` is relative to the config's folder)."""
     overrides: list[Override] = [o for o in config.overrides if matches_any(relpath, o.files)]
     preview = config.preview if cli.preview is None else cli.preview
@@ -142,17 +153,14 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
 
     severity_layers = [config.severity] + [o.severity for o in overrides]
     severities: dict[str, Severity] = {}
+    configured: dict[str, Severity] = {}
     options: dict[str, Any] = {}
     for r in all_rules:
-        sev = r.severity
         for layer in severity_layers:
-            by_family = layer.get(r.family)
-            by_id = layer.get(r.id)
-            if by_id:
-                sev = Severity.parse(by_id)
-            elif by_family:
-                sev = Severity.parse(by_family)
-        severities[r.id] = sev
+            chosen = layer.get(r.id) or layer.get(r.family)
+            if chosen:
+                configured[r.id] = Severity.parse(chosen)
+        severities[r.id] = configured.get(r.id, r.severity)
     for r in enabled:
         options[r.id] = server_options[r.id] if r.id in server_options else options_for(r)
     allow = config.allow_inline_disable
@@ -172,6 +180,7 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
     return FileSettings(
         rules=tuple(enabled),
         severities=severities,
+        configured_severities=configured,
         options=options,
         locked=locked,
         inline_disable=inline,
@@ -180,6 +189,22 @@ def resolve(config: Config, relpath: str, registry: Any, cli: CliOverrides) -> F
         shortcodes=shortcodes,
         key=key,
     )
+
+
+def severity_of(rule_id: str, own: Severity | None, settings: FileSettings) -> Severity:
+    """The final severity of one finding of ``rule_id`` whose rule suggested ``own``.
+
+    An explicit setting beats the rule's per-finding choice, whatever the rule's default
+    is: ``severity: {image-credit: warning}`` turns an ``info`` finding into a warning.
+    """
+    if rule_id in ALWAYS_ON:
+        return Severity.ERROR
+    configured = settings.configured_severities.get(rule_id)
+    if configured is not None:
+        return configured
+    if own is not None:
+        return own
+    return settings.severities.get(rule_id, Severity.WARNING)
 
 
 def frontmatter_disabled(metadata_value: Any) -> frozenset[str]:
@@ -201,32 +226,33 @@ def disabled_by_frontmatter(rule: Rule, names: frozenset[str], settings: FileSet
 
 
 def apply_suppressions(
-    findings: list[Finding],
+    findings: list[tuple[str, Finding]],
     suppressions: list[Suppression],
-    line_of: Any,
+    line_of: Callable[[int], int],
     settings: FileSettings,
     rule_families: dict[str, str],
-) -> list[Finding]:
-    """Drop suppressed findings; report directives that suppressed nothing."""
+) -> list[tuple[str, Finding]]:
+    """Drop suppressed findings (``(rule id, finding)`` pairs); report directives that
+    suppressed nothing."""
     if not suppressions:
         return findings
     used = [False] * len(suppressions)
-    kept: list[Finding] = []
-    for f in findings:
-        if f.rule in ALWAYS_ON or f.rule in settings.locked or not settings.inline_disable:
-            kept.append(f)
+    kept: list[tuple[str, Finding]] = []
+    for rule_id, f in findings:
+        if rule_id in ALWAYS_ON or rule_id in settings.locked or not settings.inline_disable:
+            kept.append((rule_id, f))
             continue
         line0 = line_of(f.span.start)
-        family = rule_families.get(f.rule, "")
+        family = rule_families.get(rule_id, "")
         hit = False
         for i, s in enumerate(suppressions):
             if s.first_line <= line0 <= s.last_line and (
-                not s.rules or f.rule in s.rules or family in s.rules
+                not s.rules or rule_id in s.rules or family in s.rules
             ):
                 used[i] = True
                 hit = True
         if not hit:
-            kept.append(f)
+            kept.append((rule_id, f))
     for i, s in enumerate(suppressions):
         if used[i]:
             continue
@@ -238,11 +264,11 @@ def apply_suppressions(
             msg = f"{', '.join(locked)} may not be disabled inline (allow_inline_disable)"
         else:
             msg = f"Suppression of {names} suppresses nothing; remove it"
-        kept.append(Finding(Span(s.span.start, s.span.end), msg, rule=UNUSED_SUPPRESSION))
+        kept.append((UNUSED_SUPPRESSION, Finding(Span(s.span.start, s.span.end), msg)))
     return kept
 
 
-def exit_code(findings: Iterable[Finding], fail_on: Severity, internal_error: bool) -> int:
+def exit_code(findings: Iterable[Diagnostic], fail_on: Severity, internal_error: bool) -> int:
     """0: nothing at or above fail_on; 1: findings; 2: usage, config or internal error.
 
     A file nobody could check (file-error) always fails the run, whatever fail_on says.

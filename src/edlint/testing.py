@@ -34,7 +34,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from .rules.base import Finding
+from .results import Diagnostic
+from .rules.base import Rule
 
 _FMT_EXT = {"md": ".md", "markdown": ".md", "html": ".html", "txt": ".txt", "text": ".txt"}
 
@@ -47,7 +48,7 @@ def findings(
     config: dict[str, Any] | None = None,
     path: str | None = None,
     preview: bool = True,
-) -> list[Finding]:
+) -> list[Diagnostic]:
     """Lint ``text`` as a file of format ``fmt`` and return its findings, sorted.
 
     ``select`` limits the run to these rule ids or families (default: every rule that is
@@ -83,7 +84,7 @@ _EXPECT = re.compile(r"^(\d+):(\d+)\s+([a-z0-9-]+)(?:\s+(.*))?$")
 
 def read_cases(path: str) -> list[Case]:
     """Read a ``.cases`` file (see module docstring)."""
-    from .parsers.frontmatter import load_yaml
+    from .yaml_loader import load_yaml
 
     with open(path, encoding="utf-8") as fh:
         lines = fh.read().split("\n")
@@ -166,3 +167,60 @@ def case_params(folder: str) -> list[Any]:
             for case in read_cases(os.path.join(dirpath, name)):
                 params.append(pytest.param(case, rule_id, id=f"{family}/{stem}:{case.line}:{case.title}"))
     return params
+
+
+# -- pack examples as tests ----------------------------------------------------------------------
+# Here rather than in the pack loader: running an example needs the engine, and the engine
+# loads packs (through the registry); the loader must not import it back.
+@dataclass
+class ExampleResult:
+    rule: str
+    kind: str  # bad | good | missing
+    index: int
+    ok: bool
+    text: str
+    detail: str = ""
+
+
+def lint_with_rules(rules: Iterable[Rule], text: str, fmt: str | None = None,
+                    config: dict[str, Any] | None = None) -> list[Diagnostic]:
+    """Run ``rules`` (and only them) on ``text`` through the whole pipeline."""
+    from .engine import Linter
+    from .rules.registry import build_registry
+
+    rules = list(rules)
+    reg = build_registry(entry_points=False, extra_rules=tuple(rules), shipped_packs=False)
+    cfg = dict(config or {})
+    cfg.setdefault("select", [r.id for r in rules])
+    cfg.setdefault("preview", True)
+    if fmt is None:
+        fmt = "html" if text.lstrip().startswith("<") else "md"
+    linter = Linter(config=cfg, registry=reg)
+    return linter.run_text(text, f"example.{fmt}").findings
+
+
+def run_examples(rules: Iterable[Rule]) -> list[ExampleResult]:
+    """Check each rule's examples: every ``bad`` one is reported by the rule, no ``good``
+    one is. Used by ``edlint test-rules`` and by edlint's own tests."""
+    rules = list(rules)
+    out: list[ExampleResult] = []
+    for rule in rules:
+        examples = rule.examples or {}
+        bad, good = examples.get("bad") or [], examples.get("good") or []
+        if not bad:
+            out.append(ExampleResult(rule.id, "missing", 0, False, "", "no 'bad' example"))
+        if not good:
+            out.append(ExampleResult(rule.id, "missing", 0, False, "", "no 'good' example"))
+        for kind, items in (("bad", bad), ("good", good)):
+            for i, text in enumerate(items):
+                text = text if text.endswith("\n") else text + "\n"
+                got = lint_with_rules([rule], text)
+                found = [f for f in got if f.rule == rule.id]
+                problems = [f for f in got if f.rule == "internal-error"]
+                if problems:
+                    out.append(ExampleResult(rule.id, kind, i, False, text, problems[0].message))
+                    continue
+                ok = bool(found) if kind == "bad" else not found
+                detail = "; ".join(f"{f.line}:{f.column} {f.message}" for f in found) or "nothing reported"
+                out.append(ExampleResult(rule.id, kind, i, ok, text, detail))
+    return out

@@ -24,10 +24,10 @@ def test_rules(packs: tuple[str, ...], only: tuple[str, ...], verbose: bool) -> 
     from ..rules.declarative.packs import (
         add_packs,
         load_pack,
-        run_examples,
         shipped_packs,
     )
     from ..rules.registry import build_registry
+    from ..testing import run_examples
 
     try:
         loaded = [load_pack(_pack_path(p)) for p in packs]

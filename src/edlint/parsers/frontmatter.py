@@ -1,12 +1,6 @@
-"""Hardened YAML loading for front matter and config files.
-
-- Safe loading only: ``!!python/object`` and other non-standard tags are refused.
-- A cap on aliases, so a "billion laughs" file is refused rather than expanded.
-- No implicit conversion of dates, times or yes/no words: PyYAML's YAML 1.1 resolvers turn
-  ``NO`` into False, ``12:30`` into 750 and raise ValueError on ``date: 2025-13-01``. Values
-  stay as written (strings), except YAML 1.2 core scalars: null, true/false, plain integers
-  and floats. Rules parse dates themselves.
-- Every top-level key keeps its source span.
+"""Front matter: find it at the top of a file and load it, every top-level key with its
+source span. YAML goes through the one hardened loader (:mod:`edlint.yaml_loader`: YAML 1.2
+core scalars, alias and depth caps, no Python tags); TOML (``+++``) through tomllib.
 """
 
 from __future__ import annotations
@@ -16,146 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode
 
 from ..document import MetaField, Span
-
-MAX_ALIASES = 100
-MAX_DEPTH = 200
-
-
-class YAMLRefused(yaml.YAMLError):
-    """A document we will not load (too many aliases, too deep)."""
-
-
-class HardenedLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-style scalars and an alias cap."""
-
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise YAMLRefused(f"more than {MAX_ALIASES} YAML aliases; refusing to expand")
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise YAMLRefused(f"YAML nested deeper than {MAX_DEPTH} levels")
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-# Replace the YAML 1.1 implicit resolvers with YAML 1.2 core ones.
-HardenedLoader.yaml_implicit_resolvers = {}
-_RESOLVERS = [
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", list("~nN") + [""]),
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
-    (
-        "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        list("-+.0123456789"),
-    ),
-]
-for _tag, _pattern, _first in _RESOLVERS:
-    HardenedLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)
-
-
-# libyaml's C parser is ~8x faster than the pure-Python one (35 us vs 270 us for a typical
-# front matter, measured). It composes in C, so the alias and depth caps that
-# HardenedLoader.compose_node enforces are checked by a cheap scan of the text first.
-_CLoader: Any = None
-if getattr(yaml, "__with_libyaml__", False):
-
-    class _FastLoader(yaml.CSafeLoader):  # type: ignore[name-defined,misc]
-        pass
-
-    _FastLoader.yaml_implicit_resolvers = HardenedLoader.yaml_implicit_resolvers
-    _CLoader = _FastLoader
-
-_ALIAS_TOKEN = re.compile(r"(?:^|[\s,\[{:-])\*[^\s,\[\]{}]+", re.M)
-
-
-def _prescan(text: str) -> None:
-    if "*" in text and len(_ALIAS_TOKEN.findall(text)) > MAX_ALIASES:
-        raise YAMLRefused(f"more than {MAX_ALIASES} YAML aliases; refusing to expand")
-    if text.count("[") + text.count("{") > MAX_DEPTH:
-        depth = deepest = 0
-        for ch in text:
-            if ch in "[{":
-                depth += 1
-                deepest = max(deepest, depth)
-            elif ch in "]}":
-                depth = max(0, depth - 1)
-        if deepest > MAX_DEPTH:
-            raise YAMLRefused(f"YAML nested deeper than {MAX_DEPTH} levels")
-
-
-def _loader(text: str) -> Any:
-    if _CLoader is not None:
-        _prescan(text)
-        return _CLoader(text)
-    return HardenedLoader(text)
-
-
-MAX_EXPANDED = 50_000  # values a document may expand to through its aliases
-
-
-def _check_expansion(node: Node) -> None:
-    """Refuse a document whose aliases expand to a huge structure ("billion laughs": 72
-    aliases can stand for 9**9 values). Sizes are counted once per node, so this is linear."""
-    from yaml.nodes import MappingNode, SequenceNode
-
-    sizes: dict[int, int] = {}
-
-    def size(n: Node, depth: int) -> int:
-        key = id(n)
-        known = sizes.get(key)
-        if known is not None:
-            return known
-        if depth > MAX_DEPTH:
-            raise YAMLRefused(f"YAML nested deeper than {MAX_DEPTH} levels")
-        total = 1
-        if isinstance(n, SequenceNode):
-            for child in n.value:
-                total += size(child, depth + 1)
-                if total > MAX_EXPANDED:
-                    break
-        elif isinstance(n, MappingNode):
-            for k, v in n.value:
-                total += size(k, depth + 1) + size(v, depth + 1)
-                if total > MAX_EXPANDED:
-                    break
-        sizes[key] = total
-        return total
-
-    if size(node, 0) > MAX_EXPANDED:
-        raise YAMLRefused(f"YAML aliases expand to more than {MAX_EXPANDED:,} values; refusing to expand")
-
-
-def load_yaml(text: str) -> Any:
-    """Load one YAML document safely (config files, rule packs)."""
-    return compose_yaml(text)[1]
-
-
-def compose_yaml(text: str) -> tuple[Node | None, Any]:
-    """Compose and construct: the node tree (with marks) and the Python value."""
-    loader = _loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, None
-        if "*" in text:
-            _check_expansion(node)
-        return node, loader.construct_document(node)
-    finally:
-        loader.dispose()
+from ..yaml_loader import compose_yaml, load_yaml  # noqa: F401 - load_yaml: the older import path
 
 
 @dataclass

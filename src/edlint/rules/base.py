@@ -1,7 +1,8 @@
 """What a rule is: metadata, options, a pure check, and what it reports.
 
 A rule module declares rules with :func:`rule` (per document) or :func:`cross_file_rule`
-(across the files of one run). The registry collects them; the engine runs them. A check
+(across the files of one run) and its family lists them in ``RULES``; the registry collects
+those lists and the engine runs the rules. A check
 never reads files, config or other documents: it receives a Document and its options.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple
 
 from ..document import Document, Span
 
@@ -34,7 +35,8 @@ class Applicability(str, enum.Enum):
     SUGGESTION = "suggestion"  # shown, never applied
 
 
-class Edit(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Edit:
     """Replace ``source[start:end]`` with ``replacement`` (source offsets)."""
 
     start: int
@@ -42,7 +44,8 @@ class Edit(NamedTuple):
     replacement: str
 
 
-class Fix(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Fix:
     """Edits that resolve a finding, with how safely they can be applied."""
 
     title: str  # an imperative: "Use curly quotes"
@@ -52,54 +55,21 @@ class Fix(NamedTuple):
     @classmethod
     def replace(
         cls, span: Span, replacement: str, title: str, applicability: Applicability = Applicability.SAFE
-    ) -> "Fix":
+    ) -> Fix:
         return cls(title, (Edit(span.start, span.end, replacement),), applicability)
 
 
-@dataclass(slots=True)
-class Finding:
-    """One problem. Rules fill span, message and optionally fix/severity/data;
-    the engine fills rule, severity, path and the 1-based position."""
+class Finding(NamedTuple):
+    """What a rule reports: where (source offsets), what, and optionally a fix, a severity
+    of its own (a weak credit is only ``info``) and extra JSON fields. Immutable: the engine
+    turns it into a :class:`edlint.results.Diagnostic` (path, rule, 1-based position, the
+    severity policy decides, fingerprint); reporters only ever see that."""
 
     span: Span
     message: str
     fix: Fix | None = None
-    severity: Severity | None = None  # a rule may lower or raise one finding (weak credit)
+    severity: Severity | None = None  # a suggestion to policy; config overrides it
     data: dict[str, Any] | None = None  # extra JSON fields (e.g. a LanguageTool rule id)
-    rule: str = ""
-    path: str = ""
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-    fingerprint: str = ""
-
-    def sort_key(self) -> tuple:
-        return (self.path, self.line, self.column, self.rule, self.message)
-
-    def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-            "rule": self.rule,
-            "severity": str(self.severity),
-            "message": self.message,
-        }
-        if self.fix is not None:
-            out["fix"] = {
-                "title": self.fix.title,
-                "applicability": self.fix.applicability.value,
-                "edits": [
-                    {"start": e.start, "end": e.end, "replacement": e.replacement}
-                    for e in self.fix.edits
-                ],
-            }
-        if self.data:
-            out["data"] = self.data
-        return out
 
 
 class Section(NamedTuple):
@@ -157,8 +127,6 @@ class Rule:
     combine: Callable[..., Iterable[tuple[str, Finding]]] | None = None
     origin: str = "builtin"  # builtin | plugin:<name> | pack:<path>
     module: str = ""  # the Python module that declared it
-    # Options names the docs may list (for doc/option agreement checks).
-    option_names: tuple[str, ...] = ()
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -170,8 +138,10 @@ class Rule:
         return self.default_enabled and not self.needs_server and self.status == "stable"
 
 
-# Rules declared by modules as they are imported; the registry drains this list.
-_DECLARED: list[Rule] = []
+# The attribute @rule and @cross_file_rule set on the function they decorate. A rule is
+# registered only when its family lists the function in ``RULES``; the mark lets a test find
+# decorated functions that no family lists.
+RULE_MARK = "__edlint_rule__"
 _SECTIONS: dict[str, Section] = {}
 _LOADERS: list[SiteLoader] = []
 
@@ -229,27 +199,25 @@ def rule(
     server_configured: Callable[[Any], bool] | None = None,
     default_enabled: bool = True,
 ) -> Callable:
-    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``."""
+    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``.
 
-    def deco(fn: Callable[[Document, Any], Iterator[Finding]]) -> Callable:
-        _DECLARED.append(
-            Rule(
-                id=id,
-                family=family,
-                summary=summary,
-                severity=severity,
-                check=fn,
-                section=section,
-                fix=fix,
-                status=status,
-                since=since,
-                needs_server=needs_server,
-                server_configured=server_configured,
-                default_enabled=default_enabled,
-                doc=_clean_doc(fn),
-                module=fn.__module__,
-            )
-        )
+    The decorator only attaches the :class:`Rule` to the function; the rule is registered
+    when its family lists the function in ``RULES`` (tests/test_registration.py checks)."""
+
+    return _marker(
+        id=id, family=family, summary=summary, severity=severity, section=section, fix=fix,
+        status=status, since=since, needs_server=needs_server, server_configured=server_configured,
+        default_enabled=default_enabled, check_role="check",
+    )
+
+
+def _marker(check_role: str, **fields: Any) -> Callable:
+    """The decorator both kinds of rule share: build the Rule from the decorated function
+    (``check`` or ``combine``, its docstring, its module) and attach it to the function."""
+
+    def deco(fn: Callable) -> Callable:
+        extra = {"check": fn} if check_role == "check" else {"check": None, "combine": fn}
+        setattr(fn, RULE_MARK, Rule(**fields, **extra, doc=_clean_doc(fn), module=fn.__module__))
         return fn
 
     return deco
@@ -274,27 +242,46 @@ def cross_file_rule(
     for every document of the run and yields ``(path, Finding)``.
     """
 
-    def deco(fn: Callable[..., Iterable[tuple[str, Finding]]]) -> Callable:
-        _DECLARED.append(
-            Rule(
-                id=id,
-                family=family,
-                summary=summary,
-                severity=severity,
-                check=None,
-                section=section,
-                status=status,
-                since=since,
-                default_enabled=default_enabled,
-                doc=_clean_doc(fn),
-                facts=facts,
-                combine=fn,
-                module=fn.__module__,
-            )
-        )
-        return fn
+    return _marker(
+        id=id, family=family, summary=summary, severity=severity, section=section, status=status,
+        since=since, default_enabled=default_enabled, facts=facts, check_role="combine",
+    )
 
-    return deco
+
+def rule_of(item: Any) -> Rule | None:
+    """The rule an entry of ``RULES`` stands for: a decorated function or a Rule."""
+    if isinstance(item, Rule):
+        return item
+    return getattr(item, RULE_MARK, None)
+
+
+def rules_of_module(module: Any) -> list[Rule]:
+    """The rules a module exports: its ``RULES`` tuple when it has one, else (a plugin
+    written before ``RULES`` existed) every decorated function among its attributes and
+    those of its own submodules it imported."""
+    listed = getattr(module, "RULES", None)
+    if listed is not None:
+        out = []
+        for item in listed:
+            r = rule_of(item)
+            if r is None:
+                raise TypeError(f"{module.__name__}.RULES holds {item!r}, which is not a rule")
+            out.append(r)
+        return out
+    import types
+
+    name = module.__name__
+    found: dict[str, Rule] = {}
+    values = list(vars(module).values())
+    for value in list(values):
+        if isinstance(value, types.ModuleType) and value.__name__.startswith(name + "."):
+            values += list(vars(value).values())
+    for value in values:
+        r = getattr(value, RULE_MARK, None) if callable(value) else None
+        # Only the module's own rules: a plugin may import a built-in rule to wrap it.
+        if isinstance(r, Rule) and (r.module == name or r.module.startswith(name + ".")):
+            found.setdefault(r.id, r)
+    return list(found.values())
 
 
 def valid_rule_id(rule_id: str) -> bool:

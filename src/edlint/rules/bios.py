@@ -581,3 +581,7 @@ def byline_mismatch(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
             f"Byline '{', '.join(bl.names)}' does not match the author in the metadata "
             f"('{shown}', line {line})",
         )
+
+# The rules this family registers (the registry reads this tuple; a rule not listed here
+# is not run). Order: the order the rules were written in.
+RULES = (bio_duplicate, bio_inconsistent, byline_mismatch)

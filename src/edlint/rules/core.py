@@ -3,15 +3,14 @@ severities and JSON treat them like any other; they have no check function."""
 
 from __future__ import annotations
 
-from .base import _DECLARED, Rule, Severity
+from .base import Rule, Severity
 
 
-def _engine_rule(id: str, summary: str, severity: Severity, doc: str) -> None:
-    _DECLARED.append(Rule(id=id, family="core", summary=summary, severity=severity, check=None, doc=doc,
-                          module=__name__))
+def _engine_rule(id: str, summary: str, severity: Severity, doc: str) -> Rule:
+    return Rule(id=id, family="core", summary=summary, severity=severity, check=None, doc=doc, module=__name__)
 
 
-_engine_rule(
+FILE_ERROR = _engine_rule(
     "file-error",
     "A file that could not be read or parsed",
     Severity.ERROR,
@@ -38,7 +37,7 @@ title: "Budget vote"
 ```
 """,
 )
-_engine_rule(
+INTERNAL_ERROR = _engine_rule(
     "internal-error",
     "A rule failed on this file (a bug in edlint or a plugin)",
     Severity.ERROR,
@@ -60,7 +59,7 @@ Use instead:
 ```
 """,
 )
-_engine_rule(
+UNUSED_SUPPRESSION = _engine_rule(
     "unused-suppression",
     "An edlint-disable directive that suppresses nothing",
     Severity.INFO,
@@ -83,3 +82,5 @@ Use instead:
 ```
 """,
 )
+
+RULES = (FILE_ERROR, INTERNAL_ERROR, UNUSED_SUPPRESSION)

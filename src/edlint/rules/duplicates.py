@@ -327,3 +327,7 @@ def _heading_repeat(doc: Document, heading, nxt, opts: DuplicatesOptions, bio_bl
         return None
     line, _ = doc.lines.position(heading.span.start)
     return Finding(nxt.span, f"Paragraph repeats the heading on line {line}: '{_excerpt(htext)}'")
+
+# The rules this family registers (the registry reads this tuple; a rule not listed here
+# is not run). Order: the order the rules were written in.
+RULES = (duplicate_paragraph,)

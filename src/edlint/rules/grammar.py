@@ -287,3 +287,7 @@ def _batches(blocks: list[Any], limit: int) -> Iterator[list[Any]]:
         size += n
     if batch:
         yield batch
+
+# The rules this family registers (the registry reads this tuple; a rule not listed here
+# is not run). Order: the order the rules were written in.
+RULES = (grammar,)

@@ -1,8 +1,10 @@
 """Rule discovery: built-in family modules, the ``edlint.rules`` entry points, and
 ``plugins:`` named in config all produce the same :class:`Rule` objects.
 
-Built-ins are found by listing the modules of this package, so adding a family means adding
-a module and nothing else; the engine knows no rule by name.
+Built-ins: each family module or package of ``edlint.rules`` lists its rules in a ``RULES``
+tuple; the registry walks the package (pkgutil) and collects those tuples. A rule function
+that no ``RULES`` lists is not registered, and tests/test_registration.py fails naming the
+tuple to add it to. The engine knows no rule by name.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import base
-from .base import Rule, Section, SiteLoader, valid_rule_id
+from .base import Rule, Section, SiteLoader, rules_of_module, valid_rule_id
 
-# Modules of this package that hold machinery, not rules.
-_NOT_FAMILIES = frozenset({"base", "registry"})
+# Modules of this package that hold machinery, not rules (packs are added separately).
+_NOT_FAMILIES = frozenset({"base", "registry", "declarative"})
 
 
 class RegistryError(Exception):
@@ -54,44 +56,33 @@ class Registry:
         return sorted(self.rules.values(), key=lambda r: (r.family, r.id))
 
 
-def _drain(origin: str) -> list[Rule]:
-    declared = list(base._DECLARED)
-    base._DECLARED.clear()
-    return [replace(r, origin=origin) if origin != "builtin" else r for r in declared]
+def _with_origin(rules: list[Rule], origin: str) -> list[Rule]:
+    return [replace(r, origin=origin) for r in rules]
 
 
 _BUILTIN_CACHE: list[Rule] | None = None
 
 
-def _family_modules(folders: list[str]) -> list[str]:
-    """The rule family modules (``units.py``) and packages (``images/``) in ``folders``,
-    sorted. A listing of the folder: pkgutil would do the same at 2 ms more import cost."""
-    names: set[str] = set()
-    for folder in folders:
-        try:
-            entries = os.listdir(folder)
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith(".py"):
-                names.add(entry[:-3])
-            elif os.path.isfile(os.path.join(folder, entry, "__init__.py")):
-                names.add(entry)
-    return sorted(n for n in names if n.isidentifier() and not n.startswith("_") and n not in _NOT_FAMILIES)
+def family_modules() -> list[str]:
+    """The names of the rule family modules and packages of ``edlint.rules``, sorted."""
+    import pkgutil
+
+    from .. import rules as pkg
+
+    return sorted(
+        f"{pkg.__name__}.{m.name}"
+        for m in pkgutil.iter_modules(pkg.__path__)
+        if not m.name.startswith("_") and m.name not in _NOT_FAMILIES
+    )
 
 
 def _builtin_rules() -> list[Rule]:
     global _BUILTIN_CACHE
     if _BUILTIN_CACHE is None:
-        from .. import rules as pkg
-
-        for name in _family_modules(pkg.__path__):
-            importlib.import_module(f"{pkg.__name__}.{name}")
-        # Take the built-ins' declarations only (a module imported earlier, e.g. by a test,
-        # declared its rules then); anything else stays for the plugin loaders.
-        prefix = pkg.__name__ + "."
-        _BUILTIN_CACHE = [r for r in base._DECLARED if r.module.startswith(prefix)]
-        base._DECLARED[:] = [r for r in base._DECLARED if not r.module.startswith(prefix)]
+        found: list[Rule] = []
+        for name in family_modules():
+            found += rules_of_module(importlib.import_module(name))
+        _BUILTIN_CACHE = found
     return _BUILTIN_CACHE
 
 
@@ -151,10 +142,9 @@ def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
 
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             try:
-                ep.load()
-                found.append((ep.name, _drain(f"plugin:{ep.name}")))
+                loaded = ep.load()
+                found.append((ep.name, _with_origin(_plugin_rules(loaded), f"plugin:{ep.name}")))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
-                base._DECLARED.clear()
                 found.append((ep.name, exc))
         _ENTRY_POINT_CACHE = found
     return _ENTRY_POINT_CACHE
@@ -189,25 +179,28 @@ def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
             loader_spec.loader.exec_module(module)
         except BaseException:
             del sys.modules[name]
-            _take(lambda r: r.module == name, "")
             raise
-        rules = _take(lambda r: r.module == name, f"plugin:{spec}")
+        rules = _with_origin(rules_of_module(module), f"plugin:{spec}")
         _LOCAL_PLUGINS[path] = rules
         return rules
     cached = _LOCAL_PLUGINS.get(spec)
     if cached is not None:
         return cached
-    importlib.import_module(spec)
-    rules = _take(lambda r: r.module == spec or r.module.startswith(spec + "."), f"plugin:{spec}")
+    rules = _with_origin(rules_of_module(importlib.import_module(spec)), f"plugin:{spec}")
     _LOCAL_PLUGINS[spec] = rules
     return rules
 
 
-def _take(predicate: Any, origin: str) -> list[Rule]:
-    """Remove the declarations matching ``predicate`` and return them with their origin."""
-    taken = [r for r in base._DECLARED if predicate(r)]
-    base._DECLARED[:] = [r for r in base._DECLARED if not predicate(r)]
-    return [replace(r, origin=origin) for r in taken] if origin else taken
+def _plugin_rules(loaded: Any) -> list[Rule]:
+    """What an entry point names: a module (its ``RULES`` or decorated functions), a
+    ``RULES``-like sequence, or one rule function."""
+    import types
+
+    if isinstance(loaded, types.ModuleType):
+        return rules_of_module(loaded)
+    if isinstance(loaded, (list, tuple)):
+        return rules_of_module(types.SimpleNamespace(__name__="", RULES=loaded))
+    return rules_of_module(types.SimpleNamespace(__name__="", RULES=(loaded,)))
 
 
 def build_registry(

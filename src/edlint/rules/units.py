@@ -555,3 +555,7 @@ def units_conversion(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
             span = _span(block, tgt.num_start, tgt.num_end)
             fix = Fix.replace(span, number, f"Use {number}", Applicability.UNSAFE)
         yield Finding(_span(block, tgt.start, tgt.end), message, fix=fix)
+
+# The rules this family registers (the registry reads this tuple; a rule not listed here
+# is not run). Order: the order the rules were written in.
+RULES = (units_mixed_system, units_spelling, units_conversion)

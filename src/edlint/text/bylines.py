@@ -18,12 +18,3 @@ BYLINE_RE = lazy(
 def is_byline(text: str) -> bool:
     """A short line that names the writer."""
     return len(text) <= 120 and bool(BYLINE_RE.match(text.strip()))
-
-
-def byline_names(text: str) -> list[str]:
-    """The names in a byline: "By Jane Doe and Sam Lee" -> ["Jane Doe", "Sam Lee"]."""
-    m = re.match(r"^\s*(?:by|written by|words by|story by|reporting by)\s*:?\s*", text, re.I)
-    rest = text[m.end():] if m else text
-    rest = rest.strip().rstrip(".,")
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", rest)
-    return [p for p in (x.strip() for x in parts) if p]

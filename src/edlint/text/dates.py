@@ -232,10 +232,6 @@ class DateMention(NamedTuple):
         return self.kind == "numeric" and len(self.readings) == 2
 
     @property
-    def has_day(self) -> bool:
-        return self.day is not None
-
-    @property
     def upper(self) -> bool:
         return len(self.month_text) > 2 and self.month_text.rstrip(".").isupper()
 

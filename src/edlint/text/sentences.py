@@ -101,12 +101,6 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
-def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
-    """Index of the sentence containing (or nearest before) ``offset``; -1 if before all."""
-    starts = [s for s, _ in spans]
-    return bisect_right(starts, offset) - 1
-
-
 class SentenceIndex:
     """Sentences of one text with fast lookup of the sentence around an offset."""
 

@@ -1,7 +1,10 @@
 """Declarative rules: YAML rule packs whose rules become ordinary :class:`Rule` objects.
 
 One module per check type (``existence``, ``substitution``, ``consistency``,
-``occurrence``, ``capitalization``, ``conditional``), the shared base in ``common``, and
-``packs`` (loading, validation, docs, examples as tests). This package declares no rules
-itself; the registry adds pack rules through :func:`packs.pack_rules_for_registry`.
+``occurrence``, ``capitalization``, ``conditional``); their shared base, fields and scopes
+in ``base``; the ``conditions`` and ``units`` (scoped text segments) they select with;
+``regexes`` (pattern hardening); ``spec`` (field validation); and ``packs`` (loading,
+validation, docs). A pack's examples run as tests through :func:`edlint.testing.run_examples`.
+This package declares no Python rules; the registry adds pack rules through
+:func:`packs.pack_rules_for_registry`.
 """

@@ -32,7 +32,7 @@ from .units import (
     Exceptions,
     Lexicon,
     Scope,
-    Unit,
+    Segment,
     covered,
     document_plain_case,
     document_text,
@@ -84,7 +84,7 @@ def make_fix(span: Any, replacement: str, kind: str, title: str) -> Fix | None:
 class Hit(NamedTuple):
     """A match that passed scope, quotation, URL and exception filters."""
 
-    unit: Unit
+    unit: Segment
     start: int
     end: int
     payload: Any = None
@@ -145,7 +145,7 @@ class Matcher:
         found = lexicon.candidates(words, document_plain_case(doc))
         return found if found or self.patterns else None
 
-    def scan(self, doc: Document, scope: Scope) -> Iterator[tuple[Unit, list[RawMatch]]]:
+    def scan(self, doc: Document, scope: Scope) -> Iterator[tuple[Segment, list[RawMatch]]]:
         """``(unit, matches)`` for each unit of ``scope`` with matches, in document order.
         The matches of a unit are those of the lexicon and the patterns in text order; of
         overlapping ones, the earliest (then the longest) is kept. With ``whole_block``, a
@@ -208,8 +208,8 @@ class Matcher:
             if found:
                 yield unit, _without_overlaps(found)
 
-    def _scan_whole(self, with_core: tuple[list[Unit], list[int]],
-                    patterns: list) -> Iterator[tuple[Unit, list[RawMatch]]]:
+    def _scan_whole(self, with_core: tuple[list[Segment], list[int]],
+                    patterns: list) -> Iterator[tuple[Segment, list[RawMatch]]]:
         """:meth:`scan` for ``whole_block``, over the units with a core and the core
         lengths: the lexicon's entry that is the whole core, else the first pattern that
         matches all of it. The lexicon is asked only about units short enough and starting
@@ -221,7 +221,7 @@ class Matcher:
         quick = lexicon is not None and not lexicon.odd
         longest = 2 * lexicon.max_length + 8 if quick else 0
         if (lexicon is None or quick) and all(where is not None for _, _, where, _ in patterns):
-            pattern_units: set[Unit] = set().union(*(where for _, _, where, _ in patterns))
+            pattern_units: set[Segment] = set().union(*(where for _, _, where, _ in patterns))
             units = [u for u, n in zip(units, lengths, strict=True) if (quick and n <= longest) or u in pattern_units]
         for unit in units:
             lo, hi = unit.core
@@ -259,7 +259,7 @@ class PatternPrefilter:
         self.requirements = sorted(literal_requirements(rx), key=lambda strings: -min(map(len, strings)))
         self.doubled_chars = repeated_word_chars(rx)
 
-    def units(self, text: DocumentText) -> set[Unit] | None:
+    def units(self, text: DocumentText) -> set[Segment] | None:
         """The units of ``text`` where the pattern can match (empty: none); None: any."""
         if self.prefixes is not None and (text.plain_case or not self.ignore_case):
             return text.units_starting_with(self.prefixes, self.first_chars, self.ignore_case)
@@ -285,12 +285,12 @@ def _without_overlaps(found: list[RawMatch]) -> list[RawMatch]:
     return kept
 
 
-def _units_with_doubles(text: DocumentText, chars: frozenset[str]) -> set[Unit] | None:
+def _units_with_doubles(text: DocumentText, chars: frozenset[str]) -> set[Segment] | None:
     """The units where a doubled-word pattern whose word holds ``chars`` may match (see
     repeated_word_chars); None when every unit must be read."""
     if not text.plain_case:
         return None
-    units: set[Unit] = set()
+    units: set[Segment] = set()
     for word in text.repeated_words():
         if chars.issuperset(word):
             w = re.escape(word)

@@ -28,10 +28,10 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..base import Rule, Section, Severity
-from .base import COMMON_FIELDS, CheckType, PackRuleOptions
+from .base import CheckType, PackRuleOptions
 from .capitalization import Capitalization
 from .conditional import Conditional
 from .consistency import Consistency
@@ -39,6 +39,11 @@ from .existence import Existence
 from .occurrence import Occurrence
 from .spec import PackError, Spec, did_you_mean
 from .substitution import Substitution
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+    from ..registry import Registry
 
 CHECK_TYPES: dict[str, type[CheckType]] = {
     cls.NAME: cls for cls in (Existence, Substitution, Consistency, Occurrence, Capitalization, Conditional)
@@ -67,16 +72,18 @@ class Pack:
 
 
 # -- YAML with positions -------------------------------------------------------------------------
-_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$")
-
-
-def _compose(text: str, path: str) -> Any:
+def _compose(text: str, path: str) -> Node | None:
+    """The pack's node tree, through the one hardened loader (edlint.yaml_loader)."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from ...yaml_loader import YAMLRefused, compose_yaml
+
     try:
-        return yaml.compose(text, Loader=loader)
+        return compose_yaml(text, max_values=MAX_NODES)[0]
+    except YAMLRefused as exc:
+        if "expand" in str(exc):
+            raise PackError(f"pack is too large (more than {MAX_NODES} YAML nodes, or alias expansion)", path) from None
+        raise PackError(f"pack refused: {exc}", path) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise PackError(f"invalid YAML: {exc.problem}", path, mark.line + 1 if mark else None) from None
@@ -89,10 +96,13 @@ _CORE_TAGS = frozenset(
 )
 
 
-def _convert(node: Any, path: str) -> tuple[Any, dict[tuple, int]]:
-    """Node tree -> plain values (YAML 1.2 core scalars: no yes/no booleans, no dates)
-    and the line of every mapping key and sequence item, keyed by its path."""
+def _convert(node: Node, path: str) -> tuple[Any, dict[tuple, int]]:
+    """Node tree -> plain values (the loader's YAML 1.2 core scalars: no yes/no booleans,
+    no dates) and the line of every mapping key and sequence item, keyed by its path.
+    Stricter than config: a key written twice or a key that is not text is an error."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    from ...yaml_loader import scalar_value
 
     lines: dict[tuple, int] = {}
     budget = [MAX_NODES]
@@ -105,19 +115,7 @@ def _convert(node: Any, path: str) -> tuple[Any, dict[tuple, int]]:
             # Refused like in config and front matter: a pack is data, never code.
             raise PackError(f"unsupported YAML tag {n.tag!r}", path, n.start_mark.line + 1)
         if isinstance(n, ScalarNode):
-            v = n.value
-            if not n.style:  # plain (None or "" by loader): resolve YAML 1.2 core scalars ourselves
-                if v in ("", "~", "null", "Null", "NULL"):
-                    return None
-                if v in ("true", "True", "TRUE"):
-                    return True
-                if v in ("false", "False", "FALSE"):
-                    return False
-                if _INT.match(v):
-                    return int(v)
-                if _FLOAT.match(v):
-                    return float(v)
-            return v
+            return scalar_value(n)
         if isinstance(n, SequenceNode):
             out = []
             for i, item in enumerate(n.value):
@@ -205,7 +203,6 @@ def _rule(check: CheckType, pack: Pack, section: Section) -> Rule:
         since=check.since,
         doc=render_docs(check, pack),
         origin=f"pack:{pack.path}",
-        option_names=("exceptions",),
         examples={k: list(v) for k, v in check.examples.items()},
     )
 
@@ -282,7 +279,7 @@ def resolve_pack_path(spec: str, base_dir: str) -> str:
     return path
 
 
-def add_packs(registry: Any, packs: Iterable[Pack]) -> None:
+def add_packs(registry: Registry, packs: Iterable[Pack]) -> None:
     """Add pack rules to a registry, reporting clashes with the pack's file and line."""
     for pack in packs:
         for other in registry.rules.values():
@@ -305,7 +302,7 @@ def add_packs(registry: Any, packs: Iterable[Pack]) -> None:
             registry.add(rule)
 
 
-def pack_rules_for_registry(registry: Any, packs: tuple[str, ...], base_dir: str, shipped: bool) -> None:
+def pack_rules_for_registry(registry: Registry, packs: tuple[str, ...], base_dir: str, shipped: bool) -> None:
     """What ``build_registry`` calls: the shipped packs, then those named in config."""
     if shipped:
         add_packs(registry, shipped_packs())
@@ -370,66 +367,3 @@ def render_docs(check: CheckType, pack: Pack) -> str:
     parts.append(f"Defined in the `{pack.name}` pack (`{where}`{f', line {line}' if line else ''}), "
                  f"check type `{check.NAME}`.")
     return "\n".join(parts).strip() + "\n"
-
-
-def field_docs() -> dict[str, dict[str, str]]:
-    """Every check type's keys and what they mean (for docs and `test-rules --list-fields`)."""
-    out = {"(all types)": {k: f.doc for k, f in COMMON_FIELDS.items()}}
-    for name, cls in CHECK_TYPES.items():
-        out[name] = {k: f.doc for k, f in cls.FIELDS.items()}
-    return out
-
-
-# -- examples as tests -----------------------------------------------------------------------------
-@dataclass
-class ExampleResult:
-    rule: str
-    kind: str  # bad | good | missing
-    index: int
-    ok: bool
-    text: str
-    detail: str = ""
-
-
-def lint_with_rules(rules: Iterable[Rule], text: str, fmt: str | None = None,
-                    config: dict[str, Any] | None = None) -> list[Any]:
-    """Run ``rules`` (and only them) on ``text`` through the whole pipeline."""
-    from ...engine import Linter
-    from ..registry import build_registry
-
-    rules = list(rules)
-    reg = build_registry(entry_points=False, extra_rules=tuple(rules), shipped_packs=False)
-    cfg = dict(config or {})
-    cfg.setdefault("select", [r.id for r in rules])
-    cfg.setdefault("preview", True)
-    if fmt is None:
-        fmt = "html" if text.lstrip().startswith("<") else "md"
-    linter = Linter(config=cfg, registry=reg)
-    return linter.run_text(text, f"example.{fmt}").findings
-
-
-def run_examples(rules: Iterable[Rule]) -> list[ExampleResult]:
-    """Check each rule's examples: every ``bad`` one is reported by the rule, no ``good``
-    one is. Used by ``edlint test-rules`` and by edlint's own tests."""
-    rules = list(rules)
-    out: list[ExampleResult] = []
-    for rule in rules:
-        examples = rule.examples or {}
-        bad, good = examples.get("bad") or [], examples.get("good") or []
-        if not bad:
-            out.append(ExampleResult(rule.id, "missing", 0, False, "", "no 'bad' example"))
-        if not good:
-            out.append(ExampleResult(rule.id, "missing", 0, False, "", "no 'good' example"))
-        for kind, items in (("bad", bad), ("good", good)):
-            for i, text in enumerate(items):
-                text = text if text.endswith("\n") else text + "\n"
-                got = lint_with_rules([rule], text)
-                found = [f for f in got if f.rule == rule.id]
-                problems = [f for f in got if f.rule == "internal-error"]
-                if problems:
-                    out.append(ExampleResult(rule.id, kind, i, False, text, problems[0].message))
-                    continue
-                ok = bool(found) if kind == "bad" else not found
-                detail = "; ".join(f"{f.line}:{f.column} {f.message}" for f in found) or "nothing reported"
-                out.append(ExampleResult(rule.id, kind, i, ok, text, detail))
-    return out

@@ -3,11 +3,13 @@ written, and readers that convert a value or fail with ``pack.yaml:LINE: message
 
 from __future__ import annotations
 
-import difflib
 import re
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from ...config import ConfigError
+from ...validation import bool_problem, choice_problem, did_you_mean, whole_problem
+
+__all__ = ["did_you_mean"]  # re-exported for the other check-type modules
 
 
 class PackError(ConfigError):
@@ -59,11 +61,6 @@ class Spec:
         return out
 
 
-def did_you_mean(name: Any, candidates: Iterable[Any]) -> str:
-    close = difflib.get_close_matches(str(name), sorted(map(str, candidates)), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 # Readers: (value, spec, key path) -> converted value, raising spec.fail(...) on bad input.
 def read_str(value: Any, spec: Spec, keys: tuple) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -72,14 +69,16 @@ def read_str(value: Any, spec: Spec, keys: tuple) -> str:
 
 
 def read_bool(value: Any, spec: Spec, keys: tuple) -> bool:
-    if not isinstance(value, bool):
-        raise spec.fail(f"{keys[-1]!r} must be true or false (got {value!r})", *keys)
+    problem = bool_problem(value)
+    if problem:
+        raise spec.fail(f"{keys[-1]!r} {problem}", *keys)
     return value
 
 
 def read_int(value: Any, spec: Spec, keys: tuple) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise spec.fail(f"{keys[-1]!r} must be a whole number of 0 or more (got {value!r})", *keys)
+    problem = whole_problem(value, minimum=0)
+    if problem:
+        raise spec.fail(f"{keys[-1]!r} {problem}", *keys)
     return value
 
 
@@ -99,11 +98,9 @@ def read_str_list(value: Any, spec: Spec, keys: tuple) -> tuple[str, ...]:
 def one_of(*choices: str) -> Callable[[Any, Spec, tuple], str]:
     def read(value: Any, spec: Spec, keys: tuple) -> str:
         v = str(value).lower() if isinstance(value, str) else value
-        if v not in choices:
-            raise spec.fail(
-                f"{keys[-1]!r} must be one of {', '.join(choices)} (got {value!r}){did_you_mean(value, choices)}",
-                *keys,
-            )
+        problem = choice_problem(v, choices)
+        if problem:
+            raise spec.fail(f"{keys[-1]!r} {problem.replace(repr(v), repr(value), 1)}", *keys)
         return v
 
     return read

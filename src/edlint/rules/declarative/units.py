@@ -1,5 +1,7 @@
 """The text a pack rule reads: word lists (:class:`Lexicon`), the pieces of a document
-a scope names (:class:`Unit`), scopes, exceptions and URL detection."""
+a scope names (:class:`Segment`: a heading, a paragraph, a caption, an alt text, a
+metadata value; "unit" in method names), scopes, exceptions and URL detection. Nothing
+here is about units of measurement (those are :mod:`edlint.text.quantities`)."""
 
 from __future__ import annotations
 
@@ -176,7 +178,7 @@ class Lexicon:
         return frozenset(w for w in found if w not in self._phrase_only
                          or any(p.possible(words) for p in self.multi[w]))
 
-    def find(self, unit: "Unit", firsts: frozenset[str] | None = None) -> list[tuple[int, int, Any]]:
+    def find(self, unit: "Segment", firsts: frozenset[str] | None = None) -> list[tuple[int, int, Any]]:
         """``(start, end, payload)`` of every entry in ``unit``, longest match first at
         each position, in text order. Only the words the unit holds (one set
         intersection) are looked for; ``firsts`` narrows them further (from
@@ -216,7 +218,7 @@ class Lexicon:
             hits.sort(key=lambda h: (h[0], -h[1]))
         return hits
 
-    def find_in_document(self, text: "DocumentText", firsts: frozenset[str]) -> dict["Unit", list[tuple[int, int, Any]]] | None:
+    def find_in_document(self, text: "DocumentText", firsts: frozenset[str]) -> dict["Segment", list[tuple[int, int, Any]]] | None:
         """What :meth:`find` gives for every unit, but found in the whole document text at
         once, without the odd entries: unit -> its ``(start, end, payload)``, for units
         with any. ``firsts``: from :meth:`candidates`. None when the units must be read
@@ -244,7 +246,7 @@ class Lexicon:
                     found.append((start, m.end(), phrases[m.lastindex - 1].payload))  # type: ignore[operator]
                 elif single is not None:
                     found.append((start, wm.end(), single))
-        by_unit: dict[Unit, list[tuple[int, int, Any]]] = {}
+        by_unit: dict[Segment, list[tuple[int, int, Any]]] = {}
         if not found:
             return by_unit
         found.sort(key=lambda h: (h[0], -h[1]))
@@ -254,14 +256,14 @@ class Lexicon:
             by_unit.setdefault(text.units[i], []).append((start - base, end - base, payload))
         return by_unit
 
-    def find_odd(self, unit: "Unit") -> list[tuple[int, int, Any]]:
+    def find_odd(self, unit: "Segment") -> list[tuple[int, int, Any]]:
         """Matches of the entries that do not start with a word, in text order."""
         hits = [(m.start(), m.end(), payload) for rx, payload in self.odd for m in rx.finditer(unit.string)]
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0], -h[1]))
         return hits
 
-    def whole(self, unit: "Unit") -> tuple[int, int, Any] | None:
+    def whole(self, unit: "Segment") -> tuple[int, int, Any] | None:
         """The entry that is the unit's whole text (ignoring edge punctuation), if any."""
         lo, hi = unit.core
         text = unit.string
@@ -283,8 +285,8 @@ class Lexicon:
         return None
 
 
-# -- units: the pieces of text a scope names -----------------------------------------------------
-class Unit:
+# -- segments: the pieces of text a scope names -----------------------------------------------------
+class Segment:
     """A piece of text a pack rule reads: a prose block, an image's alt text or caption,
     or a metadata value. ``string`` is its text; ``text`` maps it back to the source.
     Derived data (words, sentences, quotations) is computed on demand and shared by
@@ -315,7 +317,7 @@ class Unit:
         self._core_key_exact: tuple[str, str | None] | None = None
 
     def __repr__(self) -> str:
-        return f"Unit({self.kind!r}, {self.string[:40]!r})"
+        return f"Segment({self.kind!r}, {self.string[:40]!r})"
 
     @property
     def text(self) -> MappedText:
@@ -403,8 +405,8 @@ class Unit:
         return False
 
 
-def document_units(doc: Document) -> list[Unit]:
-    return doc.view("declarative.units", _build_units)
+def document_segments(doc: Document) -> list[Segment]:
+    return doc.view("declarative.units", _build_segments)
 
 
 class DocumentText:
@@ -419,7 +421,7 @@ class DocumentText:
 
     __slots__ = ("units", "text", "starts", "ends", "_lower", "_words", "_plain", "_repeated", "_by_first_char")
 
-    def __init__(self, units: list[Unit]) -> None:
+    def __init__(self, units: list[Segment]) -> None:
         self.units = units
         texts = [u.string for u in units]
         self.text = "\n".join(texts)
@@ -470,7 +472,7 @@ class DocumentText:
             self._read_lower_words()
         return self._repeated  # type: ignore[return-value]
 
-    def units_holding(self, requirements: list[frozenset[str]], ignore_case: bool) -> set[Unit] | None:
+    def units_holding(self, requirements: list[frozenset[str]], ignore_case: bool) -> set[Segment] | None:
         """The units holding, for each of ``requirements`` (see literal_requirements), one
         of its strings: the only ones where the pattern they come from can match. None
         when any unit may hold them (a document with :data:`CASE_TRAPS`, ignoring case)."""
@@ -505,7 +507,7 @@ class DocumentText:
         return sorted(found)
 
     def units_starting_with(self, prefixes: tuple[str, ...], first_chars: frozenset[str],
-                            ignore_case: bool) -> set[Unit]:
+                            ignore_case: bool) -> set[Segment]:
         """The units that start with one of ``prefixes``, whose first characters,
         lowercased, are ``first_chars`` (prefixes are lowercase, and compared with the
         lowercase text, when ``ignore_case``; the text must then be :attr:`plain_case`)."""
@@ -516,7 +518,7 @@ class DocumentText:
                 self._by_first_char.setdefault(unit.string[:1].lower(), []).append(i)
         haystack = self.lower if ignore_case else self.text
         starts = self.starts
-        out: set[Unit] = set()
+        out: set[Segment] = set()
         for first in first_chars:
             for i in self._by_first_char.get(first, ()):
                 if haystack.startswith(prefixes, starts[i]):
@@ -527,7 +529,7 @@ class DocumentText:
         """The index of the unit holding ``offset``."""
         return bisect_right(self.starts, offset) - 1
 
-    def units_between(self, start: int, end: int) -> list[Unit]:
+    def units_between(self, start: int, end: int) -> list[Segment]:
         """The units that ``[start, end)`` touches."""
         return self.units[self.unit_index(start) : self.unit_index(max(start, end - 1)) + 1]
 
@@ -537,7 +539,7 @@ def document_text(doc: Document) -> DocumentText:
 
 
 def _new_document_text(doc: Document) -> DocumentText:
-    return DocumentText(document_units(doc))
+    return DocumentText(document_segments(doc))
 
 
 def document_words(doc: Document, ignore_case: bool) -> frozenset[str]:
@@ -550,14 +552,14 @@ def document_plain_case(doc: Document) -> bool:
     return document_text(doc).plain_case
 
 
-def _build_units(doc: Document) -> list[Unit]:
-    units: list[tuple[int, Unit]] = []
+def _build_segments(doc: Document) -> list[Segment]:
+    units: list[tuple[int, Segment]] = []
     seen_captions: set[tuple[int, int]] = set()
     for block in doc.prose:  # prose kinds with text, in order (a view other rules share)
         text = block.text
         if not text.text or isinstance(block, ImageBlock):  # type: ignore[union-attr]
             continue
-        units.append((block.span.start, Unit(block.kind, text, BLOCKQUOTE in block.container, block.level)))  # type: ignore[arg-type]
+        units.append((block.span.start, Segment(block.kind, text, BLOCKQUOTE in block.container, block.level)))  # type: ignore[arg-type]
         if block.kind == CAPTION:
             sp = text.span  # type: ignore[union-attr]
             seen_captions.add((sp.start, sp.end))
@@ -565,21 +567,21 @@ def _build_units(doc: Document) -> list[Unit]:
         if image.caption is not None and image.caption.text:
             sp = image.caption.span
             if (sp.start, sp.end) not in seen_captions:
-                units.append((sp.start, Unit(CAPTION, image.caption, image.in_quote)))
+                units.append((sp.start, Segment(CAPTION, image.caption, image.in_quote)))
         if image.alt and image.alt_span is not None:
-            units.append((image.alt_span.start, Unit("alt", None, image.in_quote, source=doc.source,
+            units.append((image.alt_span.start, Segment("alt", None, image.in_quote, source=doc.source,
                                                      value=image.alt, span=image.alt_span)))
     for key, mf in doc.metadata.items():
         values = mf.value if isinstance(mf.value, list) else [mf.value]
         for v in values:
             if isinstance(v, str) and v.strip():
-                units.append((mf.value_span.start, Unit("metadata." + key.lower(), None, source=doc.source,
+                units.append((mf.value_span.start, Segment("metadata." + key.lower(), None, source=doc.source,
                                                         value=v, span=mf.value_span)))
     units.sort(key=_first)
     return [u for _, u in units]
 
 
-def _first(pair: tuple[int, Unit]) -> int:
+def _first(pair: tuple[int, Segment]) -> int:
     return pair[0]
 
 
@@ -659,18 +661,18 @@ class Scope:
         scope = cls(frozenset(kinds), frozenset(levels), frozenset(metadata), alt, quote, tuple(names))
         return _SCOPES.setdefault(scope, scope)
 
-    def _kind_ok(self, unit: Unit) -> bool:
+    def _kind_ok(self, unit: Segment) -> bool:
         if unit.kind not in self.kinds:
             return False
         return not (self.headings and unit.kind == "heading" and unit.level not in self.headings)
 
-    def units(self, doc: Document) -> list[Unit]:
+    def units(self, doc: Document) -> list[Segment]:
         """The units this scope reads, in document order: one list per document, shared
         by every rule with this scope (``parse`` hands equal scopes out as one object)."""
         return self._read(doc).units
 
-    def units_with_core(self, doc: Document) -> tuple[list[Unit], list[int]]:
-        """The units with a non-empty :attr:`Unit.core`, in order, and the core lengths."""
+    def units_with_core(self, doc: Document) -> tuple[list[Segment], list[int]]:
+        """The units with a non-empty :attr:`Segment.core`, in order, and the core lengths."""
         read = self._read(doc)
         if read.with_core is None:
             units = [u for u in read.units if u.core[1] > u.core[0]]
@@ -681,10 +683,10 @@ class Scope:
         by_scope = doc.view("declarative.scopes", _new_scope_units)
         read = by_scope.get(id(self))
         if read is None or read.scope is not self:  # the scope is kept: a recycled id is noticed
-            read = by_scope[id(self)] = _ScopeUnits(self, [u for u in document_units(doc) if self._reads(u)])
+            read = by_scope[id(self)] = _ScopeUnits(self, [u for u in document_segments(doc) if self._reads(u)])
         return read
 
-    def _reads(self, unit: Unit) -> bool:
+    def _reads(self, unit: Segment) -> bool:
         kind = unit.kind
         if kind in PROSE_KINDS:
             return self.quote or (self._kind_ok(unit) and not unit.quoted)
@@ -692,7 +694,7 @@ class Scope:
             return self.alt
         return kind.startswith("metadata.") and kind[9:] in self.metadata
 
-    def wants(self, unit: Unit, start: int, end: int) -> bool:
+    def wants(self, unit: Segment, start: int, end: int) -> bool:
         """Whether a match at ``[start, end)`` of ``unit`` counts, given quotations."""
         if unit.kind not in PROSE_KINDS:
             return True
@@ -735,10 +737,10 @@ class _ScopeUnits:
 
     __slots__ = ("scope", "units", "with_core")
 
-    def __init__(self, scope: Scope, units: list[Unit]) -> None:
+    def __init__(self, scope: Scope, units: list[Segment]) -> None:
         self.scope = scope
         self.units = units
-        self.with_core: tuple[list[Unit], list[int]] | None = None
+        self.with_core: tuple[list[Segment], list[int]] | None = None
 
 
 def _new_scope_units(doc: Document) -> dict[int, _ScopeUnits]:
@@ -773,7 +775,7 @@ class Exceptions:
         self.ignore_case = ignore_case
         self._lexicon: Lexicon | None = None
 
-    def spans(self, unit: Unit) -> list[tuple[int, int]]:
+    def spans(self, unit: Segment) -> list[tuple[int, int]]:
         if not self.phrases:
             return []
         if self._lexicon is None:

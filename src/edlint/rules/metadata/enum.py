@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...document import Document
+from ...validation import did_you_mean
 from ..base import Finding, Severity, rule
 from .fields import _item_span, _q, field_states
 from .options import SECTION, MetadataOptions
-from .schema import _close
 
 
 @rule("metadata-enum", family="metadata", summary="A metadata field has a value outside its allowed list",
@@ -69,4 +69,4 @@ def metadata_enum(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
                 shown = ", ".join(f"'{a}'" for a in allowed[:8]) + (", …" if len(allowed) > 8 else "")
                 span = _item_span(doc, f, text) if isinstance(f.value, list) else f.value_span
                 yield Finding(span, f"Field '{f.key}' value {_q(text)} is not one of {shown}"
-                                    f"{_close(text, allowed)}")
+                                    f"{did_you_mean(text, allowed)}")

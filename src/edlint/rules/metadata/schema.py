@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, NamedTuple
+
+from ...validation import bool_problem, did_you_mean, whole_problem
 
 FIELD_TYPES = (
     "string", "list", "date", "datetime", "url", "path", "email", "enum", "integer", "number",
@@ -81,11 +82,6 @@ class SchemaError(Exception):
         self.problems = problems  # (message, dotted sub-path such as "fields.slug.pattern")
 
 
-def _close(name: Any, choices: Any) -> str:
-    m = difflib.get_close_matches(str(name), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {m[0]!r}?" if m else ""
-
-
 def compile_schema(fields: Any) -> Schema:
     """Validate and compile a ``fields`` mapping; raise SchemaError with every problem."""
     problems: list[tuple[str, str]] = []
@@ -123,26 +119,28 @@ def _compile_field(name: str, raw: dict, where: str, problems: list[tuple[str, s
 
     for key in raw:
         if key not in SPEC_KEYS:
-            bad(f"unknown setting {key!r} in field {name!r}{_close(key, SPEC_KEYS)}", str(key))
+            bad(f"unknown setting {key!r} in field {name!r}{did_you_mean(key, SPEC_KEYS)}", str(key))
     kw: dict[str, Any] = {}
     t = raw.get("type", "any")
     types = tuple(t) if isinstance(t, list) else (t,)
     for item in types:
         if item not in FIELD_TYPES:
-            bad(f"unknown type {item!r} for field {name!r}{_close(item, FIELD_TYPES)} "
+            bad(f"unknown type {item!r} for field {name!r}{did_you_mean(item, FIELD_TYPES)} "
                 f"(types: {', '.join(FIELD_TYPES)})", "type")
     kw["types"] = tuple(str(x) for x in types) or ("any",)
     for key in ("required", "ignore_case", "from_filename"):
         if key in raw:
-            if not isinstance(raw[key], bool):
-                bad(f"{key!r} of field {name!r} must be true or false (got {raw[key]!r})", key)
+            problem = bool_problem(raw[key])
+            if problem:
+                bad(f"{key!r} of field {name!r} {problem}", key)
             else:
                 kw[key] = raw[key]
     for key in ("min_length", "max_length", "min_items", "max_items"):
         if key in raw:
             v = raw[key]
-            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-                bad(f"{key!r} of field {name!r} must be a whole number (got {v!r})", key)
+            problem = whole_problem(v, minimum=0)
+            if problem:
+                bad(f"{key!r} of field {name!r} {problem}", key)
             else:
                 kw[key] = v
     for lo, hi in (("min_length", "max_length"), ("min_items", "max_items")):
@@ -198,7 +196,7 @@ def _compile_conditions(raw: Any, where: str, name: str, key: str,
             return None
         for k in item:
             if k not in COND_KEYS:
-                problems.append((f"unknown condition key {k!r}{_close(k, COND_KEYS)}", f"{where}.{k}"))
+                problems.append((f"unknown condition key {k!r}{did_you_mean(k, COND_KEYS)}", f"{where}.{k}"))
                 return None
         equals = None
         if "equals" in item:

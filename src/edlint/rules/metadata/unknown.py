@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...document import Document
+from ...validation import did_you_mean
 from ..base import Finding, Severity, rule
 from .fields import _applies, _q
 from .options import SECTION, MetadataOptions, schema_of
-from .schema import _close
 
 
 @rule("metadata-unknown", family="metadata", summary="A front-matter field that is not in the house schema",
@@ -56,4 +56,4 @@ def metadata_unknown(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     for key, f in doc.metadata.items():
         if f.source != "frontmatter" or key in known:
             continue
-        yield Finding(f.key_span, f"Field {_q(key)} is not in the house schema{_close(key, sorted(known))}")
+        yield Finding(f.key_span, f"Field {_q(key)} is not in the house schema{did_you_mean(key, sorted(known))}")
