@@ -4,7 +4,7 @@
     python benchmarks/pint_factors.py --check    # exit 1 if the table differs from pint
     python benchmarks/pint_factors.py --timing   # import and registry cost of pint
 
-The unit list (and each unit's pint expressions) lives in ``edlint.text.quantities.UNITS``;
+The unit list (and each unit's pint expressions) lives in ``edlint.text.quantities.units.UNITS``;
 this script only asks pint for the numbers. pint is a development/test dependency: at run
 time edlint reads the generated table and never imports pint (importing pint and building
 its registry costs ~0.2 s, more than linting a whole article).

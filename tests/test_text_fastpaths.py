@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from edlint.text import dates as D
-from edlint.text import quantities as Q
 from edlint.text.normalize import fold, word_key
+from edlint.text.quantities import extract, traps, units
 
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -42,16 +42,17 @@ def test_word_key_on_awkward_characters():
 
 
 def _unit_at_plain(text: str, pos: int, attached: bool = False):
-    m = Q._UNIT_WORDS.match(text, pos)
+    m = units._UNIT_WORDS.match(text, pos)
     if m is None:
         return None
     s = m.group()
     while True:
-        hit = Q._lookup(s, attached)
+        hit = units._lookup(s, attached)
         if hit is not None:
             key, form, length = hit
             end = pos + length
-            if not (key == "in" and form == "abbr" and not attached and not Q._IN_OK.match(text, end)):
+            if not (key == "in" and form == "abbr" and not attached
+                    and not units._IN_OK.match(text, end)):
                 return key, form, end
         cut = max(s.rfind(" "), s.rfind("\u00a0"))
         if cut < 0:
@@ -60,7 +61,8 @@ def _unit_at_plain(text: str, pos: int, attached: bool = False):
 
 
 UNIT_WORDS = st.sampled_from(
-    sorted(Q._ABBR) + sorted(Q._FULL) + [k.upper() for k in Q._FULL] + [k.title() for k in Q._FULL]
+    sorted(units._ABBR) + sorted(units._FULL)
+    + [k.upper() for k in units._FULL] + [k.title() for k in units._FULL]
     + ["km.", "mph.", "m2.", "m22", "km/h.", "sq. ft", "people", "in the", "in of", "/h", ".", "the",
        "per", "a", "°", " ", "\u00a0", "-", "5", "2", "3", "²"]
 )
@@ -72,7 +74,7 @@ UNITISH = st.lists(UNIT_WORDS, min_size=1, max_size=6).map(lambda xs: "".join(
 @given(UNITISH, st.booleans())
 def test_unit_at_matches_the_unfiltered_form(text, attached):
     for pos in range(len(text)):
-        assert Q.unit_at(text, pos, attached) == _unit_at_plain(text, pos, attached)
+        assert units.unit_at(text, pos, attached) == _unit_at_plain(text, pos, attached)
 
 
 def _prev_word_plain(text: str, pos: int) -> str:
@@ -84,12 +86,12 @@ def _prev_word_plain(text: str, pos: int) -> str:
 @given(st.text(alphabet="ab.'- \n\t\u00a0\u2009xY5é", max_size=60))
 def test_prev_word_matches_the_regex_form(text):
     for pos in range(len(text) + 1):
-        assert Q._prev_word(text, pos) == _prev_word_plain(text, pos)
+        assert traps._prev_word(text, pos) == _prev_word_plain(text, pos)
 
 
 def test_spans_hold_like_a_scan():
     spans = [(5, 9), (0, 3), (7, 20), (30, 31), (25, 26)]
-    held = Q._Spans(spans)
+    held = extract._Spans(spans)
     for pos in range(-2, 40):
         assert held.hold(pos) == any(s <= pos < e for s, e in spans)
 
@@ -101,7 +103,7 @@ def test_spans_hold_like_a_scan():
      ".", ",", "(", ")", "-", " ", "\n"]), max_size=30).map(" ".join))
 def test_find_quantities_is_stable_on_mixed_text(text):
     # Rerunning gives the same result (the unit readings are memoised).
-    assert Q.find_quantities(text) == Q.find_quantities(text)
+    assert extract.find_quantities(text) == extract.find_quantities(text)
 
 
 # -- dates: month-anchored matching -----------------------------------------------------------
