@@ -17,13 +17,14 @@ from ...document import (
     Document,
 )
 from ...text.patterns import lazy
-from ...text.quotes import Quote, QuoteScan, looks_like_code, word_count, words_at_most
+from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_count, words_at_most
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
-from .speaker import _credit_like, _credit_line, _Ctx
+from .speaker import _SPEAKER_LABEL, _credit_like, _credit_line, _Ctx
 from .view import (
     _SKIP_KINDS,
+    _terminal,
     _embedded,
     _headline_like,
     _preview,
@@ -41,6 +42,25 @@ _CALLOUT = lazy(
     re.I,
 )
 _URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
+# A blockquote that talks to the reader or to the author's own team reads as speech only
+# with a first-person voice or quotation marks; a third-person passage is an excerpt of a
+# page, a poem or a callout.
+_FIRST_PERSON = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|we[’']ll|we[’']d|us|our|ours)\b", re.I)
+_ASIDE_START = lazy(
+    r"[\W_]*(?:this (?:post|article|story|piece|blog)|originally (?:published|posted)|cross-?posted|"
+    r"related\b|read more|see also|learn more|editor[’']?s note|update\b|source\b)",
+    re.I,
+)
+_PULL_CLASS = lazy(r"pull-?quote|pquote|pull|callout|highlight|testimonial", re.I)
+_QUESTION_HEADING = lazy(r"\?[\s*_]*$")
+_VOICES = lazy(
+    r"\b(?:what (?:we|they|you|people|users|participants|residents|customers|staff|agencies) "
+    r"(?:heard|said|told|say|tell|think)|in (?:their|our|his|her|your) own words|voices|"
+    r"testimonials?|what people are saying|quotes|feedback)\b",
+    re.I,
+)
+_FIGURES = lazy(r"\d\s*(?:%|percent|per cent)|\d[\d,.]*\s+(?:million|billion|users|people|respondents)", re.I)
+_DASH_END = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*$")
 _TRANSCRIPT = lazy(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
 _QUOTE_SHORTCODE_ARGS = ("cite", "author", "by", "source", "name", "attribution", "speaker", "who")
 
@@ -152,10 +172,15 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     if not any(sc.quotes for sc in scans.values()) and not any(b.kind == BLOCKQUOTE for b in doc.blocks):
         return []
     ctx = _Ctx(opts)
+    article = _ArticleText(doc)
     out: list[Finding] = []
-    pending: list[Finding] = []  # the last unit's findings: a credit line below cancels them
+    # The last unit's findings: a credit line or a said-clause opening the next paragraph
+    # names their speaker and cancels them.
+    pending: list[Finding] = []
     prev_licenses = False  # the last unit had an attributed direct quote (or continued one)
-    prev_intro: bool | _Later = False  # the last unit introduces what follows ("Another stakeholder said:")
+    # The last unit introduces what follows ("Another stakeholder said:"), or its last
+    # sentence gives one speaker ("..., he said."), or it is a Q&A question heading.
+    prev_intro: bool | _Later = False
     chain: tuple[Block, Quote] | None = None  # a quotation running over paragraphs
     chain_ok = False
     section_license: bool | _Later = False  # this section's heading names the quotes' source ("What we heard")
@@ -178,7 +203,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             out.extend(pending)
             pending = []
             prev_licenses = False
-            prev_intro = section_license = _Later(_heading_names_speaker, ctx, b.text.text)
+            section_license = _Later(_heading_names_speaker, ctx, b.text.text)
+            # A question heading of an interview: the answer under it is the interviewee's.
+            prev_intro = bool(_QUESTION_HEADING.search(b.text.text)) or section_license
             intro, last_shortcode, prev_quote_ok = None, None, None
             continue
         if kind == "quote":
@@ -194,8 +221,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 bool(section_license)
                 or bool(prev_quote_ok)
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
+                or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
             )
-            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts):
+            nested = group[0].container.count(BLOCKQUOTE) > 1
+            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts, nested):
                 first = group[0]
                 t = first.text.text
                 start = len(t) - len(t.lstrip())
@@ -228,19 +257,28 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             continue
         if b.kind == CAPTION or _headline_like(text):
             # Captions, headlines and teaser links do not interrupt the article's flow.
-            if b.kind == CAPTION and not _headline_like(text):
-                out.extend(_lone_block(ctx, b, scan))
+            if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
+                out.extend(_lone_block(ctx, doc, b, scan))
             continue
+        if pending and ctx.starts_with_said_clause(text):
+            pending = []  # the quotation above, then "Ruiz, who runs the bakery, said ..."
         out.extend(pending)
         pending = []
         tops = scan.top_level()
         continues = chain is not None and bool(tops) and tops[0].start <= 1
         if chain is not None and not continues:
             end_chain()
+            if pending and ctx.starts_with_said_clause(text):
+                pending = []
             out.extend(pending)
             pending = []
-        para = _Paragraph(ctx, scan)
-        licensed = bool(tops) and _quote_only(scan, para.outside) and bool(prev_licenses or prev_intro)
+        para = _Paragraph(ctx, doc, b, scan)
+        quote_only = bool(tops) and _quote_only(scan, para.outside)
+        licensed = quote_only and bool(
+            prev_licenses or prev_intro or (last_shortcode is not None and _pull_quote(b, b))
+        )
+        if quote_only and not licensed and _pull_quote(b, b):
+            licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
         local_ok = licensed
         for k, q in enumerate(tops):
             if k == 0 and continues:
@@ -252,7 +290,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             if not ctx.quotable(text, q):
                 continue
             ok = licensed or (k > 0 and local_ok) or para.attributed(q)
-            if not ok and _not_speech_at(ctx, scan, q, para.sentences):
+            if not ok and (_not_speech_at(ctx, scan, q, para.sentences) or _sourced_elsewhere(doc, b, scan, q, quote_only)):
                 continue
             local_ok = local_ok or ok
             if not q.closed and k == len(tops) - 1 and b.kind in (PARAGRAPH, LIST_ITEM):
@@ -260,11 +298,81 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             elif not ok:
                 pending.append(_finding(b, q))
         prev_licenses = local_ok
-        prev_intro = text.rstrip().endswith(":") and ctx.names_speaker(_last_sentence(text))
+        last = _last_sentence(para.outside)
+        prev_intro = _Later(_introduces, ctx, last)
         intro, last_shortcode, prev_quote_ok = b, None, None
     end_chain()
     out.extend(pending)
     return out
+
+
+def _introduces(ctx: _Ctx, last: str) -> bool:
+    """Does a paragraph's last sentence (quotations blanked) give the speaker of a
+    quotation that follows: an introduction naming a speaker ("Another stakeholder
+    said:"), or a reporting clause with one speaker ("..., he said.")?"""
+    if last.rstrip().endswith(":") and ctx.names_speaker(last):
+        return True
+    return ctx.speaker_clause(last)
+
+
+class _ArticleText:
+    """The article's prose, normalised, for telling whether a pull quote repeats it."""
+
+    __slots__ = ("_doc", "_text")
+
+    def __init__(self, doc: Document) -> None:
+        self._doc = doc
+        self._text: str | None = None
+
+    def repeats(self, passage: str, exclude: list[Block]) -> bool:
+        key = _norm(passage)
+        if len(key) < 20:
+            return False
+        ids = {id(b) for b in exclude}
+        body = " ".join(_norm(b.text.text) for b in self._doc.prose if id(b) not in ids)
+        # The first words of the pull quote (pull quotes are often trimmed at the end).
+        probe = key[:60]
+        return probe in body
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _pull_quote(top: Block, b: Block) -> bool:
+    """A pull quote: marked by its class (pull-quote, pquote ...), or set in an <aside>."""
+    if "aside" in b.container:
+        return True
+    classes = (*top.classes, *b.classes, str(top.attrs.get("class", "")))
+    return any(_PULL_CLASS.search(c) for c in classes)
+
+
+def _pull_quote_ok(ctx: _Ctx, article: _ArticleText, group: list[Block], sc: Block | None) -> bool:
+    """A pull quote repeats words the article attributes, or sits beside an include that
+    shows its speaker (a photo, a name card)."""
+    if sc is not None:
+        return True
+    text = " ".join(b.text.text for b in group)
+    return article.repeats(text.strip(" \"“”‘’'"), group)
+
+
+def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote_only: bool) -> bool:
+    """A quotation whose source is its link (a quoted definition or title linked to the
+    page it comes from, a footnote mark after it)."""
+    src = doc.source
+    span = b.text.source_span(q.start, q.end)
+    inner = src[span.start : span.end]
+    before = src[max(0, span.start - 2) : span.start]
+    after = src[span.end : span.end + 6]
+    if before.endswith("[") and after.startswith("]("):
+        return True  # [“…”](url)
+    if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and re.search(r"\]\([^)]*\)[*_]*[\u201d\u2019\"'.,]*$", inner):
+        return True  # “[…](url)”
+    if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and after.startswith("]("):
+        return True  # “[…”](url): the closing mark inside the link text
+    if re.match(r"[*_]*(?:\[\^|<sup|\[\d+\])", after):
+        return True  # a footnote
+    return False
 
 
 class _Paragraph:
@@ -272,10 +380,12 @@ class _Paragraph:
     the search for a reporting verb only for a quotation that may be speech (not a term
     or a title), the sentences only when the block has no reporting verb."""
 
-    __slots__ = ("_ctx", "_has_verb", "_outside", "_scan", "_sentences")
+    __slots__ = ("_block", "_ctx", "_doc", "_has_verb", "_outside", "_scan", "_sentences")
 
-    def __init__(self, ctx: _Ctx, scan: QuoteScan) -> None:
+    def __init__(self, ctx: _Ctx, doc: Document, block: Block, scan: QuoteScan) -> None:
         self._ctx = ctx
+        self._doc = doc
+        self._block = block
         self._scan = scan
         self._outside: str | None = None
         self._has_verb: bool | None = None
@@ -295,11 +405,43 @@ class _Paragraph:
         return self._sentences
 
     def attributed(self, q: Quote) -> bool:
-        """A reporting verb anywhere outside the block's quotations, or an attribution
-        next to this one."""
+        """A reporting verb anywhere outside the block's quotations, a transcript's
+        speaker label opening the block, or an attribution next to this quotation."""
         if self._has_verb is None:
-            self._has_verb = bool(self._ctx.attributes(self.outside))
-        return self._has_verb or self._ctx.attributed_nearby(self._scan, q, self.sentences)
+            self._has_verb = bool(self._ctx.attributes(self.outside) or _SPEAKER_LABEL.match(self.outside))
+        if self._has_verb or self._ctx.attributed_nearby(self._scan, q, self.sentences):
+            return True
+        text = self._scan.text
+        if not q.closed:
+            return _said_inside(self._ctx, q.inner(text))  # “We will ..., said Dr Patel.
+        if _DASH_END.fullmatch(text, q.end):
+            return _template_follows(self._doc, self._block)  # “…” - {{ "name" | team_link }}
+        return False
+
+
+def _said_inside(ctx: _Ctx, inner: str) -> bool:
+    """An unclosed quotation that runs into its own reporting clause (the closing mark
+    was left out): “We will keep every branch open, said Dr Amira Patel."""
+    end = len(inner)
+    for _ in range(3):  # the reporting clause, maybe followed by an appositive or two
+        cut = max(inner.rfind(", ", 0, end), inner.rfind("; ", 0, end))
+        if cut < 0:
+            return False
+        tail = inner[cut + 2 :]
+        if not words_at_most(tail, 16):
+            return False
+        if ctx.starts_with_said_clause(tail):
+            return True
+        end = cut
+    return False
+
+
+def _template_follows(doc: Document, b: Block) -> bool:
+    """Does a template tag follow the block on its line (the speaker's name rendered by
+    the site: ``- {{ "name" | team_link }}``)?"""
+    end = b.text.source_offset(len(b.text.text), end=True)
+    rest = doc.source[end : end + 200].lstrip(" \t")
+    return rest.startswith(("{{", "{%"))
 
 
 class _Later:
@@ -320,17 +462,20 @@ class _Later:
 
 
 def _heading_names_speaker(ctx: _Ctx, heading: str) -> bool:
-    """A short heading that names the source of the quotes below it ("What we heard")."""
-    return words_at_most(heading, 12) and ctx.names_speaker(heading)
+    """A short heading that names the source of the quotes below it ("What we heard",
+    "In their own words"); a heading that merely has capitalised words does not."""
+    return words_at_most(heading, 12) and bool(
+        _VOICES.search(heading) or ctx.has_verb(heading) or ctx.phrase_re.search(heading)
+    )
 
 
-def _lone_block(ctx: _Ctx, b: Block, scan: QuoteScan) -> list[Finding]:
+def _lone_block(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan) -> list[Finding]:
     """Quotes of a caption, judged on the caption alone."""
     text = b.text.text
     tops = scan.top_level()
     if not tops:
         return []
-    para = _Paragraph(ctx, scan)
+    para = _Paragraph(ctx, doc, b, scan)
     out: list[Finding] = []
     local_ok = False
     for k, q in enumerate(tops):
@@ -352,13 +497,26 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
     return ctx.not_speech(scan, q, s0, prev)
 
 
-def _blockquote_is_speech(ctx: _Ctx, texts: list[str]) -> bool:
+def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False) -> bool:
+    """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
+    instructions to the reader)?"""
     text = " ".join(texts)
-    if _CALLOUT.match(text) or _URL_OR_EMAIL.search(text):
-        return False  # a callout ("Note: ...", "Email the writer at ...")
+    if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
+        return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
     if word_count(text) < max(6, ctx.opts.min_quote_words) or _headline_like(text):
         return False
-    return not (looks_like_code(text.strip()) and word_count(text) < 12)
+    if "\ufffc" in text:
+        return False  # code in it: a passage of a tutorial
+    if looks_like_code(text.strip()) and word_count(text) < 12:
+        return False
+    t = text.lstrip(" *_")
+    if t[:1] in "\"“‘'«" or _FIRST_PERSON.search(text):
+        return True
+    # A third-person passage: an excerpt of a report (its figures), a verse (lines without
+    # closing punctuation) and an indented aside ("> >") are not someone's words.
+    if nested or not _terminal(text) or _FIGURES.search(text):
+        return False
+    return True
 
 
 def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], intro: Block | None,
@@ -375,17 +533,29 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
             return True
         if k > 0 and (_credit_like(t) or re.match(r"(?:by|source|from)\b", t, re.I)):
             return True
-        scan = scans.get(id(b))
-        if scan is not None and scan.quotes and ctx.attributes(_outside(scan)):
-            return True
-    if _TRAILING_DASH_NAME.search(group[-1].text.text.rstrip()[-120:]):
+    # Its paragraphs read as one text: a quotation may open in one and close in another.
+    joined = scan_quotes(" ".join(b.text.text for b in group))
+    outside = _outside(joined) if joined.quotes else ""
+    if outside and (ctx.attributes(outside) or _SPEAKER_LABEL.match(outside)):
+        return True
+    if joined.quotes and any(not q.closed and _said_inside(ctx, q.inner(joined.text)) for q in joined.quotes):
+        return True
+    last = group[-1].text.text.rstrip()
+    if _TRAILING_DASH_NAME.search(last[-120:]):
+        return True
+    if _DASH_END.search(last) and _template_follows(doc, group[-1]):
         return True
     if intro is not None and intro.text is not None:
-        last = _last_sentence(intro.text.text).rstrip()
-        if last.endswith(":") or ctx.names_speaker(last) or ctx.phrase_re.search(last) or _TRANSCRIPT.search(last):
+        iscan = scan_quotes(intro.text.text)
+        last = _last_sentence(_outside(iscan) if iscan.quotes else intro.text.text).rstrip()
+        if (
+            last.endswith(":")
+            or ctx.has_verb(last)
+            or ctx.phrase_re.search(last)
+            or _TRANSCRIPT.search(last)
+        ):
             return True
     return False
-
 
 
 def _finding(b: Block, q: Quote) -> Finding:

@@ -27,7 +27,7 @@ class QuotesOptions:
         "reflect", "summarize", "summarise", "interject", "retort", "mention", "elaborate",
         "point out", "chime in", "put it", "sum up", "define", "assure", "allege", "pray",
         "slam", "blast", "hit out", "reveal", "accuse", "deny", "defend", "hail", "dismiss",
-        "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite",
+        "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite", "share",
         # common reporting verbs of wire copy in other languages
         "sagte", "sagt", "erklärte", "betonte", "dit", "déclare", "a déclaré", "dijo",
         "afirmó", "disse", "ha detto", "zei",
@@ -64,7 +64,10 @@ class QuotesOptions:
         "banner", "poster", "shirt", "sticker", "error", "status", "alert", "notification",
         "hint", "tooltip", "answer", "answers", "response", "responses", "category", "keyword", "query", "string", "value", "setting", "command", "shows",
         "show", "showed", "showing", "displays", "display", "displayed", "displaying",
-        "prints", "printed", "returns", "returned", "outputs",
+        "prints", "printed", "returns", "returned", "outputs", "adage", "saying", "proverb",
+        "idiom", "cliché", "cliche", "expression", "calling", "call", "calls", "mission",
+        "vision", "tenet", "principle", "principles", "statements", "feature", "myth",
+        "misconception", "refrain", "catchphrase", "quote", "quotes", "line",
     )
     # Words right after a quotation that make it a label or a name ("Apply now" button).
     label_nouns: tuple[str, ...] = (

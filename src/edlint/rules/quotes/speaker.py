@@ -51,6 +51,18 @@ _SPEAKER_CUE = lazy(
     r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
     re.I,
 )
+# Speech that nobody said: hypothetical, imagined, typical or recommended wording.
+_IMAGINED = lazy(
+    r"\b(?:(?:might|may|could|would|will|should|can|must|often|usually|sometimes|tend to|"
+    r"likely to|never|always)\s+(?:\w+\s+)?(?:think|say|ask|wonder|feel|tell|hear|respond|reply|"
+    r"answer|write|type|search)|imagine|imagining|pretend|as if|as though|instead of|rather than|"
+    r"something like|along the lines of|words like|phrases like|questions like|statements like|"
+    r"thinking|wondering|asking (?:themselves|yourself|ourselves)|ask (?:yourself|themselves|ourselves)|"
+    r"(?:you|we|they|people|users|customers|visitors|readers|someone|somebody|many|most)\s+"
+    r"(?:say|ask|think|wonder|hear|type|search)|(?:saying|asking|hearing|telling (?:them|people|users|us|you)))"
+    r"[\s,:*_-]*$",
+    re.I,
+)
 _NAME_LIKE = lazy(r"(?<=[\w,] )[A-Z][a-z]+")
 _MONTHS = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June "
@@ -63,7 +75,11 @@ _DOC_NOUNS = (
     r"handbook|guide|standard|framework|definition|directive|mandate|sign|letter|website|site|"
     r"notice|release|ordinance|resolution|ruling|decision|opinion|filing|complaint|indictment|"
     r"lawsuit|motion|policy|rfp|rfq|rfa|solicitation|announcement|bulletin|article|post|page|"
-    r"project|datasets?|database|api|statement|message|email|tweet|note|caption|label|strategy"
+    r"project|datasets?|database|api|statement|message|email|tweet|note|caption|label|strategy|"
+    r"recommendations?|principles?|manifesto|mission|vision|values|motto|goals?|benchmarks?|"
+    r"guidelines?|requirements?|checklist|playbook|glossary|dictionary|charter|faq|blog|"
+    r"newsletter|whitepaper|paper|plan|proposal|template|prompt|instructions?|description|"
+    r"summary|abstract|preamble|clause|provision|criteria|objective|challenge|task|pledge"
 )
 # Quoting a document: "the order directs agencies to “...”".
 _DOC_SOURCE = lazy(
@@ -77,7 +93,9 @@ _DOC_SOURCE = lazy(
 )
 # "..., the statement read." / "the report says": a document noun, then within two words
 # one of these verbs.
-_DOC_NOUN_SET = frozenset(n.rstrip("?") for n in _DOC_NOUNS.split("|")) | {"regulations", "rules", "datasets"}
+_DOC_NOUN_SET = frozenset(
+    f for n in _DOC_NOUNS.split("|") for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,))
+)
 _DOC_VERBS = frozenset("read reads states stated says said notes noted added".split())
 
 
@@ -85,6 +103,66 @@ _DOC_VERBS = frozenset("read reads states stated says said notes noted added".sp
 def _with_document_nouns(heads: frozenset) -> frozenset:
     """The words has_verb(documents=True) looks at: verb heads and document nouns."""
     return heads | _DOC_NOUN_SET
+
+
+# Words that cannot be the one speaker of a quotation: groups and function words. "Officials
+# said ..." paraphrases many people; the next quotation still needs its own speaker.
+_NOT_ONE_SPEAKER = frozenset(
+    """officials residents police critics experts analysts researchers officers participants
+    users people others many some several they we you it this that these those there the a an
+    and but so in on at for after before when while if as also then now still both all most
+    families neighbors neighbours parents students teachers workers employees members voters
+    supporters opponents agencies reports studies documents authorities leaders staff""".split()
+)
+_ROLE = (
+    r"mayor|governor|president|chief|director|spokes(?:wo)?man|spokesperson|chair(?:wo)?man|chair|"
+    r"minister|secretary|senator|officer|manager|owner|founder|coach|captain|author|designer|"
+    r"engineer|lawyer|attorney|judge|sheriff|superintendent|principal|ceo|head|leader|analyst|"
+    r"researcher|professor|doctor|nurse|official|commissioner|administrator|lead|resident|"
+    r"woman|man|mother|father|witness|survivor|volunteer|organizer|organiser|developer"
+)
+# Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
+_WEAK_VERBS = frozenset("think thought thinks thinking hear heard hears hearing remember remembered "
+                        "remembers wonder wondered wonders".split())
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?"
+# A transcript turn: "Catherine:", "**Q:**", "Dr. Ruiz:" at the start of a paragraph.
+_SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
+
+
+_FUNCTION_START = (
+    r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
+    r"Several|All|Both|Each|After|Before|When|While|If|As|For|With|By|From|Of|To|Then|Now|"
+    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You)\b)"
+)
+
+
+@lru_cache(maxsize=8)
+def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
+    """(a reporting verb with one named or pronoun speaker anywhere in a text, the same
+    clause at the start of a text)."""
+    verbs = sorted((v for v in single if v.isascii() and v not in _WEAK_VERBS), key=len, reverse=True)
+    v = "(?:" + "|".join(re.escape(x) for x in verbs) + ")" if verbs else "(?!)"
+    role = r"[Tt]he\s+(?:[\w’'-]+\s+){0,2}(?:" + _ROLE + r")"
+    name = _FUNCTION_START + r"(?P<name>[A-Z][\w’'-]+)(?:\s+" + _HONORIFIC + r"[A-Z][\w’'.-]+)*"
+    subject = r"(?:\b(?:he|she|He|She|I)|" + role + r"|(?<![\w’'-])" + name + r")"
+    appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,10}?[^\s,\"“”]+,)?"
+    anywhere = re.compile(
+        subject + r",?\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        r"|\b" + v + r"\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+        r"|\b[Aa]ccording\s+to\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+    )
+    start = re.compile(
+        r"[\W_]{0,3}(?:" + subject + appositive + r"\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        r"|(?i:" + v[3:-1] + r")\s+" + _HONORIFIC + r"[A-Z])"
+    )
+    return anywhere, start
+
+
+def _one_speaker(m: re.Match | None) -> bool:
+    if m is None:
+        return False
+    name = m.groupdict().get("name")
+    return not (name and name.lower() in _NOT_ONE_SPEAKER)
 
 
 def _credit_line(text: str) -> bool:
@@ -185,6 +263,20 @@ class _Ctx:
         """A reporting verb, or a document that speaks ("the statement read")."""
         return self.has_verb(text, documents=True)
 
+    def speaker_clause(self, text: str) -> bool:
+        """A reporting verb with one identifiable speaker: "he said", "said Dr Ruiz",
+        "Ruiz told", "according to Ruiz" (not "officials said", not "residents told")."""
+        anywhere, _ = _speaker_patterns(self.lex.single)
+        return any(_one_speaker(m) for m in anywhere.finditer(text))
+
+    def starts_with_said_clause(self, text: str) -> bool:
+        """Does the text open with its speaker and a reporting verb ("Ruiz, who runs the
+        bakery, said ...", "Said Ruiz: ...", "She added that ...")?"""
+        if text.lstrip()[:1] in "\"“‘'«":
+            return False
+        _, start = _speaker_patterns(self.lex.single)
+        return _one_speaker(start.match(text))
+
     def names_speaker(self, text: str) -> bool:
         """Does an introduction ("Another key stakeholder said:") point at a source?"""
         if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text):
@@ -216,13 +308,26 @@ class _Ctx:
         return not (looks_like_code(core) or title_case_words(ws))
 
     def not_speech(self, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str) -> bool:
-        """A label, an example, a term woven into a sentence or a document excerpt: a
-        quotation that needs no speaker."""
+        """A label, an example, a term woven into a sentence, a document excerpt, or
+        imagined speech: a quotation that needs no speaker."""
         text = scan.text
         inner = q.inner(text).strip()
         before = scan.outside_text(s0, q.start)
         if self.cue_before(before):
             return True
+        lead = before.rstrip(" \t*_")
+        if lead.endswith(":"):
+            # "18F recommendation: “…”", "Myth: “…”", "The agency's one caveat: “…”":
+            # a short label, or an introduction that names its source.
+            label = lead[:-1]
+            if words_at_most(label, 6) or self.names_speaker(label):
+                return True
+        if lead.endswith(("(", "[")):
+            return True  # a parenthesised example: (“Who changed this record?”)
+        if _IMAGINED.search(before[-120:]):
+            return True  # users might think “…”, imagine asking “…”
+        if inner.endswith("?") and scan.outside_text(0, len(text)).strip(" \t*_.,;:-—") and words_at_most(inner, 15):
+            return True  # a question voiced in the author's prose: “Where do I begin?”
         if not before.strip() and prev_sentence.rstrip().endswith(("?", ":")) and word_count(prev_sentence) <= 4:
             if self.cue_before(prev_sentence.rstrip(" ?:")):
                 return True  # "The tagline? “Meth. We're on it.”"
