@@ -9,6 +9,7 @@ from typing import Any
 from ...document import (
     BLOCKQUOTE,
     CAPTION,
+    CODE,
     HEADING,
     LIST_ITEM,
     PARAGRAPH,
@@ -51,7 +52,32 @@ _ASIDE_START = lazy(
     r"related\b|read more|see also|learn more|editor[’']?s note|update\b|source\b)",
     re.I,
 )
+_LABEL_START = lazy(r"(?:[\w’'&.()-]+\s+){0,5}[\w’'&.()-]+\s*[*_]*:[*_]*\s*[\"“‘]")
+# An introduction that names the text quoted below it: "... and hone our vision for the
+# project.", "The job posting describes the role."
+_NAMES_DOCUMENT = lazy(
+    r"\b(?:vision|mission|statement|posting|announcement|description|policy|guidance|report|"
+    r"memo|letter|email|post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
+    r"section|summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
+    r"instructions|notice|order|law|rule|regulation|text)\b",
+    re.I,
+)
+_INSTRUCTION = lazy(
+    r"\b(?:click|type|run|install|download|select|navigate|log in|sign in|skip this|scroll|"
+    r"tap|enter|open the|go to|make sure|don[’']t forget|remember to)\b",
+    re.I,
+)
+_SECOND_PERSON = lazy(r"\b(?:you|you[’']re|you[’']ll|you[’']ve|your|yours)\b", re.I)
 _PULL_CLASS = lazy(r"pull-?quote|pquote|pull|callout|highlight|testimonial", re.I)
+# A lead-in without a colon: "Here is some of the feedback.", "A few of their comments follow."
+_LEAD_IN = lazy(
+    r"\b(?:here (?:is|are)|below (?:is|are)|following (?:is|are)|these (?:are|were)|"
+    r"a few|some|more|selected)\b[^.!?]{0,60}\b(?:feedback|comments|responses|quotes|"
+    r"reactions|testimonials|remarks|answers|what (?:they|people|participants|learners|users) "
+    r"(?:said|told us|wrote))\b|\b(?:feedback|comments|responses|quotes|reactions|remarks)\s+"
+    r"(?:follow|below|included|received)\b",
+    re.I,
+)
 _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
 _VOICES = lazy(
     r"\b(?:what (?:we|they|you|people|users|participants|residents|customers|staff|agencies) "
@@ -59,6 +85,7 @@ _VOICES = lazy(
     r"testimonials?|what people are saying|quotes|feedback)\b",
     re.I,
 )
+_CONNECTOR = lazy(r"[\s,;*_]*(?:and|or|to|nor|vs\.?|versus|then)?[\s,;*_]*")
 _FIGURES = lazy(r"\d\s*(?:%|percent|per cent)|\d[\d,.]*\s+(?:million|billion|users|people|respondents)", re.I)
 _DASH_END = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*$")
 _TRANSCRIPT = lazy(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
@@ -173,6 +200,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         return []
     ctx = _Ctx(opts)
     article = _ArticleText(doc)
+    how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
     out: list[Finding] = []
     # The last unit's findings: a credit line or a said-clause opening the next paragraph
     # names their speaker and cancels them.
@@ -224,7 +252,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
             )
             nested = group[0].container.count(BLOCKQUOTE) > 1
-            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts, nested):
+            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts, nested, how_to):
                 first = group[0]
                 t = first.text.text
                 start = len(t) - len(t.lstrip())
@@ -255,7 +283,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []  # "News industry analyst Ken Doctor" under a blockquote
             prev_quote_ok = True
             continue
-        if b.kind == CAPTION or _headline_like(text):
+        tops = scan.top_level()
+        if b.kind == CAPTION or (_headline_like(text) and not _quote_line(ctx, scan, tops)):
             # Captions, headlines and teaser links do not interrupt the article's flow.
             if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
                 out.extend(_lone_block(ctx, doc, b, scan))
@@ -264,7 +293,6 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []  # the quotation above, then "Ruiz, who runs the bakery, said ..."
         out.extend(pending)
         pending = []
-        tops = scan.top_level()
         continues = chain is not None and bool(tops) and tops[0].start <= 1
         if chain is not None and not continues:
             end_chain()
@@ -280,7 +308,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
         local_ok = licensed
+        free_until = -1  # end of the last quotation found not to be speech
         for k, q in enumerate(tops):
+            if free_until >= 0 and _CONNECTOR.fullmatch(para.outside, free_until, q.start):
+                free_until = q.end  # “…” and “…”: a pair of terms, titles or principles
+                continue
             if k == 0 and continues:
                 chain_ok = chain_ok or para.attributed(q)
                 local_ok = local_ok or chain_ok
@@ -290,7 +322,12 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             if not ctx.quotable(text, q):
                 continue
             ok = licensed or (k > 0 and local_ok) or para.attributed(q)
-            if not ok and (_not_speech_at(ctx, scan, q, para.sentences) or _sourced_elsewhere(doc, b, scan, q, quote_only)):
+            if not ok and (
+                _not_speech_at(ctx, scan, q, para.sentences)
+                or _sourced_elsewhere(doc, b, scan, q, quote_only)
+                or (quote_only and article.repeats(q.inner(text), [b]))
+            ):
+                free_until = q.end
                 continue
             local_ok = local_ok or ok
             if not q.closed and k == len(tops) - 1 and b.kind in (PARAGRAPH, LIST_ITEM):
@@ -306,13 +343,19 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     return out
 
 
+def _quote_line(ctx: _Ctx, scan: QuoteScan, tops: list[Quote]) -> bool:
+    """A line that is a quotation of some length (feedback on a sticky note), not a
+    headline: it is checked even without closing punctuation."""
+    return bool(tops) and _quote_only(scan, _outside(scan)) and any(ctx.quotable(scan.text, q) for q in tops)
+
+
 def _introduces(ctx: _Ctx, last: str) -> bool:
     """Does a paragraph's last sentence (quotations blanked) give the speaker of a
     quotation that follows: an introduction naming a speaker ("Another stakeholder
     said:"), or a reporting clause with one speaker ("..., he said.")?"""
     if last.rstrip().endswith(":") and ctx.names_speaker(last):
         return True
-    return ctx.speaker_clause(last)
+    return ctx.speaker_clause(last) or bool(_LEAD_IN.search(last))
 
 
 class _ArticleText:
@@ -370,6 +413,8 @@ def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote
         return True  # “[…](url)”
     if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and after.startswith("]("):
         return True  # “[…”](url): the closing mark inside the link text
+    if re.search(r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*$", src[max(0, span.start - 300) : span.start]):
+        return True  # [Title](url), “…”: a blurb of the linked page
     if re.match(r"[*_]*(?:\[\^|<sup|\[\d+\])", after):
         return True  # a footnote
     return False
@@ -497,7 +542,7 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
     return ctx.not_speech(scan, q, s0, prev)
 
 
-def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False) -> bool:
+def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False) -> bool:
     """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
     instructions to the reader)?"""
     text = " ".join(texts)
@@ -510,7 +555,12 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False) -> 
     if looks_like_code(text.strip()) and word_count(text) < 12:
         return False
     t = text.lstrip(" *_")
-    if t[:1] in "\"“‘'«" or _FIRST_PERSON.search(text):
+    if _LABEL_START.match(t):
+        return False  # "18F recommendation: “…”": the label names the source
+    quoted = t[:1] in "\"“‘'«"
+    if not quoted and _SECOND_PERSON.search(text) and (how_to or _INSTRUCTION.search(text)):
+        return False  # the author talking to the reader: a note in a how-to
+    if quoted or _FIRST_PERSON.search(text):
         return True
     # A third-person passage: an excerpt of a report (its figures), a verse (lines without
     # closing punctuation) and an indented aside ("> >") are not someone's words.
@@ -549,8 +599,9 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
         iscan = scan_quotes(intro.text.text)
         last = _last_sentence(_outside(iscan) if iscan.quotes else intro.text.text).rstrip()
         if (
-            last.endswith(":")
-            or ctx.has_verb(last)
+            (last.endswith(":") and ctx.names_speaker(last))
+            or ctx.attributes(last)
+            or _NAMES_DOCUMENT.search(last)
             or ctx.phrase_re.search(last)
             or _TRANSCRIPT.search(last)
         ):

@@ -23,6 +23,12 @@ from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_fin
 from .options import QuotesOptions
 from .view import _terminal
 
+# Capitalised words that open a sentence without being anyone's name.
+_FUNCTION_START = (
+    r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
+    r"Several|All|Both|Each|After|Before|When|While|If|As|For|With|By|From|Of|To|Then|Now|"
+    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You)\b)"
+)
 _PASSIVE_AUX = lazy(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
 _DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
@@ -40,7 +46,7 @@ _MENTION_AFTER = lazy(
 )
 _LINKISH_BEFORE = lazy(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
 _SPEAKER_CUE = lazy(
-    r"\b(?:i|we|he|she|they|you|one|someone|somebody|mayor|governor|president|chief|director|"
+    r"\b(?:i|we|he|she|they|you|someone|somebody|mayor|governor|president|chief|director|"
     r"officers?|officials?|spokes(?:wo)?m[ae]n|spokesperson|residents?|participants?|users?|"
     r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|"
     r"customers?|voters?|parents?|students?|teachers?|nurses?|doctors?|experts?|analysts?|"
@@ -51,6 +57,27 @@ _SPEAKER_CUE = lazy(
     r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
     re.I,
 )
+_READS_AFTER = lazy(
+    r"[\s,]*(?:reads|read|said|says|stated|states|declares|declared|announces|announced|warns|warned)\s+"
+    r"(?:the|a|an|our|their|its|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:slide|sign|banner|poster|screen|"
+    r"headline|subject line|caption|title|label|message|page|note|letter|email|card|post|tweet|"
+    r"notice|website|site|document|report|memo|guide|policy|statement|placard|t-shirt|shirt|sticker)\b",
+    re.I,
+)
+_QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|just\s+)?like,?\s*$", re.I)
+# A sentence whose subject is one named person: "Patricia was very recently certified."
+_BEAT = lazy(
+    r"[\W_]*" + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
+    r"\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)\b"
+)
+# A group of people as the source, right before the quotation.
+_GROUP_SOURCE = lazy(
+    r"(?:^|[.!?;,]\s+|\b(?:and|but)\s+)(?:many|some|others|several|most|few|all)(?:\s+(?:of\s+)?(?:them|us|"
+    r"participants|attendees|learners|students|users|members|colleagues|respondents|readers))?"
+    r"\s+(?:have|had|has|say|said|described|describe|call|called|told|wrote|write|added)"
+    r"(?:\s+(?:it|him|her|them|us|this|that))?(?:\s+as)?[\s,:]*$",
+    re.I,
+)
 # Speech that nobody said: hypothetical, imagined, typical or recommended wording.
 _IMAGINED = lazy(
     r"\b(?:(?:might|may|could|would|will|should|can|must|often|usually|sometimes|tend to|"
@@ -59,7 +86,12 @@ _IMAGINED = lazy(
     r"something like|along the lines of|words like|phrases like|questions like|statements like|"
     r"thinking|wondering|asking (?:themselves|yourself|ourselves)|ask (?:yourself|themselves|ourselves)|"
     r"(?:you|we|they|people|users|customers|visitors|readers|someone|somebody|many|most)\s+"
-    r"(?:say|ask|think|wonder|hear|type|search)|(?:saying|asking|hearing|telling (?:them|people|users|us|you)))"
+    r"(?:say|ask|think|wonder|hear|type|search)|(?:saying|asking|hearing|telling (?:them|people|users|us|you))|"
+    r"(?:trap|mindset|attitude|temptation|habit|assumption|belief|feeling|idea|notion|myth|"
+    r"mentality|culture|spirit)\s+(?:of|that)|(?:begins|starts|opens|ends)(?:\s+with)?|"
+    r"(?:a|the)\s+(?:few|couple of|chorus of|lot of|series of)|published|basically|"
+    r"(?:is|are|was|were)\s+(?:defined|described|summed up)\s+as|"
+    r"(?:seems?|seemed|appears?|appeared)\s+to\s+be|amounts?\s+to|boils?\s+down\s+to)"
     r"[\s,:*_-]*$",
     re.I,
 )
@@ -128,12 +160,6 @@ _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Si
 # A transcript turn: "Catherine:", "**Q:**", "Dr. Ruiz:" at the start of a paragraph.
 _SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
 
-
-_FUNCTION_START = (
-    r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
-    r"Several|All|Both|Each|After|Before|When|While|If|As|For|With|By|From|Of|To|Then|Now|"
-    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You)\b)"
-)
 
 
 @lru_cache(maxsize=8)
@@ -322,11 +348,17 @@ class _Ctx:
             label = lead[:-1]
             if words_at_most(label, 6) or self.names_speaker(label):
                 return True
-        if lead.endswith(("(", "[")):
+        if scan.outside_text(max(0, q.start - 120), q.start).rstrip(" \t*_").endswith(("(", "[")):
             return True  # a parenthesised example: (“Who changed this record?”)
+        if _GROUP_SOURCE.search(before[-80:]):
+            return True  # "Many have “…”", "Others describe it as “…”": a group's words
         if _IMAGINED.search(before[-120:]):
             return True  # users might think “…”, imagine asking “…”
-        if inner.endswith("?") and scan.outside_text(0, len(text)).strip(" \t*_.,;:-—") and words_at_most(inner, 15):
+        if not q.closed and inner[:1].islower():
+            return True  # a stray mark before a phrase: quote-unbalanced reports it
+        if _READS_AFTER.match(text, q.end):
+            return True  # “This is a pilot.” reads the final slide
+        if inner.rstrip("!").endswith("?") and scan.outside_text(0, len(text)).strip(" \t*_.,;:-—") and words_at_most(inner, 15):
             return True  # a question voiced in the author's prose: “Where do I begin?”
         if not before.strip() and prev_sentence.rstrip().endswith(("?", ":")) and word_count(prev_sentence) <= 4:
             if self.cue_before(prev_sentence.rstrip(" ?:")):
@@ -343,10 +375,24 @@ class _Ctx:
         return bool(_DOC_SOURCE.search(before))  # the order directs agencies to "..."
 
     def attributed_nearby(self, scan: QuoteScan, q: Quote, sents: SentenceIndex) -> bool:
-        """An attribution phrase in the quotation's sentences, or a name after a dash or in
-        brackets right after it."""
+        """An attribution phrase in the quotation's sentences, a quotative "was like", a
+        name after a dash or in brackets right after it, or a named subject of the
+        sentence just before it in the paragraph ("Patricia was certified last year. “…”")."""
         text = scan.text
         s0, s1 = sents.around(q.start, q.end)
-        if self.phrase_re.search(scan.outside_text(s0, s1)):
+        outside = scan.outside_text(s0, s1)
+        if self.phrase_re.search(outside):
             return True
+        before = scan.outside_text(s0, q.start)
+        if _QUOTATIVE_LIKE.search(before):
+            return True  # I was like, “Well, I don’t know …”
+        if not before.strip():
+            i = sents.index(s0)
+            if i > 0:
+                ps, pe = sents.spans[i - 1]
+                prev = scan.outside_text(ps, pe)
+                if _BEAT.match(prev) and not prev.rstrip().endswith("?"):
+                    m = _BEAT.match(prev)
+                    if m.group("name").lower() not in _NOT_ONE_SPEAKER:
+                        return True
         return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))
