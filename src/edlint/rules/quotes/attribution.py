@@ -22,7 +22,7 @@ from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
-from .speaker import _SPEAKER_LABEL, _credit_like, _credit_line, _Ctx
+from .speaker import _ENDS_WITH_NAME, _SPEAKER_LABEL, _credit_like, _credit_line, _Ctx
 from .view import (
     _SKIP_KINDS,
     _terminal,
@@ -288,6 +288,14 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             # Captions, headlines and teaser links do not interrupt the article's flow.
             if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
                 out.extend(_lone_block(ctx, doc, b, scan))
+            elif b.kind != CAPTION and not tops:
+                if pending and _credit_like(text) and _ENDS_WITH_NAME.search(text):
+                    pending = []  # a name line under a quotation: its speaker
+                    prev_licenses = True
+                else:
+                    # A topic line ("**Live coding online**") ends a run of quotations
+                    # that a lead-in above introduced.
+                    prev_licenses, prev_intro = False, False
             continue
         if pending and ctx.starts_with_said_clause(text):
             pending = []  # the quotation above, then "Ruiz, who runs the bakery, said ..."

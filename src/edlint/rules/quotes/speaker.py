@@ -70,6 +70,13 @@ _BEAT = lazy(
     r"[\W_]*" + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
     r"\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)\b"
 )
+_THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+# A colon lead-in whose source is a group: "However, some felt differently:"
+_GROUP_LEAD = lazy(
+    r"\b(?:some|others|many|several|a few|most|one|another)\s+(?:of\s+(?:them|us|the\s+\w+)\s+)?(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|felt|thought|wrote|said|told|put it|had|have|say|feel|think|write)\b",
+    re.I,
+)
 # A group of people as the source, right before the quotation.
 _GROUP_SOURCE = lazy(
     r"(?:^|[.!?;,]\s+|\b(?:and|but)\s+)(?:many|some|others|several|most|few|all)(?:\s+(?:of\s+)?(?:them|us|"
@@ -305,7 +312,7 @@ class _Ctx:
 
     def names_speaker(self, text: str) -> bool:
         """Does an introduction ("Another key stakeholder said:") point at a source?"""
-        if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text):
+        if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text) or _GROUP_LEAD.search(text):
             return True
         return any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text))
 
@@ -391,8 +398,8 @@ class _Ctx:
             if i > 0:
                 ps, pe = sents.spans[i - 1]
                 prev = scan.outside_text(ps, pe)
-                if _BEAT.match(prev) and not prev.rstrip().endswith("?"):
-                    m = _BEAT.match(prev)
-                    if m.group("name").lower() not in _NOT_ONE_SPEAKER:
-                        return True
+                m = _BEAT.match(prev)
+                if m and not prev.rstrip().endswith("?") and m.group("name").lower() not in _NOT_ONE_SPEAKER:
+                    # ... unless the quotation speaks of that person ("She has been ...").
+                    return not _THIRD_PERSON.search(q.inner(text))
         return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))
