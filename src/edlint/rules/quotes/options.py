@@ -85,8 +85,10 @@ class QuotesOptions:
     # mixes straight and curly marks; `curly` or `straight` reports every other mark.
     marks: Literal["consistent", "curly", "straight"] = "consistent"
     # Marks of a top-level quotation: double (“…”, US and many British outlets) or
-    # single (‘…’, with “…” nested); `any` does not check.
-    primary: Literal["double", "single", "any"] = "double"
+    # single (‘…’, with “…” nested, common in British and Australian copy); `auto`
+    # follows the article and reports only the minority when it mixes the two; `any`
+    # does not check.
+    primary: Literal["auto", "double", "single", "any"] = "auto"
     # Include apostrophes (council’s / mayor's) in the quote-style check?
     check_apostrophes: bool = True
 

@@ -72,6 +72,8 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     between two spaces) the fix is unsafe. Swapping single and double marks of
     a quotation is safe only when every mark of it was read with confidence.
     """
+    if not doc.is_english:
+        return
     scans = block_scans(doc)
     items: list[tuple[Block, QuoteScan, int]] = []
     straight = curly = 0
@@ -97,6 +99,27 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
         yield from _style_findings(items, opts.marks, mixed=False)
     if opts.primary != "any":
         yield from _primary_findings(doc, scans, opts)
+
+
+def _auto_primary(doc: Document, scans: dict[int, QuoteScan]) -> str | None:
+    """The marks most of the article's top-level quotations use, when it uses both
+    (None when it is consistent, or evenly split)."""
+    counts = {DOUBLE: 0, SINGLE: 0}
+    for b in doc.prose:
+        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b):
+            continue
+        scan = scans.get(id(b))
+        if scan is None or not scan.quotes or _headline_like(b.text.text):
+            continue
+        for q in scan.quotes:
+            if q.depth or not q.closed or q.kind not in counts:
+                continue
+            om, cm = scan.marks[q.open_mark], scan.marks[q.close_mark]
+            if (om.confident and cm.confident) or not (om.straight or cm.straight):
+                counts[q.kind] += 1
+    if counts[DOUBLE] and counts[SINGLE] and counts[DOUBLE] != counts[SINGLE]:
+        return DOUBLE if counts[DOUBLE] > counts[SINGLE] else SINGLE
+    return None
 
 
 def _style_mark(mk, opts: QuotesOptions) -> bool:
@@ -126,6 +149,40 @@ def _in_link_title(scan: QuoteScan, mk) -> bool:
 
 
 def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
+    """One finding per block, at its first off-style mark, with the count and one fix
+    for them all (safe only when every mark's role is certain)."""
+    groups: dict[int, list] = {}
+    order: list = []
+    for item in items:
+        key = id(item[0])
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(item)
+    for key in order:
+        found = list(_mark_findings(groups[key], target, mixed))
+        if not found:
+            continue
+        if len(found) == 1:
+            yield found[0]
+            continue
+        edits = tuple(e for f in found for e in f.fix.edits)
+        safe = all(f.fix.applicability == Applicability.SAFE for f in found)
+        first = found[0]
+        style = "curly" if target == "straight" else "straight"
+        reason = (
+            f"the rest of the document uses {target} marks" if mixed else f"house style is {target} marks"
+        )
+        b, scan, _ = groups[key][0]
+        yield Finding(
+            first.span,
+            f"{len(found)} {style} quotation marks and apostrophes in "
+            f"{_preview(scan.text, 40)!r}; {reason}",
+            fix=Fix(f"Use {target} marks", edits, Applicability.SAFE if safe else Applicability.UNSAFE),
+        )
+
+
+def _mark_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
     for b, scan, mi in items:
         mk = scan.marks[mi]
         if target == "curly" and mk.straight:
@@ -155,7 +212,16 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
 
 
 def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOptions) -> Iterator[Finding]:
-    want = DOUBLE if opts.primary == "double" else SINGLE
+    if opts.primary == "auto":
+        want = _auto_primary(doc, scans)
+        if want is None:
+            return
+        # The majority of one article is a guess at its style: a rewrite is safe only
+        # when the document's variety is declared.
+        guess_only = not doc.variety_known
+    else:
+        want = DOUBLE if opts.primary == "double" else SINGLE
+        guess_only = False
     other = SINGLE if want == DOUBLE else DOUBLE
     for b in doc.prose:
         if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b):
@@ -186,9 +252,11 @@ def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOp
             yield Finding(
                 span,
                 f"Quotation in {'single' if other == SINGLE else 'double'} marks: "
-                f"{_preview(scan.text[q.start : q.end], 40)!r}; house style is {name} marks outside",
+                f"{_preview(scan.text[q.start : q.end], 40)!r}; "
+                + (f"the rest of the document uses {name} marks" if opts.primary == "auto"
+                   else f"house style is {name} marks outside"),
                 fix=Fix(f"Use {name} quotation marks", tuple(sorted(edits, key=lambda e: e.start)),
-                        Applicability.SAFE if safe else Applicability.UNSAFE),
+                        Applicability.SAFE if safe and not guess_only else Applicability.UNSAFE),
             )
 
 

@@ -42,6 +42,8 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     “We will not close any branch libraries this year,” Director Sam Oyelaran said.
     ```
     """
+    if not doc.is_english:
+        return
     scans = block_scans(doc)
     prose = [b for b in doc.prose if b.kind not in ("byline", "bio") and not _embedded(b)]
     # Openers left open at the end of a block, waiting for a closer in a later block (a
