@@ -120,6 +120,7 @@ _DOC_NOUNS = (
     r"newsletter|whitepaper|paper|plan|proposal|template|prompt|instructions?|description|"
     r"summary|abstract|preamble|clause|provision|criteria|objective|challenge|task|pledge"
 )
+_DOC_WORD = lazy(r"\b(?:" + _DOC_NOUNS + r")\b", re.I)
 # Quoting a document: "the order directs agencies to “...”".
 _DOC_SOURCE = lazy(
     r"\b(?:" + _DOC_NOUNS + r")\b"
@@ -353,7 +354,7 @@ class _Ctx:
             # "18F recommendation: “…”", "Myth: “…”", "The agency's one caveat: “…”":
             # a short label, or an introduction that names its source.
             label = lead[:-1]
-            if words_at_most(label, 6) or self.names_speaker(label):
+            if words_at_most(label, 6) or self.names_speaker(label) or _DOC_WORD.search(label):
                 return True
         if scan.outside_text(max(0, q.start - 120), q.start).rstrip(" \t*_").endswith(("(", "[")):
             return True  # a parenthesised example: (“Who changed this record?”)

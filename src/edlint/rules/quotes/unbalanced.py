@@ -8,7 +8,7 @@ from ...document import CAPTION, HEADING, Block, Document
 from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, scan_quotes
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _around, _embedded, _headline_like, _preview, block_scans
+from .view import _around, _embedded, _headline_like, _preview, _terminal, block_scans
 
 
 @rule(
@@ -94,6 +94,8 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
                 o.kind == GUILLEMET and o.start > q.start and o.closed for o in scan.quotes
             ):
                 continue  # «…«…» : one mark closes both (Russian and other conventions)
+            if q.depth == 0 and _reopened_on_new_line(doc, b, scan, q):
+                continue  # pasted paragraphs on separate lines: the same convention
             if q.depth == 0 and q is unclosed[-1]:
                 if nxt is not None and _reopens(scans.get(id(nxt)), q.kind):
                     continue  # runs on into the next paragraph
@@ -103,6 +105,20 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
                     continue
             yield _unclosed_finding(b, scan, mk)
     yield from _report_waiting(waiting)
+
+
+def _reopened_on_new_line(doc: Document, b: Block, scan: QuoteScan, q) -> bool:
+    """Is the quotation opened again at the start of a later line of the same block,
+    after a finished sentence (paragraphs of one quotation pasted one per line)?"""
+    text = scan.text
+    for o in scan.quotes:
+        if o.start <= q.start or o.kind != q.kind or o.depth != 1:
+            continue
+        pos = b.text.source_offset(o.start)
+        gap = doc.source[max(0, pos - 4) : pos]
+        if ("\n" in gap or "\r" in gap) and _terminal(text[: o.start]):
+            return True
+    return False
 
 
 def _report_waiting(waiting: dict[str, tuple[Block, int, int]]) -> Iterator[Finding]:
