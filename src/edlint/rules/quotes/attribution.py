@@ -28,6 +28,7 @@ from .view import (
     _terminal,
     _embedded,
     _headline_like,
+    _in_link,
     _preview,
     _top_blockquote,
     block_scans,
@@ -39,7 +40,8 @@ _TRAILING_DASH_NAME = lazy(
 _CALLOUT = lazy(
     r"\W*(?:note|tip|warning|important|example|update|updated|correction|editor[’']?s note|"
     r"tl;?dr|disclaimer|caution|hint|reminder|pro tip|fun fact|background|summary|"
-    r"key takeaways?|in brief|at a glance)\b\W",
+    r"key takeaways?|in brief|at a glance|(?:the\s+|our\s+|my\s+)?(?:takeaway|bottom line|lesson|"
+    r"moral|upshot|short version|big idea|goal|mission|vision|rule of thumb))\b\W",
     re.I,
 )
 _URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
@@ -59,12 +61,41 @@ _NAMES_DOCUMENT = lazy(
     r"\b(?:vision|mission|statement|posting|announcement|description|policy|guidance|report|"
     r"memo|letter|email|post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
     r"section|summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
-    r"instructions|notice|order|law|rule|regulation|text)\b",
+    r"instructions|notice|order|law|rule|regulation|text|proposal|nomination|standard|guide|"
+    r"handbook|playbook|manual|quote|quotes|interview|interviews|survey|usability test|"
+    r"research|feedback|comments?|story|stories|testimony|transcript|study|studies|paper|"
+    r"release|findings|results|data)\b",
     re.I,
 )
 _INSTRUCTION = lazy(
     r"\b(?:click|type|run|install|download|select|navigate|log in|sign in|skip this|scroll|"
     r"tap|enter|open the|go to|make sure|don[’']t forget|remember to)\b",
+    re.I,
+)
+_GROUP_SAID = lazy(
+    r"\b(?:they|users|participants|people|respondents|residents|customers|staff|employees|"
+    r"interviewees|partners|members)\s+(?:\w+ly\s+)?(?:said|told|noted|explained|described|"
+    r"wrote|shared|added|commented|responded|reported)\b",
+    re.I,
+)
+# A document as the subject of the sentence that introduces a quotation: "The report
+# divides the ecosystem into two sources."
+_DOC_SUBJECT = lazy(
+    r"[\W_]*(?:the|this|that|their|our|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:report|study|survey|memo|"
+    r"guidance|policy|order|law|rule|regulation|document|paper|article|post|guide|handbook|plan|"
+    r"strategy|standard|charter|manifesto|proposal|letter|statement|announcement|release)\s+"
+    r"(?:[a-z]+s|[a-z]+ed)\b",
+    re.I,
+)
+_LABEL_HEAD = lazy(r"(?:[\w’'&.()-]+\s+){0,7}[\w’'&.()-]+\s*[*_]*:\s")
+_USER_STORY = lazy(r"[\W_]*as an?\s+[^,.]{2,80},?\s+(?:I|we)\s+(?:want|need|would like)\b", re.I)
+# "A SOO is:", "From the proposal:", "From her nomination:"
+_DEFINES = lazy(r"\b(?:is|are|means|reads|read|says|states)\s*:$|^\W*from\b", re.I)
+# An introduction to an example, a template or a suggested wording.
+_EXAMPLE_INTRO = lazy(
+    r"\b(?:for example|for instance|an example|examples?\s+of|template|something like|like this|"
+    r"might be|would be|could be|should be|might look|would look|could look|looks? like|"
+    r"sample|boilerplate|suggested (?:wording|text|language)|try saying|you might say)\b",
     re.I,
 )
 _SECOND_PERSON = lazy(r"\b(?:you|you[’']re|you[’']ll|you[’']ve|your|yours)\b", re.I)
@@ -233,7 +264,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_licenses = False
             section_license = _Later(_heading_names_speaker, ctx, b.text.text)
             # A question heading of an interview: the answer under it is the interviewee's.
-            prev_intro = bool(_QUESTION_HEADING.search(b.text.text)) or section_license
+            prev_intro = (
+                bool(_QUESTION_HEADING.search(b.text.text))
+                or b.text.text.rstrip(" *_").endswith(":")  # "The Agile Manifesto:"
+                or section_license
+            )
             intro, last_shortcode, prev_quote_ok = None, None, None
             continue
         if kind == "quote":
@@ -284,13 +319,13 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_quote_ok = True
             continue
         tops = scan.top_level()
-        if b.kind == CAPTION or (_headline_like(text) and not _quote_line(ctx, scan, tops)):
+        if b.kind == CAPTION or (_headline_like(text) and not _quote_line(ctx, doc, b, scan, tops)):
             # Captions, headlines and teaser links do not interrupt the article's flow.
             if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
                 out.extend(_lone_block(ctx, doc, b, scan))
             elif b.kind != CAPTION and not tops:
-                if pending and _credit_like(text) and _ENDS_WITH_NAME.search(text):
-                    pending = []  # a name line under a quotation: its speaker
+                if pending and ((_credit_like(text) and _ENDS_WITH_NAME.search(text)) or _in_link(doc, b)):
+                    pending = []  # a name line or a linked title under a quotation: its source
                     prev_licenses = True
                 else:
                     # A topic line ("**Live coding online**") ends a run of quotations
@@ -310,9 +345,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []
         para = _Paragraph(ctx, doc, b, scan)
         quote_only = bool(tops) and _quote_only(scan, para.outside)
-        licensed = quote_only and bool(
-            prev_licenses or prev_intro or (last_shortcode is not None and _pull_quote(b, b))
-        )
+        # A shortcode right before a quotation that stands alone: a photo or name card
+        # of the speaker, or a callout box around an example.
+        licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None)
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
         local_ok = licensed
@@ -344,26 +379,34 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 pending.append(_finding(b, q))
         prev_licenses = local_ok
         last = _last_sentence(para.outside)
-        prev_intro = _Later(_introduces, ctx, last)
+        if b.attrs.get("emphasis") and text.rstrip(" *_").endswith("?"):
+            prev_intro = True  # an interview's question in bold: the answer follows
+        else:
+            prev_intro = _Later(_introduces, ctx, last)
         intro, last_shortcode, prev_quote_ok = b, None, None
     end_chain()
     out.extend(pending)
     return out
 
 
-def _quote_line(ctx: _Ctx, scan: QuoteScan, tops: list[Quote]) -> bool:
+def _quote_line(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan, tops: list[Quote]) -> bool:
     """A line that is a quotation of some length (feedback on a sticky note), not a
     headline: it is checked even without closing punctuation."""
-    return bool(tops) and _quote_only(scan, _outside(scan)) and any(ctx.quotable(scan.text, q) for q in tops)
+    if not tops or scan.text.lstrip(" *_")[:1] not in "\"“‘'«" or _in_link(doc, b):
+        return False  # a teaser: a headline in quotation marks, a link to a story
+    return _quote_only(scan, _outside(scan)) and any(ctx.quotable(scan.text, q) for q in tops)
+
+
+
 
 
 def _introduces(ctx: _Ctx, last: str) -> bool:
     """Does a paragraph's last sentence (quotations blanked) give the speaker of a
     quotation that follows: an introduction naming a speaker ("Another stakeholder
     said:"), or a reporting clause with one speaker ("..., he said.")?"""
-    if last.rstrip().endswith(":") and ctx.names_speaker(last):
+    if last.rstrip().endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last.rstrip())):
         return True
-    return ctx.speaker_clause(last) or bool(_LEAD_IN.search(last))
+    return ctx.speaker_clause(last) or bool(_LEAD_IN.search(last) or _DOC_SUBJECT.match(last))
 
 
 class _ArticleText:
@@ -572,8 +615,10 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
         return True
     # A third-person passage: an excerpt of a report (its figures), a verse (lines without
     # closing punctuation) and an indented aside ("> >") are not someone's words.
-    if nested or not _terminal(text) or _FIGURES.search(text):
+    if nested or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026")) or _FIGURES.search(text):
         return False
+    if _LABEL_HEAD.match(t):
+        return False  # "Mission of the Chief Data Scientist: …": a labelled statement
     return True
 
 
@@ -603,13 +648,22 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
         return True
     if _DASH_END.search(last) and _template_follows(doc, group[-1]):
         return True
+    first = group[0].text.text
+    if _USER_STORY.match(first):
+        return True  # "As a website visitor, I want …, so that …": a template, not speech
     if intro is not None and intro.text is not None:
         iscan = scan_quotes(intro.text.text)
-        last = _last_sentence(_outside(iscan) if iscan.quotes else intro.text.text).rstrip()
+        whole = _outside(iscan) if iscan.quotes else intro.text.text
+        last = _last_sentence(whole).rstrip()
+        spans = SentenceIndex(whole).spans
+        tail = whole[spans[-2][0] :] if len(spans) > 1 else whole  # the last two sentences
         if (
-            (last.endswith(":") and ctx.names_speaker(last))
+            (last.endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last)))
             or ctx.attributes(last)
+            or ctx.speaker_clause(tail)
+            or _GROUP_SAID.search(tail)
             or _NAMES_DOCUMENT.search(last)
+            or _EXAMPLE_INTRO.search(last)
             or ctx.phrase_re.search(last)
             or _TRANSCRIPT.search(last)
         ):

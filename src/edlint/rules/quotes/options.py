@@ -27,7 +27,7 @@ class QuotesOptions:
         "reflect", "summarize", "summarise", "interject", "retort", "mention", "elaborate",
         "point out", "chime in", "put it", "sum up", "define", "assure", "allege", "pray",
         "slam", "blast", "hit out", "reveal", "accuse", "deny", "defend", "hail", "dismiss",
-        "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite", "share", "talk",
+        "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite", "share", "talk", "recommend",
         # common reporting verbs of wire copy in other languages
         "sagte", "sagt", "erklärte", "betonte", "dit", "déclare", "a déclaré", "dijo",
         "afirmó", "disse", "ha detto", "zei",
@@ -67,7 +67,8 @@ class QuotesOptions:
         "prints", "printed", "returns", "returned", "outputs", "adage", "saying", "proverb",
         "idiom", "cliché", "cliche", "expression", "calling", "call", "calls", "mission",
         "vision", "tenet", "principle", "principles", "statements", "feature", "myth",
-        "misconception", "refrain", "catchphrase", "quote", "quotes", "line",
+        "misconception", "refrain", "catchphrase", "quote", "quotes", "line", "look for",
+        "looking for", "find", "reply with", "respond with",
     )
     # Words right after a quotation that make it a label or a name ("Apply now" button).
     label_nouns: tuple[str, ...] = (
@@ -78,6 +79,8 @@ class QuotesOptions:
         "step", "phase", "approach", "model", "framework", "category", "list", "filter",
         "setting", "command", "movement", "era", "mindset", "principle", "principles",
         "template", "pattern", "method", "exercise", "challenge", "award", "project",
+        "poster", "posters", "sign", "signs", "slide", "slides", "sticker", "stickers", "mug",
+        "shirt", "t-shirt", "card", "cards", "slogan", "motto", "tagline", "headline",
     )
     # Report an unattributed blockquote (`>` in Markdown, <blockquote> in HTML)?
     check_blockquotes: bool = True

@@ -27,7 +27,8 @@ from .view import _terminal
 _FUNCTION_START = (
     r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
     r"Several|All|Both|Each|After|Before|When|While|If|As|For|With|By|From|Of|To|Then|Now|"
-    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You)\b)"
+    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You|He|She|"
+    r"His|Her|Its|Their|Our|My|Your|I)\b)"
 )
 _PASSIVE_AUX = lazy(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
@@ -42,7 +43,8 @@ _WORDS = lazy(r"e\.g\.|i\.e\.|[a-z][a-z’'-]*")
 _EXAMPLE = lazy(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I)
 _MENTION_AFTER = lazy(
     r"\s+(?:is|was|are|were|has|had|appears|appeared|became|becomes|remains|means|meant|refers|"
-    r"sounds|seems|shows|showed|pops)\b"
+    r"sounds|seems|shows|showed|pops|starts|started|begins|began|requires|required|guides|"
+    r"guided|drives|drove|became|captures|captured|sums)\b"
 )
 _LINKISH_BEFORE = lazy(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
 _SPEAKER_CUE = lazy(
@@ -70,6 +72,9 @@ _BEAT = lazy(
     r"[\W_]*" + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
     r"\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)\b"
 )
+# A capitalised word inside a sentence that is not a title-case run of a name of a thing:
+# "What advice does Aaron have", "Kütt shared a story".
+_PERSON_NAME = lazy(r"(?<=[a-z,] )[A-Z][a-z\u00e0-\u00ff’'-]+(?=\s+(?:[a-z]|[A-Z][a-z]+\s+[a-z]))")
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"
 _GROUP_LEAD = lazy(
@@ -315,6 +320,8 @@ class _Ctx:
         """Does an introduction ("Another key stakeholder said:") point at a source?"""
         if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text) or _GROUP_LEAD.search(text):
             return True
+        if _SPEAKER_LABEL.fullmatch(text.strip() + " "):
+            return True  # "Melody:" on its own line: a transcript's speaker
         return any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text))
 
     def cue_before(self, before: str) -> bool:
@@ -375,7 +382,7 @@ class _Ctx:
         m = re.match(r"\s+([A-Za-z]+)", text[q.end : q.end + 30])
         if m and m.group(1).lower() in self.labels and unpunctuated:
             return True
-        if unpunctuated and _MENTION_AFTER.match(text, q.end):
+        if (unpunctuated or inner.endswith("?")) and _MENTION_AFTER.match(text, q.end):
             return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
         first = next((c for c in inner if c.isalnum()), "")
         if first.islower() and before.strip() and fewer_words_than(inner, self.opts.min_fragment_words):
@@ -394,13 +401,23 @@ class _Ctx:
         before = scan.outside_text(s0, q.start)
         if _QUOTATIVE_LIKE.search(before):
             return True  # I was like, “Well, I don’t know …”
+        m = _BEAT.match(before)
+        if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
+            return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
         if not before.strip():
             i = sents.index(s0)
             if i > 0:
                 ps, pe = sents.spans[i - 1]
                 prev = scan.outside_text(ps, pe)
                 m = _BEAT.match(prev)
-                if m and not prev.rstrip().endswith("?") and m.group("name").lower() not in _NOT_ONE_SPEAKER:
+                named = bool(m) and m.group("name").lower() not in _NOT_ONE_SPEAKER
+                # "What advice does Aaron have for other agencies? “…”": a person named
+                # in the sentence just before, not as its first word.
+                named = named or any(
+                    n.group(0) not in _MONTHS and n.group(0).lower() not in _NOT_ONE_SPEAKER
+                    for n in _PERSON_NAME.finditer(prev)
+                )
+                if named:
                     # ... unless the quotation speaks of that person ("She has been ...").
                     return not _THIRD_PERSON.search(q.inner(text))
         return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))

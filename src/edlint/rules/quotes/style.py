@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...document import Span
+
 from ...document import HEADING, Block, Document
 from ...text.patterns import lazy
 from ...text.quotes import (
@@ -17,7 +19,7 @@ from ...text.quotes import (
 )
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, block_scans
+from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _in_link, _preview, block_scans
 
 _LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
@@ -81,8 +83,8 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
         if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b):
             continue
         scan = scans.get(id(b))
-        if scan is None or not scan.marks:
-            continue
+        if scan is None or not scan.marks or (_headline_like(b.text.text) and _in_link(doc, b)):
+            continue  # a teaser link to another story keeps that story's marks
         for mi, mk in enumerate(scan.marks):
             if not _style_mark(mk, opts) or _in_link_title(scan, mk) or _other_convention(scan, mk):
                 continue
@@ -175,7 +177,7 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
         )
         b, scan, _ = groups[key][0]
         yield Finding(
-            first.span,
+            Span(min(e.start for e in edits), max(e.end for e in edits)),
             f"{len(found)} {style} quotation marks and apostrophes in "
             f"{_preview(scan.text, 40)!r}; {reason}",
             fix=Fix(f"Use {target} marks", edits, Applicability.SAFE if safe else Applicability.UNSAFE),
