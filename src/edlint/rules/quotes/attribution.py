@@ -87,6 +87,12 @@ _DOC_SUBJECT = lazy(
     r"(?:[a-z]+s|[a-z]+ed)\b",
     re.I,
 )
+_REFERS_BACK = lazy(
+    r"[^.!?]{0,80}\b(?:these|those|such|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:adages?|sayings?|"
+    r"proverbs?|clichés?|cliches?|slogans?|mottos?|mottoes|catchphrases?|platitudes?|maxims?|"
+    r"phrases?|questions?|complaints?|objections?|myths?|misconceptions?)\b",
+    re.I,
+)
 _LABEL_HEAD = lazy(r"(?:[\w’'&.()-]+\s+){0,7}[\w’'&.()-]+\s*[*_]*:\s")
 _USER_STORY = lazy(r"[\W_]*as an?\s+[^,.]{2,80},?\s+(?:I|we)\s+(?:want|need|would like)\b", re.I)
 # "A SOO is:", "From the proposal:", "From her nomination:"
@@ -287,7 +293,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
             )
             nested = group[0].container.count(BLOCKQUOTE) > 1
-            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts, nested, how_to):
+            note = all(blk.attrs.get("emphasis") for blk in group) and _has_link(doc, b)
+            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts, nested, how_to, note):
                 first = group[0]
                 t = first.text.text
                 start = len(t) - len(t.lstrip())
@@ -332,8 +339,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                     # that a lead-in above introduced.
                     prev_licenses, prev_intro = False, False
             continue
-        if pending and ctx.starts_with_said_clause(text):
-            pending = []  # the quotation above, then "Ruiz, who runs the bakery, said ..."
+        if pending and (ctx.starts_with_said_clause(text) or _REFERS_BACK.match(text)):
+            # The quotation above, then "Ruiz, who runs the bakery, said ...", or "These
+            # age-old adages ...": a said-clause, or the quotation was a saying.
+            pending = []
         out.extend(pending)
         pending = []
         continues = chain is not None and bool(tops) and tops[0].start <= 1
@@ -381,6 +390,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         last = _last_sentence(para.outside)
         if b.attrs.get("emphasis") and text.rstrip(" *_").endswith("?"):
             prev_intro = True  # an interview's question in bold: the answer follows
+        elif last.rstrip(" *_").endswith(":") and _has_link(doc, b, 300):
+            prev_intro = True  # "[It depends on five factors](…):": a linked source
         else:
             prev_intro = _Later(_introduces, ctx, last)
         intro, last_shortcode, prev_quote_ok = b, None, None
@@ -398,6 +409,12 @@ def _quote_line(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan, tops: list[
 
 
 
+
+
+def _has_link(doc: Document, b: Block, tail: int = 0) -> bool:
+    """Does the block's source hold a link (in its last ``tail`` characters, if given)?"""
+    start = b.span.end - tail if tail else b.span.start
+    return bool(re.search(r"\]\(|<a\s", doc.source[max(b.span.start, start) : b.span.end], re.I))
 
 
 def _introduces(ctx: _Ctx, last: str) -> bool:
@@ -464,8 +481,13 @@ def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote
         return True  # “[…](url)”
     if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and after.startswith("]("):
         return True  # “[…”](url): the closing mark inside the link text
-    if re.search(r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*$", src[max(0, span.start - 300) : span.start]):
-        return True  # [Title](url), “…”: a blurb of the linked page
+    lead = src[max(0, span.start - 300) : span.start]
+    if re.search(r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*(?:[a-z]+\s+){0,3}$", lead):
+        return True  # [Title](url), “…”: a blurb of the linked page, or a linked document's words
+    if re.search(r"<a\b[^>]*>[\s*_]*(?:<(?:strong|em|b|i)>)?$", lead, re.I):
+        return True  # <a href="…">“Title”</a>: a linked title
+    if re.search(r"\]\([^)\s]*\s+$", lead):
+        return True  # [text](url "Title"): a link's title, markup
     if re.match(r"[*_]*(?:\[\^|<sup|\[\d+\])", after):
         return True  # a footnote
     return False
@@ -593,7 +615,8 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
     return ctx.not_speech(scan, q, s0, prev)
 
 
-def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False) -> bool:
+def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False,
+                          emphasised_link: bool = False) -> bool:
     """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
     instructions to the reader)?"""
     text = " ".join(texts)
@@ -603,6 +626,8 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
         return False
     if "\ufffc" in text:
         return False  # code in it: a passage of a tutorial
+    if emphasised_link:
+        return False  # an italic note with a link: "_A few weeks ago, [Part 1] introduced …_"
     if looks_like_code(text.strip()) and word_count(text) < 12:
         return False
     t = text.lstrip(" *_")

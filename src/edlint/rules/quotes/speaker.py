@@ -44,7 +44,8 @@ _EXAMPLE = lazy(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\
 _MENTION_AFTER = lazy(
     r"\s+(?:is|was|are|were|has|had|appears|appeared|became|becomes|remains|means|meant|refers|"
     r"sounds|seems|shows|showed|pops|starts|started|begins|began|requires|required|guides|"
-    r"guided|drives|drove|became|captures|captured|sums)\b"
+    r"guided|drives|drove|became|captures|captured|sums|doesn[’']t|does not|isn[’']t|won[’']t|"
+    r"no longer|applies|works|worked|holds|held|rings)\b"
 )
 _LINKISH_BEFORE = lazy(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
 _SPEAKER_CUE = lazy(
@@ -69,7 +70,7 @@ _READS_AFTER = lazy(
 _QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|just\s+)?like,?\s*$", re.I)
 # A sentence whose subject is one named person: "Patricia was very recently certified."
 _BEAT = lazy(
-    r"[\W_]*" + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
+    r"[\W_]*(?:The\s+(?=[A-Z]))?" + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
     r"\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)\b"
 )
 # A capitalised word inside a sentence that is not a title-case run of a name of a thing:
@@ -382,7 +383,7 @@ class _Ctx:
         m = re.match(r"\s+([A-Za-z]+)", text[q.end : q.end + 30])
         if m and m.group(1).lower() in self.labels and unpunctuated:
             return True
-        if (unpunctuated or inner.endswith("?")) and _MENTION_AFTER.match(text, q.end):
+        if (unpunctuated or inner.endswith(("?", ","))) and _MENTION_AFTER.match(text, q.end):
             return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
         first = next((c for c in inner if c.isalnum()), "")
         if first.islower() and before.strip() and fewer_words_than(inner, self.opts.min_fragment_words):
