@@ -393,7 +393,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         elif last.rstrip(" *_").endswith(":") and _has_link(doc, b, 300):
             prev_intro = True  # "[It depends on five factors](…):": a linked source
         else:
-            prev_intro = _Later(_introduces, ctx, last)
+            prev_intro = _Later(_introduces, ctx, last, para.outside)
         intro, last_shortcode, prev_quote_ok = b, None, None
     end_chain()
     out.extend(pending)
@@ -417,13 +417,14 @@ def _has_link(doc: Document, b: Block, tail: int = 0) -> bool:
     return bool(re.search(r"\]\(|<a\s", doc.source[max(b.span.start, start) : b.span.end], re.I))
 
 
-def _introduces(ctx: _Ctx, last: str) -> bool:
-    """Does a paragraph's last sentence (quotations blanked) give the speaker of a
-    quotation that follows: an introduction naming a speaker ("Another stakeholder
-    said:"), or a reporting clause with one speaker ("..., he said.")?"""
+def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
+    """Does a paragraph (quotations blanked) give the speaker of a quotation that follows:
+    its last sentence an introduction naming a speaker ("Another stakeholder said:") or a
+    lead-in, or the paragraph a reporting clause with one speaker ("..., he said.",
+    "Patricia Beirne said her work ...")?"""
     if last.rstrip().endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last.rstrip())):
         return True
-    return ctx.speaker_clause(last) or bool(_LEAD_IN.search(last) or _DOC_SUBJECT.match(last))
+    return ctx.speaker_clause(whole or last) or bool(_LEAD_IN.search(last) or _DOC_SUBJECT.match(last))
 
 
 class _ArticleText:
@@ -488,6 +489,8 @@ def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote
         return True  # <a href="…">“Title”</a>: a linked title
     if re.search(r"\]\([^)\s]*\s+$", lead):
         return True  # [text](url "Title"): a link's title, markup
+    if not quote_only and re.fullmatch(r"[\u201c\u2018\"'](?:\*\*|__|<(?:strong|b)>)[^*_<]+(?:\*\*|__|</(?:strong|b)>)[.,]?[\u201d\u2019\"']", inner):
+        return True  # “**Report an adverse event**”: a bold button label in running text
     if re.match(r"[*_]*(?:\[\^|<sup|\[\d+\])", after):
         return True  # a footnote
     return False
@@ -532,6 +535,12 @@ class _Paragraph:
         text = self._scan.text
         if not q.closed:
             return _said_inside(self._ctx, q.inner(text))  # “We will ..., said Dr Patel.
+        for inner in self._scan.quotes:
+            # A closing mark left out before the said-clause: “We ..., Thum said. “We ...”
+            if inner.depth == q.depth + 1 and q.start < inner.start < q.end:
+                if _said_inside(self._ctx, text[q.inner_start : inner.start].rstrip(" \t")):
+                    return True
+                break
         if _DASH_END.fullmatch(text, q.end):
             return _template_follows(self._doc, self._block)  # “…” - {{ "name" | team_link }}
         return False
@@ -540,6 +549,7 @@ class _Paragraph:
 def _said_inside(ctx: _Ctx, inner: str) -> bool:
     """An unclosed quotation that runs into its own reporting clause (the closing mark
     was left out): “We will keep every branch open, said Dr Amira Patel."""
+    inner = inner.rstrip(" \t.")
     end = len(inner)
     for _ in range(3):  # the reporting clause, maybe followed by an appositive or two
         cut = max(inner.rfind(", ", 0, end), inner.rfind("; ", 0, end))
@@ -640,7 +650,8 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
         return True
     # A third-person passage: an excerpt of a report (its figures), a verse (lines without
     # closing punctuation) and an indented aside ("> >") are not someone's words.
-    if nested or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026")) or _FIGURES.search(text):
+    end = text.rstrip(" \t*_)]\"'”’»").rstrip("\u2026.")
+    if nested or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026")) or end.endswith((",", ";", ":")) or _FIGURES.search(text):
         return False
     if _LABEL_HEAD.match(t):
         return False  # "Mission of the Chief Data Scientist: …": a labelled statement

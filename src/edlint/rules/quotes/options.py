@@ -68,7 +68,8 @@ class QuotesOptions:
         "idiom", "cliché", "cliche", "expression", "calling", "call", "calls", "mission",
         "vision", "tenet", "principle", "principles", "statements", "feature", "myth",
         "misconception", "refrain", "catchphrase", "quote", "quotes", "line", "look for",
-        "looking for", "find", "reply with", "respond with",
+        "looking for", "find", "reply with", "respond with", "includes", "including",
+        "include", "included",
     )
     # Words right after a quotation that make it a label or a name ("Apply now" button).
     label_nouns: tuple[str, ...] = (
@@ -81,6 +82,7 @@ class QuotesOptions:
         "template", "pattern", "method", "exercise", "challenge", "award", "project",
         "poster", "posters", "sign", "signs", "slide", "slides", "sticker", "stickers", "mug",
         "shirt", "t-shirt", "card", "cards", "slogan", "motto", "tagline", "headline",
+        "function", "functions", "widget", "link", "area", "view", "mode",
     )
     # Report an unattributed blockquote (`>` in Markdown, <blockquote> in HTML)?
     check_blockquotes: bool = True

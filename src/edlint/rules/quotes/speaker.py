@@ -23,6 +23,7 @@ from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_fin
 from .options import QuotesOptions
 from .view import _terminal
 
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?"
 # Capitalised words that open a sentence without being anyone's name.
 _FUNCTION_START = (
     r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
@@ -32,7 +33,7 @@ _FUNCTION_START = (
 )
 _PASSIVE_AUX = lazy(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
-_DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*(?:(?:via|from|by)\s+)?[A-Z\u00c0-\u00de\d]")
 _PAREN_NAME = lazy(r"\s*\(\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+[^)]{0,40}\)")
 _CREDIT_LINE = lazy(r"\s*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
 _ENDS_WITH_NAME = lazy(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.’'-]*)?\s*$")
@@ -70,7 +71,7 @@ _READS_AFTER = lazy(
 _QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|just\s+)?like,?\s*$", re.I)
 # A sentence whose subject is one named person: "Patricia was very recently certified."
 _BEAT = lazy(
-    r"[\W_]*(?:The\s+(?=[A-Z]))?" + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
+    r"[\W_]*(?:The\s+(?=[A-Z]))?" + _HONORIFIC + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)?"
     r"\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)\b"
 )
 # A capitalised word inside a sentence that is not a title-case run of a name of a thing:
@@ -170,7 +171,6 @@ _ROLE = (
 # Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
 _WEAK_VERBS = frozenset("think thought thinks thinking hear heard hears hearing remember remembered "
                         "remembers wonder wondered wonders".split())
-_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?"
 # A transcript turn: "Catherine:", "**Q:**", "Dr. Ruiz:" at the start of a paragraph.
 _SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
 
