@@ -264,3 +264,14 @@ def test_straight_paragraph_is_one_finding_with_one_fix():
     found = style(text)
     assert len(found) == 1 and "6 straight" in found[0].message
     assert apply_fixes(text, found, safe_only=False).count('"') == 0
+
+
+def test_kramdown_block_attributes_become_classes():
+    from edlint.parsers import ParseOptions, parse
+
+    src = "> We are never going back to paper forms.\n{: .pull-quote}\n\nNext.\n\n> Another quotation here.\n\n{: .pullquote}\n"
+    doc = parse("a.md", src, "markdown", ParseOptions())
+    quotes = [b for b in doc.blocks if b.kind == "blockquote"]
+    paras = [b.text.text for b in doc.prose]
+    assert quotes[0].classes == ("pull-quote",) and quotes[1].classes == ("pullquote",)
+    assert paras == ["We are never going back to paper forms.", "Next.", "Another quotation here."]

@@ -59,12 +59,11 @@ _LABEL_START = lazy(r"(?:[\w’'&.()-]+\s+){0,5}[\w’'&.()-]+\s*[*_]*:[*_]*\s*[
 # project.", "The job posting describes the role."
 _NAMES_DOCUMENT = lazy(
     r"\b(?:vision|mission|statement|posting|announcement|description|policy|guidance|report|"
-    r"memo|letter|email|post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
-    r"section|summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
-    r"instructions|notice|order|law|rule|regulation|text|proposal|nomination|standard|guide|"
-    r"handbook|playbook|manual|quote|quotes|interview|interviews|survey|usability test|"
-    r"research|feedback|comments?|story|stories|testimony|transcript|study|studies|paper|"
-    r"release|findings|results|data)\b",
+    r"memo|letter|email|blog post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
+    r"summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
+    r"instructions|notice|law|regulation|proposal|nomination|handbook|playbook|manual|quote|"
+    r"quotes|interviews?|survey|usability tests?|testimony|transcript|study|studies|press release|"
+    r"feedback|comments)\b",
     re.I,
 )
 _INSTRUCTION = lazy(
