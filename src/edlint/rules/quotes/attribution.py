@@ -22,7 +22,7 @@ from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
-from .speaker import _ENDS_WITH_NAME, _SPEAKER_LABEL, _credit_like, _credit_line, _Ctx
+from .speaker import _ENDS_WITH_NAME, _SPEAKER_LABEL, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
 from .view import (
     _SKIP_KINDS,
     _terminal,
@@ -372,7 +372,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 continue
             if not ctx.quotable(text, q):
                 continue
-            ok = licensed or (k > 0 and local_ok) or para.attributed(q)
+            # A later quotation of the paragraph has the earlier one's speaker, unless it
+            # speaks of a third person ("She has been …") and nothing else names a speaker.
+            inherits = k > 0 and local_ok and not _THIRD_PERSON.search(q.inner(text))
+            ok = licensed or inherits or para.attributed(q)
             if not ok and (
                 _not_speech_at(ctx, scan, q, para.sentences)
                 or _sourced_elsewhere(doc, b, scan, q, quote_only)
@@ -482,7 +485,7 @@ def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote
     if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and after.startswith("]("):
         return True  # “[…”](url): the closing mark inside the link text
     lead = src[max(0, span.start - 300) : span.start]
-    if re.search(r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*(?:[a-z]+\s+){0,3}$", lead):
+    if re.search(r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*(?:[(*_\s]*[^\s\]\[]{0,40}[)*_]*\s*)?(?:[a-z]+\s*){0,3}$", lead):
         return True  # [Title](url), “…”: a blurb of the linked page, or a linked document's words
     if re.search(r"<a\b[^>]*>[\s*_]*(?:<(?:strong|em|b|i)>)?$", lead, re.I):
         return True  # <a href="…">“Title”</a>: a linked title
@@ -532,14 +535,16 @@ class _Paragraph:
         if self._has_verb or self._ctx.attributed_nearby(self._scan, q, self.sentences):
             return True
         text = self._scan.text
-        if not q.closed:
-            return _said_inside(self._ctx, q.inner(text))  # “We will ..., said Dr Patel.
+        if not q.closed and _said_inside(self._ctx, q.inner(text)):
+            return True  # “We will ..., said Dr Patel.
         for inner in self._scan.quotes:
             # A closing mark left out before the said-clause: “We ..., Thum said. “We ...”
             if inner.depth == q.depth + 1 and q.start < inner.start < q.end:
                 if _said_inside(self._ctx, text[q.inner_start : inner.start].rstrip(" \t")):
                     return True
                 break
+        if not q.closed:
+            return False
         if _DASH_END.fullmatch(text, q.end):
             return _template_follows(self._doc, self._block)  # “…” - {{ "name" | team_link }}
         return False

@@ -77,6 +77,12 @@ _BEAT = lazy(
 # A capitalised word inside a sentence that is not a title-case run of a name of a thing:
 # "What advice does Aaron have", "Kütt shared a story".
 _PERSON_NAME = lazy(r"(?<=[a-z,] )[A-Z][a-z\u00e0-\u00ff’'-]+(?=\s+(?:[a-z]|[A-Z][a-z]+\s+[a-z]))")
+_IN_PARENS = lazy(r"[(\[][^()\[\]]{0,30}$")
+# A person's (or an organisation's) name earlier in the paragraph: "**Lakshmi Grama**,
+# Senior Strategist at the Institute, ..."
+_NAMED = lazy(
+    _FUNCTION_START + r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b"
+)
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"
 _GROUP_LEAD = lazy(
@@ -364,8 +370,8 @@ class _Ctx:
             label = lead[:-1]
             if words_at_most(label, 6) or self.names_speaker(label) or _DOC_WORD.search(label):
                 return True
-        if scan.outside_text(max(0, q.start - 120), q.start).rstrip(" \t*_").endswith(("(", "[")):
-            return True  # a parenthesised example: (“Who changed this record?”)
+        if _IN_PARENS.search(scan.outside_text(max(0, q.start - 120), q.start)):
+            return True  # a parenthesised example: (“Who changed this record?”), (with follow-up “…”)
         if _GROUP_SOURCE.search(before[-80:]):
             return True  # "Many have “…”", "Others describe it as “…”": a group's words
         if _IMAGINED.search(before[-120:]):
@@ -405,6 +411,13 @@ class _Ctx:
         m = _BEAT.match(before)
         if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
             return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
+        # A person named earlier in the paragraph ("**Lakshmi Grama**, Senior Strategist,
+        # knows this well. … “When people find value, they’ll work together.”"), unless
+        # the quotation speaks of them.
+        named = [n for n in _NAMED.finditer(scan.outside_text(0, q.start))
+                 if n.group("name") not in _MONTHS and n.group("name").lower() not in _NOT_ONE_SPEAKER]
+        if named and not _THIRD_PERSON.search(q.inner(text)):
+            return True
         if not before.strip():
             i = sents.index(s0)
             if i > 0:
