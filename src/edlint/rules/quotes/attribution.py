@@ -22,7 +22,7 @@ from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
-from .speaker import _ENDS_WITH_NAME, _SPEAKER_LABEL, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
+from .speaker import _BEAT, _ENDS_WITH_NAME, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
 from .view import (
     _SKIP_KINDS,
     _terminal,
@@ -426,7 +426,10 @@ def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
     "Patricia Beirne said her work ...")?"""
     if last.rstrip().endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last.rstrip())):
         return True
-    return ctx.speaker_clause(whole or last) or bool(_LEAD_IN.search(last) or _DOC_SUBJECT.match(last))
+    if ctx.speaker_clause(whole or last) or _LEAD_IN.search(last) or _DOC_SUBJECT.match(last):
+        return True
+    m = _BEAT.match(last)  # "Shashank Khandelwal was heartened by the response."
+    return bool(m) and m.group("name").lower() not in _NOT_ONE_SPEAKER
 
 
 class _ArticleText:
@@ -645,6 +648,9 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
     if looks_like_code(text.strip()) and word_count(text) < 12:
         return False
     t = text.lstrip(" *_")
+    end = text.rstrip(" \t*_)]\"'”’»").rstrip("\u2026.")
+    if end.endswith((",", ";")):
+        return False  # a line of verse: "’Twas the night before Christmas, when all …,"
     if _LABEL_START.match(t):
         return False  # "18F recommendation: “…”": the label names the source
     quoted = t[:1] in "\"“‘'«"
@@ -688,10 +694,13 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
         return True
     if _DASH_END.search(last) and _template_follows(doc, group[-1]):
         return True
+    if _has_link(doc, group[-1], 250) and re.search(r"(?:\]\([^)]*\)|</a>)[\s.*_)]*$", doc.source[group[-1].span.start : group[-1].span.end]):
+        return True  # the passage ends with a link to where it comes from
     first = group[0].text.text
     if _USER_STORY.match(first):
         return True  # "As a website visitor, I want …, so that …": a template, not speech
     if intro is not None and intro.text is not None:
+        intro_block = intro
         iscan = scan_quotes(intro.text.text)
         whole = _outside(iscan) if iscan.quotes else intro.text.text
         last = _last_sentence(whole).rstrip()
@@ -704,6 +713,7 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
             or _GROUP_SAID.search(tail)
             or _NAMES_DOCUMENT.search(last)
             or _EXAMPLE_INTRO.search(last)
+            or _has_link(doc, intro_block, 300)
             or ctx.phrase_re.search(last)
             or _TRANSCRIPT.search(last)
         ):

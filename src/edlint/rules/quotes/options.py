@@ -69,7 +69,8 @@ class QuotesOptions:
         "vision", "tenet", "principle", "principles", "statements", "feature", "myth",
         "misconception", "refrain", "catchphrase", "quote", "quotes", "line", "look for",
         "looking for", "find", "reply with", "respond with", "includes", "including",
-        "include", "included",
+        "include", "included", "goal", "goals", "objective", "objectives", "aim", "purpose",
+        "mandate", "charge",
     )
     # Words right after a quotation that make it a label or a name ("Apply now" button).
     label_nouns: tuple[str, ...] = (
