@@ -48,7 +48,11 @@ _URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # A blockquote that talks to the reader or to the author's own team reads as speech only
 # with a first-person voice or quotation marks; a third-person passage is an excerpt of a
 # page, a poem or a callout.
-_FIRST_PERSON = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|mine|we|we[’']re|we[’']ve|we[’']ll|we[’']d|us|our|ours)\b", re.I)
+# Case matters: "US tablet users" is not "us".
+_FIRST_PERSON = lazy(
+    r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e[’']re|[Ww]e[’']ve|[Ww]e[’']ll|"
+    r"[Ww]e[’']d|us|[Oo]ur|[Oo]urs)\b"
+)
 _ASIDE_START = lazy(
     r"[\W_]*(?:this (?:post|article|story|piece|blog)|originally (?:published|posted)|cross-?posted|"
     r"related\b|read more|see also|learn more|editor[’']?s note|update\b|source\b)",
@@ -122,6 +126,7 @@ _VOICES = lazy(
     re.I,
 )
 _CONNECTOR = lazy(r"[\s,;*_]*(?:and|or|to|nor|vs\.?|versus|then)?[\s,;*_]*")
+_FOOTNOTE = lazy(r"footnote|endnote|fn-|references", re.I)
 _FIGURES = lazy(r"\d\s*(?:%|percent|per cent)|\d[\d,.]*\s+(?:million|billion|users|people|respondents)", re.I)
 _DASH_END = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*$")
 _TRANSCRIPT = lazy(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
@@ -158,8 +163,8 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
         if b.kind == SHORTCODE:
             units.append(("shortcode", b, []))
             continue
-        if b.text is None or b.kind in _SKIP_KINDS:
-            continue
+        if b.text is None or b.kind in _SKIP_KINDS or any(_FOOTNOTE.search(c) for c in b.classes):
+            continue  # a footnote cites its sources in its own way
         top = _top_blockquote(b) if b.in_quote else None
         if top is not None:
             group = groups.get(id(top))

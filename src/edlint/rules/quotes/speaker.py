@@ -397,6 +397,8 @@ class _Ctx:
         first = next((c for c in inner if c.isalnum()), "")
         if first.islower() and before.strip() and fewer_words_than(inner, self.opts.min_fragment_words):
             return True  # a short phrase woven into the sentence: a term, not a quote
+        if unpunctuated and before.strip() and not before.rstrip().endswith((":", ",")) and words_at_most(inner, 5):
+            return True  # "leverage 'Single Audit finding data' that …": a short term mid-sentence
         return bool(_DOC_SOURCE.search(before))  # the order directs agencies to "..."
 
     def attributed_nearby(self, scan: QuoteScan, q: Quote, sents: SentenceIndex) -> bool:
