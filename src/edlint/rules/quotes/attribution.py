@@ -126,6 +126,7 @@ _VOICES = lazy(
     re.I,
 )
 _CONNECTOR = lazy(r"[\s,;*_]*(?:and|or|to|nor|vs\.?|versus|then)?[\s,;*_]*")
+_PLACEHOLDER = lazy(r"\b(?:lorem ipsum|dolor sit amet|consectetur adipiscing|magna aliqua)\b", re.I)
 _FOOTNOTE = lazy(r"footnote|endnote|fn-|references", re.I)
 _FIGURES = lazy(r"\d\s*(?:%|percent|per cent)|\d[\d,.]*\s+(?:million|billion|users|people|respondents)", re.I)
 _DASH_END = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*$")
@@ -298,7 +299,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             )
             nested = group[0].container.count(BLOCKQUOTE) > 1
             note = all(blk.attrs.get("emphasis") for blk in group) and _has_link(doc, b)
-            if not ok and opts.check_blockquotes and _blockquote_is_speech(ctx, texts, nested, how_to, note):
+            if not ok and opts.check_blockquotes and _blockquote_is_speech(
+                ctx, texts, nested, how_to, note, _has_link(doc, b)
+            ):
                 first = group[0]
                 t = first.text.text
                 start = len(t) - len(t.lstrip())
@@ -638,7 +641,7 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
 
 
 def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False,
-                          emphasised_link: bool = False) -> bool:
+                          emphasised_link: bool = False, linked: bool = False) -> bool:
     """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
     instructions to the reader)?"""
     text = " ".join(texts)
@@ -646,8 +649,8 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
         return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
     if word_count(text) < max(6, ctx.opts.min_quote_words) or _headline_like(text):
         return False
-    if "\ufffc" in text:
-        return False  # code in it: a passage of a tutorial
+    if "\ufffc" in text or _PLACEHOLDER.search(text):
+        return False  # code in it (a passage of a tutorial), or placeholder text
     if emphasised_link:
         return False  # an italic note with a link: "_A few weeks ago, [Part 1] introduced …_"
     if looks_like_code(text.strip()) and word_count(text) < 12:
@@ -666,6 +669,8 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
     # A third-person passage: an excerpt of a report (its figures), a verse (lines without
     # closing punctuation) and an indented aside ("> >") are not someone's words.
     end = text.rstrip(" \t*_)]\"'”’»").rstrip("\u2026.")
+    if linked:
+        return False  # a passage that links to where it comes from: an excerpt, a definition
     if nested or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026")) or end.endswith((",", ";", ":")) or _FIGURES.search(text):
         return False
     if _LABEL_HEAD.match(t):

@@ -118,6 +118,7 @@ _IMAGINED = lazy(
     r"[\s,:*_-]*$",
     re.I,
 )
+_BRAND_OR_ACRONYM = lazy(r"\b(?:[a-z]+[A-Z][\w-]*|[A-Z]{2,}[a-z]?)\b")
 _NAME_LIKE = lazy(r"(?<=[\w,] )[A-Z][a-z]+")
 _MONTHS = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June "
@@ -332,7 +333,9 @@ class _Ctx:
             return True
         if _SPEAKER_LABEL.fullmatch(text.strip() + " "):
             return True  # "Melody:" on its own line: a transcript's speaker
-        return any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text))
+        if any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text)):
+            return True
+        return bool(_BRAND_OR_ACRONYM.search(text))  # "comScore sites:", "As GSA put it:"
 
     def cue_before(self, before: str) -> bool:
         if _EXAMPLE.search(before) or _LINKISH_BEFORE.search(before):
