@@ -243,6 +243,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     ctx = _Ctx(opts)
     article = _ArticleText(doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
+    seen_prose = False  # a paragraph of the article's own prose came before
     out: list[Finding] = []
     # The last unit's findings: a credit line or a said-clause opening the next paragraph
     # names their speaker and cancels them.
@@ -299,8 +300,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             )
             nested = group[0].container.count(BLOCKQUOTE) > 1
             note = all(blk.attrs.get("emphasis") for blk in group) and _has_link(doc, b)
+            # A third-person passage that opens the article before any of its prose is an
+            # editor's note, not a quotation.
             if not ok and opts.check_blockquotes and _blockquote_is_speech(
-                ctx, texts, nested, how_to, note, _has_link(doc, b)
+                ctx, texts, nested, how_to, note, _has_link(doc, b) or not seen_prose
             ):
                 first = group[0]
                 t = first.text.text
@@ -361,6 +364,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []
         para = _Paragraph(ctx, doc, b, scan)
         quote_only = bool(tops) and _quote_only(scan, para.outside)
+        seen_prose = seen_prose or not quote_only
         # A shortcode right before a quotation that stands alone: a photo or name card
         # of the speaker, or a callout box around an example.
         licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None)
