@@ -85,6 +85,9 @@ _IN_PARENS = lazy(r"[(\[][^()\[\]]{0,30}$")
 # Senior Strategist at the Institute, ..."
 _NAMED = lazy(
     _FUNCTION_START + r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b"
+    # ... used as a name: an appositive or a verb follows, not a third capitalised word or
+    # a bracketed short form ("Minimal Viable Product (MVP)").
+    r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
 )
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"
