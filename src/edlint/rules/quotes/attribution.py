@@ -189,22 +189,28 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
 )
 def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     """## What it does
-    Reports a direct quotation (text between quotation marks, or a blockquote) that has no
-    speaker the reader can identify: no reporting verb in its paragraph (`“…,” Ruiz said.`,
-    `said Ruiz`, `Ruiz said: “…”`, `she added`), no `according to` or `in a statement`,
-    no `— Name` after it or on the next line, no `cite`, `<cite>` or `<footer>` on a
-    blockquote, and no introduction ("Another stakeholder said:") before it.
+    Reports a direct quotation (text between quotation marks, or a blockquote that reads as
+    someone's words) whose speaker cannot be found in its own context:
 
-    A quote-only paragraph right after an attributed quote continues that speaker, and so
-    does the newspaper convention for quotes that run over several paragraphs (no closing
-    mark at the end of a paragraph, an opening mark at the start of the next). A paraphrase
-    ("Residents said the water was deep.") does not attribute the quote that follows it.
+    - its paragraph: a reporting verb (`“…,” Ruiz said.`, `said Ruiz`, `she added`), `according
+      to`, `in a statement`, a transcript label (`Ruiz:`), a person named before it, `— Name`
+      or a template tag after a dash, a `cite`/`<cite>`/`<footer>` on a blockquote;
+    - the paragraph before, when it ends with a colon naming a source ("Another stakeholder
+      said:"), gives one speaker ("…, he said."), is a lead-in ("Here is some of the
+      feedback.") or an interview question; a quote-only paragraph after an attributed quote
+      continues it, as does a quotation running over paragraphs;
+    - the paragraph after, when it opens with a said-clause, or a credit line under it.
 
-    Not checked: scare quotes and terms (fewer than `min_quote_words` words), titles of
-    works and other all-title-case spans, UI labels and other quotations introduced by a cue
-    such as "the button", "titled" or "for example", nicknames, measurements (6'2"), code,
-    shortcode arguments, front matter, short unpunctuated lines (headlines, teasers), and
-    documents that are not in English.
+    Paragraphs further away, a title-case heading, a place name or a group paraphrase
+    ("Residents said the water was deep.") do not attribute a quotation.
+
+    Not checked: scare quotes and terms (fewer than `min_quote_words` words), titles and
+    labels (cues such as "titled", "the button"), sources that are documents, organisations
+    or links ("18F recommendation: “…”", a linked title or blurb, a footnote), imagined,
+    hypothetical or characterised speech ("users might think “…”"), sayings, verse,
+    templates, pull quotes that repeat the article or sit beside a photo or name include,
+    code, shortcode arguments, front matter, short unpunctuated lines (headlines, teasers),
+    and documents that are not in English.
 
     ## Why is this bad?
     A quotation without a source cannot be checked, and readers cannot judge it. Most
@@ -454,14 +460,21 @@ class _ArticleText:
         self._text: str | None = None
 
     def repeats(self, passage: str, exclude: list[Block]) -> bool:
+        """Do the first words of ``passage`` (pull quotes are often trimmed at the end)
+        occur in the article outside the ``exclude`` blocks?"""
         key = _norm(passage)
         if len(key) < 20:
             return False
-        ids = {id(b) for b in exclude}
-        body = " ".join(_norm(b.text.text) for b in self._doc.prose if id(b) not in ids)
-        # The first words of the pull quote (pull quotes are often trimmed at the end).
+        if self._text is None:
+            self._text = " \n ".join(_norm(b.text.text) for b in self._doc.prose)
+        if len(self._text) > _REPEAT_SEARCH_LIMIT:
+            return False  # a page this long is not an article with a pull quote: stay linear
         probe = key[:60]
-        return probe in body
+        own = sum(_norm(b.text.text).count(probe) for b in exclude)
+        return self._text.count(probe) > own
+
+
+_REPEAT_SEARCH_LIMIT = 200_000  # characters of prose searched for a pull quote's source
 
 
 def _norm(text: str) -> str:

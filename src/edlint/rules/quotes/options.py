@@ -83,7 +83,7 @@ class QuotesOptions:
         "template", "pattern", "method", "exercise", "challenge", "award", "project",
         "poster", "posters", "sign", "signs", "slide", "slides", "sticker", "stickers", "mug",
         "shirt", "t-shirt", "card", "cards", "slogan", "motto", "tagline", "headline",
-        "function", "functions", "widget", "link", "area", "view", "mode",
+        "function", "functions", "widget", "area", "view", "mode",
     )
     # Report an unattributed blockquote (`>` in Markdown, <blockquote> in HTML)?
     check_blockquotes: bool = True

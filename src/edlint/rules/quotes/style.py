@@ -38,11 +38,15 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     Reports quotation marks and apostrophes that do not match the house style. With
     `marks: consistent` (the default), a document that mixes straight and curly marks
     (`council’s` here, `mayor's` there) has its minority style reported; with `marks: curly`
-    or `marks: straight`, every other mark is. With `primary: double`, a top-level quotation
-    in single marks is reported (and the reverse with `primary: single`, the British
-    convention of ‘…’ with “…” nested inside). Headings, and short lines without closing
-    punctuation (headline teasers), are not held to `primary`: headlines use single marks
-    by convention.
+    or `marks: straight`, every other mark is. Off-style marks are reported once per
+    paragraph, with their count. With `primary: auto` (the default) the article's own
+    choice of single or double marks for quotations is followed (UK copy often uses
+    ‘…’ throughout) and only a mix is reported, the minority; with `primary: double`, a
+    top-level quotation in single marks is reported (and the reverse with
+    `primary: single`, the British convention of ‘…’ with “…” nested inside). Headings,
+    short lines without closing punctuation (headline teasers) and teaser links are not
+    held to `primary`: headlines use single marks by convention. Documents that are not
+    in English are not checked.
 
     Primes in measurements (6'2", 5' tall), marks of other conventions („…“, «…») and
     the text of embedded posts (a tweet's blockquote) are left alone.
@@ -72,7 +76,9 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     space, a mark after a word that is either an apostrophe or a closing single quote, both
     ’); where the role was inferred from pairing (a double mark between two words or
     between two spaces) the fix is unsafe. Swapping single and double marks of
-    a quotation is safe only when every mark of it was read with confidence.
+    a quotation is safe only when every mark of it was read with confidence, and, under
+    `primary: auto`, only when the document's language variety is declared (otherwise the
+    majority is a guess at the house style).
     """
     if not doc.is_english:
         return

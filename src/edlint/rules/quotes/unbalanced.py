@@ -26,7 +26,9 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     only the last paragraph carries the closing mark.
 
     Apostrophes (council’s, ’90s, rock ’n’ roll) and primes (6'2") are told apart from
-    quotation marks; an unclosed straight single mark is taken for an apostrophe.
+    quotation marks; an unclosed straight single mark is taken for an apostrophe. A
+    quotation opened again at the start of a later line (paragraphs pasted one per line)
+    follows the same convention. Documents that are not in English are not checked.
 
     ## Why is this bad?
     Readers cannot tell where the speaker's words end, and a misplaced mark can put words
