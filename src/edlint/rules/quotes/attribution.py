@@ -29,6 +29,7 @@ from .view import (
     _embedded,
     _headline_like,
     _in_link,
+    _readers_text,
     _preview,
     _top_blockquote,
     block_scans,
@@ -166,6 +167,8 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
             continue
         if b.text is None or b.kind in _SKIP_KINDS or any(_FOOTNOTE.search(c) for c in b.classes):
             continue  # a footnote cites its sources in its own way
+        if _readers_text(b):
+            continue
         top = _top_blockquote(b) if b.in_quote else None
         if top is not None:
             group = groups.get(id(top))

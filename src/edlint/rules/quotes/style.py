@@ -19,7 +19,7 @@ from ...text.quotes import (
 )
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _in_link, _preview, block_scans
+from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _in_link, _preview, _readers_text, block_scans
 
 _LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
@@ -86,7 +86,7 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     items: list[tuple[Block, QuoteScan, int]] = []
     straight = curly = 0
     for b in doc.prose:
-        if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b):
+        if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
         if scan is None or not scan.marks or (_headline_like(b.text.text) and _in_link(doc, b)):
@@ -114,7 +114,7 @@ def _auto_primary(doc: Document, scans: dict[int, QuoteScan]) -> str | None:
     (None when it is consistent, or evenly split)."""
     counts = {DOUBLE: 0, SINGLE: 0}
     for b in doc.prose:
-        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b):
+        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
         if scan is None or not scan.quotes or _headline_like(b.text.text):
@@ -232,7 +232,7 @@ def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOp
         guess_only = False
     other = SINGLE if want == DOUBLE else DOUBLE
     for b in doc.prose:
-        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b):
+        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
         if scan is None or not scan.quotes or _headline_like(b.text.text):

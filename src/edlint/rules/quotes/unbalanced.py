@@ -8,7 +8,7 @@ from ...document import CAPTION, HEADING, Block, Document
 from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, scan_quotes
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _around, _embedded, _headline_like, _preview, _terminal, block_scans
+from .view import _around, _embedded, _headline_like, _preview, _readers_text, _terminal, block_scans
 
 
 @rule(
@@ -47,7 +47,7 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     if not doc.is_english:
         return
     scans = block_scans(doc)
-    prose = [b for b in doc.prose if b.kind not in ("byline", "bio") and not _embedded(b)]
+    prose = [b for b in doc.prose if b.kind not in ("byline", "bio") and not _embedded(b) and not _readers_text(b)]
     # Openers left open at the end of a block, waiting for a closer in a later block (a
     # quoted passage that runs over a list): kind -> (block, mark index, block position).
     waiting: dict[str, tuple[Block, int, int]] = {}

@@ -66,3 +66,11 @@ def _in_link(doc: Document, b: Block) -> bool:
     """Does the block's text open inside a link (a teaser headline, a related story)?"""
     start = b.text.source_offset(0)
     return bool(_LINK_OPEN.search(doc.source, max(0, start - 300), start))
+
+
+_READER_TEXT = lazy(r"(?:^|[-_])(?:comments?|comment-(?:body|content|text)|disqus|reply|replies)(?:$|[-_])", re.I)
+
+
+def _readers_text(b: Block) -> bool:
+    """A reader's comment under the article: not the publication's copy."""
+    return any(_READER_TEXT.search(c) for c in b.classes)
