@@ -239,6 +239,39 @@ def test_mixed_document_fixes_toward_majority():
 
 def test_primary_swap_fixes_nested_pair():
     text = "Ruiz called it ‘a fight for the “soul” of the city’ on Monday.\n"
-    found = [f for f in style(text) if "single marks" in f.message]
+    found = [f for f in style(text, primary="double") if "single marks" in f.message]
     assert len(found) == 1
     assert apply_fixes(text, found) == "Ruiz called it “a fight for the ‘soul’ of the city” on Monday.\n"
+
+
+def test_auto_primary_fix_is_unsafe_unless_variety_declared():
+    body = (
+        "“We will try again next year,” Ruiz said. “The vote is not the end of this.”\n\n"
+        "“We have the numbers,” said Councillor Ben Ortiz. He called it ‘a gift to the developers and nobody else’.\n"
+    )
+    guessed = [f for f in style(body) if "single marks" in f.message]
+    assert len(guessed) == 1 and guessed[0].fix.applicability.value == "unsafe"
+    declared = [f for f in style("---\ntitle: Vote\nlang: en-US\n---\n\n" + body) if "single marks" in f.message]
+    assert len(declared) == 1 and declared[0].fix.applicability.value == "safe"
+
+
+def test_straight_paragraph_is_one_finding_with_one_fix():
+    text = (
+        "“We will reopen the pool in June,” said Parks Director Lena Hart. “The pump house needs a roof.”\n\n"
+        "“It’s been a long winter for the lifeguards,” she added.\n\n"
+        "\"We can't promise the slide will be ready,\" Hart said. \"It's the oldest one.\"\n"
+    )
+    found = style(text)
+    assert len(found) == 1 and "6 straight" in found[0].message
+    assert apply_fixes(text, found, safe_only=False).count('"') == 0
+
+
+def test_kramdown_block_attributes_become_classes():
+    from edlint.parsers import ParseOptions, parse
+
+    src = "> We are never going back to paper forms.\n{: .pull-quote}\n\nNext.\n\n> Another quotation here.\n\n{: .pullquote}\n"
+    doc = parse("a.md", src, "markdown", ParseOptions())
+    quotes = [b for b in doc.blocks if b.kind == "blockquote"]
+    paras = [b.text.text for b in doc.prose]
+    assert quotes[0].classes == ("pull-quote",) and quotes[1].classes == ("pullquote",)
+    assert paras == ["We are never going back to paper forms.", "Next.", "Another quotation here."]

@@ -269,6 +269,7 @@ class _Walker:
         self.last_image_end_line = -2
         # Shortcode images by the line they end on (a caption line may sit right under one).
         self.shortcode_images: dict[int, ImageBlock] = {}
+        self._ial_classes: tuple[str, ...] = ()  # classes of a kramdown {: .x} closing the paragraph
 
     # -- block level -------------------------------------------------------------------
     def region(self, token_map: list[int] | None) -> tuple[int, int]:
@@ -383,6 +384,8 @@ class _Walker:
             image.parent = parent
             doc.blocks.append(image)
         text = res.text
+        if text is not None and "{:" in text.text:
+            text = self._block_attributes(text, parent)
         if text is None or not text.text.strip() or text.text == OBJECT:
             if res.images:
                 self.last_image_block = res.images[-1]
@@ -419,11 +422,35 @@ class _Walker:
         if kind == PARAGRAPH and is_byline(text.text) and len(text.text.split()) <= 8:
             kind = BYLINE
         attrs = {"emphasis": True} if res.emph_chars and not res.plain_chars else {}
+        classes, self._ial_classes = self._ial_classes, ()
         doc.blocks.append(Block(kind=kind, span=text.span, text=text, level=level,
-                                container=container, parent=parent, attrs=attrs))
+                                container=container, parent=parent, attrs=attrs, classes=classes))
         self.last_image_block = res.images[-1] if res.images else None
         if res.images:
             self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
+
+    def _block_attributes(self, text: MappedText, parent: Block | None) -> MappedText | None:
+        """A kramdown block attribute list closing a paragraph (``{: .pull-quote}`` on the
+        line under it) is markup: its classes go to the paragraph's blockquote (or, on a
+        line of its own, to the block above) and it leaves the text."""
+        m = _IAL.search(text.text)
+        if m is None:
+            return text
+        classes = tuple(c[1:] for c in m.group(1).split() if c.startswith("."))
+        if m.start() == 0:
+            # A list on a line of its own: it belongs to the block above.
+            for b in reversed(self.doc.blocks):
+                if b.kind in (BLOCKQUOTE, PARAGRAPH) or b.parent is not None:
+                    target = b.parent if b.parent is not None and b.parent.kind == BLOCKQUOTE else b
+                    target.classes = (*target.classes, *classes)
+                    break
+            return None
+        if parent is not None:
+            parent.classes = (*parent.classes, *classes)
+        self._ial_classes = classes
+        from ..document import slice_mapped
+
+        return slice_mapped(text, 0, len(text.text[: m.start()].rstrip()))
 
     def _shortcode_image_above(self, first_line: int, start: int) -> ImageBlock | None:
         """A shortcode image right before this paragraph's text: on the same line, the line
@@ -671,6 +698,8 @@ def _wholly_bold(raw: str) -> bool:
     return raw.startswith(("**", "__")) and raw.endswith(("**", "__")) and not raw.startswith(("***", "___"))
 
 
+# A kramdown block attribute list ending a paragraph: "{: .pull-quote}", "{:.note #id}".
+_IAL = lazy(r"(?:^|\s)\{:\s*([^{}\n]{0,200}?)\s*\}\s*$")
 _BREAK = lazy(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
 
 

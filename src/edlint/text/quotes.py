@@ -431,7 +431,10 @@ def _build_quotes(marks: list[Mark], n: int) -> tuple[Quote, ...]:
 _WORD = lazy(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 _MINOR = frozenset(
     """a an the and or nor but for of in on at to by up as vs via with from into onto over
-    per than off out de la le el del von van der du des et y e o is are was were be am""".split()
+    per than off out de la le el del von van der du des et y e o is are was were be am
+    across about after against along among around before behind below beneath beside
+    between beyond during inside near through toward towards under until upon within
+    without so yet""".split()
 )
 
 

@@ -27,7 +27,7 @@ class QuotesOptions:
         "reflect", "summarize", "summarise", "interject", "retort", "mention", "elaborate",
         "point out", "chime in", "put it", "sum up", "define", "assure", "allege", "pray",
         "slam", "blast", "hit out", "reveal", "accuse", "deny", "defend", "hail", "dismiss",
-        "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite",
+        "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite", "share", "talk", "recommend",
         # common reporting verbs of wire copy in other languages
         "sagte", "sagt", "erklärte", "betonte", "dit", "déclare", "a déclaré", "dijo",
         "afirmó", "disse", "ha detto", "zei",
@@ -64,7 +64,13 @@ class QuotesOptions:
         "banner", "poster", "shirt", "sticker", "error", "status", "alert", "notification",
         "hint", "tooltip", "answer", "answers", "response", "responses", "category", "keyword", "query", "string", "value", "setting", "command", "shows",
         "show", "showed", "showing", "displays", "display", "displayed", "displaying",
-        "prints", "printed", "returns", "returned", "outputs",
+        "prints", "printed", "returns", "returned", "outputs", "adage", "saying", "proverb",
+        "idiom", "cliché", "cliche", "expression", "calling", "call", "calls", "mission",
+        "vision", "tenet", "principle", "principles", "statements", "feature", "myth",
+        "misconception", "refrain", "catchphrase", "quote", "quotes", "line", "look for",
+        "looking for", "find", "reply with", "respond with", "includes", "including",
+        "include", "included", "goal", "goals", "objective", "objectives", "aim", "purpose",
+        "mandate", "charge",
     )
     # Words right after a quotation that make it a label or a name ("Apply now" button).
     label_nouns: tuple[str, ...] = (
@@ -75,6 +81,9 @@ class QuotesOptions:
         "step", "phase", "approach", "model", "framework", "category", "list", "filter",
         "setting", "command", "movement", "era", "mindset", "principle", "principles",
         "template", "pattern", "method", "exercise", "challenge", "award", "project",
+        "poster", "posters", "sign", "signs", "slide", "slides", "sticker", "stickers", "mug",
+        "shirt", "t-shirt", "card", "cards", "slogan", "motto", "tagline", "headline",
+        "function", "functions", "widget", "area", "view", "mode",
     )
     # Report an unattributed blockquote (`>` in Markdown, <blockquote> in HTML)?
     check_blockquotes: bool = True
@@ -82,8 +91,10 @@ class QuotesOptions:
     # mixes straight and curly marks; `curly` or `straight` reports every other mark.
     marks: Literal["consistent", "curly", "straight"] = "consistent"
     # Marks of a top-level quotation: double (“…”, US and many British outlets) or
-    # single (‘…’, with “…” nested); `any` does not check.
-    primary: Literal["double", "single", "any"] = "double"
+    # single (‘…’, with “…” nested, common in British and Australian copy); `auto`
+    # follows the article and reports only the minority when it mixes the two; `any`
+    # does not check.
+    primary: Literal["auto", "double", "single", "any"] = "auto"
     # Include apostrophes (council’s / mayor's) in the quote-style check?
     check_apostrophes: bool = True
 

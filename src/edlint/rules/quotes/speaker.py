@@ -23,9 +23,17 @@ from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_fin
 from .options import QuotesOptions
 from .view import _terminal
 
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?"
+# Capitalised words that open a sentence without being anyone's name.
+_FUNCTION_START = (
+    r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
+    r"Several|All|Both|Each|After|Before|When|While|If|As|For|With|By|From|Of|To|Then|Now|"
+    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You|He|She|"
+    r"His|Her|Its|Their|Our|My|Your|I)\b)"
+)
 _PASSIVE_AUX = lazy(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
-_DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*(?:(?:via|from|by)\s+)?[A-Z\u00c0-\u00de\d]")
 _PAREN_NAME = lazy(r"\s*\(\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+[^)]{0,40}\)")
 _CREDIT_LINE = lazy(r"\s*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
 _ENDS_WITH_NAME = lazy(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.’'-]*)?\s*$")
@@ -36,11 +44,13 @@ _WORDS = lazy(r"e\.g\.|i\.e\.|[a-z][a-z’'-]*")
 _EXAMPLE = lazy(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I)
 _MENTION_AFTER = lazy(
     r"\s+(?:is|was|are|were|has|had|appears|appeared|became|becomes|remains|means|meant|refers|"
-    r"sounds|seems|shows|showed|pops)\b"
+    r"sounds|seems|shows|showed|pops|starts|started|begins|began|requires|required|guides|"
+    r"guided|drives|drove|became|captures|captured|sums|doesn[’']t|does not|isn[’']t|won[’']t|"
+    r"no longer|applies|works|worked|holds|held|rings)\b"
 )
 _LINKISH_BEFORE = lazy(r"(?:\S*/\S*|\](?:\(|:)?)\s*$")
 _SPEAKER_CUE = lazy(
-    r"\b(?:i|we|he|she|they|you|one|someone|somebody|mayor|governor|president|chief|director|"
+    r"\b(?:i|we|he|she|they|you|someone|somebody|mayor|governor|president|chief|director|"
     r"officers?|officials?|spokes(?:wo)?m[ae]n|spokesperson|residents?|participants?|users?|"
     r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|"
     r"customers?|voters?|parents?|students?|teachers?|nurses?|doctors?|experts?|analysts?|"
@@ -51,6 +61,67 @@ _SPEAKER_CUE = lazy(
     r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
     re.I,
 )
+_READS_AFTER = lazy(
+    r"[\s,]*(?:reads|read|said|says|stated|states|declares|declared|announces|announced|warns|warned)\s+"
+    r"(?:the|a|an|our|their|its|his|her)\s+(?:[\w’'-]+\s+){0,3}?(?:slide|sign|banner|poster|screen|"
+    r"headline|subject line|caption|title|label|message|page|note|letter|email|card|post|tweet|"
+    r"notice|website|site|document|report|memo|guide|policy|statement|placard|t-shirt|shirt|sticker)\b",
+    re.I,
+)
+_QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|just\s+)?like,?\s*$", re.I)
+# A sentence whose subject is one named person: "Patricia was very recently certified."
+_BEAT = lazy(
+    r"[\W_]*(?:The\s+(?=[A-Z]))?" + _HONORIFIC + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)"
+    # A full name may take any verb ("Ana Lewis praises"); a single capitalised word only
+    # one that cannot be a plural noun ("Patricia was", not "Heating costs").
+    r"(?:(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)+\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)"
+    r"|\s+(?:was|is|has|had|[a-z]{2,}ed))\b"
+)
+# A capitalised word inside a sentence that is not a title-case run of a name of a thing:
+# "What advice does Aaron have", "Kütt shared a story".
+_PERSON_NAME = lazy(r"(?<=[a-z,] )[A-Z][a-z\u00e0-\u00ff’'-]+(?=\s+(?:[a-z]|[A-Z][a-z]+\s+[a-z]))")
+_IN_PARENS = lazy(r"[(\[][^()\[\]]{0,30}$")
+# A person's (or an organisation's) name earlier in the paragraph: "**Lakshmi Grama**,
+# Senior Strategist at the Institute, ..."
+_NAMED = lazy(
+    _FUNCTION_START + r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b"
+    # ... used as a name: an appositive or a verb follows, not a third capitalised word or
+    # a bracketed short form ("Minimal Viable Product (MVP)").
+    r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
+)
+_THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+# A colon lead-in whose source is a group: "However, some felt differently:"
+_GROUP_LEAD = lazy(
+    r"\b(?:some|others|many|several|a few|most|one|another)\s+(?:of\s+(?:them|us|the\s+\w+)\s+)?(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|felt|thought|wrote|said|told|put it|had|have|say|feel|think|write)\b",
+    re.I,
+)
+# A group of people as the source, right before the quotation.
+_GROUP_SOURCE = lazy(
+    r"(?:^|[.!?;,]\s+|\b(?:and|but)\s+)(?:many|some|others|several|most|few|all)(?:\s+(?:of\s+)?(?:them|us|"
+    r"participants|attendees|learners|students|users|members|colleagues|respondents|readers))?"
+    r"\s+(?:have|had|has|say|said|described|describe|call|called|told|wrote|write|added)"
+    r"(?:\s+(?:it|him|her|them|us|this|that))?(?:\s+as)?[\s,:]*$",
+    re.I,
+)
+# Speech that nobody said: hypothetical, imagined, typical or recommended wording.
+_IMAGINED = lazy(
+    r"\b(?:(?:might|may|could|would|will|should|can|must|often|usually|sometimes|tend to|"
+    r"likely to|never|always)\s+(?:\w+\s+)?(?:think|say|ask|wonder|feel|tell|hear|respond|reply|"
+    r"answer|write|type|search)|imagine|imagining|pretend|as if|as though|instead of|rather than|"
+    r"something like|along the lines of|words like|phrases like|questions like|statements like|"
+    r"thinking|wondering|asking (?:themselves|yourself|ourselves)|ask (?:yourself|themselves|ourselves)|"
+    r"(?:you|we|they|people|users|customers|visitors|readers|someone|somebody|many|most)\s+"
+    r"(?:say|ask|think|wonder|hear|type|search)|(?:saying|asking|hearing|telling (?:them|people|users|us|you))|"
+    r"(?:trap|mindset|attitude|temptation|habit|assumption|belief|feeling|idea|notion|myth|"
+    r"mentality|culture|spirit)\s+(?:of|that)|(?:begins|starts|opens|ends)(?:\s+with)?|"
+    r"(?:a|the)\s+(?:few|couple of|chorus of|lot of|series of)|published|basically|"
+    r"(?:is|are|was|were)\s+(?:defined|described|summed up)\s+as|"
+    r"(?:seems?|seemed|appears?|appeared)\s+to\s+be|amounts?\s+to|boils?\s+down\s+to)"
+    r"[\s,:*_-]*$",
+    re.I,
+)
+_BRAND_OR_ACRONYM = lazy(r"\b(?:[a-z]+[A-Z][\w-]*|[A-Z]{2,}[a-z]?)\b")
 _NAME_LIKE = lazy(r"(?<=[\w,] )[A-Z][a-z]+")
 _MONTHS = frozenset(
     "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June "
@@ -63,8 +134,13 @@ _DOC_NOUNS = (
     r"handbook|guide|standard|framework|definition|directive|mandate|sign|letter|website|site|"
     r"notice|release|ordinance|resolution|ruling|decision|opinion|filing|complaint|indictment|"
     r"lawsuit|motion|policy|rfp|rfq|rfa|solicitation|announcement|bulletin|article|post|page|"
-    r"project|datasets?|database|api|statement|message|email|tweet|note|caption|label|strategy"
+    r"project|datasets?|database|api|statement|message|email|tweet|note|caption|label|strategy|"
+    r"recommendations?|principles?|manifesto|mission|vision|values|motto|goals?|benchmarks?|"
+    r"guidelines?|requirements?|checklist|playbook|glossary|dictionary|charter|faq|blog|"
+    r"newsletter|whitepaper|paper|plan|proposal|template|prompt|instructions?|description|"
+    r"summary|abstract|preamble|clause|provision|criteria|objective|challenge|task|pledge"
 )
+_DOC_WORD = lazy(r"\b(?:" + _DOC_NOUNS + r")\b", re.I)
 # Quoting a document: "the order directs agencies to “...”".
 _DOC_SOURCE = lazy(
     r"\b(?:" + _DOC_NOUNS + r")\b"
@@ -77,7 +153,9 @@ _DOC_SOURCE = lazy(
 )
 # "..., the statement read." / "the report says": a document noun, then within two words
 # one of these verbs.
-_DOC_NOUN_SET = frozenset(n.rstrip("?") for n in _DOC_NOUNS.split("|")) | {"regulations", "rules", "datasets"}
+_DOC_NOUN_SET = frozenset(
+    f for n in _DOC_NOUNS.split("|") for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,))
+)
 _DOC_VERBS = frozenset("read reads states stated says said notes noted added".split())
 
 
@@ -85,6 +163,59 @@ _DOC_VERBS = frozenset("read reads states stated says said notes noted added".sp
 def _with_document_nouns(heads: frozenset) -> frozenset:
     """The words has_verb(documents=True) looks at: verb heads and document nouns."""
     return heads | _DOC_NOUN_SET
+
+
+# Words that cannot be the one speaker of a quotation: groups and function words. "Officials
+# said ..." paraphrases many people; the next quotation still needs its own speaker.
+_NOT_ONE_SPEAKER = frozenset(
+    """officials residents police critics experts analysts researchers officers participants
+    users people others many some several they we you it this that these those there the a an
+    and but so in on at for after before when while if as also then now still both all most
+    families neighbors neighbours parents students teachers workers employees members voters
+    supporters opponents agencies reports studies documents authorities leaders staff""".split()
+)
+_ROLE = (
+    r"mayor|governor|president|chief|director|spokes(?:wo)?man|spokesperson|chair(?:wo)?man|chair|"
+    r"minister|secretary|senator|officer|manager|owner|founder|coach|captain|author|designer|"
+    r"engineer|lawyer|attorney|judge|sheriff|superintendent|principal|ceo|head|leader|analyst|"
+    r"researcher|professor|doctor|nurse|official|commissioner|administrator|lead|resident|"
+    r"woman|man|mother|father|witness|survivor|volunteer|organizer|organiser|developer"
+)
+# Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
+_WEAK_VERBS = frozenset("think thought thinks thinking hear heard hears hearing remember remembered "
+                        "remembers wonder wondered wonders".split())
+# A transcript turn: "Catherine:", "**Q:**", "Dr. Ruiz:" at the start of a paragraph.
+_SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
+
+
+
+@lru_cache(maxsize=8)
+def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
+    """(a reporting verb with one named or pronoun speaker anywhere in a text, the same
+    clause at the start of a text)."""
+    verbs = sorted((v for v in single if v.isascii() and v not in _WEAK_VERBS), key=len, reverse=True)
+    v = "(?:" + "|".join(re.escape(x) for x in verbs) + ")" if verbs else "(?!)"
+    role = r"[Tt]he\s+(?:[\w’'-]+\s+){0,2}(?:" + _ROLE + r")"
+    name = _FUNCTION_START + r"(?P<name>[A-Z][\w’'-]+)(?:\s+" + _HONORIFIC + r"[A-Z][\w’'.-]+)*"
+    subject = r"(?:\b(?:he|she|He|She|I)|" + role + r"|(?<![\w’'-])" + name + r")"
+    appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,10}?[^\s,\"“”]+,)?"
+    anywhere = re.compile(
+        subject + r",?\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        r"|\b" + v + r"\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+        r"|\b[Aa]ccording\s+to\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+    )
+    start = re.compile(
+        r"[\W_]{0,3}(?:" + subject + appositive + r"\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        r"|(?i:" + v[3:-1] + r")\s+" + _HONORIFIC + r"[A-Z])"
+    )
+    return anywhere, start
+
+
+def _one_speaker(m: re.Match | None) -> bool:
+    if m is None:
+        return False
+    name = m.groupdict().get("name")
+    return not (name and name.lower() in _NOT_ONE_SPEAKER)
 
 
 def _credit_line(text: str) -> bool:
@@ -185,11 +316,29 @@ class _Ctx:
         """A reporting verb, or a document that speaks ("the statement read")."""
         return self.has_verb(text, documents=True)
 
+    def speaker_clause(self, text: str) -> bool:
+        """A reporting verb with one identifiable speaker: "he said", "said Dr Ruiz",
+        "Ruiz told", "according to Ruiz" (not "officials said", not "residents told")."""
+        anywhere, _ = _speaker_patterns(self.lex.single)
+        return any(_one_speaker(m) for m in anywhere.finditer(text))
+
+    def starts_with_said_clause(self, text: str) -> bool:
+        """Does the text open with its speaker and a reporting verb ("Ruiz, who runs the
+        bakery, said ...", "Said Ruiz: ...", "She added that ...")?"""
+        if text.lstrip()[:1] in "\"“‘'«":
+            return False
+        _, start = _speaker_patterns(self.lex.single)
+        return _one_speaker(start.match(text))
+
     def names_speaker(self, text: str) -> bool:
         """Does an introduction ("Another key stakeholder said:") point at a source?"""
-        if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text):
+        if self.has_verb(text) or self.phrase_re.search(text) or _SPEAKER_CUE.search(text) or _GROUP_LEAD.search(text):
             return True
-        return any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text))
+        if _SPEAKER_LABEL.fullmatch(text.strip() + " "):
+            return True  # "Melody:" on its own line: a transcript's speaker
+        if any(m.group(0) not in _MONTHS for m in _NAME_LIKE.finditer(text)):
+            return True
+        return bool(_BRAND_OR_ACRONYM.search(text))  # "comScore sites:", "As GSA put it:"
 
     def cue_before(self, before: str) -> bool:
         if _EXAMPLE.search(before) or _LINKISH_BEFORE.search(before):
@@ -216,13 +365,32 @@ class _Ctx:
         return not (looks_like_code(core) or title_case_words(ws))
 
     def not_speech(self, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str) -> bool:
-        """A label, an example, a term woven into a sentence or a document excerpt: a
-        quotation that needs no speaker."""
+        """A label, an example, a term woven into a sentence, a document excerpt, or
+        imagined speech: a quotation that needs no speaker."""
         text = scan.text
         inner = q.inner(text).strip()
         before = scan.outside_text(s0, q.start)
         if self.cue_before(before):
             return True
+        lead = before.rstrip(" \t*_")
+        if lead.endswith(":"):
+            # "18F recommendation: “…”", "Myth: “…”", "The agency's one caveat: “…”":
+            # a short label, or an introduction that names its source.
+            label = lead[:-1]
+            if words_at_most(label, 6) or self.names_speaker(label) or _DOC_WORD.search(label):
+                return True
+        if _IN_PARENS.search(scan.outside_text(max(0, q.start - 120), q.start)):
+            return True  # a parenthesised example: (“Who changed this record?”), (with follow-up “…”)
+        if _GROUP_SOURCE.search(before[-80:]):
+            return True  # "Many have “…”", "Others describe it as “…”": a group's words
+        if _IMAGINED.search(before[-120:]):
+            return True  # users might think “…”, imagine asking “…”
+        if not q.closed and inner[:1].islower():
+            return True  # a stray mark before a phrase: quote-unbalanced reports it
+        if _READS_AFTER.match(text, q.end):
+            return True  # “This is a pilot.” reads the final slide
+        if inner.rstrip("!").endswith("?") and scan.outside_text(0, len(text)).strip(" \t*_.,;:-—") and words_at_most(inner, 15):
+            return True  # a question voiced in the author's prose: “Where do I begin?”
         if not before.strip() and prev_sentence.rstrip().endswith(("?", ":")) and word_count(prev_sentence) <= 4:
             if self.cue_before(prev_sentence.rstrip(" ?:")):
                 return True  # "The tagline? “Meth. We're on it.”"
@@ -230,18 +398,51 @@ class _Ctx:
         m = re.match(r"\s+([A-Za-z]+)", text[q.end : q.end + 30])
         if m and m.group(1).lower() in self.labels and unpunctuated:
             return True
-        if unpunctuated and _MENTION_AFTER.match(text, q.end):
+        if (unpunctuated or inner.endswith(("?", ","))) and _MENTION_AFTER.match(text, q.end):
             return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
         first = next((c for c in inner if c.isalnum()), "")
         if first.islower() and before.strip() and fewer_words_than(inner, self.opts.min_fragment_words):
             return True  # a short phrase woven into the sentence: a term, not a quote
+        if unpunctuated and before.strip() and not before.rstrip().endswith((":", ",")) and words_at_most(inner, 5):
+            return True  # "leverage 'Single Audit finding data' that …": a short term mid-sentence
         return bool(_DOC_SOURCE.search(before))  # the order directs agencies to "..."
 
     def attributed_nearby(self, scan: QuoteScan, q: Quote, sents: SentenceIndex) -> bool:
-        """An attribution phrase in the quotation's sentences, or a name after a dash or in
-        brackets right after it."""
+        """An attribution phrase in the quotation's sentences, a quotative "was like", a
+        name after a dash or in brackets right after it, or a named subject of the
+        sentence just before it in the paragraph ("Patricia was certified last year. “…”")."""
         text = scan.text
         s0, s1 = sents.around(q.start, q.end)
-        if self.phrase_re.search(scan.outside_text(s0, s1)):
+        outside = scan.outside_text(s0, s1)
+        if self.phrase_re.search(outside):
             return True
+        before = scan.outside_text(s0, q.start)
+        if _QUOTATIVE_LIKE.search(before):
+            return True  # I was like, “Well, I don’t know …”
+        m = _BEAT.match(before)
+        if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
+            return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
+        # A person named earlier in the paragraph ("**Lakshmi Grama**, Senior Strategist,
+        # knows this well. … “When people find value, they’ll work together.”"), unless
+        # the quotation speaks of them.
+        named = [n for n in _NAMED.finditer(scan.outside_text(0, q.start))
+                 if n.group("name") not in _MONTHS and n.group("name").lower() not in _NOT_ONE_SPEAKER]
+        if named and not _THIRD_PERSON.search(q.inner(text)):
+            return True
+        if not before.strip():
+            i = sents.index(s0)
+            if i > 0:
+                ps, pe = sents.spans[i - 1]
+                prev = scan.outside_text(ps, pe)
+                m = _BEAT.match(prev)
+                named = bool(m) and m.group("name").lower() not in _NOT_ONE_SPEAKER
+                # "What advice does Aaron have for other agencies? “…”": a person named
+                # in the sentence just before, not as its first word.
+                named = named or any(
+                    n.group(0) not in _MONTHS and n.group(0).lower() not in _NOT_ONE_SPEAKER
+                    for n in _PERSON_NAME.finditer(prev)
+                )
+                if named:
+                    # ... unless the quotation speaks of that person ("She has been ...").
+                    return not _THIRD_PERSON.search(q.inner(text))
         return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ...document import Span
+
 from ...document import HEADING, Block, Document
 from ...text.patterns import lazy
 from ...text.quotes import (
@@ -17,7 +19,7 @@ from ...text.quotes import (
 )
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _preview, block_scans
+from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _in_link, _preview, _readers_text, block_scans
 from ...text.quoting import quoted
 
 _LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
@@ -37,11 +39,15 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     Reports quotation marks and apostrophes that do not match the house style. With
     `marks: consistent` (the default), a document that mixes straight and curly marks
     (`council’s` here, `mayor's` there) has its minority style reported; with `marks: curly`
-    or `marks: straight`, every other mark is. With `primary: double`, a top-level quotation
-    in single marks is reported (and the reverse with `primary: single`, the British
-    convention of ‘…’ with “…” nested inside). Headings, and short lines without closing
-    punctuation (headline teasers), are not held to `primary`: headlines use single marks
-    by convention.
+    or `marks: straight`, every other mark is. Off-style marks are reported once per
+    paragraph, with their count. With `primary: auto` (the default) the article's own
+    choice of single or double marks for quotations is followed (UK copy often uses
+    ‘…’ throughout) and only a mix is reported, the minority; with `primary: double`, a
+    top-level quotation in single marks is reported (and the reverse with
+    `primary: single`, the British convention of ‘…’ with “…” nested inside). Headings,
+    short lines without closing punctuation (headline teasers) and teaser links are not
+    held to `primary`: headlines use single marks by convention. Documents that are not
+    in English are not checked.
 
     Primes in measurements (6'2", 5' tall), marks of other conventions („…“, «…») and
     the text of embedded posts (a tweet's blockquote) are left alone.
@@ -71,17 +77,21 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     space, a mark after a word that is either an apostrophe or a closing single quote, both
     ’); where the role was inferred from pairing (a double mark between two words or
     between two spaces) the fix is unsafe. Swapping single and double marks of
-    a quotation is safe only when every mark of it was read with confidence.
+    a quotation is safe only when every mark of it was read with confidence, and, under
+    `primary: auto`, only when the document's language variety is declared (otherwise the
+    majority is a guess at the house style).
     """
+    if not doc.is_english:
+        return
     scans = block_scans(doc)
     items: list[tuple[Block, QuoteScan, int]] = []
     straight = curly = 0
     for b in doc.prose:
-        if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b):
+        if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
-        if scan is None or not scan.marks:
-            continue
+        if scan is None or not scan.marks or (_headline_like(b.text.text) and _in_link(doc, b)):
+            continue  # a teaser link to another story keeps that story's marks
         for mi, mk in enumerate(scan.marks):
             if not _style_mark(mk, opts) or _in_link_title(scan, mk) or _other_convention(scan, mk):
                 continue
@@ -98,6 +108,27 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
         yield from _style_findings(items, opts.marks, mixed=False)
     if opts.primary != "any":
         yield from _primary_findings(doc, scans, opts)
+
+
+def _auto_primary(doc: Document, scans: dict[int, QuoteScan]) -> str | None:
+    """The marks most of the article's top-level quotations use, when it uses both
+    (None when it is consistent, or evenly split)."""
+    counts = {DOUBLE: 0, SINGLE: 0}
+    for b in doc.prose:
+        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b) or _readers_text(b):
+            continue
+        scan = scans.get(id(b))
+        if scan is None or not scan.quotes or _headline_like(b.text.text):
+            continue
+        for q in scan.quotes:
+            if q.depth or not q.closed or q.kind not in counts:
+                continue
+            om, cm = scan.marks[q.open_mark], scan.marks[q.close_mark]
+            if (om.confident and cm.confident) or not (om.straight or cm.straight):
+                counts[q.kind] += 1
+    if counts[DOUBLE] and counts[SINGLE] and counts[DOUBLE] != counts[SINGLE]:
+        return DOUBLE if counts[DOUBLE] > counts[SINGLE] else SINGLE
+    return None
 
 
 def _style_mark(mk, opts: QuotesOptions) -> bool:
@@ -127,6 +158,40 @@ def _in_link_title(scan: QuoteScan, mk) -> bool:
 
 
 def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
+    """One finding per block, at its first off-style mark, with the count and one fix
+    for them all (safe only when every mark's role is certain)."""
+    groups: dict[int, list] = {}
+    order: list = []
+    for item in items:
+        key = id(item[0])
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(item)
+    for key in order:
+        found = list(_mark_findings(groups[key], target, mixed))
+        if not found:
+            continue
+        if len(found) == 1:
+            yield found[0]
+            continue
+        edits = tuple(e for f in found for e in f.fix.edits)
+        safe = all(f.fix.applicability == Applicability.SAFE for f in found)
+        first = found[0]
+        style = "curly" if target == "straight" else "straight"
+        reason = (
+            f"the rest of the document uses {target} marks" if mixed else f"house style is {target} marks"
+        )
+        b, scan, _ = groups[key][0]
+        yield Finding(
+            Span(min(e.start for e in edits), max(e.end for e in edits)),
+            f"{len(found)} {style} quotation marks and apostrophes in "
+            f"{quoted(_preview(scan.text, 40))}; {reason}",
+            fix=Fix(f"Use {target} marks", edits, Applicability.SAFE if safe else Applicability.UNSAFE),
+        )
+
+
+def _mark_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
     for b, scan, mi in items:
         mk = scan.marks[mi]
         if target == "curly" and mk.straight:
@@ -156,10 +221,19 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
 
 
 def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOptions) -> Iterator[Finding]:
-    want = DOUBLE if opts.primary == "double" else SINGLE
+    if opts.primary == "auto":
+        want = _auto_primary(doc, scans)
+        if want is None:
+            return
+        # The majority of one article is a guess at its style: a rewrite is safe only
+        # when the document's variety is declared.
+        guess_only = not doc.variety_known
+    else:
+        want = DOUBLE if opts.primary == "double" else SINGLE
+        guess_only = False
     other = SINGLE if want == DOUBLE else DOUBLE
     for b in doc.prose:
-        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b):
+        if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
         if scan is None or not scan.quotes or _headline_like(b.text.text):
@@ -187,9 +261,11 @@ def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOp
             yield Finding(
                 span,
                 f"Quotation in {'single' if other == SINGLE else 'double'} marks: "
-                f"{quoted(_preview(scan.text[q.start : q.end], 40))}; house style is {name} marks outside",
+                f"{quoted(_preview(scan.text[q.start : q.end], 40))}; "
+                + (f"the rest of the document uses {name} marks" if opts.primary == "auto"
+                   else f"house style is {name} marks outside"),
                 fix=Fix(f"Use {name} quotation marks", tuple(sorted(edits, key=lambda e: e.start)),
-                        Applicability.SAFE if safe else Applicability.UNSAFE),
+                        Applicability.SAFE if safe and not guess_only else Applicability.UNSAFE),
             )
 
 

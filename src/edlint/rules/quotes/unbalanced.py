@@ -8,7 +8,7 @@ from ...document import CAPTION, HEADING, Block, Document
 from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, scan_quotes
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _around, _embedded, _headline_like, _preview, block_scans
+from .view import _around, _embedded, _headline_like, _preview, _readers_text, _terminal, block_scans
 from ...text.quoting import quoted
 
 
@@ -27,7 +27,9 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     only the last paragraph carries the closing mark.
 
     Apostrophes (council’s, ’90s, rock ’n’ roll) and primes (6'2") are told apart from
-    quotation marks; an unclosed straight single mark is taken for an apostrophe.
+    quotation marks; an unclosed straight single mark is taken for an apostrophe. A
+    quotation opened again at the start of a later line (paragraphs pasted one per line)
+    follows the same convention. Documents that are not in English are not checked.
 
     ## Why is this bad?
     Readers cannot tell where the speaker's words end, and a misplaced mark can put words
@@ -43,8 +45,10 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     “We will not close any branch libraries this year,” Director Sam Oyelaran said.
     ```
     """
+    if not doc.is_english:
+        return
     scans = block_scans(doc)
-    prose = [b for b in doc.prose if b.kind not in ("byline", "bio") and not _embedded(b)]
+    prose = [b for b in doc.prose if b.kind not in ("byline", "bio") and not _embedded(b) and not _readers_text(b)]
     # Openers left open at the end of a block, waiting for a closer in a later block (a
     # quoted passage that runs over a list): kind -> (block, mark index, block position).
     waiting: dict[str, tuple[Block, int, int]] = {}
@@ -93,6 +97,8 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
                 o.kind == GUILLEMET and o.start > q.start and o.closed for o in scan.quotes
             ):
                 continue  # «…«…» : one mark closes both (Russian and other conventions)
+            if q.depth == 0 and _reopened_on_new_line(doc, b, scan, q):
+                continue  # pasted paragraphs on separate lines: the same convention
             if q.depth == 0 and q is unclosed[-1]:
                 if nxt is not None and _reopens(scans.get(id(nxt)), q.kind):
                     continue  # runs on into the next paragraph
@@ -102,6 +108,20 @@ def quote_unbalanced(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
                     continue
             yield _unclosed_finding(b, scan, mk)
     yield from _report_waiting(waiting)
+
+
+def _reopened_on_new_line(doc: Document, b: Block, scan: QuoteScan, q) -> bool:
+    """Is the quotation opened again at the start of a later line of the same block,
+    after a finished sentence (paragraphs of one quotation pasted one per line)?"""
+    text = scan.text
+    for o in scan.quotes:
+        if o.start <= q.start or o.kind != q.kind or o.depth != 1:
+            continue
+        pos = b.text.source_offset(o.start)
+        gap = doc.source[max(0, pos - 4) : pos]
+        if ("\n" in gap or "\r" in gap) and _terminal(text[: o.start]):
+            return True
+    return False
 
 
 def _report_waiting(waiting: dict[str, tuple[Block, int, int]]) -> Iterator[Finding]:

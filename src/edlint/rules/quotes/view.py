@@ -57,3 +57,20 @@ def _around(text: str, pos: int) -> str:
     s = max(0, text.rfind(" ", 0, max(0, pos - 12)) + 1)
     e = text.find(" ", min(len(text), pos + 12))
     return text[s : e if e != -1 else len(text)].strip()
+
+
+_LINK_OPEN = lazy(r"(?:<a\b[^>]*>|\[)[\s*_]*$")
+
+
+def _in_link(doc: Document, b: Block) -> bool:
+    """Does the block's text open inside a link (a teaser headline, a related story)?"""
+    start = b.text.source_offset(0)
+    return bool(_LINK_OPEN.search(doc.source, max(0, start - 300), start))
+
+
+_READER_TEXT = lazy(r"(?:^|[-_])(?:comments?|comment-(?:body|content|text)|disqus|reply|replies)(?:$|[-_])", re.I)
+
+
+def _readers_text(b: Block) -> bool:
+    """A reader's comment under the article: not the publication's copy."""
+    return any(_READER_TEXT.search(c) for c in b.classes)
