@@ -102,6 +102,10 @@ def main() -> None:
 @click.option("--exclude", multiple=True, help="Extra globs to exclude.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude globs to paths named explicitly (as pre-commit passes them).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files ignored by .gitignore, .ignore and .git/info/exclude (default: yes).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the site, language variety, article globs and exclusions (and each file's page kind), then exit.")
 @click.option("--stdin-filename", default=None, help="The file name to lint stdin as (with '-').")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
@@ -134,6 +138,8 @@ def check(
     config_path: str | None,
     exclude: tuple[str, ...],
     force_exclude: bool,
+    respect_gitignore: bool | None,
+    show_settings: bool,
     stdin_filename: str | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -151,9 +157,13 @@ def check(
     """Lint articles (files and folders; default: the current folder)."""
     # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
     # collecting cycles among them finds nothing. Collection resumes once linting starts.
+    if show_settings:
+        from .site.settings import show_settings as show
+
+        sys.exit(show(paths, config_path=config_path, exclude=_split(exclude), respect_gitignore=respect_gitignore))
     gc.disable()
     try:
-        _check(**locals())
+        _check(**{k: v for k, v in locals().items() if k != "show_settings"})
     except KeyboardInterrupt:
         # Ctrl-C: workers are stopped and temporary files removed on the way out; leave now,
         # without waiting for worker bookkeeping threads. 130, as shells expect.
@@ -168,7 +178,8 @@ def check(
 def _check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
     ignore: tuple[str, ...], preview: bool | None, fail_on: str | None, config_path: str | None,
-    exclude: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, fix: bool, unsafe_fixes: bool,
+    exclude: tuple[str, ...], force_exclude: bool, respect_gitignore: bool | None, stdin_filename: str | None,
+    fix: bool, unsafe_fixes: bool,
     diff: bool, baseline_path: str | None, changed_since: str | None, changed_lines_only: bool,
     jobs: int | None, cache_dir: str | None, no_cache: bool, today: str | None, no_color: bool, quiet: bool,
 ) -> None:
@@ -203,7 +214,7 @@ def _check(
                 invocation = invocation_key(
                     {"paths": paths, "select": select, "extend_select": extend_select, "ignore": ignore,
                      "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
-                     "force_exclude": force_exclude}, today)
+                     "force_exclude": force_exclude, "respect_gitignore": respect_gitignore}, today)
                 replayed = replay(cache, invocation)
         changes, stdin_text, fixed, linter = None, {}, None, None
         if replayed is not None:
@@ -212,7 +223,7 @@ def _check(
             result, files, threshold = replayed.result, replayed.files, replayed.extra["fail_on"]
         else:
             linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude,
-                                 force_exclude, today)
+                                 force_exclude, today, respect_gitignore=respect_gitignore)
             threshold = fail_on or _config_fail_on(linter) or "warning"
             # Rules, packs and config now exist for the whole run: keep the cycle collector
             # from walking them again and again while articles are linted (and forked
@@ -321,7 +332,8 @@ def _open_cache(cache_dir: str | None, config_path: str | None) -> Any:
 
 def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
-                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None) -> Any:
+                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None,
+                respect_gitignore: bool | None = None) -> Any:
     """The Linter for the selection flags shared by `check` and `baseline write`."""
     from .engine import Linter
     from .policy import CliOverrides
@@ -334,7 +346,8 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
         fail_on=fail_on,
         today=today,
     )
-    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
+    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude),
+                    respect_gitignore=respect_gitignore)
     _check_selectors(linter, cli, config_path)
     return linter
 

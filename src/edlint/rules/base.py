@@ -130,6 +130,12 @@ class SiteLoader(NamedTuple):
     inputs: Callable[[str, Any], list[str]] | None = None
 
 
+ALL_PAGES = ("article", "list", "author", "page")
+ARTICLES_ONLY = ("article",)
+# Families about a story's metadata and bylines say nothing useful about a section list or an
+# author's profile page: by default their rules check articles only.
+_FAMILY_PAGE_KINDS = {"metadata": ARTICLES_ONLY, "bios": ARTICLES_ONLY}
+
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -160,6 +166,8 @@ class Rule:
     # Options names the docs may list (for doc/option agreement checks).
     option_names: tuple[str, ...] = ()
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # The page kinds (document.page_kind) the rule checks; the engine skips the others.
+    page_kinds: tuple[str, ...] = ALL_PAGES
 
     @property
     def cross_file(self) -> bool:
@@ -228,8 +236,11 @@ def rule(
     needs_server: bool = False,
     server_configured: Callable[[Any], bool] | None = None,
     default_enabled: bool = True,
+    page_kinds: tuple[str, ...] | None = None,
 ) -> Callable:
-    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``."""
+    """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``.
+    ``page_kinds``: the kinds of page it checks (default: articles only for the metadata
+    and bios families, every page for the others)."""
 
     def deco(fn: Callable[[Document, Any], Iterator[Finding]]) -> Callable:
         _DECLARED.append(
@@ -248,6 +259,7 @@ def rule(
                 default_enabled=default_enabled,
                 doc=_clean_doc(fn),
                 module=fn.__module__,
+                page_kinds=page_kinds or _FAMILY_PAGE_KINDS.get(family, ALL_PAGES),
             )
         )
         return fn
@@ -266,6 +278,7 @@ def cross_file_rule(
     status: str = "stable",
     since: str = "0.1.0",
     default_enabled: bool = True,
+    page_kinds: tuple[str, ...] | None = None,
 ) -> Callable:
     """Declare a rule over all files of a run.
 
@@ -290,6 +303,7 @@ def cross_file_rule(
                 facts=facts,
                 combine=fn,
                 module=fn.__module__,
+                page_kinds=page_kinds or _FAMILY_PAGE_KINDS.get(family, ALL_PAGES),
             )
         )
         return fn
