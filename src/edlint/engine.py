@@ -38,7 +38,6 @@ from .policy import (
 )
 from .replay import InputLog
 from .site import Site, SiteFinder, page_kind, set_language
-from .site.ignore import IgnoreRules
 from .results import FileResult, RunResult, finalize_findings
 from .rules.base import Finding, Severity
 from .rules.registry import Registry, build_registry
@@ -76,7 +75,7 @@ class Linter:
         # What the findings depended on, for replaying this run from the cache (replay.py).
         self.inputs = InputLog()
         self.sites = SiteFinder(note=self.inputs.note)
-        self._ignores: IgnoreRules | None = None
+        self._ignores: Any = None  # site.ignore.IgnoreRules, made when first needed
         self._said_skipped: set[str] = set()
         self.replay_as: tuple[str, dict[str, Any]] | None = None  # (invocation key, extra)
         self._spec = config if not isinstance(config, Config) else config.path
@@ -193,8 +192,10 @@ class Linter:
         config = config or self.config_for(path)
         return self.sites.site_for(path, config.root, config.site)
 
-    def _ignore_rules(self) -> IgnoreRules:
+    def _ignore_rules(self) -> Any:
         if self._ignores is None:
+            from .site.ignore import IgnoreRules
+
             self._ignores = IgnoreRules(note=self.inputs.note, floor=os.getcwd())
         return self._ignores
 

@@ -10,10 +10,8 @@ read once, at most ``MAX_CONFIG_BYTES`` each, as data (no JavaScript is run).
 
 from __future__ import annotations
 
-import json
 import os
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .kinds import (
@@ -50,17 +48,19 @@ def language_tag(value: Any) -> str | None:
     return f"{lang}-{region.upper() if len(region) == 2 else region.title()}"
 
 
-@dataclass
 class Site:
     """One site: its generator, root folder, layout and the settings edlint took from it."""
 
-    kind: str  # hugo | jekyll | eleventy | plain
-    root: str  # absolute
-    layout: Layout
-    language: str | None = None
-    language_from: str | None = None  # "hugo.toml: languageCode"
-    config_files: tuple[str, ...] = ()  # generator config files read (absolute)
-    detected_by: str = ""  # the file or reason that decided the kind
+    def __init__(self, kind: str, root: str, layout: Layout, language: str | None = None,
+                 language_from: str | None = None, config_files: tuple[str, ...] = (),
+                 detected_by: str = "") -> None:
+        self.kind = kind  # hugo | jekyll | eleventy | plain
+        self.root = root  # absolute
+        self.layout = layout
+        self.language = language
+        self.language_from = language_from  # "hugo.toml: languageCode"
+        self.config_files = config_files  # generator config files read (absolute)
+        self.detected_by = detected_by  # the file or reason that decided the kind
 
     def rel(self, path: str) -> str | None:
         """``path`` relative to the root ('/'-separated); None when outside it."""
@@ -99,16 +99,16 @@ class Site:
                 "config_files": list(self.config_files), **self.layout.describe()}
 
 
-@dataclass
 class SiteFinder:
     """Finds and remembers the site of each folder for one run.
 
     ``note`` is told every folder listed and file read (replay.py signs them); ``forced``
     is the config's ``site:`` when it names a generator."""
 
-    note: Callable[[str], None] | None = None
-    _by_dir: dict[str, Site | None] = field(default_factory=dict)
-    _sites: dict[tuple[str, str], Site] = field(default_factory=dict)
+    def __init__(self, note: Callable[[str], None] | None = None) -> None:
+        self.note = note
+        self._by_dir: dict[str, Site | None] = {}
+        self._sites: dict[tuple[str, str], Site] = {}
 
     def site_for(self, path: str, fallback_root: str, forced: str | None = None) -> Site:
         """The site ``path`` (a file or folder) belongs to; a plain site rooted at
@@ -227,6 +227,8 @@ def parse_data(path: str, text: str) -> Any:
                 import tomli as tomllib  # type: ignore[no-redef]
             return tomllib.loads(text)
         if path.endswith(".json"):
+            import json
+
             return json.loads(text)
         from ..parsers.frontmatter import load_yaml
 
