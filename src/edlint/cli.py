@@ -544,60 +544,19 @@ def explain_text(r: Any) -> str:
     return "\n".join(head) + "\n\n" + r.doc.strip() + "\n"
 
 
-STARTER_CONFIG = """\
-# edlint configuration. Docs: `edlint rules`, `edlint explain RULE`.
-# The nearest .edlint.yaml above a file applies to it (no merging up the tree).
-
-# Which rules run: rule ids, family names or `all`. Default: every rule that needs no server.
-# select: [all]
-# extend_select: []
-# ignore: []
-# preview: false            # also run rules still in preview
-
-# Severity per rule or family: error | warning | info
-# severity:
-#   image-caption: info
-
-# Lowest severity that fails the run (also --fail-on).
-# fail_on: warning
-
-# Language of the articles (en-US, en-GB ...); front matter `lang` wins per article.
-language: en-US
-
-# Files to skip (globs relative to this file).
-exclude:
-  - "drafts/archive/**"
-
-# Per-glob settings, applied in order after the ones above.
-# overrides:
-#   - files: ["archive/**"]
-#     ignore: [duplicates]
-
-# Inline `<!-- edlint-disable ... -->` directives: true, false, or a list of rules that may
-# NOT be disabled inline or in front matter (legal checks).
-# allow_inline_disable: [image-credit]
-
-# Static-site shortcodes that are images: name -> {src, alt, caption, credit: argument}
-# shortcodes:
-#   photo: {src: "1", alt: "2", caption: caption, credit: credit}
-
-# Local plugin modules (a module name or a .py path relative to this file).
-# plugins: []
-"""
-
-
 @main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .edlint.yaml.")
 def init(force: bool) -> None:
-    """Write a commented starter .edlint.yaml in the current folder."""
-    path = ".edlint.yaml"
-    if os.path.exists(path) and not force:
-        click.echo("edlint: .edlint.yaml already exists (use --force to overwrite)", err=True)
+    """Write a .edlint.yaml for the site in the current folder (generator, language variety,
+    authors registry, and settings measured from its articles)."""
+    from .config import ConfigError
+    from .site.init import write_config
+
+    try:
+        sys.exit(write_config(".edlint.yaml", force, appendix=_section_defaults()))
+    except ConfigError as exc:
+        click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)
-    text = STARTER_CONFIG + _section_defaults()
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    click.echo(f"Wrote {path}")
 
 
 def _section_defaults() -> str:
