@@ -1,7 +1,8 @@
 """``.gitignore``, ``.ignore`` and ``.git/info/exclude``, as git reads them.
 
 Each folder's ignore files apply to what is below it; a deeper file, and a later line,
-wins; ``.ignore`` beats ``.gitignore`` in the same folder (as in ripgrep and ruff); the
+wins; ``.ignore`` beats ``.gitignore`` in the same folder (as in ripgrep and ruff), and
+Eleventy's ``.eleventyignore`` beats both; the
 repository's ``.git/info/exclude`` is the weakest. Files above the walk are read up to the
 repository root (a folder with ``.git``), never beyond it. ``pathspec`` gives gitignore
 semantics; it is imported only when an ignore file exists.
@@ -12,7 +13,8 @@ from __future__ import annotations
 import os
 from typing import Any, Callable
 
-IGNORE_FILES = (".gitignore", ".ignore")
+# .eleventyignore: Eleventy's own list of what is not content (gitignore syntax).
+IGNORE_FILES = (".gitignore", ".ignore", ".eleventyignore")
 MAX_IGNORE_BYTES = 256 * 1024
 
 

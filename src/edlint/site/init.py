@@ -82,6 +82,14 @@ def build_config(root: str = ".") -> tuple[str, list[str]]:
     elif image_data:
         say.append("Image data: data/images/ (read by default).")
     ignore: list[str] = []
+    dated = _dated_sections(site, articles)
+    if dated is not None:
+        globs, kept, dropped = dated
+        live.append(f"articles: [{', '.join(repr(g) for g in globs)}]  # dated: {', '.join(kept)}")
+        live.append(f"# Not articles (most files have no date): {', '.join(dropped)}")
+        say.append(f"Articles: the dated sections {', '.join(kept)}; {', '.join(dropped)} hold undated pages "
+                   "(documentation, landing pages) and are linted as pages.")
+        articles = [d for d in articles if _matches_section(site, d.path, kept)]
     if len(articles) >= MEASURE_FROM:
         _measure(articles, sections, ignore, live, say)
     else:
@@ -98,6 +106,48 @@ def build_config(root: str = ".") -> tuple[str, list[str]]:
                "`edlint baseline write` and check with `edlint check --baseline edlint-baseline.json`: "
                "existing articles do not block, new ones are checked in full.")
     return "\n".join(live) + "\n", say
+
+
+_DATE_IN_NAME = re.compile(r"(?:^|/)\d{4}-\d{2}-\d{2}-[^/]+$")
+
+
+def _section(site: Any, path: str) -> str | None:
+    """The folder that groups a page with its siblings: ``content/blog`` (Hugo), ``src/docs``
+    (Eleventy), ``news`` (plain)."""
+    rel = site.rel(path)
+    if rel is None:
+        return None
+    parts = rel.split("/")[:-1]
+    depth = {"hugo": 2, "eleventy": 2 if getattr(site.layout, "input_dir", ".") != "." else 1}.get(site.kind, 1)
+    if site.kind == "jekyll" or len(parts) < depth:
+        return None
+    return "/".join(parts[:depth])
+
+
+def _matches_section(site: Any, path: str, sections: list[str]) -> bool:
+    return _section(site, path) in sections
+
+
+def _dated_sections(site: Any, articles: list[Any]) -> tuple[list[str], list[str], list[str]] | None:
+    """When some sections of the site are mostly undated (documentation beside a blog), the
+    ``articles`` globs of the dated ones; None when every section is dated."""
+    counts: dict[str, list[int]] = {}
+    for doc in articles:
+        section = _section(site, doc.path)
+        if section is None:
+            continue
+        has_date = bool(doc.meta("date", "publishDate", "published", "pubdate")) or bool(
+            _DATE_IN_NAME.search(doc.path.replace(os.sep, "/")))
+        c = counts.setdefault(section, [0, 0])
+        c[0] += has_date
+        c[1] += 1
+    kept = sorted(s for s, (d, n) in counts.items() if d >= 0.5 * n)
+    dropped = sorted(s for s in counts if s not in kept)
+    if not kept or not dropped:
+        return None
+    root = os.path.relpath(site.root).replace(os.sep, "/")
+    prefix = "" if root == "." else root + "/"
+    return [f"{prefix}{s}/**" for s in kept], kept, dropped
 
 
 def _parse(path: str) -> Any:
@@ -154,11 +204,10 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
         desc = doc.meta("description", "excerpt", "summary", "standfirst")
         if isinstance(desc, str) and desc.strip():
             lengths.append(len(desc.strip()))
-    fields: list[str] = []
+    fields: dict[str, tuple[list[str], list[str]]] = {}  # field -> (settings, notes)
     for canon, count in have.items():
-        share = count / n
-        if share < EVERY:
-            fields.append(f"    {canon}: {{required: false}}  # in {count} of {n} articles")
+        if count / n < EVERY:
+            fields[canon] = (["required: false"], [f"in {count} of {n} articles"])
     if lengths:
         lengths.sort()
         p5, p95 = lengths[int(0.05 * (len(lengths) - 1))], lengths[int(0.95 * (len(lengths) - 1))]
@@ -171,9 +220,12 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
             high = lengths[-1] if lengths[-1] <= p95 * 1.5 else p95
             lo = min(50, low // 10 * 10)
             hi = max(160, -(-high // 10) * 10)
-            fields.append(f"    description: {{min_length: {lo}, max_length: {hi}}}  # measured: 90% are {p5}-{p95}")
+            spec = fields.setdefault("description", ([], []))
+            spec[0].extend([f"min_length: {lo}", f"max_length: {hi}"])
+            spec[1].append(f"90% are {p5}-{p95} characters")
     if fields:
-        sections.setdefault("metadata", []).extend(["  fields:", *fields])
+        lines = [f"    {name}: {{{', '.join(opts)}}}  # {'; '.join(notes)}" for name, (opts, notes) in fields.items()]
+        sections.setdefault("metadata", []).extend(["  fields:", *lines])
     images = captioned = credited = 0
     straight = curly = 0
     for doc in articles:
