@@ -157,3 +157,12 @@ def test_show_settings_says_what_was_detected_and_from_where(tmp_path, monkeypat
     assert "_posts/**" in out and "_includes/" in out and "_site/" in out
     assert "files checked under .: 4 (2 article, 1 author, 1 page)" in out
     assert "_authors/sam-okafor.md: page kind author" in out
+
+
+def test_content_type_posts_is_still_an_article_and_template_paths_are_read(tmp_path, monkeypatch):
+    from edlint.site.kinds import kind_from_front_matter
+
+    assert kind_from_front_matter({"type": "posts"}) is None  # Hugo: the story's content type
+    assert kind_from_front_matter({"layout": "layouts/home.njk"}) == "list"
+    assert kind_from_front_matter({"layout": "author.html"}) == "author"
+    assert kind_from_front_matter({"layout": "post"}) is None

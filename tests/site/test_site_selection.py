@@ -138,3 +138,33 @@ def test_readme_and_changelog_at_a_plain_root_are_not_articles(tmp_path, monkeyp
     monkeypatch.chdir(tmp_path)
     assert checked() == ["stories/README.md", "stories/wall.md"]
     assert checked("README.md") == ["README.md"]  # named explicitly: linted
+
+
+def test_one_named_file_imports_no_glob_library(tmp_path):
+    """Start-up: pathspec (~30 ms to import) is loaded only when a glob or an ignore file
+    must be matched, never for a pre-commit style check of one named file."""
+    import subprocess
+    import sys
+
+    write(tmp_path, "content/news/wall.md")
+    write(tmp_path, "hugo.toml", 'languageCode = "en-gb"\n')
+    probe = ("import sys\nfrom edlint.cli import main\ntry:\n    main(['check', '--no-cache', 'content/news/wall.md'])\n"
+             "except SystemExit as exc:\n    print('EXIT', exc.code, file=sys.stderr)\n"
+             "print('PATHSPEC', 'pathspec' in sys.modules, file=sys.stderr)\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert "EXIT 0" in proc.stderr and "PATHSPEC False" in proc.stderr, proc.stderr
+    (tmp_path / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    probe = probe.replace("'--no-cache'", "'--no-cache', '--force-exclude'")
+    proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert "EXIT 0" in proc.stderr and "PATHSPEC True" in proc.stderr, proc.stderr  # it did check
+    assert "in 1 file" in proc.stdout
+
+
+def test_eleventyignore_is_respected(tmp_path, monkeypatch):
+    write(tmp_path, ".eleventy.js", "module.exports = () => ({ dir: { input: 'src' } });\n")
+    write(tmp_path, "src/posts/wall.md")
+    write(tmp_path, "src/posts/pier.md", NO_ALT)
+    write(tmp_path, ".eleventyignore", "src/posts/pier.md\n")
+    monkeypatch.chdir(tmp_path)
+    assert checked() == ["src/posts/wall.md"]

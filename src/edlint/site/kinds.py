@@ -21,7 +21,7 @@ ARTICLE_FOLDERS = frozenset({"posts", "post", "blog", "articles", "article", "ne
 # Front matter `layout`/`type` values that say what a page is.
 LIST_LAYOUTS = frozenset({"list", "section", "taxonomy", "term", "terms", "archive", "archives", "category",
                           "categories", "tag", "tags", "home", "paginate", "pagination", "blog-index",
-                          "post-list", "posts"})
+                          "post-list"})  # not "posts": Hugo's `type: posts` is a story's content type
 AUTHOR_LAYOUTS = frozenset({"author", "authors", "profile", "person", "people", "contributor", "staff", "bio"})
 # Repository documents at the site root: about the code, not published.
 ROOT_DOCUMENTS = frozenset({"readme", "changelog", "changes", "history", "license", "licence", "contributing",
@@ -54,7 +54,8 @@ def kind_from_front_matter(meta: dict[str, Any]) -> str | None:
     for key in ("layout", "type", "kind"):
         value = meta.get(key)
         if isinstance(value, str):
-            v = value.strip().lower().rsplit("/", 1)[-1].removesuffix(".html")
+            v = value.strip().lower().rsplit("/", 1)[-1]  # layouts/home.njk -> home
+            v = v.rsplit(".", 1)[0] if "." in v else v
             if v in LIST_LAYOUTS:
                 return LIST
             if v in AUTHOR_LAYOUTS:
