@@ -134,3 +134,16 @@ def test_html_lang_is_the_document_language(tmp_path, monkeypatch):
                                      ("english", None), ("", None), (None, None), ("en-GB-oxendict", None)])
 def test_language_tags_are_normalised(raw, tag):
     assert language_tag(raw) == tag
+
+
+def test_hugo_multilingual_content_folders_have_their_own_language(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    for rel in ("content/en/news/quay.md", "content/fr/news/quai.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(UK_STORY.format(extra=""), encoding="utf-8")
+    (root / "hugo.yaml").write_text(
+        "defaultContentLanguage: en\nlanguages:\n  en: {contentDir: content/en, languageCode: en-GB}\n"
+        "  fr: {contentDir: content/fr}\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    assert language_of("content/en/news/quay.md") == ("en-GB", "site", True)
+    assert language_of("content/fr/news/quai.md") == ("fr", "site", True)

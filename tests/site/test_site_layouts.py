@@ -166,3 +166,18 @@ def test_content_type_posts_is_still_an_article_and_template_paths_are_read(tmp_
     assert kind_from_front_matter({"layout": "layouts/home.njk"}) == "list"
     assert kind_from_front_matter({"layout": "author.html"}) == "author"
     assert kind_from_front_matter({"layout": "post"}) is None
+
+
+def test_hugo_per_language_content_dirs(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    for rel in ("content/en/about.md", "content/en/news/quay.md", "content/fr/news/quai.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("---\ntitle: T\n---\n\nText.\n", encoding="utf-8")
+    (root / "hugo.yaml").write_text(
+        "defaultContentLanguage: en\nlanguages:\n  en: {contentDir: content/en, languageCode: en-GB}\n"
+        "  fr: {contentDir: content/fr, languageCode: fr-FR}\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    linter = Linter()
+    assert file_kind(linter, "content/en/about.md") == "page"
+    assert file_kind(linter, "content/en/news/quay.md") == "article"
+    assert file_kind(linter, "content/fr/news/quai.md") == "article"

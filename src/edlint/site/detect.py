@@ -61,6 +61,17 @@ class Site:
         self.language_from = language_from  # "hugo.toml: languageCode"
         self.config_files = config_files  # generator config files read (absolute)
         self.detected_by = detected_by  # the file or reason that decided the kind
+        # Multilingual sites: a content folder -> (its language, where that was said).
+        self.languages_by_dir: dict[str, tuple[str, str]] = {}
+
+    def language_for(self, path: str) -> tuple[str | None, str | None]:
+        """The site's language for ``path`` (a multilingual site's per-folder language)."""
+        if self.languages_by_dir:
+            rel = self.rel(path) or ""
+            for d in sorted(self.languages_by_dir, key=len, reverse=True):
+                if rel.startswith(d.rstrip("/") + "/"):
+                    return self.languages_by_dir[d]
+        return self.language, self.language_from
 
     def rel(self, path: str) -> str | None:
         """``path`` relative to the root ('/'-separated); None when outside it."""
@@ -91,7 +102,7 @@ class Site:
         return self.layout.kind(rel, meta) if rel is not None else "article"
 
     def fingerprint(self) -> str:
-        return repr((self.kind, self.root, self.language, vars(self.layout)))
+        return repr((self.kind, self.root, self.language, sorted(self.languages_by_dir.items()), vars(self.layout)))
 
     def describe(self) -> dict[str, Any]:
         return {"kind": self.kind, "root": self.root, "detected_by": self.detected_by,
@@ -284,10 +295,19 @@ def _read_hugo(root: str, why: str, read: Callable[[str], str | None]) -> Site:
     language, language_from = None, None
     default_lang = data.get("defaultcontentlanguage")
     languages = data.get("languages") if isinstance(data.get("languages"), dict) else {}
+    by_dir: dict[str, tuple[str, str]] = {}  # a language's contentDir -> (tag, where it was said)
     for key, spec in languages.items():
         spec = _lower_keys(spec)
         if isinstance(spec.get("contentdir"), str):
-            content_dirs.append(spec["contentdir"].strip("/"))
+            d = spec["contentdir"].strip("/")
+            content_dirs.append(d)
+            for k in ("languagecode", "locale"):
+                if language_tag(spec.get(k)):
+                    by_dir[d] = (language_tag(spec[k]), f"{name}: languages.{key}.{k}")  # type: ignore[assignment]
+                    break
+            else:
+                if language_tag(key):
+                    by_dir[d] = (language_tag(key), f"{name}: languages.{key}")  # type: ignore[assignment]
     if language_tag(data.get("languagecode")):
         language, language_from = language_tag(data["languagecode"]), f"{name}: languageCode"
     if language is None and default_lang is not None:
@@ -306,7 +326,9 @@ def _read_hugo(root: str, why: str, read: Callable[[str], str | None]) -> Site:
                 people.add(plural.lower())
     layout = HugoLayout(tuple(dict.fromkeys(content_dirs)), str(data.get("publishdir") or "public").strip("/"),
                         frozenset(people))
-    return Site("hugo", root, layout, language, language_from, tuple(files), why)
+    site = Site("hugo", root, layout, language, language_from, tuple(files), why)
+    site.languages_by_dir = by_dir
+    return site
 
 
 def _read_jekyll(root: str, why: str, read: Callable[[str], str | None]) -> Site:

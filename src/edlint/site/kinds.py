@@ -108,7 +108,8 @@ class HugoLayout(Layout):
                       "i18n", "config", "node_modules")
 
     def _content_rel(self, rel: str) -> list[str] | None:
-        for d in self.content_dirs:
+        # The deepest content folder first: content/en/about.md is a page of content/en.
+        for d in sorted(self.content_dirs, key=len, reverse=True):
             if _under(rel, d):
                 return _parts(rel[len(d):]) if d not in ("", ".") else _parts(rel)
         return None

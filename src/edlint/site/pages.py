@@ -36,7 +36,7 @@ def set_language(doc: Document, site: Site, config: Config) -> None:
     if doc.language_declared:
         doc.language_source = "document"
         return
-    site_lang = site.language
+    site_lang = site.language_for(doc.path)[0]
     refines = (config.language_given and site_lang is not None and "-" not in site_lang
                and config.language.lower().split("-")[0].split("_")[0] == site_lang)
     if site_lang and not refines:
