@@ -93,7 +93,10 @@ def test_init_measures_the_house_and_proposes_matching_settings(big_site):
     assert "Images: 30 in articles, 0 captioned, 0 credited." in result.output
     assert "edlint baseline write" in result.output
     data = written()
-    assert data["metadata"]["fields"]["description"]["max_length"] > 160
+    fields = data["metadata"]["fields"]
+    assert fields["description"]["max_length"] > 160
+    # The schema is written whole (it replaces the default): the other fields still required.
+    assert fields["title"]["required"] and fields["date"]["required"] and fields["body"]["required"]
     assert set(data["ignore"]) == {"image-caption", "image-credit"}
     assert data["quotes"] == {"marks": "straight"}
     code, after, _ = run_check()
@@ -105,7 +108,8 @@ def test_init_marks_fields_the_house_does_not_always_have(big_site):
         text = path.read_text(encoding="utf-8").replace("author: Jo Pengelly\n", "")
         path.write_text(text, encoding="utf-8")
     init()
-    assert written()["metadata"]["fields"]["author"] == {"required": False}
+    author = written()["metadata"]["fields"]["author"]
+    assert author["required"] is False and "authors" in author["aliases"]
 
 
 def test_init_measures_the_variety_when_the_site_declares_none(big_site):

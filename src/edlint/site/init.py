@@ -204,10 +204,10 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
         desc = doc.meta("description", "excerpt", "summary", "standfirst")
         if isinstance(desc, str) and desc.strip():
             lengths.append(len(desc.strip()))
-    fields: dict[str, tuple[list[str], list[str]]] = {}  # field -> (settings, notes)
+    fields: dict[str, tuple[dict[str, Any], list[str]]] = {}  # field -> (changed settings, notes)
     for canon, count in have.items():
         if count / n < EVERY:
-            fields[canon] = (["required: false"], [f"in {count} of {n} articles"])
+            fields[canon] = ({"required": False}, [f"in {count} of {n} articles"])
     if lengths:
         lengths.sort()
         p5, p95 = lengths[int(0.05 * (len(lengths) - 1))], lengths[int(0.95 * (len(lengths) - 1))]
@@ -220,12 +220,12 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
             high = lengths[-1] if lengths[-1] <= p95 * 1.5 else p95
             lo = min(50, low // 10 * 10)
             hi = max(160, -(-high // 10) * 10)
-            spec = fields.setdefault("description", ([], []))
-            spec[0].extend([f"min_length: {lo}", f"max_length: {hi}"])
+            spec = fields.setdefault("description", ({}, []))
+            spec[0].update({"min_length": lo, "max_length": hi})
             spec[1].append(f"90% are {p5}-{p95} characters")
     if fields:
-        lines = [f"    {name}: {{{', '.join(opts)}}}  # {'; '.join(notes)}" for name, (opts, notes) in fields.items()]
-        sections.setdefault("metadata", []).extend(["  fields:", *lines])
+        sections.setdefault("metadata", []).extend(["  fields:  # the whole house schema (it replaces the default)",
+                                                    *_schema_lines(fields)])
     images = captioned = credited = 0
     straight = curly = 0
     for doc in articles:
@@ -254,6 +254,24 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
                 f"  marks: straight  # measured: {straight} straight, {curly} curly")
         elif curly >= 0.9 * (straight + curly):
             sections.setdefault("quotes", []).append(f"  marks: curly  # measured: {curly} curly, {straight} straight")
+
+
+def _schema_lines(changes: dict[str, tuple[dict[str, Any], list[str]]]) -> list[str]:
+    """The default schema with the measured changes, one field a line (flow YAML)."""
+    import yaml
+
+    from ..rules.metadata.schema import DEFAULT_FIELDS
+
+    out = []
+    for name, spec in DEFAULT_FIELDS.items():
+        spec = dict(spec)
+        note = ""
+        if name in changes:
+            spec.update(changes[name][0])
+            note = "  # measured: " + "; ".join(changes[name][1])
+        flow = yaml.safe_dump(spec, default_flow_style=True, sort_keys=False, width=10**6).strip()
+        out.append(f"    {name}: {flow}{note}")
+    return out
 
 
 def _credit_words(img: Any) -> bool:
