@@ -95,6 +95,7 @@ def main() -> None:
     ap.add_argument("--before-src", help="src folder of the edlint to compare with (e.g. main)")
     ap.add_argument("--sample", type=int, default=20)
     ap.add_argument("--seed", type=int, default=17)
+    ap.add_argument("--init-only", action="store_true", help="skip the runs before init (slow sites)")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="edlint-sites-")
     sites: list[tuple[str, str, str]] = []
@@ -107,8 +108,8 @@ def main() -> None:
     for name, root, articles in sites:
         print(f"\n## {name}\n")
         real = len(glob.glob(os.path.join(root, articles), recursive=True)) if articles else None
-        before = check(root, args.before_src) if args.before_src else None
-        defaults = check(root, SRC)
+        before = check(root, args.before_src) if args.before_src and not args.init_only else None
+        defaults = check(root, SRC) if not args.init_only else {}
         init = edlint(["init"], root, SRC)
         settings = edlint(["check", "--show-settings", "."], root, SRC)
         after = check(root, SRC)

@@ -120,3 +120,14 @@ def test_init_measures_the_variety_when_the_site_declares_none(big_site):
     result = init()
     assert written()["language"] == "en-GB"
     assert "measured" in result.output
+
+
+def test_a_date_in_the_file_name_counts_as_the_date(big_site):
+    for path in big_site.glob("_posts/*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text("\n".join(ln for ln in text.split("\n") if not ln.startswith("date:")), encoding="utf-8")
+    init()
+    data = written()
+    assert "metadata" not in data or data["metadata"]["fields"]["date"]["required"] is True
+    code, findings, _ = run_check()
+    assert rules_of(findings) == [] and code == 0

@@ -199,7 +199,8 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
     for doc in articles:
         keys = {k.lower() for k in doc.metadata}
         for canon, names in FIELDS.items():
-            if keys & set(names):
+            # A date in the file name counts (Jekyll posts; the schema reads it: from_filename).
+            if keys & set(names) or (canon == "date" and _DATE_IN_NAME.search(doc.path.replace(os.sep, "/"))):
                 have[canon] += 1
         desc = doc.meta("description", "excerpt", "summary", "standfirst")
         if isinstance(desc, str) and desc.strip():
