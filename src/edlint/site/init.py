@@ -209,6 +209,11 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
     for canon, count in have.items():
         if count / n < EVERY:
             fields[canon] = ({"required": False}, [f"in {count} of {n} articles"])
+    link_field = _bodyless_marker(articles)
+    if link_field is not None:
+        key, count = link_field
+        fields["body"] = ({"unless": [key]}, [f"{count} articles with no body all have '{key}' (link-outs)"])
+        say.append(f"Articles with no body: {count}, each with '{key}': body text is not required there.")
     if lengths:
         lengths.sort()
         p5, p95 = lengths[int(0.05 * (len(lengths) - 1))], lengths[int(0.95 * (len(lengths) - 1))]
@@ -255,6 +260,22 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
                 f"  marks: straight  # measured: {straight} straight, {curly} curly")
         elif curly >= 0.9 * (straight + curly):
             sections.setdefault("quotes", []).append(f"  marks: curly  # measured: {curly} curly, {straight} straight")
+
+
+def _bodyless_marker(articles: list[Any]) -> tuple[str, int] | None:
+    """A front-matter field that every article without body text has and most articles with
+    one lack (``source_url`` on a link-out post): the house's way of saying "no body here"."""
+    empty = [d for d in articles if not any(b.text.text.strip() for b in d.prose if b.text is not None)]
+    full = [d for d in articles if d not in empty]
+    if len(empty) < 3 or not full:
+        return None
+    common = set.intersection(*({k for k, f in d.metadata.items() if f.value not in (None, "")} for d in empty))
+    best = None
+    for key in sorted(common):
+        share = sum(key in d.metadata for d in full) / len(full)
+        if share < 0.5 and (best is None or share < best[1]):
+            best = (key, share)
+    return (best[0], len(empty)) if best else None
 
 
 def _schema_lines(changes: dict[str, tuple[dict[str, Any], list[str]]]) -> list[str]:
