@@ -181,3 +181,16 @@ def test_hugo_per_language_content_dirs(tmp_path, monkeypatch):
     assert file_kind(linter, "content/en/about.md") == "page"
     assert file_kind(linter, "content/en/news/quay.md") == "article"
     assert file_kind(linter, "content/fr/news/quai.md") == "article"
+
+
+def test_repeated_paragraphs_on_a_page_are_not_reported_but_in_an_article_they_are(tmp_path, monkeypatch):
+    monkeypatch.chdir(copy_site("hugo", tmp_path))
+    note = "Check that the certificate was issued for the right host name before you restart the proxy."
+    page = f"---\ntitle: Troubleshooting\n---\n\n## First check\n\n{note}\n\n## Second check\n\n{note}\n"
+    with open("content/troubleshooting.md", "w", encoding="utf-8") as fh:
+        fh.write(page)
+    with open("content/news/harbour-wall-rebuilt.md", "a", encoding="utf-8") as fh:
+        fh.write("\nThe work will close the quay to visitors for about six weeks, and the wall will be raised by\n"
+                 "half a meter.\n")
+    _, findings, _ = run_check()
+    assert rules_of(findings) == [("content/news/harbour-wall-rebuilt.md", "duplicate-paragraph")]

@@ -133,8 +133,9 @@ class SiteLoader(NamedTuple):
 ALL_PAGES = ("article", "list", "author", "page")
 ARTICLES_ONLY = ("article",)
 # Families about a story's metadata and bylines say nothing useful about a section list or an
-# author's profile page: by default their rules check articles only.
-_FAMILY_PAGE_KINDS = {"metadata": ARTICLES_ONLY, "bios": ARTICLES_ONLY}
+# author's profile page, and a paragraph repeated on purpose (a note in each section of a
+# documentation page, a release list) is no CMS accident: by default these check articles only.
+_FAMILY_PAGE_KINDS = {"metadata": ARTICLES_ONLY, "bios": ARTICLES_ONLY, "duplicates": ARTICLES_ONLY}
 
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
