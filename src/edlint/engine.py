@@ -250,6 +250,8 @@ class Linter:
             if err.filename:
                 self.unreadable_folders.append((str(err.filename), err.strerror or str(err)))
 
+        if ".git" in os.path.abspath(top).split(os.sep):
+            return  # a repository's internals are never articles, even when named
         top_real = os.path.realpath(top)
         top_config = self.config_for(os.path.join(top, "x.md"))
         # A folder named on the command line that the site's layout would skip (`edlint

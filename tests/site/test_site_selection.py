@@ -108,6 +108,7 @@ def test_folder_glob_with_trailing_slash_matches_folders_only(tmp_path, monkeypa
 def test_git_folder_is_never_walked(repo):
     write(repo, ".git/COMMIT_EDITMSG.md", NO_ALT)
     write(repo, "news/.git/x.md", NO_ALT)
+    assert checked(".git", "news/.git") == []
     assert checked(respect_gitignore=False) == [
         "exports/page.html", "news/draft-pier.md", "news/keep.md", "news/old/archive.md", "news/wall.md",
         "scratch/notes.md"]
