@@ -297,7 +297,7 @@ def config_from_mapping(
         kwargs["rules"] = rule_options(data["rules"], "rules")
     kwargs["sections"] = sections_of(data, "")
     if "exclude" in data:
-        kwargs["exclude"] = _str_list(data["exclude"], "exclude", fail)
+        kwargs["exclude"] = _glob_list(data["exclude"], "exclude", fail)
     if "plugins" in data:
         kwargs["plugins"] = _str_list(data["plugins"], "plugins", fail)
     if "packs" in data:
@@ -316,7 +316,7 @@ def config_from_mapping(
             fail(f"'site' must be one of auto, {', '.join(SITE_KINDS)} (got {data['site']!r})", "site")
         kwargs["site"] = v
     if "articles" in data:
-        kwargs["articles"] = _str_list(data["articles"], "articles", fail)
+        kwargs["articles"] = _glob_list(data["articles"], "articles", fail)
     if "page_kinds" in data:
         from .site.kinds import PAGE_KINDS
 
@@ -328,7 +328,7 @@ def config_from_mapping(
             if k not in PAGE_KINDS:
                 fail(f"unknown page kind {k!r}{_did_you_mean(k, PAGE_KINDS)}; one of {', '.join(PAGE_KINDS)}",
                      f"page_kinds.{k}")
-            kinds[str(k)] = _str_list(v, f"page_kinds.{k}", fail)
+            kinds[str(k)] = _glob_list(v, f"page_kinds.{k}", fail)
         kwargs["page_kinds"] = kinds
     if "respect_gitignore" in data:
         kwargs["respect_gitignore"] = _bool(data["respect_gitignore"], "respect_gitignore", fail)
@@ -371,7 +371,7 @@ def config_from_mapping(
                 fail("override has no 'files' globs", kp)
             out.append(
                 Override(
-                    files=_str_list(ov["files"], f"{kp}.files", fail),
+                    files=_glob_list(ov["files"], f"{kp}.files", fail),
                     select=selector_list(ov["select"], f"{kp}.select") if "select" in ov else None,
                     extend_select=selector_list(ov.get("extend_select", []), f"{kp}.extend_select"),
                     ignore=selector_list(ov.get("ignore", []), f"{kp}.ignore"),
@@ -400,6 +400,15 @@ def _str_list(value: Any, key_path: str, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         fail(f"'{key_path}' must be a list of strings", key_path)
     return tuple(value)
+
+
+def _glob_list(value: Any, key_path: str, fail: Any) -> tuple[str, ...]:
+    globs = _str_list(value, key_path, fail)
+    for i, g in enumerate(globs):
+        problem = glob_problem(g)
+        if problem is not None:
+            fail(f"{g!r} is not a valid glob: {problem}", f"{key_path}[{i}]")
+    return globs
 
 
 def _bool(value: Any, key_path: str, fail: Any) -> bool:
@@ -520,9 +529,28 @@ _SPEC_CACHE: dict[tuple[str, ...], Any] = {}
 
 
 def gitignore_spec(lines: Any) -> Any:
+    """A spec of gitignore lines; a line git would not understand is skipped, as git does."""
     import pathspec
 
-    return pathspec.GitIgnoreSpec.from_lines(list(lines))
+    lines = list(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # noqa: BLE001 - pathspec raises several types for one bad line
+        return pathspec.GitIgnoreSpec.from_lines([ln for ln in lines if glob_problem(ln) is None])
+
+
+def glob_problem(pattern: str) -> str | None:
+    """Why ``pattern`` is not a valid gitignore glob (None: it is). Only a pattern that could
+    be invalid (a backslash, a '[', a bare '!') costs the pathspec import."""
+    if "\\" not in pattern and "[" not in pattern and pattern.strip() != "!":
+        return None
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception as exc:  # noqa: BLE001
+        return str(exc) or type(exc).__name__
+    return None
 
 
 def glob_spec(patterns: tuple[str, ...]) -> Any:

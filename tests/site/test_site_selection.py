@@ -169,3 +169,12 @@ def test_eleventyignore_is_respected(tmp_path, monkeypatch):
     write(tmp_path, ".eleventyignore", "src/posts/pier.md\n")
     monkeypatch.chdir(tmp_path)
     assert checked() == ["src/posts/wall.md"]
+
+
+def test_bad_globs_are_config_errors_and_bad_gitignore_lines_are_skipped(repo):
+    (repo / ".gitignore").write_text("exports/\nbroken\\\\\n[z-a]\n!\nnews/draft-*.md\n", encoding="utf-8")
+    assert checked() == ["news/keep.md", "news/wall.md"]  # the good lines still apply
+    (repo / ".edlint.yaml").write_text("exclude: ['drafts/', 'old[z-a]/']\n", encoding="utf-8")
+    code, _, err = run_check()
+    assert code == 2 and "is not a valid glob" in err and ".edlint.yaml:1" in err
+    assert "Traceback" not in err
