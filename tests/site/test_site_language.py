@@ -147,3 +147,19 @@ def test_hugo_multilingual_content_folders_have_their_own_language(tmp_path, mon
     monkeypatch.chdir(root)
     assert language_of("content/en/news/quay.md") == ("en-GB", "site", True)
     assert language_of("content/fr/news/quai.md") == ("fr", "site", True)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or not hasattr(os, "mkfifo"), reason="no symlinks or FIFOs")
+def test_site_config_symlinked_out_of_the_site_is_not_read_and_a_fifo_ignore_file_does_not_block(
+        tmp_path, monkeypatch):
+    outside = tmp_path / "outside.yml"
+    outside.write_text("lang: en-GB\n", encoding="utf-8")
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_posts" / "2024-05-02-ferry.md").write_text(UK_STORY.format(extra=""), encoding="utf-8")
+    os.symlink(outside, site / "_config.yml")
+    os.mkfifo(site / ".gitignore")
+    monkeypatch.chdir(site)
+    assert language_of("_posts/2024-05-02-ferry.md")[1] == "default"  # detected as Jekyll, config not read
+    code, findings, _ = run_check()
+    assert code == 0 and findings == []

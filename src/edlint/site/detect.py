@@ -183,12 +183,18 @@ class SiteFinder:
         key = (root, kind)
         site = self._sites.get(key)
         if site is None:
-            site = self._sites[key] = _read_site(root, kind, why, self._read)
+            site = self._sites[key] = _read_site(root, kind, why, lambda path: self._read(path, root))
         return site
 
-    def _read(self, path: str) -> str | None:
+    def _read(self, path: str, root: str) -> str | None:
         if self.note is not None:
             self.note(path)
+        # A generator config that is a symlink out of the site is not read: nothing outside
+        # the linted tree is opened because a file in it says so.
+        real_root = os.path.realpath(root)
+        real = os.path.realpath(path)
+        if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
+            return None
         return read_small(path)
 
 

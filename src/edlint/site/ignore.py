@@ -114,6 +114,9 @@ class IgnoreRules:
 
 
 def _read(path: str) -> str | None:
+    # A regular file only: a FIFO named .gitignore would block the run, a device never ends.
+    if not os.path.isfile(path):
+        return None
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_IGNORE_BYTES)
