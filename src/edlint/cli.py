@@ -119,6 +119,10 @@ class _CheckCommand(click.Command):
 @click.option("--exclude", multiple=True, help="Extra globs to exclude.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply exclude globs to paths named explicitly (as pre-commit passes them).")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="Skip files ignored by .gitignore, .ignore and .git/info/exclude (default: yes).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the site, language variety, article globs and exclusions (and each file's page kind), then exit.")
 @click.option("--stdin-filename", default=None, help="The file name to lint stdin as (with '-').")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
@@ -153,6 +157,8 @@ def check(
     config_path: str | None,
     exclude: tuple[str, ...],
     force_exclude: bool,
+    respect_gitignore: bool | None,
+    show_settings: bool,
     stdin_filename: str | None,
     fix: bool,
     unsafe_fixes: bool,
@@ -171,9 +177,13 @@ def check(
     """Lint articles (files and folders; default: the current folder)."""
     # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
     # collecting cycles among them finds nothing. Collection resumes once linting starts.
+    if show_settings:
+        from .site.settings import show_settings as show
+
+        sys.exit(show(paths, config_path=config_path, exclude=_split(exclude), respect_gitignore=respect_gitignore))
     gc.disable()
     try:
-        _check(**locals())
+        _check(**{k: v for k, v in locals().items() if k != "show_settings"})
     except KeyboardInterrupt:
         # Ctrl-C: workers are stopped and temporary files removed on the way out; leave now,
         # without waiting for worker bookkeeping threads. 130, as shells expect.
@@ -188,7 +198,8 @@ def check(
 def _check(
     paths: tuple[str, ...], fmt: str, output: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
     ignore: tuple[str, ...], preview: bool | None, fail_on: str | None, config_path: str | None,
-    exclude: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, fix: bool, unsafe_fixes: bool,
+    exclude: tuple[str, ...], force_exclude: bool, respect_gitignore: bool | None, stdin_filename: str | None,
+    fix: bool, unsafe_fixes: bool,
     diff: bool, baseline_path: str | None, changed_since: str | None, changed_lines_only: bool,
     jobs: int | None, cache_dir: str | None, no_cache: bool, today: str | None, no_color: bool, quiet: bool,
     statistics: bool = False,
@@ -226,7 +237,7 @@ def _check(
                 invocation = invocation_key(
                     {"paths": paths, "select": select, "extend_select": extend_select, "ignore": ignore,
                      "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
-                     "force_exclude": force_exclude}, today)
+                     "force_exclude": force_exclude, "respect_gitignore": respect_gitignore}, today)
                 replayed = replay(cache, invocation)
                 if replayed is not None and replayed.extra.get("fail_on") not in SEVERITY_CHOICES:
                     replayed = None  # a damaged manifest is a cache miss, never a traceback
@@ -237,7 +248,7 @@ def _check(
             result, files, threshold = replayed.result, replayed.files, replayed.extra["fail_on"]
         else:
             linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude,
-                                 force_exclude, today)
+                                 force_exclude, today, respect_gitignore=respect_gitignore)
             threshold = fail_on or _config_fail_on(linter) or "warning"
             # Rules, packs and config now exist for the whole run: keep the cycle collector
             # from walking them again and again while articles are linted (and forked
@@ -394,7 +405,8 @@ def _open_cache(cache_dir: str | None, config_path: str | None, notes: list[str]
 
 def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
-                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None) -> Any:
+                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None,
+                respect_gitignore: bool | None = None) -> Any:
     """The Linter for the selection flags shared by `check` and `baseline write`."""
     from .engine import Linter
     from .policy import CliOverrides
@@ -407,7 +419,8 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
         fail_on=fail_on,
         today=today,
     )
-    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
+    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude),
+                    respect_gitignore=respect_gitignore)
     _check_selectors(linter, cli, config_path)
     return linter
 
@@ -626,60 +639,19 @@ def explain_text(r: Any) -> str:
     return "\n".join(head) + "\n\n" + r.doc.strip() + "\n"
 
 
-STARTER_CONFIG = """\
-# edlint configuration. Docs: `edlint rules`, `edlint explain RULE`.
-# The nearest .edlint.yaml above a file applies to it (no merging up the tree).
-
-# Which rules run: rule ids, family names or `all`. Default: every rule that needs no server.
-# select: [all]
-# extend_select: []
-# ignore: []
-# preview: false            # also run rules still in preview
-
-# Severity per rule or family: error | warning | info
-# severity:
-#   image-caption: info
-
-# Lowest severity that fails the run (also --fail-on).
-# fail_on: warning
-
-# Language of the articles (en-US, en-GB ...); front matter `lang` wins per article.
-language: en-US
-
-# Files to skip (globs relative to this file).
-exclude:
-  - "drafts/archive/**"
-
-# Per-glob settings, applied in order after the ones above.
-# overrides:
-#   - files: ["archive/**"]
-#     ignore: [duplicates]
-
-# Inline `<!-- edlint-disable ... -->` directives: true, false, or a list of rules that may
-# NOT be disabled inline or in front matter (legal checks).
-# allow_inline_disable: [image-credit]
-
-# Static-site shortcodes that are images: name -> {src, alt, caption, credit: argument}
-# shortcodes:
-#   photo: {src: "1", alt: "2", caption: caption, credit: credit}
-
-# Local plugin modules (a module name or a .py path relative to this file).
-# plugins: []
-"""
-
-
 @main.command()
 @click.option("--force", is_flag=True, help="Overwrite an existing .edlint.yaml.")
 def init(force: bool) -> None:
-    """Write a commented starter .edlint.yaml in the current folder."""
-    path = ".edlint.yaml"
-    if os.path.exists(path) and not force:
-        click.echo("edlint: .edlint.yaml already exists (use --force to overwrite)", err=True)
+    """Write a .edlint.yaml for the site in the current folder (generator, language variety,
+    authors registry, and settings measured from its articles)."""
+    from .config import ConfigError
+    from .site.init import write_config
+
+    try:
+        sys.exit(write_config(".edlint.yaml", force, appendix=_section_defaults()))
+    except ConfigError as exc:
+        click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)
-    text = STARTER_CONFIG + _section_defaults()
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    click.echo(f"Wrote {path}")
 
 
 def _section_defaults() -> str:

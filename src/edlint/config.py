@@ -78,6 +78,15 @@ class Config:
     # NOT be disabled inline (or in front matter), e.g. legal checks such as image-credit.
     allow_inline_disable: bool | tuple[str, ...] = True
     shortcodes: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The site generator (hugo, jekyll, eleventy, plain), or auto: found from its config files.
+    site: str = "auto"
+    # Globs of the files that are articles (default: the generator's layout decides).
+    articles: tuple[str, ...] | None = None
+    # Page kind -> globs of the files of that kind (list, author, page, article); first match wins.
+    page_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Skip what .gitignore, .ignore and .git/info/exclude ignore (as ruff's respect-gitignore).
+    respect_gitignore: bool = True
+    language_given: bool = False  # `language` was written in the config
     # Where each key was written (for error messages raised after loading).
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
@@ -88,7 +97,7 @@ class Config:
 TOP_LEVEL_KEYS = {
     "select", "extend_select", "ignore", "preview", "severity", "rules", "exclude", "overrides",
     "plugins", "packs", "language", "fail_on", "max_file_size", "allow_inline_disable",
-    "shortcodes",
+    "shortcodes", "site", "articles", "page_kinds", "respect_gitignore",
 }
 OVERRIDE_KEYS = {"files", "select", "extend_select", "ignore", "severity", "rules"}
 
@@ -286,7 +295,7 @@ def config_from_mapping(
         kwargs["rules"] = rule_options(data["rules"], "rules")
     kwargs["sections"] = sections_of(data, "")
     if "exclude" in data:
-        kwargs["exclude"] = _str_list(data["exclude"], "exclude", fail)
+        kwargs["exclude"] = _glob_list(data["exclude"], "exclude", fail)
     if "plugins" in data:
         kwargs["plugins"] = _str_list(data["plugins"], "plugins", fail)
     if "packs" in data:
@@ -296,6 +305,31 @@ def config_from_mapping(
         if not isinstance(lang, str) or not re.match(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$", lang):
             fail(f"'language' must be a language tag such as en-US or en-GB (got {lang!r})", "language")
         kwargs["language"] = lang
+        kwargs["language_given"] = True
+    if "site" in data:
+        from .site.detect import SITE_KINDS
+
+        v = str(data["site"]).lower()
+        if v not in (*SITE_KINDS, "auto"):
+            fail(f"'site' must be one of auto, {', '.join(SITE_KINDS)} (got {data['site']!r})", "site")
+        kwargs["site"] = v
+    if "articles" in data:
+        kwargs["articles"] = _glob_list(data["articles"], "articles", fail)
+    if "page_kinds" in data:
+        from .site.kinds import PAGE_KINDS
+
+        pk = data["page_kinds"]
+        if not isinstance(pk, dict):
+            fail("'page_kinds' must map a page kind (article, list, author, page) to globs", "page_kinds")
+        kinds = {}
+        for k, v in pk.items():
+            if k not in PAGE_KINDS:
+                fail(f"unknown page kind {k!r}{_did_you_mean(k, PAGE_KINDS)}; one of {', '.join(PAGE_KINDS)}",
+                     f"page_kinds.{k}")
+            kinds[str(k)] = _glob_list(v, f"page_kinds.{k}", fail)
+        kwargs["page_kinds"] = kinds
+    if "respect_gitignore" in data:
+        kwargs["respect_gitignore"] = _bool(data["respect_gitignore"], "respect_gitignore", fail)
     if "fail_on" in data:
         v = str(data["fail_on"]).lower()
         if v not in SEVERITIES:
@@ -335,7 +369,7 @@ def config_from_mapping(
                 fail("override has no 'files' globs", kp)
             out.append(
                 Override(
-                    files=_str_list(ov["files"], f"{kp}.files", fail),
+                    files=_glob_list(ov["files"], f"{kp}.files", fail),
                     select=selector_list(ov["select"], f"{kp}.select") if "select" in ov else None,
                     extend_select=selector_list(ov.get("extend_select", []), f"{kp}.extend_select"),
                     ignore=selector_list(ov.get("ignore", []), f"{kp}.ignore"),
@@ -359,6 +393,15 @@ def _str_list(value: Any, key_path: str, fail: Any) -> tuple[str, ...]:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         fail(f"'{key_path}' must be a list of strings", key_path)
     return tuple(value)
+
+
+def _glob_list(value: Any, key_path: str, fail: Any) -> tuple[str, ...]:
+    globs = _str_list(value, key_path, fail)
+    for i, g in enumerate(globs):
+        problem = glob_problem(g)
+        if problem is not None:
+            fail(f"{g!r} is not a valid glob: {problem}", f"{key_path}[{i}]")
+    return globs
 
 
 def _bool(value: Any, key_path: str, fail: Any) -> bool:
@@ -471,51 +514,51 @@ def build_options(cls: type, *layers: dict[str, Any]) -> Any:
 
 
 # -- globs -----------------------------------------------------------------------------------
-_GLOB_CACHE: dict[str, re.Pattern[str]] = {}
+# Config globs (`exclude`, `overrides[].files`, `articles`, `page_kinds`) have gitignore
+# semantics, the same as the site's .gitignore files: a pattern without a '/' matches at any
+# depth, a leading '/' or a '/' inside anchors it to the config's folder, a trailing '/'
+# matches folders only, '**' crosses folders, '!' re-includes. pathspec costs ~30 ms to
+# import, so it is imported the first time a glob is matched, never on a plain one-file run.
+_SPEC_CACHE: dict[tuple[str, ...], Any] = {}
 
 
-def glob_to_regex(pattern: str) -> re.Pattern[str]:
-    """gitignore-like globs: ``**`` crosses folders; a pattern without '/' matches any basename."""
-    cached = _GLOB_CACHE.get(pattern)
-    if cached is not None:
-        return cached
-    p = pattern.strip()
-    anchored = "/" in p.rstrip("/")
-    p = p.lstrip("/")
-    if p.endswith("/"):
-        p += "**"
-    out = []
-    i = 0
-    while i < len(p):
-        c = p[i]
-        if p.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if p.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        if c == "*":
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            j = p.find("]", i + 1)
-            if j == -1:
-                out.append(re.escape(c))
-            else:
-                out.append("[" + p[i + 1 : j].replace("!", "^", 1) + "]")
-                i = j
-        else:
-            out.append(re.escape(c))
-        i += 1
-    body = "".join(out)
-    regex = rf"^{body}(?:/.*)?$" if anchored else rf"^(?:.*/)?{body}(?:/.*)?$"
-    compiled = _GLOB_CACHE[pattern] = re.compile(regex)
-    return compiled
+def gitignore_spec(lines: Any) -> Any:
+    """A spec of gitignore lines; a line git would not understand is skipped, as git does."""
+    import pathspec
+
+    lines = list(lines)
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # noqa: BLE001 - pathspec raises several types for one bad line
+        return pathspec.GitIgnoreSpec.from_lines([ln for ln in lines if glob_problem(ln) is None])
 
 
-def matches_any(relpath: str, patterns: tuple[str, ...]) -> bool:
+def glob_problem(pattern: str) -> str | None:
+    """Why ``pattern`` is not a valid gitignore glob (None: it is). Only a pattern that could
+    be invalid (a backslash, a '[', a bare '!') costs the pathspec import."""
+    if "\\" not in pattern and "[" not in pattern and pattern.strip() != "!":
+        return None
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern])
+    except Exception as exc:  # noqa: BLE001
+        return str(exc) or type(exc).__name__
+    return None
+
+
+def glob_spec(patterns: tuple[str, ...]) -> Any:
+    spec = _SPEC_CACHE.get(patterns)
+    if spec is None:
+        spec = _SPEC_CACHE[patterns] = gitignore_spec(p.strip() for p in patterns)
+    return spec
+
+
+def matches_any(relpath: str, patterns: tuple[str, ...], is_dir: bool = False) -> bool:
+    """Does ``relpath`` (relative to the config's folder) match any of the globs?"""
+    if not patterns:
+        return False
     rel = relpath.replace(os.sep, "/")
-    return any(glob_to_regex(p).match(rel) for p in patterns)
+    if is_dir and not rel.endswith("/"):
+        rel += "/"
+    return bool(glob_spec(tuple(patterns)).match_file(rel))

@@ -38,6 +38,7 @@ from .policy import (
 )
 from .replay import InputLog
 from .results import Diagnostic, FileResult, RunResult, finalize_findings
+from .site import Site, SiteFinder, page_kind, set_language
 from .rules.base import Finding, Severity
 from .rules.registry import Registry, build_registry
 from .text.normalize import normalize
@@ -54,10 +55,12 @@ class Linter:
         force_exclude: bool = False,
         extra_exclude: tuple[str, ...] = (),
         registry: Registry | None = None,
+        respect_gitignore: bool | None = None,
     ) -> None:
         self.cli = cli or CliOverrides()
         self.force_exclude = force_exclude
         self.extra_exclude = extra_exclude
+        self.respect_gitignore = respect_gitignore  # None: as the config says (default yes)
         self._registries: dict[tuple[str, ...], Registry] = {}
         self._base_registry = registry
         self._configs_by_dir: dict[str, Config] = {}
@@ -73,6 +76,9 @@ class Linter:
         self.fixed_config: Config | None = None
         # What the findings depended on, for replaying this run from the cache (replay.py).
         self.inputs = InputLog()
+        self.sites = SiteFinder(note=self.inputs.note)
+        self._ignores: Any = None  # site.ignore.IgnoreRules, made when first needed
+        self._said_skipped: set[str] = set()
         self.replay_as: tuple[str, dict[str, Any]] | None = None  # (invocation key, extra)
         self._spec = config if not isinstance(config, Config) else config.path
         if isinstance(config, Config):
@@ -184,12 +190,42 @@ class Linter:
         return data
 
     # -- discovery ---------------------------------------------------------------------
-    def excluded(self, path: str, explicit: bool) -> bool:
+    def site_for(self, path: str, config: Config | None = None) -> Site:
+        config = config or self.config_for(path)
+        return self.sites.site_for(path, config.root, config.site)
+
+    def _ignore_rules(self) -> Any:
+        if self._ignores is None:
+            from .site.ignore import IgnoreRules
+
+            self._ignores = IgnoreRules(note=self.inputs.note, floor=os.getcwd())
+        return self._ignores
+
+    def _respects_gitignore(self, config: Config) -> bool:
+        return config.respect_gitignore if self.respect_gitignore is None else self.respect_gitignore
+
+    def excluded(self, path: str, explicit: bool, is_dir: bool = False, layout: bool = True,
+                 chain: Any = None) -> bool:
+        """Is ``path`` left out? Config and --exclude globs, the site's never-content folders
+        (``layout``), and ignore files. A path named on the command line is linted unless
+        --force-exclude."""
         if explicit and not self.force_exclude:
             return False
-        cfg = self.config_for(path)
+        cfg = self.config_for(path if not is_dir else os.path.join(path, "x.md"))
         rel = relpath_for(path, cfg.root)
-        return matches_any(rel, cfg.exclude + self.extra_exclude)
+        if matches_any(rel, cfg.exclude + self.extra_exclude, is_dir):
+            return True
+        if layout:
+            site = self.site_for(path, cfg)
+            if site.skip_dir(path) if is_dir else site.skip_file(path):
+                return True
+        if self._respects_gitignore(cfg):
+            rules = self._ignore_rules()
+            if chain is None:
+                chain = rules.chain(os.path.dirname(os.path.abspath(path)))
+            if rules.ignored(os.path.abspath(path), is_dir, chain):
+                return True
+        return False
 
     def discover(self, paths: Iterable[str]) -> Iterator[str]:
         seen: set[str] = set()
@@ -209,29 +245,57 @@ class Linter:
                     yield given
 
     def _walk(self, top: str) -> Iterator[str]:
-        # os.walk without following symlinks: a directory symlink loop cannot trap us.
+        # os.walk without following symlinks: a directory symlink loop cannot trap us, and
+        # nothing outside the linted folder is read through a link.
         def unreadable(err: OSError) -> None:
             # A folder that cannot be listed must fail the run, not silently pass.
             if err.filename:
                 self.unreadable_folders.append((str(err.filename), err.strerror or str(err)))
 
+        if ".git" in os.path.abspath(top).split(os.sep):
+            return  # a repository's internals are never articles, even when named
+        top_real = os.path.realpath(top)
+        top_config = self.config_for(os.path.join(top, "x.md"))
+        # A folder named on the command line that the site's layout would skip (`edlint
+        # check static/`) is linted as asked: the layout applies below folders it allows.
+        layout = not self.site_for(top, top_config).skip_dir(top)
         # Folders are signed before they are listed: a file added meanwhile changes the
         # signature, so a replay cannot miss it.
         self.inputs.note(top)
         for dirpath, dirnames, filenames in os.walk(top, onerror=unreadable, followlinks=False):
-            dirnames[:] = sorted(
-                d for d in dirnames
-                if not d.startswith(".") and d not in DEFAULT_EXCLUDE
-                and not self.excluded(os.path.join(dirpath, d), explicit=False)
-            )
+            self.sites.seed(dirpath, dirnames + filenames)
+            chain = None
+            if self._respects_gitignore(self.config_for(os.path.join(dirpath, "x.md"))):
+                chain = self._ignore_rules().chain(dirpath, names=set(filenames))
+            kept = []
+            for d in sorted(dirnames):
+                full = os.path.join(dirpath, d)
+                if d.startswith(".") or d in DEFAULT_EXCLUDE:
+                    continue
+                if os.path.islink(full):
+                    self._skip_link(full, top_real)
+                    continue
+                if not self.excluded(full, explicit=False, is_dir=True, layout=layout, chain=chain):
+                    kept.append(d)
+            dirnames[:] = kept
             for d in dirnames:
                 self.inputs.note(os.path.join(dirpath, d))
             for name in sorted(filenames):
                 if format_for(name) is None:
                     continue
                 path = os.path.join(dirpath, name)
-                if not self.excluded(path, explicit=False):
+                if not self.excluded(path, explicit=False, layout=layout, chain=chain):
                     yield path
+
+    def _skip_link(self, path: str, top_real: str) -> None:
+        """A symlinked folder is not followed. Its target inside the linted folder is linted
+        where it really is; a target outside is not linted at all, and that is said once."""
+        target = os.path.realpath(path)
+        if target == top_real or target.startswith(top_real.rstrip(os.sep) + os.sep):
+            return
+        if target not in self._said_skipped:
+            self._said_skipped.add(target)
+            self.messages.append(f"skipped {path}: a symlinked folder that leads outside the linted folder")
 
     # -- one file ------------------------------------------------------------------------
     def lint_file(self, path: str, text: str | None = None) -> FileResult:
@@ -256,6 +320,9 @@ class Linter:
         options = ParseOptions(language=settings.language, image_shortcodes=settings.shortcodes)
         doc = parse(path, text, fmt, options)
         doc.site = self.site_data(config, settings)
+        site = self.site_for(path, config)
+        set_language(doc, site, config)
+        doc.page_kind = page_kind(path, doc, site, config)
         return self.lint_document(doc, settings, result)
 
     def lint_document(self, doc: Document, settings: FileSettings, result: FileResult) -> FileResult:
@@ -271,6 +338,8 @@ class Linter:
             for rule in settings.rules:
                 if rule.check is None and rule.facts is None:
                     continue
+                if doc.page_kind not in rule.page_kinds:
+                    continue  # a list, author or other page: only the rules for its kind
                 if disabled_by_frontmatter(rule, off, settings):
                     continue
                 opts = settings.options.get(rule.id)
@@ -378,11 +447,13 @@ class Linter:
         from .cache import code_stamp, digest
 
         settings = self.settings_for(path, config)
-        cached = self._fingerprints.get(settings.key)
+        site = self.site_for(path, config)
+        memo = f"{settings.key}|{site.kind}|{site.root}"
+        cached = self._fingerprints.get(memo)
         if cached is not None:
             return cached
         parts = [__version__, code_stamp(), repr(self.cli), settings.key, repr(config),
-                 datetime.date.today().isoformat()]
+                 datetime.date.today().isoformat(), site.fingerprint()]
         for extra in (config.path, *config.plugins, *config.packs):
             if not extra:
                 continue
@@ -395,7 +466,7 @@ class Linter:
         import json
 
         parts.append(digest(json.dumps(self.site_data(config, settings), sort_keys=True, default=str).encode()))
-        value = self._fingerprints[settings.key] = digest("\0".join(parts).encode())
+        value = self._fingerprints[memo] = digest("\0".join(parts).encode())
         return value
 
     def _from_cache(self, path: str, entry: dict[str, Any]) -> FileResult | None:
@@ -438,7 +509,7 @@ class Linter:
         chunk = max(MIN_FILES_PER_WORKER, min(64, len(files) // (jobs * 4) or 1))
         chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
         by_path: dict[str, FileResult] = {}
-        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude, self.read_roots)
+        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude, self.read_roots, self.respect_gitignore)
 
         def pool_of(workers: int) -> Any:
             return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
@@ -524,6 +595,10 @@ class Linter:
                 if message not in self.messages:
                     self.messages.append(message)
         cross = cache.get_cross(run_key) if cache is not None and run_key else None
+        if cross is not None:
+            from .replay import paths_as_given
+
+            cross = paths_as_given(cross, [r.path for r in results])
         if cross is None:
             cross = self._cross_file(results)
             if cache is not None and run_key:
@@ -612,8 +687,9 @@ def _init_worker(state: tuple) -> None:
 
     # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    spec, cli, force_exclude, extra_exclude, read_roots = state
-    _WORKER = Linter(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude)
+    spec, cli, force_exclude, extra_exclude, read_roots, respect_gitignore = state
+    _WORKER = Linter(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude,
+                     respect_gitignore=respect_gitignore)
     _WORKER.read_roots = read_roots
 
 

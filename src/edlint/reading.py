@@ -87,16 +87,20 @@ def _in_git_folder(path: str, root: str) -> bool:
     return ".git" in rel.split(os.sep)
 
 
-def where_allowed(path: str, roots: Iterable[Root] | None = None) -> tuple[str | None, str | None]:
-    """(the real path to read, None) or (None, why it is skipped)."""
+def where_allowed(path: str, roots: Iterable[Root] | None = None, *,
+                  git_info: bool = False) -> tuple[str | None, str | None]:
+    """(the real path to read, None) or (None, why it is skipped). ``git_info``: the caller
+    reads git's own ignore list (``.git/info/exclude``), the one file of ``.git`` edlint may
+    open."""
     root = root_for(path, roots)
     full = os.path.abspath(path)
-    if ".git" in root.real.split(os.sep) or _in_git_folder(full, root.given):
+    in_git = ".git" in root.real.split(os.sep) or _in_git_folder(full, root.given)
+    if in_git and not (git_info and full.endswith(os.path.join(".git", "info", "exclude"))):
         return None, "inside a .git folder; never read"
     real = os.path.realpath(path)
     if not _inside(real, root.real):
         return None, "a symbolic link to a file outside the linted folder; not followed"
-    if _in_git_folder(real, root.real):
+    if _in_git_folder(real, root.real) and not in_git:
         return None, "a symbolic link into a .git folder; not followed"
     return real, None
 
@@ -114,9 +118,11 @@ def too_big(size: int, max_size: int) -> str:
     return f"File is {size_text(size)}, over the {size_text(max_size)} limit (max_file_size)"
 
 
-def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[Root] | None = None) -> Read:
-    """Read an article's bytes, bounded and inside its root (see the module's doc)."""
-    real, skipped = where_allowed(path, roots)
+def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[Root] | None = None,
+              *, git_info: bool = False) -> Read:
+    """Read an article's (or a site file's) bytes, bounded and inside its root (see the
+    module's doc)."""
+    real, skipped = where_allowed(path, roots, git_info=git_info)
     if real is None:
         return Read(skipped=skipped)
     try:

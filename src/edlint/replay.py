@@ -80,6 +80,25 @@ def make_manifest(files: list[tuple[str, str]], inputs: InputLog, cross_key: str
     }
 
 
+def paths_as_given(findings: list[Any], paths: list[str]) -> list[Any]:
+    """Cross-file findings are cached by the files' absolute identity, but carry the paths of
+    the run that recorded them (``./content/x.md``): give them this run's spelling
+    (``content/x.md``), exactly as the user typed it."""
+    import dataclasses
+
+    given = {os.path.abspath(p): p for p in paths}
+    out = []
+    for f in findings:
+        same = given.get(os.path.abspath(f.path))
+        if same is None:
+            # Recorded from another folder: the file whose path ends the same way.
+            tail = os.sep + os.path.normpath(f.path).lstrip(os.sep + "." + os.pardir)
+            ends = [p for a, p in given.items() if a.endswith(tail)]
+            same = ends[0] if len(ends) == 1 else None
+        out.append(dataclasses.replace(f, path=same) if same is not None and same != f.path else f)
+    return out
+
+
 class Replayed:
     """A replayed run: its result, the files it covered, and what the recording run kept."""
 
@@ -123,6 +142,7 @@ def _replay(cache: Cache, invocation: str) -> Replayed | None:
         cross = cache.get_cross(cross_key) if cross_key == recorded_key else None
         if cross is None:
             return None
+        cross = paths_as_given(cross, [path for path, _ in files])
     except (KeyError, TypeError, ValueError, IndexError):
         return None  # a damaged or foreign manifest is never trusted
     from .results import RunResult, finalize_findings

@@ -100,6 +100,13 @@ class SiteLoader(NamedTuple):
     inputs: Callable[[str, Any], list[str]] | None = None
 
 
+ALL_PAGES = ("article", "list", "author", "page")
+ARTICLES_ONLY = ("article",)
+# Families about a story's metadata and bylines say nothing useful about a section list or an
+# author's profile page, and a paragraph repeated on purpose (a note in each section of a
+# documentation page, a release list) is no CMS accident: by default these check articles only.
+_FAMILY_PAGE_KINDS = {"metadata": ARTICLES_ONLY, "bios": ARTICLES_ONLY, "duplicates": ARTICLES_ONLY}
+
 _KEBAB = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -128,6 +135,8 @@ class Rule:
     origin: str = "builtin"  # builtin | plugin:<name> | pack:<path>
     module: str = ""  # the Python module that declared it
     examples: dict[str, list[str]] = field(default_factory=dict)
+    # The page kinds (document.page_kind) the rule checks; the engine skips the others.
+    page_kinds: tuple[str, ...] = ALL_PAGES
 
     @property
     def cross_file(self) -> bool:
@@ -198,16 +207,20 @@ def rule(
     needs_server: bool = False,
     server_configured: Callable[[Any], bool] | None = None,
     default_enabled: bool = True,
+    page_kinds: tuple[str, ...] | None = None,
 ) -> Callable:
     """Declare a per-document rule: ``check(doc, options) -> Iterable[Finding]``.
 
-    The decorator only attaches the :class:`Rule` to the function; the rule is registered
-    when its family lists the function in ``RULES`` (tests/test_registration.py checks)."""
+    ``page_kinds``: the kinds of page it checks (default: articles only for the metadata
+    and bios families, every page for the others). The decorator only attaches the
+    :class:`Rule` to the function; the rule is registered when its family lists the function
+    in ``RULES`` (tests/test_registration.py checks)."""
 
     return _marker(
         id=id, family=family, summary=summary, severity=severity, section=section, fix=fix,
         status=status, since=since, needs_server=needs_server, server_configured=server_configured,
         default_enabled=default_enabled, check_role="check",
+        page_kinds=page_kinds or _FAMILY_PAGE_KINDS.get(family, ALL_PAGES),
     )
 
 
@@ -234,6 +247,7 @@ def cross_file_rule(
     status: str = "stable",
     since: str = "0.1.0",
     default_enabled: bool = True,
+    page_kinds: tuple[str, ...] | None = None,
 ) -> Callable:
     """Declare a rule over all files of a run.
 
@@ -245,6 +259,7 @@ def cross_file_rule(
     return _marker(
         id=id, family=family, summary=summary, severity=severity, section=section, status=status,
         since=since, default_enabled=default_enabled, facts=facts, check_role="combine",
+        page_kinds=page_kinds or _FAMILY_PAGE_KINDS.get(family, ALL_PAGES),
     )
 
 

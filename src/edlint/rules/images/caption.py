@@ -15,7 +15,8 @@ from ...text.quoting import quoted
 
 
 @rule("image-caption", family="images", summary="An editorial image with no caption, or a caption repeated",
-      severity=Severity.WARNING, section=SECTION)
+      severity=Severity.WARNING, section=SECTION,
+      page_kinds=("article", "page"))  # not a headshot on an author page, a list's thumbnails
 def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an editorial image that has no caption, and a caption repeated word for word

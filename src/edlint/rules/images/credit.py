@@ -16,7 +16,8 @@ from ...text.quoting import quoted
 
 @rule("image-credit", family="images",
       summary="An editorial image whose caption or credit names no photographer or source",
-      severity=Severity.WARNING, section=SECTION)
+      severity=Severity.WARNING, section=SECTION,
+      page_kinds=("article", "page"))  # not a headshot on an author page, a list's thumbnails
 def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an editorial image whose caption and credit name no creator or source. These

@@ -1,0 +1,282 @@
+"""Each generator's layout: which folders hold content, which never do, and what kind of
+page a content file is (article, list, author or other page).
+
+Paths given to a layout are relative to the site root, with '/' separators. Plain string
+tests, no globs: classifying a file must not cost an import on the one-file path.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ARTICLE, LIST, AUTHOR, PAGE = "article", "list", "author", "page"
+PAGE_KINDS = (ARTICLE, LIST, AUTHOR, PAGE)
+
+# Folders that name people's profile pages (Hugo taxonomies and sections, Jekyll collections).
+AUTHOR_FOLDERS = frozenset({"authors", "author", "contributors", "people", "staff", "team", "writers",
+                            "bios", "reporters"})
+# Folders whose pages are stories, for generators with no posts folder of their own.
+ARTICLE_FOLDERS = frozenset({"posts", "post", "blog", "articles", "article", "news", "stories", "story",
+                             "press", "press-releases", "updates", "writing", "features", "opinion"})
+# Front matter `layout`/`type` values that say what a page is.
+LIST_LAYOUTS = frozenset({"list", "section", "taxonomy", "term", "terms", "archive", "archives", "category",
+                          "categories", "tag", "tags", "home", "paginate", "pagination", "blog-index",
+                          "post-list"})  # not "posts": Hugo's `type: posts` is a story's content type
+AUTHOR_LAYOUTS = frozenset({"author", "authors", "profile", "person", "people", "contributor", "staff", "bio"})
+# Repository documents at the site root: about the code, not published.
+ROOT_DOCUMENTS = frozenset({"readme", "changelog", "changes", "history", "license", "licence", "contributing",
+                            "code_of_conduct", "code-of-conduct", "security", "support", "notice",
+                            "pull_request_template", "issue_template", "codeowners"})
+
+
+def _parts(rel: str) -> list[str]:
+    return [p for p in rel.split("/") if p and p != "."]
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0].lower()
+
+
+def _under(rel: str, folder: str) -> bool:
+    """``rel`` is ``folder`` or inside it (``folder`` '' or '.': the whole site)."""
+    if folder in ("", "."):
+        return True
+    return rel == folder or rel.startswith(folder + "/")
+
+
+def is_root_document(rel: str) -> bool:
+    parts = _parts(rel)
+    return len(parts) == 1 and _stem(parts[0]) in ROOT_DOCUMENTS
+
+
+def kind_from_front_matter(meta: dict[str, Any]) -> str | None:
+    """A page whose front matter says it is a list or an author page (`layout: author`)."""
+    for key in ("layout", "type", "kind"):
+        value = meta.get(key)
+        if isinstance(value, str):
+            v = value.strip().lower().rsplit("/", 1)[-1]  # layouts/home.njk -> home
+            v = v.rsplit(".", 1)[0] if "." in v else v
+            if v in LIST_LAYOUTS:
+                return LIST
+            if v in AUTHOR_LAYOUTS:
+                return AUTHOR
+    if "pagination" in meta and isinstance(meta.get("pagination"), dict):
+        return LIST  # Eleventy: a page that pages through a collection
+    return None
+
+
+class Layout:
+    """A folder of articles with no generator: everything is an article, except the
+    repository's own documents at the root (README, CHANGELOG, LICENSE ...)."""
+
+    name = "plain"
+    # Folders shown as "never content" (the engine also skips DEFAULT_EXCLUDE and hidden ones).
+    never: tuple[str, ...] = ()
+
+    def skip_dir(self, rel: str) -> bool:
+        return False
+
+    def skip_file(self, rel: str) -> bool:
+        return is_root_document(rel)
+
+    def kind(self, rel: str, meta: dict[str, Any] | None = None) -> str:
+        return ARTICLE
+
+    def describe(self) -> dict[str, list[str]]:
+        return {
+            "content": ["**"],
+            "articles": ["**"],
+            "lists": [],
+            "authors": [],
+            "never": [*self.never, *(f"{d}.md" for d in ("README", "CHANGELOG", "LICENSE"))],
+        }
+
+
+class HugoLayout(Layout):
+    """Hugo: content lives in ``contentDir`` (``content/``); ``_index.md`` is a section,
+    taxonomy or home list page; a taxonomy or section of people is author pages; a page
+    directly in the content folder (``about.md``, ``about/index.md``) is an other page."""
+
+    name = "hugo"
+
+    def __init__(self, content_dirs: tuple[str, ...] = ("content",), publish_dir: str = "public",
+                 author_sections: frozenset[str] = AUTHOR_FOLDERS) -> None:
+        self.content_dirs = content_dirs
+        self.publish_dir = publish_dir
+        self.author_sections = author_sections
+        self.never = (publish_dir, "resources", "themes", "layouts", "static", "assets", "data", "archetypes",
+                      "i18n", "config", "node_modules")
+
+    def _content_rel(self, rel: str) -> list[str] | None:
+        # The deepest content folder first: content/en/about.md is a page of content/en.
+        for d in sorted(self.content_dirs, key=len, reverse=True):
+            if _under(rel, d):
+                return _parts(rel[len(d):]) if d not in ("", ".") else _parts(rel)
+        return None
+
+    def skip_dir(self, rel: str) -> bool:
+        if self._content_rel(rel) is not None:
+            return False
+        # An ancestor of a content folder must be walked to reach it.
+        return not any(_under(d, rel) for d in self.content_dirs)
+
+    def skip_file(self, rel: str) -> bool:
+        return self._content_rel(rel) is None
+
+    def kind(self, rel: str, meta: dict[str, Any] | None = None) -> str:
+        parts = self._content_rel(rel)
+        if parts is None:
+            return PAGE
+        name = parts[-1].lower()
+        folders = [p.lower() for p in parts[:-1]]
+        in_people = any(f in self.author_sections for f in folders)
+        if _stem(name) == "_index":
+            # content/authors/_index.md lists the authors; content/authors/jane/_index.md is
+            # Jane's page (a taxonomy term or branch bundle).
+            if in_people and len(folders) >= 2 and folders[-2] in self.author_sections:
+                return AUTHOR
+            return LIST
+        if in_people:
+            return AUTHOR
+        if not folders or (len(folders) == 1 and _stem(name) == "index"):
+            return PAGE  # content/about.md, content/about/index.md
+        return ARTICLE
+
+    def describe(self) -> dict[str, list[str]]:
+        roots = [d if d not in ("", ".") else "." for d in self.content_dirs]
+        return {
+            "content": [f"{d}/**" for d in roots],
+            "articles": [f"{d}/<section>/**" for d in roots],
+            "lists": ["**/_index.md"],
+            "authors": [f"{d}/{a}/**" for d in roots for a in sorted(self.author_sections) if a in ("authors", "author")],
+            "never": [f"{d}/" for d in self.never] + ["everything outside " + ", ".join(f"{d}/" for d in roots)],
+        }
+
+
+class JekyllLayout(Layout):
+    """Jekyll: posts in ``_posts/`` (also ``category/_posts/``) and ``_drafts/``; other
+    underscore folders are templates, data, includes or build output, except collections
+    (``collections:`` in ``_config.yml``) and ``_pages/``. HTML outside posts and
+    collections is a template (Liquid), not an article."""
+
+    name = "jekyll"
+
+    def __init__(self, collections: tuple[str, ...] = (), destination: str = "_site",
+                 excluded: tuple[str, ...] = ()) -> None:
+        self.collections = tuple(c for c in collections if c not in ("posts", "drafts"))
+        self.destination = destination
+        self.excluded = excluded
+        self.never = ("_site" if destination == "_site" else destination, "_includes", "_layouts", "_data", "_sass",
+                      "_plugins", "assets", "vendor", "node_modules", ".jekyll-cache", *excluded)
+
+    def _content_folder(self, name: str) -> bool:
+        return name in ("_posts", "_drafts", "_pages") or name.removeprefix("_") in self.collections and name.startswith("_")
+
+    def skip_dir(self, rel: str) -> bool:
+        parts = _parts(rel)
+        if not parts:
+            return False
+        if _under(rel, self.destination) or any(_under(rel, e.strip("/")) for e in self.excluded if e.strip("/")):
+            return True
+        name = parts[-1]
+        if name.startswith("_") and not self._content_folder(name):
+            return True
+        return name in ("assets", "vendor", "node_modules")
+
+    def skip_file(self, rel: str) -> bool:
+        if is_root_document(rel):
+            return True
+        parts = _parts(rel)
+        if any(e.strip("/") and (rel == e.strip("/")) for e in self.excluded):
+            return True
+        if rel.lower().endswith((".html", ".htm", ".xhtml")):
+            return not any(self._content_folder(p) for p in parts[:-1])
+        return False
+
+    def kind(self, rel: str, meta: dict[str, Any] | None = None) -> str:
+        parts = _parts(rel)
+        folders = parts[:-1]
+        if "_posts" in folders or "_drafts" in folders:
+            return ARTICLE
+        for f in folders:
+            if f.startswith("_") and f[1:] in self.collections:
+                return AUTHOR if f[1:].lower() in AUTHOR_FOLDERS else ARTICLE
+        if any(f.lower() in AUTHOR_FOLDERS for f in folders):
+            return AUTHOR
+        if "_pages" in folders and meta and meta.get("date"):
+            return ARTICLE  # a dated page in _pages/ is a post kept with the pages
+        return PAGE  # _pages/, about.md, index.md
+
+    def describe(self) -> dict[str, list[str]]:
+        arts = ["_posts/**", "**/_posts/**", "_drafts/**"]
+        arts += [f"_{c}/**" for c in self.collections if c.lower() not in AUTHOR_FOLDERS]
+        return {
+            "content": arts + ["_pages/**", "*.md (pages)"],
+            "articles": arts,
+            "lists": ["front matter layout: home/archive/category/tag ..."],
+            "authors": [f"_{c}/**" for c in self.collections if c.lower() in AUTHOR_FOLDERS] + ["authors/**"],
+            "never": list(dict.fromkeys(d.rstrip("/") + ("" if d in self.excluded else "/") for d in self.never))
+            + ["other _folders/", "HTML outside _posts/ and collections"],
+        }
+
+
+class EleventyLayout(Layout):
+    """Eleventy: content under the input folder (``dir.input``; ``src/`` is common);
+    ``_includes/``, ``_data/`` and ``_layouts/`` there are templates and data, ``_site/`` is
+    the output. Pages in a posts/blog/news folder are articles; a page that paginates a
+    collection is a list; HTML outside the article folders is a template."""
+
+    name = "eleventy"
+
+    def __init__(self, input_dir: str = ".", output_dir: str = "_site", includes: str = "_includes",
+                 data: str = "_data", layouts: str = "_layouts") -> None:
+        self.input_dir = input_dir.strip("/") or "."
+        self.output_dir = output_dir.strip("/") or "_site"
+        self.special = tuple(_join(self.input_dir, d) for d in (includes, data, layouts))
+        self.never = (self.output_dir, *self.special, "node_modules")
+
+    def _input_rel(self, rel: str) -> list[str] | None:
+        if not _under(rel, self.input_dir):
+            return None
+        return _parts(rel[len(self.input_dir):]) if self.input_dir != "." else _parts(rel)
+
+    def skip_dir(self, rel: str) -> bool:
+        if _under(rel, self.output_dir) or any(_under(rel, s) for s in self.special):
+            return True
+        if self._input_rel(rel) is not None:
+            return False
+        return not _under(self.input_dir, rel)
+
+    def skip_file(self, rel: str) -> bool:
+        parts = self._input_rel(rel)
+        if parts is None or is_root_document(rel):
+            return True
+        if rel.lower().endswith((".html", ".htm", ".xhtml")):
+            return not any(p.lower() in ARTICLE_FOLDERS for p in parts[:-1])
+        return False
+
+    def kind(self, rel: str, meta: dict[str, Any] | None = None) -> str:
+        parts = self._input_rel(rel)
+        if parts is None:
+            return PAGE
+        folders = [p.lower() for p in parts[:-1]]
+        if any(f in AUTHOR_FOLDERS for f in folders):
+            return AUTHOR
+        if any(f in ARTICLE_FOLDERS for f in folders):
+            return LIST if _stem(parts[-1]) == "index" and folders[-1] in ARTICLE_FOLDERS else ARTICLE
+        return PAGE
+
+    def describe(self) -> dict[str, list[str]]:
+        base = "" if self.input_dir == "." else self.input_dir + "/"
+        return {
+            "content": [f"{base}**"],
+            "articles": [f"{base}**/{d}/**" for d in ("posts", "blog", "news", "articles")] + ["..."],
+            "lists": ["front matter pagination:", f"{base}**/posts/index.md"],
+            "authors": [f"{base}**/authors/**"],
+            "never": [f"{d}/" for d in self.never] + ["HTML outside the article folders"],
+        }
+
+
+def _join(a: str, b: str) -> str:
+    b = b.strip("/")
+    return b if a in ("", ".") else f"{a}/{b}"
