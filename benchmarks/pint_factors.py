@@ -53,7 +53,7 @@ def render(table: dict[str, tuple[tuple[float, float], ...]]) -> str:
         "metre per second, kelvin) as (factor, offset): si = value * factor + offset.",
         "",
         f"Generated from pint {pint.__version__} by benchmarks/pint_factors.py; do not edit.",
-        "tests/test_units.py re-derives every entry from pint and fails if one differs.",
+        "tests/rules/units/test_units.py re-derives every entry from pint and fails if one differs.",
         '"""',
         "",
         "FACTORS: dict[str, tuple[tuple[float, float], ...]] = {",

@@ -70,7 +70,7 @@ def _pop_option(argv: list[str], name: str, has_value: bool = True) -> str | boo
     return None
 
 
-# -- the checks (plain Python: also used by tests/test_regressions.py) ----------------------
+# -- the checks (plain Python: also used by tests/robustness/test_regressions.py) ----------------------
 _LINTER = None
 
 

@@ -214,7 +214,7 @@ def rule(
     ``page_kinds``: the kinds of page it checks (default: articles only for the metadata
     and bios families, every page for the others). The decorator only attaches the
     :class:`Rule` to the function; the rule is registered when its family lists the function
-    in ``RULES`` (tests/test_registration.py checks)."""
+    in ``RULES`` (tests/rules/test_registration.py checks)."""
 
     return _marker(
         id=id, family=family, summary=summary, severity=severity, section=section, fix=fix,

@@ -3,7 +3,7 @@
 
 Built-ins: each family module or package of ``edlint.rules`` lists its rules in a ``RULES``
 tuple; the registry walks the package (pkgutil) and collects those tuples. A rule function
-that no ``RULES`` lists is not registered, and tests/test_registration.py fails naming the
+that no ``RULES`` lists is not registered, and tests/rules/test_registration.py fails naming the
 tuple to add it to. The engine knows no rule by name.
 """
 

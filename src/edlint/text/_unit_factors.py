@@ -2,7 +2,7 @@
 metre per second, kelvin) as (factor, offset): si = value * factor + offset.
 
 Generated from pint 0.25.3 by benchmarks/pint_factors.py; do not edit.
-tests/test_units.py re-derives every entry from pint and fails if one differs.
+tests/rules/units/test_units.py re-derives every entry from pint and fails if one differs.
 """
 
 FACTORS: dict[str, tuple[tuple[float, float], ...]] = {

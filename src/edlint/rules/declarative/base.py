@@ -151,7 +151,7 @@ class Matcher:
         overlapping ones, the earliest (then the longest) is kept. With ``whole_block``, a
         unit's one match is its whole core text.
 
-        The result is what reading each unit on its own gives (tests/test_packs_fastpaths.py
+        The result is what reading each unit on its own gives (tests/rules/declarative/test_packs_fastpaths.py
         holds that reference), found faster: the words are looked up in the whole document
         at once, and each pattern runs only in the units where its syntax lets it match."""
         firsts = self.words_to_find(doc)

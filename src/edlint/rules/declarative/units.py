@@ -68,7 +68,7 @@ def _phrase_body(phrase: str) -> str:
 # Characters outside ASCII that re.IGNORECASE matches to an ASCII letter (or whose
 # str.lower() is ASCII): İ ı ſ and the Kelvin sign. In text without them, an ASCII word
 # matches a token case-insensitively exactly when it equals the token's str.lower(), so
-# the lowercased word sets can rule phrases out. tests/test_packs_fastpaths.py checks this list
+# the lowercased word sets can rule phrases out. tests/rules/declarative/test_packs_fastpaths.py checks this list
 # against the whole Unicode range.
 CASE_TRAPS = "\u0130\u0131\u017f\u212a"
 

@@ -10,10 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from paths import TESTS
 
 pytestmark = pytest.mark.slow  # pip builds the plugin (several seconds)
 
-PLUGIN = Path(__file__).parent / "plugin_example"
+PLUGIN = Path(TESTS) / "plugin_example"
 LONG = "# The city council voted on Tuesday night to approve a budget that raises parking fees\n"
 
 

@@ -16,8 +16,9 @@ from edlint.text.credits import (
     classify_credit,
     find_credit_marker,
 )
+from paths import TESTS
 
-HERE = os.path.dirname(__file__)
+HERE = TESTS
 CASES_DIR = os.path.join(HERE, "cases", "images")
 SITE_DIR = os.path.join(HERE, "data", "images-site")
 

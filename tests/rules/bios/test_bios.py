@@ -7,8 +7,9 @@ import os
 import pytest
 
 import edlint
+from paths import TESTS
 
-HERE = os.path.dirname(__file__)
+HERE = TESTS
 # The case files run in tests/test_cases.py.
 
 

@@ -10,8 +10,9 @@ import os
 import pytest
 
 from edlint.testing import case_params, check_case
+from paths import TESTS
 
-CASES = os.path.join(os.path.dirname(__file__), "cases")
+CASES = os.path.join(TESTS, "cases")
 
 
 @pytest.mark.parametrize(("case", "rule_id"), case_params(CASES))

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from edlint.rules import duplicates as dup
 from edlint.testing import findings
 from edlint.text.normalize import fold, fold_chars, normalize, strip_accents, word_key
+from paths import TESTS
 
-HERE = os.path.dirname(__file__)
+HERE = TESTS
 # The case files run in tests/test_cases.py.
 
 

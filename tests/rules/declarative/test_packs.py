@@ -25,8 +25,9 @@ from edlint.rules.declarative.regexes import backtracking_risk
 from edlint.rules.declarative.units import expand
 from edlint.rules.registry import build_registry
 from edlint.testing import run_examples
+from paths import TESTS
 
-HERE = Path(__file__).parent
+HERE = Path(TESTS)
 CASE_FILES = sorted(glob.glob(str(HERE / "cases" / "packs" / "*.cases")))
 SHIPPED_RULES = [r for p in shipped_packs() for r in p.rules]
 

@@ -20,8 +20,9 @@ import pytest
 from edlint.document import LineIndex
 from edlint.engine import Linter
 from edlint.parsers import decode
+from paths import TESTS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = TESTS
 FOLDER = os.path.join(HERE, "regressions")
 FIXTURES = sorted(
     name for name in (os.listdir(FOLDER) if os.path.isdir(FOLDER) else [])

@@ -9,8 +9,9 @@ import pytest
 
 from edlint.testing import findings
 from edlint.text import dates as D
+from paths import TESTS
 
-CASES_DIR = os.path.join(os.path.dirname(__file__), "cases", "dates")
+CASES_DIR = os.path.join(TESTS, "cases", "dates")
 RULES = ("date-format", "date-weekday", "date-invalid", "date-metadata", "time-relative-undated")
 
 

@@ -11,13 +11,14 @@ from click.testing import CliRunner
 from edlint.cli import main
 from edlint.rules.registry import default_registry
 from edlint.testing import findings
+from paths import TESTS
 
 # The registry imports the family modules itself (and drops rules declared before it
 # runs), so build it before importing the rule module by name.
 default_registry()
 from edlint.rules import metadata as M  # noqa: E402
 
-CASES_DIR = os.path.join(os.path.dirname(__file__), "cases", "metadata")
+CASES_DIR = os.path.join(TESTS, "cases", "metadata")
 RULES = (
     "metadata-required", "metadata-type", "metadata-length", "metadata-pattern", "metadata-enum",
     "metadata-title-mismatch", "metadata-unknown", "metadata-jsonld",

@@ -14,8 +14,9 @@ import pytest
 
 from edlint.rules.registry import default_registry
 from edlint.testing import findings
+from paths import TESTS
 
-CASES = os.path.join(os.path.dirname(__file__), "cases")
+CASES = os.path.join(TESTS, "cases")
 ENGINE_RULES = {"file-error", "internal-error", "unused-suppression"}
 FENCE = re.compile(r"```(\w*)\n(.*?)```", re.S)
 EXT = {"markdown": "md", "md": "md", "html": "html", "text": "txt", "txt": "txt", "": "md"}

@@ -23,8 +23,9 @@ from edlint.text.quantities import (
     parse_number,
     temperature_kind,
 )
+from paths import REPO, TESTS
 
-CASES = Path(__file__).parent / "cases" / "units"
+CASES = Path(TESTS) / "cases" / "units"
 RULES = ("units-mixed-system", "units-spelling", "units-conversion")
 
 
@@ -261,7 +262,7 @@ def test_factor_table_matches_pint() -> None:
             assert offset == pytest.approx(zero, rel=1e-12, abs=1e-12), key
             assert factor == pytest.approx(one - zero, rel=1e-12), key
     # and the generator agrees byte for byte with what is committed
-    root = Path(__file__).resolve().parent.parent
+    root = Path(REPO)
     proc = subprocess.run([sys.executable, str(root / "benchmarks" / "pint_factors.py"), "--check"],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 import pytest
+from paths import REPO
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = REPO
 
 pytestmark = pytest.mark.slow
 

@@ -20,8 +20,9 @@ from edlint.text.quotes import (
     scan_quotes,
 )
 from edlint.text.sentences import SentenceIndex, sentence_spans, sentences
+from paths import TESTS
 
-HERE = os.path.dirname(__file__)
+HERE = TESTS
 CASE_FILES = sorted(glob.glob(os.path.join(HERE, "cases", "quotes", "*.cases")))
 # The case files run in tests/test_cases.py.
 
