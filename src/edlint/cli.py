@@ -122,6 +122,8 @@ def main() -> None:
               help="Take this date as today (future-date checks; reproducible runs).")
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
+@click.option("--allow-plugins", is_flag=True, default=None,
+              help="Import the local plugins named in config files (they are code; off by default).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -147,6 +149,7 @@ def check(
     today: str | None,
     no_color: bool,
     quiet: bool,
+    allow_plugins: bool | None,
 ) -> None:
     """Lint articles (files and folders; default: the current folder)."""
     # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
@@ -171,6 +174,7 @@ def _check(
     exclude: tuple[str, ...], force_exclude: bool, stdin_filename: str | None, fix: bool, unsafe_fixes: bool,
     diff: bool, baseline_path: str | None, changed_since: str | None, changed_lines_only: bool,
     jobs: int | None, cache_dir: str | None, no_cache: bool, today: str | None, no_color: bool, quiet: bool,
+    allow_plugins: bool | None = None,
 ) -> None:
     from .config import ConfigError
     from .policy import exit_code
@@ -203,7 +207,7 @@ def _check(
                 invocation = invocation_key(
                     {"paths": paths, "select": select, "extend_select": extend_select, "ignore": ignore,
                      "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
-                     "force_exclude": force_exclude}, today)
+                     "force_exclude": force_exclude, "allow_plugins": bool(allow_plugins)}, today)
                 replayed = replay(cache, invocation)
         changes, stdin_text, fixed, linter = None, {}, None, None
         if replayed is not None:
@@ -212,7 +216,7 @@ def _check(
             result, files, threshold = replayed.result, replayed.files, replayed.extra["fail_on"]
         else:
             linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude,
-                                 force_exclude, today)
+                                 force_exclude, today, allow_plugins=allow_plugins or None)
             threshold = fail_on or _config_fail_on(linter) or "warning"
             # Rules, packs and config now exist for the whole run: keep the cycle collector
             # from walking them again and again while articles are linted (and forked
@@ -321,7 +325,8 @@ def _open_cache(cache_dir: str | None, config_path: str | None) -> Any:
 
 def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
-                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None) -> Any:
+                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None,
+                allow_plugins: bool | None = None) -> Any:
     """The Linter for the selection flags shared by `check` and `baseline write`."""
     from .engine import Linter
     from .policy import CliOverrides
@@ -334,7 +339,8 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
         fail_on=fail_on,
         today=today,
     )
-    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude))
+    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude),
+                    allow_plugins=allow_plugins)
     _check_selectors(linter, cli, config_path)
     return linter
 
@@ -433,23 +439,28 @@ def _check_selectors(linter: Any, cli: Any, config_path: str | None) -> None:
                 raise ConfigError(f"{flag}: unknown rule or family {v!r}{_did_you_mean(v, names)}")
 
 
-def _registry(config_path: str | None = None) -> Any:
+def _registry(config_path: str | None = None, allow_plugins: bool | None = None) -> Any:
     from .engine import Linter
 
-    linter = Linter(config=config_path)
+    linter = Linter(config=config_path, allow_plugins=allow_plugins)
     cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
-    return linter.registry_of(cfg)
+    reg = linter.registry_of(cfg)
+    for message in linter.messages:  # plugins skipped or failed: on stderr, never in the listing
+        click.echo(f"edlint: {message}", err=True)
+    return reg
 
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def rules_cmd(fmt: str, config_path: str | None) -> None:
+@click.option("--allow-plugins", is_flag=True, default=None,
+              help="Import the local plugins named in config files (they are code; off by default).")
+def rules_cmd(fmt: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """List every rule: id, family, default severity, status and summary."""
     from .config import ConfigError
 
     try:
-        reg = _registry(config_path)
+        reg = _registry(config_path, allow_plugins or None)
     except ConfigError as exc:
         click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)
@@ -499,12 +510,14 @@ def _option_defaults(r: Any) -> dict[str, Any]:
 @main.command()
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def explain(rule_id: str, config_path: str | None) -> None:
+@click.option("--allow-plugins", is_flag=True, default=None,
+              help="Import the local plugins named in config files (they are code; off by default).")
+def explain(rule_id: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """Print a rule's documentation."""
     from .config import ConfigError, _did_you_mean
 
     try:
-        reg = _registry(config_path)
+        reg = _registry(config_path, allow_plugins or None)
     except ConfigError as exc:
         click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)

@@ -1,0 +1,153 @@
+"""Safe on an untrusted tree, part B (issue 19): no code runs because a file in the tree
+says so; plugin output cannot corrupt a report; the cache notices plugin code; Markdown,
+quantities and pack regexes stay linear on hostile input; the LanguageTool client is
+bounded. Each test fails on the code before the fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+ARTICLE = """---
+title: Ferry timetable changes from Monday
+author: Sam Okafor
+date: 2024-05-02
+description: The island ferry adds an early sailing on weekdays.
+---
+
+The island ferry will add a 6.15am sailing on weekdays from Monday, the operator said.
+"""
+
+# A plugin that proves it ran: it writes a marker file, prints to stdout, and flags "ferry".
+EVIL = """
+import os
+open(os.path.join(os.path.dirname(os.path.abspath(__file__)), {marker!r}), "w").write("ran")
+print("PLUGIN SAYS HELLO")
+os.write(1, b"RAW FD WRITE\\n")
+from edlint.rules.base import Finding, rule
+
+@rule({rule_id!r}, family="house", summary="Flags the word ferry")
+def house_ferry(doc, opts):
+    print("CHECK SAYS HELLO")
+    for block in doc.prose:
+        at = block.text.text.find("ferry")
+        if at >= 0:
+            yield Finding(block.text.source_span(at, at + 5), "Say boat")
+"""
+
+
+def run_edlint(args, cwd, env=None, stdin=None):
+    full = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    full.update(env or {})
+    code = "import sys; from edlint.cli import run; sys.argv[1:] = " + repr(list(args)) + "; run()"
+    return subprocess.run([sys.executable, "-c", code], cwd=cwd, env=full, input=stdin,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def hostile_tree(tmp_path):
+    """A pull request that adds a config with a plugin in a subfolder."""
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    (news / "evil.py").write_text(EVIL.format(marker="MARKER", rule_id="house-ferry"), encoding="utf-8")
+    (news / ".edlint.yaml").write_text("plugins: [evil.py]\nextend_select: [house-ferry]\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("args, stdin", [
+    (["check", "--no-cache", "news"], None),
+    (["check", "--no-cache", "--jobs", "2", "news"], None),
+    (["check", "news/ferry.md"], None),  # with the cache
+    (["check", "--diff", "news/ferry.md"], None),
+    (["check", "--stdin-filename", "news/ferry.md", "-"], ARTICLE),
+    (["rules", "--config", "news/.edlint.yaml"], None),
+    (["explain", "house-ferry", "--config", "news/.edlint.yaml"], None),
+])
+def test_plugin_named_in_a_tree_config_does_not_run_unless_allowed(hostile_tree, args, stdin):
+    proc = run_edlint(args, hostile_tree, stdin=stdin)
+    assert not (hostile_tree / "news" / "MARKER").exists(), "the plugin ran"
+    assert "HELLO" not in proc.stdout + proc.stderr
+    assert proc.stderr.count("plugins not loaded: 'evil.py'") == 1, proc.stderr
+    assert "--allow-plugins" in proc.stderr and "Traceback" not in proc.stderr
+    if args[0] == "check":
+        assert proc.returncode in (0, 1), proc.stderr  # the run went on without the plugin
+        assert "house-ferry" not in proc.stdout
+    elif args[0] == "explain":
+        assert proc.returncode == 2 and "unknown rule 'house-ferry'" in proc.stderr
+
+
+def test_a_config_in_the_tree_cannot_allow_plugins(hostile_tree):
+    (hostile_tree / "news" / ".edlint.yaml").write_text("allow_plugins: true\nplugins: [evil.py]\n", encoding="utf-8")
+    proc = run_edlint(["check", "--no-cache", "news"], hostile_tree)
+    assert not (hostile_tree / "news" / "MARKER").exists()
+
+
+def test_plugin_named_as_a_module_is_not_imported(tmp_path):
+    (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "house_module.py").write_text(EVIL.format(marker="MARKER", rule_id="house-ferry"), encoding="utf-8")
+    (tmp_path / ".edlint.yaml").write_text("plugins: [house_module]\n", encoding="utf-8")
+    proc = run_edlint(["check", "--no-cache", "ferry.md"], tmp_path, env={"PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])})
+    assert not (tmp_path / "MARKER").exists()
+    assert "plugins not loaded: 'house_module'" in proc.stderr
+
+
+@pytest.mark.parametrize("how", ["flag", "env", "user-config"])
+def test_user_allows_plugins_and_their_output_stays_off_the_json_report(hostile_tree, tmp_path, how):
+    args, env = ["check", "--no-cache", "--format", "json", "news"], {}
+    if how == "flag":
+        args.insert(1, "--allow-plugins")
+    elif how == "env":
+        env["EDLINT_ALLOW_PLUGINS"] = "1"
+    else:
+        home = tmp_path / "xdg"
+        (home / "edlint").mkdir(parents=True)
+        (home / "edlint" / "config.yaml").write_text("allow_plugins: true\n", encoding="utf-8")
+        env["XDG_CONFIG_HOME"] = str(home)
+    proc = run_edlint(args, hostile_tree, env=env)
+    assert (hostile_tree / "news" / "MARKER").exists()
+    report = json.loads(proc.stdout)  # nothing the plugin printed is in it
+    assert [f["rule"] for f in report["findings"]] == ["house-ferry"]
+    assert "PLUGIN SAYS HELLO" in proc.stderr and "RAW FD WRITE" in proc.stderr and "CHECK SAYS HELLO" in proc.stderr
+    assert "plugins not loaded" not in proc.stderr
+
+
+HELPER_PLUGIN = """
+from edlint.rules.base import Finding, rule
+from {helper} import WORD
+
+@rule({rule_id!r}, family="house", summary="Flags a word")
+def flag_word(doc, opts):
+    for block in doc.prose:
+        at = block.text.text.find(WORD)
+        if at >= 0:
+            yield Finding(block.text.source_span(at, at + len(WORD)), "House word " + WORD)
+"""
+
+
+@pytest.mark.parametrize("spec", ["house_by_name", "house_by_path.py"])
+def test_cache_notices_an_edited_plugin_module_and_the_modules_it_imports(tmp_path, spec):
+    """A plugin named as a module, and the helper modules any plugin imports, are code the
+    cache key must cover: edit one and the findings change on the next run."""
+    name = spec.removesuffix(".py")
+    helper = f"{name}_words"
+    (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / f"{name}.py").write_text(HELPER_PLUGIN.format(helper=helper, rule_id="house-word"), encoding="utf-8")
+    (tmp_path / f"{helper}.py").write_text("WORD = 'ferry'\n", encoding="utf-8")
+    (tmp_path / ".edlint.yaml").write_text(f"plugins: [{spec}]\nextend_select: [house-word]\n", encoding="utf-8")
+    env = {"EDLINT_ALLOW_PLUGINS": "1", "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path]),
+           "PYTHONDONTWRITEBYTECODE": "1"}
+    first = run_edlint(["check", "--format", "json", "ferry.md"], tmp_path, env=env)
+    assert [f["message"] for f in json.loads(first.stdout)["findings"]] == ["House word ferry"]
+    (tmp_path / f"{helper}.py").write_text("WORD = 'sailing'\n", encoding="utf-8")
+    second = run_edlint(["check", "--format", "json", "ferry.md"], tmp_path, env=env)
+    assert [f["message"] for f in json.loads(second.stdout)["findings"]] == ["House word sailing"]
+    # And a run that skips the plugin is not served the findings of the run that loaded it.
+    env.pop("EDLINT_ALLOW_PLUGINS")
+    third = run_edlint(["check", "--format", "json", "ferry.md"], tmp_path, env=env)
+    assert json.loads(third.stdout)["findings"] == []
