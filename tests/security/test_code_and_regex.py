@@ -151,3 +151,108 @@ def test_cache_notices_an_edited_plugin_module_and_the_modules_it_imports(tmp_pa
     env.pop("EDLINT_ALLOW_PLUGINS")
     third = run_edlint(["check", "--format", "json", "ferry.md"], tmp_path, env=env)
     assert json.loads(third.stdout)["findings"] == []
+
+
+# -- linear on hostile Markdown and quantities (defect 6) ---------------------------------------
+class CountingInt(int):
+    """An offset that counts how often it is compared: the work of a containment check."""
+
+    compared = 0
+
+    def _count(self, other, op):
+        CountingInt.compared += 1
+        return op(int(self), int(other))
+
+    def __lt__(self, other):
+        return self._count(other, int.__lt__)
+
+    def __le__(self, other):
+        return self._count(other, int.__le__)
+
+    def __gt__(self, other):
+        return self._count(other, int.__gt__)
+
+    def __ge__(self, other):
+        return self._count(other, int.__ge__)
+
+
+def test_unit_spellings_check_each_meter_against_the_quantities_in_log_time():
+    """Every bare "meter" was compared with every quantity of the block: 592 KB of
+    "5 km (3 miles) and a meter." took 25 s. Count the comparisons instead of timing them."""
+    from edlint.text.quantities import find_quantities, find_unit_spellings
+
+    n = 1500
+    text = "The ferry sails 5 km (3 miles) to a tide meter. " * n
+    found = find_quantities(text)
+    assert len(found) >= 2 * n
+
+    class Q:
+        def __init__(self, q):
+            self.unit_start, self.unit_end = CountingInt(q.unit_start), CountingInt(q.unit_end)
+
+    counted = [Q(q) for q in found]
+    CountingInt.compared = 0
+    spellings = find_unit_spellings(text, counted)
+    assert len(spellings) == 0 or all(sm.family == "metre" for sm in spellings)
+    # n log n for sorting and bisecting; the old scan made about 2 * n * n / 2 comparisons.
+    assert CountingInt.compared < 40 * len(counted), CountingInt.compared
+
+
+def test_unmatched_brackets_do_not_make_the_parser_scan_the_paragraph_from_each_one(monkeypatch):
+    """markdown-it scans for the end of a link's text from each '[' (up to the nesting limit
+    deep): a page of unmatched '[' took 92 s for 2 MB. Count the parser's token skips."""
+    from markdown_it.parser_inline import ParserInline
+
+    from edlint.parsers import ParseOptions, parse
+
+    calls = {"n": 0}
+    real = ParserInline.skipToken
+
+    def counting(self, state):
+        calls["n"] += 1
+        return real(self, state)
+
+    monkeypatch.setattr(ParserInline, "skipToken", counting)
+    n = 3000
+    body = "The council [draft said " * n
+    doc = parse("story.md", f"---\ntitle: Budget\n---\n\n{body}\n\nThe [vote](https://example.org/vote) passed.\n",
+                "markdown", ParseOptions())
+    assert calls["n"] < 10 * n, calls["n"]  # was about 200 per bracket
+    # The real link after the hostile paragraph is still a link; the text is still read.
+    assert any("The vote passed." in b.text.text for b in doc.prose)
+    assert any("The council" in b.text.text for b in doc.prose)
+
+
+def test_a_few_unmatched_brackets_are_left_alone():
+    from edlint.parsers.markdown import _defuse_brackets
+
+    text = "Prices [rose in May. [Sources said] the [board met.\n\n[a](b) [c]\n"
+    assert _defuse_brackets(text, 0) == text
+
+
+LONG_LINE_PROBE = """
+import sys
+from edlint.parsers.markdown import _code_regions
+line = sys.argv[1] * int(sys.argv[2])
+regions = _code_regions("Intro\\n\\n" + line + "\\n", 0)
+print(len(regions))
+"""
+
+
+@pytest.mark.parametrize("unit, count", [("`", 1_000_000), ("x`x``x```", 150_000)])
+def test_code_span_search_is_linear_on_a_line_of_backtick_runs(unit, count):
+    """The code-span pattern tried every backtick against the rest of its line: 80 KB took
+    44 s, so 1 MB would take hours. Linear, it takes well under a second: a generous
+    subprocess deadline tells the two apart whatever the machine's load."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-c", LONG_LINE_PROBE, unit, str(count)], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_code_spans_pair_runs_of_the_same_length_on_a_line():
+    from edlint.parsers.markdown import _code_regions
+
+    text = "Use `{{< figure >}}` or ``a ` b`` here; ``` stays text.\nNot `across\nlines`.\n"
+    spans = [text[r.start:r.end] for r in _code_regions(text, 0)]
+    assert spans == ["`{{< figure >}}`", "``a ` b``"]
