@@ -256,3 +256,69 @@ def test_code_spans_pair_runs_of_the_same_length_on_a_line():
     text = "Use `{{< figure >}}` or ``a ` b`` here; ``` stays text.\nNot `across\nlines`.\n"
     spans = [text[r.start:r.end] for r in _code_regions(text, 0)]
     assert spans == ["`{{< figure >}}`", "``a ` b``"]
+
+
+# -- pack regexes run under a CPU budget (defect 7) -------------------------------------------------
+BUDGET_PROBE = """
+import sys
+from edlint.rules.declarative import regexes
+if hasattr(regexes, "RegexBudget"):
+    regexes.RegexBudget.SECONDS = 0.3  # a short budget keeps the test quick
+from edlint.cli import run
+sys.argv[1:] = sys.argv[2:]
+run()
+"""
+
+
+@pytest.mark.parametrize("pattern, body", [
+    (r"\w*\w*\w*\w*\w*\w*x", "x marks it. " + "a" * 5000),
+    (r".*a.*b.*c.*d.*e.*f.*g", "g " + "abcdef " * 3000),
+    (r"(\w+)\1+x", "x " + "a" * 20000),
+    ("a?" * 28 + "a" * 28, "a" * 28),
+    (r"\s+$", "Word" + " " * 200_000 + "x."),
+])
+def test_a_pack_pattern_that_runs_too_long_is_stopped_and_named_with_its_pack_line(tmp_path, pattern, body):
+    """These patterns pass the load-time check (nothing nested) and run for minutes to years
+    on the body: they must be stopped and reported as an internal error naming the pack's
+    file and line, while the other rules still report."""
+    pack = f"""pack: house
+rules:
+  - id: house-plain
+    type: existence
+    message: "Plain {{match}}"
+    patterns: ['harbour']
+  - id: house-slow
+    type: existence
+    message: "Slow {{match}}"
+    patterns: [{json.dumps(pattern)}]
+"""
+    (tmp_path / "house.yaml").write_text(pack, encoding="utf-8")
+    (tmp_path / ".edlint.yaml").write_text("packs: [house.yaml]\nselect: [house]\n", encoding="utf-8")
+    (tmp_path / "story.md").write_text(f"---\ntitle: The harbour\n---\n\nThe harbour opens.\n\n{body}\n",
+                                       encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-c", BUDGET_PROBE, "edlint", "check", "--no-cache", "--format", "json",
+                           "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    findings = json.loads(proc.stdout)["findings"]
+    assert proc.returncode == 2, proc.stderr
+    assert [f["rule"] for f in findings] == ["internal-error", "house-plain"]
+    message = findings[0]["message"]
+    assert "house.yaml:10: pattern /" in message and "took more than" in message, message
+
+
+def test_the_budget_is_cpu_time_of_one_rule_on_one_document():
+    from edlint.rules.declarative.regexes import BudgetExceeded, RegexBudget
+
+    if not RegexBudget.available():
+        pytest.skip("no CPU timer here")
+    assert RegexBudget.run(lambda: iter(range(5)), 0.05, 3) == [0, 1, 2]
+
+    def busy():
+        import re
+        re.search(r"(x+x+)+y", "x" * 40)  # would backtrack for ages
+        yield 1
+
+    with pytest.raises(BudgetExceeded):
+        RegexBudget.run(busy, 0.2, 10)
+    # After an overrun the next budget starts afresh.
+    assert RegexBudget.run(lambda: iter([1]), 0.2, 10) == [1]

@@ -1,5 +1,17 @@
-"""Pack regexes: compiled once at load, and refused when they could backtrack
-catastrophically (nested quantifiers, repeated overlapping alternations)."""
+"""Pack regexes: compiled once at load, refused when they could backtrack catastrophically
+(nested quantifiers, repeated overlapping alternations), and run under a CPU-time budget.
+
+Why a budget and not a linear-time engine (RE2): no static check catches every slow
+pattern (``.*a.*b.*c.*d``, ``\\s+$`` on a long run of spaces, backreferences are slow
+without nesting anything), so something must bound the time. RE2 would, for the patterns
+it can express, but 4 of the 17 shipped patterns use look-around or a backreference, which
+it cannot run, and 11 use ``\\w`` or ``\\b``, which RE2 reads as ASCII only: "café" or
+"Zürich" would match differently whether or not google-re2 happened to be installed. The
+budget keeps Python's ``re`` (its Unicode rules, its speed: nothing is added per match) and
+stops a pattern that runs too long, wherever the slowness comes from: the regex module
+checks for signals while it matches, so a CPU timer (SIGPROF) interrupts it. See
+:class:`RegexBudget`; benchmarks/README.md has the measurements.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +51,8 @@ def _parsed(source: str, flags: int) -> list:
 
 
 def compile_pattern(source: str, flags: int, spec: Spec, *keys: Any) -> re.Pattern[str]:
-    """Compile a pack regex once, refusing patterns that can backtrack catastrophically."""
+    """Compile a pack regex once, refusing patterns that can backtrack catastrophically.
+    Where it was written (pack file:line) is remembered for :class:`RegexBudget`'s report."""
     if len(source) > MAX_PATTERN_LENGTH:
         raise spec.fail(f"pattern is longer than {MAX_PATTERN_LENGTH} characters", *keys)
     try:
@@ -55,7 +68,115 @@ def compile_pattern(source: str, flags: int, spec: Spec, *keys: Any) -> re.Patte
             "rewrite it without a repeated group that itself repeats, or use an atomic group (?>...)",
             *keys,
         )
+    line = spec.line(*keys)
+    PATTERN_SITES[id(compiled)] = (compiled, f"{spec.path}:{line}" if line else spec.path)
     return compiled
+
+
+# id(compiled pattern) -> (the pattern, "pack file:line"); the pattern is kept so the id
+# stays its own. re.compile caches: the same source and flags give the same object.
+PATTERN_SITES: dict[int, tuple[re.Pattern[str], str]] = {}
+
+
+class BudgetExceeded(Exception):
+    """A pack rule ran past its CPU-time budget on one document."""
+
+
+class _Overrun(BaseException):
+    """Raised by the timer inside the pack rule (a BaseException, so no ``except
+    Exception`` in the rule's path swallows it); becomes :class:`BudgetExceeded`."""
+
+
+class RegexBudget:
+    """A CPU-time budget for one pack rule on one document.
+
+    A process CPU timer (``ITIMER_PROF``: CPU time, so a busy machine does not make a
+    pattern look slow) ticks every TICK seconds of CPU; while a budget runs, the tick
+    compares the CPU clock with the budget's deadline and, past it, raises inside the
+    running code. ``re`` checks for signals while it matches, so even a pattern that would
+    backtrack for hours stops there. Ticking rather than arming a timer per rule keeps the
+    cost per rule and document to reading the CPU clock (two system calls to arm and
+    disarm a timer cost 8% of the pack rules' time). The timer and its handler are set up
+    once per process (a forked worker sets up its own: timers are not inherited). Where no
+    timer can be used (not the main thread; Windows; a profiler already owns SIGPROF) the
+    rule runs unbounded: the CLI runs rules in the main thread of each process.
+    """
+
+    SECONDS = 1.0  # per rule per document, plus PER_MB for each megabyte of the document
+    PER_MB = 0.5
+    TICK = 0.1
+    _active = False
+    _deadline = 0.0
+    _ready_in: int | None = None  # the process that set the timer up (-1: cannot)
+
+    @classmethod
+    def available(cls) -> bool:
+        import os
+        import threading
+
+        if cls._ready_in != os.getpid():
+            cls._ready_in = os.getpid() if cls._install() else -1
+        return cls._ready_in != -1 and threading.current_thread() is threading.main_thread()
+
+    @classmethod
+    def _install(cls) -> bool:
+        import signal
+        import threading
+
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return False
+        try:
+            current = signal.getsignal(signal.SIGPROF)
+            if current is not cls._on_tick:
+                if current not in (signal.SIG_DFL, signal.SIG_IGN, None):
+                    return False  # a profiler owns the timer: leave it alone
+                signal.signal(signal.SIGPROF, cls._on_tick)
+            signal.setitimer(signal.ITIMER_PROF, cls.TICK, cls.TICK)
+        except (ValueError, OSError):
+            return False
+        return True
+
+    @classmethod
+    def _on_tick(cls, signum: int, frame: Any) -> None:
+        if cls._active:
+            import time
+
+            if time.process_time() > cls._deadline:
+                cls._active = False
+                raise _Overrun()
+
+    @classmethod
+    def run(cls, produce: Any, seconds: float, limit: int) -> list:
+        """``list(produce())`` (at most ``limit`` items) within ``seconds`` of CPU time;
+        raises :class:`BudgetExceeded` naming the pattern that was running."""
+        from itertools import islice
+
+        if cls._active or not cls.available():
+            return list(islice(produce(), limit))
+        import time
+
+        cls._deadline = time.process_time() + seconds
+        cls._active = True
+        try:
+            return list(islice(produce(), limit))
+        except _Overrun as exc:
+            raise BudgetExceeded(_running_pattern(exc.__traceback__)) from None
+        finally:
+            cls._active = False
+
+
+def _running_pattern(tb: Any) -> str:
+    """The pack pattern the interrupted code was running: the innermost frame holding one."""
+    found = ""
+    while tb is not None:
+        for value in tb.tb_frame.f_locals.values():
+            if isinstance(value, re.Pattern):
+                site = PATTERN_SITES.get(id(value))
+                if site is not None and site[0] is value:
+                    shown = value.pattern if len(value.pattern) <= 80 else value.pattern[:77] + "..."
+                    found = f"{site[1]}: pattern /{shown}/"
+        tb = tb.tb_next
+    return found
 
 
 def backtracking_risk(items: list) -> str | None:
