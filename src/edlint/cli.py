@@ -155,8 +155,12 @@ def check(
     # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
     # collecting cycles among them finds nothing. Collection resumes once linting starts.
     gc.disable()
+    # --no-cache covers the LanguageTool answer cache too; worker processes inherit this.
+    no_cache_before = os.environ.get("EDLINT_NO_CACHE")
+    if no_cache:
+        os.environ["EDLINT_NO_CACHE"] = "1"
     try:
-        _check(**locals())
+        _check(**{k: v for k, v in locals().items() if k != "no_cache_before"})
     except KeyboardInterrupt:
         # Ctrl-C: workers are stopped and temporary files removed on the way out; leave now,
         # without waiting for worker bookkeeping threads. 130, as shells expect.
@@ -166,6 +170,8 @@ def check(
         os._exit(130)
     finally:
         gc.enable()  # for callers that run the command in their own process (tests, tools)
+        if no_cache and no_cache_before is None:
+            os.environ.pop("EDLINT_NO_CACHE", None)
 
 
 def _check(

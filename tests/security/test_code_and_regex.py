@@ -322,3 +322,219 @@ def test_the_budget_is_cpu_time_of_one_rule_on_one_document():
         RegexBudget.run(busy, 0.2, 10)
     # After an overrun the next budget starts afresh.
     assert RegexBudget.run(lambda: iter([1]), 0.2, 10) == [1]
+
+
+# -- the LanguageTool client is bounded (defect 9) and its cache behaves (defect 10) ---------------
+import socket  # noqa: E402
+import threading  # noqa: E402
+
+
+class RawServer:
+    """A loopback HTTP server that answers every request with ``respond(conn)``: any shape,
+    any pace (LanguageTool stand-ins that misbehave)."""
+
+    def __init__(self, respond):
+        self.respond = respond
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.requests = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self):
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except (socket.timeout, OSError):
+                continue
+            self.requests += 1
+            threading.Thread(target=self._one, args=(conn,), daemon=True).start()
+
+    def _one(self, conn):
+        try:
+            conn.settimeout(5)
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            head, _, rest = data.partition(b"\r\n\r\n")
+            length = int(next((ln.split(b":")[1] for ln in head.split(b"\r\n") if ln.lower().startswith(b"content-length")), b"0"))
+            while len(rest) < length:
+                rest += conn.recv(65536)
+            self.respond(conn, self)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.sock.close()
+
+
+def json_answer(payload) -> callable:
+    body = json.dumps(payload).encode()
+
+    def respond(conn, server):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                     + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+    return respond
+
+
+def client_for(url, **settings):
+    from edlint.languagetool import Client, ServerSettings
+
+    return Client(ServerSettings(url=url, **{"retries": 0, "timeout_s": 2.0, **settings}))
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_request_deadline():
+    """One byte every 0.3 s never trips a per-read timeout of 1 s; the whole request must
+    still end at its deadline (before, this answer took 25 s and was then used)."""
+    body = json.dumps({"matches": [{"offset": 0, "length": 5, "message": "Slow", "rule": {"id": "SLOW"}}]}).encode()
+
+    def trickle(conn, server):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+        for byte in body:
+            if server.stop.is_set():
+                return
+            conn.sendall(bytes([byte]))
+            threading.Event().wait(0.3)
+
+    with RawServer(trickle) as server:
+        client = client_for(server.url, timeout_s=1.0, retries=2)
+        assert client.check("Ferry sails at dawn.", "en-GB") is None
+        assert client.failed and server.requests == 1  # a deadline miss is not retried
+    assert "no complete answer within 1 s" in client.messages[0]
+
+
+def test_an_answer_larger_than_the_cap_is_refused(monkeypatch):
+    from edlint import languagetool
+
+    monkeypatch.setattr(languagetool, "MAX_RESPONSE_BYTES", 2000)
+    big = {"matches": [], "padding": "x" * 5000}
+
+    def chunked(conn, server):  # no Content-Length: only reading tells the size
+        body = json.dumps(big).encode()
+        conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + body)
+
+    for respond in (json_answer(big), chunked):
+        with RawServer(respond) as server:
+            client = client_for(server.url)
+            assert client.check("Ferry sails at dawn.", "en-GB") is None
+        assert "2,000 bytes" in client.messages[0], client.messages
+
+
+@pytest.mark.parametrize("payload", [
+    [1, 2, 3],
+    {"matches": 5},
+    {"matches": "none"},
+    "just a string",
+])
+def test_an_answer_of_the_wrong_shape_is_a_clear_message_not_an_internal_error(payload):
+    with RawServer(json_answer(payload)) as server:
+        config = {"select": ["grammar"], "languagetool": {"url": server.url, "cache": False, "retries": 0}}
+        import edlint
+
+        result = edlint.lint_text(ARTICLE, path="story.md", config=config)
+    assert not result.internal_error
+    assert not any(f.rule == "internal-error" for f in result.findings)
+    assert any("gave an answer edlint cannot read" in m for m in result.messages), result.messages
+
+
+def test_odd_matches_are_dropped_with_one_warning_and_good_ones_kept():
+    text = "The ferry 😀 sails at dawn."  # one astral character: 27 UTF-16 units, 26 characters
+    good = {"offset": 13, "length": 5, "message": "Sails?", "rule": {"id": "R1", "category": {"id": "C"}}}
+    payload = {"matches": [
+        good,
+        {"offset": 40, "length": 3, "message": "Past the end"},
+        {"offset": 25, "length": 3, "message": "Runs past the end"},
+        {"offset": -1, "length": 2},
+        {"offset": "3", "length": 1},
+        7,
+        {"offset": 4, "length": 5, "rule": "not an object", "replacements": [1, {"value": "boat"}]},
+    ]}
+    with RawServer(json_answer(payload)) as server:
+        client = client_for(server.url)
+        matches = client.check(text, "en-GB")
+        again = client.check(text + " ", "en-GB")
+    assert [text[m.offset:m.offset + m.length] for m in matches] == ["sails", "ferry"]
+    assert matches[1].replacements == ("boat",) and matches[1].rule_id == ""
+    assert sum("outside the text" in m for m in client.messages) == 1
+
+
+def grammar_site(tmp_path, url):
+    (tmp_path / "story.md").write_text("---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n",
+                                       encoding="utf-8")
+    (tmp_path / ".edlint.yaml").write_text(f"select: [grammar]\nlanguagetool: {{url: '{url}', retries: 0}}\n",
+                                           encoding="utf-8")
+
+
+def test_no_cache_also_skips_the_languagetool_answer_cache(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from edlint.cli import main
+    from lt_standin import StandIn
+
+    monkeypatch.chdir(tmp_path)
+    with StandIn() as lt:
+        grammar_site(tmp_path, lt.url)
+        for _ in range(2):
+            result = CliRunner().invoke(main, ["check", "--no-cache", "story.md"], catch_exceptions=False)
+            assert "MORFOLOGIK_RULE_EN_US" in result.output
+        assert len(lt.requests) == 2  # asked each time
+    assert not (tmp_path / ".edlint_cache" / "languagetool.jsonl").exists()
+    assert "EDLINT_NO_CACHE" not in os.environ
+
+
+def test_the_answer_cache_is_not_written_or_read_through_a_symlink(tmp_path, monkeypatch):
+    import edlint
+    from lt_standin import StandIn
+
+    outside = tmp_path / "outside.txt"
+    outside.write_text("precious\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".edlint_cache").mkdir()
+    (site / ".edlint_cache" / "languagetool.jsonl").symlink_to(outside)
+    with StandIn() as lt:
+        grammar_site(site, lt.url)
+        result = edlint.lint_paths([str(site / "story.md")])
+    assert any(f.rule == "grammar" for f in result.findings)
+    assert outside.read_text(encoding="utf-8") == "precious\n"
+    # A symlinked cache folder is refused as well.
+    (site / ".edlint_cache" / "languagetool.jsonl").unlink()
+    (site / ".edlint_cache").rmdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (site / ".edlint_cache").symlink_to(elsewhere)
+    with StandIn() as lt:
+        grammar_site(site, lt.url)
+        edlint.lint_paths([str(site / "story.md")])
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_replay_key_holds_the_languagetool_url_from_the_environment(tmp_path, monkeypatch):
+    """A run recorded without EDLINT_LANGUAGETOOL_URL must not be replayed once it is set:
+    the grammar rule would be silently skipped for the rest of the day."""
+    from click.testing import CliRunner
+
+    from edlint.cli import main
+    from lt_standin import StandIn
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.md").write_text("---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n",
+                                       encoding="utf-8")
+    monkeypatch.delenv("EDLINT_LANGUAGETOOL_URL", raising=False)
+    for _ in range(2):
+        plain = CliRunner().invoke(main, ["check", "story.md"], catch_exceptions=False)
+        assert "warning grammar" not in plain.output
+    with StandIn() as lt:
+        monkeypatch.setenv("EDLINT_LANGUAGETOOL_URL", lt.url)
+        with_server = CliRunner().invoke(main, ["check", "story.md"], catch_exceptions=False)
+    assert "warning grammar" in with_server.output
