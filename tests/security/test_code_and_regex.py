@@ -538,3 +538,20 @@ def test_replay_key_holds_the_languagetool_url_from_the_environment(tmp_path, mo
         monkeypatch.setenv("EDLINT_LANGUAGETOOL_URL", lt.url)
         with_server = CliRunner().invoke(main, ["check", "story.md"], catch_exceptions=False)
     assert "warning grammar" in with_server.output
+
+
+def test_the_budget_timer_stops_when_unused_and_never_outlives_the_interpreter(tmp_path):
+    """The CPU timer's signal must not reach code that is not under a budget nor the
+    interpreter's shutdown (its default action ends the process)."""
+    probe = (
+        "import time, edlint\n"
+        "edlint.lint_text('---\\ntitle: Ferry\\n---\\n\\nThe the ferry leaves.\\n', path='a.md')\n"
+        "from edlint.rules.declarative.regexes import RegexBudget\n"
+        "start = time.process_time()\n"
+        "while time.process_time() - start < 0.6:\n    pass\n"
+        "print('ARMED', RegexBudget._armed)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "ARMED False" in proc.stdout

@@ -97,7 +97,8 @@ class RegexBudget:
     backtrack for hours stops there. Ticking rather than arming a timer per rule keeps the
     cost per rule and document to reading the CPU clock (two system calls to arm and
     disarm a timer cost 8% of the pack rules' time). The timer and its handler are set up
-    once per process (a forked worker sets up its own: timers are not inherited). Where no
+    once per process (a forked worker sets up its own: timers are not inherited); the timer
+    stops itself after a few ticks outside any budget, and at exit. Where no
     timer can be used (not the main thread; Windows; a profiler already owns SIGPROF) the
     rule runs unbounded: the CLI runs rules in the main thread of each process.
     """
@@ -105,9 +106,12 @@ class RegexBudget:
     SECONDS = 1.0  # per rule per document, plus PER_MB for each megabyte of the document
     PER_MB = 0.5
     TICK = 0.1
+    IDLE_TICKS = 3  # ticks outside any budget before the timer stops itself
     _active = False
     _deadline = 0.0
-    _ready_in: int | None = None  # the process that set the timer up (-1: cannot)
+    _armed = False
+    _idle = 0
+    _ready_in: int | None = None  # the process that installed the handler (-1: cannot)
 
     @classmethod
     def available(cls) -> bool:
@@ -115,11 +119,13 @@ class RegexBudget:
         import threading
 
         if cls._ready_in != os.getpid():
+            cls._armed = False  # a forked child has no timer running
             cls._ready_in = os.getpid() if cls._install() else -1
         return cls._ready_in != -1 and threading.current_thread() is threading.main_thread()
 
     @classmethod
     def _install(cls) -> bool:
+        import atexit
         import signal
         import threading
 
@@ -131,10 +137,29 @@ class RegexBudget:
                 if current not in (signal.SIG_DFL, signal.SIG_IGN, None):
                     return False  # a profiler owns the timer: leave it alone
                 signal.signal(signal.SIGPROF, cls._on_tick)
-            signal.setitimer(signal.ITIMER_PROF, cls.TICK, cls.TICK)
         except (ValueError, OSError):
             return False
+        # A tick after the interpreter has reset its handlers would end the process.
+        atexit.register(cls._disarm)
         return True
+
+    @classmethod
+    def _arm(cls) -> None:
+        import signal
+
+        cls._idle = 0
+        signal.setitimer(signal.ITIMER_PROF, cls.TICK, cls.TICK)
+        cls._armed = True
+
+    @classmethod
+    def _disarm(cls) -> None:
+        import signal
+
+        cls._armed = False
+        try:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+        except (ValueError, OSError):
+            pass
 
     @classmethod
     def _on_tick(cls, signum: int, frame: Any) -> None:
@@ -144,6 +169,10 @@ class RegexBudget:
             if time.process_time() > cls._deadline:
                 cls._active = False
                 raise _Overrun()
+            return
+        cls._idle += 1
+        if cls._idle >= cls.IDLE_TICKS:
+            cls._disarm()  # nothing runs under a budget: no ticks for code that is not ours
 
     @classmethod
     def run(cls, produce: Any, seconds: float, limit: int) -> list:
@@ -155,6 +184,9 @@ class RegexBudget:
             return list(islice(produce(), limit))
         import time
 
+        cls._idle = 0
+        if not cls._armed:
+            cls._arm()
         cls._deadline = time.process_time() + seconds
         cls._active = True
         try:
