@@ -36,11 +36,20 @@ TEXTLINT_PACKAGES = ["textlint@15.8.0", "textlint-rule-no-todo", "textlint-rule-
 TEXTLINT_RC = '{"plugins": {"html": true}, "rules": {"no-todo": true, "write-good": true, "terminology": true}}\n'
 
 
-def run(cmd: list[str], cwd: str | None = None) -> tuple[float, int, int, float]:
+def run(cmd: list[str], cwd: str | None = None, memory_limit: int | None = None) -> tuple[float, int, int, float]:
     """(wall seconds, exit code, peak RSS in KiB, CPU seconds) of one whole process; CPU
-    includes worker processes (they are waited for before the parent exits)."""
+    includes worker processes (they are waited for before the parent exits). With
+    ``memory_limit`` (bytes of address space) a runaway input fails instead of swapping a
+    shared machine to death."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=limit if memory_limit else None)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss, usage.ru_utime + usage.ru_stime
@@ -149,11 +158,14 @@ def bench_set(name: str, folder: str, files: list[str], repeat: int, proselint: 
 
 # -- adversarial single files ----------------------------------------------------------------------
 ADVERSARIAL_SIZE = 4_900_000  # just under 5 MB: every such input must lint in under 10 s
+ADVERSARIAL_MEMORY = 4 * 1024**3  # address space per run: beyond it the run fails (exit 1 or -9)
 FRONT = "---\ntitle: Hostile input\nauthor: Test Desk\ndate: 2024-05-02\n---\n\n"
 
 
 def _fill(unit: str, size: int = ADVERSARIAL_SIZE) -> str:
-    return (unit * (size // len(unit) + 1))[:size]
+    """``unit`` repeated to ``size`` bytes of UTF-8 (not characters: the limit is on bytes)."""
+    per = len(unit.encode("utf-8"))
+    return unit * (size // per)
 
 
 def adversarial_inputs() -> dict[str, str]:
@@ -173,6 +185,7 @@ def adversarial_inputs() -> dict[str, str]:
         "word-run-no-space": "a" * ADVERSARIAL_SIZE,
         "doubled-words": _fill("the the "),
         "quote-marks": _fill('"\u201c'),
+        "quote-marks-in-words": _fill('word"\u201cword '),
         "one-paragraph-of-prose": _fill("The island ferry will add a 6.15am sailing on weekdays, the operator said. "),
     }
 
@@ -190,7 +203,8 @@ def bench_adversarial(ed: list[str], work: str, limit: float = 10.0) -> bool:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(FRONT + body + "\n")
         size = os.path.getsize(path)
-        wall, code, rss, cpu = run(ed + ["check", "--quiet", "--no-cache", "--jobs", "1", path])
+        wall, code, rss, cpu = run(ed + ["check", "--quiet", "--no-cache", "--jobs", "1", path],
+                                   memory_limit=ADVERSARIAL_MEMORY)
         ok = ok and wall < limit and size < 5_000_000
         print(f"| {name} | {size / 1e6:.2f} | {wall:.2f} | {cpu:.2f} | {rss / 1024:.0f} | {code} | "
               f"{'yes' if wall < limit else '**no**'} |")
