@@ -417,7 +417,7 @@ class CheckType:
             # Findings past the engine's cap (1,000 per rule and file) are not made.
             found = RegexBudget.run(lambda: self.check(doc, opts or PackRuleOptions()), budget, 1001)
         except BudgetExceeded as exc:
-            self._overrun = (f"{exc or self.where}: took more than {budget:.1f} s of CPU on one "
+            self._overrun = (f"{str(exc) or self.where}: took more than {budget:.1f} s of CPU on one "
                              "document; rewrite it so it cannot backtrack")
             raise BudgetExceeded(self._overrun) from None
         return iter(found)
