@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
@@ -46,7 +45,7 @@ def run_edlint(args, cwd, env=None, stdin=None):
     full.update(env or {})
     code = "import sys; from edlint.cli import run; sys.argv[1:] = " + repr(list(args)) + "; run()"
     return subprocess.run([sys.executable, "-c", code], cwd=cwd, env=full, input=stdin,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.fixture
@@ -84,7 +83,7 @@ def test_plugin_named_in_a_tree_config_does_not_run_unless_allowed(hostile_tree,
 
 def test_a_config_in_the_tree_cannot_allow_plugins(hostile_tree):
     (hostile_tree / "news" / ".edlint.yaml").write_text("allow_plugins: true\nplugins: [evil.py]\n", encoding="utf-8")
-    proc = run_edlint(["check", "--no-cache", "news"], hostile_tree)
+    run_edlint(["check", "--no-cache", "news"], hostile_tree)
     assert not (hostile_tree / "news" / "MARKER").exists()
 
 
@@ -246,7 +245,7 @@ def test_code_span_search_is_linear_on_a_line_of_backtick_runs(unit, count):
     subprocess deadline tells the two apart whatever the machine's load."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     proc = subprocess.run([sys.executable, "-c", LONG_LINE_PROBE, unit, str(count)], env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
 
 
@@ -298,7 +297,7 @@ rules:
                                        encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     proc = subprocess.run([sys.executable, "-c", BUDGET_PROBE, "edlint", "check", "--no-cache", "--format", "json",
-                           "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+                           "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
     findings = json.loads(proc.stdout)["findings"]
     assert proc.returncode == 2, proc.stderr
     assert [f["rule"] for f in findings] == ["internal-error", "house-plain"]
@@ -325,8 +324,8 @@ def test_the_budget_is_cpu_time_of_one_rule_on_one_document():
 
 
 # -- the LanguageTool client is bounded (defect 9) and its cache behaves (defect 10) ---------------
-import socket  # noqa: E402
-import threading  # noqa: E402
+import socket
+import threading
 
 
 class RawServer:
@@ -348,7 +347,7 @@ class RawServer:
         while not self.stop.is_set():
             try:
                 conn, _ = self.sock.accept()
-            except (socket.timeout, OSError):
+            except OSError:
                 continue
             self.requests += 1
             threading.Thread(target=self._one, args=(conn,), daemon=True).start()
@@ -462,7 +461,7 @@ def test_odd_matches_are_dropped_with_one_warning_and_good_ones_kept():
     with RawServer(json_answer(payload)) as server:
         client = client_for(server.url)
         matches = client.check(text, "en-GB")
-        again = client.check(text + " ", "en-GB")
+        client.check(text + " Later.", "en-GB")  # drops some again: still one warning
     assert [text[m.offset:m.offset + m.length] for m in matches] == ["sails", "ferry"]
     assert matches[1].replacements == ("boat",) and matches[1].rule_id == ""
     assert sum("outside the text" in m for m in client.messages) == 1
@@ -477,9 +476,9 @@ def grammar_site(tmp_path, url):
 
 def test_no_cache_also_skips_the_languagetool_answer_cache(tmp_path, monkeypatch):
     from click.testing import CliRunner
+    from lt_standin import StandIn
 
     from edlint.cli import main
-    from lt_standin import StandIn
 
     monkeypatch.chdir(tmp_path)
     with StandIn() as lt:
@@ -493,8 +492,9 @@ def test_no_cache_also_skips_the_languagetool_answer_cache(tmp_path, monkeypatch
 
 
 def test_the_answer_cache_is_not_written_or_read_through_a_symlink(tmp_path, monkeypatch):
-    import edlint
     from lt_standin import StandIn
+
+    import edlint
 
     outside = tmp_path / "outside.txt"
     outside.write_text("precious\n", encoding="utf-8")
@@ -523,9 +523,9 @@ def test_replay_key_holds_the_languagetool_url_from_the_environment(tmp_path, mo
     """A run recorded without EDLINT_LANGUAGETOOL_URL must not be replayed once it is set:
     the grammar rule would be silently skipped for the rest of the day."""
     from click.testing import CliRunner
+    from lt_standin import StandIn
 
     from edlint.cli import main
-    from lt_standin import StandIn
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "story.md").write_text("---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n",
@@ -552,6 +552,6 @@ def test_the_budget_timer_stops_when_unused_and_never_outlives_the_interpreter(t
         "print('ARMED', RegexBudget._armed)\n"
     )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "ARMED False" in proc.stdout

@@ -170,7 +170,7 @@ _LOCAL_PLUGINS: dict[str, list[Rule]] = {}
 _PLUGIN_FILES: dict[str, list[str]] = {}
 
 
-class _records_imports:  # noqa: N801 - a context manager
+class _records_imports:  # a context manager, named for how it reads in a with statement
     """Notes the source files of the modules imported inside the block under ``key``."""
 
     def __init__(self, key: str) -> None:
@@ -181,7 +181,7 @@ class _records_imports:  # noqa: N801 - a context manager
 
         self.before = set(sys.modules)
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         import sys
 
         files = []
@@ -276,7 +276,7 @@ def skipped_plugins_message(skipped: list[tuple[str, str]]) -> str:
             f"{ALLOW_ENV}=1 or 'allow_plugins: true' in {user_config_path()}")
 
 
-class plugin_output_to_stderr:  # noqa: N801 - used as a context manager, like contextlib's
+class plugin_output_to_stderr:  # a context manager, named like contextlib's
     """While plugin code runs, what it prints goes to stderr: stdout carries the report
     (``--format json``), which a stray ``print`` (or a write to file descriptor 1 by a
     library or subprocess) would corrupt."""
@@ -295,7 +295,7 @@ class plugin_output_to_stderr:  # noqa: N801 - used as a context manager, like c
             self._fd = None
         sys.stdout = sys.stderr
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         import sys
 
         try:
