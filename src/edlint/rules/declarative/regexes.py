@@ -116,32 +116,36 @@ class RegexBudget:
     _idle = 0
     _ready_in: int | None = None  # the process that installed the handler (-1: cannot)
 
+    _main_thread = -1  # the thread that installed the handler: Python runs handlers there
+
     @classmethod
     def available(cls) -> bool:
+        import _thread
         import os
-        import threading
 
         if cls._ready_in != os.getpid():
             cls._armed = False  # a forked child has no timer running
             cls._ready_in = os.getpid() if cls._install() else -1
-        return cls._ready_in != -1 and threading.current_thread() is threading.main_thread()
+        return cls._ready_in != -1 and _thread.get_ident() == cls._main_thread
 
     @classmethod
     def _install(cls) -> bool:
+        import _thread
         import atexit
         import signal
-        import threading
 
-        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        if not hasattr(signal, "setitimer"):
             return False
         try:
             current = signal.getsignal(signal.SIGPROF)
             if current is not cls._on_tick:
                 if current not in (signal.SIG_DFL, signal.SIG_IGN, None):
                     return False  # a profiler owns the timer: leave it alone
+                # Raises ValueError outside the main thread: then no budget in this process.
                 signal.signal(signal.SIGPROF, cls._on_tick)
         except (ValueError, OSError):
             return False
+        cls._main_thread = _thread.get_ident()
         # A tick after the interpreter has reset its handlers would end the process.
         atexit.register(cls._disarm)
         return True
