@@ -36,11 +36,20 @@ TEXTLINT_PACKAGES = ["textlint@15.8.0", "textlint-rule-no-todo", "textlint-rule-
 TEXTLINT_RC = '{"plugins": {"html": true}, "rules": {"no-todo": true, "write-good": true, "terminology": true}}\n'
 
 
-def run(cmd: list[str], cwd: str | None = None) -> tuple[float, int, int, float]:
+def run(cmd: list[str], cwd: str | None = None, memory_limit: int | None = None) -> tuple[float, int, int, float]:
     """(wall seconds, exit code, peak RSS in KiB, CPU seconds) of one whole process; CPU
-    includes worker processes (they are waited for before the parent exits)."""
+    includes worker processes (they are waited for before the parent exits). With
+    ``memory_limit`` (bytes of address space) a runaway input fails instead of swapping a
+    shared machine to death."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=limit if memory_limit else None)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     return wall, os.waitstatus_to_exitcode(status), usage.ru_maxrss, usage.ru_utime + usage.ru_stime
@@ -147,6 +156,61 @@ def bench_set(name: str, folder: str, files: list[str], repeat: int, proselint: 
     return rows
 
 
+# -- adversarial single files ----------------------------------------------------------------------
+ADVERSARIAL_SIZE = 4_900_000  # just under 5 MB: every such input must lint in under 10 s
+ADVERSARIAL_MEMORY = 4 * 1024**3  # address space per run: beyond it the run fails (exit 1 or -9)
+FRONT = "---\ntitle: Hostile input\nauthor: Test Desk\ndate: 2024-05-02\n---\n\n"
+
+
+def _fill(unit: str, size: int = ADVERSARIAL_SIZE) -> str:
+    """``unit`` repeated to ``size`` bytes of UTF-8 (not characters: the limit is on bytes)."""
+    per = len(unit.encode("utf-8"))
+    return unit * (size // per)
+
+
+def adversarial_inputs() -> dict[str, str]:
+    """Bodies that once made a path quadratic or a regex backtrack (issue 19, defects 6 and 7),
+    each just under 5 MB. Names say what the file holds."""
+    import random
+
+    rng = random.Random(19)
+    runs = "".join("`" * rng.randint(1, 9) + "x" for _ in range(ADVERSARIAL_SIZE // 5))[:ADVERSARIAL_SIZE]
+    return {
+        "backtick-runs-one-line": runs,
+        "one-run-of-backticks": "`" * ADVERSARIAL_SIZE,
+        "unmatched-brackets": _fill("The council [draft said "),
+        "unmatched-brackets-then-one-close": _fill("[a ")[:-2] + "]",
+        "km-miles-and-meters": _fill("The ferry sails 5 km (3 miles) to a tide meter. "),
+        "whitespace-run": "Text" + " " * (ADVERSARIAL_SIZE - 10) + "x\n",
+        "word-run-no-space": "a" * ADVERSARIAL_SIZE,
+        "doubled-words": _fill("the the "),
+        "quote-marks": _fill('"\u201c'),
+        "quote-marks-in-words": _fill('word"\u201cword '),
+        "one-paragraph-of-prose": _fill("The island ferry will add a 6.15am sailing on weekdays, the operator said. "),
+    }
+
+
+def bench_adversarial(ed: list[str], work: str, limit: float = 10.0) -> bool:
+    """Lint each adversarial file alone (no cache): wall, CPU and peak RSS; False when one
+    took longer than ``limit`` seconds."""
+    folder = os.path.join(work, "adversarial")
+    os.makedirs(folder, exist_ok=True)
+    print(f"\n| adversarial file (< 5 MB) | MB | wall s | CPU s | peak RSS MiB | exit | under {limit:.0f} s |")
+    print("|---|---|---|---|---|---|---|")
+    ok = True
+    for name, body in adversarial_inputs().items():
+        path = os.path.join(folder, name + ".md")
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(FRONT + body + "\n")
+        size = os.path.getsize(path)
+        wall, code, rss, cpu = run(ed + ["check", "--quiet", "--no-cache", "--jobs", "1", path],
+                                   memory_limit=ADVERSARIAL_MEMORY)
+        ok = ok and wall < limit and size < 5_000_000
+        print(f"| {name} | {size / 1e6:.2f} | {wall:.2f} | {cpu:.2f} | {rss / 1024:.0f} | {code} | "
+              f"{'yes' if wall < limit else '**no**'} |")
+    return ok
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1000, help="synthetic articles to generate")
@@ -154,7 +218,18 @@ def main() -> int:
     ap.add_argument("--no-proselint", action="store_true")
     ap.add_argument("--no-textlint", action="store_true")
     ap.add_argument("--no-real", action="store_true", help="skip ../shared/corpus")
+    ap.add_argument("--adversarial-only", action="store_true",
+                    help="only the adversarial single files (no corpus, no other tools)")
     args = ap.parse_args()
+    if args.adversarial_only:
+        work = tempfile.mkdtemp(prefix="edlint-bench-")
+        try:
+            print(f"load average before: {os.getloadavg()[0]:.2f}")
+            ok = bench_adversarial(edlint_exe(), work)
+            print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0 if ok else 1
     gen = os.path.join(SHARED, "bench", "gen_corpus.py")
     work = tempfile.mkdtemp(prefix="edlint-bench-")
     try:
@@ -199,6 +274,7 @@ def main() -> int:
         if not args.no_real and os.path.isdir(real):
             bench_set("real", real, files_in(real, (".md", ".html", ".txt")), args.repeat, None,
                       os.path.join(work, "cache-real"))
+        bench_adversarial(ed, work)
         print(f"\nload average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -145,6 +145,8 @@ class _CheckCommand(click.Command):
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
 @click.option("--statistics", is_flag=True,
               help="Instead of the findings, count them per rule ([*]: --fix fixes them); text or json.")
+@click.option("--allow-plugins", is_flag=True, default=None,
+              help="Import the local plugins named in config files (they are code; off by default).")
 def check(
     paths: tuple[str, ...],
     fmt: str,
@@ -173,6 +175,7 @@ def check(
     no_color: bool,
     quiet: bool,
     statistics: bool,
+    allow_plugins: bool | None,
 ) -> None:
     """Lint articles (files and folders; default: the current folder)."""
     # Start-up creates tens of thousands of long-lived objects (modules, rules, patterns):
@@ -182,8 +185,12 @@ def check(
 
         sys.exit(show(paths, config_path=config_path, exclude=_split(exclude), respect_gitignore=respect_gitignore))
     gc.disable()
+    # --no-cache covers the LanguageTool answer cache too; worker processes inherit this.
+    no_cache_before = os.environ.get("EDLINT_NO_CACHE")
+    if no_cache:
+        os.environ["EDLINT_NO_CACHE"] = "1"
     try:
-        _check(**{k: v for k, v in locals().items() if k != "show_settings"})
+        _check(**{k: v for k, v in locals().items() if k not in ("show_settings", "no_cache_before")})
     except KeyboardInterrupt:
         # Ctrl-C: workers are stopped and temporary files removed on the way out; leave now,
         # without waiting for worker bookkeeping threads. 130, as shells expect.
@@ -193,6 +200,8 @@ def check(
         os._exit(130)
     finally:
         gc.enable()  # for callers that run the command in their own process (tests, tools)
+        if no_cache and no_cache_before is None:
+            os.environ.pop("EDLINT_NO_CACHE", None)
 
 
 def _check(
@@ -203,6 +212,7 @@ def _check(
     diff: bool, baseline_path: str | None, changed_since: str | None, changed_lines_only: bool,
     jobs: int | None, cache_dir: str | None, no_cache: bool, today: str | None, no_color: bool, quiet: bool,
     statistics: bool = False,
+    allow_plugins: bool | None = None,
 ) -> None:
     from .config import ConfigError
     from .policy import exit_code
@@ -237,7 +247,8 @@ def _check(
                 invocation = invocation_key(
                     {"paths": paths, "select": select, "extend_select": extend_select, "ignore": ignore,
                      "preview": preview, "fail_on": fail_on, "config": config_path, "exclude": exclude,
-                     "force_exclude": force_exclude, "respect_gitignore": respect_gitignore}, today)
+                     "force_exclude": force_exclude, "respect_gitignore": respect_gitignore,
+                     "allow_plugins": bool(allow_plugins)}, today)
                 replayed = replay(cache, invocation)
                 if replayed is not None and replayed.extra.get("fail_on") not in SEVERITY_CHOICES:
                     replayed = None  # a damaged manifest is a cache miss, never a traceback
@@ -248,7 +259,8 @@ def _check(
             result, files, threshold = replayed.result, replayed.files, replayed.extra["fail_on"]
         else:
             linter = make_linter(config_path, select, extend_select, ignore, preview, fail_on, exclude,
-                                 force_exclude, today, respect_gitignore=respect_gitignore)
+                                 force_exclude, today, respect_gitignore=respect_gitignore,
+                                 allow_plugins=allow_plugins or None)
             threshold = fail_on or _config_fail_on(linter) or "warning"
             # Rules, packs and config now exist for the whole run: keep the cycle collector
             # from walking them again and again while articles are linted (and forked
@@ -406,7 +418,7 @@ def _open_cache(cache_dir: str | None, config_path: str | None, notes: list[str]
 def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
                 ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
                 exclude: tuple[str, ...], force_exclude: bool, today: str | None = None,
-                respect_gitignore: bool | None = None) -> Any:
+                respect_gitignore: bool | None = None, allow_plugins: bool | None = None) -> Any:
     """The Linter for the selection flags shared by `check` and `baseline write`."""
     from .engine import Linter
     from .policy import CliOverrides
@@ -420,7 +432,7 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
         today=today,
     )
     linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude),
-                    respect_gitignore=respect_gitignore)
+                    respect_gitignore=respect_gitignore, allow_plugins=allow_plugins)
     _check_selectors(linter, cli, config_path)
     return linter
 
@@ -536,23 +548,28 @@ def _check_selectors(linter: Any, cli: Any, config_path: str | None) -> None:
                 raise ConfigError(f"{flag}: unknown rule or family {v!r}{_did_you_mean(v, names)}")
 
 
-def _registry(config_path: str | None = None) -> Any:
+def _registry(config_path: str | None = None, allow_plugins: bool | None = None) -> Any:
     from .engine import Linter
 
-    linter = Linter(config=config_path)
+    linter = Linter(config=config_path, allow_plugins=allow_plugins)
     cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
-    return linter.registry_of(cfg)
+    reg = linter.registry_of(cfg)
+    for message in linter.messages:  # plugins skipped or failed: on stderr, never in the listing
+        click.echo(f"edlint: {message}", err=True)
+    return reg
 
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def rules_cmd(fmt: str, config_path: str | None) -> None:
+@click.option("--allow-plugins", is_flag=True, default=None,
+              help="Import the local plugins named in config files (they are code; off by default).")
+def rules_cmd(fmt: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """List every rule: id, family, default severity, status and summary."""
     from .config import ConfigError
 
     try:
-        reg = _registry(config_path)
+        reg = _registry(config_path, allow_plugins or None)
     except ConfigError as exc:
         click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)
@@ -605,12 +622,14 @@ def _option_defaults(r: Any) -> dict[str, Any]:
 @main.command()
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-def explain(rule_id: str, config_path: str | None) -> None:
+@click.option("--allow-plugins", is_flag=True, default=None,
+              help="Import the local plugins named in config files (they are code; off by default).")
+def explain(rule_id: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """Print a rule's documentation."""
     from .config import ConfigError, _did_you_mean
 
     try:
-        reg = _registry(config_path)
+        reg = _registry(config_path, allow_plugins or None)
     except ConfigError as exc:
         click.echo(f"edlint: config error: {exc}", err=True)
         sys.exit(2)

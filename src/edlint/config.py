@@ -222,8 +222,11 @@ def config_from_mapping(
 
     section_names = set(registry.sections)
     known = TOP_LEVEL_KEYS | section_names
+    # Plugins that were not allowed to load leave their rules and sections unknown: the
+    # config is then read without them (the run says which plugins it skipped).
+    without_plugins = bool(getattr(registry, "skipped_plugins", None))
     for key in data:
-        if key not in known:
+        if key not in known and not without_plugins:
             fail(f"unknown key {key!r}{_did_you_mean(key, known)}", str(key))
 
     selectors = _selector_names(registry)
@@ -232,15 +235,17 @@ def config_from_mapping(
     def selector_list(value: Any, key_path: str) -> tuple[str, ...]:
         items = _str_list(value, key_path, fail)
         for i, item in enumerate(items):
-            if item not in selectors:
+            if item not in selectors and not without_plugins:
                 fail(f"unknown rule or family {item!r}{_did_you_mean(item, selectors)}", f"{key_path}[{i}]")
-        return items
+        return tuple(item for item in items if item in selectors)
 
     def severity_map(value: Any, key_path: str) -> dict[str, str]:
         if not isinstance(value, dict):
             fail("'severity' must map rule ids or families to error, warning or info", key_path)
         out = {}
         for k, v in value.items():
+            if k not in selectors and without_plugins:
+                continue
             if k not in selectors:
                 fail(f"unknown rule or family {k!r}{_did_you_mean(k, selectors)}", f"{key_path}.{k}")
             if str(v).lower() not in SEVERITIES:
@@ -253,6 +258,8 @@ def config_from_mapping(
             fail("'rules' must map rule ids to their options", key_path)
         out = {}
         for rid, opts in value.items():
+            if rid not in rule_ids and without_plugins:
+                continue
             if rid not in rule_ids:
                 fail(f"unknown rule {rid!r}{_did_you_mean(rid, rule_ids)}", f"{key_path}.{rid}")
             rule = registry.rules[rid]

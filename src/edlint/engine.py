@@ -56,8 +56,13 @@ class Linter:
         extra_exclude: tuple[str, ...] = (),
         registry: Registry | None = None,
         respect_gitignore: bool | None = None,
+        allow_plugins: bool | None = None,
     ) -> None:
         self.cli = cli or CliOverrides()
+        # Plugins named in config files run only when the user allowed them (None: as
+        # EDLINT_ALLOW_PLUGINS or the user-level config say); see registry.build_registry.
+        self.allow_plugins = allow_plugins
+        self._skipped_plugins: list[tuple[str, str]] = []
         self.force_exclude = force_exclude
         self.extra_exclude = extra_exclude
         self.respect_gitignore = respect_gitignore  # None: as the config says (default yes)
@@ -85,13 +90,15 @@ class Linter:
             self.fixed_config = config
         elif isinstance(config, dict):
             plugins, packs = (tuple(str(x) for x in _as_list(config.get(k))) for k in ("plugins", "packs"))
-            reg = self.registry_for(plugins, os.getcwd(), packs)
+            # A mapping comes from the caller's own code, not from the linted tree.
+            reg = self.registry_for(plugins, os.getcwd(), packs, trusted=True)
             self.fixed_config = config_from_mapping(config, reg, root=os.getcwd())
         elif isinstance(config, str):
             self.fixed_config = self._load(config)
 
     # -- config ---------------------------------------------------------------------
-    def registry_for(self, plugins: tuple[str, ...], base_dir: str = ".", packs: tuple[str, ...] = ()) -> Registry:
+    def registry_for(self, plugins: tuple[str, ...], base_dir: str = ".", packs: tuple[str, ...] = (),
+                     named_in: str | None = None, trusted: bool = False) -> Registry:
         """The rules a config sees: built-ins, entry points, its plugins and its packs."""
         if not plugins and not packs and self._base_registry is not None:
             return self._base_registry
@@ -101,11 +108,14 @@ class Linter:
             from .rules.registry import RegistryError
 
             try:
-                reg = build_registry(plugins, base_dir, packs=packs)
+                reg = build_registry(plugins, base_dir, packs=packs,
+                                     allow_plugins=True if trusted else self.allow_plugins)
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from exc
             self._registries[key] = reg
             self._note_registry_inputs(reg, base_dir, packs)
+            if reg.skipped_plugins:
+                self._note_skipped(reg.skipped_plugins, named_in or base_dir)
             for err in reg.errors:
                 if err not in self.messages:
                     self.messages.append(err)
@@ -124,6 +134,21 @@ class Linter:
             for spec in packs:
                 self.inputs.note(resolve_pack_path(spec, base_dir))
 
+    def _note_skipped(self, plugins: list[str], where: str) -> None:
+        """One message for the whole run, naming every plugin not loaded."""
+        from .rules.registry import skipped_plugins_message
+
+        shown = os.path.relpath(where) if os.path.isabs(where) else where
+        before = skipped_plugins_message(self._skipped_plugins) if self._skipped_plugins else None
+        for spec in plugins:
+            if (spec, shown) not in self._skipped_plugins:
+                self._skipped_plugins.append((spec, shown))
+        message = skipped_plugins_message(self._skipped_plugins)
+        if before in self.messages:
+            self.messages[self.messages.index(before)] = message
+        elif message not in self.messages:
+            self.messages.append(message)
+
     def registry_of(self, config: Config) -> Registry:
         return self.registry_for(config.plugins, config.root, config.packs)
 
@@ -133,7 +158,7 @@ class Linter:
             return cached
         # Plugins and packs change which rules exist, so read them before validating.
         reg = self.registry_for(_peek_list(path, "plugins"), os.path.dirname(os.path.abspath(path)),
-                                _peek_list(path, "packs"))
+                                _peek_list(path, "packs"), named_in=path)
         self.inputs.note(path)
         cfg = load_config_file(path, reg)
         self._configs_by_path[path] = cfg
@@ -454,7 +479,12 @@ class Linter:
             return cached
         parts = [__version__, code_stamp(), repr(self.cli), settings.key, repr(config),
                  datetime.date.today().isoformat(), site.fingerprint()]
-        for extra in (config.path, *config.plugins, *config.packs):
+        reg = self.registry_of(config)
+        # Which rules exist (a plugin allowed in one run and skipped in the next), and the
+        # code of every module the plugins imported (a plugin named as a module has no path
+        # in the config; its helpers have none anywhere).
+        parts.append(",".join(sorted(f"{r.id}={r.origin}" for r in reg.rules.values())))
+        for extra in (config.path, *config.plugins, *config.packs, *reg.plugin_files):
             if not extra:
                 continue
             full = extra if os.path.isabs(extra) else os.path.join(config.root, extra)
@@ -509,7 +539,7 @@ class Linter:
         chunk = max(MIN_FILES_PER_WORKER, min(64, len(files) // (jobs * 4) or 1))
         chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
         by_path: dict[str, FileResult] = {}
-        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude, self.read_roots, self.respect_gitignore)
+        state = (self._spec, self.cli, self.force_exclude, self.extra_exclude, self.read_roots, self.respect_gitignore, self.allow_plugins)
 
         def pool_of(workers: int) -> Any:
             return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
@@ -687,9 +717,9 @@ def _init_worker(state: tuple) -> None:
 
     # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    spec, cli, force_exclude, extra_exclude, read_roots, respect_gitignore = state
+    spec, cli, force_exclude, extra_exclude, read_roots, respect_gitignore, allow_plugins = state
     _WORKER = Linter(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude,
-                     respect_gitignore=respect_gitignore)
+                     respect_gitignore=respect_gitignore, allow_plugins=allow_plugins)
     _WORKER.read_roots = read_roots
 
 

@@ -65,7 +65,10 @@ def invocation_key(arguments: dict[str, Any], today: str | None) -> str:
     from . import __version__
 
     day = today or datetime.date.today().isoformat()
-    parts = [__version__, code_stamp(), day, os.getcwd(), repr(sorted(arguments.items()))]
+    # The environment that decides findings: a LanguageTool server named only here turns
+    # the grammar rule on (a run recorded without it must not be replayed with it).
+    env = [os.environ.get(name, "") for name in ("EDLINT_LANGUAGETOOL_URL",)]
+    parts = [__version__, code_stamp(), day, os.getcwd(), repr(sorted(arguments.items())), repr(env)]
     return digest("\0".join(parts).encode("utf-8", "surrogatepass"))
 
 

@@ -102,7 +102,8 @@ def test_every_lazy_pattern_in_edlint_compiles():
     assert count > 20
 
 
-def test_file_plugin_loads_in_a_fresh_process(tmp_path):
+def test_file_plugin_loads_in_a_fresh_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     """A file plugin works in a fresh process, not only in the test process, where pytest
     has already imported much of what plugin loading needs."""
     (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")

@@ -121,7 +121,7 @@ def test_plugin_rule_that_raises_is_an_internal_error_and_others_still_run(write
     )
     write(".edlint.yaml", f"plugins: ['{os.path.basename(plugin)}']\nselect: [image-alt, boom-check]\n")
     a = write("a.md", NO_ALT)
-    result = Linter().run([a])
+    result = Linter(allow_plugins=True).run([a])
     assert result.internal_error
     assert {f.rule for f in result.findings} == {"internal-error", "image-alt"}
     assert "kaboom" in next(f.message for f in result.findings if f.rule == "internal-error")

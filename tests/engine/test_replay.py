@@ -197,6 +197,7 @@ def test_runs_that_cannot_be_replayed(site, monkeypatch):
         "@rule('no-op-house', family='house', summary='Does nothing')\n"
         "def no_op_house(doc, opts):\n    return iter(())\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(site))
+    monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     (site / ".edlint.yaml").write_text(CONFIG + "plugins: [house_rules]\n", encoding="utf-8")
     check("news")
     check("news", replay_expected=False, monkeypatch=monkeypatch)

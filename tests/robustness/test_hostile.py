@@ -598,7 +598,8 @@ def check(doc, opts):
     ("raise RecursionError('deep')\n", "RecursionError: deep"),
     ("import sys\nsys.exit(0)\n", "SystemExit: 0"),
 ])
-def test_plugin_that_raises_at_import_is_named_and_the_run_goes_on(write, source, error):
+def test_plugin_that_raises_at_import_is_named_and_the_run_goes_on(write, source, error, monkeypatch):
+    monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     write(".edlint.yaml", "plugins: [broken_plugin.py]\n")
     write("broken_plugin.py", source)
     write("a.md", GOOD)
@@ -616,7 +617,8 @@ def test_plugin_that_raises_at_import_is_named_and_the_run_goes_on(write, source
     ("return [][1]", "IndexError: list index out of range"),
     ("import sys; sys.exit(0)", "SystemExit: 0"),
 ])
-def test_plugin_check_that_raises_is_an_internal_error_per_file(write, tmp_path, jobs, body, error):
+def test_plugin_check_that_raises_is_an_internal_error_per_file(write, tmp_path, jobs, body, error, monkeypatch):
+    monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     rule_id = f"raises-{abs(hash((body, jobs))) % 10**8}"  # plugins are cached per process
     write(".edlint.yaml", "plugins: [raising_check.py]\n")
     plugin = write("raising_check.py", RAISING_CHECK.format(rule_id=rule_id, body=body))
@@ -698,7 +700,7 @@ def test_ctrl_c_during_a_parallel_run_exits_130_promptly_and_leaves_nothing(tmp_
         assert leftovers == [], leftovers
         assert {p: (articles / p).read_bytes() for p in os.listdir(articles)} == before
         if cache.exists():
-            assert set(os.listdir(cache)) <= {"cache-v1.json", "CACHEDIR.TAG"}
+            assert set(os.listdir(cache)) <= {"cache-v1.json", "CACHEDIR.TAG", ".gitignore"}
             if (cache / "cache-v1.json").exists():
                 json.loads((cache / "cache-v1.json").read_text(encoding="utf-8"))
 

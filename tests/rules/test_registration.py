@@ -115,7 +115,7 @@ def test_a_plugin_without_rules_tuple_still_registers(tmp_path):
         "@rule('desk-headline', family='desk', summary='s')\n"
         "def desk_headline(doc, opts):\n    return []\n"
     )
-    reg = build_registry(plugins=(str(plugin),), entry_points=False, shipped_packs=False)
+    reg = build_registry(plugins=(str(plugin),), entry_points=False, shipped_packs=False, allow_plugins=True)
     assert reg.get("desk-headline") is not None
     assert reg.get("desk-headline").origin == f"plugin:{plugin}"
     assert reg.get("image-alt").origin == "builtin"

@@ -35,6 +35,10 @@ class Registry:
     families: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)  # plugins that failed to load
     failed_plugins: list[str] = field(default_factory=list)  # config plugins among them
+    skipped_plugins: list[str] = field(default_factory=list)  # config plugins not allowed to load
+    # The source files of every module the plugins brought in (their own, and what they
+    # imported): part of the cache key, so an edited helper module is not served stale.
+    plugin_files: list[str] = field(default_factory=list)
 
     def add(self, rule: Rule) -> None:
         if not valid_rule_id(rule.id):
@@ -142,8 +146,9 @@ def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
 
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             try:
-                loaded = ep.load()
-                found.append((ep.name, _with_origin(_plugin_rules(loaded), f"plugin:{ep.name}")))
+                with plugin_output_to_stderr(), _records_imports(f"entry point {ep.name}"):
+                    loaded = ep.load()
+                found.append((ep.name, _quiet_rules(_with_origin(_plugin_rules(loaded), f"plugin:{ep.name}"))))
             except (Exception, SystemExit) as exc:  # noqa: BLE001 - a broken plugin is reported, not fatal
                 found.append((ep.name, exc))
         _ENTRY_POINT_CACHE = found
@@ -151,6 +156,30 @@ def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
 
 
 _LOCAL_PLUGINS: dict[str, list[Rule]] = {}
+# For each plugin (and entry point) imported: the files of the modules its import added.
+_PLUGIN_FILES: dict[str, list[str]] = {}
+
+
+class _records_imports:  # a context manager, named for how it reads in a with statement
+    """Notes the source files of the modules imported inside the block under ``key``."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __enter__(self) -> None:
+        import sys
+
+        self.before = set(sys.modules)
+
+    def __exit__(self, *exc: object) -> None:
+        import sys
+
+        files = []
+        for name in set(sys.modules) - self.before:
+            path = getattr(sys.modules.get(name), "__file__", None)
+            if isinstance(path, str):
+                files.append(os.path.abspath(path))
+        _PLUGIN_FILES[self.key] = sorted(files)
 
 
 def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
@@ -176,17 +205,20 @@ def _import_local_plugin(spec: str, base_dir: str) -> list[Rule]:
         module = importlib.util.module_from_spec(loader_spec)
         sys.modules[name] = module
         try:
-            loader_spec.loader.exec_module(module)
+            with plugin_output_to_stderr(), _records_imports(path):
+                loader_spec.loader.exec_module(module)
         except BaseException:
             del sys.modules[name]
             raise
-        rules = _with_origin(rules_of_module(module), f"plugin:{spec}")
+        rules = _quiet_rules(_with_origin(rules_of_module(module), f"plugin:{spec}"))
         _LOCAL_PLUGINS[path] = rules
         return rules
     cached = _LOCAL_PLUGINS.get(spec)
     if cached is not None:
         return cached
-    rules = _with_origin(rules_of_module(importlib.import_module(spec)), f"plugin:{spec}")
+    with plugin_output_to_stderr(), _records_imports(spec):
+        module = importlib.import_module(spec)
+    rules = _quiet_rules(_with_origin(rules_of_module(module), f"plugin:{spec}"))
     _LOCAL_PLUGINS[spec] = rules
     return rules
 
@@ -203,6 +235,104 @@ def _plugin_rules(loaded: Any) -> list[Rule]:
     return rules_of_module(types.SimpleNamespace(__name__="", RULES=(loaded,)))
 
 
+# -- plugins may run only when the user says so ------------------------------------------------
+ALLOW_ENV = "EDLINT_ALLOW_PLUGINS"
+
+
+def user_config_path() -> str:
+    """The user's own edlint config (``$XDG_CONFIG_HOME/edlint/config.yaml``, else
+    ``~/.config/edlint/config.yaml``): outside any project, so a linted tree cannot write it."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "edlint", "config.yaml")
+
+
+def local_plugins_allowed() -> bool:
+    """Whether plugins named in a config may be imported, when no ``--allow-plugins`` was
+    given: ``EDLINT_ALLOW_PLUGINS=1`` (or true/yes), else ``allow_plugins: true`` in the
+    user-level config. Never a config found in the linted tree: a pull request could add
+    one, and a plugin is code."""
+    value = os.environ.get(ALLOW_ENV)
+    if value is not None and value.strip():
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    path = user_config_path()
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read(65_536)
+    except OSError:
+        return False
+    # One flat key: read without YAML (the plain check path does not load it for this).
+    for line in text.decode("utf-8", "replace").splitlines():
+        key, sep, val = line.partition(":")
+        if sep and key.strip() == "allow_plugins":
+            return val.split("#", 1)[0].strip().lower() in ("true", "yes", "on", "1")
+    return False
+
+
+def skipped_plugins_message(skipped: list[tuple[str, str]]) -> str:
+    """One line naming the plugins that were not loaded, where they were named, and how to
+    allow them."""
+    names = ", ".join(f"{spec!r} (named in {where})" for spec, where in skipped)
+    return (f"plugins not loaded: {names}: a plugin is code, and a config in the linted tree "
+            f"cannot make edlint run code; allow local plugins with --allow-plugins, "
+            f"{ALLOW_ENV}=1 or 'allow_plugins: true' in {user_config_path()}")
+
+
+class plugin_output_to_stderr:  # a context manager, named like contextlib's
+    """While plugin code runs, what it prints goes to stderr: stdout carries the report
+    (``--format json``), which a stray ``print`` (or a write to file descriptor 1 by a
+    library or subprocess) would corrupt."""
+
+    def __enter__(self) -> None:
+        import sys
+
+        self._stdout = sys.stdout
+        self._fd: int | None = None
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            self._fd = os.dup(1)
+            os.dup2(2, 1)
+        except (OSError, ValueError, AttributeError):
+            self._fd = None
+        sys.stdout = sys.stderr
+
+    def __exit__(self, *exc: object) -> None:
+        import sys
+
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        sys.stdout = self._stdout
+        if self._fd is not None:
+            os.dup2(self._fd, 1)
+            os.close(self._fd)
+
+
+def _quiet_rules(rules: list[Rule]) -> list[Rule]:
+    """Plugin rules whose functions run with their output sent to stderr."""
+    out = []
+    for r in rules:
+        changes = {name: _quiet(getattr(r, name), name != "facts") for name in ("check", "facts", "combine")
+                   if getattr(r, name) is not None}
+        out.append(replace(r, **changes) if changes else r)
+    return out
+
+
+def _quiet(func: Any, iterates: bool) -> Any:
+    def run_quietly(*args: Any, **kwargs: Any) -> Any:
+        with plugin_output_to_stderr():
+            value = func(*args, **kwargs)
+            if iterates and value is not None:
+                value = list(value)  # check and combine give iterables, often generators: run them now
+        return value
+
+    run_quietly.__wrapped__ = func  # type: ignore[attr-defined]
+    run_quietly.__doc__ = getattr(func, "__doc__", None)
+    run_quietly.__name__ = getattr(func, "__name__", "plugin_rule")
+    return run_quietly
+
+
 def build_registry(
     plugins: tuple[str, ...] = (),
     base_dir: str = ".",
@@ -210,7 +340,10 @@ def build_registry(
     entry_points: bool = True,
     packs: tuple[str, ...] = (),
     shipped_packs: bool = True,
+    allow_plugins: bool | None = None,
 ) -> Registry:
+    """``allow_plugins``: import the ``plugins`` (None: as :func:`local_plugins_allowed`
+    says); not allowed, they are listed in ``skipped_plugins`` and nothing of theirs runs."""
     reg = Registry()
     for r in _builtin_rules():
         reg.add(r)
@@ -221,6 +354,10 @@ def build_registry(
                 continue
             for r in result:
                 reg.add(r)
+            reg.plugin_files.extend(_PLUGIN_FILES.get(f"entry point {name}", ()))
+    if plugins and not (local_plugins_allowed() if allow_plugins is None else allow_plugins):
+        reg.skipped_plugins.extend(plugins)
+        plugins = ()
     for spec in plugins:
         # A plugin that fails to import is reported and the run goes on with the other
         # rules; the run then exits 2, since a check the config asked for did not run.
@@ -232,6 +369,10 @@ def build_registry(
             continue
         for r in rules:
             reg.add(r)
+        key = spec
+        if spec.endswith(".py"):
+            key = os.path.abspath(spec if os.path.isabs(spec) else os.path.join(base_dir, spec))
+        reg.plugin_files.extend(_PLUGIN_FILES.get(key, ()))
     _add_pack_rules(reg, packs, base_dir, shipped_packs)
     for r in extra_rules:
         reg.add(r)

@@ -11,6 +11,8 @@ from ...document import Document
 from ..base import Applicability, Finding, Fix
 from .conditions import Condition, read_conditions
 from .regexes import (
+    BudgetExceeded,
+    RegexBudget,
     anchored_at_start,
     compile_pattern,
     literal_prefixes,
@@ -374,6 +376,9 @@ class CheckType:
         self.status: str = values["status"]
         self.since: str = values["since"]
         check_message(self.message, self.PLACEHOLDERS, spec)
+        line = spec.line("id")
+        self.where = f"{spec.path}:{line}: rule {self.id!r}" if line else f"{spec.path}: rule {self.id!r}"
+        self._overrun = ""  # why this rule stopped running (its budget was exceeded)
         self._exceptions: dict[tuple[str, ...], Exceptions] = {}
         self.setup(values, spec)
 
@@ -405,7 +410,17 @@ class CheckType:
     def __call__(self, doc: Document, opts: PackRuleOptions | None) -> Iterator[Finding]:
         if not self.applies(doc):
             return iter(())
-        return self.check(doc, opts or PackRuleOptions())
+        if self._overrun:
+            raise BudgetExceeded(f"{self._overrun}; not run again in this process")
+        budget = RegexBudget.SECONDS + RegexBudget.PER_MB * len(doc.source) / 1e6
+        try:
+            # Findings past the engine's cap (1,000 per rule and file) are not made.
+            found = RegexBudget.run(lambda: self.check(doc, opts or PackRuleOptions()), budget, 1001)
+        except BudgetExceeded as exc:
+            self._overrun = (f"{str(exc) or self.where}: took more than {budget:.1f} s of CPU on one "
+                             "document; rewrite it so it cannot backtrack")
+            raise BudgetExceeded(self._overrun) from None
+        return iter(found)
 
     def applies(self, doc: Document) -> bool:
         if self.language != "any" and not doc.language.lower().startswith(self.language):

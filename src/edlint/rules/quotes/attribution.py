@@ -25,7 +25,6 @@ from .options import SECTION, QuotesOptions
 from .speaker import _BEAT, _ENDS_WITH_NAME, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
 from .view import (
     _SKIP_KINDS,
-    _terminal,
     _embedded,
     _headline_like,
     _in_link,

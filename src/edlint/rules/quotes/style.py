@@ -177,7 +177,6 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
             continue
         edits = tuple(e for f in found for e in f.fix.edits)
         safe = all(f.fix.applicability == Applicability.SAFE for f in found)
-        first = found[0]
         style = "curly" if target == "straight" else "straight"
         reason = (
             f"the rest of the document uses {target} marks" if mixed else f"house style is {target} marks"

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Iterable, NamedTuple
 
 from ..patterns import lazy
@@ -74,7 +76,11 @@ def find_unit_spellings(text: str, quantities: Iterable[Quantity] = (), *,
     low = text.lower() if lowered is None else lowered
     if "metre" not in low and "meter" not in low and "litre" not in low and "liter" not in low:
         return []
-    spans = [(q.unit_start, q.unit_end) for q in quantities]
+    # Whether a position is inside a quantity's unit, by bisection: a scan of every
+    # quantity for every bare "meter" took 25 s on 592 KB of "5 km (3 miles)" and "meter".
+    spans = sorted((q.unit_start, q.unit_end) for q in quantities)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))  # the furthest unit end so far
     out = []
     for m in _SPELLING.finditer(text):
         word = m.group(0)
@@ -83,8 +89,9 @@ def find_unit_spellings(text: str, quantities: Iterable[Quantity] = (), *,
             s = m.start()
             if _is_device(text, s, m.end()):
                 continue
+            k = bisect_right(starts, s) - 1
             if not (
-                any(a <= s < b for a, b in spans)
+                (k >= 0 and reach[k] > s)
                 or _UNIT_CONTEXT_BEFORE.search(text, max(0, s - 25), s)
                 or _UNIT_CONTEXT_AFTER.match(text, m.end())
             ):
