@@ -181,6 +181,7 @@ def has_quote_marks(text: str) -> bool:
     return _MARK.search(text) is not None
 
 
+_PRIME_CLOSES = re.compile(r"[\w.,%$-]{1,8}")
 MAX_NESTING = 12  # open quotation marks remembered at once
 
 
@@ -264,7 +265,13 @@ def _scan_quotes(text: str) -> QuoteScan:
         r_close = right in _CLOSE_CTX
 
         if ch in "\u2032\u2033":
-            marks.append(Mark(i, ch, PRIME))
+            k = pending(DOUBLE)
+            if ch == "\u2033" and k >= 0 and r_close and _PRIME_CLOSES.fullmatch(text, marks[stack[k]].pos + 1, i):
+                # “1″ is …: typesetting turned the closing mark after a number into a
+                # double prime; a quotation of one short token closes there.
+                close_(i, ch, DOUBLE, False, k)
+            else:
+                marks.append(Mark(i, ch, PRIME))
         elif ch == '"':
             if left.isdigit() and (
                 _FEET_INCHES.search(text, max(0, i - 8), i) or pending(DOUBLE, '"') < 0

@@ -22,7 +22,7 @@ from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_
 from ...text.sentences import SentenceIndex
 from ..base import Finding, Severity, rule
 from .options import SECTION, QuotesOptions
-from .speaker import _BEAT, _ENDS_WITH_NAME, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
+from .speaker import _BEAT, _DOC_WORD, _ENDS_WITH_NAME, _TITLED_BEAT, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
 from .view import (
     _SKIP_KINDS,
     _embedded,
@@ -78,8 +78,9 @@ _INSTRUCTION = lazy(
 )
 _GROUP_SAID = lazy(
     r"\b(?:they|users|participants|people|respondents|residents|customers|staff|employees|"
-    r"interviewees|partners|members)\s+(?:\w+ly\s+)?(?:said|told|noted|explained|described|"
-    r"wrote|shared|added|commented|responded|reported)\b",
+    r"interviewees|partners|members|attendees|learners|students|many|most|some|several|others)\s+"
+    r"(?:\w+ly\s+)?(?:said|told|noted|explained|described|wrote|shared|added|commented|responded|"
+    r"reported|appreciated|liked|loved|enjoyed|praised|valued|felt|mentioned)\b",
     re.I,
 )
 # A document as the subject of the sentence that introduces a quotation: "The report
@@ -93,6 +94,7 @@ _DOC_SUBJECT = lazy(
 )
 _REFERS_BACK = lazy(
     r"[^.!?]{0,80}\b(?:these|those|such|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:adages?|sayings?|"
+    r"commenters?|posters?|writers?|reviewers?|tweeters?|"
     r"proverbs?|clichés?|cliches?|slogans?|mottos?|mottoes|catchphrases?|platitudes?|maxims?|"
     r"phrases?|questions?|complaints?|objections?|myths?|misconceptions?)\b",
     re.I,
@@ -132,6 +134,43 @@ _FOOTNOTE = lazy(r"footnote|endnote|fn-|references", re.I)
 _FIGURES = lazy(r"\d\s*(?:%|percent|per cent)|\d[\d,.]*\s+(?:million|billion|users|people|respondents)", re.I)
 _DASH_END = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*$")
 _TRANSCRIPT = lazy(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
+# A link line under a quotation that says where it comes from: "[Read the full post at …](…)"
+_SOURCE_LINK_LINE = lazy(r"[\W_]*\[?[\W_]*(?:read|see|view|watch|continue reading|source|from|via|more at|full)\b", re.I)
+# A citation right after the closing mark: (p. 15), ([Wikipedia](…)), (Smith, 2019), [3]
+_CITATION_AFTER = lazy(
+    r"[\s*_]*\((?:pp?\.\s*\d|page\s+\d|\[[^\]\n]{1,80}\]\(|<a\s|[A-Z][\w.&’' -]{1,60},?\s+(?:1[89]|20)\d\d)",
+    re.I,
+)
+# Things a colon lead-in can name that are not people: "With a solution of:", "No. 14
+# addresses prize competitions:", "in this section:"
+_THING_LEAD = lazy(
+    r"\b(?:solution|output|result|results|error|warning|message|prompt|response text|wording|text|"
+    r"section|example|sample|excerpt|passage|entry|item|answer key)\b|"
+    r"\b(?:no\.|number|item|section|recommendation|principle|step|rule|goal|strategy|objective|"
+    r"article|chapter|part|finding|lesson)\s*#?\d+\b",
+    re.I,
+)
+# "Conversely, “…”": a quotation that continues the source of the paragraph before.
+_CONNECTIVE = lazy(
+    r"[\W_]*(?:conversely|similarly|likewise|in contrast|by contrast|on the other hand|in comparison|"
+    r"by comparison|meanwhile|elsewhere)[\s,*_]*$",
+    re.I,
+)
+# A capitalised word after the first of its sentence: a name (the passage is about
+# someone or something particular), not a general statement.
+_PROPER_AFTER_START = lazy(r"(?<=[\w,;’'] )[A-Z]")
+# A general statement (present tense, a modal) as against an account of events.
+_GENERIC = lazy(r"\b(?:can|cannot|can[’']t|must|should|ought|needs? to|is|are|ensures?|means?|requires?)\b", re.I)
+_PAST = lazy(r"\b(?:was|were|has been|have been|had|did|will|would)\b", re.I)
+_CITES = lazy(r"\baccording to\b|\b(?:report|study|survey|infographic|analysis|paper|poll)\b", re.I)
+_NARRATOR_BEAT = lazy(r"[\W_]*I\s+(?:\w+ly\s+)?[a-z]+ed\b")
+_PERSONA = lazy(r"\bpersonas?\b", re.I)
+_QUESTION_LINE = lazy(r"[^\n]{0,200}\?[\s*_]*$")
+# A heading that gives the source of what is under it: "Tip from Dana Ruiz, product lead"
+_HEADING_SOURCE = lazy(
+    r"\b(?:from|by|with)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z’'-]+\s+[A-Z]|"
+    r"^[\W_]*[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+\s+on\s"
+)
 _QUOTE_SHORTCODE_ARGS = ("cite", "author", "by", "source", "name", "attribution", "speaker", "who")
 
 
@@ -250,7 +289,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     if not any(sc.quotes for sc in scans.values()) and not any(b.kind == BLOCKQUOTE for b in doc.blocks):
         return []
     ctx = _Ctx(opts)
+    ctx.learn_speakers([_outside(sc) if sc.quotes else sc.text for sc in scans.values()])
     article = _ArticleText(doc)
+    personas = _Later(_about_personas, doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
     seen_prose = False  # a paragraph of the article's own prose came before
     out: list[Finding] = []
@@ -267,6 +308,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     intro: Block | None = None  # the prose block right before (for blockquotes)
     last_shortcode: Block | None = None
     prev_quote_ok: bool | None = None  # the unit right before was a blockquote: attributed?
+    list_source = False  # the paragraph above this list names the source of its items
+    prev_sourced = False  # the last paragraph's quotation had a speaker or a source
+    question_run = False  # these blockquotes answer the question right above them
+    prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
 
     def end_chain() -> None:
         nonlocal chain
@@ -291,6 +336,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or section_license
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
+            list_source = prev_sourced = question_run = False
             continue
         if kind == "quote":
             end_chain()
@@ -301,9 +347,13 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 continue
             out.extend(pending)
             pending = []
+            if intro is not None and intro.text is not None and _QUESTION_LINE.fullmatch(intro.text.text.strip()) \
+                    and words_at_most(intro.text.text, 30):
+                question_run = True  # steps or answers under a question, not anyone's remark
             ok = (
                 bool(section_license)
                 or bool(prev_quote_ok)
+                or question_run
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
             )
@@ -312,7 +362,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             # A third-person passage that opens the article before any of its prose is an
             # editor's note, not a quotation.
             if not ok and opts.check_blockquotes and _blockquote_is_speech(
-                ctx, texts, nested, how_to, note, _has_link(doc, b) or not seen_prose
+                ctx, texts, nested, how_to, note, _has_link(doc, b) or not seen_prose,
+                _intro_ends_with_colon(intro),
             ):
                 first = group[0]
                 t = first.text.text
@@ -325,13 +376,19 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 )
             prev_quote_ok = ok
             prev_licenses, prev_intro = ok, False
-            intro, last_shortcode = None, None
+            if not question_run:
+                intro = None
+            last_shortcode = None
             continue
 
         scan = scans.get(id(b))
         if scan is None:
             continue
         text = b.text.text
+        in_list = b.kind == LIST_ITEM or "list" in b.container
+        if not in_list:
+            list_source = False
+        question_run = False
         if _credit_line(text):
             pending = []  # "— Tom Black, TTS": names the speaker of what came before
             if chain is not None:
@@ -358,7 +415,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                     # that a lead-in above introduced.
                     prev_licenses, prev_intro = False, False
             continue
-        if pending and (ctx.starts_with_said_clause(text) or _REFERS_BACK.match(text)):
+        if pending and (
+            ctx.starts_with_said_clause(text)
+            or _REFERS_BACK.match(text)
+            or (_SOURCE_LINK_LINE.match(text) and (_has_link(doc, b) or _in_link(doc, b)) and words_at_most(text, 20))
+        ):
             # The quotation above, then "Ruiz, who runs the bakery, said ...", or "These
             # age-old adages ...": a said-clause, or the quotation was a saying.
             pending = []
@@ -379,7 +440,15 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None)
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
+        licensed = licensed or (in_list and list_source)
+        # A quotation opening the paragraph under an introduction ("… he is already
+        # looking ahead:") is the introduced speaker's, even with more text after it.
+        opens = bool(tops) and not para.outside[: tops[0].start].strip(" \t*_")
+        first_licensed = opens and bool(prev_intro)
+        if tops and not opens and prev_sourced and _CONNECTIVE.fullmatch(para.outside[: tops[0].start]):
+            first_licensed = True  # "Conversely, “…”" after a sourced quotation
         local_ok = licensed
+        sourced = False
         free_until = -1  # end of the last quotation found not to be speech
         for k, q in enumerate(tops):
             if free_until >= 0 and _CONNECTOR.fullmatch(para.outside, free_until, q.start):
@@ -396,13 +465,17 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             # A later quotation of the paragraph has the earlier one's speaker, unless it
             # speaks of a third person ("She has been …") and nothing else names a speaker.
             inherits = k > 0 and local_ok and not _THIRD_PERSON.search(q.inner(text))
-            ok = licensed or inherits or para.attributed(q)
+            ok = licensed or inherits or (k == 0 and first_licensed) or para.attributed(q)
             if not ok and (
                 _not_speech_at(ctx, scan, q, para.sentences)
                 or _sourced_elsewhere(doc, b, scan, q, quote_only)
+                or _markup_or_linked(doc, b, q, para.sentences)
                 or (quote_only and article.repeats(q.inner(text), [b]))
+                or (opens and k == 0 and bool(personas) and _FIRST_PERSON.search(q.inner(text)))
+                or (prev_cites and next((c for c in q.inner(text) if c.isalpha()), "").islower())
             ):
                 free_until = q.end
+                sourced = True
                 continue
             local_ok = local_ok or ok
             if not q.closed and k == len(tops) - 1 and b.kind in (PARAGRAPH, LIST_ITEM):
@@ -410,7 +483,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             elif not ok:
                 pending.append(_finding(b, q))
         prev_licenses = local_ok
+        prev_sourced = local_ok or sourced
+        prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
         last = _last_sentence(para.outside)
+        if not in_list:
+            list_source = _names_list_source(ctx, last, para.outside)
         if b.attrs.get("emphasis") and text.rstrip(" *_").endswith("?"):
             prev_intro = True  # an interview's question in bold: the answer follows
         elif last.rstrip(" *_").endswith(":") and _has_link(doc, b, 300):
@@ -445,11 +522,17 @@ def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
     its last sentence an introduction naming a speaker ("Another stakeholder said:") or a
     lead-in, or the paragraph a reporting clause with one speaker ("..., he said.",
     "Patricia Beirne said her work ...")?"""
-    if last.rstrip().endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last.rstrip())):
+    if last.rstrip().endswith(":") and (
+        ctx.names_speaker(last) or _DEFINES.search(last.rstrip()) or _DOC_WORD.search(last) or _THING_LEAD.search(last)
+    ):
         return True
     if ctx.speaker_clause(whole or last) or _LEAD_IN.search(last) or _DOC_SUBJECT.match(last):
         return True
-    m = _BEAT.match(last)  # "Shashank Khandelwal was heartened by the response."
+    if ctx.known_subject(last):
+        return True  # "Ruiz was heartened by the response." after Ruiz was quoted
+    if _NARRATOR_BEAT.match(whole or last) and words_at_most(whole or last, 12):
+        return True  # "I nodded. Inhaled.": the narrator speaks next
+    m = _BEAT.match(last) or _TITLED_BEAT.match(last)  # "Shashank Khandelwal was heartened by the response."
     return bool(m) and m.group("name").lower() not in _NOT_ONE_SPEAKER
 
 
@@ -461,6 +544,13 @@ class _ArticleText:
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._text: str | None = None
+
+    def first_person(self) -> bool:
+        """Is the article told in the first person singular (its pull quotes are then the
+        author's own words)?"""
+        if self._text is None:
+            self._text = " \n ".join(_norm(b.text.text) for b in self._doc.prose)
+        return len(re.findall(r"\b(?:i|me|my)\b", self._text[:_REPEAT_SEARCH_LIMIT])) >= 5
 
     def repeats(self, passage: str, exclude: list[Block]) -> bool:
         """Do the first words of ``passage`` (pull quotes are often trimmed at the end)
@@ -498,7 +588,7 @@ def _pull_quote_ok(ctx: _Ctx, article: _ArticleText, group: list[Block], sc: Blo
     if sc is not None:
         return True
     text = " ".join(b.text.text for b in group)
-    return article.repeats(text.strip(" \"“”‘’'"), group)
+    return article.repeats(text.strip(" \"“”‘’'"), group) or article.first_person()
 
 
 def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote_only: bool) -> bool:
@@ -629,6 +719,7 @@ def _heading_names_speaker(ctx: _Ctx, heading: str) -> bool:
     "In their own words"); a heading that merely has capitalised words does not."""
     return words_at_most(heading, 12) and bool(
         _VOICES.search(heading) or ctx.has_verb(heading) or ctx.phrase_re.search(heading)
+        or _HEADING_SOURCE.search(heading)
     )
 
 
@@ -647,6 +738,9 @@ def _lone_block(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan) -> list[Fin
         ok = (k > 0 and local_ok) or para.attributed(q)
         if not ok and _not_speech_at(ctx, scan, q, para.sentences):
             continue
+        if not ok and _quote_only(scan, para.outside) and not _FIRST_PERSON.search(q.inner(text)) \
+                and not _SECOND_PERSON.search(q.inner(text)):
+            continue  # a caption in quotation marks that describes the picture, not a remark
         local_ok = local_ok or ok
         if not ok:
             out.append(_finding(b, q))
@@ -661,7 +755,7 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
 
 
 def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False,
-                          emphasised_link: bool = False, linked: bool = False) -> bool:
+                          emphasised_link: bool = False, linked: bool = False, introduced: bool = False) -> bool:
     """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
     instructions to the reader)?"""
     text = " ".join(texts)
@@ -684,6 +778,12 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
     quoted = t[:1] in "\"“‘'«"
     if not quoted and _SECOND_PERSON.search(text) and (how_to or _INSTRUCTION.search(text)):
         return False  # the author talking to the reader: a note in a how-to
+    if not quoted and not introduced and not _FIRST_PERSON.search(text):
+        if _SECOND_PERSON.search(text):
+            return False  # set off without a lead-in and addressed to the reader: a pull-out, a job ad
+        if (len(SentenceIndex(text).spans) <= 2 and not _PROPER_AFTER_START.search(text)
+                and _GENERIC.search(text) and not _PAST.search(text)):
+            return False  # one general statement set off for emphasis, not anyone's words
     if quoted or _FIRST_PERSON.search(text):
         return True
     # A third-person passage: an excerpt of a report (its figures), a verse (lines without
@@ -724,7 +824,11 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
         return True
     if _DASH_END.search(last) and _template_follows(doc, group[-1]):
         return True
-    if _has_link(doc, group[-1], 250) and re.search(r"(?:\]\([^)]*\)|</a>)[\s.*_)]*$", doc.source[group[-1].span.start : group[-1].span.end]):
+    tail_end = group[-1].span.end
+    tail_end += len(re.match(r"[^\n<]{0,80}</a>|", doc.source[tail_end : tail_end + 90]).group())
+    if re.search(r"\]\(|<a\s", doc.source[max(group[-1].span.start, tail_end - 250) : tail_end], re.I) and re.search(
+        r"(?:\]\([^)]*\)|</a>)[\s.*_)]*$", doc.source[group[-1].span.start : tail_end]
+    ):
         return True  # the passage ends with a link to where it comes from
     first = group[0].text.text
     if _USER_STORY.match(first):
@@ -737,7 +841,9 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
         spans = SentenceIndex(whole).spans
         tail = whole[spans[-2][0] :] if len(spans) > 1 else whole  # the last two sentences
         if (
-            (last.endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last)))
+            (last.endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last) or _DOC_WORD.search(last)
+                                     or _THING_LEAD.search(last)))
+            or (last.rstrip(" *_").endswith((":", ",")) and _has_link(doc, intro_block) and _NAMES_DOCUMENT.search(whole))
             or ctx.attributes(last)
             or ctx.speaker_clause(tail)
             or _GROUP_SAID.search(tail)
@@ -748,6 +854,56 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
             or _TRANSCRIPT.search(last)
         ):
             return True
+    return False
+
+
+def _about_personas(doc: Document) -> bool:
+    """Does the article present personas (each with the line that sums up their view)?"""
+    return bool(_PERSONA.search(str(doc.meta("title", default="")))) or any(
+        _PERSONA.search(b.text.text) for b in doc.prose[:40]
+    )
+
+
+def _intro_ends_with_colon(intro: Block | None) -> bool:
+    return intro is not None and intro.text is not None and intro.text.text.rstrip(" \t*_").endswith((":", ","))
+
+
+def _names_list_source(ctx: _Ctx, last: str, whole: str) -> bool:
+    """Does a paragraph give the source of the list under it: a colon lead-in naming a
+    source ("Here are the ones that do this best, according to FutureGov:"), or a
+    document as its subject ("The report lists five ways …")?"""
+    end = last.rstrip(" \t*_")
+    if end.endswith(":") and (ctx.names_speaker(end) or _DOC_WORD.search(end) or _THING_LEAD.search(end)):
+        return True
+    return bool(_DOC_SUBJECT.match(whole))
+
+
+def _markup_or_linked(doc: Document, b: Block, q: Quote, sents: SentenceIndex) -> bool:
+    """Marks that are not a quotation of speech: attribute delimiters inside an HTML tag
+    (alt="… "What's New" …"), a quotation inside a link's text (a title or a blurb of
+    the linked page), a citation right after it, or a fragment of a sentence that links
+    to where the words come from ("[NYSpaceTag](…), which is a “tagging system …”")."""
+    src = doc.source
+    span = b.text.source_span(q.start, q.end)
+    head = src[max(0, span.start - 400) : span.start]
+    lt, gt = head.rfind("<"), head.rfind(">")
+    if lt > gt and re.match(r"<[A-Za-z][\w-]*\s", head[lt:]):
+        return True  # inside a tag's attributes
+    inner = q.inner(b.text.text)
+    if re.search(r"<figcaption[^>]*>[\s*_]*$", head, re.I) and not _FIRST_PERSON.search(inner) \
+            and not _SECOND_PERSON.search(inner):
+        return True  # <figcaption>“The new help section brings …”</figcaption>: describes the picture
+    if re.search(r"\[[^\[\]\n]{0,200}$", head) and re.match(r"[^\[\]\n]{0,400}\]\(", src[span.start : span.start + 420]):
+        return True  # [view the “Title](…): the link text is the quotation's source
+    if _CITATION_AFTER.match(src, span.end):
+        return True  # “…” (p. 15), “…” ([Source](…))
+    text = b.text.text
+    first = next((c for c in q.inner(text) if c.isalpha()), "")
+    if first.islower():
+        s0, _ = sents.around(q.start, q.end)
+        start = b.text.source_offset(s0)
+        if re.search(r"\]\(|<a\s", src[start : span.start], re.I):
+            return True  # a fragment quoted in a sentence that links to its source
     return False
 
 

@@ -28,6 +28,7 @@ class QuotesOptions:
         "point out", "chime in", "put it", "sum up", "define", "assure", "allege", "pray",
         "slam", "blast", "hit out", "reveal", "accuse", "deny", "defend", "hail", "dismiss",
         "demand", "criticize", "criticise", "condemn", "lash out", "fire back", "cite", "share", "talk", "recommend",
+        "inform", "underscore", "applaud", "invite",
         # common reporting verbs of wire copy in other languages
         "sagte", "sagt", "erklärte", "betonte", "dit", "déclare", "a déclaré", "dijo",
         "afirmó", "disse", "ha detto", "zei",

@@ -89,6 +89,7 @@ _NAMED = lazy(
     # a bracketed short form ("Minimal Viable Product (MVP)").
     r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
 )
+_SAID_NAME = lazy(r"\b(?:said|says|told|added|explained|noted)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)")
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"
 _GROUP_LEAD = lazy(
@@ -120,6 +121,83 @@ _IMAGINED = lazy(
     r"(?:seems?|seemed|appears?|appeared)\s+to\s+be|amounts?\s+to|boils?\s+down\s+to)"
     r"[\s,:*_-]*$",
     re.I,
+)
+# A quotation that is a noun phrase of the sentence, not a remark: the object of a
+# preposition ("shifting from “…” to “…”", "room to improve on “…”"), a quotation with an
+# article or an adjective in front ("the dreaded “…”", "an “… booth"), or one the sentence
+# names ("Consider it more “…”", "call it “…”").
+_PREP_BEFORE = lazy(
+    r"\b(?:on|of|from|with|about|into|onto|than|between|toward|towards|over|under|against|"
+    r"via|despite|without|within|beyond|among|upon)[\s*_]*$",
+    re.I,
+)
+_NOUN_USE_BEFORE = lazy(
+    r"\b(?:a|an|the|this|these|those)\s+((?:dreaded|old|familiar|usual|famous|classic|"
+    r"proverbial|infamous|well-known|so-called|common|typical|oft-repeated|age-old|standard|same|"
+    r"whole|entire|new|good old)[\s,]+)?[*_]*$",
+    re.I,
+)
+_NAMING = lazy(
+    r"\b(?:call|calls|called|calling|consider|considers|think of|thinking of)\s+(?:it|this|that|them|"
+    r"these|those)\s+(?:as\s+)?(?:more\s+|less\s+|rather\s+|simply\s+|just\s+|a\s+(?:kind|sort|case|"
+    r"form)\s+of\s+)?[\s,*_]*$",
+    re.I,
+)
+# The sentence says what the quotation is: a mantra, a motto, a typical excuse.
+_MENTION_SUBJECT = lazy(
+    r"\b(?:mantras?|mottos?|mottoes|slogans?|taglines?|sayings?|adages?|maxims?|refrains?|"
+    r"catchphrases?|watchwords?|rallying cry|battle cry|the term|a term)\b|"
+    r"\b(?:typical|common|usual|frequent|familiar|standard|stock|classic|favou?rite|popular|"
+    r"perennial|inevitable)\s+(?:[\w-]+\s+)?(?:excuses?|refrains?|responses?|complaints?|answers?|"
+    r"replies|reply|reactions?|questions?|objections?|lines?|arguments?|comments?|phrases?|jokes?|"
+    r"retorts?|pushback)\b",
+    re.I,
+)
+# A subject and a verb: a quotation that has them is a clause someone could have said; one
+# without is a name, a title, a slogan or a term.
+_FINITE = lazy(
+    r"\b(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Tt]here|is|are|was|were|am|be|been|has|"
+    r"have|had|do|does|did|will|would|can|could|should|shall|may|might|must)\b|n[’']t\b|"
+    r"[’'](?:re|ve|ll|d|m)\b|\b(?:it|that|what|there|he|she|who)[’']s\b",
+    re.I,
+)
+# A passive verb of saying with no agent: "was criticized as “…”", "blamed on “…”"
+_PASSIVE_SAYING = lazy(
+    r"\b(?:(?:was|were|been|being|is|are|be)\s+)?(?:\w+ly\s+)?(?:criticized|criticised|described|blamed|"
+    r"dismissed|condemned|praised|hailed|attacked|derided|slammed|denounced|characterized|characterised|"
+    r"branded|decried|lauded|ridiculed|mocked|labelled|labeled)\s+(?:as|on|for)?[\s,*_]*$",
+    re.I,
+)
+_SECOND_PERSON_WORD = lazy(r"\b(?:you|your|yourself)\b", re.I)
+_HOLDS_THAT = lazy(
+    r"\b(?:found|finds|feels|felt|believes|believed|observed|observes|learned|learnt|realized|realised|"
+    r"discovered|knows|knew)\s+that[\s,]*$"
+)
+_FULL_NAME = lazy(_FUNCTION_START + r"\b[A-Z][a-z\u00e0-\u00ff’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b")
+_CONTINUES = lazy(r"[*_]*[\s,]+[a-z]")
+# "Knowledge is “Tom Smith is the CEO …”": a sentence given as an example of a thing.
+_EXAMPLE_OF = lazy(r"[\W_]*(?!(?:he|she|they|i|we|it|you|his|her|their|our|my)\b)(?:[\w’'-]+\s+){1,3}(?:is|are)\s*$", re.I)
+# A fragment quoted from a document the sentence (or the one before) names.
+_DOC_NAMED = lazy(
+    r"\b(?:the|this|that|these|its|their|a|an)\s+(?:[\w’'.-]+\s+){0,3}?(?:report|study|survey|plan|"
+    r"strategy|agreement|policy|guidance|memo|law|act|bill|order|rule|regulation|standard|guide|"
+    r"handbook|manual|charter|definition|document|paper|infographic|contract|announcement|release|"
+    r"framework|roadmap|directive|mandate|license|licence)s?\b|\b(?:section|clause|article|paragraph|"
+    r"chapter)\s+\d",
+    re.I,
+)
+# A group acting just before a quotation in “we”: "The second team got up. “We present …”"
+_COLLECTIVE_BEAT = lazy(
+    r"[\W_]*the\s+(?:[\w’'-]+\s+){0,2}(?:team|group|committee|panel|board|class|crew|company|council|"
+    r"band|family|couple|pair|students|organizers|organisers)\s+[a-z]+",
+    re.I,
+)
+_WE_VOICE = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+_HONORIFIC_BEAT = lazy(r"[\W_]*(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+[A-Z][a-z’'-]+\s+(?:\w+ly\s+)?[a-z]+s\b")
+# A subject with a title before the name: "18F Developer and Product Manager Jo Tan was …"
+_TITLED_BEAT = lazy(
+    r"[\W_]*(?:(?:[A-Z\d][\w.’'-]*|and|of|&)\s+){1,8}?(?P<name>[A-Z][a-z’'-]+)\s+[A-Z][a-z’'-]+\s+"
+    r"(?:was|is|has|had|[a-z]+ed)\b"
 )
 _BRAND_OR_ACRONYM = lazy(r"\b(?:[a-z]+[A-Z][\w-]*|[A-Z]{2,}[a-z]?)\b")
 _NAME_LIKE = lazy(r"(?<=[\w,] )[A-Z][a-z]+")
@@ -242,8 +320,8 @@ _tokenwise_calls = 0
 
 
 class _Ctx:
-    __slots__ = ("cues", "doc_head_finder", "doc_heads", "head_finder", "labels", "lex", "multi_cues", "opts",
-                 "phrase_re")
+    __slots__ = ("cues", "doc_head_finder", "doc_heads", "head_finder", "known_re", "labels", "lex", "multi_cues",
+                 "opts", "phrase_re")
 
     def __init__(self, opts: QuotesOptions) -> None:
         self.lex = _lexicon(tuple(opts.speech_verbs), tuple(opts.attribution_phrases))
@@ -255,6 +333,34 @@ class _Ctx:
         self.phrase_re = self.lex.phrase_re
         self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
         self.opts = opts
+        # The people the article quotes with a reporting verb somewhere ("Laura said"):
+        # once introduced, a name alone identifies them. Set by learn_speakers.
+        self.known_re: re.Pattern | None = None
+
+    def learn_speakers(self, texts: list[str]) -> None:
+        """Remember the names that are the subject of a reporting verb in ``texts``."""
+        anywhere, _ = _speaker_patterns(self.lex.single)
+        names: set[str] = set()
+        for t in texts:
+            if not self.has_verb(t):
+                continue
+            for m in anywhere.finditer(t):
+                name = m.groupdict().get("name")
+                if name:
+                    names.update(w for w in name.split() if w[:1].isupper() and w.lower() not in _NOT_ONE_SPEAKER
+                                 and w not in _MONTHS and len(w) > 2)
+            for m in _SAID_NAME.finditer(t):
+                names.update(w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2)
+        if names:
+            alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+            self.known_re = re.compile(
+                r"(?<![\w’'-])(?:" + alts + r")\s+(?:\w+ly\s+)?(?:is|was|has|had|[a-z]{2,}s|[a-z]{2,}ed)\b"
+            )
+
+    def known_subject(self, text: str) -> bool:
+        """Is a person the article quotes elsewhere the subject of a clause in ``text``
+        ("Laura is most proud of", "Short encourages everyone")?"""
+        return self.known_re is not None and self.known_re.search(text) is not None
 
     def has_verb(self, text: str, documents: bool = False) -> bool:
         """A reporting verb that is not a passive without agent ("was described as") and
@@ -372,6 +478,24 @@ class _Ctx:
         before = scan.outside_text(s0, q.start)
         if self.cue_before(before):
             return True
+        if not _PASSIVE_SAYING.search(before):
+            # (not "The plan was criticized as “…”": someone said it, and nobody is named)
+            noun_use = _NOUN_USE_BEFORE.search(before)
+            if noun_use and not noun_use.group(1) and q.closed and not (
+                inner[-1:] not in ".!?,;:\u2026" and _CONTINUES.match(text, q.end)
+            ):
+                noun_use = None  # "is a “version of …”": a fragment that may still be quoted words
+            if _SECOND_PERSON_WORD.search(before) and not self.has_verb(before) and not self.phrase_re.search(before):
+                return True  # "If you must, do so deliberately: “I know this isn't on the agenda …”": wording for the reader
+            if _PREP_BEFORE.search(before) or noun_use or _NAMING.search(before):
+                return True  # from “…” to “…”, the dreaded “…”, consider it “…”: a noun phrase of the sentence
+            if _MENTION_SUBJECT.search(before) and not self.has_verb(before):
+                return True  # "The mantra we use, “…”", "A typical excuse was “…”"
+            if inner[:1].isupper() and _EXAMPLE_OF.match(before) and not self.has_verb(before):
+                return True  # "Knowledge is “Tom Smith is the CEO …”": an example sentence
+            first_alpha = next((c for c in inner if c.isalpha()), "")
+            if first_alpha.islower() and _DOC_NAMED.search(prev_sentence + " " + before):
+                return True  # "The study will review the “current standards …”": the document's words
         lead = before.rstrip(" \t*_")
         if lead.endswith(":"):
             # "18F recommendation: “…”", "Myth: “…”", "The agency's one caveat: “…”":
@@ -398,6 +522,8 @@ class _Ctx:
         m = re.match(r"\s+([A-Za-z]+)", text[q.end : q.end + 30])
         if m and m.group(1).lower() in self.labels and unpunctuated:
             return True
+        if unpunctuated and not _FINITE.search(inner) and _CONTINUES.match(text, q.end):
+            return True  # “Put help in your hand” by downloading …: a slogan or a name inside the sentence
         if (unpunctuated or inner.endswith(("?", ","))) and _MENTION_AFTER.match(text, q.end):
             return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
         first = next((c for c in inner if c.isalnum()), "")
@@ -422,6 +548,8 @@ class _Ctx:
         m = _BEAT.match(before)
         if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
             return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
+        if (_HONORIFIC_BEAT.match(before) or self.known_subject(before)) and not _THIRD_PERSON.search(q.inner(text)):
+            return True  # "Dr. Sarosy applauds them for “…”", "Laura is most proud of “…”"
         # A person named earlier in the paragraph ("**Lakshmi Grama**, Senior Strategist,
         # knows this well. … “When people find value, they’ll work together.”"), unless
         # the quotation speaks of them.
@@ -442,7 +570,12 @@ class _Ctx:
                     n.group(0) not in _MONTHS and n.group(0).lower() not in _NOT_ONE_SPEAKER
                     for n in _PERSON_NAME.finditer(prev)
                 )
+                named = named or bool(_HONORIFIC_BEAT.match(prev)) or self.known_subject(prev)
+                if _COLLECTIVE_BEAT.match(prev) and _WE_VOICE.search(q.inner(text)):
+                    return True  # "The second team got up. “We present …”": the group speaks
                 if named:
                     # ... unless the quotation speaks of that person ("She has been ...").
                     return not _THIRD_PERSON.search(q.inner(text))
+        if _HOLDS_THAT.search(before) and _FULL_NAME.search(before):
+            return True  # "Ana Ruiz from the State Department found that “…”": her conclusion, in her words
         return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))
