@@ -80,7 +80,7 @@ _GROUP_SAID = lazy(
     r"\b(?:they|users|participants|people|respondents|residents|customers|staff|employees|"
     r"interviewees|partners|members|attendees|learners|students|many|most|some|several|others)\s+"
     r"(?:\w+ly\s+)?(?:said|told|noted|explained|described|wrote|shared|added|commented|responded|"
-    r"reported|appreciated|liked|loved|enjoyed|praised|valued|felt|mentioned)\b",
+    r"reported|mentioned)\b",
     re.I,
 )
 # A document as the subject of the sentence that introduces a quotation: "The report
@@ -228,6 +228,9 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
     summary="A direct quotation with no identifiable speaker",
     severity=Severity.WARNING,
     section=SECTION,
+    # Preview until it is right often enough to gate a build: on 30 held-out posts from
+    # sites nobody tuned on, 4 of 15 findings were right (docs/evaluation/quotes-eval.md).
+    status="preview",
 )
 def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     """## What it does
@@ -253,6 +256,12 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     templates, pull quotes that repeat the article or sit beside a photo or name include,
     code, shortcode arguments, front matter, short unpunctuated lines (headlines, teasers),
     and documents that are not in English.
+
+    The rule is in preview: it runs with `--preview` or when selected by name
+    (`select: [quote-attribution]`). On posts from sites it was tuned on it is right in
+    almost every finding, but on 30 held-out posts from three other sites only about one
+    finding in four was right (feedback round-ups whose lead-ins it misses, authors'
+    pull-outs), which is not yet good enough to fail a build.
 
     ## Why is this bad?
     A quotation without a source cannot be checked, and readers cannot judge it. Most
@@ -545,13 +554,6 @@ class _ArticleText:
         self._doc = doc
         self._text: str | None = None
 
-    def first_person(self) -> bool:
-        """Is the article told in the first person singular (its pull quotes are then the
-        author's own words)?"""
-        if self._text is None:
-            self._text = " \n ".join(_norm(b.text.text) for b in self._doc.prose)
-        return len(re.findall(r"\b(?:i|me|my)\b", self._text[:_REPEAT_SEARCH_LIMIT])) >= 5
-
     def repeats(self, passage: str, exclude: list[Block]) -> bool:
         """Do the first words of ``passage`` (pull quotes are often trimmed at the end)
         occur in the article outside the ``exclude`` blocks?"""
@@ -588,7 +590,7 @@ def _pull_quote_ok(ctx: _Ctx, article: _ArticleText, group: list[Block], sc: Blo
     if sc is not None:
         return True
     text = " ".join(b.text.text for b in group)
-    return article.repeats(text.strip(" \"“”‘’'"), group) or article.first_person()
+    return article.repeats(text.strip(" \"“”‘’'"), group)
 
 
 def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote_only: bool) -> bool:
