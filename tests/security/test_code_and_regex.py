@@ -557,3 +557,26 @@ def test_the_budget_timer_stops_when_unused_and_never_outlives_the_interpreter(t
     proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "ARMED False" in proc.stdout
+
+
+def test_a_paragraph_of_quote_marks_is_not_scanned_mark_by_mark():
+    """A 4.9 MB run of alternating quote marks took over 12 minutes (one message per mark,
+    each searching the whole run for a space): a block with thousands of marks is not
+    prose, and is left unscanned."""
+    from edlint.rules.quotes.view import _around
+    from edlint.text.quotes import MAX_MARKS_PER_TEXT, scan_quotes
+
+    run = '"\u201c' * (MAX_MARKS_PER_TEXT + 1)
+    assert scan_quotes(run).marks == ()
+    prose = 'The mayor said "we will rebuild the pier" on Monday.'
+    assert len(scan_quotes(prose).marks) == 2
+    # The words around a mark are looked for within a bounded window.
+    long_word = "x" * 1_000_000 + '"' + "y" * 1_000_000
+    assert len(_around(long_word, 1_000_000)) <= 2 * (12 + 40) + 1
+
+
+def test_a_run_of_quote_marks_gives_no_quote_findings():
+    from edlint.testing import findings
+
+    text = "---\ntitle: Pier\nlang: en\n---\n\n" + '"\u201c' * 20_000 + "\n"
+    assert [f.rule for f in findings(text, "md", select=["quotes"])] == []

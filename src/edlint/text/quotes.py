@@ -220,9 +220,24 @@ def clear_scan_cache() -> None:
     _scan_cache_chars = 0
 
 
+# More quote marks than this in one block is not prose (a machine-made page, an attack):
+# such a block is left unscanned, as if it had none, so every rule that reads quotations
+# stays linear in the block's length with a small constant.
+MAX_MARKS_PER_TEXT = 5_000
+def _too_many_marks(text: str) -> bool:
+    if len(text) <= MAX_MARKS_PER_TEXT:
+        return False
+    total = 0
+    for ch in QUOTE_CHARS:
+        total += text.count(ch)
+        if total > MAX_MARKS_PER_TEXT:
+            return True
+    return False
+
+
 def _scan_quotes(text: str) -> QuoteScan:
     scan = QuoteScan(text)
-    if _MARK.search(text) is None:
+    if _MARK.search(text) is None or _too_many_marks(text):
         return scan
     marks: list[Mark] = []
     stray_closes: list[int] = []

@@ -53,10 +53,17 @@ def _preview(s: str, n: int = 50) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
-def _around(text: str, pos: int) -> str:
-    s = max(0, text.rfind(" ", 0, max(0, pos - 12)) + 1)
-    e = text.find(" ", min(len(text), pos + 12))
-    return text[s : e if e != -1 else len(text)].strip()
+def _around(text: str, pos: int, reach: int = 40) -> str:
+    """The words around ``pos``, for a message: from a space at least 12 characters before
+    it to one at least 12 after. The search for those spaces looks at most ``reach``
+    characters further, so a run of marks with no space in it costs the same per mark
+    however long the text is (it was quadratic)."""
+    lo = max(0, pos - 12)
+    s = text.rfind(" ", max(0, lo - reach), lo)
+    s = s + 1 if s != -1 else max(0, lo - reach)
+    hi = min(len(text), pos + 12)
+    e = text.find(" ", hi, hi + reach)
+    return text[s : e if e != -1 else min(len(text), hi + reach)].strip()
 
 
 _LINK_OPEN = lazy(r"(?:<a\b[^>]*>|\[)[\s*_]*$")
