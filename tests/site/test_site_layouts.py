@@ -194,3 +194,25 @@ def test_repeated_paragraphs_on_a_page_are_not_reported_but_in_an_article_they_a
                  "half a meter.\n")
     _, findings, _ = run_check()
     assert rules_of(findings) == [("content/news/harbour-wall-rebuilt.md", "duplicate-paragraph")]
+
+
+def test_a_content_folder_copied_out_of_its_site_keeps_list_and_author_pages(tmp_path, monkeypatch):
+    """No generator config (a CMS export, a content folder copied out of its site): an
+    `_index.md` is still a list page and the pages of an `authors/` folder are still people,
+    so the article rules do not ask them for a byline or a description."""
+    (tmp_path / "content" / "authors" / "ana-ruiz").mkdir(parents=True)
+    (tmp_path / "content" / "news").mkdir(parents=True)
+    (tmp_path / "content" / "authors" / "_index.md").write_text("---\ntitle: Our writers\n---\n")
+    (tmp_path / "content" / "authors" / "ana-ruiz" / "_index.md").write_text(
+        "---\ndisplay_name: Ana Ruiz\n---\n\nAna Ruiz covers transport for the Gazette.\n")
+    (tmp_path / "content" / "news" / "_index.md").write_text("---\ntitle: News\n---\n\nThe latest.\n")
+    (tmp_path / "content" / "news" / "ferry.md").write_text(
+        "---\ntitle: Ferry timetable changes\n---\n\nThe first ferry now leaves at 6.15am.\n")
+    monkeypatch.chdir(tmp_path)
+    linter = Linter()
+    assert file_kind(linter, "content/authors/_index.md") == "list"
+    assert file_kind(linter, "content/authors/ana-ruiz/_index.md") == "author"
+    assert file_kind(linter, "content/news/_index.md") == "list"
+    assert file_kind(linter, "content/news/ferry.md") == "article"
+    _, findings, _ = run_check()
+    assert {path for path, _ in rules_of(findings)} == {"content/news/ferry.md"}

@@ -62,7 +62,8 @@ def build_config(root: str = ".") -> tuple[str, list[str]]:
         kinds[kind] = kinds.get(kind, 0) + 1
         if kind == "article":
             articles.append(doc)
-    say = [f"Found a {site.kind} site: {len(files)} files to check "
+    name = {"hugo": "Hugo", "jekyll": "Jekyll", "eleventy": "Eleventy"}.get(site.kind, site.kind)
+    say = [f"Found {'an' if name[:1] in 'AEIOU' else 'a'} {name} site: {len(files)} files to check "
            f"({', '.join(f'{n} {k}' for k, n in sorted(kinds.items())) or 'none'})."]
     live: list[str] = ["# edlint configuration, written by `edlint init` for this site.",
                        "# `edlint check --show-settings` shows what edlint reads from the site;",

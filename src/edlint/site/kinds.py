@@ -65,9 +65,16 @@ def kind_from_front_matter(meta: dict[str, Any]) -> str | None:
     return None
 
 
+# In a folder with no generator config, only these folders are read as people's pages:
+# "team" or "staff" could as well hold articles.
+PLAIN_AUTHOR_FOLDERS = frozenset({"authors", "author", "contributors"})
+
+
 class Layout:
     """A folder of articles with no generator: everything is an article, except the
-    repository's own documents at the root (README, CHANGELOG, LICENSE ...)."""
+    repository's own documents at the root (README, CHANGELOG, LICENSE ...), and two
+    conventions no article uses: ``_index.md`` (a list page, as Hugo names them) and the
+    pages of an ``authors/`` folder (a content folder copied out of its site)."""
 
     name = "plain"
     # Folders shown as "never content" (the engine also skips DEFAULT_EXCLUDE and hidden ones).
@@ -80,14 +87,18 @@ class Layout:
         return is_root_document(rel)
 
     def kind(self, rel: str, meta: dict[str, Any] | None = None) -> str:
-        return ARTICLE
+        parts = [p.lower() for p in _parts(rel)]
+        in_people = any(f in PLAIN_AUTHOR_FOLDERS for f in parts[:-1])
+        if _stem(parts[-1]) == "_index":
+            return AUTHOR if in_people and parts[-2:-1] and parts[-2] not in PLAIN_AUTHOR_FOLDERS else LIST
+        return AUTHOR if in_people else ARTICLE
 
     def describe(self) -> dict[str, list[str]]:
         return {
             "content": ["**"],
             "articles": ["**"],
-            "lists": [],
-            "authors": [],
+            "lists": ["**/_index.*"],
+            "authors": [f"**/{d}/**" for d in sorted(PLAIN_AUTHOR_FOLDERS)],
             "never": [*self.never, *(f"{d}.md" for d in ("README", "CHANGELOG", "LICENSE"))],
         }
 
