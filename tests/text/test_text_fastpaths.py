@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from edlint.text import dates as D
+from edlint.text.dates import find as DF
+from edlint.text.dates import patterns as DP
 from edlint.text.normalize import fold, word_key
 from edlint.text.quantities import extract, traps, units
 
@@ -125,19 +127,19 @@ _NUM_PLAIN = re.compile(
 def _pattern_matches_plain(text: str) -> list[tuple[str, tuple[int, int], dict]]:
     out = []
     for name in ("_MD", "_DM", "_MY"):
-        out.extend((name, m.span(), m.groupdict()) for m in getattr(D, name).finditer(text))
+        out.extend((name, m.span(), m.groupdict()) for m in getattr(DP, name).finditer(text))
     out += [("_ISO", m.span(), m.groupdict()) for m in _ISO_PLAIN.finditer(text)]
     out += [("_NUM", m.span(), m.groupdict()) for m in _NUM_PLAIN.finditer(text)]
     return out
 
 
 def _pattern_matches_fast(text: str) -> list[tuple[str, tuple[int, int], dict]]:
-    months = [m.start() for m in D._MONTH_HINT.finditer(text)]
-    out = [("_MD", m.span(), m.groupdict()) for m in D._matches_at(D._MD, text, months)]
-    out += [("_DM", m.span(), m.groupdict()) for m in D._matches_at(D._DM, text, D._day_month_starts(text, months))]
-    out += [("_MY", m.span(), m.groupdict()) for m in D._matches_at(D._MY, text, months)]
-    out += [("_ISO", m.span(), m.groupdict()) for m in D._ISO.finditer(text)]
-    out += [("_NUM", m.span(), m.groupdict()) for m in D._NUM.finditer(text)]
+    months = [m.start() for m in DP._MONTH_HINT.finditer(text)]
+    out = [("_MD", m.span(), m.groupdict()) for m in DF._matches_at(DP._MD, text, months)]
+    out += [("_DM", m.span(), m.groupdict()) for m in DF._matches_at(DP._DM, text, DF._day_month_starts(text, months))]
+    out += [("_MY", m.span(), m.groupdict()) for m in DF._matches_at(DP._MY, text, months)]
+    out += [("_ISO", m.span(), m.groupdict()) for m in DP._ISO.finditer(text)]
+    out += [("_NUM", m.span(), m.groupdict()) for m in DP._NUM.finditer(text)]
     return out
 
 
@@ -180,14 +182,14 @@ def test_date_patterns_on_day_month_forms():
 def _find_dates_plain(text: str) -> list[D.DateMention]:
     """find_dates as first written: every pattern run over the whole text with finditer,
     and each candidate checked against every kept one."""
-    if not D._DIGIT.search(text):
+    if not DP._DIGIT.search(text):
         return []
     cands = []
-    if D._MONTH_HINT.search(text):
-        for pattern, read in ((D._MD, D._from_md), (D._DM, D._from_dm), (D._MY, D._from_my)):
+    if DP._MONTH_HINT.search(text):
+        for pattern, read in ((DP._MD, DF._from_md), (DP._DM, DF._from_dm), (DP._MY, DF._from_my)):
             cands.extend(d for m in pattern.finditer(text) if (d := read(text, m)) is not None)
-    if D._NUMERIC_HINT.search(text):
-        for pattern, read in ((D._ISO, D._from_iso), (D._NUM, D._from_num)):
+    if DP._NUMERIC_HINT.search(text):
+        for pattern, read in ((DP._ISO, DF._from_iso), (DP._NUM, DF._from_num)):
             cands.extend(d for m in pattern.finditer(text) if (d := read(text, m)) is not None)
     cands.sort(key=lambda c: (c.start - c.end, c.start))
     taken = []
@@ -195,7 +197,7 @@ def _find_dates_plain(text: str) -> list[D.DateMention]:
         if all(c.end <= t.start or c.start >= t.end for t in taken):
             taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return [D._attach_weekday(text, c) for c in taken]
+    return [DF._attach_weekday(text, c) for c in taken]
 
 
 @PROPS

@@ -1,5 +1,5 @@
 """Author bios and bylines: a bio printed twice, bios that disagree, a byline that is not the
-author. The recogniser (what counts as a bio, a byline, an author) is in text/bios.py."""
+author. The recogniser (what counts as a bio, a byline, an author) is in text/bios/."""
 
 from __future__ import annotations
 

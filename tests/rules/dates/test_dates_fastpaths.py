@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from edlint.rules.dates import format as F
 from edlint.text import dates as D
+from edlint.text.dates import patterns as DP
 
 PROPS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -40,7 +41,7 @@ _NUMERIC_HINT_PLAIN = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
 def test_numeric_hint_is_the_plain_pattern(text):
     for start in range(len(text) + 1):  # find_dates searches whole texts
         part = text[start:]
-        assert bool(D._NUMERIC_HINT.search(part)) == bool(_NUMERIC_HINT_PLAIN.search(part))
+        assert bool(DP._NUMERIC_HINT.search(part)) == bool(_NUMERIC_HINT_PLAIN.search(part))
 
 
 WEEKDAYISH = st.lists(
@@ -55,8 +56,8 @@ WEEKDAYISH = st.lists(
 def test_weekday_hint_stands_wherever_a_weekday_is_read(text):
     # _attach_weekday searches a window with _WD_BEFORE only where _WEEKDAY_HINT finds a prefix.
     for lo in range(len(text) + 1):
-        if D._WD_BEFORE.search(text, lo):
-            assert D._WEEKDAY_HINT.search(text, lo)
+        if DP._WD_BEFORE.search(text, lo):
+            assert DP._WEEKDAY_HINT.search(text, lo)
 
 
 # -- date-format's profile of an article's dates -------------------------------------------
