@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from edlint.cli import main
 from edlint.config import ConfigError
 from edlint.rules.base import Applicability, Severity
+from edlint.rules.declarative.lexicon import expand
 from edlint.rules.declarative.packs import (
     PackError,
     load_pack_text,
@@ -22,7 +23,6 @@ from edlint.rules.declarative.packs import (
     shipped_packs,
 )
 from edlint.rules.declarative.regexes import backtracking_risk
-from edlint.rules.declarative.units import expand
 from edlint.rules.registry import build_registry
 from edlint.testing import run_examples
 from paths import TESTS

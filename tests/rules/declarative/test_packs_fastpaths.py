@@ -18,20 +18,16 @@ from hypothesis import strategies as st
 
 from edlint.document import Document, MappedText, Span
 from edlint.rules.declarative.base import Matcher, build_matcher
+from edlint.rules.declarative.lexicon import CASE_TRAPS, Lexicon, phrase_regex
 from edlint.rules.declarative.regexes import (
     anchored_at_start,
     literal_prefixes,
     literal_requirements,
     repeated_word_chars,
 )
+from edlint.rules.declarative.scopes import Scope
+from edlint.rules.declarative.segments import Segment
 from edlint.rules.declarative.spec import Spec
-from edlint.rules.declarative.units import (
-    CASE_TRAPS,
-    Lexicon,
-    Scope,
-    Segment,
-    phrase_regex,
-)
 
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SPEC = Spec({}, "test.yaml", {}, ())
@@ -138,7 +134,7 @@ def _document(paragraphs: list[str], headings: list[str] = (), metadata: list[st
                 units.append(Segment(kind, MappedText(text, [(0, at, at + len(text))]), level=2))
             at += len(text) + 2
     doc = Document("test.md", "markdown", source)
-    doc._views["declarative.units"] = units
+    doc._views["declarative.segments"] = units
     return doc, units
 
 

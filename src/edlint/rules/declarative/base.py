@@ -10,6 +10,7 @@ from typing import Any, Iterable, Iterator, NamedTuple
 from ...document import Document
 from ..base import Applicability, Finding, Fix
 from .conditions import Condition, read_conditions
+from .lexicon import Lexicon, expand
 from .regexes import (
     BudgetExceeded,
     RegexBudget,
@@ -19,6 +20,8 @@ from .regexes import (
     literal_requirements,
     repeated_word_chars,
 )
+from .scopes import Exceptions, Scope, covered, in_url
+from .segments import DocumentText, Segment, document_plain_case, document_text, document_words
 from .spec import (
     Field,
     Spec,
@@ -28,19 +31,6 @@ from .spec import (
     read_id,
     read_str,
     read_str_list,
-)
-from .units import (
-    DocumentText,
-    Exceptions,
-    Lexicon,
-    Scope,
-    Segment,
-    covered,
-    document_plain_case,
-    document_text,
-    document_words,
-    expand,
-    in_url,
 )
 
 # -- messages, capitals and fixes ---------------------------------------------------------------

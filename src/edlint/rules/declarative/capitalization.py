@@ -29,8 +29,8 @@ from ...document import Document
 from ..base import Finding
 from .base import FIX_CHOICES, CheckType, PackRuleOptions, make_fix, render
 from .existence import quote_match
+from .scopes import covered
 from .spec import Field, Spec, one_of, read_int
-from .units import covered
 
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’]|[.\-](?=\w))*")
 # AP: articles, and conjunctions and prepositions of three letters or fewer.

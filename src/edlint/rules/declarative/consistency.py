@@ -31,8 +31,8 @@ from .base import (
     short_list,
 )
 from .existence import quote_match
+from .lexicon import Lexicon, expand
 from .spec import Field, Spec, read_bool, read_str_list
-from .units import Lexicon, expand
 
 
 def read_rows(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[tuple[str, ...], tuple], ...]:

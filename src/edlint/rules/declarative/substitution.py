@@ -29,9 +29,9 @@ from .base import (
     short_list,
 )
 from .existence import quote_match
+from .lexicon import Lexicon, expand
 from .regexes import compile_pattern
 from .spec import Field, Spec, one_of, read_bool, read_regex
-from .units import Lexicon, expand
 
 _GROUP_REF = re.compile(r"\\(\d+)|\\g<(\w+)>")
 

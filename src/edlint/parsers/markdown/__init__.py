@@ -1,0 +1,90 @@
+"""Markdown with YAML (or TOML) front matter, through markdown-it-py (CommonMark + tables).
+
+markdown-it gives block tokens with line maps but inline tokens without positions, so the
+inline walk below finds each text token in the source, moving forward only; that gives every
+prose character its exact source offset even after emphasis, links, entities and escapes are
+stripped. Before parsing, front matter and static-site shortcodes are blanked out (replaced by
+spaces, line breaks kept) so markdown-it never reads them as prose and line numbers survive.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ...document import BLOCKQUOTE, Document, ParseProblem, Span
+from ...text.patterns import lazy
+from .. import ParseOptions
+from ..directives import build_suppressions
+from ..frontmatter import split_front_matter
+from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, find_shortcodes
+from .blocks import _Walker
+from .inline import OBJECT
+from .masking import _code_regions, _defuse_brackets, _mask
+
+__all__ = ["MAX_NESTING", "OBJECT", "_code_regions", "_defuse_brackets", "parse"]
+
+_MD = None
+
+
+def _parser() -> Any:
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+
+        # text_join off: entities and escapes stay separate tokens that keep their markup,
+        # which the inline walk needs to find them in the source.
+        # maxNesting: CommonMark's preset stops at 20 levels and silently drops what is deeper;
+        # 100 keeps real articles whole and stays far from Python's recursion limit. Deeper
+        # nesting is reported as a parse problem (see _nesting_problem).
+        _MD = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+               .enable(["table", "strikethrough"]).disable("text_join"))
+    return _MD
+
+
+MAX_NESTING = 100
+# A line opening with a long run of blockquote/list markers: one character class, one
+# quantifier (linear), then the markers in that prefix are counted.
+_DEEP_PREFIX = lazy(r"^[ \t>*+\-\d.)]{%d,}" % MAX_NESTING, re.M)
+_MARKER = lazy(r">|[-*+]|\d{1,9}[.)]")
+
+
+def parse(path: str, source: str, options: ParseOptions) -> Document:
+    doc = Document(path=path, format="markdown", source=source, language=options.language)
+    body_start = 0
+    fm = split_front_matter(source)
+    if fm is not None:
+        doc.frontmatter_span = fm.span
+        doc.metadata = fm.fields
+        body_start = fm.body_start
+        if fm.problem:
+            fatal = fm.body_start >= len(source)  # unclosed: nothing can be read
+            span = fm.problem_span if fm.problem_span is not None else Span(0, 3)
+            doc.problems.append(ParseProblem(fm.problem, span, fatal=fatal))
+            if fatal:
+                return doc
+    lang = doc.meta("lang", "language", "locale")
+    if isinstance(lang, str) and lang.strip():
+        doc.language = lang.strip()
+        doc.language_declared = True
+
+    shortcodes = find_shortcodes(source, body_start, exclude=_code_regions(source, body_start))
+    masked = _defuse_brackets(_mask(source, body_start, [sc.span for sc in shortcodes]), body_start)
+    walker = _Walker(doc, masked, options)
+    walker.mask_spans = [sc.span for sc in shortcodes]
+    walker.mask_starts = [sp.start for sp in walker.mask_spans]
+    image_codes = {**DEFAULT_IMAGE_SHORTCODES, **options.image_shortcodes}
+    walker.shortcode_blocks(shortcodes, image_codes)
+    walker.walk(_parser().parse(masked))
+    if len(source) > MAX_NESTING * 2:
+        deep = next((m for m in _DEEP_PREFIX.finditer(masked, body_start)
+                     if len(_MARKER.findall(m.group())) >= MAX_NESTING - 2), None)
+        if deep is not None:
+            doc.problems.append(ParseProblem(
+                f"Markdown nested deeper than {MAX_NESTING} levels (blockquotes or lists); "
+                "the deeper text is not checked", Span(deep.start(), deep.start()), fatal=False))
+    walker.frontmatter_image()
+    doc.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
+    doc.suppressions = build_suppressions(walker.directives, doc.lines)
+    return doc
+

@@ -1,0 +1,379 @@
+"""What the text around a quotation says about it: lead-ins and introductions naming a
+speaker, reporting clauses inside a paragraph, headings over quotes, and whether a blockquote
+reads as someone's speech at all."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ...document import HEADING, LIST_ITEM, Block, Document
+from ...text.patterns import lazy
+from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_count, words_at_most
+from ...text.sentences import SentenceIndex
+from .sources import _FIRST_PERSON, _SECOND_PERSON, _has_link, _shortcode_cite, _template_follows
+from .speaker import _BEAT, _DOC_WORD, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like, _Ctx
+from .view import _embedded, _headline_like
+
+_TRAILING_DASH_NAME = lazy(
+    r"(?:^|[\s.!?\"”])(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de][\w.’'&-]*(?:[\s,]+[\w.’'&()-]+){0,14}\s*$"
+)
+_CALLOUT = lazy(
+    r"\W*(?:note|tip|warning|important|example|update|updated|correction|editor[’']?s note|"
+    r"tl;?dr|disclaimer|caution|hint|reminder|pro tip|fun fact|background|summary|"
+    r"key takeaways?|in brief|at a glance|(?:the\s+|our\s+|my\s+)?(?:takeaway|bottom line|lesson|"
+    r"moral|upshot|short version|big idea|goal|mission|vision|rule of thumb))\b\W",
+    re.I,
+)
+_URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
+_ASIDE_START = lazy(
+    r"[\W_]*(?:this (?:post|article|story|piece|blog)|originally (?:published|posted)|cross-?posted|"
+    r"related\b|read more|see also|learn more|editor[’']?s note|update\b|source\b)",
+    re.I,
+)
+_LABEL_START = lazy(r"(?:[\w’'&.()-]+\s+){0,5}[\w’'&.()-]+\s*[*_]*:[*_]*\s*[\"“‘]")
+# An introduction that names the text quoted below it: "... and hone our vision for the
+# project.", "The job posting describes the role."
+_NAMES_DOCUMENT = lazy(
+    r"\b(?:vision|mission|statement|posting|announcement|description|policy|guidance|report|"
+    r"memo|letter|email|blog post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
+    r"summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
+    r"instructions|notice|law|regulation|proposal|nomination|handbook|playbook|manual|quote|"
+    r"quotes|interviews?|survey|usability tests?|testimony|transcript|study|studies|press release|"
+    r"feedback|comments)\b",
+    re.I,
+)
+_INSTRUCTION = lazy(
+    r"\b(?:click|type|run|install|download|select|navigate|log in|sign in|skip this|scroll|"
+    r"tap|enter|open the|go to|make sure|don[’']t forget|remember to)\b",
+    re.I,
+)
+_GROUP_SAID = lazy(
+    r"\b(?:they|users|participants|people|respondents|residents|customers|staff|employees|"
+    r"interviewees|partners|members|attendees|learners|students|many|most|some|several|others)\s+"
+    r"(?:\w+ly\s+)?(?:said|told|noted|explained|described|wrote|shared|added|commented|responded|"
+    r"reported|mentioned)\b",
+    re.I,
+)
+# A document as the subject of the sentence that introduces a quotation: "The report
+# divides the ecosystem into two sources."
+_DOC_SUBJECT = lazy(
+    r"[\W_]*(?:the|this|that|their|our|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:report|study|survey|memo|"
+    r"guidance|policy|order|law|rule|regulation|document|paper|article|post|guide|handbook|plan|"
+    r"strategy|standard|charter|manifesto|proposal|letter|statement|announcement|release)\s+"
+    r"(?:[a-z]+s|[a-z]+ed)\b",
+    re.I,
+)
+_LABEL_HEAD = lazy(r"(?:[\w’'&.()-]+\s+){0,7}[\w’'&.()-]+\s*[*_]*:\s")
+_USER_STORY = lazy(r"[\W_]*as an?\s+[^,.]{2,80},?\s+(?:I|we)\s+(?:want|need|would like)\b", re.I)
+# "A SOO is:", "From the proposal:", "From her nomination:"
+_DEFINES = lazy(r"\b(?:is|are|means|reads|read|says|states)\s*:$|^\W*from\b", re.I)
+# An introduction to an example, a template or a suggested wording.
+_EXAMPLE_INTRO = lazy(
+    r"\b(?:for example|for instance|an example|examples?\s+of|template|something like|like this|"
+    r"might be|would be|could be|should be|might look|would look|could look|looks? like|"
+    r"sample|boilerplate|suggested (?:wording|text|language)|try saying|you might say)\b",
+    re.I,
+)
+# A lead-in without a colon: "Here is some of the feedback.", "A few of their comments follow."
+_LEAD_IN = lazy(
+    r"\b(?:here (?:is|are)|below (?:is|are)|following (?:is|are)|these (?:are|were)|"
+    r"a few|some|more|selected)\b[^.!?]{0,60}\b(?:feedback|comments|responses|quotes|"
+    r"reactions|testimonials|remarks|answers|what (?:they|people|participants|learners|users) "
+    r"(?:said|told us|wrote))\b|\b(?:feedback|comments|responses|quotes|reactions|remarks)\s+"
+    r"(?:follow|below|included|received)\b",
+    re.I,
+)
+_VOICES = lazy(
+    r"\b(?:what (?:we|they|you|people|users|participants|residents|customers|staff|agencies) "
+    r"(?:heard|said|told|say|tell|think)|in (?:their|our|his|her|your) own words|voices|"
+    r"testimonials?|what people are saying|quotes|feedback)\b",
+    re.I,
+)
+_PLACEHOLDER = lazy(r"\b(?:lorem ipsum|dolor sit amet|consectetur adipiscing|magna aliqua)\b", re.I)
+_FIGURES = lazy(r"\d\s*(?:%|percent|per cent)|\d[\d,.]*\s+(?:million|billion|users|people|respondents)", re.I)
+_DASH_END = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*$")
+_TRANSCRIPT = lazy(r"\b(?:transcript|excerpt|remarks|testimony|interview|speech)\b", re.I)
+# Things a colon lead-in can name that are not people: "With a solution of:", "No. 14
+# addresses prize competitions:", "in this section:"
+_THING_LEAD = lazy(
+    r"\b(?:solution|output|result|results|error|warning|message|prompt|response text|wording|text|"
+    r"section|example|sample|excerpt|passage|entry|item|answer key)\b|"
+    r"\b(?:no\.|number|item|section|recommendation|principle|step|rule|goal|strategy|objective|"
+    r"article|chapter|part|finding|lesson)\s*#?\d+\b",
+    re.I,
+)
+# A capitalised word after the first of its sentence: a name (the passage is about
+# someone or something particular), not a general statement.
+_PROPER_AFTER_START = lazy(r"(?<=[\w,;’'] )[A-Z]")
+# A general statement (present tense, a modal) as against an account of events.
+_GENERIC = lazy(r"\b(?:can|cannot|can[’']t|must|should|ought|needs? to|is|are|ensures?|means?|requires?)\b", re.I)
+_PAST = lazy(r"\b(?:was|were|has been|have been|had|did|will|would)\b", re.I)
+_NARRATOR_BEAT = lazy(r"[\W_]*I\s+(?:\w+ly\s+)?[a-z]+ed\b")
+_PERSONA = lazy(r"\bpersonas?\b", re.I)
+# A heading that gives the source of what is under it: "Tip from Dana Ruiz, product lead"
+_HEADING_SOURCE = lazy(
+    r"\b(?:from|by|with)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z’'-]+\s+[A-Z]|"
+    r"^[\W_]*[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+\s+on\s"
+)
+
+
+def _outside(scan: QuoteScan) -> str:
+    return scan.outside_text(0, len(scan.text))
+
+
+def _quote_only(scan: QuoteScan, outside: str) -> bool:
+    """Is the block nothing but quotations (``outside`` is its text with them blanked)?"""
+    return bool(scan.quotes) and words_at_most(outside, 2)
+
+
+def _last_sentence(text: str) -> str:
+    spans = SentenceIndex(text).spans
+    return text[spans[-1][0] :] if spans else text
+
+
+def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
+    """Does a paragraph (quotations blanked) give the speaker of a quotation that follows:
+    its last sentence an introduction naming a speaker ("Another stakeholder said:") or a
+    lead-in, or the paragraph a reporting clause with one speaker ("..., he said.",
+    "Patricia Beirne said her work ...")?"""
+    if last.rstrip().endswith(":") and (
+        ctx.names_speaker(last) or _DEFINES.search(last.rstrip()) or _DOC_WORD.search(last) or _THING_LEAD.search(last)
+    ):
+        return True
+    if ctx.speaker_clause(whole or last) or _LEAD_IN.search(last) or _DOC_SUBJECT.match(last):
+        return True
+    if ctx.known_subject(last):
+        return True  # "Ruiz was heartened by the response." after Ruiz was quoted
+    if _NARRATOR_BEAT.match(whole or last) and words_at_most(whole or last, 12):
+        return True  # "I nodded. Inhaled.": the narrator speaks next
+    m = _BEAT.match(last) or _TITLED_BEAT.match(last)  # "Shashank Khandelwal was heartened by the response."
+    return bool(m) and m.group("name").lower() not in _NOT_ONE_SPEAKER
+
+
+class _Paragraph:
+    """What the quotations of one block share, each part worked out when first needed:
+    the search for a reporting verb only for a quotation that may be speech (not a term
+    or a title), the sentences only when the block has no reporting verb."""
+
+    __slots__ = ("_block", "_ctx", "_doc", "_has_verb", "_outside", "_scan", "_sentences")
+
+    def __init__(self, ctx: _Ctx, doc: Document, block: Block, scan: QuoteScan) -> None:
+        self._ctx = ctx
+        self._doc = doc
+        self._block = block
+        self._scan = scan
+        self._outside: str | None = None
+        self._has_verb: bool | None = None
+        self._sentences: SentenceIndex | None = None
+
+    @property
+    def outside(self) -> str:
+        """The text with its top-level quotations blanked."""
+        if self._outside is None:
+            self._outside = _outside(self._scan)
+        return self._outside
+
+    @property
+    def sentences(self) -> SentenceIndex:
+        if self._sentences is None:
+            self._sentences = SentenceIndex(self._scan.text)
+        return self._sentences
+
+    def attributed(self, q: Quote) -> bool:
+        """A reporting verb anywhere outside the block's quotations, a transcript's
+        speaker label opening the block, or an attribution next to this quotation."""
+        if self._has_verb is None:
+            self._has_verb = bool(self._ctx.attributes(self.outside) or _SPEAKER_LABEL.match(self.outside))
+        if self._has_verb or self._ctx.attributed_nearby(self._scan, q, self.sentences):
+            return True
+        text = self._scan.text
+        if not q.closed and _said_inside(self._ctx, q.inner(text)):
+            return True  # “We will ..., said Dr Patel.
+        for inner in self._scan.quotes:
+            # A closing mark left out before the said-clause: “We ..., Thum said. “We ...”
+            if inner.depth == q.depth + 1 and q.start < inner.start < q.end:
+                if _said_inside(self._ctx, text[q.inner_start : inner.start].rstrip(" \t")):
+                    return True
+                break
+        if not q.closed:
+            return False
+        if _DASH_END.fullmatch(text, q.end):
+            return _template_follows(self._doc, self._block)  # “…” - {{ "name" | team_link }}
+        return False
+
+
+def _said_inside(ctx: _Ctx, inner: str) -> bool:
+    """An unclosed quotation that runs into its own reporting clause (the closing mark
+    was left out): “We will keep every branch open, said Dr Amira Patel."""
+    inner = inner.rstrip(" \t.")
+    end = len(inner)
+    for _ in range(3):  # the reporting clause, maybe followed by an appositive or two
+        cut = max(inner.rfind(", ", 0, end), inner.rfind("; ", 0, end))
+        if cut < 0:
+            return False
+        tail = inner[cut + 2 :]
+        if not words_at_most(tail, 16):
+            return False
+        if ctx.starts_with_said_clause(tail):
+            return True
+        end = cut
+    return False
+
+
+class _Later:
+    """A yes/no answer worked out the first time it is asked for: what a heading says
+    about the quotes under it matters only when there are quotes that need it."""
+
+    __slots__ = ("_answer", "_args", "_ask")
+
+    def __init__(self, ask: Callable[..., bool], *args: Any) -> None:
+        self._ask = ask
+        self._args = args
+        self._answer: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._answer is None:
+            self._answer = bool(self._ask(*self._args))
+        return self._answer
+
+
+def _heading_names_speaker(ctx: _Ctx, heading: str) -> bool:
+    """A short heading that names the source of the quotes below it ("What we heard",
+    "In their own words"); a heading that merely has capitalised words does not."""
+    return words_at_most(heading, 12) and bool(
+        _VOICES.search(heading) or ctx.has_verb(heading) or ctx.phrase_re.search(heading)
+        or _HEADING_SOURCE.search(heading)
+    )
+
+
+def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -> bool:
+    s0, _ = sents.around(q.start, q.end)
+    i = sents.index(s0)
+    prev = scan.text[sents.spans[i - 1][0] : sents.spans[i - 1][1]] if i > 0 else ""
+    return ctx.not_speech(scan, q, s0, prev)
+
+
+def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False,
+                          emphasised_link: bool = False, linked: bool = False, introduced: bool = False) -> bool:
+    """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
+    instructions to the reader)?"""
+    text = " ".join(texts)
+    if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
+        return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
+    if word_count(text) < max(6, ctx.opts.min_quote_words) or _headline_like(text):
+        return False
+    if "\ufffc" in text or _PLACEHOLDER.search(text):
+        return False  # code in it (a passage of a tutorial), or placeholder text
+    if emphasised_link:
+        return False  # an italic note with a link: "_A few weeks ago, [Part 1] introduced …_"
+    if looks_like_code(text.strip()) and word_count(text) < 12:
+        return False
+    t = text.lstrip(" *_")
+    end = text.rstrip(" \t*_)]\"'”’»").rstrip("\u2026.")
+    if end.endswith((",", ";")):
+        return False  # a line of verse: "’Twas the night before Christmas, when all …,"
+    if _LABEL_START.match(t):
+        return False  # "18F recommendation: “…”": the label names the source
+    quoted = t[:1] in "\"“‘'«"
+    if not quoted and _SECOND_PERSON.search(text) and (how_to or _INSTRUCTION.search(text)):
+        return False  # the author talking to the reader: a note in a how-to
+    if not quoted and not introduced and not _FIRST_PERSON.search(text):
+        if _SECOND_PERSON.search(text):
+            return False  # set off without a lead-in and addressed to the reader: a pull-out, a job ad
+        if (len(SentenceIndex(text).spans) <= 2 and not _PROPER_AFTER_START.search(text)
+                and _GENERIC.search(text) and not _PAST.search(text)):
+            return False  # one general statement set off for emphasis, not anyone's words
+    if quoted or _FIRST_PERSON.search(text):
+        return True
+    # A third-person passage: an excerpt of a report (its figures), a verse (lines without
+    # closing punctuation) and an indented aside ("> >") are not someone's words.
+    end = text.rstrip(" \t*_)]\"'”’»").rstrip("\u2026.")
+    if linked:
+        return False  # a passage that links to where it comes from: an excerpt, a definition
+    if nested or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026")) or end.endswith((",", ";", ":")) or _FIGURES.search(text):
+        return False
+    if _LABEL_HEAD.match(t):
+        return False  # "Mission of the Chief Data Scientist: …": a labelled statement
+    return True
+
+
+def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], intro: Block | None,
+                   sc: Block | None, scans: dict[int, QuoteScan]) -> bool:
+    if top.attrs.get("cite") or _embedded(group[0]):
+        return True
+    if sc is not None and _shortcode_cite(doc, sc):
+        return True
+    if any(b.kind in (HEADING, LIST_ITEM) for b in group):
+        return True  # structured content: a callout or an excerpt of a page, not a quote
+    for k, b in enumerate(group):
+        t = b.text.text.strip()
+        if any(c in ("footer", "cite", "figcaption") for c in b.container):
+            return True
+        if k > 0 and (_credit_like(t) or re.match(r"(?:by|source|from)\b", t, re.I)):
+            return True
+    # Its paragraphs read as one text: a quotation may open in one and close in another.
+    joined = scan_quotes(" ".join(b.text.text for b in group))
+    outside = _outside(joined) if joined.quotes else ""
+    if outside and (ctx.attributes(outside) or _SPEAKER_LABEL.match(outside)):
+        return True
+    if joined.quotes and any(not q.closed and _said_inside(ctx, q.inner(joined.text)) for q in joined.quotes):
+        return True
+    last = group[-1].text.text.rstrip()
+    if _TRAILING_DASH_NAME.search(last[-120:]):
+        return True
+    if _DASH_END.search(last) and _template_follows(doc, group[-1]):
+        return True
+    tail_end = group[-1].span.end
+    tail_end += len(re.match(r"[^\n<]{0,80}</a>|", doc.source[tail_end : tail_end + 90]).group())
+    if re.search(r"\]\(|<a\s", doc.source[max(group[-1].span.start, tail_end - 250) : tail_end], re.I) and re.search(
+        r"(?:\]\([^)]*\)|</a>)[\s.*_)]*$", doc.source[group[-1].span.start : tail_end]
+    ):
+        return True  # the passage ends with a link to where it comes from
+    first = group[0].text.text
+    if _USER_STORY.match(first):
+        return True  # "As a website visitor, I want …, so that …": a template, not speech
+    if intro is not None and intro.text is not None:
+        intro_block = intro
+        iscan = scan_quotes(intro.text.text)
+        whole = _outside(iscan) if iscan.quotes else intro.text.text
+        last = _last_sentence(whole).rstrip()
+        spans = SentenceIndex(whole).spans
+        tail = whole[spans[-2][0] :] if len(spans) > 1 else whole  # the last two sentences
+        if (
+            (last.endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last) or _DOC_WORD.search(last)
+                                     or _THING_LEAD.search(last)))
+            or (last.rstrip(" *_").endswith((":", ",")) and _has_link(doc, intro_block) and _NAMES_DOCUMENT.search(whole))
+            or ctx.attributes(last)
+            or ctx.speaker_clause(tail)
+            or _GROUP_SAID.search(tail)
+            or _NAMES_DOCUMENT.search(last)
+            or _EXAMPLE_INTRO.search(last)
+            or _has_link(doc, intro_block, 300)
+            or ctx.phrase_re.search(last)
+            or _TRANSCRIPT.search(last)
+        ):
+            return True
+    return False
+
+
+def _about_personas(doc: Document) -> bool:
+    """Does the article present personas (each with the line that sums up their view)?"""
+    return bool(_PERSONA.search(str(doc.meta("title", default="")))) or any(
+        _PERSONA.search(b.text.text) for b in doc.prose[:40]
+    )
+
+
+def _intro_ends_with_colon(intro: Block | None) -> bool:
+    return intro is not None and intro.text is not None and intro.text.text.rstrip(" \t*_").endswith((":", ","))
+
+
+def _names_list_source(ctx: _Ctx, last: str, whole: str) -> bool:
+    """Does a paragraph give the source of the list under it: a colon lead-in naming a
+    source ("Here are the ones that do this best, according to FutureGov:"), or a
+    document as its subject ("The report lists five ways …")?"""
+    end = last.rstrip(" \t*_")
+    if end.endswith(":") and (ctx.names_speaker(end) or _DOC_WORD.search(end) or _THING_LEAD.search(end)):
+        return True
+    return bool(_DOC_SUBJECT.match(whole))
