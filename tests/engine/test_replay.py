@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from edlint import cli
 from edlint.cache import STORE
+from edlint.commands import check as check_command
 
 ARTICLE = """---
 title: Harbour wall to be rebuilt after winter storms
@@ -58,17 +59,17 @@ def check(*args, replay_expected=None, monkeypatch=None):
     (a replayed run never builds a Linter)."""
     if replay_expected is not None:
         built = []
-        real = cli.make_linter
+        real = check_command.make_linter
 
         def spy(*a, **k):
             built.append(True)
             return real(*a, **k)
 
-        monkeypatch.setattr(cli, "make_linter", spy)
+        monkeypatch.setattr(check_command, "make_linter", spy)
     result = CliRunner().invoke(cli.main, ["check", "--no-color", *args], catch_exceptions=False)
     if replay_expected is not None:
         assert (not built) == replay_expected, "replayed" if not built else "full run"
-        monkeypatch.setattr(cli, "make_linter", real)
+        monkeypatch.setattr(check_command, "make_linter", real)
     return result
 
 

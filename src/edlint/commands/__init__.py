@@ -1,1 +1,1 @@
-"""Sub-commands that live in their own modules (loaded lazily by cli.LazyGroup)."""
+"""Sub-commands, one module each (loaded lazily by cli.LazyGroup); `common` holds what several share."""

@@ -41,8 +41,8 @@ def write(
     rewrite it when old findings are fixed (check reports how many entries went stale).
     """
     from ..baseline import write as write_baseline
-    from ..cli import make_linter
     from ..config import ConfigError
+    from .common import make_linter
 
     missing = [p for p in paths if not os.path.exists(p)]
     if missing:
