@@ -3,7 +3,7 @@
 ``edlint baseline write FILE`` records the current findings; ``edlint check --baseline FILE``
 then reports only findings that are not in it. An entry is keyed by rule + path + the
 finding's fingerprint (rule, the enclosing block's normalised text, the text at fault and an
-occurrence index: see ``engine._fingerprints``), never by line number, so inserting or
+occurrence index: see ``engine.lint._fingerprints``), never by line number, so inserting or
 editing text elsewhere in the article does not bring old findings back. The key is the same
 as SARIF's ``partialFingerprints``.
 

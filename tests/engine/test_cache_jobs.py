@@ -36,7 +36,7 @@ def test_warm_run_equals_cold_run_and_reads_nothing_again(write, tmp_path, monke
     def no_parse(*a, **k):
         raise AssertionError("a warm run must not parse")
 
-    monkeypatch.setattr(engine, "parse", no_parse)
+    monkeypatch.setattr(engine.lint, "parse", no_parse)
     warm = Linter(config=CORE).run([str(tmp_path / "news")], cache=Cache(cache_dir))
     assert as_json(warm) == as_json(cold) and len(cold.findings) > 0
 
