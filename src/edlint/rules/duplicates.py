@@ -43,6 +43,9 @@ _NOT_BODY_CLASS = lazy(
 )
 
 
+_OBJECT = "\ufffc"  # what the parsers put in prose text for inline code and other objects
+
+
 def _excerpt(text: str, words: int = 7) -> str:
     parts = text.split()
     out = " ".join(parts[:words])
@@ -105,11 +108,11 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
 
     prose = doc.prose
     bio_blocks = {b.block_start for b in document_bios(doc) if b.origin == "body" and b.whole_block}
-    exact: dict[str, tuple[int, bool]] = {}  # key -> (offset of the first copy, prose?)
+    exact: dict[str, tuple[int, bool, tuple]] = {}  # key -> (offset of the first copy, prose?, where)
     # Distinct paragraphs long enough for near-duplicate search, sorted by word count: only
     # counts within reach of the threshold can be that alike, found by bisection.
     lengths: list[int] = []
-    entries: list[tuple[list[str], int, str]] = []  # (words, offset, text), parallel to lengths
+    entries: list[tuple[list[str], int, str, int]] = []  # (words, offset, text, section number), parallel to lengths
     sim = opts.similarity
     html = doc.format == "html"
     near = sim < 1.0
@@ -117,10 +120,17 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     similarity = None
     budget = _COMPARISONS
     previous = None  # the prose block before this one
+    # Copies under different headings are parallel structure (the same support notice under
+    # each release, the same line under each advisory), not a paste: only copies within one
+    # section are compared. An article with no headings is one section.
+    part = lists = 0
     for i, block in enumerate(prose):
         before, previous = previous, block
         kind = block.kind
+        if kind == LIST_ITEM and (before is None or before.kind != LIST_ITEM):
+            lists += 1  # a run of list items after other text is a new list
         if kind == HEADING:
+            part += 1
             if opts.heading_repeats and i + 1 < len(prose):
                 finding = _heading_repeat(doc, block, prose[i + 1], opts, bio_blocks)
                 if finding is not None:
@@ -156,8 +166,15 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
         # A headline, a teaser, a menu or a meal plan repeats on purpose: only prose counts
         # (one prose copy is enough, so a copy that lost its full stop still matches).
         prose_like = (kind == LIST_ITEM and not html) or _is_prose(text, words)
-        key = word_key(text)
+        # Inline code is one object character in the prose text: two paragraphs that
+        # differ only in their code (`Thread#raise`, `Fiber#raise`) are compared as written.
+        key = word_key(text if _OBJECT not in text else doc.source[block.span.start : block.span.end])
+        # A list item is compared only within its own list: the same prize in two sponsors'
+        # prize lists, the same step in two procedures, is parallel structure.
+        where = (part, lists) if kind == LIST_ITEM else (part, None)
         first = exact.get(key)
+        if first is not None and first[2] != where:
+            first = None  # the same words in another section: keep this copy as the first
         if first is not None:
             if first[1] or prose_like:
                 line, _ = doc.lines.position(first[0])
@@ -167,8 +184,9 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
                 if finding is not None:
                     yield finding
             continue
-        exact[key] = (block.span.start, prose_like)
-        if not near or kind != PARAGRAPH or words < near_words or not prose_like:
+        exact[key] = (block.span.start, prose_like, where)
+        if not near or kind != PARAGRAPH or words < near_words or not prose_like or _OBJECT in text:
+            # (inline code: technical prose whose near-copies are parallel APIs, not drafts)
             continue
         tokens = key.split()
         n = len(tokens)
@@ -185,8 +203,8 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
             continue
         best = None
         for k in range(lo, hi):
-            other, offset, other_text = entries[k]
-            if best is not None and offset > best[1]:
+            other, offset, other_text, other_part = entries[k]
+            if other_part != part or (best is not None and offset > best[1]):
                 continue
             if similarity is None:
                 from rapidfuzz.distance.Indel import normalized_similarity as similarity
@@ -203,7 +221,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
             continue
         at = bisect_right(lengths, n)
         lengths.insert(at, n)
-        entries.insert(at, (tokens, block.span.start, text))
+        entries.insert(at, (tokens, block.span.start, text, part))
 
 
 def _adjacent_repeat(doc: Document, before, block, opts: DuplicatesOptions) -> Finding | None:
