@@ -45,7 +45,7 @@ class StandIn:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "StandIn":
+    def __enter__(self) -> StandIn:
         self.thread.start()
         return self
 
@@ -64,24 +64,42 @@ class StandIn:
             for m in re.finditer(pattern, text):
                 offset = utf16_len(text[: m.start()])
                 length = utf16_len(m.group(0))
-                matches.append({
-                    "message": message, "shortMessage": "",
-                    "replacements": [{"value": r} for r in repl],
-                    "offset": offset, "length": length,
-                    "context": {"text": text[max(0, m.start() - 20): m.end() + 20], "offset": 0, "length": length},
-                    "sentence": text,
-                    "type": {"typeName": "Other"},
-                    "rule": {"id": rule_id, "description": message, "issueType": issue,
-                             "category": {"id": cat, "name": cat.title()}},
-                    "ignoreForIncompleteSentence": False, "contextForSureMatch": 0,
-                })
+                matches.append(
+                    {
+                        "message": message,
+                        "shortMessage": "",
+                        "replacements": [{"value": r} for r in repl],
+                        "offset": offset,
+                        "length": length,
+                        "context": {"text": text[max(0, m.start() - 20) : m.end() + 20], "offset": 0, "length": length},
+                        "sentence": text,
+                        "type": {"typeName": "Other"},
+                        "rule": {
+                            "id": rule_id,
+                            "description": message,
+                            "issueType": issue,
+                            "category": {"id": cat, "name": cat.title()},
+                        },
+                        "ignoreForIncompleteSentence": False,
+                        "contextForSureMatch": 0,
+                    }
+                )
         matches.sort(key=lambda x: x["offset"])
         return {
-            "software": {"name": "LanguageTool", "version": "6.5", "buildDate": "2024-09-27", "apiVersion": 1,
-                         "status": "", "premium": False},
+            "software": {
+                "name": "LanguageTool",
+                "version": "6.5",
+                "buildDate": "2024-09-27",
+                "apiVersion": 1,
+                "status": "",
+                "premium": False,
+            },
             "warnings": {"incompleteResults": False},
-            "language": {"name": "English (US)", "code": fields.get("language", "en-US"),
-                         "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.9}},
+            "language": {
+                "name": "English (US)",
+                "code": fields.get("language", "en-US"),
+                "detectedLanguage": {"name": "English (US)", "code": "en-US", "confidence": 0.9},
+            },
             "matches": matches,
         }
 
@@ -102,9 +120,14 @@ class StandIn:
 
             def do_GET(self) -> None:
                 if self.path.startswith("/v2/languages"):
-                    self._send(200, [{"name": "English (US)", "code": "en", "longCode": "en-US"},
-                                     {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
-                                     {"name": "German", "code": "de", "longCode": "de"}])
+                    self._send(
+                        200,
+                        [
+                            {"name": "English (US)", "code": "en", "longCode": "en-US"},
+                            {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
+                            {"name": "German", "code": "de", "longCode": "de"},
+                        ],
+                    )
                 else:
                     self._send(404, {"error": "not found"})
 

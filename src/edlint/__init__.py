@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "lint_text", "lint_paths"]
+__all__ = ["__version__", "lint_paths", "lint_text"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import lint_paths, lint_text

@@ -11,7 +11,8 @@ discover the config as the CLI does (upward from ``path``).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .engine import Linter, RunResult
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from .policy import INTERNAL_ERROR
 from .results import Diagnostic
@@ -90,7 +91,7 @@ class Baseline:
     keys: Counter[Key]
 
     @classmethod
-    def load(cls, path: str) -> "Baseline":
+    def load(cls, path: str) -> Baseline:
         from .reading import read_file
 
         # Bounded, a regular file, inside the tree (reading.py): a baseline replaced by a
@@ -117,7 +118,7 @@ class Baseline:
                 raise BaselineError(f"{path!r}: entry {i} lacks rule, path or fingerprint") from None
         return cls(path, keys)
 
-    def filter(self, findings: Iterable[Diagnostic], linted: Iterable[str] | None = None) -> "Filtered":
+    def filter(self, findings: Iterable[Diagnostic], linted: Iterable[str] | None = None) -> Filtered:
         """Split findings into new ones and ones the baseline already records.
 
         ``linted``: the files of this run; entries for other files are not counted as stale.

@@ -23,7 +23,8 @@ import contextlib
 import gc
 import json
 import os
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from . import __version__
 from .document import LineIndex, Span, Suppression
@@ -126,8 +127,7 @@ def refusal(folder: str, project: str) -> str | None:
     real, base = os.path.realpath(folder), os.path.realpath(project)
     if real == base or real.startswith(base.rstrip(os.sep) + os.sep):
         return None
-    return (f"cache folder {folder} is a symbolic link out of the project; "
-            "running without a cache")
+    return f"cache folder {folder} is a symbolic link out of the project; running without a cache"
 
 
 class Cache:
@@ -245,8 +245,18 @@ _APPLICABILITIES = {a.value: a for a in Applicability}
 
 
 def finding_to_cache(f: Diagnostic) -> list[Any]:
-    row: list[Any] = [f.rule, str(f.severity), f.message, f.line, f.column, f.end_line, f.end_column,
-                      f.span.start, f.span.end, f.fingerprint]
+    row: list[Any] = [
+        f.rule,
+        str(f.severity),
+        f.message,
+        f.line,
+        f.column,
+        f.end_line,
+        f.end_column,
+        f.span.start,
+        f.span.end,
+        f.fingerprint,
+    ]
     if f.fix is not None or f.data:
         fix = None
         if f.fix is not None:
@@ -260,9 +270,17 @@ def finding_from_json(row: list[Any], path: str) -> Diagnostic:
     KeyError, and the caller then ignores the entry (a cache is never trusted)."""
     rule, severity, message, line, column, end_line, end_column, start, end, fingerprint = row[:10]
     # Inline type checks: this runs for every cached finding of a warm run.
-    if not (type(line) is int and type(column) is int and type(end_line) is int and type(end_column) is int
-            and type(start) is int and type(end) is int
-            and type(rule) is str and type(message) is str and type(fingerprint) is str):
+    if not (
+        type(line) is int
+        and type(column) is int
+        and type(end_line) is int
+        and type(end_column) is int
+        and type(start) is int
+        and type(end) is int
+        and type(rule) is str
+        and type(message) is str
+        and type(fingerprint) is str
+    ):
         raise TypeError("malformed finding in the cache")
     fix = data = None
     if len(row) > 10:
@@ -271,14 +289,26 @@ def finding_from_json(row: list[Any], path: str) -> Diagnostic:
             title, applicability, raw_edits = fx
             edits = tuple(Edit(s, e, r) for s, e, r in raw_edits)
             if type(title) is not str or not all(
-                    type(e.start) is int and type(e.end) is int and type(e.replacement) is str for e in edits):
+                type(e.start) is int and type(e.end) is int and type(e.replacement) is str for e in edits
+            ):
                 raise TypeError("malformed fix in the cache")
             fix = Fix(title, edits, _APPLICABILITIES[applicability])
         if data is not None and type(data) is not dict:
             raise TypeError("finding data is not a mapping")
-    return Diagnostic(path=path, rule=rule, severity=_SEVERITIES[severity], message=message, line=line,
-                      column=column, end_line=end_line, end_column=end_column, span=Span(start, end),
-                      fix=fix, data=data, fingerprint=fingerprint)
+    return Diagnostic(
+        path=path,
+        rule=rule,
+        severity=_SEVERITIES[severity],
+        message=message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        span=Span(start, end),
+        fix=fix,
+        data=data,
+        fingerprint=fingerprint,
+    )
 
 
 def entry_findings(entry: dict[str, Any], path: str) -> list[Diagnostic]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .policy import FILE_ERROR, INTERNAL_ERROR
 
@@ -99,9 +100,7 @@ def changes_since(rev: str, cwd: str = ".", *, lines: bool = True) -> Changes:
     for name in names:
         if name:
             changed = hunks.get(name)
-            files[os.path.realpath(os.path.join(root, name))] = (
-                frozenset(changed) if changed is not None else None
-            )
+            files[os.path.realpath(os.path.join(root, name))] = frozenset(changed) if changed is not None else None
     for name in untracked:
         if name:
             files[os.path.realpath(os.path.join(root, name))] = None

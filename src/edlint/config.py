@@ -17,8 +17,9 @@ import os
 import re
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from .validation import bool_problem, number_problem, text_problem, whole_problem
 from .validation import did_you_mean as _did_you_mean  # the name cli.py imports
@@ -27,8 +28,17 @@ CONFIG_NAMES = (".edlint.yaml", ".edlint.yml")
 SEVERITIES = ("error", "warning", "info")
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".edlint_cache",
-    ".tox", "_site", ".pytest_cache",
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    ".edlint_cache",
+    ".tox",
+    "_site",
+    ".pytest_cache",
 )
 
 
@@ -95,9 +105,25 @@ class Config:
 
 
 TOP_LEVEL_KEYS = {
-    "select", "extend_select", "ignore", "preview", "severity", "rules", "exclude", "overrides",
-    "plugins", "packs", "language", "fail_on", "max_file_size", "allow_inline_disable",
-    "shortcodes", "site", "articles", "page_kinds", "respect_gitignore",
+    "select",
+    "extend_select",
+    "ignore",
+    "preview",
+    "severity",
+    "rules",
+    "exclude",
+    "overrides",
+    "plugins",
+    "packs",
+    "language",
+    "fail_on",
+    "max_file_size",
+    "allow_inline_disable",
+    "shortcodes",
+    "site",
+    "articles",
+    "page_kinds",
+    "respect_gitignore",
 }
 OVERRIDE_KEYS = {"files", "select", "extend_select", "ignore", "severity", "rules"}
 
@@ -150,8 +176,11 @@ class _Positions:
         for keys, line in key_lines(node).items():
             path = prefix
             for k in keys:
-                path = f"{path}[{k}]" if isinstance(k, int) and not isinstance(k, bool) else (
-                    f"{path}.{k}" if path else str(k))
+                path = (
+                    f"{path}[{k}]"
+                    if isinstance(k, int) and not isinstance(k, bool)
+                    else (f"{path}.{k}" if path else str(k))
+                )
             self.lines[path] = line
 
     def line(self, path: str) -> int | None:
@@ -331,8 +360,10 @@ def config_from_mapping(
         kinds = {}
         for k, v in pk.items():
             if k not in PAGE_KINDS:
-                fail(f"unknown page kind {k!r}{_did_you_mean(k, PAGE_KINDS)}; one of {', '.join(PAGE_KINDS)}",
-                     f"page_kinds.{k}")
+                fail(
+                    f"unknown page kind {k!r}{_did_you_mean(k, PAGE_KINDS)}; one of {', '.join(PAGE_KINDS)}",
+                    f"page_kinds.{k}",
+                )
             kinds[str(k)] = _glob_list(v, f"page_kinds.{k}", fail)
         kwargs["page_kinds"] = kinds
     if "respect_gitignore" in data:
@@ -371,7 +402,10 @@ def config_from_mapping(
                 fail("each override must be a mapping with 'files'", kp)
             for key in ov:
                 if key not in OVERRIDE_KEYS | section_names:
-                    fail(f"unknown override key {key!r}{_did_you_mean(key, OVERRIDE_KEYS | section_names)}", f"{kp}.{key}")
+                    fail(
+                        f"unknown override key {key!r}{_did_you_mean(key, OVERRIDE_KEYS | section_names)}",
+                        f"{kp}.{key}",
+                    )
             if "files" not in ov:
                 fail("override has no 'files' globs", kp)
             out.append(

@@ -8,8 +8,9 @@ removed). They become 1-based line/column only when a finding is located for out
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +27,7 @@ class Span:
     def __len__(self) -> int:
         return self.end - self.start
 
-    def shift(self, delta: int) -> "Span":
+    def shift(self, delta: int) -> Span:
         return Span(self.start + delta, self.end + delta)
 
 
@@ -37,7 +38,7 @@ class LineIndex:
     count them, so line numbers agree with the Markdown parser's line maps.
     """
 
-    __slots__ = ("starts", "length")
+    __slots__ = ("length", "starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]
@@ -100,7 +101,7 @@ class MappedText:
     inside it maps to the segment's whole source range.
     """
 
-    __slots__ = ("text", "_tstarts", "_segs")
+    __slots__ = ("_segs", "_tstarts", "text")
 
     def __init__(self, text: str, segments: list[tuple[int, int, int]]) -> None:
         self.text = text
@@ -170,7 +171,7 @@ class MappedText:
 class MappedTextBuilder:
     """Accumulates text pieces with their source positions."""
 
-    __slots__ = ("_parts", "_segs", "_len")
+    __slots__ = ("_len", "_parts", "_segs")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
@@ -195,11 +196,7 @@ class MappedTextBuilder:
         if segs:
             tstart, sstart, send = segs[-1]
             prev_len = self._len - tstart
-            if (
-                prev_len == send - sstart
-                and send == src_start
-                and src_end - src_start == len(text)
-            ):
+            if prev_len == send - sstart and send == src_start and src_end - src_start == len(text):
                 segs[-1] = (tstart, sstart, src_end)
                 self._parts.append(text)
                 self._len += len(text)
@@ -227,9 +224,8 @@ def _slice(mt: MappedText, start: int, end: int) -> MappedText:
     segs: list[tuple[int, int, int]] = []
     for k, (tstart, sstart, send) in enumerate(mt._segs):
         tend = mt._segs[k + 1][0] if k + 1 < len(mt._segs) else len(mt.text)
-        if tend <= start or tstart >= end:
-            if not (tstart == tend and start <= tstart < end):
-                continue
+        if (tend <= start or tstart >= end) and not (tstart == tend and start <= tstart < end):
+            continue
         verbatim = tend - tstart == send - sstart
         lo, hi = max(tstart, start), min(tend, end)
         if verbatim:
@@ -279,7 +275,7 @@ class Block:
     container: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
     attrs: dict[str, Any] = field(default_factory=dict)
-    parent: "Block | None" = None
+    parent: Block | None = None
 
     @property
     def in_quote(self) -> bool:
@@ -432,7 +428,7 @@ class Document:
         if self.language_declared:
             return True
 
-        def build(doc: "Document") -> bool:
+        def build(doc: Document) -> bool:
             from .text.language import reads_english
 
             return reads_english(b.text.text for b in doc.prose if b.text is not None)

@@ -93,8 +93,9 @@ def open_output(path: str) -> Any:
     return os.fdopen(fd, "w", encoding="utf-8", newline="")
 
 
-def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync: bool = True,
-                 keep_owner: bool = False) -> bool:
+def write_atomic(
+    path: str, data: bytes, *, expected: bytes | None = None, sync: bool = True, keep_owner: bool = False
+) -> bool:
     """Replace ``path`` with ``data`` through a temporary file in the same folder and a rename.
 
     Keeps the file's permission bits and, where the process may, its owner and group; with
@@ -135,8 +136,9 @@ def write_atomic(path: str, data: bytes, *, expected: bytes | None = None, sync:
                     os.chown(tmp, st.st_uid, st.st_gid)
                 except OSError:
                     if keep_owner:
-                        raise PermissionError(errno.EPERM, "owned by another user; replacing it would "
-                                                           "change its owner", path) from None
+                        raise PermissionError(
+                            errno.EPERM, "owned by another user; replacing it would change its owner", path
+                        ) from None
         if expected is not None and _current(path) != expected:
             # Last look just before the rename (the window left is a few microseconds).
             os.unlink(tmp)

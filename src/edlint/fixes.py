@@ -12,8 +12,9 @@ and line endings, and only if the file on disk is still what was read.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .fileio import remove_stale_temps, writable_in_place, write_atomic
 from .policy import FILE_ERROR, INTERNAL_ERROR

@@ -178,8 +178,9 @@ class _DeadlineSocket:
         return getattr(self._sock, name)
 
 
-def post_form(url: str, body: bytes, headers: dict[str, str], timeout: float, deadline: float,
-              max_bytes: int | None = None) -> tuple[int, str, bytes]:
+def post_form(
+    url: str, body: bytes, headers: dict[str, str], timeout: float, deadline: float, max_bytes: int | None = None
+) -> tuple[int, str, bytes]:
     """POST ``body`` to ``url``: (HTTP status, reason, response body), all of it within
     ``deadline`` (a time.monotonic() value), each read within ``timeout``, the body at most
     ``max_bytes`` (else ValueError). Raises OSError (TimeoutError) on network trouble."""
@@ -206,8 +207,9 @@ def post_form(url: str, body: bytes, headers: dict[str, str], timeout: float, de
         response = conn.getresponse()
         declared = response.getheader("Content-Length")
         if declared is not None and declared.strip().isdigit() and int(declared) > max_bytes:
-            raise AnswerTooLarge(f"the answer would be {int(declared):,} bytes, more than the "
-                                 f"{max_bytes:,} bytes edlint reads")
+            raise AnswerTooLarge(
+                f"the answer would be {int(declared):,} bytes, more than the {max_bytes:,} bytes edlint reads"
+            )
         chunks, size = [], 0
         while True:
             chunk = response.read(min(65536, max_bytes + 1 - size))
@@ -239,8 +241,16 @@ class ServerSettings:
     level: str = "default"  # or "picky"
 
     def key(self, language: str) -> str:
-        return json.dumps([language, sorted(self.disabled_rules), sorted(self.enabled_rules),
-                           sorted(self.disabled_categories), sorted(self.enabled_categories), self.level])
+        return json.dumps(
+            [
+                language,
+                sorted(self.disabled_rules),
+                sorted(self.enabled_rules),
+                sorted(self.disabled_categories),
+                sorted(self.enabled_categories),
+                self.level,
+            ]
+        )
 
 
 # ``--no-cache`` (the CLI sets this variable for the run, workers included): the answer
@@ -325,7 +335,9 @@ class Client:
             pass
 
     def _remember(self, key: str, matches: list[Match]) -> None:
-        rows = [[m.offset, m.length, m.message, m.rule_id, m.category, m.issue_type, list(m.replacements)] for m in matches]
+        rows = [
+            [m.offset, m.length, m.message, m.rule_id, m.category, m.issue_type, list(m.replacements)] for m in matches
+        ]
         self._cache[key] = rows
         if not self.cache_path:
             return
@@ -364,8 +376,11 @@ class Client:
                 with self._lock:
                     if not self.failed:
                         self.failed = True
-                        what = ("gave an answer edlint cannot read" if isinstance(exc, ResponseShapeError)
-                                else "unreachable")
+                        what = (
+                            "gave an answer edlint cannot read"
+                            if isinstance(exc, ResponseShapeError)
+                            else "unreachable"
+                        )
                         self.messages.append(
                             f"LanguageTool at {self.settings.url} {what}: {exc}; grammar checks skipped"
                         )
@@ -377,12 +392,16 @@ class Client:
             except ResponseShapeError as exc:
                 if not self.failed:
                     self.failed = True
-                    self.messages.append(f"LanguageTool at {self.settings.url} gave an answer edlint cannot read: "
-                                         f"{exc}; grammar checks skipped")
+                    self.messages.append(
+                        f"LanguageTool at {self.settings.url} gave an answer edlint cannot read: "
+                        f"{exc}; grammar checks skipped"
+                    )
                 return None
             if self._dropped[0] and not before:
-                self.messages.append(f"LanguageTool at {self.settings.url} reported matches outside the text "
-                                     "it was sent; those matches were dropped")
+                self.messages.append(
+                    f"LanguageTool at {self.settings.url} reported matches outside the text "
+                    "it was sent; those matches were dropped"
+                )
             if self._dropped[0] == before:
                 self._remember(key, matches)  # an answer with bogus matches is not kept
         return matches
@@ -406,8 +425,11 @@ class Client:
 
         body = urllib.parse.urlencode(fields).encode("utf-8")
         url = check_url(s.url)
-        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json",
-                   "User-Agent": "edlint"}
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/json",
+            "User-Agent": "edlint",
+        }
         delay = 0.5
         last: Exception | None = None
         for attempt in range(s.retries + 1):
@@ -464,8 +486,10 @@ def local_server_url(language: str) -> tuple[str | None, str | None]:
     except Exception as exc:  # noqa: BLE001
         return None, f"cannot look for a local LanguageTool: {exc}"
     if installed is None:
-        return None, ("LanguageTool is not installed under LTP_PATH; run `edlint languagetool install` "
-                      "on a machine with network access, or set languagetool.url")
+        return None, (
+            "LanguageTool is not installed under LTP_PATH; run `edlint languagetool install` "
+            "on a machine with network access, or set languagetool.url"
+        )
     try:
         import language_tool_python
 

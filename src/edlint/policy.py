@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import Config, Override, build_options, matches_any
 from .document import Span, Suppression
@@ -246,9 +247,7 @@ def apply_suppressions(
         family = rule_families.get(rule_id, "")
         hit = False
         for i, s in enumerate(suppressions):
-            if s.first_line <= line0 <= s.last_line and (
-                not s.rules or rule_id in s.rules or family in s.rules
-            ):
+            if s.first_line <= line0 <= s.last_line and (not s.rules or rule_id in s.rules or family in s.rules):
                 used[i] = True
                 hit = True
         if not hit:

@@ -18,15 +18,22 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO, Iterable
+from typing import BinaryIO
 
 # config.DEFAULT_MAX_FILE_SIZE, not imported from there: a replayed run reads files through
 # here without loading config validation (a test keeps the two equal).
 DEFAULT_MAX_FILE_SIZE = 32 * 1024 * 1024
 
-_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
-          | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 @dataclass(frozen=True)
@@ -37,7 +44,7 @@ class Root:
     real: str
 
     @classmethod
-    def of(cls, folder: str) -> "Root":
+    def of(cls, folder: str) -> Root:
         return cls(os.path.abspath(folder), os.path.realpath(folder))
 
 
@@ -87,8 +94,9 @@ def _in_git_folder(path: str, root: str) -> bool:
     return ".git" in rel.split(os.sep)
 
 
-def where_allowed(path: str, roots: Iterable[Root] | None = None, *,
-                  git_info: bool = False) -> tuple[str | None, str | None]:
+def where_allowed(
+    path: str, roots: Iterable[Root] | None = None, *, git_info: bool = False
+) -> tuple[str | None, str | None]:
     """(the real path to read, None) or (None, why it is skipped). ``git_info``: the caller
     reads git's own ignore list (``.git/info/exclude``), the one file of ``.git`` edlint may
     open."""
@@ -118,8 +126,9 @@ def too_big(size: int, max_size: int) -> str:
     return f"File is {size_text(size)}, over the {size_text(max_size)} limit (max_file_size)"
 
 
-def read_file(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[Root] | None = None,
-              *, git_info: bool = False) -> Read:
+def read_file(
+    path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[Root] | None = None, *, git_info: bool = False
+) -> Read:
     """Read an article's (or a site file's) bytes, bounded and inside its root (see the
     module's doc)."""
     real, skipped = where_allowed(path, roots, git_info=git_info)
@@ -159,8 +168,15 @@ def _not_regular(st: os.stat_result) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return "Is a directory"
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
     return f"Not a regular file: {kind}; not read"
 
 
@@ -178,8 +194,9 @@ def read_bounded(stream: BinaryIO, max_size: int) -> bytes | None:
     return None if len(data) > max_size else data
 
 
-def read_text(path: str, max_size: int = DEFAULT_MAX_FILE_SIZE,
-              roots: Iterable[Root] | None = None) -> tuple[str | None, str | None, str | None]:
+def read_text(
+    path: str, max_size: int = DEFAULT_MAX_FILE_SIZE, roots: Iterable[Root] | None = None
+) -> tuple[str | None, str | None, str | None]:
     """(text, problem, skipped) for an article: read_file, then decoded as UTF-8."""
     got = read_file(path, max_size, roots)
     if got.data is None:

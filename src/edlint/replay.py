@@ -72,8 +72,9 @@ def invocation_key(arguments: dict[str, Any], today: str | None) -> str:
     return digest("\0".join(parts).encode("utf-8", "surrogatepass"))
 
 
-def make_manifest(files: list[tuple[str, str]], inputs: InputLog, cross_key: str,
-                  extra: dict[str, Any]) -> dict[str, Any]:
+def make_manifest(
+    files: list[tuple[str, str]], inputs: InputLog, cross_key: str, extra: dict[str, Any]
+) -> dict[str, Any]:
     """``files``: (path, settings fingerprint) in run order."""
     return {
         "files": [[path, fp] for path, fp in files],

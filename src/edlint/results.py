@@ -52,10 +52,7 @@ class Diagnostic:
             out["fix"] = {
                 "title": self.fix.title,
                 "applicability": self.fix.applicability.value,
-                "edits": [
-                    {"start": e.start, "end": e.end, "replacement": e.replacement}
-                    for e in self.fix.edits
-                ],
+                "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in self.fix.edits],
             }
         if self.data:
             out["data"] = self.data
@@ -87,11 +84,7 @@ class RunResult:
 
     @property
     def errors(self) -> list[dict[str, str]]:
-        return [
-            {"path": f.path, "message": f.message}
-            for f in self.findings
-            if f.rule in (FILE_ERROR, INTERNAL_ERROR)
-        ]
+        return [{"path": f.path, "message": f.message} for f in self.findings if f.rule in (FILE_ERROR, INTERNAL_ERROR)]
 
 
 def finalize_findings(findings: list[Diagnostic]) -> list[Diagnostic]:

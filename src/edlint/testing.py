@@ -31,8 +31,9 @@ input is YAML (config file syntax).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .results import Diagnostic
 from .rules.base import Rule
@@ -182,8 +183,9 @@ class ExampleResult:
     detail: str = ""
 
 
-def lint_with_rules(rules: Iterable[Rule], text: str, fmt: str | None = None,
-                    config: dict[str, Any] | None = None) -> list[Diagnostic]:
+def lint_with_rules(
+    rules: Iterable[Rule], text: str, fmt: str | None = None, config: dict[str, Any] | None = None
+) -> list[Diagnostic]:
     """Run ``rules`` (and only them) on ``text`` through the whole pipeline."""
     from .engine import Linter
     from .rules.registry import build_registry

@@ -15,20 +15,26 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 def git(*args, cwd="."):
     env = {
         **os.environ,
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
-        "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.invalid",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.invalid",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
     }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
 def repo(tmp_path, monkeypatch):
-    root = project(tmp_path, {
-        "news/budget.md": BUDGET,
-        "news/ferry.md": FERRY,
-        "archive/old story.md": "The old pier was 3 miles long.  It closed in 1990.\n",
-    })
+    root = project(
+        tmp_path,
+        {
+            "news/budget.md": BUDGET,
+            "news/ferry.md": FERRY,
+            "archive/old story.md": "The old pier was 3 miles long.  It closed in 1990.\n",
+        },
+    )
     monkeypatch.chdir(root)
     git("init", "-q", "-b", "main")
     git("add", "-A")
@@ -52,7 +58,10 @@ def test_only_changed_files_are_linted(repo):
     assert "in 2 files" in result.stdout
     everything = run(["check", "."])
     assert paths_in(everything.stdout) == {
-        "./news/ferry.md", "./news/budget.md", "./news/new.md", "./archive/old story.md",
+        "./news/ferry.md",
+        "./news/budget.md",
+        "./news/new.md",
+        "./archive/old story.md",
     }
 
 
@@ -140,7 +149,7 @@ def test_stdin_cannot_use_changed_since(repo):
 
 
 # -- parsing git's output ------------------------------------------------------------------------
-PATCH = '''diff --git a/news/a.md b/news/a.md
+PATCH = """diff --git a/news/a.md b/news/a.md
 index 1..2 100644
 --- a/news/a.md
 +++ b/news/a.md
@@ -173,7 +182,7 @@ deleted file mode 100644
 +++ /dev/null
 @@ -1 +0,0 @@
 -bye
-'''
+"""
 
 
 def test_parse_hunks():

@@ -55,7 +55,12 @@ def test_json_format_contract(write):
     assert set(data) == {"version", "findings", "errors", "summary"}
     f = next(x for x in data["findings"] if x["rule"] == "image-alt")
     assert {k: f[k] for k in ("path", "line", "column", "end_line", "end_column", "rule", "severity")} == {
-        "path": path, "line": 3, "column": 1, "end_line": 3, "end_column": 17, "rule": "image-alt",
+        "path": path,
+        "line": 3,
+        "column": 1,
+        "end_line": 3,
+        "end_column": 17,
+        "rule": "image-alt",
         "severity": "warning",
     }
     assert data["errors"] == [{"path": broken, "message": "File is UTF-16 encoded; save it as UTF-8"}]

@@ -24,9 +24,12 @@ def test_check_options_has_one_field_per_flag():
 
 
 def test_a_check_loads_no_other_command():
-    probe = ("import sys\nfrom edlint.cli import main\ntry:\n    main(['check', '--no-cache', '-'])\n"
-             "except SystemExit:\n    pass\nprint(' '.join(m for m in sys.modules if m.startswith('edlint.commands')))")
-    proc = subprocess.run([sys.executable, "-c", probe], input="The council met on Monday.\n",
-                          capture_output=True, text=True)
+    probe = (
+        "import sys\nfrom edlint.cli import main\ntry:\n    main(['check', '--no-cache', '-'])\n"
+        "except SystemExit:\n    pass\nprint(' '.join(m for m in sys.modules if m.startswith('edlint.commands')))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], input="The council met on Monday.\n", capture_output=True, text=True
+    )
     loaded = {m for m in proc.stdout.splitlines()[-1].split() if m.startswith("edlint.commands.")}
     assert loaded == {"edlint.commands.check", "edlint.commands.common"}, proc.stderr

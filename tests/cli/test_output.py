@@ -86,8 +86,9 @@ RULES = "quote-style,units-mixed-system,image-alt"
 def _check(tmp_path, *args, text=HARBOUR, rules=RULES):
     path = tmp_path / "harbour.md"
     path.write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", rules, *args, str(path)],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--select", rules, *args, str(path)], catch_exceptions=False
+    )
     return result, str(path)
 
 
@@ -154,7 +155,10 @@ def test_statistics_as_json(tmp_path):
     result, _ = _check(tmp_path, "--statistics", "--format", "json", "--unsafe-fixes")
     rows = json.loads(result.output)
     assert [(r["rule"], r["count"], r["fixable"]) for r in rows] == [
-        ("image-alt", 1, False), ("quote-style", 1, True), ("units-mixed-system", 1, True)]
+        ("image-alt", 1, False),
+        ("quote-style", 1, True),
+        ("units-mixed-system", 1, True),
+    ]
 
 
 def test_statistics_with_a_report_format_is_a_usage_error(tmp_path):
@@ -173,8 +177,9 @@ def test_statistics_on_a_replayed_run_still_names_the_rules(tmp_path, monkeypatc
 
 
 def test_colour_output_marks_the_same_findings():
-    result = edlint.lint_text(HARBOUR, path="harbour.md",
-                              config={"select": ["quote-style", "units-mixed-system", "image-alt"]})
+    result = edlint.lint_text(
+        HARBOUR, path="harbour.md", config={"select": ["quote-style", "units-mixed-system", "image-alt"]}
+    )
     plain = text_reporter.render(result, {"color": False})
     coloured = text_reporter.render(result, {"color": True})
     assert re.sub(r"\033\[[0-9;]*m", "", coloured) == plain

@@ -42,8 +42,18 @@ def test_check_of_one_file_loads_no_unused_machinery(tmp_path):
     modules, proc = loaded_modules(["check", "--no-cache", "ferry.md"], tmp_path)
     assert "EXIT 0" in proc.stderr, proc.stderr
     assert "markdown_it" in modules  # it did lint
-    for heavy in ("urllib.request", "http.client", "email", "ssl", "importlib.metadata", "tempfile",
-                  "edlint.languagetool", "edlint.parsers.html", "edlint.reporters.sarif", "rapidfuzz.process"):
+    for heavy in (
+        "urllib.request",
+        "http.client",
+        "email",
+        "ssl",
+        "importlib.metadata",
+        "tempfile",
+        "edlint.languagetool",
+        "edlint.parsers.html",
+        "edlint.reporters.sarif",
+        "rapidfuzz.process",
+    ):
         assert heavy not in modules, f"{heavy} imported by a plain check"
 
 
@@ -116,9 +126,10 @@ def test_file_plugin_loads_in_a_fresh_process(tmp_path, monkeypatch):
         "        at = block.text.text.find('ferry')\n"
         "        if at >= 0:\n"
         "            yield Finding(block.text.source_span(at, at + 5), 'Say boat')\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (tmp_path / ".edlint.yaml").write_text("plugins: [house.py]\nselect: [ferry-word]\n", encoding="utf-8")
-    modules, proc = loaded_modules(["check", "--no-cache", "ferry.md"], tmp_path)
+    _modules, proc = loaded_modules(["check", "--no-cache", "ferry.md"], tmp_path)
     assert "EXIT 1" in proc.stderr, proc.stderr
     assert "ferry-word Say boat" in proc.stdout
 

@@ -20,7 +20,10 @@ def rules_of(result):
 
 def test_nearest_config_wins_and_yaml_beats_pyproject(write, tmp_path):
     write(".edlint.yaml", CORE + "ignore: [image-alt]\n")
-    write("pyproject.toml", "[tool.edlint]\nselect = ['image-alt', 'duplicate-paragraph']\nignore = ['duplicate-paragraph']\n")
+    write(
+        "pyproject.toml",
+        "[tool.edlint]\nselect = ['image-alt', 'duplicate-paragraph']\nignore = ['duplicate-paragraph']\n",
+    )
     write("sub/.edlint.yaml", CORE + "ignore: [duplicate-paragraph]\n")
     a = write("a.md", NO_ALT + DUP + DUP)
     b = write("sub/b.md", NO_ALT + DUP + DUP)
@@ -38,7 +41,10 @@ def test_pyproject_config_is_used_when_alone(write):
 
 
 def test_overrides_apply_by_glob_relative_to_the_config(write):
-    write(".edlint.yaml", CORE + "overrides:\n  - files: ['archive/**']\n    ignore: [duplicates]\n    severity: {image-alt: error}\n")
+    write(
+        ".edlint.yaml",
+        CORE + "overrides:\n  - files: ['archive/**']\n    ignore: [duplicates]\n    severity: {image-alt: error}\n",
+    )
     a = write("archive/2019/old.md", NO_ALT + DUP + DUP)
     b = write("news/new.md", NO_ALT + DUP + DUP)
     result = edlint.lint_paths([a, b])

@@ -150,9 +150,7 @@ def _a_path(graph: dict[str, set[str]], component: list[str]) -> str:
 def test_no_import_cycles():
     graph = import_graph()
     cycles = _cycles(graph)
-    assert not cycles, "import cycles (function-level imports count):\n" + "\n".join(
-        _a_path(graph, c) for c in cycles
-    )
+    assert not cycles, "import cycles (function-level imports count):\n" + "\n".join(_a_path(graph, c) for c in cycles)
 
 
 def test_the_graph_sees_function_level_imports():

@@ -9,8 +9,15 @@ from edlint.rules.base import Rule, Severity
 
 
 def R(id, family, status="stable", needs_server=False):
-    return Rule(id=id, family=family, summary="", severity=Severity.WARNING, check=lambda d, o: [],
-                status=status, needs_server=needs_server)
+    return Rule(
+        id=id,
+        family=family,
+        summary="",
+        severity=Severity.WARNING,
+        check=lambda d, o: [],
+        status=status,
+        needs_server=needs_server,
+    )
 
 
 RULES = [
@@ -51,8 +58,17 @@ def test_selection(layers, preview, expected):
 
 
 def F(rule, severity):
-    return Diagnostic(path="a.md", rule=rule, severity=severity, message="m", line=1, column=1, end_line=1,
-                      end_column=1, span=Span(0, 0))
+    return Diagnostic(
+        path="a.md",
+        rule=rule,
+        severity=severity,
+        message="m",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        span=Span(0, 0),
+    )
 
 
 @pytest.mark.parametrize(

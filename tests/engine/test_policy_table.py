@@ -58,8 +58,9 @@ WEAK = Rule(id="desk-weak", family="desk", summary="", severity=Severity.WARNING
 W, N, E, OFF = Severity.WARNING, Severity.INFO, Severity.ERROR, None
 
 
-def run(config: dict[str, Any], path: str = "news/story.md", front: str = "",
-        cli: CliOverrides | None = None) -> dict[str, Severity | None]:
+def run(
+    config: dict[str, Any], path: str = "news/story.md", front: str = "", cli: CliOverrides | None = None
+) -> dict[str, Severity | None]:
     registry = build_registry(extra_rules=(HEDGE, WEAK), entry_points=False, shipped_packs=False)
     cfg = {"select": ["desk"], **config}
     linter = Linter(config=cfg, cli=cli, registry=registry)
@@ -81,38 +82,77 @@ TABLE = [
     ("rule error", {"severity": {"desk-weak": "error"}}, "news/story.md", "", None, (W, E, E)),
     ("rule info lowers error", {"severity": {"desk-weak": "info"}}, "news/story.md", "", None, (W, N, N)),
     # The bug: setting a rule's severity to its own default still overrides the finding.
-    ("rule set to its default", {"severity": {"desk-weak": "warning", "desk-hedge": "warning"}},
-     "news/story.md", "", None, (W, W, W)),
+    (
+        "rule set to its default",
+        {"severity": {"desk-weak": "warning", "desk-hedge": "warning"}},
+        "news/story.md",
+        "",
+        None,
+        (W, W, W),
+    ),
     # By family: every rule of the family, per-finding choices included.
     ("family", {"severity": {"desk": "error"}}, "news/story.md", "", None, (E, E, E)),
     # Within one layer a rule id beats its family, whatever the order of keys.
-    ("id beats family", {"severity": {"desk-weak": "info", "desk": "error"}}, "news/story.md", "", None,
-     (E, N, N)),
+    ("id beats family", {"severity": {"desk-weak": "info", "desk": "error"}}, "news/story.md", "", None, (E, N, N)),
     # An override for matching files is a later layer: it wins over the top-level setting.
-    ("override wins", {"severity": {"desk-weak": "info"},
-                       "overrides": [{"files": ["news/**"], "severity": {"desk-weak": "error"}}]},
-     "news/story.md", "", None, (W, E, E)),
-    ("override by family after rule", {"severity": {"desk-weak": "info"},
-                                       "overrides": [{"files": ["news/**"], "severity": {"desk": "warning"}}]},
-     "news/story.md", "", None, (W, W, W)),
-    ("override elsewhere", {"overrides": [{"files": ["opinion/**"], "severity": {"desk": "error"}}]},
-     "news/story.md", "", None, (W, N, E)),
-    ("override ignores", {"overrides": [{"files": ["news/**"], "ignore": ["desk-weak"]}]},
-     "news/story.md", "", None, (W, OFF, OFF)),
+    (
+        "override wins",
+        {"severity": {"desk-weak": "info"}, "overrides": [{"files": ["news/**"], "severity": {"desk-weak": "error"}}]},
+        "news/story.md",
+        "",
+        None,
+        (W, E, E),
+    ),
+    (
+        "override by family after rule",
+        {"severity": {"desk-weak": "info"}, "overrides": [{"files": ["news/**"], "severity": {"desk": "warning"}}]},
+        "news/story.md",
+        "",
+        None,
+        (W, W, W),
+    ),
+    (
+        "override elsewhere",
+        {"overrides": [{"files": ["opinion/**"], "severity": {"desk": "error"}}]},
+        "news/story.md",
+        "",
+        None,
+        (W, N, E),
+    ),
+    (
+        "override ignores",
+        {"overrides": [{"files": ["news/**"], "ignore": ["desk-weak"]}]},
+        "news/story.md",
+        "",
+        None,
+        (W, OFF, OFF),
+    ),
     # Front matter can turn rules off, never change a severity.
-    ("front matter disables", {"severity": {"desk-weak": "error"}}, "news/story.md",
-     "edlint:\n  disable: [desk-weak]\n", None, (W, OFF, OFF)),
-    ("front matter disables family", {}, "news/story.md", "edlint:\n  disable: [desk]\n", None,
-     (OFF, OFF, OFF)),
+    (
+        "front matter disables",
+        {"severity": {"desk-weak": "error"}},
+        "news/story.md",
+        "edlint:\n  disable: [desk-weak]\n",
+        None,
+        (W, OFF, OFF),
+    ),
+    ("front matter disables family", {}, "news/story.md", "edlint:\n  disable: [desk]\n", None, (OFF, OFF, OFF)),
     # The command line selects and ignores after config and overrides.
-    ("cli ignore", {"severity": {"desk": "error"}}, "news/story.md", "", CliOverrides(ignore=("desk-hedge",)),
-     (OFF, E, E)),
+    (
+        "cli ignore",
+        {"severity": {"desk": "error"}},
+        "news/story.md",
+        "",
+        CliOverrides(ignore=("desk-hedge",)),
+        (OFF, E, E),
+    ),
     ("cli select", {}, "news/story.md", "", CliOverrides(select=("desk-weak",)), (OFF, N, E)),
 ]
 
 
-@pytest.mark.parametrize("config, path, front, cli, expected", [row[1:] for row in TABLE],
-                         ids=[row[0] for row in TABLE])
+@pytest.mark.parametrize(
+    "config, path, front, cli, expected", [row[1:] for row in TABLE], ids=[row[0] for row in TABLE]
+)
 def test_severity_table(config, path, front, cli, expected):
     got = run(config, path, front, cli)
     assert (got["reportedly"], got["Sources say"], got["allegedly"]) == expected
@@ -138,8 +178,7 @@ def test_fail_on_sees_final_severity(config, fail_on, code):
 
 def test_engine_errors_are_always_errors():
     registry = build_registry(extra_rules=(HEDGE, WEAK), entry_points=False, shipped_packs=False)
-    linter = Linter(config={"select": ["desk"], "severity": {"core": "info", "file-error": "info"}},
-                    registry=registry)
+    linter = Linter(config={"select": ["desk"], "severity": {"core": "info", "file-error": "info"}}, registry=registry)
     settings = linter.settings_for("news/story.md", linter.config_for("news/story.md"))
     assert severity_of("file-error", Severity.INFO, settings) is Severity.ERROR
     assert severity_of("internal-error", None, settings) is Severity.ERROR

@@ -196,7 +196,9 @@ def test_runs_that_cannot_be_replayed(site, monkeypatch):
     (site / "house_rules.py").write_text(
         "from edlint.rules.base import rule\n\n"
         "@rule('no-op-house', family='house', summary='Does nothing')\n"
-        "def no_op_house(doc, opts):\n    return iter(())\n", encoding="utf-8")
+        "def no_op_house(doc, opts):\n    return iter(())\n",
+        encoding="utf-8",
+    )
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     (site / ".edlint.yaml").write_text(CONFIG + "plugins: [house_rules]\n", encoding="utf-8")
@@ -234,7 +236,8 @@ def test_articles_with_bios_are_cached_and_replayed(site, monkeypatch):
     bio_b = "Maria Lopez is the paper's courts reporter, based in Truro since 2019."
     for name, bio in (("a.md", bio_a), ("b.md", bio_b), ("c.md", bio_a)):
         (site / "news" / name).write_text(
-            ARTICLE.replace("description:", f"bio: {bio}\ndescription:"), encoding="utf-8")
+            ARTICLE.replace("description:", f"bio: {bio}\ndescription:"), encoding="utf-8"
+        )
     first = check("news")
     assert "bio-inconsistent" in first.output and "b.md" in first.output
     data = json.loads((site / ".edlint_cache" / STORE).read_text(encoding="utf-8"))

@@ -33,21 +33,71 @@ def linter() -> Linter:
     return _LINTER
 
 
-FIXABLE = st.sampled_from([
-    "the the", "The the", "to to", "in order to", "due to the fact that", "at this point in time",
-    "14 April", "March 3", "on 3 March 2025", "Monday, Oct. 7", "Tuesday, June 19",
-    "the mayor's veto", '"We will try again," Ruiz said.', "'yes'", "it's",
-    "4 meters", "300 metres", "two miles", "800 metres", "5 km", "6 feet",
-    "community centre", "colors", "colour", "neighbours", "neighbors",
-])
-PLAIN = st.sampled_from([
-    "The council met", "on Tuesday", "residents said", "and", "the budget", "was approved", "Maya Okafor",
-    "near the river", "“quoted”", "—", "é", "£1m", "&amp;", "3.5",
-])
-WRAP = st.sampled_from([
-    "{}", "*{}*", "**{}**", "_{}_", "`{}`", "[{}](https://example.test/a)", "<b>{}</b>", "<!-- {} -->",
-    "{} <!-- note -->", "{{{{< ref \"{}\" >}}}}", "\\*{}\\*", "~~{}~~", "<span class=x>{}</span>",
-])
+FIXABLE = st.sampled_from(
+    [
+        "the the",
+        "The the",
+        "to to",
+        "in order to",
+        "due to the fact that",
+        "at this point in time",
+        "14 April",
+        "March 3",
+        "on 3 March 2025",
+        "Monday, Oct. 7",
+        "Tuesday, June 19",
+        "the mayor's veto",
+        '"We will try again," Ruiz said.',
+        "'yes'",
+        "it's",
+        "4 meters",
+        "300 metres",
+        "two miles",
+        "800 metres",
+        "5 km",
+        "6 feet",
+        "community centre",
+        "colors",
+        "colour",
+        "neighbours",
+        "neighbors",
+    ]
+)
+PLAIN = st.sampled_from(
+    [
+        "The council met",
+        "on Tuesday",
+        "residents said",
+        "and",
+        "the budget",
+        "was approved",
+        "Maya Okafor",
+        "near the river",
+        "“quoted”",
+        "—",
+        "é",
+        "£1m",
+        "&amp;",
+        "3.5",
+    ]
+)
+WRAP = st.sampled_from(
+    [
+        "{}",
+        "*{}*",
+        "**{}**",
+        "_{}_",
+        "`{}`",
+        "[{}](https://example.test/a)",
+        "<b>{}</b>",
+        "<!-- {} -->",
+        "{} <!-- note -->",
+        '{{{{< ref "{}" >}}}}',
+        "\\*{}\\*",
+        "~~{}~~",
+        "<span class=x>{}</span>",
+    ]
+)
 
 
 @st.composite
@@ -58,7 +108,7 @@ def sentences(draw):
     i = 0
     while i < len(words):
         take = draw(st.integers(1, 2))
-        piece = " ".join(words[i:i + take])
+        piece = " ".join(words[i : i + take])
         wrap = draw(WRAP) if draw(st.booleans()) else "{}"
         out.append(wrap.format(piece))
         i += take
@@ -70,15 +120,17 @@ BLOCK = st.one_of(
     sentences().map(lambda s: "# " + s),
     sentences().map(lambda s: "> " + s),
     sentences().map(lambda s: "- " + s),
-    sentences().map(lambda s: f"![{s}](a.jpg \"{s} Photo: J. Doe/AP\")"),
+    sentences().map(lambda s: f'![{s}](a.jpg "{s} Photo: J. Doe/AP")'),
     sentences().map(lambda s: f"| {s} | x |\n|---|---|\n| a | b |"),
     sentences().map(lambda s: f"```\n{s}\n```"),
 )
-FRONT = st.sampled_from([
-    "",
-    "---\ntitle: Budget vote\nauthor: Maya Okafor\ndate: 2025-06-19\n---\n\n",
-    "---\ntitle: Budget vote\nlanguage: en-GB\ndate: 2025-10-01\n---\n\n",
-])
+FRONT = st.sampled_from(
+    [
+        "",
+        "---\ntitle: Budget vote\nauthor: Maya Okafor\ndate: 2025-06-19\n---\n\n",
+        "---\ntitle: Budget vote\nlanguage: en-GB\ndate: 2025-10-01\n---\n\n",
+    ]
+)
 
 
 @st.composite
@@ -88,8 +140,12 @@ def articles(draw):
     return text.replace("\n", nl)
 
 
-PROPS = settings(max_examples=80, deadline=None, derandomize=True,
-                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+PROPS = settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 
 def breakage(text: str, path: str) -> int:
@@ -113,21 +169,20 @@ def _removed_markup(text: str, fixes) -> list[tuple[str, str, str]]:
     lost = []
     for fx in fixes:
         for e in fx.edits:
-            before = Counter(c for c in text[e.start:e.end] if c in MARKUP)
+            before = Counter(c for c in text[e.start : e.end] if c in MARKUP)
             after = Counter(c for c in e.replacement if c in MARKUP)
             gone = before - after
             if gone:
-                lost.append((text[e.start:e.end], e.replacement, "".join(sorted(gone.elements()))))
+                lost.append((text[e.start : e.end], e.replacement, "".join(sorted(gone.elements()))))
     return lost
 
 
 KNOWN_MARKUP_LOSSES = [  # what the fixer once made of them
-    "The vote was the *the* key moment.\n",            # -> "The vote was the* key moment."
-    "We met [in order](http://x.test) to decide.\n",   # -> "We met [to decide."  (link lost)
-    "See [the](a) [the](b) link.\n",                   # -> "See [the](b) link."  (a link lost)
-    "It is the <!-- c --> the end.\n",                 # -> "It is the end."      (comment lost)
+    "The vote was the *the* key moment.\n",  # -> "The vote was the* key moment."
+    "We met [in order](http://x.test) to decide.\n",  # -> "We met [to decide."  (link lost)
+    "See [the](a) [the](b) link.\n",  # -> "See [the](b) link."  (a link lost)
+    "It is the <!-- c --> the end.\n",  # -> "It is the end."      (comment lost)
 ]
-
 
 
 @pytest.mark.parametrize("text", KNOWN_MARKUP_LOSSES)
@@ -158,7 +213,7 @@ def test_fixes_touch_only_the_reported_text(text, path):
     edits = sorted((e for f in fixes for e in f.edits), key=lambda e: e.start)
     kept, pos = [], 0
     for e in edits:
-        kept.append(text[pos:e.start])
+        kept.append(text[pos : e.start])
         pos = e.end
     kept.append(text[pos:])
     it = iter(fixed)
@@ -168,4 +223,4 @@ def test_fixes_touch_only_the_reported_text(text, path):
         if f.fix is None or f.fix not in fixes:
             continue
         for e in f.fix.edits:
-            assert f.span.start <= e.start and e.end <= f.span.end, (f.rule, f.span, e, text[f.span.start:f.span.end])
+            assert f.span.start <= e.start and e.end <= f.span.end, (f.rule, f.span, e, text[f.span.start : f.span.end])

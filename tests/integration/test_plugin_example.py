@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from paths import TESTS
 
 pytestmark = pytest.mark.slow  # pip builds the plugin (several seconds)
@@ -29,8 +30,18 @@ def plugin_path(tmp_path_factory) -> str:
     target = tmp_path_factory.mktemp("plugin-site")
     src = tmp_path_factory.mktemp("plugin-build") / "plugin_example"
     shutil.copytree(PLUGIN, src)  # building never writes into the source tree
-    cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--disable-pip-version-check",
-           "--target", str(target), str(src)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--no-deps",
+        "--disable-pip-version-check",
+        "--target",
+        str(target),
+        str(src),
+    ]
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
         ok = done.returncode == 0
@@ -38,7 +49,7 @@ def plugin_path(tmp_path_factory) -> str:
     except subprocess.TimeoutExpired:
         ok, detail = False, "pip timed out"
     if not ok:
-        warnings.warn(f"pip could not build the example plugin; installing it by hand: {detail}")
+        warnings.warn(f"pip could not build the example plugin; installing it by hand: {detail}", stacklevel=2)
         _install_by_hand(src, target)
     assert list(target.glob("edlint_example_plugin-*.dist-info/entry_points.txt"))
     return str(target)
@@ -55,8 +66,7 @@ def _install_by_hand(src: Path, target: Path) -> None:
     shutil.copytree(src / "edlint_example_plugin", target / "edlint_example_plugin")
     info = target / f"edlint_example_plugin-{project['version']}.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n")
     lines = []
     for group, eps in project["entry-points"].items():
         lines.append(f"[{group}]")
@@ -67,14 +77,15 @@ def _install_by_hand(src: Path, target: Path) -> None:
 def edlint(plugin_path: str, *args: str, cwd: str | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env["PYTHONPATH"] = plugin_path + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "edlint.cli", *args], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "edlint.cli", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
+    )
 
 
 def test_plugin_rule_is_listed_and_explained(plugin_path):
     out = edlint(plugin_path, "rules")
     assert out.returncode == 0, out.stderr
-    line = next(l for l in out.stdout.splitlines() if l.startswith("example-headline-length"))
+    line = next(row for row in out.stdout.splitlines() if row.startswith("example-headline-length"))
     assert "example" in line and "warning" in line
     out = edlint(plugin_path, "explain", "example-headline-length")
     assert out.returncode == 0, out.stderr
@@ -100,6 +111,10 @@ def test_plugin_options_from_config(plugin_path, tmp_path):
 
 
 def test_without_the_plugin_the_rule_is_unknown(tmp_path):
-    out = subprocess.run([sys.executable, "-m", "edlint.cli", "explain", "example-headline-length"],
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "edlint.cli", "explain", "example-headline-length"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 2

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from paths import REPO
 
 ROOT = REPO
@@ -14,9 +15,19 @@ pytestmark = pytest.mark.slow
 
 
 def _git(cwd, *args):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+        },
+    )
 
 
 def _in_git_work_tree(path):
@@ -45,16 +56,42 @@ def test_pre_commit_try_repo_fails_the_bad_article(tmp_path):
     _git(work, "init", "-q")
     _git(work, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    bad = subprocess.run([pre_commit, "try-repo", ROOT, "edlint", "--files", "bad.md", "good.md"],
-                         cwd=work, capture_output=True, text=True, env=env, timeout=900)
+    bad = subprocess.run(
+        [pre_commit, "try-repo", ROOT, "edlint", "--files", "bad.md", "good.md"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
     out = bad.stdout + bad.stderr
     if bad.returncode not in (0, 1) or "An unexpected error has occurred" in out:
-        probe = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-cache-dir", "--dest",
-                                str(tmp_path / "probe"), "pyyaml"], capture_output=True, text=True, timeout=120)
+        probe = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-cache-dir",
+                "--dest",
+                str(tmp_path / "probe"),
+                "pyyaml",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if probe.returncode != 0:
             pytest.skip("the package index cannot be reached, so pre-commit cannot build the hook's environment")
     assert bad.returncode == 1, out
     assert "image-alt" in out and "bad.md:3:1" in out
-    good = subprocess.run([pre_commit, "try-repo", ROOT, "edlint", "--files", "good.md"],
-                          cwd=work, capture_output=True, text=True, env=env, timeout=900)
+    good = subprocess.run(
+        [pre_commit, "try-repo", ROOT, "edlint", "--files", "good.md"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
     assert good.returncode == 0, good.stdout + good.stderr

@@ -21,8 +21,14 @@ pytestmark = pytest.mark.slow
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PLACEHOLDER = "https://github.com/YOUR-ORG/edlint"
 TAG = f"v{edlint.__version__}"
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.com",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
 
 
 def _readme():
@@ -32,7 +38,7 @@ def _readme():
 
 def _block(first_line):
     """The fenced block of README.md whose first line is ``first_line``."""
-    for lang, body in re.findall(r"```(\w*)\n(.*?)```", _readme(), flags=re.S):
+    for _lang, body in re.findall(r"```(\w*)\n(.*?)```", _readme(), flags=re.S):
         if body.startswith(first_line + "\n"):
             return body
     raise AssertionError(f"README.md has no block starting {first_line!r}")
@@ -57,8 +63,9 @@ def edlint_repo(tmp_path_factory):
     `https://github.com/YOUR-ORG/edlint` stands for."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
-                            capture_output=True, text=True)
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT, capture_output=True, text=True
+    )
     if listed.returncode != 0:
         pytest.skip(f"this checkout is not a git work tree: {listed.stderr.strip()}")
     repo = tmp_path_factory.mktemp("hosted") / "edlint"
@@ -101,15 +108,32 @@ def _newsroom(tmp_path, config):
 def _run_hooks(work, tmp_path):
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path.parent / "pre-commit-home")}
     env.pop("VIRTUAL_ENV", None)
-    done = subprocess.run([_pre_commit(), "run", "--all-files"], cwd=work, capture_output=True, text=True,
-                          env=env, timeout=1200)
+    done = subprocess.run(
+        [_pre_commit(), "run", "--all-files"], cwd=work, capture_output=True, text=True, env=env, timeout=1200
+    )
     out = done.stdout + done.stderr
     if done.returncode not in (0, 1) or "An unexpected error has occurred" in out:
-        probe = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-cache-dir", "--dest",
-                                str(tmp_path / "probe"), "pyyaml"], capture_output=True, text=True, timeout=120)
+        probe = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-cache-dir",
+                "--dest",
+                str(tmp_path / "probe"),
+                "pyyaml",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         if probe.returncode != 0:
-            pytest.skip("the package index cannot be reached, so pre-commit cannot build the hook's "
-                        f"environment: {(probe.stderr.strip().splitlines() or ['?'])[-1]}")
+            pytest.skip(
+                "the package index cannot be reached, so pre-commit cannot build the hook's "
+                f"environment: {(probe.stderr.strip().splitlines() or ['?'])[-1]}"
+            )
     return done.returncode, out
 
 
@@ -139,7 +163,8 @@ def test_readme_repository_form_with_fix_args(edlint_repo, tmp_path):
     work = _newsroom(tmp_path, config)
     (work / "quotes.md").write_text(
         "---\ntitle: Ferry returns\n---\n\n\u201cWe\u2019re back,\u201d the captain said. The town's ferry sailed at noon.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     _git(work, "rm", "-qf", "--", "bad.md", "--notes.md")
     _git(work, "add", "quotes.md")
     code, out = _run_hooks(work, tmp_path)
@@ -172,8 +197,11 @@ def test_the_local_form_matches_the_published_hook():
 def _ci_install_lines():
     lines = []
     for block in (_block("# .github/workflows/edlint.yml"), _block("# .gitlab-ci.yml")):
-        lines += [ln.split("pip install", 1)[1].strip() for ln in block.splitlines()
-                  if "pip install" in ln and not ln.lstrip().startswith("#")]
+        lines += [
+            ln.split("pip install", 1)[1].strip()
+            for ln in block.splitlines()
+            if "pip install" in ln and not ln.lstrip().startswith("#")
+        ]
     return lines
 
 
@@ -185,9 +213,23 @@ def test_readme_ci_snippets_install_from_a_url_that_resolves(edlint_repo, tmp_pa
         assert requirement.startswith("edlint @ git+" + PLACEHOLDER + "@"), requirement
         # Resolve the requirement exactly as written (placeholder replaced): the tag exists
         # and the package builds from it.
-        done = subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-build-isolation",
-                               "--dest", str(tmp_path / str(i)), _use(requirement, edlint_repo)],
-                              capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-build-isolation",
+                "--dest",
+                str(tmp_path / str(i)),
+                _use(requirement, edlint_repo),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            stdin=subprocess.DEVNULL,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         assert os.listdir(tmp_path / str(i)) == [f"edlint-{edlint.__version__}.zip"]
 

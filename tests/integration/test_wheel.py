@@ -154,7 +154,8 @@ def test_installed_edlint_runs_the_pack_rules(installed, tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "clean.md").write_text(
-        "---\ntitle: Bridge reopens\n---\n\nThe council approved the reopening of the bridge.\n", encoding="utf-8")
+        "---\ntitle: Bridge reopens\n---\n\nThe council approved the reopening of the bridge.\n", encoding="utf-8"
+    )
     rules = "doubled-word,scrape-advertisement"
     bad = _run([bindir / "edlint", "check", "--no-cache", "--select", rules, "story.md"], cwd=tmp_path, env=env)
     assert bad.returncode == 1, bad.stdout + bad.stderr

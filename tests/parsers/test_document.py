@@ -52,10 +52,14 @@ def test_builder_strips_leading_and_trailing_space_keeping_offsets():
 def test_undeclared_language_is_judged_by_its_words():
     from edlint.parsers import ParseOptions, parse
 
-    portuguese = ("O governo anunciou nesta segunda-feira um novo programa de habitação para as famílias "
-                  "de baixa renda, com investimentos previstos em todas as regiões do país até dezembro.")
-    english = ("The council said on Monday that the new housing programme would reach families in every "
-               "district of the city by the end of the year, and that it had been paid for.")
+    portuguese = (
+        "O governo anunciou nesta segunda-feira um novo programa de habitação para as famílias "
+        "de baixa renda, com investimentos previstos em todas as regiões do país até dezembro."
+    )
+    english = (
+        "The council said on Monday that the new housing programme would reach families in every "
+        "district of the city by the end of the year, and that it had been paid for."
+    )
     assert not parse("a.txt", portuguese, "text", ParseOptions()).is_english
     assert parse("a.txt", english, "text", ParseOptions()).is_english
     # A document that declares English is English, whatever its words.

@@ -19,9 +19,9 @@ MINIFIED = (
     '<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",'
     '"headline":"Storm closes the M5","datePublished":"2025-06-19","author":{"@type":"Person","name":"Maya Okafor"}}</script>'
     '<script>var x = "<p>not prose</p>";</script><style>p{color:red}</style></head>'
-    '<body><nav><p>Home News Sport</p></nav><article><h1>Storm closes M5</h1>'
+    "<body><nav><p>Home News Sport</p></nav><article><h1>Storm closes M5</h1>"
     '<p class="byline">By Maya Okafor</p>'
-    '<p>Police closed the M5 at 2am&nbsp;on Thursday as &ldquo;the worst storm in years&rdquo; hit.</p>'
+    "<p>Police closed the M5 at 2am&nbsp;on Thursday as &ldquo;the worst storm in years&rdquo; hit.</p>"
     '<figure><img src="m5.jpg" alt="Lorries queue on the M5"><figcaption>Lorries on the M5. '
     '<span class="credit">Photo: Sam Lee/PA</span></figcaption></figure>'
     '<aside class="author-bio"><p>Maya Okafor is the Gazette&rsquo;s transport correspondent.</p></aside>'
@@ -120,18 +120,25 @@ def test_comment_directives_in_html():
 
 
 def test_jsonld_graph_is_searched():
-    ld = {"@graph": [{"@type": "WebSite"}, {"@type": "NewsArticle", "headline": "H", "author": [{"name": "A"}, {"name": "B"}]}]}
+    ld = {
+        "@graph": [
+            {"@type": "WebSite"},
+            {"@type": "NewsArticle", "headline": "H", "author": [{"name": "A"}, {"name": "B"}]},
+        ]
+    }
     doc = doc_of(f'<script type="application/ld+json">{json.dumps(ld)}</script><p>x</p>')
     assert doc.meta("jsonld")["headline"] == "H"
     assert doc.meta("author") == ["A", "B"]
 
 
 def test_jsonld_prefers_the_article_over_a_webpage_and_resolves_author_ids():
-    ld = {"@graph": [
-        {"@type": "WebPage", "@id": "https://x.test/#webpage", "name": "Page"},
-        {"@type": "Article", "headline": "Real headline", "author": {"@id": "https://x.test/#/person/1"}},
-        {"@type": "Person", "@id": "https://x.test/#/person/1", "name": "Jane Doe"},
-    ]}
+    ld = {
+        "@graph": [
+            {"@type": "WebPage", "@id": "https://x.test/#webpage", "name": "Page"},
+            {"@type": "Article", "headline": "Real headline", "author": {"@id": "https://x.test/#/person/1"}},
+            {"@type": "Person", "@id": "https://x.test/#/person/1", "name": "Jane Doe"},
+        ]
+    }
     doc = doc_of(f'<script type="application/ld+json">{json.dumps(ld)}</script><p>x</p>')
     assert doc.meta("jsonld")["headline"] == "Real headline"
     assert doc.meta("author") == "Jane Doe"
@@ -143,18 +150,24 @@ def test_time_pubdate_is_the_publication_date():
 
 
 def test_footer_inside_a_blockquote_is_kept_as_its_attribution():
-    doc = doc_of("<body><blockquote><p>We will rebuild the pier.</p><footer>— Mayor Ann Lee</footer></blockquote>"
-                 "<footer><p>Site footer</p></footer></body>")
+    doc = doc_of(
+        "<body><blockquote><p>We will rebuild the pier.</p><footer>— Mayor Ann Lee</footer></blockquote>"
+        "<footer><p>Site footer</p></footer></body>"
+    )
     texts = [(b.text.text, b.in_quote) for b in doc.prose]
     assert texts == [("We will rebuild the pier.", True), ("— Mayor Ann Lee", True)]
 
 
 def test_text_hidden_by_inline_style_is_not_prose():
-    doc = doc_of('<article><p>Visible paragraph.</p><div style="display: none"><p>Hidden copy.</p></div>'
-                 '<p style="visibility:hidden">Also hidden.</p></article>')
+    doc = doc_of(
+        '<article><p>Visible paragraph.</p><div style="display: none"><p>Hidden copy.</p></div>'
+        '<p style="visibility:hidden">Also hidden.</p></article>'
+    )
     assert [b.text.text for b in doc.prose] == ["Visible paragraph."]
 
 
 def test_blocks_are_in_source_order():
-    doc = doc_of('<article><p>Before the picture <img src="a.jpg" alt="A heron"> and after it.</p><p>Next.</p></article>')
+    doc = doc_of(
+        '<article><p>Before the picture <img src="a.jpg" alt="A heron"> and after it.</p><p>Next.</p></article>'
+    )
     assert [b.kind for b in doc.blocks] == ["paragraph", "image", "paragraph"]

@@ -126,7 +126,10 @@ def test_crlf_and_bom_map_to_the_same_lines_and_columns(newline):
 
 def test_tabs_and_indented_code_are_not_prose():
     doc = blocks("Intro paragraph here.\n\n    indented code block\n\n\tTabbed code too\n")
-    assert [b.kind for b in doc.blocks] == [PARAGRAPH, CODE, CODE] or [b.kind for b in doc.blocks][:2] == [PARAGRAPH, CODE]
+    assert [b.kind for b in doc.blocks] == [PARAGRAPH, CODE, CODE] or [b.kind for b in doc.blocks][:2] == [
+        PARAGRAPH,
+        CODE,
+    ]
 
 
 def test_eleventy_and_liquid_tags_are_not_prose():
@@ -144,8 +147,8 @@ def test_eleventy_and_liquid_tags_are_not_prose():
 
 def test_html_figure_inside_markdown_is_understood():
     doc = blocks(
-        "Intro text for the story.\n\n<figure>\n<img src=\"a.jpg\" alt=\"Crowds on the quay\">\n\n"
-        "<figcaption>Crowds on the quay. <span class=\"credit\">Photo: J. Doe/AP</span></figcaption>\n</figure>\n"
+        'Intro text for the story.\n\n<figure>\n<img src="a.jpg" alt="Crowds on the quay">\n\n'
+        '<figcaption>Crowds on the quay. <span class="credit">Photo: J. Doe/AP</span></figcaption>\n</figure>\n'
     )
     image = doc.images[0]
     assert image.alt == "Crowds on the quay"
@@ -183,9 +186,11 @@ def test_front_matter_that_is_a_list_is_a_problem_but_body_is_read():
 
 
 def test_yaml_billion_laughs_and_python_tags_are_refused():
-    laughs = "---\na: &a [x,x,x,x,x,x,x,x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12)
-    ) + "---\n\nBody.\n"
+    laughs = (
+        "---\na: &a [x,x,x,x,x,x,x,x,x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12))
+        + "---\n\nBody.\n"
+    )
     doc = blocks(laughs)
     assert doc.problems and "alias" in doc.problems[0].message
     doc = blocks("---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\n\nBody.\n")
@@ -209,9 +214,11 @@ def test_pure_python_yaml_loader_is_as_hardened(monkeypatch):
     monkeypatch.setattr(yaml_loader, "_CLoader", None)
     doc = blocks("---\ndraft: no\nwhen: 12:30\n---\n\nBody.\n")
     assert doc.meta("draft") == "no" and doc.meta("when") == "12:30"
-    laughs = "---\na: &a [x,x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12)
-    ) + "---\n\nBody.\n"
+    laughs = (
+        "---\na: &a [x,x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(12))
+        + "---\n\nBody.\n"
+    )
     assert "alias" in blocks(laughs).problems[0].message
     deep = "---\nx: " + "[" * 500 + "]" * 500 + "\n---\n\nBody.\n"
     assert "deeper" in blocks(deep).problems[0].message
@@ -231,18 +238,22 @@ def test_blank_lines_before_front_matter_are_tolerated():
 
 
 def test_paired_shortcode_keeps_its_inner_text_as_prose_not_code():
-    doc = blocks('{{< note >}}Residents were told to boil their water until Friday.{{< /note >}}\n\n'
-                 '{{< quote cite="Ann Lee" >}}We had no warning at all.{{< /quote >}}\n')
+    doc = blocks(
+        "{{< note >}}Residents were told to boil their water until Friday.{{< /note >}}\n\n"
+        '{{< quote cite="Ann Lee" >}}We had no warning at all.{{< /quote >}}\n'
+    )
     texts = [b.text.text for b in doc.prose]
     assert texts == ["Residents were told to boil their water until Friday.", "We had no warning at all."]
     assert not any(b.kind == CODE for b in doc.blocks)
-    quote = [b for b in doc.blocks if b.kind == SHORTCODE and b.attrs["name"] == "quote" and not b.attrs["closing"]][0]
+    quote = next(b for b in doc.blocks if b.kind == SHORTCODE and b.attrs["name"] == "quote" and not b.attrs["closing"])
     assert quote.attrs["args"]["cite"] == "Ann Lee"
 
 
 def test_shortcode_as_a_link_destination_keeps_the_link():
-    doc = blocks('Read the [flood guide]({{< ref "guides/flood.md" >}} "Flood guide") before you travel.\n\n'
-                 '[guide]: {{< ref "guides/flood.md" >}}\n')
+    doc = blocks(
+        'Read the [flood guide]({{< ref "guides/flood.md" >}} "Flood guide") before you travel.\n\n'
+        '[guide]: {{< ref "guides/flood.md" >}}\n'
+    )
     assert doc.prose[0].text.text == "Read the flood guide before you travel."
 
 

@@ -97,11 +97,19 @@ def test_pasted_widget_lines_are_reported_by_the_scrape_rules():
     from edlint.testing import findings
 
     got = {(f.line, f.rule) for f in findings(PASTED, "txt", select=["scrape-residue"])}
-    assert {(6, "scrape-advertisement"), (8, "scrape-read-more"), (11, "scrape-share-widget"),
-            (12, "scrape-comments-widget"), (13, "scrape-share-widget"), (14, "scrape-newsletter-prompt")} <= got
+    assert {
+        (6, "scrape-advertisement"),
+        (8, "scrape-read-more"),
+        (11, "scrape-share-widget"),
+        (12, "scrape-comments-widget"),
+        (13, "scrape-share-widget"),
+        (14, "scrape-newsletter-prompt"),
+    } <= got
     # A sentence that mentions comments or following is the story's own.
-    story = ("The council said it would publish all comments on the plan by Friday.\n"
-             "Follow us on the map below to see where the new cycle lanes will run.\n")
+    story = (
+        "The council said it would publish all comments on the plan by Friday.\n"
+        "Follow us on the map below to see where the new cycle lanes will run.\n"
+    )
     assert findings(story, "txt", select=["scrape-residue"]) == []
 
 
@@ -125,27 +133,36 @@ def test_hard_wrapped_paragraphs_stay_together():
 
 
 def test_a_wrap_before_a_name_continues_the_sentence():
-    doc = parse("s.txt", "Headline of the day\n\nThe yacht drifted two miles south of\nCaldey Island before the crew was reached.\n",
-                "text", ParseOptions())
+    doc = parse(
+        "s.txt",
+        "Headline of the day\n\nThe yacht drifted two miles south of\nCaldey Island before the crew was reached.\n",
+        "text",
+        ParseOptions(),
+    )
     assert [b.text.text for b in doc.prose][1] == (
         "The yacht drifted two miles south of Caldey Island before the crew was reached."
     )
 
 
 def test_short_one_line_paragraphs_are_not_joined():
-    text = ("The mayor resigned on Monday.\nHe had been in office since 2015.\n"
-            "Officials said an election will be held in May.\n")
+    text = (
+        "The mayor resigned on Monday.\nHe had been in office since 2015.\n"
+        "Officials said an election will be held in May.\n"
+    )
     doc = parse("s.txt", text, "text", ParseOptions())
     assert [b.text.text for b in doc.prose] == [
-        "The mayor resigned on Monday.", "He had been in office since 2015.",
+        "The mayor resigned on Monday.",
+        "He had been in office since 2015.",
         "Officials said an election will be held in May.",
     ]
 
 
 def test_a_credit_word_inside_a_wrapped_sentence_does_not_split_it():
-    text = ("The exhibition opens on Friday and includes the first photograph taken of\n"
-            "the bridge, a photo by an unknown engineer that was found in a loft in\n"
-            "2019 and restored over two years by the museum's conservation team.\n")
+    text = (
+        "The exhibition opens on Friday and includes the first photograph taken of\n"
+        "the bridge, a photo by an unknown engineer that was found in a loft in\n"
+        "2019 and restored over two years by the museum's conservation team.\n"
+    )
     doc = parse("s.txt", text, "text", ParseOptions())
     assert len(doc.prose) == 1 and doc.prose[0].text.text == " ".join(text.split())
 
@@ -161,12 +178,14 @@ def test_chrome_lines():
     assert chrome_kind("12 comments") == "comments"
     assert chrome_kind("Follow us on Instagram") == "follow"
     assert chrome_kind("Subscribe to our daily newsletter") == "signup"
-    for line in ("Read more about the plan on the council's website.",
-                 "Sign up for the vaccine at the county website.",
-                 "Follow Maya on Twitter @maya",  # a bio's contact line, not the site's
-                 "Watch the video of the rescue below.",
-                 "Comments from residents were mostly positive.",
-                 "Share prices fell 4% in early trading."):
+    for line in (
+        "Read more about the plan on the council's website.",
+        "Sign up for the vaccine at the county website.",
+        "Follow Maya on Twitter @maya",  # a bio's contact line, not the site's
+        "Watch the video of the rescue below.",
+        "Comments from residents were mostly positive.",
+        "Share prices fell 4% in early trading.",
+    ):
         assert chrome_kind(line) is None, line
 
 

@@ -23,8 +23,7 @@ def _front_matter_value(raw: str):
 
 def _pack_value(raw: str):
     pack = load_pack_text(
-        "rules:\n  - id: house-words\n    type: existence\n    message: \"'{match}'\"\n"
-        f"    tokens: [{raw}]\n",
+        f"rules:\n  - id: house-words\n    type: existence\n    message: \"'{{match}}'\"\n    tokens: [{raw}]\n",
         "house.yaml",
     )
     return pack.rules[0].check.tokens[0]
@@ -42,8 +41,9 @@ def test_the_same_scalar_is_text_in_front_matter_config_and_packs(raw, tmp_path)
         load_config_file(str(cfg), default_registry())
 
 
-@pytest.mark.parametrize("raw, value", [("true", True), ("false", False), ("null", None), ("42", 42),
-                                        ("-3", -3), ("2.5", 2.5)])
+@pytest.mark.parametrize(
+    "raw, value", [("true", True), ("false", False), ("null", None), ("42", 42), ("-3", -3), ("2.5", 2.5)]
+)
 def test_core_scalars_agree(raw, value):
     assert load_yaml(f"v: {raw}") == {"v": value}
     assert _front_matter_value(raw) == value
@@ -51,9 +51,8 @@ def test_core_scalars_agree(raw, value):
 
 HOSTILE = {
     "python tag": "v: !!python/object/apply:os.system ['true']\n",
-    "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(6)
-    ),
+    "alias bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(6)),
     "too deep": "v: " + "[" * 300 + "]" * 300 + "\n",
 }
 

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from ci_helpers import BUDGET, FERRY, CLEAN, project, run
+from ci_helpers import BUDGET, CLEAN, FERRY, project, run
 
 HOSTILE = """\
 ---
@@ -26,13 +26,16 @@ The board met.  Rates rose 4 per cent. <script>document.documentElement.setAttri
 
 @pytest.fixture
 def report(tmp_path, monkeypatch):
-    root = project(tmp_path, {
-        "news/budget.md": BUDGET,
-        "news/ferry.md": FERRY,
-        "news/regatta.md": CLEAN,
-        "news/hostile.md": HOSTILE,
-        "news/page.html": "<html><body><p>Fares rose 3 per cent.</p><p><img src='a.jpg'></p></body></html>",
-    })
+    root = project(
+        tmp_path,
+        {
+            "news/budget.md": BUDGET,
+            "news/ferry.md": FERRY,
+            "news/regatta.md": CLEAN,
+            "news/hostile.md": HOSTILE,
+            "news/page.html": "<html><body><p>Fares rose 3 per cent.</p><p><img src='a.jpg'></p></body></html>",
+        },
+    )
     monkeypatch.chdir(root)
     result = run(["check", "--format", "html", "--output", "report.html", "news"])
     assert result.exit_code == 1
@@ -74,7 +77,7 @@ def test_page_is_self_contained(report):
     assert "@import" not in page and "url(" not in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
     # The findings' own links stay inside the page.
-    listing = page[page.index('<aside class="findings"'):page.index('<section class="rules"')]
+    listing = page[page.index('<aside class="findings"') : page.index('<section class="rules"')]
     assert not re.search(r'href="(?!#)', listing)
 
 
@@ -93,7 +96,7 @@ def test_severity_colours_and_rule_explanations(report):
 def test_overlapping_findings_and_line_numbers(report):
     page, _, _ = report
     # "10 per cent" (percent-sign) contains "per cent" (per-cent): both anchors, one text.
-    budget = page[page.index("<h2>news/budget.md</h2>"):]
+    budget = page[page.index("<h2>news/budget.md</h2>") :]
     budget = budget[: budget.index("</section>")]
     line7 = re.search(r'<div class="line hit" id="f\d+-L7">.*?</div>', budget, re.S).group(0)
     text = re.sub(r'<sup class="ref">.*?</sup>|<span class="ln">\d+</span>', "", line7, flags=re.S)
@@ -160,9 +163,17 @@ needs_chromium = pytest.mark.skipif(
 
 def browse(path, *extra, tmp):
     args = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
-        f"--user-data-dir={tmp}", *extra, "file://" + path,
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp}",
+        *extra,
+        "file://" + path,
     ]
     proc = subprocess.run(args, capture_output=True, text=True, timeout=120)
     return proc
@@ -173,8 +184,9 @@ def test_chromium_renders_every_finding_and_runs_no_article_script(report, tmp_p
     _, findings, path = report
     # Control: this browser does run scripts, so "did not run" below means something.
     control = tmp_path / "control.html"
-    control.write_text("<html><body><script>document.documentElement.setAttribute('data-pwned', 'yes');"
-                       "</script></body></html>")
+    control.write_text(
+        "<html><body><script>document.documentElement.setAttribute('data-pwned', 'yes');</script></body></html>"
+    )
     proc = browse(str(control), "--dump-dom", tmp=tmp_path / "profile-control")
     assert 'data-pwned="yes"' in proc.stdout, proc.stderr[-2000:]
 
@@ -186,7 +198,7 @@ def test_chromium_renders_every_finding_and_runs_no_article_script(report, tmp_p
     # The script stayed text, visible to the editor, and never became an element.
     assert "&lt;script&gt;document.documentElement.setAttribute('data-pwned', 'yes');&lt;/script&gt;" in dom
     assert "<script" not in dom
-    assert "<img src=\"x\"" not in dom
+    assert '<img src="x"' not in dom
     for f in findings:
         assert html.escape(f["message"], quote=False) in dom
     assert len(re.findall(r'<li class="finding ', dom)) == len(findings)

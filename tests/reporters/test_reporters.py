@@ -49,7 +49,12 @@ def test_sarif_validates_on_a_multi_file_multi_rule_run(newsroom, validator):
     (run_,) = data["runs"]
     results = run_["results"]
     assert {r["ruleId"] for r in results} >= {
-        "fixdemo-per-cent", "fixdemo-percent-sign", "fixdemo-double-space", "fixdemo-miles", "image-alt", "file-error",
+        "fixdemo-per-cent",
+        "fixdemo-percent-sign",
+        "fixdemo-double-space",
+        "fixdemo-miles",
+        "image-alt",
+        "file-error",
     }
     files = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
     assert files == {"news/budget.md", "news/ferry.md", "news/broken.md", "news/page.html"}
@@ -128,8 +133,9 @@ def test_sarif_fingerprints_survive_lines_moving(newsroom):
 
     def prints(data):
         return {
-            (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]):
-                r["partialFingerprints"]["edlintFingerprint/v1"]
+            (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"]): r["partialFingerprints"][
+                "edlintFingerprint/v1"
+            ]
             for r in data["runs"][0]["results"]
         }
 
@@ -171,8 +177,14 @@ def test_junit_counts(newsroom):
     budget = suites["news/budget.md"]
     cases = {c.get("name"): c for c in budget.findall("testcase")}
     # One testcase per rule checked (plugin rules on, default-off ones not).
-    assert set(cases) == {"image-alt", "duplicate-paragraph", "fixdemo-double-space", "fixdemo-per-cent",
-                          "fixdemo-percent-sign", "fixdemo-miles"}
+    assert set(cases) == {
+        "image-alt",
+        "duplicate-paragraph",
+        "fixdemo-double-space",
+        "fixdemo-per-cent",
+        "fixdemo-percent-sign",
+        "fixdemo-miles",
+    }
     assert int(budget.get("tests")) == len(cases)
     failed = {n for n, c in cases.items() if c.find("failure") is not None}
     # double-space is info, below the default --fail-on warning: listed, not failed.
@@ -205,7 +217,7 @@ def test_junit_follows_fail_on(newsroom):
 def test_junit_survives_characters_xml_cannot_hold(tmp_path, monkeypatch):
     root = project(tmp_path, {"a.md": "Rates rose 4 per cent.\x0b\x1b\n"})
     monkeypatch.chdir(root)
-    result, xml_root = junit(["a.md"])
+    _result, xml_root = junit(["a.md"])
     assert xml_root.find("testsuite") is not None
 
 
@@ -236,6 +248,7 @@ def test_sarif_uris_are_percent_encoded(tmp_path):
     for name in ("old story.md", "café.md"):
         (tmp_path / "news" / name).write_text("x\n", encoding="utf-8")
     assert artifact_location(str(tmp_path / "news" / "old story.md"), root) == {
-        "uri": "news/old%20story.md", "uriBaseId": "%SRCROOT%",
+        "uri": "news/old%20story.md",
+        "uriBaseId": "%SRCROOT%",
     }
     assert artifact_location(str(tmp_path / "news" / "café.md"), root)["uri"] == "news/caf%C3%A9.md"

@@ -11,7 +11,9 @@ GOOD = "Intro to the harbour story.\n\n![](harbour.jpg)\n"
 
 
 def check(*paths, extra=()):
-    result = CliRunner().invoke(main, ["check", "--no-cache", "--select", "image-alt", "--format", "json", *extra, *paths])
+    result = CliRunner().invoke(
+        main, ["check", "--no-cache", "--select", "image-alt", "--format", "json", *extra, *paths]
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, json.loads(result.output)
 
@@ -24,7 +26,7 @@ def check(*paths, extra=()):
         ("empty.md", b"", "File is empty"),
         ("blank.txt", b"   \n\n  \n", "File is empty"),
         ("unclosed.md", b"---\ntitle: Oops\n\nBody that never starts.\n", "Front matter is not closed"),
-        ("badyaml.md", b"---\ntitle: \"Budget vote\n---\n\nBody.\n", "not valid YAML"),
+        ("badyaml.md", b'---\ntitle: "Budget vote\n---\n\nBody.\n', "not valid YAML"),
         ("list.md", b"---\n- a\n- b\n---\n\nBody.\n", "not a mapping"),
         ("utf16.md", "Hello".encode("utf-16"), "UTF-16"),
     ],
@@ -49,7 +51,7 @@ def test_file_error_fails_even_with_fail_on_error_and_no_other_findings(write):
 
 def test_malformed_html_is_linted_not_crashed(write):
     page = write("page.html", b"<html><body><p>Unclosed <b>bold <img src=x.jpg><div><p>Text & more</span></body>")
-    code, data = check(page)
+    _code, data = check(page)
     assert [f["rule"] for f in data["findings"]] == ["image-alt"]
 
 
@@ -57,7 +59,7 @@ def test_file_over_max_size_is_a_file_error(write):
     write(".edlint.yaml", "max_file_size: 1KiB\nselect: [image-alt]\n")
     big = write("big.md", "word " * 1000)
     good = write("good.md", GOOD)
-    code, data = check(big, good)
+    _code, data = check(big, good)
     msgs = {f["path"]: f["message"] for f in data["findings"]}
     assert "over the" in msgs[big] and "max_file_size" in msgs[big]
     assert good in msgs
@@ -78,7 +80,7 @@ def test_unreadable_file(write, monkeypatch):
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", guarded_open)
-    code, data = check(bad, good)
+    _code, data = check(bad, good)
     msgs = {f["path"]: f["message"] for f in data["findings"]}
     assert msgs[bad] == "Permission denied: cannot read file"
     assert good in msgs
@@ -89,5 +91,5 @@ def test_directory_symlink_loop_is_not_followed(write, tmp_path):
 
     write("a/good.md", GOOD)
     os.symlink(str(tmp_path / "a"), str(tmp_path / "a" / "loop"))
-    code, data = check(str(tmp_path))
+    _code, data = check(str(tmp_path))
     assert data["summary"]["files"] == 1

@@ -72,13 +72,16 @@ def run_subprocess(args, timeout, cwd, text=True):
 
 
 # -- empty and front-matter-only files -----------------------------------------------------------
-@pytest.mark.parametrize("name, content", [
-    ("empty.md", b""),
-    ("empty.html", b""),
-    ("empty.txt", b""),
-    ("bom-only.md", b"\xef\xbb\xbf"),
-    ("whitespace.md", b" \n\t\r\n  \r"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("empty.md", b""),
+        ("empty.html", b""),
+        ("empty.txt", b""),
+        ("bom-only.md", b"\xef\xbb\xbf"),
+        ("whitespace.md", b" \n\t\r\n  \r"),
+    ],
+)
 def test_zero_byte_and_blank_files_are_a_file_error(write, name, content):
     bad = write(name, content)
     good = write("good.md", GOOD)
@@ -99,14 +102,20 @@ def test_empty_stdin_is_a_file_error(tmp_path):
     assert summary(json.loads(result.stdout)["findings"]) == [("file-error", "stdin.md", 1, 1, "File is empty")]
 
 
-@pytest.mark.parametrize("name, content", [
-    ("fm-only.md", FM_OK),
-    ("fm-only-no-final-newline.md", FM_OK.rstrip("\n")),
-    ("fm-only-crlf.md", FM_OK.replace("\n", "\r\n")),
-    ("fm-then-blank-lines.md", FM_OK + "\n\n   \n"),
-    ("toml-only.md", "+++\ntitle = 'Bridge closed'\nauthor = 'Maya Okafor'\ndate = 2025-06-19\n"
-                     "description = 'The Elm Street bridge closes.'\n+++\n"),
-])
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("fm-only.md", FM_OK),
+        ("fm-only-no-final-newline.md", FM_OK.rstrip("\n")),
+        ("fm-only-crlf.md", FM_OK.replace("\n", "\r\n")),
+        ("fm-then-blank-lines.md", FM_OK + "\n\n   \n"),
+        (
+            "toml-only.md",
+            "+++\ntitle = 'Bridge closed'\nauthor = 'Maya Okafor'\ndate = 2025-06-19\n"
+            "description = 'The Elm Street bridge closes.'\n+++\n",
+        ),
+    ],
+)
 def test_only_front_matter_is_linted_as_an_article_without_body(write, name, content):
     path = write(name, content)
     code, findings, _ = check_json("--select", "metadata-required,image-alt,file-error", path)
@@ -150,21 +159,26 @@ def test_python_tags_in_front_matter_are_refused(write, tmp_path, tag):
     errors = [f for f in findings if f["path"] == path]
     assert len(errors) == 1 and errors[0]["rule"] == "file-error" and errors[0]["severity"] == "error"
     # The message names the tag and points at it (line 2, after "title: ").
-    assert errors[0]["message"].startswith("Front matter is not valid YAML: could not determine a constructor for the tag")
+    assert errors[0]["message"].startswith(
+        "Front matter is not valid YAML: could not determine a constructor for the tag"
+    )
     assert "python/" in errors[0]["message"]
     assert any(f["path"] == good and f["rule"] == "image-alt" for f in findings)
     assert code == 1
     assert not (tmp_path / "PWNED").exists()
 
 
-@pytest.mark.parametrize("line, expected", [
-    (f"title: {PYTHON_TAGS[0]}", (2, 8)),
-    ('title: "Budget vote', (4, 1)),
-    ("title: [unclosed", (3, 7)),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (f"title: {PYTHON_TAGS[0]}", (2, 8)),
+        ('title: "Budget vote', (4, 1)),
+        ("title: [unclosed", (3, 7)),
+    ],
+)
 def test_front_matter_yaml_error_points_at_the_error(write, line, expected):
     path = write("tagged.md", f"---\n{line}\nauthor: Maya Okafor\n---\n\n{PARA}\n")
-    code, findings, _ = check_json("--select", "image-alt", path)
+    _code, findings, _ = check_json("--select", "image-alt", path)
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("file-error", *expected)]
 
 
@@ -179,16 +193,19 @@ def test_front_matter_with_more_than_100_aliases_is_refused(write):
 
 def test_deeply_nested_front_matter_is_refused(write):
     path = write("nested.md", "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n\nBody.\n")
-    code, findings, _ = check_json("--select", "image-alt", path)
+    _code, findings, _ = check_json("--select", "image-alt", path)
     assert summary(findings) == [("file-error", path, 1, 1, "Front matter refused: YAML nested deeper than 200 levels")]
 
 
 def test_billion_laughs_in_front_matter_is_refused(tmp_path):
     (tmp_path / "laughs.md").write_text(f"---\n{lol()}title: Laughs\ntags: *lol8\ndate: *lol8\n---\n\n{PARA}\n")
-    proc = run_subprocess(["check", "--no-cache", "--jobs", "1", "--format", "json", "laughs.md"],
-                          timeout=10, cwd=tmp_path)
+    proc = run_subprocess(
+        ["check", "--no-cache", "--jobs", "1", "--format", "json", "laughs.md"], timeout=10, cwd=tmp_path
+    )
     findings = json.loads(proc.stdout)["findings"]
-    assert [(f["rule"], f["line"], f["column"]) for f in findings if f["rule"] == "file-error"] == [("file-error", 1, 1)]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings if f["rule"] == "file-error"] == [
+        ("file-error", 1, 1)
+    ]
     message = next(f["message"] for f in findings if f["rule"] == "file-error")
     assert message.startswith("Front matter refused:") and "alias" in message
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
@@ -201,7 +218,9 @@ def test_python_tags_in_config_are_a_config_error(write, tmp_path, tag):
     write("a.md", GOOD)
     code, out, err, exc = cli("check", "--no-cache", "a.md")
     assert exc is None and code == 2 and out == ""
-    assert err.startswith(f"edlint: config error: {config}:1: invalid YAML: could not determine a constructor for the tag")
+    assert err.startswith(
+        f"edlint: config error: {config}:1: invalid YAML: could not determine a constructor for the tag"
+    )
     assert "python/" in err
     assert not (tmp_path / "PWNED").exists()
 
@@ -209,7 +228,7 @@ def test_python_tags_in_config_are_a_config_error(write, tmp_path, tag):
 def test_config_with_more_than_100_aliases_is_refused(write):
     config = write(".edlint.yaml", many_aliases())
     write("a.md", GOOD)
-    code, out, err, exc = cli("check", "--no-cache", "a.md")
+    code, _out, err, exc = cli("check", "--no-cache", "a.md")
     assert exc is None and code == 2
     assert err == f"edlint: config error: {config}: config refused: more than 100 YAML aliases; refusing to expand\n"
 
@@ -227,30 +246,44 @@ PACK_HEAD = "pack: house-style\ndescription: House rules\nrules:\n"
 
 
 def pack_rule(body: str) -> str:
-    return (PACK_HEAD + "  - id: house-check\n    type: existence\n    message: \"Avoid '{match}'\"\n"
-            + body + "    examples:\n      bad: [\"aaaa\"]\n      good: [\"b\"]\n")
+    return (
+        PACK_HEAD
+        + "  - id: house-check\n    type: existence\n    message: \"Avoid '{match}'\"\n"
+        + body
+        + '    examples:\n      bad: ["aaaa"]\n      good: ["b"]\n'
+    )
 
 
 def test_billion_laughs_in_a_pack_is_a_config_error(write):
-    lines = [PACK_HEAD + "  - id: r0\n    type: existence\n    message: m\n    tokens: &t0 [" + ", ".join(["foo"] * 9) + "]"]
+    lines = [
+        PACK_HEAD + "  - id: r0\n    type: existence\n    message: m\n    tokens: &t0 [" + ", ".join(["foo"] * 9) + "]"
+    ]
     for i in range(1, 9):
-        lines.append(f"  - id: r{i}\n    type: existence\n    message: m\n    tokens: &t{i} [" + ", ".join([f"*t{i-1}"] * 9) + "]")
+        lines.append(
+            f"  - id: r{i}\n    type: existence\n    message: m\n    tokens: &t{i} ["
+            + ", ".join([f"*t{i - 1}"] * 9)
+            + "]"
+        )
     pack = write("house.yaml", "\n".join(lines) + "\n")
     write(".edlint.yaml", "packs: [house.yaml]\n")
     write("a.md", GOOD)
     started = time.monotonic()
-    code, out, err, exc = cli("check", "--no-cache", "a.md")
+    code, _out, err, exc = cli("check", "--no-cache", "a.md")
     assert exc is None and code == 2
     assert err == f"edlint: config error: {pack}: pack is too large (more than 200000 YAML nodes, or alias expansion)\n"
     assert time.monotonic() - started < 10
 
 
 def test_python_tags_in_a_pack_are_a_config_error(write, tmp_path):
-    pack = write("house.yaml", pack_rule("    tokens: [foo]\n").replace(
-        "description: House rules", "description: !!python/object/apply:os.system 'touch PWNED'"))
+    pack = write(
+        "house.yaml",
+        pack_rule("    tokens: [foo]\n").replace(
+            "description: House rules", "description: !!python/object/apply:os.system 'touch PWNED'"
+        ),
+    )
     write(".edlint.yaml", "packs: [house.yaml]\n")
     write("a.md", GOOD)
-    code, out, err, exc = cli("check", "--no-cache", "a.md")
+    code, _out, err, exc = cli("check", "--no-cache", "a.md")
     assert exc is None and code == 2
     assert err.startswith(f"edlint: config error: {pack}:2:") and "python/object/apply:os.system" in err
     assert not (tmp_path / "PWNED").exists()
@@ -306,46 +339,78 @@ def test_10000_level_nested_html_is_linted_to_the_bottom(write):
 
 def test_10000_unclosed_inline_tags_in_html(write):
     path = write("soup.html", "<p>" + "<b><i>" * 5000 + "Deep text with an image <img src=x.jpg> inside.\n")
-    code, findings, _ = check_json("--select", "image-alt", path)
+    _code, findings, _ = check_json("--select", "image-alt", path)
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("image-alt", 1, 30028)]
 
 
-@pytest.mark.parametrize("prefix", [
-    "> " * 30,
-    "- " * 30,
-    "1. " + "> " * 15 + "- " * 14,
-    "> " * 150,
-    ">" * 5000 + " ",
-])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "> " * 30,
+        "- " * 30,
+        "1. " + "> " * 15 + "- " * 14,
+        "> " * 150,
+        ">" * 5000 + " ",
+    ],
+)
 def test_deep_markdown_nesting_is_linted_or_reported(tmp_path, prefix):
     """Text nested deeper than the parser goes is linted, or reported as not checked (a
     file-error on its line), never silently dropped. Subprocess: a hang is a failure."""
     (tmp_path / "deep.md").write_text(f"{PARA}\n\n{prefix}{PARA}\n")
-    proc = run_subprocess(["check", "--no-cache", "--jobs", "1", "--format", "json",
-                           "--select", "duplicate-paragraph,file-error", "deep.md"], timeout=8, cwd=tmp_path)
+    proc = run_subprocess(
+        [
+            "check",
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--format",
+            "json",
+            "--select",
+            "duplicate-paragraph,file-error",
+            "deep.md",
+        ],
+        timeout=8,
+        cwd=tmp_path,
+    )
     findings = json.loads(proc.stdout)["findings"]
     got = [(f["rule"], f["line"]) for f in findings]
     assert got == [("duplicate-paragraph", 3)] or (
-        got == [("file-error", 3)] and "nested deeper than" in findings[0]["message"]), got
+        got == [("file-error", 3)] and "nested deeper than" in findings[0]["message"]
+    ), got
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
 
 
 # -- bytes: NUL, invalid UTF-8, lone surrogates ------------------------------------------------------
-@pytest.mark.parametrize("name, content, message", [
-    ("nul-start.md", b"\x00" + GOOD.encode(), "Binary file (contains NUL bytes); not an article"),
-    ("nul-middle.md", GOOD.encode() + b"more \x00 text\n", "Binary file (contains NUL bytes); not an article"),
-    ("nul-late.md", GOOD.encode() * 2000 + b"\x00", "Binary file (contains NUL bytes); not an article"),
-    ("nul-in-fm.md", b"---\ntitle: a\x00b\n---\n\nBody.\n", "Binary file (contains NUL bytes); not an article"),
-    ("nul.html", b"<p>Text\x00</p>", "Binary file (contains NUL bytes); not an article"),
-    ("utf16.md", "\ufeffHello, world.\n".encode("utf-16-le"), "File is UTF-16 encoded; save it as UTF-8"),
-    ("utf16be.txt", "Hello.\n".encode("utf-16"), "File is UTF-16 encoded; save it as UTF-8"),
-    # A UTF-16 surrogate written as UTF-8 bytes (CESU-8 / WTF-8): invalid UTF-8.
-    ("lone-high.md", b"Intro \xed\xa0\x80 text.\n", "File is not valid UTF-8 (byte 0xed at offset 6); save it as UTF-8"),
-    ("lone-low.md", b"Intro \xed\xbf\xbf text.\n", "File is not valid UTF-8 (byte 0xed at offset 6); save it as UTF-8"),
-    ("cesu-pair.md", b"Hi \xed\xa0\xbd\xed\xb8\x80!\n", "File is not valid UTF-8 (byte 0xed at offset 3); save it as UTF-8"),
-    ("overlong.md", b"A \xc0\xaf slash.\n", "File is not valid UTF-8 (byte 0xc0 at offset 2); save it as UTF-8"),
-    ("truncated.md", "Café".encode()[:-1], "File is not valid UTF-8 (byte 0xc3 at offset 3); save it as UTF-8"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("nul-start.md", b"\x00" + GOOD.encode(), "Binary file (contains NUL bytes); not an article"),
+        ("nul-middle.md", GOOD.encode() + b"more \x00 text\n", "Binary file (contains NUL bytes); not an article"),
+        ("nul-late.md", GOOD.encode() * 2000 + b"\x00", "Binary file (contains NUL bytes); not an article"),
+        ("nul-in-fm.md", b"---\ntitle: a\x00b\n---\n\nBody.\n", "Binary file (contains NUL bytes); not an article"),
+        ("nul.html", b"<p>Text\x00</p>", "Binary file (contains NUL bytes); not an article"),
+        ("utf16.md", "\ufeffHello, world.\n".encode("utf-16-le"), "File is UTF-16 encoded; save it as UTF-8"),
+        ("utf16be.txt", "Hello.\n".encode("utf-16"), "File is UTF-16 encoded; save it as UTF-8"),
+        # A UTF-16 surrogate written as UTF-8 bytes (CESU-8 / WTF-8): invalid UTF-8.
+        (
+            "lone-high.md",
+            b"Intro \xed\xa0\x80 text.\n",
+            "File is not valid UTF-8 (byte 0xed at offset 6); save it as UTF-8",
+        ),
+        (
+            "lone-low.md",
+            b"Intro \xed\xbf\xbf text.\n",
+            "File is not valid UTF-8 (byte 0xed at offset 6); save it as UTF-8",
+        ),
+        (
+            "cesu-pair.md",
+            b"Hi \xed\xa0\xbd\xed\xb8\x80!\n",
+            "File is not valid UTF-8 (byte 0xed at offset 3); save it as UTF-8",
+        ),
+        ("overlong.md", b"A \xc0\xaf slash.\n", "File is not valid UTF-8 (byte 0xc0 at offset 2); save it as UTF-8"),
+        ("truncated.md", "Café".encode()[:-1], "File is not valid UTF-8 (byte 0xc3 at offset 3); save it as UTF-8"),
+    ],
+)
 def test_undecodable_files_are_a_file_error(write, name, content, message):
     bad = write(name, content)
     good = write("good.md", GOOD)
@@ -355,10 +420,16 @@ def test_undecodable_files_are_a_file_error(write, name, content, message):
     assert len(findings) == 2 and code == 1
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"Intro \x00 text.\n", "edlint: stdin.md: binary file (contains NUL bytes); not an article\n"),
-    (b"Intro \xed\xa0\x80 text.\n", "edlint: stdin.md: file is not valid UTF-8 (byte 0xed at offset 6); save it as UTF-8\n"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"Intro \x00 text.\n", "edlint: stdin.md: binary file (contains NUL bytes); not an article\n"),
+        (
+            b"Intro \xed\xa0\x80 text.\n",
+            "edlint: stdin.md: file is not valid UTF-8 (byte 0xed at offset 6); save it as UTF-8\n",
+        ),
+    ],
+)
 def test_undecodable_stdin_is_refused(data, message):
     result = CliRunner().invoke(main, ["check", "--no-cache", "-"], input=data)
     assert result.exit_code == 2 and result.stdout == "" and result.stderr == message
@@ -376,17 +447,24 @@ def test_lone_surrogates_and_nul_through_the_api_are_linted(path):
 UNDECODABLE_NAME = os.fsdecode(b"caf\xe9-story.md")  # not UTF-8: Python gives it lone surrogates
 
 
-@pytest.mark.parametrize("fmt", [
-    "text",
-    "junit",
-    "json",
-    "html",
-    "sarif",
-])
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "text",
+        "junit",
+        "json",
+        "html",
+        "sarif",
+    ],
+)
 def test_file_name_that_is_not_utf8(tmp_path, fmt):
     (tmp_path / UNDECODABLE_NAME).write_bytes(GOOD.encode())
-    proc = run_subprocess(["check", "--no-cache", "--jobs", "1", "--select", "image-alt", "--format", fmt, "."],
-                          timeout=30, cwd=tmp_path, text=False)
+    proc = run_subprocess(
+        ["check", "--no-cache", "--jobs", "1", "--select", "image-alt", "--format", fmt, "."],
+        timeout=30,
+        cwd=tmp_path,
+        text=False,
+    )
     assert proc.returncode == 1, proc.stderr
     assert b"Traceback" not in proc.stderr
     out = proc.stdout
@@ -407,27 +485,40 @@ def test_file_name_that_is_not_utf8(tmp_path, fmt):
 
 
 # -- line endings ---------------------------------------------------------------------------------------
-MIXED = ("---\r\ntitle: Mixed endings\r\n---\r\n\r\nFirst paragraph line one.\rSecond line has ![](cr.jpg) here.\n"
-         "\nThe the council met.\r\n\r\n![](crlf.jpg)\r\n")
+MIXED = (
+    "---\r\ntitle: Mixed endings\r\n---\r\n\r\nFirst paragraph line one.\rSecond line has ![](cr.jpg) here.\n"
+    "\nThe the council met.\r\n\r\n![](crlf.jpg)\r\n"
+)
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("mixed.md", MIXED, [("image-alt", 6, 17, 6, 28), ("doubled-word", 8, 1, 8, 8), ("image-alt", 10, 1, 10, 14)]),
-    ("mixed.html",
-     MIXED.replace("![](cr.jpg)", "<img src=cr.jpg>").replace("![](crlf.jpg)", "<p><img src=crlf.jpg></p>"),
-     [("image-alt", 6, 17, 6, 33), ("doubled-word", 8, 1, 8, 8), ("image-alt", 10, 4, 10, 22)]),
-    ("mixed.txt", "One line.\rThe the cat.\r\nAnd the the dog.\nLast.\r\r\nA the the end.",
-     [("doubled-word", 2, 1, 2, 8), ("doubled-word", 3, 5, 3, 12), ("doubled-word", 6, 3, 6, 10)]),
-    ("cr-only.md", "Line one.\r\rThe the harbour.\r\r![](cr.jpg)\r",
-     [("doubled-word", 3, 1, 3, 8), ("image-alt", 5, 1, 5, 12)]),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("mixed.md", MIXED, [("image-alt", 6, 17, 6, 28), ("doubled-word", 8, 1, 8, 8), ("image-alt", 10, 1, 10, 14)]),
+        (
+            "mixed.html",
+            MIXED.replace("![](cr.jpg)", "<img src=cr.jpg>").replace("![](crlf.jpg)", "<p><img src=crlf.jpg></p>"),
+            [("image-alt", 6, 17, 6, 33), ("doubled-word", 8, 1, 8, 8), ("image-alt", 10, 4, 10, 22)],
+        ),
+        (
+            "mixed.txt",
+            "One line.\rThe the cat.\r\nAnd the the dog.\nLast.\r\r\nA the the end.",
+            [("doubled-word", 2, 1, 2, 8), ("doubled-word", 3, 5, 3, 12), ("doubled-word", 6, 3, 6, 10)],
+        ),
+        (
+            "cr-only.md",
+            "Line one.\r\rThe the harbour.\r\r![](cr.jpg)\r",
+            [("doubled-word", 3, 1, 3, 8), ("image-alt", 5, 1, 5, 12)],
+        ),
+    ],
+)
 def test_mixed_line_endings_give_exact_positions(write, name, text, expected):
     path = write(name, text)
-    code, findings, _ = check_json("--select", "image-alt,doubled-word", path)
+    _code, findings, _ = check_json("--select", "image-alt,doubled-word", path)
     assert [(f["rule"], f["line"], f["column"], f["end_line"], f["end_column"]) for f in findings] == expected
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for f in findings:  # the reported columns point at the reported text
-        assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1].lower().startswith(("the the", "![", "<img"))
+        assert lines[f["line"] - 1][f["column"] - 1 : f["end_column"] - 1].lower().startswith(("the the", "![", "<img"))
 
 
 # -- the file system: loops, permissions, vanishing paths -----------------------------------------------
@@ -437,7 +528,9 @@ def test_directory_symlink_loops_are_not_followed(write, tmp_path):
     os.symlink(str(tmp_path / "news"), tmp_path / "news" / "a" / "again")
     os.symlink("self", tmp_path / "news" / "self")
     code, findings, _ = check_json("--select", "image-alt", "news")
-    assert summary(findings) == [("image-alt", os.path.join("news", "a", "good.md"), 3, 1, "Image (harbour.jpg) has no alt text")]
+    assert summary(findings) == [
+        ("image-alt", os.path.join("news", "a", "good.md"), 3, 1, "Image (harbour.jpg) has no alt text")
+    ]
     assert code == 1 and os.path.exists(good)
 
 
@@ -448,14 +541,16 @@ def test_file_symlink_loop_in_a_folder_is_a_file_error(write, tmp_path):
     os.symlink("ping.md", tmp_path / "news" / "pong.md")
     code, findings, _ = check_json("--select", "image-alt", "news")
     errors = sorted((f["path"], f["message"]) for f in findings if f["rule"] == "file-error")
-    assert errors == [(os.path.join("news", n), "Cannot read file: Too many levels of symbolic links")
-                      for n in ("loop.md", "ping.md", "pong.md")]
+    assert errors == [
+        (os.path.join("news", n), "Cannot read file: Too many levels of symbolic links")
+        for n in ("loop.md", "ping.md", "pong.md")
+    ]
     assert code == 1
 
 
 def test_file_symlink_loop_named_explicitly_is_a_usage_error(tmp_path):
     os.symlink("loop.md", tmp_path / "loop.md")
-    code, out, err, exc = cli("check", "--no-cache", "loop.md")
+    code, _out, err, exc = cli("check", "--no-cache", "loop.md")
     assert exc is None and code == 2 and "no such file or folder: loop.md" in err
 
 
@@ -479,7 +574,7 @@ def test_unreadable_file_is_a_file_error(write, monkeypatch, tmp_path, cache):
     _deny(monkeypatch, os, "open", {bad})  # reading.py opens articles with os.open
     args = ["check", "--format", "json", "--jobs", "1", "--select", "image-alt", "news"]
     args += ["--cache-dir", str(tmp_path / "cache")] if cache else ["--no-cache"]
-    code, out, err, exc = cli(*args)
+    code, out, _err, exc = cli(*args)
     assert exc is None and code == 1
     assert summary(json.loads(out)["findings"]) == [
         ("image-alt", os.path.join("news", "good.md"), 3, 1, "Image (harbour.jpg) has no alt text"),
@@ -491,8 +586,9 @@ def test_unstatable_file_is_a_file_error(write, monkeypatch):
     bad = write("news/locked.md", GOOD)
     _deny(monkeypatch, os, "stat", {bad})
     code, findings, _ = check_json("--select", "image-alt", "news")
-    assert summary(findings) == [("file-error", os.path.join("news", "locked.md"), 1, 1,
-                                  "Permission denied: cannot read file")]
+    assert summary(findings) == [
+        ("file-error", os.path.join("news", "locked.md"), 1, 1, "Permission denied: cannot read file")
+    ]
     assert code == 1
 
 
@@ -524,7 +620,7 @@ def test_a_file_that_disappears_after_discovery_is_a_file_error(write, monkeypat
     monkeypatch.setattr(Linter, "discover", discover_then_delete)
     args = ["check", "--format", "json", "--jobs", "1", "--select", "image-alt", "news"]
     args += ["--cache-dir", str(tmp_path / "cache")] if cache else ["--no-cache"]
-    code, out, err, exc = cli(*args)
+    code, out, _err, exc = cli(*args)
     assert exc is None and code == 1
     assert summary(json.loads(out)["findings"]) == [
         ("file-error", os.path.join("news", "gone.md"), 1, 1, "File not found"),
@@ -568,7 +664,7 @@ def test_a_file_changed_during_fix_is_not_clobbered(write, monkeypatch):
         return out
 
     monkeypatch.setattr(fixes, "fix_text", fix_while_editor_saves)
-    code, out, err, exc = cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--select", "doubled-word", path)
+    code, _out, err, exc = cli("check", "--fix", "--unsafe-fixes", "--no-cache", "--select", "doubled-word", path)
     assert exc is None
     assert open(path, encoding="utf-8").read() == editor
     assert f"edlint: {path}: changed on disk while being fixed; not written" in err
@@ -591,13 +687,16 @@ def check(doc, opts):
 '''
 
 
-@pytest.mark.parametrize("source, error", [
-    ("raise RuntimeError('boom at import')\n", "RuntimeError: boom at import"),
-    ("import edlint_no_such_dependency\n", "ModuleNotFoundError: No module named 'edlint_no_such_dependency'"),
-    ("def broken(:\n", "SyntaxError: "),
-    ("raise RecursionError('deep')\n", "RecursionError: deep"),
-    ("import sys\nsys.exit(0)\n", "SystemExit: 0"),
-])
+@pytest.mark.parametrize(
+    "source, error",
+    [
+        ("raise RuntimeError('boom at import')\n", "RuntimeError: boom at import"),
+        ("import edlint_no_such_dependency\n", "ModuleNotFoundError: No module named 'edlint_no_such_dependency'"),
+        ("def broken(:\n", "SyntaxError: "),
+        ("raise RecursionError('deep')\n", "RecursionError: deep"),
+        ("import sys\nsys.exit(0)\n", "SystemExit: 0"),
+    ],
+)
 def test_plugin_that_raises_at_import_is_named_and_the_run_goes_on(write, source, error, monkeypatch):
     monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     write(".edlint.yaml", "plugins: [broken_plugin.py]\n")
@@ -611,20 +710,24 @@ def test_plugin_that_raises_at_import_is_named_and_the_run_goes_on(write, source
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-@pytest.mark.parametrize("body, error", [
-    ("raise ValueError('bad plugin check')", "ValueError: bad plugin check"),
-    ("raise RecursionError('too deep')", "RecursionError: too deep"),
-    ("return [][1]", "IndexError: list index out of range"),
-    ("import sys; sys.exit(0)", "SystemExit: 0"),
-])
+@pytest.mark.parametrize(
+    "body, error",
+    [
+        ("raise ValueError('bad plugin check')", "ValueError: bad plugin check"),
+        ("raise RecursionError('too deep')", "RecursionError: too deep"),
+        ("return [][1]", "IndexError: list index out of range"),
+        ("import sys; sys.exit(0)", "SystemExit: 0"),
+    ],
+)
 def test_plugin_check_that_raises_is_an_internal_error_per_file(write, tmp_path, jobs, body, error, monkeypatch):
     monkeypatch.setenv("EDLINT_ALLOW_PLUGINS", "1")
     rule_id = f"raises-{abs(hash((body, jobs))) % 10**8}"  # plugins are cached per process
     write(".edlint.yaml", "plugins: [raising_check.py]\n")
     plugin = write("raising_check.py", RAISING_CHECK.format(rule_id=rule_id, body=body))
     paths = [write(f"news/story{i:02}.md", GOOD) for i in range(20)]
-    code, out, err, exc = cli("check", "--no-cache", "--jobs", str(jobs), "--format", "json",
-                              "--select", f"image-alt,{rule_id}", "news")
+    code, out, _err, exc = cli(
+        "check", "--no-cache", "--jobs", str(jobs), "--format", "json", "--select", f"image-alt,{rule_id}", "news"
+    )
     assert exc is None
     findings = json.loads(out)["findings"]
     internal = [f for f in findings if f["rule"] == "internal-error"]
@@ -648,12 +751,16 @@ def _children(pid: int) -> list[int]:
 
 def _articles(folder, n=300):
     rng = random.Random(13)
-    words = ("council board voted budget bridge repairs residents officials said river flood "
-             "rain mayor street school district police project").split()
+    words = (
+        "council board voted budget bridge repairs residents officials said river flood "
+        "rain mayor street school district police project"
+    ).split()
     os.makedirs(folder, exist_ok=True)
     for i in range(n):
         paras = [" ".join(rng.choice(words) for _ in range(40)).capitalize() + "." for _ in range(30)]
-        body = FM_OK + "\n" + "\n\n".join(paras) + f"\n\n![](photo{i}.jpg)\n\nThe the end on Monday, June {i % 28 + 1}.\n"
+        body = (
+            FM_OK + "\n" + "\n\n".join(paras) + f"\n\n![](photo{i}.jpg)\n\nThe the end on Monday, June {i % 28 + 1}.\n"
+        )
         with open(os.path.join(folder, f"story-{i:03}.md"), "w", encoding="utf-8") as fh:
             fh.write(body)
 
@@ -667,7 +774,11 @@ def test_ctrl_c_during_a_parallel_run_exits_130_promptly_and_leaves_nothing(tmp_
     for attempt, delay in enumerate((0.2, 0.5, 1.0)):
         proc = subprocess.Popen(
             [sys.executable, "-m", "edlint.cli", "check", "--jobs", "2", "--cache-dir", str(cache), "articles"],
-            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+            cwd=tmp_path,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
         try:
             deadline = time.monotonic() + 30
             while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
@@ -679,7 +790,7 @@ def test_ctrl_c_during_a_parallel_run_exits_130_promptly_and_leaves_nothing(tmp_
             os.killpg(proc.pid, signal.SIGINT)  # what a terminal does on Ctrl-C
             sent = time.monotonic()
             try:
-                out, err = proc.communicate(timeout=10)
+                _out, err = proc.communicate(timeout=10)
             except subprocess.TimeoutExpired:
                 pytest.fail(f"attempt {attempt}: still running 10 s after Ctrl-C")
             took = time.monotonic() - sent
@@ -692,8 +803,9 @@ def test_ctrl_c_during_a_parallel_run_exits_130_promptly_and_leaves_nothing(tmp_
         assert took < 5, f"attempt {attempt}: took {took:.1f} s to stop"
         assert err_text == "edlint: interrupted\n", (attempt, err_text)
         time.sleep(0.2)
-        assert [w for w in workers if os.path.exists(f"/proc/{w}") and
-                open(f"/proc/{w}/stat").read().split()[2] != "Z"] == [], "workers left running"
+        assert [
+            w for w in workers if os.path.exists(f"/proc/{w}") and open(f"/proc/{w}/stat").read().split()[2] != "Z"
+        ] == [], "workers left running"
         # Nothing half-written: no temporary files anywhere, articles untouched, and the
         # cache folder (if any) holds only a whole store.
         leftovers = [os.path.join(d, f) for d, _, fs in os.walk(tmp_path) for f in fs if "tmp" in f]
@@ -711,9 +823,11 @@ def big_article(nbytes: int = 20 * 1024 * 1024) -> tuple[str, int]:
     weekdays, quotes, lists, credited images, a 1 MB paragraph with many findings; an image
     without alt text on the last line (its line is returned) proves the end was reached."""
     rng = random.Random(20)
-    words = ("council board voted budget bridge repairs residents officials said the a of to in on for "
-             "with county river flood water rain inches mayor reported week month storm street school "
-             "district police department project million dollars percent Garcia Okafor").split()
+    words = (
+        "council board voted budget bridge repairs residents officials said the a of to in on for "
+        "with county river flood water rain inches mayor reported week month storm street school "
+        "district police department project million dollars percent Garcia Okafor"
+    ).split()
 
     def sentence():
         s = " ".join(rng.choice(words) for _ in range(rng.randint(8, 20))).capitalize()
@@ -732,7 +846,7 @@ def big_article(nbytes: int = 20 * 1024 * 1024) -> tuple[str, int]:
         if r < 0.05:
             p = f"## {sentence()}\n\n"
         elif r < 0.08:
-            p = f"![Crowd at the river](img{size}.jpg \"Water rose overnight. Photo: J. Doe/AP\")\n\n"
+            p = f'![Crowd at the river](img{size}.jpg "Water rose overnight. Photo: J. Doe/AP")\n\n'
         elif r < 0.12:
             p = f"> “{sentence()}” said Maya Okafor.\n\n"
         elif r < 0.2:
@@ -755,8 +869,11 @@ def test_a_20_mb_article_is_linted_to_the_end(tmp_path):
     path = tmp_path / "huge.md"
     path.write_text(text, encoding="utf-8")
     assert path.stat().st_size >= 20 * 1024 * 1024
-    proc = run_subprocess(["check", "--no-cache", "--jobs", "1", "--format", "json", "--select", "all", "huge.md"],
-                          timeout=120, cwd=tmp_path)
+    proc = run_subprocess(
+        ["check", "--no-cache", "--jobs", "1", "--format", "json", "--select", "all", "huge.md"],
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert "Traceback" not in proc.stderr
     report = json.loads(proc.stdout)
     assert report["summary"]["files"] == 1

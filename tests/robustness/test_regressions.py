@@ -25,7 +25,8 @@ from paths import TESTS
 HERE = TESTS
 FOLDER = os.path.join(HERE, "regressions")
 FIXTURES = sorted(
-    name for name in (os.listdir(FOLDER) if os.path.isdir(FOLDER) else [])
+    name
+    for name in (os.listdir(FOLDER) if os.path.isdir(FOLDER) else [])
     if not name.startswith(".") and name != "README.md"
 )
 FORMATS = {"md": "regression.md", "html": "regression.html", "txt": "regression.txt"}
@@ -91,9 +92,14 @@ def test_the_folder_is_documented():
 
 
 CASES = [
-    pytest.param(name, fmt, id=f"{name}-{fmt}",
-                 marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name, fmt])] if (name, fmt) in KNOWN else [])
-    for name in FIXTURES for fmt in sorted(FORMATS)
+    pytest.param(
+        name,
+        fmt,
+        id=f"{name}-{fmt}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name, fmt])] if (name, fmt) in KNOWN else [],
+    )
+    for name in FIXTURES
+    for fmt in sorted(FORMATS)
 ]
 
 
@@ -122,9 +128,24 @@ def test_fixtures_through_the_cli(tmp_path, output):
         for ext in ("md", "html", "txt"):
             (tmp_path / f"fixture{i:03}.{ext}").write_bytes(data)
     proc = subprocess.run(
-        [sys.executable, "-m", "edlint.cli", "check", "--no-cache", "--jobs", "1", "--preview",
-         "--select", "all", "--format", output, "."],
-        cwd=tmp_path, capture_output=True, timeout=60 + 10 * len(FIXTURES),
+        [
+            sys.executable,
+            "-m",
+            "edlint.cli",
+            "check",
+            "--no-cache",
+            "--jobs",
+            "1",
+            "--preview",
+            "--select",
+            "all",
+            "--format",
+            output,
+            ".",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60 + 10 * len(FIXTURES),
     )
     assert b"Traceback" not in proc.stderr, proc.stderr.decode("utf-8", "replace")
     known = {f"./fixture{i:03}.{fmt}" for i, name in enumerate(FIXTURES) for fmt in FORMATS if (name, fmt) in KNOWN}

@@ -54,7 +54,11 @@ def test_rule_docs_have_the_sections(rule):
         assert not unknown, f"{rule.id}: docs list options that do not exist: {unknown}"
 
 
-@pytest.mark.parametrize("rule", [r for r in RULES if r.id not in ENGINE_RULES and not r.cross_file and not r.needs_server], ids=lambda r: r.id)
+@pytest.mark.parametrize(
+    "rule",
+    [r for r in RULES if r.id not in ENGINE_RULES and not r.cross_file and not r.needs_server],
+    ids=lambda r: r.id,
+)
 def test_rule_doc_example_is_flagged_and_fix_is_clean(rule):
     bad, good, config = _examples(rule.doc)
     assert bad and good, f"{rule.id}: the Example and Use instead sections need fenced code blocks"
@@ -68,8 +72,9 @@ def test_rule_doc_example_is_flagged_and_fix_is_clean(rule):
 
 # Rules that need a server are tested end to end against a stand-in server instead
 # (tests/test_grammar.py): a case file could only show that nothing happens without one.
-@pytest.mark.parametrize("rule", [r for r in RULES if r.id not in ENGINE_RULES and not r.needs_server],
-                         ids=lambda r: r.id)
+@pytest.mark.parametrize(
+    "rule", [r for r in RULES if r.id not in ENGINE_RULES and not r.needs_server], ids=lambda r: r.id
+)
 def test_every_rule_has_a_case_file(rule):
     path = os.path.join(CASES, rule.family, f"{rule.id}.cases")
     assert os.path.isfile(path), f"{rule.id}: no case file at tests/cases/{rule.family}/{rule.id}.cases"

@@ -44,8 +44,16 @@ def run_edlint(args, cwd, env=None, stdin=None):
     full = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     full.update(env or {})
     code = "import sys; from edlint.cli import run; sys.argv[1:] = " + repr(list(args)) + "; run()"
-    return subprocess.run([sys.executable, "-c", code], cwd=cwd, env=full, input=stdin,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env=full,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -59,15 +67,18 @@ def hostile_tree(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("args, stdin", [
-    (["check", "--no-cache", "news"], None),
-    (["check", "--no-cache", "--jobs", "2", "news"], None),
-    (["check", "news/ferry.md"], None),  # with the cache
-    (["check", "--diff", "news/ferry.md"], None),
-    (["check", "--stdin-filename", "news/ferry.md", "-"], ARTICLE),
-    (["rules", "--config", "news/.edlint.yaml"], None),
-    (["explain", "house-ferry", "--config", "news/.edlint.yaml"], None),
-])
+@pytest.mark.parametrize(
+    "args, stdin",
+    [
+        (["check", "--no-cache", "news"], None),
+        (["check", "--no-cache", "--jobs", "2", "news"], None),
+        (["check", "news/ferry.md"], None),  # with the cache
+        (["check", "--diff", "news/ferry.md"], None),
+        (["check", "--stdin-filename", "news/ferry.md", "-"], ARTICLE),
+        (["rules", "--config", "news/.edlint.yaml"], None),
+        (["explain", "house-ferry", "--config", "news/.edlint.yaml"], None),
+    ],
+)
 def test_plugin_named_in_a_tree_config_does_not_run_unless_allowed(hostile_tree, args, stdin):
     proc = run_edlint(args, hostile_tree, stdin=stdin)
     assert not (hostile_tree / "news" / "MARKER").exists(), "the plugin ran"
@@ -91,7 +102,9 @@ def test_plugin_named_as_a_module_is_not_imported(tmp_path):
     (tmp_path / "ferry.md").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "house_module.py").write_text(EVIL.format(marker="MARKER", rule_id="house-ferry"), encoding="utf-8")
     (tmp_path / ".edlint.yaml").write_text("plugins: [house_module]\n", encoding="utf-8")
-    proc = run_edlint(["check", "--no-cache", "ferry.md"], tmp_path, env={"PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])})
+    proc = run_edlint(
+        ["check", "--no-cache", "ferry.md"], tmp_path, env={"PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    )
     assert not (tmp_path / "MARKER").exists()
     assert "plugins not loaded: 'house_module'" in proc.stderr
 
@@ -139,8 +152,11 @@ def test_cache_notices_an_edited_plugin_module_and_the_modules_it_imports(tmp_pa
     (tmp_path / f"{name}.py").write_text(HELPER_PLUGIN.format(helper=helper, rule_id="house-word"), encoding="utf-8")
     (tmp_path / f"{helper}.py").write_text("WORD = 'ferry'\n", encoding="utf-8")
     (tmp_path / ".edlint.yaml").write_text(f"plugins: [{spec}]\nextend_select: [house-word]\n", encoding="utf-8")
-    env = {"EDLINT_ALLOW_PLUGINS": "1", "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path]),
-           "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        "EDLINT_ALLOW_PLUGINS": "1",
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path]),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     first = run_edlint(["check", "--format", "json", "ferry.md"], tmp_path, env=env)
     assert [f["message"] for f in json.loads(first.stdout)["findings"]] == ["House word ferry"]
     (tmp_path / f"{helper}.py").write_text("WORD = 'sailing'\n", encoding="utf-8")
@@ -214,8 +230,12 @@ def test_unmatched_brackets_do_not_make_the_parser_scan_the_paragraph_from_each_
     monkeypatch.setattr(ParserInline, "skipToken", counting)
     n = 3000
     body = "The council [draft said " * n
-    doc = parse("story.md", f"---\ntitle: Budget\n---\n\n{body}\n\nThe [vote](https://example.org/vote) passed.\n",
-                "markdown", ParseOptions())
+    doc = parse(
+        "story.md",
+        f"---\ntitle: Budget\n---\n\n{body}\n\nThe [vote](https://example.org/vote) passed.\n",
+        "markdown",
+        ParseOptions(),
+    )
     assert calls["n"] < 10 * n, calls["n"]  # was about 200 per bracket
     # The real link after the hostile paragraph is still a link; the text is still read.
     assert any("The vote passed." in b.text.text for b in doc.prose)
@@ -244,8 +264,14 @@ def test_code_span_search_is_linear_on_a_line_of_backtick_runs(unit, count):
     44 s, so 1 MB would take hours. Linear, it takes well under a second: a generous
     subprocess deadline tells the two apart whatever the machine's load."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    proc = subprocess.run([sys.executable, "-c", LONG_LINE_PROBE, unit, str(count)], env=env,
-                          capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", LONG_LINE_PROBE, unit, str(count)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -253,7 +279,7 @@ def test_code_spans_pair_runs_of_the_same_length_on_a_line():
     from edlint.parsers.markdown import _code_regions
 
     text = "Use `{{< figure >}}` or ``a ` b`` here; ``` stays text.\nNot `across\nlines`.\n"
-    spans = [text[r.start:r.end] for r in _code_regions(text, 0)]
+    spans = [text[r.start : r.end] for r in _code_regions(text, 0)]
     assert spans == ["`{{< figure >}}`", "``a ` b``"]
 
 
@@ -269,13 +295,16 @@ run()
 """
 
 
-@pytest.mark.parametrize("pattern, body", [
-    (r"\w*\w*\w*\w*\w*\w*x", "x marks it. " + "a" * 5000),
-    (r".*a.*b.*c.*d.*e.*f.*g", "g " + "abcdef " * 3000),
-    (r"(\w+)\1+x", "x " + "a" * 20000),
-    ("a?" * 28 + "a" * 28, "a" * 28),
-    (r"\s+$", "Word" + " " * 200_000 + "x."),
-])
+@pytest.mark.parametrize(
+    "pattern, body",
+    [
+        (r"\w*\w*\w*\w*\w*\w*x", "x marks it. " + "a" * 5000),
+        (r".*a.*b.*c.*d.*e.*f.*g", "g " + "abcdef " * 3000),
+        (r"(\w+)\1+x", "x " + "a" * 20000),
+        ("a?" * 28 + "a" * 28, "a" * 28),
+        (r"\s+$", "Word" + " " * 200_000 + "x."),
+    ],
+)
 def test_a_pack_pattern_that_runs_too_long_is_stopped_and_named_with_its_pack_line(tmp_path, pattern, body):
     """These patterns pass the load-time check (nothing nested) and run for minutes to years
     on the body: they must be stopped and reported as an internal error naming the pack's
@@ -295,11 +324,19 @@ rules:
     (tmp_path / ".edlint.yaml").write_text("packs: [house.yaml]\nselect: [house]\n", encoding="utf-8")
     # `lang: en`: the body is not prose, and undeclared text that does not read as English
     # gets no English pack rules at all.
-    (tmp_path / "story.md").write_text(f"---\ntitle: The harbour\nlang: en\n---\n\nThe harbour opens.\n\n{body}\n",
-                                       encoding="utf-8")
+    (tmp_path / "story.md").write_text(
+        f"---\ntitle: The harbour\nlang: en\n---\n\nThe harbour opens.\n\n{body}\n", encoding="utf-8"
+    )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    proc = subprocess.run([sys.executable, "-c", BUDGET_PROBE, "edlint", "check", "--no-cache", "--format", "json",
-                           "story.md"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", BUDGET_PROBE, "edlint", "check", "--no-cache", "--format", "json", "story.md"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     findings = json.loads(proc.stdout)["findings"]
     assert proc.returncode == 2, proc.stderr
     assert [f["rule"] for f in findings] == ["internal-error", "house-plain"]
@@ -316,6 +353,7 @@ def test_the_budget_is_cpu_time_of_one_rule_on_one_document():
 
     def busy():
         import re
+
         re.search(r"(x+x+)+y", "x" * 40)  # would backtrack for ages
         yield 1
 
@@ -326,8 +364,8 @@ def test_the_budget_is_cpu_time_of_one_rule_on_one_document():
 
 
 # -- the LanguageTool client is bounded (defect 9) and its cache behaves (defect 10) ---------------
-import socket
-import threading
+import socket  # noqa: E402 - the imports of this part of the file, kept beside it
+import threading  # noqa: E402
 
 
 class RawServer:
@@ -361,7 +399,11 @@ class RawServer:
             while b"\r\n\r\n" not in data:
                 data += conn.recv(65536)
             head, _, rest = data.partition(b"\r\n\r\n")
-            length = int(next((ln.split(b":")[1] for ln in head.split(b"\r\n") if ln.lower().startswith(b"content-length")), b"0"))
+            length = int(
+                next(
+                    (ln.split(b":")[1] for ln in head.split(b"\r\n") if ln.lower().startswith(b"content-length")), b"0"
+                )
+            )
             while len(rest) < length:
                 rest += conn.recv(65536)
             self.respond(conn, self)
@@ -383,8 +425,13 @@ def json_answer(payload) -> callable:
     body = json.dumps(payload).encode()
 
     def respond(conn, server):
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                     + str(len(body)).encode() + b"\r\nConnection: close\r\n\r\n" + body)
+        conn.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + str(len(body)).encode()
+            + b"\r\nConnection: close\r\n\r\n"
+            + body
+        )
+
     return respond
 
 
@@ -431,12 +478,15 @@ def test_an_answer_larger_than_the_cap_is_refused(monkeypatch):
         assert "2,000 bytes" in client.messages[0], client.messages
 
 
-@pytest.mark.parametrize("payload", [
-    [1, 2, 3],
-    {"matches": 5},
-    {"matches": "none"},
-    "just a string",
-])
+@pytest.mark.parametrize(
+    "payload",
+    [
+        [1, 2, 3],
+        {"matches": 5},
+        {"matches": "none"},
+        "just a string",
+    ],
+)
 def test_an_answer_of_the_wrong_shape_is_a_clear_message_not_an_internal_error(payload):
     with RawServer(json_answer(payload)) as server:
         config = {"select": ["grammar"], "languagetool": {"url": server.url, "cache": False, "retries": 0}}
@@ -451,36 +501,40 @@ def test_an_answer_of_the_wrong_shape_is_a_clear_message_not_an_internal_error(p
 def test_odd_matches_are_dropped_with_one_warning_and_good_ones_kept():
     text = "The ferry 😀 sails at dawn."  # one astral character: 27 UTF-16 units, 26 characters
     good = {"offset": 13, "length": 5, "message": "Sails?", "rule": {"id": "R1", "category": {"id": "C"}}}
-    payload = {"matches": [
-        good,
-        {"offset": 40, "length": 3, "message": "Past the end"},
-        {"offset": 25, "length": 3, "message": "Runs past the end"},
-        {"offset": -1, "length": 2},
-        {"offset": "3", "length": 1},
-        7,
-        {"offset": 4, "length": 5, "rule": "not an object", "replacements": [1, {"value": "boat"}]},
-    ]}
+    payload = {
+        "matches": [
+            good,
+            {"offset": 40, "length": 3, "message": "Past the end"},
+            {"offset": 25, "length": 3, "message": "Runs past the end"},
+            {"offset": -1, "length": 2},
+            {"offset": "3", "length": 1},
+            7,
+            {"offset": 4, "length": 5, "rule": "not an object", "replacements": [1, {"value": "boat"}]},
+        ]
+    }
     with RawServer(json_answer(payload)) as server:
         client = client_for(server.url)
         matches = client.check(text, "en-GB")
         client.check(text + " Later.", "en-GB")  # drops some again: still one warning
-    assert [text[m.offset:m.offset + m.length] for m in matches] == ["sails", "ferry"]
+    assert [text[m.offset : m.offset + m.length] for m in matches] == ["sails", "ferry"]
     assert matches[1].replacements == ("boat",) and matches[1].rule_id == ""
     assert sum("outside the text" in m for m in client.messages) == 1
 
 
 def grammar_site(tmp_path, url):
-    (tmp_path / "story.md").write_text("---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n",
-                                       encoding="utf-8")
-    (tmp_path / ".edlint.yaml").write_text(f"select: [grammar]\nlanguagetool: {{url: '{url}', retries: 0}}\n",
-                                           encoding="utf-8")
+    (tmp_path / "story.md").write_text(
+        "---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n", encoding="utf-8"
+    )
+    (tmp_path / ".edlint.yaml").write_text(
+        f"select: [grammar]\nlanguagetool: {{url: '{url}', retries: 0}}\n", encoding="utf-8"
+    )
 
 
 def test_no_cache_also_skips_the_languagetool_answer_cache(tmp_path, monkeypatch):
     from click.testing import CliRunner
-    from lt_standin import StandIn
 
     from edlint.cli import main
+    from lt_standin import StandIn
 
     monkeypatch.chdir(tmp_path)
     with StandIn() as lt:
@@ -494,9 +548,8 @@ def test_no_cache_also_skips_the_languagetool_answer_cache(tmp_path, monkeypatch
 
 
 def test_the_answer_cache_is_not_written_or_read_through_a_symlink(tmp_path, monkeypatch):
-    from lt_standin import StandIn
-
     import edlint
+    from lt_standin import StandIn
 
     outside = tmp_path / "outside.txt"
     outside.write_text("precious\n", encoding="utf-8")
@@ -525,13 +578,14 @@ def test_replay_key_holds_the_languagetool_url_from_the_environment(tmp_path, mo
     """A run recorded without EDLINT_LANGUAGETOOL_URL must not be replayed once it is set:
     the grammar rule would be silently skipped for the rest of the day."""
     from click.testing import CliRunner
-    from lt_standin import StandIn
 
     from edlint.cli import main
+    from lt_standin import StandIn
 
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "story.md").write_text("---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n",
-                                       encoding="utf-8")
+    (tmp_path / "story.md").write_text(
+        "---\ntitle: Ferry\n---\n\nThe ferry leaves teh harbour at dawn.\n", encoding="utf-8"
+    )
     monkeypatch.delenv("EDLINT_LANGUAGETOOL_URL", raising=False)
     for _ in range(2):
         plain = CliRunner().invoke(main, ["check", "story.md"], catch_exceptions=False)
@@ -554,7 +608,9 @@ def test_the_budget_timer_stops_when_unused_and_never_outlives_the_interpreter(t
         "print('ARMED', RegexBudget._armed)\n"
     )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
-    proc = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     assert proc.returncode == 0, proc.stderr
     assert "ARMED False" in proc.stdout
 

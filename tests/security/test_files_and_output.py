@@ -79,8 +79,9 @@ def write(path, text):
 def run_subprocess(args, cwd, timeout=60):
     """`python -m edlint.cli ARGS` in a child: a hang fails the test instead of the suite."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    return subprocess.run([sys.executable, "-m", "edlint.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "edlint.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env
+    )
 
 
 # -- defect 2: writes through symlinks ---------------------------------------------------------
@@ -90,7 +91,7 @@ def test_cache_store_that_is_a_symlink_is_not_written_through(newsroom, tmp_path
     write("story.md", STORY)
     os.makedirs(".edlint_cache")
     os.symlink(victim, ".edlint_cache/cache-v2.json")
-    code, out, err = cli("check", "story.md")
+    code, _out, err = cli("check", "story.md")
     assert code == 0
     assert victim.read_text(encoding="utf-8") == "export PATH=/usr/bin\n"
     assert os.path.islink(".edlint_cache/cache-v2.json")
@@ -143,8 +144,11 @@ def test_cache_folder_is_tagged_and_ignored_by_git(newsroom):
     write("story.md", STORY)
     assert cli("check", "story.md")[0] == 0
     assert open(".edlint_cache/.gitignore", encoding="utf-8").read().splitlines()[-1] == "*"
-    assert open(".edlint_cache/CACHEDIR.TAG", encoding="utf-8").read().startswith(
-        "Signature: 8a477f597d28d172789f06886806bc55")
+    assert (
+        open(".edlint_cache/CACHEDIR.TAG", encoding="utf-8")
+        .read()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
 
 
 def test_write_atomic_refuses_a_symlinked_target(tmp_path):
@@ -206,7 +210,6 @@ def test_files_inside_a_git_folder_are_never_read(newsroom):
     assert "config.md: skipped: a symbolic link into a .git folder" in err
 
 
-
 def test_a_git_folder_named_as_an_argument_outside_the_working_folder_is_not_read(tmp_path):
     hooks = write(tmp_path / "outside" / "repo" / ".git" / "notes.md", "The the hook.\n")
     code, findings, err = check_json("--no-cache", hooks)
@@ -219,7 +222,7 @@ def test_html_report_embeds_no_file_from_outside_the_tree_or_git(newsroom, tmp_p
     write("story.md", "The the harbour reopened.\n")
     os.symlink(outside, "passwd.md")
     os.symlink(".git/config", "gitconfig.md")
-    code, page, err = cli("check", "--no-cache", "--format", "html", ".", "passwd.md", "gitconfig.md")
+    _code, page, _err = cli("check", "--no-cache", "--format", "html", ".", "passwd.md", "gitconfig.md")
     assert "ghp_SECRET" not in page and "root:x:0:0" not in page
     assert "harbour reopened" in page  # the real article is still shown
 
@@ -236,7 +239,7 @@ def test_an_argument_outside_the_working_folder_is_its_own_root(newsroom, tmp_pa
 def test_fix_does_not_follow_a_symlink_out_of_the_tree(newsroom, tmp_path):
     victim = write(tmp_path / "outside" / "other.md", WORDY)
     os.symlink(victim, "story.md")
-    code, out, err = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "story.md")
+    _code, _out, _err = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "story.md")
     assert open(victim, encoding="utf-8").read() == WORDY
     assert os.path.islink("story.md")
 
@@ -257,17 +260,17 @@ def test_a_committed_file_named_like_an_option_is_not_taken_as_one(newsroom):
     write("story.md", STORY)
     write("--output=story.md", "A file with a strange name.\n")
     # As `edlint check *` or a hook without "--" would pass it.
-    code, out, err = cli("check", "--no-cache", "--output=story.md", "story.md")
+    code, _out, err = cli("check", "--no-cache", "--output=story.md", "story.md")
     assert code == 2 and "both an option and a file name" in err
     assert open("story.md", encoding="utf-8").read() == STORY
     # After "--" it is a file name like any other.
-    code, out, err = cli("check", "--no-cache", "--", "--output=story.md", "story.md")
+    code, _out, err = cli("check", "--no-cache", "--", "--output=story.md", "story.md")
     assert code == 0 and open("story.md", encoding="utf-8").read() == STORY
 
 
 def test_output_refuses_to_overwrite_a_linted_file(newsroom):
     write("news/story.md", WORDY)
-    code, out, err = cli("check", "--no-cache", "--output", "news/story.md", "news")
+    code, _out, err = cli("check", "--no-cache", "--output", "news/story.md", "news")
     assert code == 2 and "is one of the files being checked; not overwritten" in err
     assert open("news/story.md", encoding="utf-8").read() == WORDY
     code, _, _ = cli("check", "--no-cache", "--output", "report.txt", "news")
@@ -343,7 +346,7 @@ def test_fix_diff_and_cache_key_respect_max_file_size(newsroom):
         fh.write("max_file_size: 2000\n")
     big = write("big.md", WORDY + "\nThe harbour stayed open all week.\n" * 80)
     assert os.path.getsize(big) > 2000
-    code, out, err = cli("check", "--no-cache", "--diff", "--unsafe-fixes", "big.md")
+    code, out, _err = cli("check", "--no-cache", "--diff", "--unsafe-fixes", "big.md")
     assert out == "" and code == 1  # no diff of a file too big to check; it failed the run
     code, findings, _ = check_json("--no-cache", "--fix", "--unsafe-fixes", "big.md")
     assert [f["rule"] for f in findings] == ["file-error"] and "max_file_size" in findings[0]["message"]
@@ -358,9 +361,9 @@ def test_fix_diff_and_cache_key_respect_max_file_size(newsroom):
 def test_stdin_has_the_same_limit(newsroom):
     with open(".edlint.yaml", "a", encoding="utf-8") as fh:
         fh.write("max_file_size: 1000\n")
-    code, out, err = cli("check", "--stdin-filename", "story.md", "-", input="The harbour.\n" * 200)
+    code, _out, err = cli("check", "--stdin-filename", "story.md", "-", input="The harbour.\n" * 200)
     assert code == 2 and "over the" in err and "max_file_size" in err
-    code, out, err = cli("check", "--stdin-filename", "story.md", "-", input=STORY)
+    code, _out, err = cli("check", "--stdin-filename", "story.md", "-", input=STORY)
     assert code == 0
 
 
@@ -377,7 +380,7 @@ FORGED_NAME = "story\n::error file=README.md,line=1::Forged annotation\x1b[2J\u2
 def test_a_file_name_cannot_forge_a_line_or_an_annotation(newsroom):
     write(FORGED_NAME, "The the harbour reopened.\n")
     for fmt in ("text", "github"):
-        code, out, err = cli("check", "--no-cache", "--format", fmt, ".")
+        code, out, _err = cli("check", "--no-cache", "--format", fmt, ".")
         assert code == 1
         assert not any(line.startswith("::error file=README.md") for line in out.splitlines()), out
         assert "\x1b" not in out and "\u202e" not in out
@@ -386,8 +389,10 @@ def test_a_file_name_cannot_forge_a_line_or_an_annotation(newsroom):
     assert {f["path"] for f in json.loads(out)["findings"]} == {os.path.join(".", FORGED_NAME)}  # exact data
     # JSON and SARIF carry the exact name, escaped by the JSON encoder: no raw ESC or newline.
     # (SARIF names the file by URI: percent-encoded.)
-    for fmt, name in (("json", "story\\n::error file=README.md,line=1::Forged annotation\\u001b[2J"),
-                      ("sarif", "story%0A%3A%3Aerror%20file%3DREADME.md%2Cline%3D1%3A%3AForged%20annotation%1B%5B2J")):
+    for fmt, name in (
+        ("json", "story\\n::error file=README.md,line=1::Forged annotation\\u001b[2J"),
+        ("sarif", "story%0A%3A%3Aerror%20file%3DREADME.md%2Cline%3D1%3A%3AForged%20annotation%1B%5B2J"),
+    ):
         code, out, _ = cli("check", "--no-cache", "--format", fmt, ".")
         assert "\x1b" not in out and "\n::error" not in out and name in out, fmt
 
@@ -397,12 +402,17 @@ def test_a_file_name_cannot_add_lines_to_a_diff_header(newsroom):
     code, out, _ = cli("check", "--no-cache", "--diff", "--unsafe-fixes", ".")
     assert code == 1
     assert [line for line in out.splitlines() if line.startswith(("---", "+++"))] == [
-        "--- a/./story\\n+++ b\\n.md", "+++ b/./story\\n+++ b\\n.md"]
+        "--- a/./story\\n+++ b\\n.md",
+        "+++ b/./story\\n+++ b\\n.md",
+    ]
 
 
 def test_an_image_attribute_cannot_forge_a_github_annotation(newsroom):
-    write("page.html", '<html><body><p>The harbour reopened.</p>'
-                       '<img src="harbour.jpg&#10;::error file=app.py,line=1::Forged&#27;[31m"></body></html>\n')
+    write(
+        "page.html",
+        "<html><body><p>The harbour reopened.</p>"
+        '<img src="harbour.jpg&#10;::error file=app.py,line=1::Forged&#27;[31m"></body></html>\n',
+    )
     for fmt in ("text", "github"):
         code, out, _ = cli("check", "--no-cache", "--format", fmt, "--select", "image-alt", "page.html")
         assert code == 1 and "image-alt" in out
@@ -456,7 +466,7 @@ def test_a_worker_killed_by_a_signal_is_an_internal_error_not_a_traceback(newsro
         return lint_file(self, path, text)
 
     monkeypatch.setattr(engine.Linter, "lint_file", killing)
-    code, findings, err = check_json("--no-cache", "--jobs", "2", "news")
+    code, findings, _err = check_json("--no-cache", "--jobs", "2", "news")
     assert code == 2
     assert [(os.path.basename(f["path"]), f["rule"]) for f in findings] == [("bomb.md", "internal-error")]
     assert "killed" in findings[0]["message"]
@@ -466,7 +476,7 @@ def test_diff_fails_when_a_file_could_not_be_checked(newsroom):
     write("story.md", STORY)
     with open("broken.md", "wb") as fh:
         fh.write(b"The harbour \xff reopened.\n")
-    code, out, err = cli("check", "--no-cache", "--diff", "story.md", "broken.md")
+    code, _out, err = cli("check", "--no-cache", "--diff", "story.md", "broken.md")
     assert code == 1 and "No fixes to apply" in err
 
 
@@ -501,13 +511,25 @@ def test_fix_keeps_mode_and_does_not_write_when_the_owner_would_change(newsroom,
     def owned_by_other(p, *a, **k):
         st = real_lstat(p, *a, **k)
         if str(p).endswith("other.md"):
-            return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid + 4242,
-                                   st.st_gid, st.st_size, st.st_atime, st.st_mtime, st.st_ctime))
+            return os.stat_result(
+                (
+                    st.st_mode,
+                    st.st_ino,
+                    st.st_dev,
+                    st.st_nlink,
+                    st.st_uid + 4242,
+                    st.st_gid,
+                    st.st_size,
+                    st.st_atime,
+                    st.st_mtime,
+                    st.st_ctime,
+                )
+            )
         return st
 
     monkeypatch.setattr(fileio.os, "chown", foreign_owner)
     monkeypatch.setattr(fileio.os, "lstat", owned_by_other)
-    code, out, err = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "other.md")
+    code, _out, err = cli("check", "--no-cache", "--fix", "--unsafe-fixes", "other.md")
     assert open("other.md", encoding="utf-8").read() == WORDY
     assert "would change its owner" in err and code == 1
 
@@ -527,8 +549,9 @@ def test_cr_only_line_endings_do_not_open_a_front_matter_never_closed(newsroom):
 def test_temporary_files_of_killed_runs_are_removed_later(newsroom):
     write("story.md", STORY)
     os.makedirs(".edlint_cache")
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     old = f".edlint_cache/.cache-v2.json.{dead}.0123456789ab.edlint-tmp"
     fresh = f".edlint_cache/.cache-v2.json.{dead}.ba9876543210.edlint-tmp"
     alive = f".edlint_cache/.cache-v2.json.{os.getpid()}.aaaaaaaaaaaa.edlint-tmp"
@@ -547,7 +570,7 @@ def test_baseline_is_not_written_through_a_dangling_symlink(newsroom, tmp_path):
     target = tmp_path / "outside" / "planted.json"
     write("story.md", WORDY)
     os.symlink(target, ".edlint-baseline.json")
-    code, out, err = cli("baseline", "write", ".edlint-baseline.json", "story.md")
+    code, _out, _err = cli("baseline", "write", ".edlint-baseline.json", "story.md")
     assert code == 2 and not os.path.lexists(target)
 
 
@@ -571,8 +594,10 @@ def test_front_matter_reads_the_same_with_any_line_ending():
     def same(inner, closed, body):
         lf = "\n".join(["---", *inner, *(["---"] if closed else []), *body]) + "\n"
         parsed = {ending: split_front_matter(lf.replace("\n", ending)) for ending in ("\n", "\r", "\r\n")}
-        shapes = {ending: (fm.problem is None, sorted(fm.fields), fm.problem and fm.problem.split(":")[0])
-                  for ending, fm in parsed.items()}
+        shapes = {
+            ending: (fm.problem is None, sorted(fm.fields), fm.problem and fm.problem.split(":")[0])
+            for ending, fm in parsed.items()
+        }
         assert shapes["\r"] == shapes["\n"] == shapes["\r\n"], (lf, shapes)
 
     same()
@@ -580,8 +605,9 @@ def test_front_matter_reads_the_same_with_any_line_ending():
 
 def test_fix_removes_what_a_killed_fix_left_beside_the_articles(newsroom):
     write("news/story.md", WORDY)
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     left = write(f"news/.story.md.{dead}.0123456789ab.edlint-tmp", "half an article")
     hour_ago = time.time() - 3600
     os.utime(left, (hour_ago, hour_ago))
@@ -590,7 +616,9 @@ def test_fix_removes_what_a_killed_fix_left_beside_the_articles(newsroom):
 
 
 def test_a_pack_in_the_tree_cannot_send_escape_sequences_through_rules_or_explain(newsroom):
-    write("house.yaml", """\
+    write(
+        "house.yaml",
+        """\
 pack: house-style
 rules:
   - id: house-towards
@@ -601,12 +629,13 @@ rules:
     examples:
       bad: [We walked towards the river.]
       good: [We walked toward the river.]
-""")
+""",
+    )
     with open(".edlint.yaml", "w", encoding="utf-8") as fh:
         fh.write("packs: [house.yaml]\nselect: [house-style]\n")
     write("story.md", "We walked towards the river.\n")
     for args in (["rules"], ["explain", "house-towards"], ["check", "--no-cache", "story.md"]):
-        code, out, _ = cli(*args)
+        _code, out, _ = cli(*args)
         assert "\x1b" not in out and "\u202e" not in out, args
         assert "\\x1b[" in out, args
     assert "\n\n" in cli("explain", "house-towards")[1]  # the page keeps its lines

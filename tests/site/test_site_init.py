@@ -5,9 +5,9 @@ what the house already does."""
 import pytest
 import yaml
 from click.testing import CliRunner
+from sitetools import copy_site, rules_of, run_check
 
 from edlint import cli
-from sitetools import copy_site, rules_of, run_check
 
 
 def init():
@@ -19,8 +19,9 @@ def written():
         return yaml.safe_load(fh.read()) or {}
 
 
-@pytest.mark.parametrize("name,kind", [("hugo", "hugo"), ("jekyll", "jekyll"), ("eleventy", "eleventy"),
-                                       ("plain", "plain")])
+@pytest.mark.parametrize(
+    "name,kind", [("hugo", "hugo"), ("jekyll", "jekyll"), ("eleventy", "eleventy"), ("plain", "plain")]
+)
 def test_init_config_gives_no_finding_on_the_sites_articles(name, kind, tmp_path, monkeypatch):
     monkeypatch.chdir(copy_site(name, tmp_path))
     result = init()
@@ -50,10 +51,26 @@ def test_init_on_a_uk_site_never_forces_us_spelling(tmp_path, monkeypatch):
 
 
 # -- a site with many articles: measured ----------------------------------------------------------
-TOWNS = ["Penryn", "Falmouth", "Truro", "Redruth", "Camborne", "Hayle", "St Ives", "Penzance", "Helston",
-         "Newquay", "Bodmin", "Launceston"]
-TOPICS = [("bus shelter", "replaced"), ("library", "refurbished"), ("car park", "resurfaced"),
-          ("footbridge", "repaired")]
+TOWNS = [
+    "Penryn",
+    "Falmouth",
+    "Truro",
+    "Redruth",
+    "Camborne",
+    "Hayle",
+    "St Ives",
+    "Penzance",
+    "Helston",
+    "Newquay",
+    "Bodmin",
+    "Launceston",
+]
+TOPICS = [
+    ("bus shelter", "replaced"),
+    ("library", "refurbished"),
+    ("car park", "resurfaced"),
+    ("footbridge", "repaired"),
+]
 
 
 def house_article(i):
@@ -61,16 +78,20 @@ def house_article(i):
     thing, done = TOPICS[i % len(TOPICS)]
     # This house writes long standfirsts (170-200 characters), straight quotes, and
     # uncaptioned, uncredited images.
-    desc = (f"The {thing} in {town} will be {done} over the summer after years of complaints from "
-            f"residents, the town council said at its meeting on Tuesday night, with work starting in June")
-    return (f'---\ntitle: "{town} {thing} to be {done}"\nauthor: Jo Pengelly\ndate: 2023-05-{(i % 27) + 1:02d}\n'
-            f'description: "{desc}"\n---\n\n'
-            f"The {thing} in {town} will be {done} this summer, the town council said.\n\n"
-            f'"We have waited a long time for this," said councillor Ann Trevithick. '
-            f'"People will notice the difference straight away."\n\n'
-            f"![A view of the {thing} in {town} before the work]({town.lower().replace(' ', '-')}-{i}.jpg)\n\n"
-            f"The council said the work would cost about {10 + i} thousand pounds and would be finished "
-            f"by the end of August.\n")
+    desc = (
+        f"The {thing} in {town} will be {done} over the summer after years of complaints from "
+        f"residents, the town council said at its meeting on Tuesday night, with work starting in June"
+    )
+    return (
+        f'---\ntitle: "{town} {thing} to be {done}"\nauthor: Jo Pengelly\ndate: 2023-05-{(i % 27) + 1:02d}\n'
+        f'description: "{desc}"\n---\n\n'
+        f"The {thing} in {town} will be {done} this summer, the town council said.\n\n"
+        f'"We have waited a long time for this," said councillor Ann Trevithick. '
+        f'"People will notice the difference straight away."\n\n'
+        f"![A view of the {thing} in {town} before the work]({town.lower().replace(' ', '-')}-{i}.jpg)\n\n"
+        f"The council said the work would cost about {10 + i} thousand pounds and would be finished "
+        f"by the end of August.\n"
+    )
 
 
 @pytest.fixture
@@ -115,8 +136,10 @@ def test_init_marks_fields_the_house_does_not_always_have(big_site):
 def test_init_measures_the_variety_when_the_site_declares_none(big_site):
     for path in big_site.glob("_posts/*.md"):
         text = path.read_text(encoding="utf-8")
-        path.write_text(text + "\nThe new surface is a lighter colour, and the centre of the town will be "
-                        "organised around it.\n", encoding="utf-8")
+        path.write_text(
+            text + "\nThe new surface is a lighter colour, and the centre of the town will be organised around it.\n",
+            encoding="utf-8",
+        )
     result = init()
     assert written()["language"] == "en-GB"
     assert "measured" in result.output
@@ -136,10 +159,11 @@ def test_a_date_in_the_file_name_counts_as_the_date(big_site):
 def test_link_out_posts_with_no_body_are_recognised(big_site):
     for i, path in enumerate(sorted(big_site.glob("_posts/*.md"))[:4]):
         head = path.read_text(encoding="utf-8").split("\n---\n")[0]
-        path.write_text(head.replace("---\n", f"---\nsource_url: https://example.org/story-{i}\n", 1) + "\n---\n",
-                        encoding="utf-8")
+        path.write_text(
+            head.replace("---\n", f"---\nsource_url: https://example.org/story-{i}\n", 1) + "\n---\n", encoding="utf-8"
+        )
     _, before, _ = run_check()
-    assert ("metadata-required" in {r for _, r in rules_of(before)})
+    assert "metadata-required" in {r for _, r in rules_of(before)}
     result = init()
     assert "source_url" in result.output
     assert written()["metadata"]["fields"]["body"]["unless"] == ["source_url"]

@@ -5,12 +5,12 @@ then the default; and where it came from (Document.language_source)."""
 import os
 
 import pytest
+from sitetools import copy_site, rules_of, run_check
 
 from edlint.engine import Linter
 from edlint.parsers import ParseOptions, parse
 from edlint.site import page_kind, set_language
 from edlint.site.detect import language_tag
-from sitetools import copy_site, rules_of, run_check
 
 UK_STORY = """---
 title: Ferry timetable changes from Monday
@@ -28,8 +28,9 @@ def language_of(path):
     linter = Linter()
     config = linter.config_for(path)
     with open(path, encoding="utf-8") as fh:
-        doc = parse(path, fh.read(), "html" if path.endswith(".html") else "markdown",
-                    ParseOptions(language=config.language))
+        doc = parse(
+            path, fh.read(), "html" if path.endswith(".html") else "markdown", ParseOptions(language=config.language)
+        )
     site = linter.site_for(path, config)
     set_language(doc, site, config)
     page_kind(path, doc, site, config)
@@ -61,7 +62,7 @@ def test_site_language_beats_the_edlint_config(tmp_path, monkeypatch):
     assert language_of(POST) == ("en-GB", "site", True)
     set_jekyll_lang(None)
     assert language_of(POST) == ("en-US", "config", True)
-    code, findings, _ = run_check(POST)
+    _code, findings, _ = run_check(POST)
     assert rules_of(findings) == [(POST, "units-spelling")]
     assert findings[0]["fix"]["applicability"] == "safe"  # the variety was declared
 
@@ -78,7 +79,7 @@ def test_front_matter_lang_beats_the_site(tmp_path, monkeypatch):
 def test_nothing_declared_is_the_default_and_not_a_known_variety(tmp_path, monkeypatch):
     monkeypatch.chdir(copy_site("jekyll", tmp_path))
     set_jekyll_lang(None)
-    lang, source, known = language_of(POST)
+    _lang, source, known = language_of(POST)
     assert source == "default" and known is False
 
 
@@ -130,8 +131,19 @@ def test_html_lang_is_the_document_language(tmp_path, monkeypatch):
     assert language_of("2024/06/council-budget.html") == ("en-GB", "document", True)
 
 
-@pytest.mark.parametrize("raw,tag", [("en-gb", "en-GB"), ("en_US", "en-US"), ("EN", "en"), ("fr", "fr"),
-                                     ("english", None), ("", None), (None, None), ("en-GB-oxendict", None)])
+@pytest.mark.parametrize(
+    "raw,tag",
+    [
+        ("en-gb", "en-GB"),
+        ("en_US", "en-US"),
+        ("EN", "en"),
+        ("fr", "fr"),
+        ("english", None),
+        ("", None),
+        (None, None),
+        ("en-GB-oxendict", None),
+    ],
+)
 def test_language_tags_are_normalised(raw, tag):
     assert language_tag(raw) == tag
 
@@ -143,15 +155,16 @@ def test_hugo_multilingual_content_folders_have_their_own_language(tmp_path, mon
         (root / rel).write_text(UK_STORY.format(extra=""), encoding="utf-8")
     (root / "hugo.yaml").write_text(
         "defaultContentLanguage: en\nlanguages:\n  en: {contentDir: content/en, languageCode: en-GB}\n"
-        "  fr: {contentDir: content/fr}\n", encoding="utf-8")
+        "  fr: {contentDir: content/fr}\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(root)
     assert language_of("content/en/news/quay.md") == ("en-GB", "site", True)
     assert language_of("content/fr/news/quai.md") == ("fr", "site", True)
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink") or not hasattr(os, "mkfifo"), reason="no symlinks or FIFOs")
-def test_site_config_symlinked_out_of_the_site_is_not_read_and_a_fifo_ignore_file_does_not_block(
-        tmp_path, monkeypatch):
+def test_site_config_symlinked_out_of_the_site_is_not_read_and_a_fifo_ignore_file_does_not_block(tmp_path, monkeypatch):
     outside = tmp_path / "outside.yml"
     outside.write_text("lang: en-GB\n", encoding="utf-8")
     site = tmp_path / "site"

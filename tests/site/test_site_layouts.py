@@ -3,10 +3,10 @@ nothing else: not the theme, templates, includes, build output, vendored code or
 repository's README; list and author pages are linted only by the rules for their kind."""
 
 import pytest
+from sitetools import checked, copy_site, rules_of, run_check
 
 from edlint.engine import Linter
 from edlint.site.settings import file_kind
-from sitetools import checked, copy_site, rules_of, run_check
 
 EXPECTED = {
     "hugo": {
@@ -110,8 +110,9 @@ def test_config_articles_and_page_kinds_globs(tmp_path, monkeypatch):
     site = copy_site("hugo", tmp_path)
     monkeypatch.chdir(site)
     with open(".edlint.yaml", "w", encoding="utf-8") as fh:
-        fh.write("articles: ['content/news/**']\npage_kinds:\n  author: ['content/about.md']\n"
-                 "  list: ['content/tags/']\n")
+        fh.write(
+            "articles: ['content/news/**']\npage_kinds:\n  author: ['content/about.md']\n  list: ['content/tags/']\n"
+        )
     with open("content/events.md", "w", encoding="utf-8") as fh:
         fh.write("---\ntitle: Events\n---\n\nConcerts, talks and markets in the harbor towns.\n")
     linter = Linter()
@@ -175,7 +176,9 @@ def test_hugo_per_language_content_dirs(tmp_path, monkeypatch):
         (root / rel).write_text("---\ntitle: T\n---\n\nText.\n", encoding="utf-8")
     (root / "hugo.yaml").write_text(
         "defaultContentLanguage: en\nlanguages:\n  en: {contentDir: content/en, languageCode: en-GB}\n"
-        "  fr: {contentDir: content/fr, languageCode: fr-FR}\n", encoding="utf-8")
+        "  fr: {contentDir: content/fr, languageCode: fr-FR}\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(root)
     linter = Linter()
     assert file_kind(linter, "content/en/about.md") == "page"
@@ -190,8 +193,10 @@ def test_repeated_paragraphs_on_a_page_are_not_reported_but_in_an_article_they_a
     with open("content/troubleshooting.md", "w", encoding="utf-8") as fh:
         fh.write(page)
     with open("content/news/harbour-wall-rebuilt.md", "a", encoding="utf-8") as fh:
-        fh.write("\nThe work will close the quay to visitors for about six weeks, and the wall will be raised by\n"
-                 "half a meter.\n")
+        fh.write(
+            "\nThe work will close the quay to visitors for about six weeks, and the wall will be raised by\n"
+            "half a meter.\n"
+        )
     _, findings, _ = run_check()
     assert rules_of(findings) == [("content/news/harbour-wall-rebuilt.md", "duplicate-paragraph")]
 
@@ -204,10 +209,12 @@ def test_a_content_folder_copied_out_of_its_site_keeps_list_and_author_pages(tmp
     (tmp_path / "content" / "news").mkdir(parents=True)
     (tmp_path / "content" / "authors" / "_index.md").write_text("---\ntitle: Our writers\n---\n")
     (tmp_path / "content" / "authors" / "ana-ruiz" / "_index.md").write_text(
-        "---\ndisplay_name: Ana Ruiz\n---\n\nAna Ruiz covers transport for the Gazette.\n")
+        "---\ndisplay_name: Ana Ruiz\n---\n\nAna Ruiz covers transport for the Gazette.\n"
+    )
     (tmp_path / "content" / "news" / "_index.md").write_text("---\ntitle: News\n---\n\nThe latest.\n")
     (tmp_path / "content" / "news" / "ferry.md").write_text(
-        "---\ntitle: Ferry timetable changes\n---\n\nThe first ferry now leaves at 6.15am.\n")
+        "---\ntitle: Ferry timetable changes\n---\n\nThe first ferry now leaves at 6.15am.\n"
+    )
     monkeypatch.chdir(tmp_path)
     linter = Linter()
     assert file_kind(linter, "content/authors/_index.md") == "list"

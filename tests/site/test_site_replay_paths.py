@@ -24,8 +24,10 @@ def check(*args):
 def test_cross_file_findings_use_this_runs_spelling_of_the_paths(tmp_path, monkeypatch):
     posts = tmp_path / "content" / "posts"
     posts.mkdir(parents=True)
-    bios = ("Maria Lopez covers Cornwall's coast and harbours for the paper.",
-            "Maria Lopez is the paper's courts reporter, based in Truro since 2019.")
+    bios = (
+        "Maria Lopez covers Cornwall's coast and harbours for the paper.",
+        "Maria Lopez is the paper's courts reporter, based in Truro since 2019.",
+    )
     (posts / "a.md").write_text(STORY.format(bio=bios[0]), encoding="utf-8")
     (posts / "b.md").write_text(STORY.format(bio=bios[1]), encoding="utf-8")
     (tmp_path / ".edlint.yaml").write_text("select: [bio-inconsistent]\n", encoding="utf-8")

@@ -5,7 +5,6 @@ default, config globs with the same (gitignore) semantics, explicit files linted
 import os
 
 import pytest
-
 from sitetools import checked, rules_of, run_check
 
 STORY = """---
@@ -52,8 +51,13 @@ def test_gitignore_ignore_and_info_exclude_are_respected(repo):
 
 def test_no_respect_gitignore_lints_them(repo):
     assert checked(respect_gitignore=False) == [
-        "exports/page.html", "news/draft-pier.md", "news/keep.md", "news/old/archive.md", "news/wall.md",
-        "scratch/notes.md"]
+        "exports/page.html",
+        "news/draft-pier.md",
+        "news/keep.md",
+        "news/old/archive.md",
+        "news/wall.md",
+        "scratch/notes.md",
+    ]
     code, findings, _ = run_check("--no-respect-gitignore")
     assert code == 1 and ("news/draft-pier.md", "image-alt") in rules_of(findings)
 
@@ -85,9 +89,9 @@ def test_explicit_ignored_file_is_linted_unless_force_exclude(repo):
 
 def test_config_exclude_and_overrides_use_gitignore_semantics(repo):
     (repo / ".edlint.yaml").write_text(
-        "exclude: ['/news/wall.md']\n"
-        "overrides:\n  - files: ['news/*.md', '!news/keep.md']\n    ignore: [metadata]\n",
-        encoding="utf-8")
+        "exclude: ['/news/wall.md']\noverrides:\n  - files: ['news/*.md', '!news/keep.md']\n    ignore: [metadata]\n",
+        encoding="utf-8",
+    )
     write(repo, "sub/news/wall.md")  # '/news/wall.md' is anchored: this one stays
     assert checked() == ["news/keep.md", "sub/news/wall.md"]
     write(repo, "news/keep.md", "---\ntitle: Keep\n---\n\nA story with no author.\n")
@@ -110,8 +114,13 @@ def test_git_folder_is_never_walked(repo):
     write(repo, "news/.git/x.md", NO_ALT)
     assert checked(".git", "news/.git") == []
     assert checked(respect_gitignore=False) == [
-        "exports/page.html", "news/draft-pier.md", "news/keep.md", "news/old/archive.md", "news/wall.md",
-        "scratch/notes.md"]
+        "exports/page.html",
+        "news/draft-pier.md",
+        "news/keep.md",
+        "news/old/archive.md",
+        "news/wall.md",
+        "scratch/notes.md",
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
@@ -149,9 +158,11 @@ def test_one_named_file_imports_no_glob_library(tmp_path):
 
     write(tmp_path, "content/news/wall.md")
     write(tmp_path, "hugo.toml", 'languageCode = "en-gb"\n')
-    probe = ("import sys\nfrom edlint.cli import main\ntry:\n    main(['check', '--no-cache', 'content/news/wall.md'])\n"
-             "except SystemExit as exc:\n    print('EXIT', exc.code, file=sys.stderr)\n"
-             "print('PATHSPEC', 'pathspec' in sys.modules, file=sys.stderr)\n")
+    probe = (
+        "import sys\nfrom edlint.cli import main\ntry:\n    main(['check', '--no-cache', 'content/news/wall.md'])\n"
+        "except SystemExit as exc:\n    print('EXIT', exc.code, file=sys.stderr)\n"
+        "print('PATHSPEC', 'pathspec' in sys.modules, file=sys.stderr)\n"
+    )
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
     proc = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert "EXIT 0" in proc.stderr and "PATHSPEC False" in proc.stderr, proc.stderr

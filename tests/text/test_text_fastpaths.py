@@ -35,8 +35,17 @@ def test_word_key_matches_the_regex_form_on_any_text(text):
 
 
 def test_word_key_on_awkward_characters():
-    for text in ("Maya’s  bio.", "snake_case_name", "x²+y² = 25°C", "€5 — ½ price", "İstanbul ß ﬁ",
-                 "lone \udcff surrogate", "tab\tand\u3000ideographic space", "١٢٣ digits", ""):
+    for text in (
+        "Maya’s  bio.",
+        "snake_case_name",
+        "x²+y² = 25°C",
+        "€5 — ½ price",
+        "İstanbul ß ﬁ",
+        "lone \udcff surrogate",
+        "tab\tand\u3000ideographic space",
+        "١٢٣ digits",
+        "",
+    ):
         assert word_key(text) == _word_key_plain(text)
 
 
@@ -53,8 +62,7 @@ def _unit_at_plain(text: str, pos: int, attached: bool = False):
         if hit is not None:
             key, form, length = hit
             end = pos + length
-            if not (key == "in" and form == "abbr" and not attached
-                    and not units._IN_OK.match(text, end)):
+            if not (key == "in" and form == "abbr" and not attached and not units._IN_OK.match(text, end)):
                 return key, form, end
         cut = max(s.rfind(" "), s.rfind("\u00a0"))
         if cut < 0:
@@ -63,13 +71,38 @@ def _unit_at_plain(text: str, pos: int, attached: bool = False):
 
 
 UNIT_WORDS = st.sampled_from(
-    sorted(units._ABBR) + sorted(units._FULL)
-    + [k.upper() for k in units._FULL] + [k.title() for k in units._FULL]
-    + ["km.", "mph.", "m2.", "m22", "km/h.", "sq. ft", "people", "in the", "in of", "/h", ".", "the",
-       "per", "a", "°", " ", "\u00a0", "-", "5", "2", "3", "²"]
+    sorted(units._ABBR)
+    + sorted(units._FULL)
+    + [k.upper() for k in units._FULL]
+    + [k.title() for k in units._FULL]
+    + [
+        "km.",
+        "mph.",
+        "m2.",
+        "m22",
+        "km/h.",
+        "sq. ft",
+        "people",
+        "in the",
+        "in of",
+        "/h",
+        ".",
+        "the",
+        "per",
+        "a",
+        "°",
+        " ",
+        "\u00a0",
+        "-",
+        "5",
+        "2",
+        "3",
+        "²",
+    ]
 )
-UNITISH = st.lists(UNIT_WORDS, min_size=1, max_size=6).map(lambda xs: "".join(
-    x + (" " if i % 2 else "") for i, x in enumerate(xs)))
+UNITISH = st.lists(UNIT_WORDS, min_size=1, max_size=6).map(
+    lambda xs: "".join(x + (" " if i % 2 else "") for i, x in enumerate(xs))
+)
 
 
 @PROPS
@@ -80,7 +113,7 @@ def test_unit_at_matches_the_unfiltered_form(text, attached):
 
 
 def _prev_word_plain(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z][A-Za-z.'-]*)[\s\u00a0]*$", text[max(0, pos - 40):pos])
+    m = re.search(r"([A-Za-z][A-Za-z.'-]*)[\s\u00a0]*$", text[max(0, pos - 40) : pos])
     return m.group(1).lower().rstrip(".") if m else ""
 
 
@@ -99,10 +132,41 @@ def test_spans_hold_like_a_scan():
 
 
 @PROPS
-@given(st.lists(st.sampled_from(
-    ["5 km", "two miles", "a mile", "half a mile", "6ft 2in", "6'2\"", "10 km (6 miles)", "between 5 and 7 kg",
-     "the", "people", "1,436", "-5C", "minus 5C", "temperature", "£1m", "5m people", "İ", "ﬁ", "3\u00a0000",
-     ".", ",", "(", ")", "-", " ", "\n"]), max_size=30).map(" ".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "5 km",
+                "two miles",
+                "a mile",
+                "half a mile",
+                "6ft 2in",
+                "6'2\"",
+                "10 km (6 miles)",
+                "between 5 and 7 kg",
+                "the",
+                "people",
+                "1,436",
+                "-5C",
+                "minus 5C",
+                "temperature",
+                "£1m",
+                "5m people",
+                "İ",
+                "ﬁ",
+                "3\u00a0000",
+                ".",
+                ",",
+                "(",
+                ")",
+                "-",
+                " ",
+                "\n",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
 def test_find_quantities_is_stable_on_mixed_text(text):
     # Rerunning gives the same result (the unit readings are memoised).
     assert extract.find_quantities(text) == extract.find_quantities(text)
@@ -144,9 +208,48 @@ def _pattern_matches_fast(text: str) -> list[tuple[str, tuple[int, int], dict]]:
 
 
 DATE_BITS = st.sampled_from(
-    ["June", "JUNE", "Jun.", "Sept.", "May", "Mayor", "Marching", "Dec", "the", "The", "of", "19", "19th",
-     "21st", "3", "30", "31", "2025", "1999", "05", "-", "–", "—", "‑", ",", ".", "/", " ", "  ", "\u00a0",
-     "\t", "\n", "2024-06-19", "6/19/25", "19.06.2025", "12-10-25", "v1.2.2025", "Monday", "Tues.", "٣"]
+    [
+        "June",
+        "JUNE",
+        "Jun.",
+        "Sept.",
+        "May",
+        "Mayor",
+        "Marching",
+        "Dec",
+        "the",
+        "The",
+        "of",
+        "19",
+        "19th",
+        "21st",
+        "3",
+        "30",
+        "31",
+        "2025",
+        "1999",
+        "05",
+        "-",
+        "–",
+        "—",
+        "‑",
+        ",",
+        ".",
+        "/",
+        " ",
+        "  ",
+        "\u00a0",
+        "\t",
+        "\n",
+        "2024-06-19",
+        "6/19/25",
+        "19.06.2025",
+        "12-10-25",
+        "v1.2.2025",
+        "Monday",
+        "Tues.",
+        "٣",
+    ]
 )
 
 
@@ -173,9 +276,21 @@ def test_date_patterns_find_what_finditer_finds(text):
 
 
 def test_date_patterns_on_day_month_forms():
-    for text in ("the 13th of November", "On 19-21 June 2025", "The 5th of\u00a0May", "19 \t June",
-                 "3 of June's staff", "v19 June", "$5 June", "5 June-3 July", "19th–21st June, 2025",
-                 "the\n19th  of  June", "5June", "on 31 of Dec", "2024-06-19 and 6/19/25 or 19.06.2025"):
+    for text in (
+        "the 13th of November",
+        "On 19-21 June 2025",
+        "The 5th of\u00a0May",
+        "19 \t June",
+        "3 of June's staff",
+        "v19 June",
+        "$5 June",
+        "5 June-3 July",
+        "19th–21st June, 2025",
+        "the\n19th  of  June",
+        "5June",
+        "on 31 of Dec",
+        "2024-06-19 and 6/19/25 or 19.06.2025",
+    ):
         assert _pattern_matches_fast(text) == _pattern_matches_plain(text), text
 
 

@@ -21,8 +21,13 @@ def baseline() -> None:
 @click.option("--extend-select", multiple=True, help="Add these rules or families to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated).")
 @click.option("--preview/--no-preview", default=None, help="Enable rules still in preview.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Use this config file instead of discovering .edlint.yaml.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this config file instead of discovering .edlint.yaml.",
+)
 @click.option("--exclude", multiple=True, help="Extra globs to exclude.")
 def write(
     file: str,
@@ -62,4 +67,6 @@ def write(
     except OSError as exc:
         click.echo(f"edlint: cannot write {file}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    click.echo(f"Wrote {n} finding{'' if n == 1 else 's'} from {result.files} file{'' if result.files == 1 else 's'} to {file}")
+    click.echo(
+        f"Wrote {n} finding{'' if n == 1 else 's'} from {result.files} file{'' if result.files == 1 else 's'} to {file}"
+    )

@@ -65,55 +65,109 @@ class _CheckCommand(click.Command):
 
                 raise click.UsageError(
                     f"{printable(arg)!r} is both an option and a file name here; put '--' before "
-                    "file names (edlint check [OPTIONS] -- FILES)", ctx)
+                    "file names (edlint check [OPTIONS] -- FILES)",
+                    ctx,
+                )
         return super().parse_args(ctx, args)
 
 
 @click.command("check", cls=_CheckCommand)
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format.")
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False), default=None,
-              help="Write the report to this file (the summary still goes to stderr).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the report to this file (the summary still goes to stderr).",
+)
 @click.option("--select", multiple=True, help="Only these rules or families (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add these rules or families to the selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated).")
 @click.option("--preview/--no-preview", default=None, help="Enable rules still in preview.")
-@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
-              help="Lowest severity that fails the run (default: warning).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Use this config file instead of discovering .edlint.yaml.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITY_CHOICES),
+    default=None,
+    help="Lowest severity that fails the run (default: warning).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this config file instead of discovering .edlint.yaml.",
+)
 @click.option("--exclude", multiple=True, help="Extra globs to exclude.")
-@click.option("--force-exclude", is_flag=True,
-              help="Apply exclude globs to paths named explicitly (as pre-commit passes them).")
-@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
-              help="Skip files ignored by .gitignore, .ignore and .git/info/exclude (default: yes).")
-@click.option("--show-settings", is_flag=True,
-              help="Print the site, language variety, article globs and exclusions (and each file's page kind), then exit.")
+@click.option(
+    "--force-exclude", is_flag=True, help="Apply exclude globs to paths named explicitly (as pre-commit passes them)."
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=None,
+    help="Skip files ignored by .gitignore, .ignore and .git/info/exclude (default: yes).",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the site, language variety, article globs and exclusions (and each file's page kind), then exit.",
+)
 @click.option("--stdin-filename", default=None, help="The file name to lint stdin as (with '-').")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
-@click.option("--diff", is_flag=True,
-              help="Print the fixes as a unified diff instead of writing them (exit 1 if there are any).")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
-              help="Report only findings not recorded in this baseline (see `edlint baseline write`).")
-@click.option("--changed-since", default=None, metavar="REV",
-              help="Lint only files changed since this git revision (its merge base with HEAD).")
-@click.option("--changed-lines-only", is_flag=True,
-              help="With --changed-since, report only findings on added or changed lines.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the CPUs this process may use; 1 lints in this process).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              help="Where to keep the cache (default: .edlint_cache beside the config).")
+@click.option(
+    "--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them (exit 1 if there are any)."
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Report only findings not recorded in this baseline (see `edlint baseline write`).",
+)
+@click.option(
+    "--changed-since",
+    default=None,
+    metavar="REV",
+    help="Lint only files changed since this git revision (its merge base with HEAD).",
+)
+@click.option(
+    "--changed-lines-only", is_flag=True, help="With --changed-since, report only findings on added or changed lines."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: the CPUs this process may use; 1 lints in this process).",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where to keep the cache (default: .edlint_cache beside the config).",
+)
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-@click.option("--today", default=None, metavar="YYYY-MM-DD",
-              help="Take this date as today (future-date checks; reproducible runs).")
+@click.option(
+    "--today",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Take this date as today (future-date checks; reproducible runs).",
+)
 @click.option("--no-color", is_flag=True, help="Never colour the output.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary.")
-@click.option("--statistics", is_flag=True,
-              help="Instead of the findings, count them per rule ([*]: --fix fixes them); text or json.")
-@click.option("--allow-plugins", is_flag=True, default=None,
-              help="Import the local plugins named in config files (they are code; off by default).")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Instead of the findings, count them per rule ([*]: --fix fixes them); text or json.",
+)
+@click.option(
+    "--allow-plugins",
+    is_flag=True,
+    default=None,
+    help="Import the local plugins named in config files (they are code; off by default).",
+)
 def check(**params: Any) -> None:
     """Lint articles (files and folders; default: the current folder)."""
     opts = CheckOptions(**params)
@@ -122,8 +176,14 @@ def check(**params: Any) -> None:
     if opts.show_settings:
         from ..site.settings import show_settings as show
 
-        sys.exit(show(opts.paths, config_path=opts.config_path, exclude=_split(opts.exclude),
-                      respect_gitignore=opts.respect_gitignore))
+        sys.exit(
+            show(
+                opts.paths,
+                config_path=opts.config_path,
+                exclude=_split(opts.exclude),
+                respect_gitignore=opts.respect_gitignore,
+            )
+        )
     gc.disable()
     # --no-cache covers the LanguageTool answer cache too; worker processes inherit this.
     no_cache_before = os.environ.get("EDLINT_NO_CACHE")
@@ -176,11 +236,21 @@ def _check(opts: CheckOptions) -> None:
                 from ..replay import invocation_key, replay
 
                 invocation = invocation_key(
-                    {"paths": opts.paths, "select": opts.select, "extend_select": opts.extend_select,
-                     "ignore": opts.ignore, "preview": opts.preview, "fail_on": opts.fail_on,
-                     "config": opts.config_path, "exclude": opts.exclude, "force_exclude": opts.force_exclude,
-                     "respect_gitignore": opts.respect_gitignore, "allow_plugins": bool(opts.allow_plugins)},
-                    opts.today)
+                    {
+                        "paths": opts.paths,
+                        "select": opts.select,
+                        "extend_select": opts.extend_select,
+                        "ignore": opts.ignore,
+                        "preview": opts.preview,
+                        "fail_on": opts.fail_on,
+                        "config": opts.config_path,
+                        "exclude": opts.exclude,
+                        "force_exclude": opts.force_exclude,
+                        "respect_gitignore": opts.respect_gitignore,
+                        "allow_plugins": bool(opts.allow_plugins),
+                    },
+                    opts.today,
+                )
                 replayed = replay(cache, invocation)
                 if replayed is not None and replayed.extra.get("fail_on") not in SEVERITY_CHOICES:
                     replayed = None  # a damaged manifest is a cache miss, never a traceback
@@ -190,9 +260,19 @@ def _check(opts: CheckOptions) -> None:
             # and no rule, parser or config validation is loaded.
             result, files, threshold = replayed.result, replayed.files, replayed.extra["fail_on"]
         else:
-            linter = make_linter(opts.config_path, opts.select, opts.extend_select, opts.ignore, opts.preview,
-                                 opts.fail_on, opts.exclude, opts.force_exclude, opts.today,
-                                 respect_gitignore=opts.respect_gitignore, allow_plugins=opts.allow_plugins or None)
+            linter = make_linter(
+                opts.config_path,
+                opts.select,
+                opts.extend_select,
+                opts.ignore,
+                opts.preview,
+                opts.fail_on,
+                opts.exclude,
+                opts.force_exclude,
+                opts.today,
+                respect_gitignore=opts.respect_gitignore,
+                allow_plugins=opts.allow_plugins or None,
+            )
             threshold = opts.fail_on or _config_fail_on(linter) or "warning"
             # Rules, packs and config now exist for the whole run: keep the cycle collector
             # from walking them again and again while articles are linted (and forked
@@ -242,8 +322,9 @@ def _check(opts: CheckOptions) -> None:
         _emit(fixed.diff(), opts.output)
         if not opts.quiet:
             n = len(fixed.changed_files)
-            click.echo(f"{fixed.applied} fix(es) would be applied to {n} file(s)" if n else "No fixes to apply",
-                       err=True)
+            click.echo(
+                f"{fixed.applied} fix(es) would be applied to {n} file(s)" if n else "No fixes to apply", err=True
+            )
         # A file that could not be checked fails the run, as in `check` (exit_code).
         unchecked = any(f.rule == "file-error" for f in result.findings)
         sys.exit(2 if result.internal_error else (1 if fixed.changed_files or unchecked else 0))
@@ -254,8 +335,9 @@ def _check(opts: CheckOptions) -> None:
     else:
         output_to = opts.output
     colour = not opts.no_color and "NO_COLOR" not in os.environ and output_to is None and sys.stdout.isatty()
-    context = report_context(linter, files, fmt=opts.fmt, fail_on=threshold, quiet=opts.quiet, color=colour,
-                             unsafe_fixes=opts.unsafe_fixes)
+    context = report_context(
+        linter, files, fmt=opts.fmt, fail_on=threshold, quiet=opts.quiet, color=colour, unsafe_fixes=opts.unsafe_fixes
+    )
     if stdin:
         # The report shows the text given (after fixes), not a file on disk.
         context["sources"] = {f.path: f.fixed for f in fixed.files} if fixed is not None else stdin_text
@@ -300,8 +382,9 @@ def _refuse_output_over_input(output: str, files: list[str]) -> None:
         if os.path.realpath(path) == target:
             from ..reporters import printable
 
-            click.echo(f"edlint: --output {printable(output)} is one of the files being checked; "
-                       "not overwritten", err=True)
+            click.echo(
+                f"edlint: --output {printable(output)} is one of the files being checked; not overwritten", err=True
+            )
             sys.exit(2)
 
 

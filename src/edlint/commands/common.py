@@ -49,10 +49,19 @@ def _open_cache(cache_dir: str | None, config_path: str | None, notes: list[str]
     return Cache(cache_dir)
 
 
-def make_linter(config_path: str | None, select: tuple[str, ...], extend_select: tuple[str, ...],
-                ignore: tuple[str, ...], preview: bool | None, fail_on: str | None,
-                exclude: tuple[str, ...], force_exclude: bool, today: str | None = None,
-                respect_gitignore: bool | None = None, allow_plugins: bool | None = None) -> Any:
+def make_linter(
+    config_path: str | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    preview: bool | None,
+    fail_on: str | None,
+    exclude: tuple[str, ...],
+    force_exclude: bool,
+    today: str | None = None,
+    respect_gitignore: bool | None = None,
+    allow_plugins: bool | None = None,
+) -> Any:
     """The Linter for the selection flags shared by `check` and `baseline write`."""
     from ..engine import Linter
     from ..policy import CliOverrides
@@ -65,8 +74,14 @@ def make_linter(config_path: str | None, select: tuple[str, ...], extend_select:
         fail_on=fail_on,
         today=today,
     )
-    linter = Linter(config=config_path, cli=cli, force_exclude=force_exclude, extra_exclude=_split(exclude),
-                    respect_gitignore=respect_gitignore, allow_plugins=allow_plugins)
+    linter = Linter(
+        config=config_path,
+        cli=cli,
+        force_exclude=force_exclude,
+        extra_exclude=_split(exclude),
+        respect_gitignore=respect_gitignore,
+        allow_plugins=allow_plugins,
+    )
     _check_selectors(linter, cli, config_path)
     return linter
 
@@ -78,7 +93,11 @@ def _check_selectors(linter: Any, cli: Any, config_path: str | None) -> None:
     cfg = linter.fixed_config or linter.config_for(os.path.join(os.getcwd(), "x.md"))
     reg = linter.registry_of(cfg)
     names = set(reg.rules) | set(reg.families) | {"all"}
-    for flag, values in (("--select", cli.select or ()), ("--extend-select", cli.extend_select), ("--ignore", cli.ignore)):
+    for flag, values in (
+        ("--select", cli.select or ()),
+        ("--extend-select", cli.extend_select),
+        ("--ignore", cli.ignore),
+    ):
         for v in values:
             if v not in names:
                 raise ConfigError(f"{flag}: unknown rule or family {v!r}{_did_you_mean(v, names)}")
@@ -102,8 +121,11 @@ def _option_defaults(r: Any) -> dict[str, Any]:
 
     out = {}
     for f in dataclasses.fields(r.section.options):
-        default = f.default if f.default is not dataclasses.MISSING else (
-            f.default_factory() if f.default_factory is not dataclasses.MISSING else None)  # type: ignore[misc]
+        default = (
+            f.default
+            if f.default is not dataclasses.MISSING
+            else (f.default_factory() if f.default_factory is not dataclasses.MISSING else None)
+        )  # type: ignore[misc]
         out[f.name] = list(default) if isinstance(default, (tuple, frozenset)) else default
     return out
 
@@ -126,8 +148,14 @@ def report_context(linter: Any, files: list[str], **extra: Any) -> dict[str, Any
                 rule.id for rule in settings.rules if rule.check is not None or rule.facts is not None
             )
     roots = getattr(linter, "read_roots", None)
-    return {"registry": rules, "files": files, "rules_by_file": rules_by_file, "read_roots": roots,
-            "max_file_sizes": max_sizes, **extra}
+    return {
+        "registry": rules,
+        "files": files,
+        "rules_by_file": rules_by_file,
+        "read_roots": roots,
+        "max_file_sizes": max_sizes,
+        **extra,
+    }
 
 
 def _emit(text: str, output: str | None) -> None:

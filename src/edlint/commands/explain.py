@@ -13,8 +13,12 @@ from .common import _option_defaults, _registry
 @click.command("explain")
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option("--allow-plugins", is_flag=True, default=None,
-              help="Import the local plugins named in config files (they are code; off by default).")
+@click.option(
+    "--allow-plugins",
+    is_flag=True,
+    default=None,
+    help="Import the local plugins named in config files (they are code; off by default).",
+)
 def explain(rule_id: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """Print a rule's documentation."""
     from ..config import ConfigError, _did_you_mean
@@ -35,8 +39,13 @@ def explain(rule_id: str, config_path: str | None, allow_plugins: bool | None) -
 
 def explain_text(r: Any) -> str:
     fix = {"never": "No fix", "sometimes": "Fix sometimes available", "always": "Fix always available"}[r.fix]
-    head = [f"# {r.id} ({r.family})", "", r.summary, "",
-            f"Default severity: {r.severity}. {fix}. Status: {r.status} (since {r.since})."]
+    head = [
+        f"# {r.id} ({r.family})",
+        "",
+        r.summary,
+        "",
+        f"Default severity: {r.severity}. {fix}. Status: {r.status} (since {r.since}).",
+    ]
     if r.needs_server:
         head.append("Off unless a LanguageTool server is configured.")
     elif r.status == "preview":

@@ -13,8 +13,12 @@ from .common import _option_defaults, _registry
 @click.command("rules")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option("--allow-plugins", is_flag=True, default=None,
-              help="Import the local plugins named in config files (they are code; off by default).")
+@click.option(
+    "--allow-plugins",
+    is_flag=True,
+    default=None,
+    help="Import the local plugins named in config files (they are code; off by default).",
+)
 def rules_cmd(fmt: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """List every rule: id, family, default severity, status and summary."""
     from ..config import ConfigError
@@ -35,10 +39,13 @@ def rules_cmd(fmt: str, config_path: str | None, allow_plugins: bool | None) -> 
     width = max(len(r.id) for r in rules)
     fam = max(len(r.family) for r in rules)
     for r in rules:
-        state = "on" if r.enabled_by_default or r.id in ("file-error", "internal-error") else (
-            "server" if r.needs_server else "preview" if r.status == "preview" else "off")
+        state = (
+            "on"
+            if r.enabled_by_default or r.id in ("file-error", "internal-error")
+            else ("server" if r.needs_server else "preview" if r.status == "preview" else "off")
+        )
         # Packs in the tree name and describe rules: shown escaped, like every report.
-        click.echo(printable(f"{r.id:<{width}}  {r.family:<{fam}}  {str(r.severity):<7}  {state:<7}  {r.summary}"))
+        click.echo(printable(f"{r.id:<{width}}  {r.family:<{fam}}  {r.severity!s:<7}  {state:<7}  {r.summary}"))
 
 
 def _rule_json(r: Any) -> dict[str, Any]:

@@ -67,8 +67,9 @@ def test_rules(packs: tuple[str, ...], only: tuple[str, ...], verbose: bool) -> 
                 if r.kind == "missing":
                     click.echo(f"        {r.detail}")
                     continue
-                what = ("bad example {n} was not reported" if r.kind == "bad" else
-                        "good example {n} was reported: {d}").format(n=r.index + 1, d=r.detail)
+                what = (
+                    "bad example {n} was not reported" if r.kind == "bad" else "good example {n} was reported: {d}"
+                ).format(n=r.index + 1, d=r.detail)
                 if r.ok:
                     what = f"{r.kind} example {r.index + 1}: {r.detail if r.kind == 'bad' else 'not reported'}"
                 click.echo(f"        {what}")

@@ -41,8 +41,15 @@ class CacheIO:
         cached = self._fingerprints.get(memo)
         if cached is not None:
             return cached
-        parts = [__version__, code_stamp(), repr(self.cli), settings.key, repr(config),
-                 datetime.date.today().isoformat(), site.fingerprint()]
+        parts = [
+            __version__,
+            code_stamp(),
+            repr(self.cli),
+            settings.key,
+            repr(config),
+            datetime.date.today().isoformat(),
+            site.fingerprint(),
+        ]
         reg = self.registry_of(config)
         # Which rules exist (a plugin allowed in one run and skipped in the next), and the
         # code of every module the plugins imported (a plugin named as a module has no path

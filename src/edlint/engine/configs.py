@@ -16,8 +16,14 @@ from ..rules.registry import Registry, build_registry
 class Configs:
     """Which config, registry, settings and site data each file gets."""
 
-    def registry_for(self, plugins: tuple[str, ...], base_dir: str = ".", packs: tuple[str, ...] = (),
-                     named_in: str | None = None, trusted: bool = False) -> Registry:
+    def registry_for(
+        self,
+        plugins: tuple[str, ...],
+        base_dir: str = ".",
+        packs: tuple[str, ...] = (),
+        named_in: str | None = None,
+        trusted: bool = False,
+    ) -> Registry:
         """The rules a config sees: built-ins, entry points, its plugins and its packs."""
         if not plugins and not packs and self._base_registry is not None:
             return self._base_registry
@@ -27,8 +33,9 @@ class Configs:
             from ..rules.registry import RegistryError
 
             try:
-                reg = build_registry(plugins, base_dir, packs=packs,
-                                     allow_plugins=True if trusted else self.allow_plugins)
+                reg = build_registry(
+                    plugins, base_dir, packs=packs, allow_plugins=True if trusted else self.allow_plugins
+                )
             except RegistryError as exc:
                 raise ConfigError(str(exc)) from exc
             self._registries[key] = reg
@@ -76,8 +83,12 @@ class Configs:
         if cached is not None:
             return cached
         # Plugins and packs change which rules exist, so read them before validating.
-        reg = self.registry_for(_peek_list(path, "plugins"), os.path.dirname(os.path.abspath(path)),
-                                _peek_list(path, "packs"), named_in=path)
+        reg = self.registry_for(
+            _peek_list(path, "plugins"),
+            os.path.dirname(os.path.abspath(path)),
+            _peek_list(path, "packs"),
+            named_in=path,
+        )
         self.inputs.note(path)
         cfg = load_config_file(path, reg)
         self._configs_by_path[path] = cfg
@@ -143,7 +154,8 @@ def _as_list(value: Any) -> list[Any]:
 def _peek_list(path: str, key: str) -> tuple[str, ...]:
     """Read one list key from a config file before full validation."""
     try:
-        cfg_text = open(path, encoding="utf-8").read()
+        with open(path, encoding="utf-8") as fh:
+            cfg_text = fh.read()
         if path.endswith(".toml"):
             try:
                 import tomllib  # type: ignore[import-not-found]

@@ -41,7 +41,8 @@ class CrossFile:
                 if fr is None or fr.settings is None or fr.lines is None:
                     continue
                 kept = apply_suppressions(
-                    [(rule_id, f)], fr.suppressions, fr.lines.line_of, fr.settings, {rule_id: rule.family})
+                    [(rule_id, f)], fr.suppressions, fr.lines.line_of, fr.settings, {rule_id: rule.family}
+                )
                 for kept_id, k in kept:
                     fp = _digest(f"{kept_id}\0{k.message}")
                     out.append(_diagnostic(kept_id, k, path, fr.lines, fr.settings, fp))

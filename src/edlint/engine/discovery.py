@@ -7,7 +7,8 @@ A part of :class:`~edlint.engine.linter.Linter` (its state is set up in ``Linter
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from ..config import DEFAULT_EXCLUDE, Config, matches_any
 from ..parsers import format_for
@@ -32,8 +33,7 @@ class Discovery:
     def _respects_gitignore(self, config: Config) -> bool:
         return config.respect_gitignore if self.respect_gitignore is None else self.respect_gitignore
 
-    def excluded(self, path: str, explicit: bool, is_dir: bool = False, layout: bool = True,
-                 chain: Any = None) -> bool:
+    def excluded(self, path: str, explicit: bool, is_dir: bool = False, layout: bool = True, chain: Any = None) -> bool:
         """Is ``path`` left out? Config and --exclude globs, the site's never-content folders
         (``layout``), and ignore files. A path named on the command line is linted unless
         --force-exclude."""

@@ -86,10 +86,16 @@ class FileLinting:
                             if count == MAX_FINDINGS_PER_RULE:
                                 # A machine-made page can hold 500,000 doubled words: report
                                 # the first ones and say so, rather than take minutes.
-                                raw.append((rule.id, Finding(
-                                    f.span,
-                                    f"{rule.id} stopped after {MAX_FINDINGS_PER_RULE} findings in this file",
-                                    severity=Severity.INFO)))
+                                raw.append(
+                                    (
+                                        rule.id,
+                                        Finding(
+                                            f.span,
+                                            f"{rule.id} stopped after {MAX_FINDINGS_PER_RULE} findings in this file",
+                                            severity=Severity.INFO,
+                                        ),
+                                    )
+                                )
                                 break
                             raw.append((rule.id, f))
                             count += 1
@@ -98,8 +104,12 @@ class FileLinting:
                 except (Exception, SystemExit) as exc:  # noqa: BLE001 - one rule must not stop the run
                     result.internal_error = True
                     where = _where(exc)
-                    raw.append((INTERNAL_ERROR, Finding(
-                        Span(0, 0), f"Rule {rule.id!r} failed: {type(exc).__name__}: {exc}{where}")))
+                    raw.append(
+                        (
+                            INTERNAL_ERROR,
+                            Finding(Span(0, 0), f"Rule {rule.id!r} failed: {type(exc).__name__}: {exc}{where}"),
+                        )
+                    )
         families = {r.id: r.family for r in settings.rules}
         kept = apply_suppressions(raw, doc.suppressions, doc.lines.line_of, settings, families)
         fps = _fingerprints(doc, kept)
@@ -150,8 +160,15 @@ def _file_error(path: str, message: str, rule: str = FILE_ERROR) -> Diagnostic:
     """A file (or folder) nobody could check (or, with ``rule=INTERNAL_ERROR``, that edlint
     failed on): reported at 1:1, always an error."""
     return Diagnostic(
-        path=path, rule=rule, severity=Severity.ERROR, message=message,
-        line=1, column=1, end_line=1, end_column=1, span=Span(0, 0),
+        path=path,
+        rule=rule,
+        severity=Severity.ERROR,
+        message=message,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        span=Span(0, 0),
         fingerprint=_digest(f"{rule}\0{message}"),
     )
 
@@ -164,9 +181,18 @@ def _diagnostic(
     line, column = lines.position(f.span.start)
     end_line, end_column = lines.position(f.span.end)
     return Diagnostic(
-        path=path, rule=rule_id, severity=severity_of(rule_id, f.severity, settings), message=f.message,
-        line=line, column=column, end_line=end_line, end_column=end_column, span=f.span,
-        fix=f.fix, data=f.data, fingerprint=fingerprint,
+        path=path,
+        rule=rule_id,
+        severity=severity_of(rule_id, f.severity, settings),
+        message=f.message,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        span=f.span,
+        fix=f.fix,
+        data=f.data,
+        fingerprint=fingerprint,
     )
 
 
@@ -201,7 +227,7 @@ def _fingerprints(doc: Document, findings: list[tuple[str, Finding]]) -> list[st
                 context_key = block_keys[found] = _digest(normalize(text))
         else:
             context_key = _digest(normalize(doc.source[f.span.start : f.span.end + 80]))
-        base = f"{rule_id}\0{context_key}\0{doc.source[f.span.start:f.span.end]}"
+        base = f"{rule_id}\0{context_key}\0{doc.source[f.span.start : f.span.end]}"
         n = counts.get(base, 0)
         counts[base] = n + 1
         out.append(_digest(f"{base}\0{n}"))

@@ -4,7 +4,8 @@ its own module (configs, discovery, lint, cache_io, pool, cross_file)."""
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..config import Config, config_from_mapping
 from ..policy import CliOverrides, FileSettings

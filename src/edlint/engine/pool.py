@@ -40,11 +40,19 @@ class ParallelPool:
         chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
         by_path: dict[str, FileResult] = {}
         # The class goes along: pool.py cannot import linter.py, which imports it.
-        state = (type(self), self._spec, self.cli, self.force_exclude, self.extra_exclude, self.read_roots, self.respect_gitignore, self.allow_plugins)
+        state = (
+            type(self),
+            self._spec,
+            self.cli,
+            self.force_exclude,
+            self.extra_exclude,
+            self.read_roots,
+            self.respect_gitignore,
+            self.allow_plugins,
+        )
 
         def pool_of(workers: int) -> Any:
-            return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                       initargs=(state,))
+            return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(state,))
 
         def attempt(pool: Any, parts: list[list[str]]) -> bool:
             """Lint ``parts`` in ``pool``; keep every chunk that came back. True: it broke."""
@@ -119,8 +127,14 @@ def _init_worker(state: tuple) -> None:
     # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     linter_class, spec, cli, force_exclude, extra_exclude, read_roots, respect_gitignore, allow_plugins = state
-    _WORKER = linter_class(config=spec, cli=cli, force_exclude=force_exclude, extra_exclude=extra_exclude,
-                           respect_gitignore=respect_gitignore, allow_plugins=allow_plugins)
+    _WORKER = linter_class(
+        config=spec,
+        cli=cli,
+        force_exclude=force_exclude,
+        extra_exclude=extra_exclude,
+        respect_gitignore=respect_gitignore,
+        allow_plugins=allow_plugins,
+    )
     _WORKER.read_roots = read_roots
 
 
@@ -136,7 +150,11 @@ def _lint_chunk(paths: list[str]) -> list[FileResult]:
 
 def _worker_died(path: str) -> FileResult:
     result = FileResult(path=path, internal_error=True)
-    result.findings.append(_file_error(
-        path, "The worker process linting this file was killed (out of memory?); the file was not checked",
-        INTERNAL_ERROR))
+    result.findings.append(
+        _file_error(
+            path,
+            "The worker process linting this file was killed (out of memory?); the file was not checked",
+            INTERNAL_ERROR,
+        )
+    )
     return result

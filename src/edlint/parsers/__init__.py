@@ -8,8 +8,8 @@ parser (and ``edlint --version`` imports neither).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..document import Document, ParseProblem, Span
 
@@ -56,10 +56,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     try:
         text = data.decode("utf-8-sig")  # strips a BOM when there is one
     except UnicodeDecodeError as exc:
-        return None, (
-            f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8"
-        )
+        return None, (f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8")
     return text, None
 
 
@@ -76,7 +73,5 @@ def parse(path: str, source: str, fmt: str, options: ParseOptions | None = None)
         return doc
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         doc = Document(path=path, format=fmt, source=source)
-        doc.problems.append(
-            ParseProblem(f"could not parse file ({type(exc).__name__}: {exc})", Span(0, 0))
-        )
+        doc.problems.append(ParseProblem(f"could not parse file ({type(exc).__name__}: {exc})", Span(0, 0)))
         return doc

@@ -15,9 +15,7 @@ import re
 
 from ..document import LineIndex, Span, Suppression
 
-DIRECTIVE = re.compile(
-    r"^\s*edlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)\s*$"
-)
+DIRECTIVE = re.compile(r"^\s*edlint-(disable-next-line|disable-file|disable|enable)\b([^\n]*?)\s*$")
 TEXT_DIRECTIVE = re.compile(
     r"^[ \t]*\[edlint-(disable-next-line|disable-file|disable|enable)\b([^\]\n]*)\][ \t]*$",
     re.M,
@@ -32,9 +30,7 @@ def parse_directive(comment_body: str) -> tuple[str, frozenset[str]] | None:
     return m.group(1), ids
 
 
-def build_suppressions(
-    directives: list[tuple[str, frozenset[str], Span]], lines: LineIndex
-) -> list[Suppression]:
+def build_suppressions(directives: list[tuple[str, frozenset[str], Span]], lines: LineIndex) -> list[Suppression]:
     """Turn directives in source order into line ranges."""
     out: list[Suppression] = []
     open_blocks: list[tuple[frozenset[str], Span]] = []

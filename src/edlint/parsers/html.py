@@ -40,45 +40,170 @@ from .directives import build_suppressions, comment_directive
 
 # Elements whose text is never prose.
 SKIP = frozenset(
-    {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "button",
-     "select", "option", "textarea", "nav", "canvas", "audio", "video", "map", "form", "label"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "nav",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "form",
+        "label",
+    }
 )
 # Elements that end the current text block when they open or close.
 BLOCK_TAGS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "figcaption",
-     "figure", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption", "pre", "div",
-     "section", "article", "aside", "footer", "header", "main", "ul", "ol", "dl", "address",
-     "details", "summary", "body", "html", "hr", "picture", "center", "fieldset", "legend"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "blockquote",
+        "figcaption",
+        "figure",
+        "td",
+        "th",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "pre",
+        "div",
+        "section",
+        "article",
+        "aside",
+        "footer",
+        "header",
+        "main",
+        "ul",
+        "ol",
+        "dl",
+        "address",
+        "details",
+        "summary",
+        "body",
+        "html",
+        "hr",
+        "picture",
+        "center",
+        "fieldset",
+        "legend",
+    }
 )
 KIND_OF = {
-    "p": PARAGRAPH, "h1": HEADING, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING,
-    "h6": HEADING, "li": LIST_ITEM, "figcaption": CAPTION, "caption": CAPTION, "td": TABLE_CELL,
-    "th": TABLE_CELL, "pre": CODE,
+    "p": PARAGRAPH,
+    "h1": HEADING,
+    "h2": HEADING,
+    "h3": HEADING,
+    "h4": HEADING,
+    "h5": HEADING,
+    "h6": HEADING,
+    "li": LIST_ITEM,
+    "figcaption": CAPTION,
+    "caption": CAPTION,
+    "td": TABLE_CELL,
+    "th": TABLE_CELL,
+    "pre": CODE,
 }
 VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-     "source", "track", "wbr", "keygen"}
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
 )
 # Containers recorded on blocks (rules ask "is this in an aside / footer / figure?").
-CONTAINERS = frozenset(
-    {"article", "main", "aside", "footer", "header", "figure", "blockquote", "table", "nav"}
-)
+CONTAINERS = frozenset({"article", "main", "aside", "footer", "header", "figure", "blockquote", "table", "nav"})
 # Implied end tags: opening the key closes an open element of these kinds first.
 IMPLIED_CLOSE = {
-    "p": {"p"}, "li": {"li", "p"}, "dt": {"dt", "dd", "p"}, "dd": {"dt", "dd", "p"},
-    "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"},
+    "p": {"p"},
+    "li": {"li", "p"},
+    "dt": {"dt", "dd", "p"},
+    "dd": {"dt", "dd", "p"},
+    "tr": {"tr", "td", "th"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
 }
 BLOCK_CLOSES_P = frozenset(
-    {"div", "ul", "ol", "table", "blockquote", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-     "pre", "section", "article", "aside", "footer", "header", "dl", "hr", "address"}
+    {
+        "div",
+        "ul",
+        "ol",
+        "table",
+        "blockquote",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "pre",
+        "section",
+        "article",
+        "aside",
+        "footer",
+        "header",
+        "dl",
+        "hr",
+        "address",
+    }
 )
-BIO_CLASS = re.compile(r"(?:^|[-_ ])(?:author[-_]?bio|bio|about[-_]the[-_]author|author[-_]?info|contributor[-_]?bio|author[-_]?description)(?:$|[-_ ])", re.I)
+BIO_CLASS = re.compile(
+    r"(?:^|[-_ ])(?:author[-_]?bio|bio|about[-_]the[-_]author|author[-_]?info|contributor[-_]?bio|author[-_]?description)(?:$|[-_ ])",
+    re.I,
+)
 BYLINE_CLASS = re.compile(r"byline|author[-_]?name|\bauthor\b", re.I)
 CREDIT_CLASS = re.compile(r"credit|copyright|photographer|attribution|image[-_]?source|caption[-_]?source", re.I)
-CHROME_CLASS = re.compile(r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|share|social|newsletter|subscribe|cookie|related|promo|sidebar|comments?|skip[-_]link)(?:$|[-_ ])", re.I)
-JSONLD_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
-                          "AnalysisNewsArticle", "OpinionNewsArticle", "Report", "TechArticle",
-                          "LiveBlogPosting", "WebPage"})
+CHROME_CLASS = re.compile(
+    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|share|social|newsletter|subscribe|cookie|related|promo|sidebar|comments?|skip[-_]link)(?:$|[-_ ])",
+    re.I,
+)
+JSONLD_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "Report",
+        "TechArticle",
+        "LiveBlogPosting",
+        "WebPage",
+    }
+)
 MAX_STACK_SCAN = 64  # how far down the stack an end tag looks for its start tag
 # Inline styles that keep an element off the page: its text is not the article.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -230,25 +355,36 @@ class _Extractor(HTMLParser):
         if tag == "img":
             self._image(amap, classes, start, end)
             return
-        if tag in ("div", "span") and amap.get("data-src") and _LAZY_IMAGE.search(amap.get("data-src") or "") \
-                and any(_LAZY_CLASS.search(c) for c in classes):
+        if (
+            tag in ("div", "span")
+            and amap.get("data-src")
+            and _LAZY_IMAGE.search(amap.get("data-src") or "")
+            and any(_LAZY_CLASS.search(c) for c in classes)
+        ):
             # A script-loaded image placeholder (BBC's "js-delayed-image-load"): the image
             # the reader sees, with its alt text in data-alt.
-            lazy = {"data-src": amap.get("data-src"), "class": amap.get("class"),
-                    "width": amap.get("data-width"), "height": amap.get("data-height")}
+            lazy = {
+                "data-src": amap.get("data-src"),
+                "class": amap.get("class"),
+                "width": amap.get("data-width"),
+                "height": amap.get("data-height"),
+            }
             if "data-alt" in amap:
                 lazy["alt"] = amap.get("data-alt") or ""
             self._image(lazy, classes, start, end)
-        if tag == "time" and amap.get("datetime") and (
-            "pubdate" in amap or (amap.get("itemprop") or "").lower() == "datepublished"
+        if (
+            tag == "time"
+            and amap.get("datetime")
+            and ("pubdate" in amap or (amap.get("itemprop") or "").lower() == "datepublished")
         ):
             # <time pubdate datetime=...> / microdata: the page's publication date.
             m = re.search(r"\bdatetime\s*=\s*[\"']?", self.src[start:end], re.I)
             vstart = start + (m.end() if m else 0)
             value = amap["datetime"] or ""
             self.result.metadata.setdefault(
-                "time:published", MetaField("time:published", value.strip(), Span(start, end),
-                                            Span(vstart, vstart + len(value)), "meta"))
+                "time:published",
+                MetaField("time:published", value.strip(), Span(start, end), Span(vstart, vstart + len(value)), "meta"),
+            )
         if tag in ("br", "wbr"):
             if tag == "br":
                 self._add_text(" ", start, end)
@@ -270,9 +406,14 @@ class _Extractor(HTMLParser):
             self._flush()
         entry = _Open(tag, start, amap, classes)
         if tag == "blockquote":
-            block = Block(kind=BLOCKQUOTE, span=Span(start, end), container=self._containers(),
-                          classes=classes, attrs={k: v for k, v in amap.items() if k in ("cite", "class")},
-                          parent=self._quote_parent())
+            block = Block(
+                kind=BLOCKQUOTE,
+                span=Span(start, end),
+                container=self._containers(),
+                classes=classes,
+                attrs={k: v for k, v in amap.items() if k in ("cite", "class")},
+                parent=self._quote_parent(),
+            )
             self.result.blocks.append(block)
             entry.block = block
         elif tag == "figure":
@@ -384,13 +525,19 @@ class _Extractor(HTMLParser):
         if "bio" in containers and kind in (PARAGRAPH, LIST_ITEM):
             kind = BIO
         elif kind == PARAGRAPH and (
-            any(BYLINE_CLASS.search(c) for c in classes) and len(text.text) < 120
-            or is_byline(text.text)
+            (any(BYLINE_CLASS.search(c) for c in classes) and len(text.text) < 120) or is_byline(text.text)
         ):
             kind = BYLINE
         level = int(inner.tag[1]) if inner is not None and kind == HEADING else 0
-        block = Block(kind=kind, span=text.span, text=text, level=level, container=containers,
-                      classes=classes, parent=self._quote_parent())
+        block = Block(
+            kind=kind,
+            span=text.span,
+            text=text,
+            level=level,
+            container=containers,
+            classes=classes,
+            parent=self._quote_parent(),
+        )
         self.result.blocks.append(block)
         if kind == CAPTION:
             for o in reversed(self.stack):
@@ -425,9 +572,17 @@ class _Extractor(HTMLParser):
             or tiny
         )
         image = ImageBlock(
-            span=Span(start, end), src=src, alt=unescape(alt) if alt else alt, alt_span=alt_span,
-            title=amap.get("title"), origin="html", decorative=decorative, width=width,
-            height=height, classes=classes, container=self._containers(),
+            span=Span(start, end),
+            src=src,
+            alt=unescape(alt) if alt else alt,
+            alt_span=alt_span,
+            title=amap.get("title"),
+            origin="html",
+            decorative=decorative,
+            width=width,
+            height=height,
+            classes=classes,
+            container=self._containers(),
             attrs={k: v for k, v in amap.items() if k in ("role", "aria-hidden", "class", "loading")},
             parent=self._quote_parent(),
         )
@@ -502,8 +657,9 @@ class _Extractor(HTMLParser):
                     m = re.search(r"\bcontent\s*=\s*[\"']?", self.src[start:end], re.I)
                     vstart = start + (m.end() if m else 0)
                     source = "og" if key.startswith(("og:", "article:")) else "meta"
-                    md[key] = MetaField(key, unescape(content).strip(), Span(start, end),
-                                        Span(vstart, vstart + len(content)), source)
+                    md[key] = MetaField(
+                        key, unescape(content).strip(), Span(start, end), Span(vstart, vstart + len(content)), source
+                    )
 
     def _end_title(self) -> None:
         builder, self.title_builder = self.title_builder, None
@@ -559,8 +715,11 @@ def extract(source: str, start: int, end: int, *, fragment: bool) -> HtmlResult:
         ex.close()
     except Exception as exc:  # noqa: BLE001 - the stdlib tokenizer can assert on odd input
         ex.result.problems.append(
-            ParseProblem(f"malformed HTML could not be read past offset {ex.here()}: {exc}",
-                         Span(ex.here(), ex.here()), fatal=False)
+            ParseProblem(
+                f"malformed HTML could not be read past offset {ex.here()}: {exc}",
+                Span(ex.here(), ex.here()),
+                fatal=False,
+            )
         )
     result = ex.result
     if not fragment:
@@ -584,8 +743,12 @@ def _article_content(blocks: list[Block]) -> list[Block]:
         else:
             # Site header/footer chrome is not the article; a <footer> inside a blockquote is
             # the quote's attribution, and a bio is typed for the bio rules: both stay.
-            if ("header" in cont or "footer" in cont) and "bio" not in cont and "blockquote" not in cont \
-                    and b.kind != HEADING:
+            if (
+                ("header" in cont or "footer" in cont)
+                and "bio" not in cont
+                and "blockquote" not in cont
+                and b.kind != HEADING
+            ):
                 continue
             if any(CHROME_CLASS.search(c) for c in b.classes):
                 continue
@@ -594,9 +757,18 @@ def _article_content(blocks: list[Block]) -> list[Block]:
 
 
 # The most specific article type wins: Yoast pages put a WebPage first and the Article later.
-_JSONLD_RANK = {"NewsArticle": 0, "ReportageNewsArticle": 0, "AnalysisNewsArticle": 0,
-                "OpinionNewsArticle": 0, "LiveBlogPosting": 1, "BlogPosting": 1, "Article": 2,
-                "TechArticle": 2, "Report": 3, "WebPage": 9}
+_JSONLD_RANK = {
+    "NewsArticle": 0,
+    "ReportageNewsArticle": 0,
+    "AnalysisNewsArticle": 0,
+    "OpinionNewsArticle": 0,
+    "LiveBlogPosting": 1,
+    "BlogPosting": 1,
+    "Article": 2,
+    "TechArticle": 2,
+    "Report": 3,
+    "WebPage": 9,
+}
 
 
 def _jsonld_metadata(scripts: list[tuple[str, int, int]], result: HtmlResult) -> None:
@@ -625,8 +797,10 @@ def _jsonld_metadata(scripts: list[tuple[str, int, int]], result: HtmlResult) ->
     if isinstance(author, dict) and set(author) == {"@id"} and author["@id"] in by_id:
         obj = {**obj, "author": by_id[author["@id"]]}
     elif isinstance(author, list):
-        obj = {**obj, "author": [by_id.get(a.get("@id"), a) if isinstance(a, dict) and set(a) == {"@id"} else a
-                                 for a in author]}
+        obj = {
+            **obj,
+            "author": [by_id.get(a.get("@id"), a) if isinstance(a, dict) and set(a) == {"@id"} else a for a in author],
+        }
     result.metadata.setdefault("jsonld", MetaField("jsonld", obj, span, span, "jsonld"))
 
 
@@ -666,8 +840,19 @@ def _canonical(md: dict[str, MetaField]) -> None:
     alias("title", "og:title", "twitter:title", json_key="headline")
     alias("description", "og:description", "twitter:description", json_key="description")
     alias("author", "article:author", "byl", "parsely-author", "sailthru.author", json_key="author")
-    alias("date", "article:published_time", "date", "pubdate", "publishdate", "parsely-pub-date",
-          "dc.date", "dc.date.issued", "datepublished", "time:published", json_key="datePublished")
+    alias(
+        "date",
+        "article:published_time",
+        "date",
+        "pubdate",
+        "publishdate",
+        "parsely-pub-date",
+        "dc.date",
+        "dc.date.issued",
+        "datepublished",
+        "time:published",
+        json_key="datePublished",
+    )
     alias("image", "og:image", "twitter:image", json_key="image")
 
 
@@ -686,9 +871,16 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     # are appended when they close); containers before their contents.
     result.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
     _canonical(result.metadata)
-    doc = Document(path=path, format="html", source=source, blocks=result.blocks,
-                   metadata=result.metadata, language=result.language or options.language,
-                   head_tag_span=result.head_span, language_declared=bool(result.language))
+    doc = Document(
+        path=path,
+        format="html",
+        source=source,
+        blocks=result.blocks,
+        metadata=result.metadata,
+        language=result.language or options.language,
+        head_tag_span=result.head_span,
+        language_declared=bool(result.language),
+    )
     doc.problems.extend(result.problems)
     doc.suppressions = build_suppressions(result.directives, doc.lines)
     return doc

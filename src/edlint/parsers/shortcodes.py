@@ -41,9 +41,9 @@ _INCLUDE_FIELDS = {
     "caption": "caption|figcaption|image_caption",
     "credit": "credit|attr|attribution|photo_credit|image_credit|copyright",
 }
-DEFAULT_IMAGE_INCLUDES: dict[str, dict[str, str]] = {
-    name: _INCLUDE_FIELDS for name in ("figure", "image", "img", "picture", "photo", "figure-image", "image-figure")
-}
+DEFAULT_IMAGE_INCLUDES: dict[str, dict[str, str]] = dict.fromkeys(
+    ("figure", "image", "img", "picture", "photo", "figure-image", "image-figure"), _INCLUDE_FIELDS
+)
 _INCLUDE_TAGS = frozenset({"include", "include_relative", "include_cached", "render"})
 
 _TAG = lazy(
@@ -175,9 +175,14 @@ def image_fields(sc: Shortcode, codes: dict[str, dict[str, str]]) -> dict[str, t
         stem = file.split(".", 1)[0]
         # The site's own mapping (by file name, then without the extension), not Hugo's
         # default tag of the same name; then the usual include arguments.
-        spec = next((own for own in (codes.get(file), codes.get(stem))
-                     if own is not None and own is not DEFAULT_IMAGE_SHORTCODES.get(stem)),
-                    DEFAULT_IMAGE_INCLUDES.get(stem))
+        spec = next(
+            (
+                own
+                for own in (codes.get(file), codes.get(stem))
+                if own is not None and own is not DEFAULT_IMAGE_SHORTCODES.get(stem)
+            ),
+            DEFAULT_IMAGE_INCLUDES.get(stem),
+        )
         shift = 1
     else:
         spec = codes.get(sc.name)

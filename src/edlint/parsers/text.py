@@ -12,6 +12,7 @@ with or without blank lines around it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..document import (
@@ -72,7 +73,7 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
     breaks: list[tuple[int, int]] = []  # the line break before each line (after the first)
     line_start = start
     prev_break = (start, start)
-    for lb in list(_LINE_BREAK.finditer(source, start, end)) + [None]:
+    for lb in [*list(_LINE_BREAK.finditer(source, start, end)), None]:
         line_end = lb.start() if lb else end
         lines.append((line_start, line_end))
         breaks.append(prev_break)
@@ -87,8 +88,11 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
     alone = [comment[i] or _stands_alone(t) for i, t in enumerate(texts)]
     for i, t in enumerate(texts):
         # A caption line: not the middle of a hard-wrapped sentence ("... took the photo by").
-        if not alone[i] and _caption_line(t) and not t.lstrip()[:1].islower() and (
-            i == 0 or alone[i - 1] or _SENTENCE_END.search(texts[i - 1].rstrip())
+        if (
+            not alone[i]
+            and _caption_line(t)
+            and not t.lstrip()[:1].islower()
+            and (i == 0 or alone[i - 1] or _SENTENCE_END.search(texts[i - 1].rstrip()))
         ):
             alone[i] = True
     group: list[int] = []
@@ -98,9 +102,7 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
             group = []
             doc.blocks.append(Block(kind=COMMENT, span=Span(*lines[i])))
             continue
-        if group and not (
-            not alone[group[-1]] and not alone[i] and _continues(texts[group[-1]], texts[i], width)
-        ):
+        if group and not (not alone[group[-1]] and not alone[i] and _continues(texts[group[-1]], texts[i], width)):
             _group(doc, source, lines, breaks, group)
             group = []
         group.append(i)
@@ -148,7 +150,7 @@ def _wrap_width(source: str, blank_lines: bool) -> int | None:
         # And most full lines stop inside a sentence; a list of one-sentence lines ends
         # every line with a full stop.
         pairs = full = ended = 0
-        for a, b in zip(lines, lines[1:]):
+        for a, b in itertools.pairwise(lines):
             if a and b:
                 pairs += 1
                 if len(a) + 1 + len(b.split(None, 1)[0]) > width:
@@ -208,8 +210,9 @@ def _caption_line(line: str) -> bool:
     return len(t.split()) <= MAX_CAPTION_WORDS and find_credit_marker(t) is not None
 
 
-def _group(doc: Document, source: str, lines: list[tuple[int, int]], breaks: list[tuple[int, int]],
-           group: list[int]) -> None:
+def _group(
+    doc: Document, source: str, lines: list[tuple[int, int]], breaks: list[tuple[int, int]], group: list[int]
+) -> None:
     """Emit the lines of ``group`` as one block."""
     if not group:
         return
@@ -217,7 +220,7 @@ def _group(doc: Document, source: str, lines: list[tuple[int, int]], breaks: lis
     for i in group:
         if len(builder):
             builder.add(" ", *breaks[i])  # the line break reads as a space
-        builder.add(source[lines[i][0]:lines[i][1]], lines[i][0])
+        builder.add(source[lines[i][0] : lines[i][1]], lines[i][0])
     if not len(builder):
         return
     text = builder.build()
@@ -237,9 +240,7 @@ def _group(doc: Document, source: str, lines: list[tuple[int, int]], breaks: lis
     if marker is not None:
         credit = slice_mapped(text, marker, len(text.text))
         caption_block = Block(kind=CAPTION, span=span, text=text)
-        image = ImageBlock(
-            span=span, origin="text", caption=text, credit=credit, attrs={"caption_line": True}
-        )
+        image = ImageBlock(span=span, origin="text", caption=text, credit=credit, attrs={"caption_line": True})
         caption_block.parent = image
         doc.blocks.append(image)
         doc.blocks.append(caption_block)

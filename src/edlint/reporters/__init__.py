@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # name -> module in this package; each module has render(result, context) -> str.
 REPORTERS = {
@@ -99,8 +100,7 @@ def fixable_line(result: Any, unsafe: bool) -> str | None:
     enabled with the `--unsafe-fixes` option).'; None when nothing could be fixed."""
     fixable, hidden = fix_counts(result.findings, unsafe)
     option = "`--fix --unsafe-fixes` options" if unsafe else "`--fix` option"
-    more = (f"{hidden} hidden {'fix' if hidden == 1 else 'fixes'} can be enabled with the "
-            "`--unsafe-fixes` option")
+    more = f"{hidden} hidden {'fix' if hidden == 1 else 'fixes'} can be enabled with the `--unsafe-fixes` option"
     if fixable and hidden:
         return f"[*] {fixable} fixable with the {option} ({more})."
     if fixable:

@@ -120,7 +120,7 @@ def _src(text: str) -> str:
         return escape(text, quote=True)
     out, pos = [], 0
     for m in _SOURCE_UNSAFE.finditer(text):
-        out.append(escape(text[pos:m.start()], quote=True))
+        out.append(escape(text[pos : m.start()], quote=True))
         out.append(f'<span class="ctl">{escape(printable(m.group()))}</span>')
         pos = m.end()
     out.append(escape(text[pos:], quote=True))
@@ -273,8 +273,8 @@ def _highlighted(source: str, findings: list[Any], ids: _Ids) -> tuple[str, bool
         elif fold and seg_end - p > LONG_RUN:
             cut = seg_end - p - 2 * KEEP
             out.append(
-                f"{_src(source[p:p + KEEP])}<span class=\"elided\">[… {cut:,} characters …]</span>"
-                f"{_src(source[seg_end - KEEP:seg_end])}"
+                f'{_src(source[p : p + KEEP])}<span class="elided">[… {cut:,} characters …]</span>'
+                f"{_src(source[seg_end - KEEP : seg_end])}"
             )
         else:
             out.append(_src(source[p:seg_end]))
@@ -297,9 +297,7 @@ def _counts(findings: list[Any]) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in findings:
         counts[_severity(f)] += 1
-    return " ".join(
-        f'<span class="count {k}" title="{_e(_LABEL[k])}">{v}</span>' for k, v in counts.items() if v
-    )
+    return " ".join(f'<span class="count {k}" title="{_e(_LABEL[k])}">{v}</span>' for k, v in counts.items() if v)
 
 
 def _finding_item(i: int, f: Any, ids: _Ids, registry: Any, has_source: bool) -> str:
@@ -338,15 +336,13 @@ def _article(file_no: int, path: str, findings: list[Any], context: dict[str, An
     if has_source:
         assert source is not None
         text, folded = _highlighted(source, findings, ids)
-        note = (
-            '<div class="gap">A long file: only the lines around its findings are shown.</div>\n' if folded else ""
-        )
+        note = '<div class="gap">A long file: only the lines around its findings are shown.</div>\n' if folded else ""
         body = f'<div class="source" aria-label="Article text">\n{note}{text}</div>'
     else:
         body = '<div class="source nosource">The file could not be shown (unreadable, empty or not text).</div>'
     return (
         f'<section class="article" id="file-{file_no}">\n'
-        f'<header><h2>{_e(path)}</h2> {_counts(findings)}</header>\n'
+        f"<header><h2>{_e(path)}</h2> {_counts(findings)}</header>\n"
         f'<div class="panes">\n{body}\n'
         f'<aside class="findings" aria-label="Findings"><ol>\n{items}\n</ol></aside>\n'
         "</div>\n</section>\n"
@@ -420,7 +416,8 @@ def render(result: Any, context: dict[str, Any]) -> str:
             f'<nav class="toc" aria-label="Files"><details{" open" if len(with_findings) <= TOC_OPEN else ""}>'
             f"<summary>{len(with_findings)} file{'' if len(with_findings) == 1 else 's'} with findings</summary>"
             f"<ul>\n{toc}\n</ul></details></nav>\n"
-            if toc else ""
+            if toc
+            else ""
         )
         + "</header>\n<main>\n"
         + articles

@@ -51,7 +51,9 @@ def build(result: Any, context: dict[str, Any]) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", name=_clean(path))
         counts = {"tests": 0, "failures": 0, "errors": 0}
         for rule_id in rule_ids:
-            case = ET.SubElement(suite, "testcase", name=_clean(rule_id), classname=_clean(path), file=_clean(path), time="0")
+            case = ET.SubElement(
+                suite, "testcase", name=_clean(rule_id), classname=_clean(path), file=_clean(path), time="0"
+            )
             counts["tests"] += 1
             found = findings.get(rule_id, [])
             failing = [f for f in found if rule_id in _ERRORS or _RANK.get(str(f.severity), 2) >= threshold]

@@ -161,9 +161,7 @@ def build(result: Any, context: dict[str, Any]) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not getattr(result, "internal_error", False)}
     messages = list(getattr(result, "messages", []) or [])
     if messages:
-        invocation["toolExecutionNotifications"] = [
-            {"level": "warning", "message": {"text": m}} for m in messages
-        ]
+        invocation["toolExecutionNotifications"] = [{"level": "warning", "message": {"text": m}} for m in messages]
     root_uri = "file://" + quote(root.replace(os.sep, "/").rstrip("/") + "/", safe="/")
     run = {
         "tool": {

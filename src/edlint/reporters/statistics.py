@@ -31,8 +31,16 @@ def render(result: Any, context: dict[str, Any]) -> str:
     summaries = context.get("summaries") or {}
     table = rows(result, unsafe)
     if context.get("fmt") == "json":
-        return json.dumps([{"rule": rule, "count": n, "fixable": fx, "summary": summaries.get(rule, "")}
-                           for rule, n, fx in table], indent=2) + "\n"
+        return (
+            json.dumps(
+                [
+                    {"rule": rule, "count": n, "fixable": fx, "summary": summaries.get(rule, "")}
+                    for rule, n, fx in table
+                ],
+                indent=2,
+            )
+            + "\n"
+        )
     lines = []
     if table:
         count_width = len(str(table[0][1]))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 from ..document import Document, Span
 
@@ -22,7 +23,7 @@ class Severity(enum.IntEnum):
     ERROR = 3
 
     @classmethod
-    def parse(cls, value: str) -> "Severity":
+    def parse(cls, value: str) -> Severity:
         return cls[str(value).strip().upper()]
 
     def __str__(self) -> str:
@@ -217,9 +218,18 @@ def rule(
     in ``RULES`` (tests/rules/test_registration.py checks)."""
 
     return _marker(
-        id=id, family=family, summary=summary, severity=severity, section=section, fix=fix,
-        status=status, since=since, needs_server=needs_server, server_configured=server_configured,
-        default_enabled=default_enabled, check_role="check",
+        id=id,
+        family=family,
+        summary=summary,
+        severity=severity,
+        section=section,
+        fix=fix,
+        status=status,
+        since=since,
+        needs_server=needs_server,
+        server_configured=server_configured,
+        default_enabled=default_enabled,
+        check_role="check",
         page_kinds=page_kinds or _FAMILY_PAGE_KINDS.get(family, ALL_PAGES),
     )
 
@@ -257,8 +267,16 @@ def cross_file_rule(
     """
 
     return _marker(
-        id=id, family=family, summary=summary, severity=severity, section=section, status=status,
-        since=since, default_enabled=default_enabled, facts=facts, check_role="combine",
+        id=id,
+        family=family,
+        summary=summary,
+        severity=severity,
+        section=section,
+        status=status,
+        since=since,
+        default_enabled=default_enabled,
+        facts=facts,
+        check_role="combine",
         page_kinds=page_kinds or _FAMILY_PAGE_KINDS.get(family, ALL_PAGES),
     )
 

@@ -4,8 +4,9 @@ author. The recogniser (what counts as a bio, a byline, an author) is in text/bi
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from ..document import Document, Span
 from ..text.bios import (
@@ -197,7 +198,7 @@ def _difference(a: str, b: str, width: int = 6) -> tuple[str, str]:
     start = max(0, i - 1)
 
     def snip(words: list[str]) -> str:
-        out = " ".join(words[start:start + width])
+        out = " ".join(words[start : start + width])
         return ("…" if start else "") + out + ("…" if start + width < len(words) else "")
 
     return snip(wa), snip(wb)
@@ -210,8 +211,13 @@ def _different_people(a: Bio, b: Bio) -> bool:
 # -- bio-duplicate -------------------------------------------------------------------------
 
 
-@rule("bio-duplicate", family="bios", summary="An author bio printed more than once in one article",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "bio-duplicate",
+    family="bios",
+    summary="An author bio printed more than once in one article",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def bio_duplicate(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
     """## What it does
     Reports an author bio that appears a second time in the same article: twice in the body,
@@ -256,10 +262,7 @@ def bio_duplicate(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
     - `min_words`
     - `jsonld_bios`
     """
-    bios = [
-        b for b in document_bios(doc)
-        if b.words >= opts.min_words and (opts.jsonld_bios or b.origin != "jsonld")
-    ]
+    bios = [b for b in document_bios(doc) if b.words >= opts.min_words and (opts.jsonld_bios or b.origin != "jsonld")]
     if len(bios) < 2:
         return
     # Metadata copies first (the template prints them wherever the body copy sits).
@@ -337,8 +340,20 @@ def _bio_facts(doc: Document, opts: BiosOptions) -> dict[str, Any]:
         who = _author_key(doc, bio.name)
         if who is None:
             continue
-        entries.append(list(BioFact(who[0], who[1], bio.key, bio.text[:600], doc.lines.position(bio.start)[0],
-                                    bio.start, bio.end, bio.label)))
+        entries.append(
+            list(
+                BioFact(
+                    who[0],
+                    who[1],
+                    bio.key,
+                    bio.text[:600],
+                    doc.lines.position(bio.start)[0],
+                    bio.start,
+                    bio.end,
+                    bio.label,
+                )
+            )
+        )
     # Facts are kept in the JSON cache between runs: plain lists, read back as BioFact, so
     # a warm run combines exactly what a cold one does.
     return {"bios": entries, "problems": [list(p) for p in _registry_problems(doc, opts)]}
@@ -379,14 +394,24 @@ def _registry_problems(doc: Document, opts: BiosOptions) -> list[tuple[int, int,
         if entry is None or not entry["bio"]:
             continue
         if bio_relation(bio_key(entry["bio"]), bio.key, opts.consistency) is None:
-            out.append((bio.start, bio.end,
-                        f"Bio of '{entry['name']}' differs from the authors registry: '{_excerpt(entry['bio'])}'"))
+            out.append(
+                (
+                    bio.start,
+                    bio.end,
+                    f"Bio of '{entry['name']}' differs from the authors registry: '{_excerpt(entry['bio'])}'",
+                )
+            )
     return out
 
 
-@cross_file_rule("bio-inconsistent", family="bios",
-                 summary="One author with different bios across the articles of a run, or not as registered",
-                 facts=_bio_facts, severity=Severity.WARNING, section=SECTION)
+@cross_file_rule(
+    "bio-inconsistent",
+    family="bios",
+    summary="One author with different bios across the articles of a run, or not as registered",
+    facts=_bio_facts,
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def bio_inconsistent(facts: list[tuple[str, dict[str, Any]]], opts: BiosOptions) -> Iterator[tuple[str, Finding]]:
     """## What it does
     Compares the bios of each author across all the articles of one run (and within one
@@ -477,9 +502,12 @@ def bio_inconsistent(facts: list[tuple[str, dict[str, Any]]], opts: BiosOptions)
                 else:
                     where = f"in {_relative(rpath, path)}:{rfact.line}"
                 mine, theirs = _difference(fact.text, rfact.text)
-                yield path, Finding(
-                    Span(fact.start, fact.end),
-                    f"Bio of '{fact.name}' differs from the one {where}: '{mine}' here, '{theirs}' there",
+                yield (
+                    path,
+                    Finding(
+                        Span(fact.start, fact.end),
+                        f"Bio of '{fact.name}' differs from the one {where}: '{mine}' here, '{theirs}' there",
+                    ),
                 )
 
 
@@ -509,8 +537,13 @@ def _byline_matches(byline_text: str, names: tuple[str, ...], meta_names: list[s
     return False
 
 
-@rule("byline-mismatch", family="bios", summary="The byline names someone other than the metadata author",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "byline-mismatch",
+    family="bios",
+    summary="The byline names someone other than the metadata author",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def byline_mismatch(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
     """## What it does
     Compares the "By …" line at the top of the article with the author in the metadata
@@ -578,9 +611,9 @@ def byline_mismatch(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
             continue
         yield Finding(
             Span(bl.start, bl.end),
-            f"Byline '{', '.join(bl.names)}' does not match the author in the metadata "
-            f"('{shown}', line {line})",
+            f"Byline '{', '.join(bl.names)}' does not match the author in the metadata ('{shown}', line {line})",
         )
+
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here
 # is not run). Order: the order the rules were written in.

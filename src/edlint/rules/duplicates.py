@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..document import HEADING, LIST_ITEM, PARAGRAPH, Document
 from ..text.normalize import word_key
@@ -43,6 +43,12 @@ _NOT_BODY_CLASS = lazy(
 )
 
 
+def _same_place(a: tuple, b: tuple) -> bool:
+    """Are two copies (section, list or None) in one place: the same section, and not two
+    different lists (a paragraph and a list item of one section are compared)?"""
+    return a[0] == b[0] and (a[1] is None or b[1] is None or a[1] == b[1])
+
+
 _OBJECT = "\ufffc"  # what the parsers put in prose text for inline code and other objects
 
 
@@ -52,8 +58,13 @@ def _excerpt(text: str, words: int = 7) -> str:
     return out + "…" if len(parts) > words else out
 
 
-@rule("duplicate-paragraph", family="duplicates", summary="A paragraph repeated in the same article",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "duplicate-paragraph",
+    family="duplicates",
+    summary="A paragraph repeated in the same article",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports a body paragraph that repeats an earlier one, word for word or nearly (a copy
@@ -150,8 +161,11 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
         # A line printed twice in a row, however short; the paragraph-length rules below
         # name the first of several copies, so they go first when they apply.
         adjacent = (
-            before is not None and kind == PARAGRAPH and before.kind == PARAGRAPH
-            and before.span.start not in bio_blocks and not before.attrs.get("chrome")
+            before is not None
+            and kind == PARAGRAPH
+            and before.kind == PARAGRAPH
+            and before.span.start not in bio_blocks
+            and not before.attrs.get("chrome")
         )
         text = block.text.text
         if text.count(" ") + 1 < opts.min_words or len(text.split()) < opts.min_words:
@@ -173,7 +187,7 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
         # prize lists, the same step in two procedures, is parallel structure.
         where = (part, lists) if kind == LIST_ITEM else (part, None)
         first = exact.get(key)
-        if first is not None and first[2] != where:
+        if first is not None and not _same_place(first[2], where):
             first = None  # the same words in another section: keep this copy as the first
         if first is not None:
             if first[1] or prose_like:
@@ -305,9 +319,12 @@ def _parallel(a: str, b: str) -> bool:
     # A different subject ("Shares in the bank fell" / "Shares in the retailer fell"): a
     # draft keeps what the paragraph is about and rewords what follows.
     if any(
-        op.tag == "replace" and op.src_pos < _SUBJECT_WORDS and op.dest_pos < _SUBJECT_WORDS
+        op.tag == "replace"
+        and op.src_pos < _SUBJECT_WORDS
+        and op.dest_pos < _SUBJECT_WORDS
         and (op.src_pos == 0 or la[op.src_pos - 1] in _DETERMINERS)
-        and not _has_digit(la[op.src_pos]) and not _has_digit(lb[op.dest_pos])
+        and not _has_digit(la[op.src_pos])
+        and not _has_digit(lb[op.dest_pos])
         for op in ops
     ):
         return True
@@ -345,6 +362,7 @@ def _heading_repeat(doc: Document, heading, nxt, opts: DuplicatesOptions, bio_bl
         return None
     line, _ = doc.lines.position(heading.span.start)
     return Finding(nxt.span, f"Paragraph repeats the heading on line {line}: '{_excerpt(htext)}'")
+
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here
 # is not run). Order: the order the rules were written in.

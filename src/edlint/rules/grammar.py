@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 from ..document import (
     BYLINE,
@@ -23,6 +24,7 @@ from ..document import (
     Document,
 )
 from ..text.patterns import lazy
+from ..text.quoting import quoted
 from .base import (
     Applicability,
     Edit,
@@ -33,7 +35,6 @@ from .base import (
     section,
     site_loader,
 )
-from ..text.quoting import quoted
 
 # LanguageTool rules whose problems another edlint family reports already (one problem,
 # one report): quote typography and pairing (quotes), doubled words (newsroom-basics pack),
@@ -138,13 +139,20 @@ def load_client(config_dir: str, opts: LanguageToolOptions | None) -> _Service:
             messages.append(f"{problem}; grammar checks skipped")
     if url is None:
         if not messages:
-            messages.append("grammar is selected but no LanguageTool server is configured "
-                            "(languagetool.url or EDLINT_LANGUAGETOOL_URL); grammar checks skipped")
+            messages.append(
+                "grammar is selected but no LanguageTool server is configured "
+                "(languagetool.url or EDLINT_LANGUAGETOOL_URL); grammar checks skipped"
+            )
         return _Service(None, opts.required, messages)
     settings = ServerSettings(
-        url=url, timeout_s=opts.timeout_s, retries=opts.retries, max_concurrency=opts.max_concurrency,
-        disabled_rules=opts.disabled_rules, enabled_rules=opts.enabled_rules,
-        disabled_categories=opts.disabled_categories, enabled_categories=opts.enabled_categories,
+        url=url,
+        timeout_s=opts.timeout_s,
+        retries=opts.retries,
+        max_concurrency=opts.max_concurrency,
+        disabled_rules=opts.disabled_rules,
+        enabled_rules=opts.enabled_rules,
+        disabled_categories=opts.disabled_categories,
+        enabled_categories=opts.enabled_categories,
         level=opts.level,
     )
     cache_path = os.path.join(config_dir, ".edlint_cache", "languagetool.jsonl") if opts.cache else None
@@ -154,7 +162,9 @@ def load_client(config_dir: str, opts: LanguageToolOptions | None) -> _Service:
 _PROSE = (PARAGRAPH, HEADING, LIST_ITEM, CAPTION, TABLE_CELL)
 _DIRECT_QUOTE = lazy(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"|«[^»]{1,2000}»|„[^“”]{1,2000}[“”]")
 _NAME = lazy(r"\b[A-Z][\w'’-]+")
-_SPEAKER = lazy(r"(?:\b(?:said|says|told|added|asked|wrote)\s+((?:[A-Z][\w'’-]+\s?){1,3}))|((?:[A-Z][\w'’-]+\s){1,3})(?:said|says|told)\b")
+_SPEAKER = lazy(
+    r"(?:\b(?:said|says|told|added|asked|wrote)\s+((?:[A-Z][\w'’-]+\s?){1,3}))|((?:[A-Z][\w'’-]+\s){1,3})(?:said|says|told)\b"
+)
 
 
 def _language(doc: Document, opts: LanguageToolOptions) -> str:
@@ -184,9 +194,16 @@ def _names(doc: Document) -> set[str]:
     return names
 
 
-@rule("grammar", family="grammar", summary="Grammar and spelling problems found by LanguageTool",
-      severity=Severity.WARNING, section=SECTION, needs_server=True, server_configured=_configured,
-      fix="sometimes")
+@rule(
+    "grammar",
+    family="grammar",
+    summary="Grammar and spelling problems found by LanguageTool",
+    severity=Severity.WARNING,
+    section=SECTION,
+    needs_server=True,
+    server_configured=_configured,
+    fix="sometimes",
+)
 def grammar(doc: Document, opts: LanguageToolOptions) -> Iterator[Finding]:
     """## What it does
     Sends the article's prose (no markup, code, URLs or front matter; direct quotes skipped by
@@ -263,15 +280,18 @@ def grammar(doc: Document, opts: LanguageToolOptions) -> Iterator[Finding]:
             severity = Severity.parse(sev) if sev in ("error", "warning", "info") else None
             fix = None
             if m.replacements:
-                fix = Fix(f"Replace with {quoted(m.replacements[0])}", (Edit(span.start, span.end, m.replacements[0]),),
-                          Applicability.SUGGESTION)
+                fix = Fix(
+                    f"Replace with {quoted(m.replacements[0])}",
+                    (Edit(span.start, span.end, m.replacements[0]),),
+                    Applicability.SUGGESTION,
+                )
             yield Finding(
                 span,
-                f"{m.message} ({m.rule_id})" + (f"; suggestions: {', '.join(m.replacements[:3])}" if m.replacements else ""),
+                f"{m.message} ({m.rule_id})"
+                + (f"; suggestions: {', '.join(m.replacements[:3])}" if m.replacements else ""),
                 fix=fix,
                 severity=severity,
-                data={"languagetool_rule": m.rule_id, "category": m.category,
-                      "replacements": list(m.replacements)},
+                data={"languagetool_rule": m.rule_id, "category": m.category, "replacements": list(m.replacements)},
             )
 
 
@@ -287,6 +307,7 @@ def _batches(blocks: list[Any], limit: int) -> Iterator[list[Any]]:
         size += n
     if batch:
         yield batch
+
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here
 # is not run). Order: the order the rules were written in.

@@ -51,8 +51,14 @@ def unbalanced_brackets(text: str) -> tuple[list[int], list[int]]:
     return opened, stray
 
 
-@rule("paren-unbalanced", family="punctuation", summary="A bracket opened and never closed, or closed and never opened",
-      severity=Severity.WARNING, status="preview", since="0.2.0")
+@rule(
+    "paren-unbalanced",
+    family="punctuation",
+    summary="A bracket opened and never closed, or closed and never opened",
+    severity=Severity.WARNING,
+    status="preview",
+    since="0.2.0",
+)
 def paren_unbalanced(doc: Document, opts: None) -> Iterator[Finding]:
     """## What it does
     Reports a round bracket that has no partner in the same paragraph, heading, list item,
@@ -86,11 +92,12 @@ def _block_findings(block: Block) -> Iterator[Finding]:
     text = mapped.text
     opened, stray = unbalanced_brackets(text)
     for at in opened:
-        yield Finding(mapped.source_span(at, at + 1),
-                      f"Bracket is never closed: '{_excerpt(text, at, forward=True)}'")
+        yield Finding(mapped.source_span(at, at + 1), f"Bracket is never closed: '{_excerpt(text, at, forward=True)}'")
     for at in stray:
-        yield Finding(mapped.source_span(at, at + 1),
-                      f"Closing bracket has no opening bracket: '{_excerpt(text, at, forward=False)}'")
+        yield Finding(
+            mapped.source_span(at, at + 1),
+            f"Closing bracket has no opening bracket: '{_excerpt(text, at, forward=False)}'",
+        )
 
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here

@@ -45,9 +45,7 @@ class Registry:
             raise RegistryError(f"rule id {rule.id!r} ({rule.origin}) is not kebab-case")
         if rule.id in self.rules:
             other = self.rules[rule.id]
-            raise RegistryError(
-                f"rule id {rule.id!r} is defined twice ({other.origin} and {rule.origin})"
-            )
+            raise RegistryError(f"rule id {rule.id!r} is defined twice ({other.origin} and {rule.origin})")
         self.rules[rule.id] = rule
         self.families.add(rule.family)
         if rule.section is not None:
@@ -130,8 +128,6 @@ def _may_have_entry_points(group: str) -> bool:
             except OSError:
                 continue
     return False
-
-
 
 
 def _entry_point_rules() -> list[tuple[str, list[Rule] | Exception]]:
@@ -272,9 +268,11 @@ def skipped_plugins_message(skipped: list[tuple[str, str]]) -> str:
     """One line naming the plugins that were not loaded, where they were named, and how to
     allow them."""
     names = ", ".join(f"{spec!r} (named in {where})" for spec, where in skipped)
-    return (f"plugins not loaded: {names}: a plugin is code, and a config in the linted tree "
-            f"cannot make edlint run code; allow local plugins with --allow-plugins, "
-            f"{ALLOW_ENV}=1 or 'allow_plugins: true' in {user_config_path()}")
+    return (
+        f"plugins not loaded: {names}: a plugin is code, and a config in the linted tree "
+        f"cannot make edlint run code; allow local plugins with --allow-plugins, "
+        f"{ALLOW_ENV}=1 or 'allow_plugins: true' in {user_config_path()}"
+    )
 
 
 class plugin_output_to_stderr:  # a context manager, named like contextlib's
@@ -313,8 +311,11 @@ def _quiet_rules(rules: list[Rule]) -> list[Rule]:
     """Plugin rules whose functions run with their output sent to stderr."""
     out = []
     for r in rules:
-        changes = {name: _quiet(getattr(r, name), name != "facts") for name in ("check", "facts", "combine")
-                   if getattr(r, name) is not None}
+        changes = {
+            name: _quiet(getattr(r, name), name != "facts")
+            for name in ("check", "facts", "combine")
+            if getattr(r, name) is not None
+        }
         out.append(replace(r, **changes) if changes else r)
     return out
 

@@ -8,8 +8,9 @@ conversion, and every metre/meter, litre/liter word used as a unit.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from ..document import HEADING, Block, Document
 from ..text.quantities import (
@@ -129,7 +130,7 @@ def _scan(doc: Document) -> _Scan:
 
 
 def _region(doc: Document) -> str | None:
-    """"us" or "uk" (any English but American) from the article's language when the article,
+    """ "us" or "uk" (any English but American) from the article's language when the article,
     the site or the config declares it; None when the language is only assumed."""
     if not doc.variety_known:
         return None
@@ -144,7 +145,7 @@ def _span(block: Block, start: int, end: int):
 
 
 def _quoted(block: Block, q: Quantity) -> str:
-    return block.text.text[q.start:q.end]
+    return block.text.text[q.start : q.end]
 
 
 # ------------------------------------------------------------------ units-mixed-system
@@ -302,10 +303,7 @@ def units_mixed_system(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
                 continue
             written = _quoted(s.block, s.q)
             if opts.system != "either":
-                message = (
-                    f'"{written}" is {s.q.system}; house style is {house_word}: '
-                    f"add a conversion in brackets"
-                )
+                message = f'"{written}" is {s.q.system}; house style is {house_word}: add a conversion in brackets'
             elif example is not None:
                 message = (
                     f'"{written}" is {s.q.system} but this article gives {_DIM_PLURAL[dim]} in '
@@ -322,16 +320,19 @@ def units_mixed_system(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
             if suggestion is not None:
                 message += f", e.g. {suggestion}"
                 at = _span(s.block, s.q.start, s.q.end).end
-                fix = Fix(
-                    f"Add {suggestion}", (Edit(at, at, " " + suggestion),), Applicability.UNSAFE
-                )
+                fix = Fix(f"Add {suggestion}", (Edit(at, at, " " + suggestion),), Applicability.UNSAFE)
             severity = Severity.INFO if s.quoted and opts.in_quotes == "info" else None
             yield Finding(_span(s.block, s.q.start, s.q.end), message, fix=fix, severity=severity)
 
 
 _DIM_PLURAL = {
-    "length": "lengths and distances", "mass": "weights", "volume": "volumes", "area": "areas",
-    "speed": "speeds", "temperature": "temperatures", "height": "heights",
+    "length": "lengths and distances",
+    "mass": "weights",
+    "volume": "volumes",
+    "area": "areas",
+    "speed": "speeds",
+    "temperature": "temperatures",
+    "height": "heights",
     "body weight": "body weights",
 }
 
@@ -460,8 +461,7 @@ def _abbreviation_styles(scan: _Scan) -> Iterator[Finding]:
                 f'{name.capitalize()} written as "{unit_written}" here but as '
                 f'"{example.q.unit_text}" elsewhere ("{_quoted(example.block, example.q)}")'
             )
-            yield Finding(_span(s.block, s.q.unit_start, s.q.unit_end), message,
-                          severity=Severity.INFO)
+            yield Finding(_span(s.block, s.q.unit_start, s.q.unit_end), message, severity=Severity.INFO)
 
 
 # -------------------------------------------------------------------- units-conversion
@@ -478,7 +478,7 @@ def _expected_text(value: float, c: Quantity) -> str:
         number = format_number(value, 3) if abs(value) < 10 else str(round(value))
     else:
         number = format_number(value, 3)
-    unit = c.unit_text if c.form == "full" or not c.attached else c.unit_text
+    unit = c.unit_text
     gap = "" if c.attached else " "
     return f"{number}{gap}{unit}"
 
@@ -555,6 +555,7 @@ def units_conversion(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
             span = _span(block, tgt.num_start, tgt.num_end)
             fix = Fix.replace(span, number, f"Use {number}", Applicability.UNSAFE)
         yield Finding(_span(block, tgt.start, tgt.end), message, fix=fix)
+
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here
 # is not run). Order: the order the rules were written in.

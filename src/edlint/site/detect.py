@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .kinds import (
     AUTHOR_FOLDERS,
@@ -29,8 +30,14 @@ HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_GENERIC = ("config.toml", "config.yaml", "config.yml", "config.json")
 HUGO_FOLDERS = ("content", "archetypes", "themes", "layouts")
 JEKYLL_CONFIGS = ("_config.yml", "_config.yaml", "_config.toml")
-ELEVENTY_CONFIGS = (".eleventy.js", ".eleventy.cjs", "eleventy.config.js", "eleventy.config.mjs",
-                    "eleventy.config.cjs", "eleventy.config.ts")
+ELEVENTY_CONFIGS = (
+    ".eleventy.js",
+    ".eleventy.cjs",
+    "eleventy.config.js",
+    "eleventy.config.mjs",
+    "eleventy.config.cjs",
+    "eleventy.config.ts",
+)
 MARKERS = (*HUGO_CONFIGS, *HUGO_GENERIC, *JEKYLL_CONFIGS, *ELEVENTY_CONFIGS, *HUGO_FOLDERS, "config", ".git")
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Za-z]{4}))?$")
 
@@ -51,9 +58,16 @@ def language_tag(value: Any) -> str | None:
 class Site:
     """One site: its generator, root folder, layout and the settings edlint took from it."""
 
-    def __init__(self, kind: str, root: str, layout: Layout, language: str | None = None,
-                 language_from: str | None = None, config_files: tuple[str, ...] = (),
-                 detected_by: str = "") -> None:
+    def __init__(
+        self,
+        kind: str,
+        root: str,
+        layout: Layout,
+        language: str | None = None,
+        language_from: str | None = None,
+        config_files: tuple[str, ...] = (),
+        detected_by: str = "",
+    ) -> None:
         self.kind = kind  # hugo | jekyll | eleventy | plain
         self.root = root  # absolute
         self.layout = layout
@@ -105,9 +119,15 @@ class Site:
         return repr((self.kind, self.root, self.language, sorted(self.languages_by_dir.items()), vars(self.layout)))
 
     def describe(self) -> dict[str, Any]:
-        return {"kind": self.kind, "root": self.root, "detected_by": self.detected_by,
-                "language": self.language, "language_from": self.language_from,
-                "config_files": list(self.config_files), **self.layout.describe()}
+        return {
+            "kind": self.kind,
+            "root": self.root,
+            "detected_by": self.detected_by,
+            "language": self.language,
+            "language_from": self.language_from,
+            "config_files": list(self.config_files),
+            **self.layout.describe(),
+        }
 
 
 class SiteFinder:
@@ -289,7 +309,9 @@ def _read_hugo(root: str, why: str, read: Callable[[str], str | None]) -> Site:
         if more is not None:
             files.append(more[0])
             data = {**_lower_keys(more[1]), **data}
-        langs = _first_config(default_dir, ("languages.toml", "languages.yaml", "languages.yml", "languages.json"), read)
+        langs = _first_config(
+            default_dir, ("languages.toml", "languages.yaml", "languages.yml", "languages.json"), read
+        )
         if langs is not None and isinstance(langs[1], dict):
             files.append(langs[0])
             data.setdefault("languages", langs[1])
@@ -328,8 +350,9 @@ def _read_hugo(root: str, why: str, read: Callable[[str], str | None]) -> Site:
         for singular, plural in taxonomies.items():
             if str(singular).lower() in AUTHOR_FOLDERS and isinstance(plural, str):
                 people.add(plural.lower())
-    layout = HugoLayout(tuple(dict.fromkeys(content_dirs)), str(data.get("publishdir") or "public").strip("/"),
-                        frozenset(people))
+    layout = HugoLayout(
+        tuple(dict.fromkeys(content_dirs)), str(data.get("publishdir") or "public").strip("/"), frozenset(people)
+    )
     site = Site("hugo", root, layout, language, language_from, tuple(files), why)
     site.languages_by_dir = by_dir
     return site
@@ -375,12 +398,27 @@ def _read_eleventy(root: str, why: str, read: Callable[[str], str | None]) -> Si
             dirs.setdefault(key, value.strip().removeprefix("./"))
         break
     input_dir = dirs.get("input", ".").strip("/") or "."
-    layout = EleventyLayout(input_dir, dirs.get("output", "_site"), dirs.get("includes", "_includes"),
-                            dirs.get("data", "_data"), dirs.get("layouts", "_layouts"))
+    layout = EleventyLayout(
+        input_dir,
+        dirs.get("output", "_site"),
+        dirs.get("includes", "_includes"),
+        dirs.get("data", "_data"),
+        dirs.get("layouts", "_layouts"),
+    )
     data_dir = os.path.join(root, input_dir, dirs.get("data", "_data"))
     language, language_from = None, None
-    for n in ("site.json", "metadata.json", "site.yaml", "site.yml", "metadata.yaml", "metadata.yml",
-              "site.js", "metadata.js", "site.cjs", "metadata.cjs"):
+    for n in (
+        "site.json",
+        "metadata.json",
+        "site.yaml",
+        "site.yml",
+        "metadata.yaml",
+        "metadata.yml",
+        "site.js",
+        "metadata.js",
+        "site.cjs",
+        "metadata.cjs",
+    ):
         path = os.path.join(data_dir, n)
         text = read(path)
         if text is None:

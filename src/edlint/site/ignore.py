@@ -11,7 +11,8 @@ semantics; it is imported only when an ignore file exists.
 from __future__ import annotations
 
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # .eleventyignore: Eleventy's own list of what is not content (gitignore syntax).
 IGNORE_FILES = (".gitignore", ".ignore", ".eleventyignore")

@@ -20,10 +20,18 @@ EVERY = 0.98  # a field "every article has" (a stray old post or two does not co
 RARE = 0.10  # images captioned or credited this rarely: the house does not do it
 
 REGISTRY_CANDIDATES = (
-    "data/authors.yaml", "data/authors.yml", "data/authors.json", "data/authors.toml",
-    "_data/authors.yml", "_data/authors.yaml", "_data/authors.json",
-    "src/_data/authors.json", "src/_data/authors.yml", "src/_data/authors.yaml",
-    "content/authors", "_authors",
+    "data/authors.yaml",
+    "data/authors.yml",
+    "data/authors.json",
+    "data/authors.toml",
+    "_data/authors.yml",
+    "_data/authors.yaml",
+    "_data/authors.json",
+    "src/_data/authors.json",
+    "src/_data/authors.yml",
+    "src/_data/authors.yaml",
+    "content/authors",
+    "_authors",
 )
 IMAGE_DATA_CANDIDATES = ("data/images", "_data/images", "src/_data/images")
 # Canonical field -> the front-matter names the default schema accepts for it.
@@ -34,12 +42,18 @@ FIELDS = {
     "description": ("description", "excerpt", "summary", "standfirst"),
 }
 # Spellings that tell British from American English, for a site that declares no variety.
-_UK = re.compile(r"\b(colour|favour|honour|labour|neighbour|centre|theatre|metres?|kilometres?|litres?|"
-                 r"organis(?:e|ed|ing|ation)|recognis(?:e|ed)|realis(?:e|ed)|apologis(?:e|ed)|analys(?:e|ed)|"
-                 r"defence|offence|travell(?:ed|ing)|programme)\b", re.I)
-_US = re.compile(r"\b(color|favor|honor|labor|neighbor|center|theater|meters?|kilometers?|liters?|"
-                 r"organiz(?:e|ed|ing|ation)|recogniz(?:e|ed)|realiz(?:e|ed)|apologiz(?:e|ed)|analyz(?:e|ed)|"
-                 r"defense|offense|travel(?:ed|ing))\b", re.I)
+_UK = re.compile(
+    r"\b(colour|favour|honour|labour|neighbour|centre|theatre|metres?|kilometres?|litres?|"
+    r"organis(?:e|ed|ing|ation)|recognis(?:e|ed)|realis(?:e|ed)|apologis(?:e|ed)|analys(?:e|ed)|"
+    r"defence|offence|travell(?:ed|ing)|programme)\b",
+    re.I,
+)
+_US = re.compile(
+    r"\b(color|favor|honor|labor|neighbor|center|theater|meters?|kilometers?|liters?|"
+    r"organiz(?:e|ed|ing|ation)|recogniz(?:e|ed)|realiz(?:e|ed)|apologiz(?:e|ed)|analyz(?:e|ed)|"
+    r"defense|offense|travel(?:ed|ing))\b",
+    re.I,
+)
 
 
 def build_config(root: str = ".") -> tuple[str, list[str]]:
@@ -63,11 +77,16 @@ def build_config(root: str = ".") -> tuple[str, list[str]]:
         if kind == "article":
             articles.append(doc)
     name = {"hugo": "Hugo", "jekyll": "Jekyll", "eleventy": "Eleventy"}.get(site.kind, site.kind)
-    say = [f"Found {'an' if name[:1] in 'AEIOU' else 'a'} {name} site: {len(files)} files to check "
-           f"({', '.join(f'{n} {k}' for k, n in sorted(kinds.items())) or 'none'})."]
-    live: list[str] = ["# edlint configuration, written by `edlint init` for this site.",
-                       "# `edlint check --show-settings` shows what edlint reads from the site;",
-                       "# `edlint rules` and `edlint explain RULE` document each rule.", ""]
+    say = [
+        f"Found {'an' if name[:1] in 'AEIOU' else 'a'} {name} site: {len(files)} files to check "
+        f"({', '.join(f'{n} {k}' for k, n in sorted(kinds.items())) or 'none'})."
+    ]
+    live: list[str] = [
+        "# edlint configuration, written by `edlint init` for this site.",
+        "# `edlint check --show-settings` shows what edlint reads from the site;",
+        "# `edlint rules` and `edlint explain RULE` document each rule.",
+        "",
+    ]
     live.append(f"site: {site.kind}  # {site.detected_by}")
     language = _language(site, articles, live, say)
     if language:
@@ -88,8 +107,10 @@ def build_config(root: str = ".") -> tuple[str, list[str]]:
         globs, kept, dropped = dated
         live.append(f"articles: [{', '.join(repr(g) for g in globs)}]  # dated: {', '.join(kept)}")
         live.append(f"# Not articles (most files have no date): {', '.join(dropped)}")
-        say.append(f"Articles: the dated sections {', '.join(kept)}; {', '.join(dropped)} hold undated pages "
-                   "(documentation, landing pages) and are linted as pages.")
+        say.append(
+            f"Articles: the dated sections {', '.join(kept)}; {', '.join(dropped)} hold undated pages "
+            "(documentation, landing pages) and are linted as pages."
+        )
         articles = [d for d in articles if _matches_section(site, d.path, kept)]
     if len(articles) >= MEASURE_FROM:
         _measure(articles, sections, ignore, live, say)
@@ -100,12 +121,19 @@ def build_config(root: str = ".") -> tuple[str, list[str]]:
     for name, lines in sections.items():
         live.append(f"{name}:")
         live.extend(lines)
-    live += ["", "# Files to skip besides .gitignore and the site's build output, templates and themes:",
-             "# exclude: []", "# Which files are articles (default: the site's layout), and other page kinds:",
-             "# articles: [\"content/news/**\"]", "# page_kinds: {list: [\"content/**/_index.md\"]}"]
-    say.append("To adopt edlint on a site with published articles, record today's findings with "
-               "`edlint baseline write` and check with `edlint check --baseline edlint-baseline.json`: "
-               "existing articles do not block, new ones are checked in full.")
+    live += [
+        "",
+        "# Files to skip besides .gitignore and the site's build output, templates and themes:",
+        "# exclude: []",
+        "# Which files are articles (default: the site's layout), and other page kinds:",
+        '# articles: ["content/news/**"]',
+        '# page_kinds: {list: ["content/**/_index.md"]}',
+    ]
+    say.append(
+        "To adopt edlint on a site with published articles, record today's findings with "
+        "`edlint baseline write` and check with `edlint check --baseline edlint-baseline.json`: "
+        "existing articles do not block, new ones are checked in full."
+    )
     return "\n".join(live) + "\n", say
 
 
@@ -138,7 +166,8 @@ def _dated_sections(site: Any, articles: list[Any]) -> tuple[list[str], list[str
         if section is None:
             continue
         has_date = bool(doc.meta("date", "publishDate", "published", "pubdate")) or bool(
-            _DATE_IN_NAME.search(doc.path.replace(os.sep, "/")))
+            _DATE_IN_NAME.search(doc.path.replace(os.sep, "/"))
+        )
         c = counts.setdefault(section, [0, 0])
         c[0] += has_date
         c[1] += 1
@@ -152,8 +181,8 @@ def _dated_sections(site: Any, articles: list[Any]) -> tuple[list[str], list[str
 
 
 def _parse(path: str) -> Any:
-    from ..reading import read_text
     from ..parsers import ParseOptions, format_for, parse
+    from ..reading import read_text
 
     text, _problem, _skipped = read_text(path, 4 * 1024 * 1024)
     if text is None:
@@ -170,7 +199,9 @@ def _first_existing(root: str, candidates: tuple[str, ...]) -> str | None:
 
 def _language(site: Any, articles: list[Any], live: list[str], say: list[str]) -> str | None:
     if site.language:
-        live.append(f"# language: {site.language}  # read from {site.language_from} on every run; set it here to pin it")
+        live.append(
+            f"# language: {site.language}  # read from {site.language_from} on every run; set it here to pin it"
+        )
         say.append(f"Language variety: {site.language} (from {site.language_from}).")
         return None
     uk = us = 0
@@ -179,23 +210,27 @@ def _language(site: Any, articles: list[Any], live: list[str], say: list[str]) -
         uk += len(_UK.findall(text))
         us += len(_US.findall(text))
     if uk >= 5 and uk >= 3 * us:
-        say.append(f"Language variety: en-GB, measured ({uk} British spellings, {us} American); "
-                   "the site declares none.")
+        say.append(
+            f"Language variety: en-GB, measured ({uk} British spellings, {us} American); the site declares none."
+        )
         return "en-GB"
     if us >= 5 and us >= 3 * uk:
-        say.append(f"Language variety: en-US, measured ({us} American spellings, {uk} British); "
-                   "the site declares none.")
+        say.append(
+            f"Language variety: en-US, measured ({us} American spellings, {uk} British); the site declares none."
+        )
         return "en-US"
-    live.append("# language: en-GB  # the site declares no variety and its articles do not show one:"
-                " spelling fixes stay unsafe")
+    live.append(
+        "# language: en-GB  # the site declares no variety and its articles do not show one: spelling fixes stay unsafe"
+    )
     say.append("Language variety: not declared by the site, not clear from its articles; not set.")
     return None
 
 
-def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[str], live: list[str],
-             say: list[str]) -> None:
+def _measure(
+    articles: list[Any], sections: dict[str, list[str]], ignore: list[str], live: list[str], say: list[str]
+) -> None:
     n = len(articles)
-    have: dict[str, int] = {k: 0 for k in FIELDS}
+    have: dict[str, int] = dict.fromkeys(FIELDS, 0)
     lengths: list[int] = []
     for doc in articles:
         keys = {k.lower() for k in doc.metadata}
@@ -219,8 +254,10 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
         lengths.sort()
         p5, p95 = lengths[int(0.05 * (len(lengths) - 1))], lengths[int(0.95 * (len(lengths) - 1))]
         over, under = sum(x > 160 for x in lengths), sum(x < 50 for x in lengths)
-        say.append(f"Descriptions: {len(lengths)} of {n} articles, {lengths[0]}-{lengths[-1]} characters "
-                   f"(5% under {p5}, 5% over {p95}).")
+        say.append(
+            f"Descriptions: {len(lengths)} of {n} articles, {lengths[0]}-{lengths[-1]} characters "
+            f"(5% under {p5}, 5% over {p95})."
+        )
         if over > 0.05 * len(lengths) or under > 0.05 * len(lengths):
             # The whole range, unless a few outliers stretch it far (those are for the baseline).
             low = lengths[0] if lengths[0] >= p5 * 0.66 else p5
@@ -231,8 +268,9 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
             spec[0].update({"min_length": lo, "max_length": hi})
             spec[1].append(f"90% are {p5}-{p95} characters")
     if fields:
-        sections.setdefault("metadata", []).extend(["  fields:  # the whole house schema (it replaces the default)",
-                                                    *_schema_lines(fields)])
+        sections.setdefault("metadata", []).extend(
+            ["  fields:  # the whole house schema (it replaces the default)", *_schema_lines(fields)]
+        )
     images = captioned = credited = 0
     straight = curly = 0
     for doc in articles:
@@ -258,7 +296,8 @@ def _measure(articles: list[Any], sections: dict[str, list[str]], ignore: list[s
         say.append(f"Quotation marks: {curly} curly, {straight} straight.")
         if straight >= 0.9 * (straight + curly):
             sections.setdefault("quotes", []).append(
-                f"  marks: straight  # measured: {straight} straight, {curly} curly")
+                f"  marks: straight  # measured: {straight} straight, {curly} curly"
+            )
         elif curly >= 0.9 * (straight + curly):
             sections.setdefault("quotes", []).append(f"  marks: curly  # measured: {curly} curly, {straight} straight")
 

@@ -13,20 +13,70 @@ ARTICLE, LIST, AUTHOR, PAGE = "article", "list", "author", "page"
 PAGE_KINDS = (ARTICLE, LIST, AUTHOR, PAGE)
 
 # Folders that name people's profile pages (Hugo taxonomies and sections, Jekyll collections).
-AUTHOR_FOLDERS = frozenset({"authors", "author", "contributors", "people", "staff", "team", "writers",
-                            "bios", "reporters"})
+AUTHOR_FOLDERS = frozenset(
+    {"authors", "author", "contributors", "people", "staff", "team", "writers", "bios", "reporters"}
+)
 # Folders whose pages are stories, for generators with no posts folder of their own.
-ARTICLE_FOLDERS = frozenset({"posts", "post", "blog", "articles", "article", "news", "stories", "story",
-                             "press", "press-releases", "updates", "writing", "features", "opinion"})
+ARTICLE_FOLDERS = frozenset(
+    {
+        "posts",
+        "post",
+        "blog",
+        "articles",
+        "article",
+        "news",
+        "stories",
+        "story",
+        "press",
+        "press-releases",
+        "updates",
+        "writing",
+        "features",
+        "opinion",
+    }
+)
 # Front matter `layout`/`type` values that say what a page is.
-LIST_LAYOUTS = frozenset({"list", "section", "taxonomy", "term", "terms", "archive", "archives", "category",
-                          "categories", "tag", "tags", "home", "paginate", "pagination", "blog-index",
-                          "post-list"})  # not "posts": Hugo's `type: posts` is a story's content type
+LIST_LAYOUTS = frozenset(
+    {
+        "list",
+        "section",
+        "taxonomy",
+        "term",
+        "terms",
+        "archive",
+        "archives",
+        "category",
+        "categories",
+        "tag",
+        "tags",
+        "home",
+        "paginate",
+        "pagination",
+        "blog-index",
+        "post-list",
+    }
+)  # not "posts": Hugo's `type: posts` is a story's content type
 AUTHOR_LAYOUTS = frozenset({"author", "authors", "profile", "person", "people", "contributor", "staff", "bio"})
 # Repository documents at the site root: about the code, not published.
-ROOT_DOCUMENTS = frozenset({"readme", "changelog", "changes", "history", "license", "licence", "contributing",
-                            "code_of_conduct", "code-of-conduct", "security", "support", "notice",
-                            "pull_request_template", "issue_template", "codeowners"})
+ROOT_DOCUMENTS = frozenset(
+    {
+        "readme",
+        "changelog",
+        "changes",
+        "history",
+        "license",
+        "licence",
+        "contributing",
+        "code_of_conduct",
+        "code-of-conduct",
+        "security",
+        "support",
+        "notice",
+        "pull_request_template",
+        "issue_template",
+        "codeowners",
+    }
+)
 
 
 def _parts(rel: str) -> list[str]:
@@ -110,19 +160,34 @@ class HugoLayout(Layout):
 
     name = "hugo"
 
-    def __init__(self, content_dirs: tuple[str, ...] = ("content",), publish_dir: str = "public",
-                 author_sections: frozenset[str] = AUTHOR_FOLDERS) -> None:
+    def __init__(
+        self,
+        content_dirs: tuple[str, ...] = ("content",),
+        publish_dir: str = "public",
+        author_sections: frozenset[str] = AUTHOR_FOLDERS,
+    ) -> None:
         self.content_dirs = content_dirs
         self.publish_dir = publish_dir
         self.author_sections = author_sections
-        self.never = (publish_dir, "resources", "themes", "layouts", "static", "assets", "data", "archetypes",
-                      "i18n", "config", "node_modules")
+        self.never = (
+            publish_dir,
+            "resources",
+            "themes",
+            "layouts",
+            "static",
+            "assets",
+            "data",
+            "archetypes",
+            "i18n",
+            "config",
+            "node_modules",
+        )
 
     def _content_rel(self, rel: str) -> list[str] | None:
         # The deepest content folder first: content/en/about.md is a page of content/en.
         for d in sorted(self.content_dirs, key=len, reverse=True):
             if _under(rel, d):
-                return _parts(rel[len(d):]) if d not in ("", ".") else _parts(rel)
+                return _parts(rel[len(d) :]) if d not in ("", ".") else _parts(rel)
         return None
 
     def skip_dir(self, rel: str) -> bool:
@@ -159,7 +224,9 @@ class HugoLayout(Layout):
             "content": [f"{d}/**" for d in roots],
             "articles": [f"{d}/<section>/**" for d in roots],
             "lists": ["**/_index.md"],
-            "authors": [f"{d}/{a}/**" for d in roots for a in sorted(self.author_sections) if a in ("authors", "author")],
+            "authors": [
+                f"{d}/{a}/**" for d in roots for a in sorted(self.author_sections) if a in ("authors", "author")
+            ],
             "never": [f"{d}/" for d in self.never] + ["everything outside " + ", ".join(f"{d}/" for d in roots)],
         }
 
@@ -172,16 +239,30 @@ class JekyllLayout(Layout):
 
     name = "jekyll"
 
-    def __init__(self, collections: tuple[str, ...] = (), destination: str = "_site",
-                 excluded: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, collections: tuple[str, ...] = (), destination: str = "_site", excluded: tuple[str, ...] = ()
+    ) -> None:
         self.collections = tuple(c for c in collections if c not in ("posts", "drafts"))
         self.destination = destination
         self.excluded = excluded
-        self.never = ("_site" if destination == "_site" else destination, "_includes", "_layouts", "_data", "_sass",
-                      "_plugins", "assets", "vendor", "node_modules", ".jekyll-cache", *excluded)
+        self.never = (
+            "_site" if destination == "_site" else destination,
+            "_includes",
+            "_layouts",
+            "_data",
+            "_sass",
+            "_plugins",
+            "assets",
+            "vendor",
+            "node_modules",
+            ".jekyll-cache",
+            *excluded,
+        )
 
     def _content_folder(self, name: str) -> bool:
-        return name in ("_posts", "_drafts", "_pages") or name.removeprefix("_") in self.collections and name.startswith("_")
+        return name in ("_posts", "_drafts", "_pages") or (
+            name.removeprefix("_") in self.collections and name.startswith("_")
+        )
 
     def skip_dir(self, rel: str) -> bool:
         parts = _parts(rel)
@@ -222,12 +303,15 @@ class JekyllLayout(Layout):
         arts = ["_posts/**", "**/_posts/**", "_drafts/**"]
         arts += [f"_{c}/**" for c in self.collections if c.lower() not in AUTHOR_FOLDERS]
         return {
-            "content": arts + ["_pages/**", "*.md (pages)"],
+            "content": [*arts, "_pages/**", "*.md (pages)"],
             "articles": arts,
             "lists": ["front matter layout: home/archive/category/tag ..."],
             "authors": [f"_{c}/**" for c in self.collections if c.lower() in AUTHOR_FOLDERS] + ["authors/**"],
-            "never": list(dict.fromkeys(d.rstrip("/") + ("" if d in self.excluded else "/") for d in self.never))
-            + ["other _folders/", "HTML outside _posts/ and collections"],
+            "never": [
+                *list(dict.fromkeys(d.rstrip("/") + ("" if d in self.excluded else "/") for d in self.never)),
+                "other _folders/",
+                "HTML outside _posts/ and collections",
+            ],
         }
 
 
@@ -239,8 +323,14 @@ class EleventyLayout(Layout):
 
     name = "eleventy"
 
-    def __init__(self, input_dir: str = ".", output_dir: str = "_site", includes: str = "_includes",
-                 data: str = "_data", layouts: str = "_layouts") -> None:
+    def __init__(
+        self,
+        input_dir: str = ".",
+        output_dir: str = "_site",
+        includes: str = "_includes",
+        data: str = "_data",
+        layouts: str = "_layouts",
+    ) -> None:
         self.input_dir = input_dir.strip("/") or "."
         self.output_dir = output_dir.strip("/") or "_site"
         self.special = tuple(_join(self.input_dir, d) for d in (includes, data, layouts))
@@ -249,7 +339,7 @@ class EleventyLayout(Layout):
     def _input_rel(self, rel: str) -> list[str] | None:
         if not _under(rel, self.input_dir):
             return None
-        return _parts(rel[len(self.input_dir):]) if self.input_dir != "." else _parts(rel)
+        return _parts(rel[len(self.input_dir) :]) if self.input_dir != "." else _parts(rel)
 
     def skip_dir(self, rel: str) -> bool:
         if _under(rel, self.output_dir) or any(_under(rel, s) for s in self.special):

@@ -37,8 +37,12 @@ def set_language(doc: Document, site: Site, config: Config) -> None:
         doc.language_source = "document"
         return
     site_lang = site.language_for(doc.path)[0]
-    refines = (config.language_given and site_lang is not None and "-" not in site_lang
-               and config.language.lower().split("-")[0].split("_")[0] == site_lang)
+    refines = (
+        config.language_given
+        and site_lang is not None
+        and "-" not in site_lang
+        and config.language.lower().split("-")[0].split("_")[0] == site_lang
+    )
     if site_lang and not refines:
         doc.language, doc.language_source = site_lang, "site"
     elif config.language_given:

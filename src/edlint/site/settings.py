@@ -8,8 +8,12 @@ from typing import Any
 import click
 
 
-def show_settings(paths: tuple[str, ...], config_path: str | None = None, exclude: tuple[str, ...] = (),
-                  respect_gitignore: bool | None = None) -> int:
+def show_settings(
+    paths: tuple[str, ...],
+    config_path: str | None = None,
+    exclude: tuple[str, ...] = (),
+    respect_gitignore: bool | None = None,
+) -> int:
     from ..config import ConfigError
     from ..engine import Linter
 
@@ -54,8 +58,9 @@ def describe(linter: Any, config: Any, site: Any) -> list[str]:
     lines = [f"site: {site.kind} at {_short(site.root)} ({site.detected_by})"]
     if config.site != "auto":
         lines[0] += f" [site: {config.site} in {cfg_name}]"
-    if site.language and not (config.language_given and "-" not in site.language
-                              and config.language.lower().startswith(site.language + "-")):
+    if site.language and not (
+        config.language_given and "-" not in site.language and config.language.lower().startswith(site.language + "-")
+    ):
         lang = f"{site.language} (from {site.language_from}; front matter `lang` or <html lang> wins per file)"
     elif config.language_given:
         lang = f"{config.language} (from {cfg_name}: language)"
@@ -82,17 +87,24 @@ def describe(linter: Any, config: Any, site: Any) -> list[str]:
     if linter.extra_exclude:
         lines.append(f"exclude: {', '.join(linter.extra_exclude)} (--exclude)")
     respect = linter._respects_gitignore(config)
-    where = ("--no-respect-gitignore" if linter.respect_gitignore is False
-             else f"{cfg_name}: respect_gitignore" if not config.respect_gitignore else "default")
-    lines.append(f"ignore files (.gitignore, .ignore, .git/info/exclude): {'respected' if respect else 'not read'} ({where})")
+    where = (
+        "--no-respect-gitignore"
+        if linter.respect_gitignore is False
+        else f"{cfg_name}: respect_gitignore"
+        if not config.respect_gitignore
+        else "default"
+    )
+    lines.append(
+        f"ignore files (.gitignore, .ignore, .git/info/exclude): {'respected' if respect else 'not read'} ({where})"
+    )
     if site.config_files:
         lines.append("site config read: " + ", ".join(_short(f) for f in site.config_files))
     return lines
 
 
 def file_kind(linter: Any, path: str) -> str:
-    from ..reading import read_text
     from ..parsers import ParseOptions, format_for, parse
+    from ..reading import read_text
     from .pages import page_kind
 
     config = linter.config_for(path)

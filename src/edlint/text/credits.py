@@ -77,26 +77,90 @@ NO_CREDIT = CreditResult(NONE)
 # -- defaults (the options of the images family start from these) -------------------------
 # Names that are a credit wherever they appear in a caption.
 DEFAULT_SOURCES: tuple[str, ...] = (
-    "Getty Images", "Getty", "Reuters", "Associated Press", "AP Photo", "Agence France-Presse",
-    "AFP/Getty", "EPA-EFE", "PA Wire", "PA Media", "Press Association", "Shutterstock",
-    "iStock", "iStockphoto", "Thinkstock", "Alamy", "Rex Features", "REX/Shutterstock",
-    "ZUMA Press", "ZUMA Wire", "NurPhoto", "SOPA Images", "Anadolu Agency", "Xinhua", "WENN",
-    "Splash News", "Backgrid", "Imagn", "USA TODAY Sports", "Icon Sportswire", "Corbis",
-    "Magnum Photos", "Unsplash", "Pexels", "Wikimedia Commons", "Flickr", "Bloomberg via Getty",
+    "Getty Images",
+    "Getty",
+    "Reuters",
+    "Associated Press",
+    "AP Photo",
+    "Agence France-Presse",
+    "AFP/Getty",
+    "EPA-EFE",
+    "PA Wire",
+    "PA Media",
+    "Press Association",
+    "Shutterstock",
+    "iStock",
+    "iStockphoto",
+    "Thinkstock",
+    "Alamy",
+    "Rex Features",
+    "REX/Shutterstock",
+    "ZUMA Press",
+    "ZUMA Wire",
+    "NurPhoto",
+    "SOPA Images",
+    "Anadolu Agency",
+    "Xinhua",
+    "WENN",
+    "Splash News",
+    "Backgrid",
+    "Imagn",
+    "USA TODAY Sports",
+    "Icon Sportswire",
+    "Corbis",
+    "Magnum Photos",
+    "Unsplash",
+    "Pexels",
+    "Wikimedia Commons",
+    "Flickr",
+    "Bloomberg via Getty",
 )
 # Licence words: a credit made only of these names nobody.
 DEFAULT_LICENCES: tuple[str, ...] = (
-    "Creative Commons", "CC BY-NC-SA", "CC BY-NC-ND", "CC BY-SA", "CC BY-NC", "CC BY-ND",
-    "CC BY", "CC0", "CC", "BY-SA", "BY-NC-SA", "BY-NC", "BY-ND", "public domain", "GFDL",
-    "GNU Free Documentation License", "no known copyright restrictions", "licensed under",
-    "licenced under", "attribution-sharealike", "attribution",
+    "Creative Commons",
+    "CC BY-NC-SA",
+    "CC BY-NC-ND",
+    "CC BY-SA",
+    "CC BY-NC",
+    "CC BY-ND",
+    "CC BY",
+    "CC0",
+    "CC",
+    "BY-SA",
+    "BY-NC-SA",
+    "BY-NC",
+    "BY-ND",
+    "public domain",
+    "GFDL",
+    "GNU Free Documentation License",
+    "no known copyright restrictions",
+    "licensed under",
+    "licenced under",
+    "attribution-sharealike",
+    "attribution",
 )
 # Weak credits: say where an image came from but name no one.
 DEFAULT_WEAK: tuple[str, ...] = (
-    "file photo", "file picture", "file image", "file", "handout", "handout photo",
-    "handout picture", "supplied", "supplied photo", "supplied image", "submitted",
-    "submitted photo", "contributed", "contributed photo", "courtesy photo", "stock photo",
-    "stock image", "archive photo", "library photo", "library picture",
+    "file photo",
+    "file picture",
+    "file image",
+    "file",
+    "handout",
+    "handout photo",
+    "handout picture",
+    "supplied",
+    "supplied photo",
+    "supplied image",
+    "submitted",
+    "submitted photo",
+    "contributed",
+    "contributed photo",
+    "courtesy photo",
+    "stock photo",
+    "stock image",
+    "archive photo",
+    "library photo",
+    "library picture",
 )
 
 # Short agency names: a credit only where a credit stands — in parentheses, next to a
@@ -138,7 +202,9 @@ _MADE_BY = lazy(
 )
 # Participles before "by" that make "by" name the maker of the thing shown ("the bridge
 # designed by ..."), or an agent in the story ("the mayor, elected by ...").
-_NOT_PICTURE_MAKER = frozenset("built won held led run owned hit struck caught seen written given sung played worn".split())
+_NOT_PICTURE_MAKER = frozenset(
+    "built won held led run owned hit struck caught seen written given sung played worn".split()
+)
 # Where a credit value stops: a sentence end (not after an initial), a semicolon, a
 # closing bracket, or a new label.
 _VALUE_END = lazy(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)|;|\)|\]|\s[|]\s")
@@ -203,9 +269,30 @@ def _compile_words(words: tuple[str, ...], version: bool = False) -> re.Pattern[
 
 
 # Cheap substring tests that let most captions skip the heavier patterns.
-_LABEL_HINTS = ("photo", "image", "pic", "credit", "source", "©", "(c)", "copyright", "courtesy",
-                "illustr", "graphic", "video", "footage", "map", "chart", "foto", "drawing",
-                "animation", "artwork", "painting", "cartoon", "render")
+_LABEL_HINTS = (
+    "photo",
+    "image",
+    "pic",
+    "credit",
+    "source",
+    "©",
+    "(c)",
+    "copyright",
+    "courtesy",
+    "illustr",
+    "graphic",
+    "video",
+    "footage",
+    "map",
+    "chart",
+    "foto",
+    "drawing",
+    "animation",
+    "artwork",
+    "painting",
+    "cartoon",
+    "render",
+)
 _LICENCE_HINTS = ("cc", "creative", "domain", "licen", "by-", "gfdl", "gnu", "copyright", "attribution")
 
 
@@ -236,7 +323,9 @@ class CreditRecogniser:
         weak_words = tuple(w for w in weak if w.strip())
         self.weak_whole = (
             re.compile(
-                r"^(?:(?:a|an|the)\s+)?(?:" + "|".join(_phrase_pattern(w) for w in sorted(set(weak_words), key=len, reverse=True)) + r")"
+                r"^(?:(?:a|an|the)\s+)?(?:"
+                + "|".join(_phrase_pattern(w) for w in sorted(set(weak_words), key=len, reverse=True))
+                + r")"
                 r"(?:\s+(?:photo|photograph|picture|image|pic))?$",
                 re.I,
             )
@@ -295,7 +384,7 @@ class CreditRecogniser:
         # Agencies named anywhere ("Getty Images"), or where a credit stands ("(AP)", "/AFP").
         if self.sources is not None and (
             _has_any(low, self._source_hints)
-            or self._short_source_words and not self._short_source_words.isdisjoint(_LOW_WORDS.findall(low))
+            or (self._short_source_words and not self._short_source_words.isdisjoint(_LOW_WORDS.findall(low)))
         ):
             m = self.sources.search(text)
             if m:
@@ -307,7 +396,7 @@ class CreditRecogniser:
         if explicit:
             return best
         # A trailing "(Name/Agency)", "(File photo)".
-        for pm in (_PAREN_ANY.finditer(text) if "(" in text else ()):
+        for pm in _PAREN_ANY.finditer(text) if "(" in text else ():
             inner = pm.group(1).strip()
             tail = pm.end() >= len(text.rstrip(" .")) - 1
             if "/" in inner and self._judge(inner, "names") == CREDIT:
@@ -348,7 +437,7 @@ class CreditRecogniser:
             about = m.group("about")
             if about and m.group("verb") is None:
                 last = about.split()[-1].lower()
-                if last in _NOT_PICTURE_MAKER or last.endswith("ed") or last.endswith("en"):
+                if last in _NOT_PICTURE_MAKER or last.endswith(("ed", "en")):
                     continue
             stop = len(text)
             em = _VALUE_END.search(text, m.end())
@@ -405,7 +494,7 @@ class CreditRecogniser:
             return CREDIT
         if mode == "by" and re.match(r"the\s+[A-Z@\d]", v):
             words = words[1:]  # "Image from the FEC", "Photo courtesy of the National Archives"
-        caps = [w for w in words if w[0].isupper() or w[0] in "@#" or w[0].isdigit() and len(w) > 2]
+        caps = [w for w in words if w[0].isupper() or w[0] in "@#" or (w[0].isdigit() and len(w) > 2)]
         if not caps:
             return LICENCE if licence else NONE
         if mode == "lenient":
@@ -414,7 +503,7 @@ class CreditRecogniser:
         if mode == "by":
             # "Photo by Jane Doe", "photo by Bobak Ha'Eri": the first word is a name.
             first = words[0]
-            if not (first[0].isupper() or first[0] == "@" or first[0].isdigit() and any(c.isupper() for c in first)):
+            if not (first[0].isupper() or first[0] == "@" or (first[0].isdigit() and any(c.isupper() for c in first))):
                 return NONE
             return CREDIT if len(words) <= 12 and len(lower) <= 2 else NONE
         # strict: a short name list ("Jane Doe/AP", "Jeff White, GSA", "Getty - Contributor").

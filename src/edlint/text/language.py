@@ -18,7 +18,7 @@ more than the whole start-up budget, for no gain on this question.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 from .patterns import lazy
 
@@ -53,8 +53,7 @@ _OTHERS = {
         "ao à pela pelo seu sua como ou mas".split()
     ),
     "nl": frozenset(
-        "de het een van en niet zijn voor op met dat ook bij naar er wordt worden is om "
-        "maar hij zij wij ze".split()
+        "de het een van en niet zijn voor op met dat ook bij naar er wordt worden is om maar hij zij wij ze".split()
     ),
 }
 # Below this share of English function words, prose is not English.

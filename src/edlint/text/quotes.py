@@ -224,6 +224,8 @@ def clear_scan_cache() -> None:
 # such a block is left unscanned, as if it had none, so every rule that reads quotations
 # stays linear in the block's length with a small constant.
 MAX_MARKS_PER_TEXT = 5_000
+
+
 def _too_many_marks(text: str) -> bool:
     if len(text) <= MAX_MARKS_PER_TEXT:
         return False
@@ -288,9 +290,7 @@ def _scan_quotes(text: str) -> QuoteScan:
             else:
                 marks.append(Mark(i, ch, PRIME))
         elif ch == '"':
-            if left.isdigit() and (
-                _FEET_INCHES.search(text, max(0, i - 8), i) or pending(DOUBLE, '"') < 0
-            ):
+            if left.isdigit() and (_FEET_INCHES.search(text, max(0, i - 8), i) or pending(DOUBLE, '"') < 0):
                 marks.append(Mark(i, ch, PRIME, "", bool(_FEET_INCHES.search(text, max(0, i - 8), i))))
                 continue
             k = pending(DOUBLE)
@@ -363,8 +363,7 @@ def _scan_quotes(text: str) -> QuoteScan:
             else:
                 k = pending(DOUBLE)
                 if k >= 0 and (
-                    (not left.isspace() and r_close and not l_open)
-                    or (left.isspace() and _ends_here(text, i))
+                    (not left.isspace() and r_close and not l_open) or (left.isspace() and _ends_here(text, i))
                 ):
                     close_(i, ch, DOUBLE, False, k, True)  # a wrong-way closer: “Hello“
                 else:

@@ -24,8 +24,14 @@ _TAB = "\u21e5"  # ⇥
 _INVISIBLE = re.compile(
     "\r\n|[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
-_NAMED = {"\r\n": _LINE_BREAK, "\n": _LINE_BREAK, "\r": _LINE_BREAK, "\u2028": _LINE_BREAK,
-          "\u2029": _LINE_BREAK, "\t": _TAB}
+_NAMED = {
+    "\r\n": _LINE_BREAK,
+    "\n": _LINE_BREAK,
+    "\r": _LINE_BREAK,
+    "\u2028": _LINE_BREAK,
+    "\u2029": _LINE_BREAK,
+    "\t": _TAB,
+}
 
 
 def visible(text: str) -> str:

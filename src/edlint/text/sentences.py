@@ -104,7 +104,7 @@ def sentences(text: str) -> list[str]:
 class SentenceIndex:
     """Sentences of one text with fast lookup of the sentence around an offset."""
 
-    __slots__ = ("spans", "_starts")
+    __slots__ = ("_starts", "spans")
 
     def __init__(self, text: str) -> None:
         self.spans = sentence_spans(text)

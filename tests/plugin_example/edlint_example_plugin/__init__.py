@@ -1,7 +1,7 @@
 """An example edlint plugin: headlines longer than a limit."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from edlint.document import HEADING, Document
 from edlint.rules.base import Finding, Severity, rule, section
@@ -16,8 +16,13 @@ class ExampleOptions:
 SECTION = section("example", ExampleOptions, "Example plugin")
 
 
-@rule("example-headline-length", family="example", summary="A headline longer than the limit",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "example-headline-length",
+    family="example",
+    summary="A headline longer than the limit",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def example_headline_length(doc: Document, opts: ExampleOptions) -> Iterator[Finding]:
     """## What it does
     Reports a top-level heading longer than `max_chars` characters.

@@ -75,7 +75,11 @@ def test_bio_sentence(text, name, role):
 
 @pytest.mark.parametrize(
     "text",
-    ["This is the second of a series of posts.", "Maya Okafor, the mayor said, would run.", "In 2019 Maya Okafor joined."],
+    [
+        "This is the second of a series of posts.",
+        "Maya Okafor, the mayor said, would run.",
+        "In 2019 Maya Okafor joined.",
+    ],
 )
 def test_not_bio_sentence(text):
     assert bio_sentence(fold_chars(text)) is None
@@ -85,7 +89,10 @@ def test_not_bio_sentence(text):
     ("text", "names"),
     [
         ("By TOM KRISHER, AP Auto Writer", ["Tom Krisher"]),
-        ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER", ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"]),
+        (
+            "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER",
+            ["Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker"],
+        ),
         ("By Julius Young | Fox News", ["Julius Young"]),
         ("By\u00a0Eric Song, IGN Staff", ["Eric Song"]),
         ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST", ["Umair Irfan"]),
@@ -114,10 +121,15 @@ def test_bio_relation():
     short = bio_key("Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog.")
     full = bio_key("Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog. He also writes a column.")
     assert bio_relation(short, full, 0.9) == ("contained", 1.0)
-    near = bio_relation(bio_key("Daniel Kim covers the port, shipping and the waterfront for the Ledger."),
-                        bio_key("Daniel Kim covers the port, shipping and the harbor for the Ledger."), 0.85)
+    near = bio_relation(
+        bio_key("Daniel Kim covers the port, shipping and the waterfront for the Ledger."),
+        bio_key("Daniel Kim covers the port, shipping and the harbor for the Ledger."),
+        0.85,
+    )
     assert near is not None and near[0] == "similar"
-    assert bio_relation(bio_key("Maya Okafor covers courts."), bio_key("Daniel Kim edits the sports pages."), 0.9) is None
+    assert (
+        bio_relation(bio_key("Maya Okafor covers courts."), bio_key("Daniel Kim edits the sports pages."), 0.9) is None
+    )
 
 
 def test_link_residue_is_ignored():
@@ -142,7 +154,7 @@ def test_glued_bio_is_found_with_its_offsets():
     doc = _doc(text)
     (bio,) = document_bios(doc)
     assert bio.name == "Jessica Milcetich" and not bio.whole_block
-    assert text[bio.start:bio.start + 17] == "Jessica Milcetich"
+    assert text[bio.start : bio.start + 17] == "Jessica Milcetich"
 
 
 def test_series_note_and_body_sentences_are_not_bios():
@@ -156,7 +168,9 @@ def test_series_note_and_body_sentences_are_not_bios():
 
 
 def test_authors_from_front_matter_and_jsonld():
-    md = _doc("---\ntitle: T\nauthors:\n  - name: Maya Okafor\n    bio: Maya covers health.\n  - dkim\n---\n\nBody text here.\n")
+    md = _doc(
+        "---\ntitle: T\nauthors:\n  - name: Maya Okafor\n    bio: Maya covers health.\n  - dkim\n---\n\nBody text here.\n"
+    )
     refs = document_authors(md)
     assert [(a.name, a.slug) for a in refs] == [("Maya Okafor", None), (None, "dkim")]
     html = _doc(
@@ -192,7 +206,9 @@ _**{name}** {bio}_
 """
 
 
-def _article(write, rel, title, slug, name, bio, body="The county will cut weekend hours at three clinics, officials said."):
+def _article(
+    write, rel, title, slug, name, bio, body="The county will cut weekend hours at three clinics, officials said."
+):
     return write(rel, ARTICLE.format(title=title, slug=slug, name=name, bio=bio, body=body))
 
 
@@ -202,10 +218,22 @@ def _run(paths, **bios):
 
 
 def test_one_author_two_bios_across_files(write):
-    a = _article(write, "a.md", "Clinic hours", "georgia-gallavin", "Georgia Gallavin",
-                 "is in her last semester at The New School, earning an MA in Media Studies. She recently finished her internship at GSA.")
-    b = _article(write, "b.md", "Openfda", "georgia-gallavin", "Georgia Gallavin",
-                 "is in her last semester at The New School, earning an MA in Media Studies. She is interning at GSA this summer, working on usability.")
+    a = _article(
+        write,
+        "a.md",
+        "Clinic hours",
+        "georgia-gallavin",
+        "Georgia Gallavin",
+        "is in her last semester at The New School, earning an MA in Media Studies. She recently finished her internship at GSA.",
+    )
+    b = _article(
+        write,
+        "b.md",
+        "Openfda",
+        "georgia-gallavin",
+        "Georgia Gallavin",
+        "is in her last semester at The New School, earning an MA in Media Studies. She is interning at GSA this summer, working on usability.",
+    )
     got = _run([a, b])
     assert len(got) == 1
     assert "Georgia Gallavin" in got[0].message and got[0].line == 9 and got[0].column == 4
@@ -234,8 +262,22 @@ def test_same_bio_everywhere_and_different_authors_are_fine(write):
 
 def test_bios_that_drift_by_a_word_are_the_same_bio(write):
     paths = [
-        _article(write, "a.md", "One", "daniel-kim", "Daniel Kim", "covers the port, shipping and the waterfront for the Ledger and the Sunday magazine."),
-        _article(write, "b.md", "Two", "daniel-kim", "Daniel Kim", "covers the port, shipping and the waterfront for the Ledger and its Sunday magazine."),
+        _article(
+            write,
+            "a.md",
+            "One",
+            "daniel-kim",
+            "Daniel Kim",
+            "covers the port, shipping and the waterfront for the Ledger and the Sunday magazine.",
+        ),
+        _article(
+            write,
+            "b.md",
+            "Two",
+            "daniel-kim",
+            "Daniel Kim",
+            "covers the port, shipping and the waterfront for the Ledger and its Sunday magazine.",
+        ),
     ]
     assert _run(paths) == []
 
@@ -264,7 +306,10 @@ dkim,Daniel,Kim,Daniel J. Kim,Daniel Kim covers the port and the waterfront for 
 """
 
 
-@pytest.mark.parametrize(("name", "content"), [("authors.yaml", REGISTRY_YAML), ("_data/authors.yml", JEKYLL_YAML), ("team.csv", REGISTRY_CSV)])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("authors.yaml", REGISTRY_YAML), ("_data/authors.yml", JEKYLL_YAML), ("team.csv", REGISTRY_CSV)],
+)
 def test_registry_mismatch_and_match(write, name, content):
     reg = write(name, content)
     good = _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger.")
@@ -284,7 +329,10 @@ def test_registry_relative_to_the_config_folder(write):
 
 def test_unknown_author_and_byline(write):
     reg = write("authors.yaml", REGISTRY_YAML)
-    post = write("p.md", "---\ntitle: T\nauthors:\n  - nobody-here\n---\n\nBy Sam Ortiz\n\nThe county will cut weekend hours at three clinics, officials said.\n")
+    post = write(
+        "p.md",
+        "---\ntitle: T\nauthors:\n  - nobody-here\n---\n\nBy Sam Ortiz\n\nThe county will cut weekend hours at three clinics, officials said.\n",
+    )
     got = _run([post], authors=reg)
     messages = sorted(f.message for f in got)
     assert messages == [
@@ -294,46 +342,72 @@ def test_unknown_author_and_byline(write):
     assert _run([post], authors=reg, unknown_authors=False) == []
 
 
-@pytest.mark.parametrize("author, byline", [
-    ("Associated Press", "By The Associated Press"),
-    ("Reuters", "By Reuters Staff"),
-    ("AFP", "By AFP"),
-    ("PA Media", "By PA Media"),
-    ("Bloomberg", "By Bloomberg News"),
-    ("Staff", "By Staff"),
-    ("Editorial Board", "By The Editorial Board"),
-    ("Our Foreign Staff", "By Our Foreign Staff"),
-    ("Staff and agencies", "By Staff and agencies"),
-    ("Ledger Staff", "By Ledger Staff"),
-])
+@pytest.mark.parametrize(
+    "author, byline",
+    [
+        ("Associated Press", "By The Associated Press"),
+        ("Reuters", "By Reuters Staff"),
+        ("AFP", "By AFP"),
+        ("PA Media", "By PA Media"),
+        ("Bloomberg", "By Bloomberg News"),
+        ("Staff", "By Staff"),
+        ("Editorial Board", "By The Editorial Board"),
+        ("Our Foreign Staff", "By Our Foreign Staff"),
+        ("Staff and agencies", "By Staff and agencies"),
+        ("Ledger Staff", "By Ledger Staff"),
+    ],
+)
 def test_agencies_and_desks_are_not_missing_authors(write, author, byline):
     reg = write("authors.yaml", REGISTRY_YAML)
-    post = write("p.md", f"---\ntitle: Port strike enters second week\nauthor: {author}\n---\n\n{byline}\n\n"
-                 "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n")
+    post = write(
+        "p.md",
+        f"---\ntitle: Port strike enters second week\nauthor: {author}\n---\n\n{byline}\n\n"
+        "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n",
+    )
     assert _run([post], authors=reg) == []
 
 
 def test_a_person_beside_an_agency_is_still_checked(write):
     reg = write("authors.yaml", REGISTRY_YAML)
-    post = write("p.md", "---\ntitle: Port strike enters second week\nauthors:\n  - Associated Press\n  - Sam Ortiz\n---\n\n"
-                 "By Sam Ortiz and The Associated Press\n\n"
-                 "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n")
+    post = write(
+        "p.md",
+        "---\ntitle: Port strike enters second week\nauthors:\n  - Associated Press\n  - Sam Ortiz\n---\n\n"
+        "By Sam Ortiz and The Associated Press\n\n"
+        "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n",
+    )
     assert sorted(f.message for f in _run([post], authors=reg)) == [
         "Author 'Sam Ortiz' is not in the authors registry",
     ]
 
 
 def test_is_organisation():
-    for name in ("Associated Press", "The Associated Press", "Reuters", "AFP", "PA Media", "Bloomberg",
-                 "Staff", "Editorial Board", "Our Foreign Staff", "Staff and agencies", "Ledger Staff",
-                 "The Editors", "News Desk", "AP and Reuters", "Agence France-Presse"):
+    for name in (
+        "Associated Press",
+        "The Associated Press",
+        "Reuters",
+        "AFP",
+        "PA Media",
+        "Bloomberg",
+        "Staff",
+        "Editorial Board",
+        "Our Foreign Staff",
+        "Staff and agencies",
+        "Ledger Staff",
+        "The Editors",
+        "News Desk",
+        "AP and Reuters",
+        "Agence France-Presse",
+    ):
         assert is_organisation(name), name
     for name in ("Maya Okafor", "Daniel Kim", "Jane Board", "Brandon Press", "Anne Editor", "Kim Staff Smith"):
         assert not is_organisation(name), name
 
 
 def test_registry_folder_of_author_pages(write):
-    write("authors/maya-okafor/_index.md", '---\ndisplay_name: "Maya Okafor"\nfirst_name: "Maya"\nlast_name: "Okafor"\nslug: maya-okafor\n---\n')
+    write(
+        "authors/maya-okafor/_index.md",
+        '---\ndisplay_name: "Maya Okafor"\nfirst_name: "Maya"\nlast_name: "Okafor"\nslug: maya-okafor\n---\n',
+    )
     folder = os.path.dirname(os.path.dirname(write("authors/dkim/_index.md", "---\ndisplay_name: Daniel Kim\n---\n")))
     post = _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger.")
     assert _run([post], authors=folder) == []
@@ -344,7 +418,10 @@ def test_registry_folder_of_author_pages(write):
 
 def test_byline_mismatch_uses_the_registry(write):
     reg = write("authors.yaml", REGISTRY_YAML)
-    post = write("p.md", "---\ntitle: T\nauthors:\n  - dkim\n---\n\nBy Maya Okafor\n\nThe county will cut weekend hours at three clinics, officials said.\n")
+    post = write(
+        "p.md",
+        "---\ntitle: T\nauthors:\n  - dkim\n---\n\nBy Maya Okafor\n\nThe county will cut weekend hours at three clinics, officials said.\n",
+    )
     config = {"select": ["byline-mismatch"], "bios": {"authors": reg}}
     got = edlint.lint_paths([post], config=config).findings
     assert [f.rule for f in got] == ["byline-mismatch"] and "Daniel Kim" in got[0].message
@@ -352,6 +429,8 @@ def test_byline_mismatch_uses_the_registry(write):
 
 def test_missing_registry_is_reported_not_fatal(write):
     post = _article(write, "a.md", "One", "maya-okafor", "Maya Okafor", "is a health reporter for the Ledger.")
-    result = edlint.lint_paths([post], config={"select": ["bio-inconsistent"], "bios": {"authors": "/nonexistent/authors.yaml"}})
+    result = edlint.lint_paths(
+        [post], config={"select": ["bio-inconsistent"], "bios": {"authors": "/nonexistent/authors.yaml"}}
+    )
     assert any("authors" in m for m in result.messages)
     assert not result.internal_error

@@ -168,8 +168,10 @@ def test_extractor_precision_recall(capsys):
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     with capsys.disabled():
-        print(f"\ndate extractor on {len(DEV_SET)} sentences: precision {precision:.3f}, recall {recall:.3f} "
-              f"(tp={tp}, fp={fp}, fn={fn})")
+        print(
+            f"\ndate extractor on {len(DEV_SET)} sentences: precision {precision:.3f}, recall {recall:.3f} "
+            f"(tp={tp}, fp={fp}, fn={fn})"
+        )
         for line in misses:
             print("  " + line)
     assert precision >= 0.97
@@ -235,8 +237,15 @@ def test_nearest_occurrence():
 
 @pytest.mark.parametrize(
     "number,sample,expected",
-    [(1, "Monday", "Tuesday"), (1, "Mon", "Tue"), (3, "Tues.", "Thurs."), (4, "Thurs", "Fri"),
-     (2, "MON", "WED"), (6, "Sat.", "Sun."), (0, "SUNDAY", "MONDAY")],
+    [
+        (1, "Monday", "Tuesday"),
+        (1, "Mon", "Tue"),
+        (3, "Tues.", "Thurs."),
+        (4, "Thurs", "Fri"),
+        (2, "MON", "WED"),
+        (6, "Sat.", "Sun."),
+        (0, "SUNDAY", "MONDAY"),
+    ],
 )
 def test_weekday_like(number, sample, expected):
     assert D.weekday_like(number, sample) == expected
@@ -288,9 +297,12 @@ def test_mention_fields():
 
 
 def test_relative_dates():
-    found = [w for _, _, w in D.find_relative_dates(
-        "Yesterday the board met; it meets again on Thursday, June 19, and on Friday. Today's sites vary."
-    )]
+    found = [
+        w
+        for _, _, w in D.find_relative_dates(
+            "Yesterday the board met; it meets again on Thursday, June 19, and on Friday. Today's sites vary."
+        )
+    ]
     assert found == ["Yesterday", "on Friday"]
 
 
@@ -329,9 +341,9 @@ def test_format_fixes_in_auto_mode():
 
 def test_format_fix_resolves_ambiguity_with_the_house_style():
     text = "The permit expires 04/05/2026.\n"
-    assert _fixed(text, "date-format", "txt", {"dates": {"style": "uk"}}) == "The permit expires 5 April 2026.\n".replace(
-        "5 April", "4 May"
-    )
+    assert _fixed(
+        text, "date-format", "txt", {"dates": {"style": "uk"}}
+    ) == "The permit expires 5 April 2026.\n".replace("5 April", "4 May")
     assert _fixed(text, "date-format", "txt", {"dates": {"style": "ap"}}) == "The permit expires April 5, 2026.\n"
 
 
@@ -344,14 +356,23 @@ def test_format_fix_keeps_the_sentence_period():
 
 def test_file_name_date_disagreement():
     text = "---\ntitle: Tech sandwich\ndate: 2022-09-06\n---\n\nBody.\n"
-    fs = findings(text, "md", select=["date-metadata"], path="posts/2022-08-10-18f-tech-sandwich.md",
-                  config={"dates": {"today": "2025-01-01"}})
+    fs = findings(
+        text,
+        "md",
+        select=["date-metadata"],
+        path="posts/2022-08-10-18f-tech-sandwich.md",
+        config={"dates": {"today": "2025-01-01"}},
+    )
     assert [(f.line, f.column) for f in fs] == [(3, 7)]
     assert "'2022-08-10'" in fs[0].message
     # The same date, or the same day in UTC, agrees.
     ok = "---\ndate: 2022-08-09 22:00:00 -0400\n---\n\nBody.\n"
-    assert findings(ok, "md", select=["date-metadata"], path="posts/2022-08-10-x.md",
-                    config={"dates": {"today": "2025-01-01"}}) == []
+    assert (
+        findings(
+            ok, "md", select=["date-metadata"], path="posts/2022-08-10-x.md", config={"dates": {"today": "2025-01-01"}}
+        )
+        == []
+    )
 
 
 def test_file_name_date_counts_as_publication_date():
@@ -366,7 +387,7 @@ def test_file_name_year_for_weekday():
 
 
 def test_relative_words_one_rule_one_severity() -> None:
-    """"yesterday" in an undated article is reported once, by one rule, as a warning."""
+    """ "yesterday" in an undated article is reported once, by one rule, as a warning."""
     text = "---\ntitle: Bridge reopens\n---\n\nThe bridge reopened yesterday after repairs last week.\n"
     fs = [f for f in findings(text, "md") if f.rule.startswith(("time-", "date-"))]
     assert [(f.rule, str(f.severity)) for f in fs] == [("time-relative-undated", "warning")] * 2
@@ -379,14 +400,18 @@ def test_file_name_date_dates_the_article() -> None:
 
 
 def test_pasted_body_without_metadata_is_not_undated() -> None:
-    body = ("Officials said on Tuesday that the bridge would reopen next week.\n"
-            "The mayor, speaking yesterday, said repairs had cost $2m.\n")
+    body = (
+        "Officials said on Tuesday that the bridge would reopen next week.\n"
+        "The mayor, speaking yesterday, said repairs had cost $2m.\n"
+    )
     assert findings(body, "txt") == []
 
 
 def test_guessed_year_offers_no_fix() -> None:
-    text = ("---\ntitle: Plant\n---\n\nThe company filed its plans in January 2026.\n\n"
-            "Contractors start work on Monday, March 3, the company said.\n")
+    text = (
+        "---\ntitle: Plant\n---\n\nThe company filed its plans in January 2026.\n\n"
+        "Contractors start work on Monday, March 3, the company said.\n"
+    )
     [f] = findings(text, "md", select=["date-weekday"])
     assert f.fix is None and "guess" in f.message and str(f.severity) == "info"
     dated = text.replace("title: Plant\n", "title: Plant\ndate: 2026-02-01\n")

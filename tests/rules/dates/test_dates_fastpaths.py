@@ -31,8 +31,9 @@ def test_days_in_month_is_calendars():
             raise AssertionError(month)
 
 
-NUMERIC = st.lists(st.sampled_from(["1", "12", "2024", "-", "/", ".", " ", "a", "٣", "x", "19.06.2025"]),
-                   max_size=14).map("".join)
+NUMERIC = st.lists(
+    st.sampled_from(["1", "12", "2024", "-", "/", ".", " ", "a", "٣", "x", "19.06.2025"]), max_size=14
+).map("".join)
 _NUMERIC_HINT_PLAIN = re.compile(r"\d[-/.]\d{1,2}[-/.]\d")
 
 
@@ -45,8 +46,29 @@ def test_numeric_hint_is_the_plain_pattern(text):
 
 
 WEEKDAYISH = st.lists(
-    st.sampled_from(["Monday", "MONDAY", "Mon.", "Tues", "Thurs.", "Weds", "Sun", "SAT", "monday", "Mond",
-                     "Fri-Sat", "Tuesday to Thursday", ", ", " (", " ", "the ", "\u00a0", "x", "5"]),
+    st.sampled_from(
+        [
+            "Monday",
+            "MONDAY",
+            "Mon.",
+            "Tues",
+            "Thurs.",
+            "Weds",
+            "Sun",
+            "SAT",
+            "monday",
+            "Mond",
+            "Fri-Sat",
+            "Tuesday to Thursday",
+            ", ",
+            " (",
+            " ",
+            "the ",
+            "\u00a0",
+            "x",
+            "5",
+        ]
+    ),
     max_size=8,
 ).map("".join)
 
@@ -91,27 +113,67 @@ def _profile_plain(items: list[D.DateMention]) -> D.DateStyle:
     if schemes:
         top = max(schemes[s] for s in ("ap", "full", "abbr"))
         naming = next(s for s in ("ap", "full", "abbr") if schemes[s] == top)
-    abbrs = [(m, t) for d in items for m, t in ((d.month, d.month_text), (d.end_month, d.end_month_text))
-             if t and m is not None and m != 5 and D.is_abbreviated(m, t)]
-    dotted = [t.endswith(".") for d in items for m, t in ((d.month, d.month_text),) if not d.dot_unknown
-              and t and m is not None and m != 5 and D.is_abbreviated(m, t)]
+    abbrs = [
+        (m, t)
+        for d in items
+        for m, t in ((d.month, d.month_text), (d.end_month, d.end_month_text))
+        if t and m is not None and m != 5 and D.is_abbreviated(m, t)
+    ]
+    dotted = [
+        t.endswith(".")
+        for d in items
+        for m, t in ((d.month, d.month_text),)
+        if not d.dot_unknown and t and m is not None and m != 5 and D.is_abbreviated(m, t)
+    ]
     abbr_dot = F._majority(dotted, prefer=(True,))
     septs = [t.rstrip(".").title() for m, t in abbrs if m == 9]
     sept = F._majority(septs, prefer=("Sept",) if naming == "ap" else ()) or "Sept"
     ordinals = F._majority([d.ordinal for d in items if d.kind in ("md", "dm")], prefer=(False,))
     dm_commas = [d.year_comma for d in items if d.kind == "dm" and d.year is not None]
     return D.DateStyle(
-        order=order, naming=naming, abbr_dot=True if abbr_dot is None else abbr_dot,
-        ordinals=bool(ordinals), year_comma=True if order == "md" else bool(F._majority(dm_commas, prefer=(False,))),
-        keep_of=True, sept=sept,
+        order=order,
+        naming=naming,
+        abbr_dot=True if abbr_dot is None else abbr_dot,
+        ordinals=bool(ordinals),
+        year_comma=True if order == "md" else bool(F._majority(dm_commas, prefer=(False,))),
+        keep_of=True,
+        sept=sept,
     )
 
 
 DATES = st.sampled_from(
-    ["June 19", "Jun. 19", "JUNE 19", "19 June", "19 June, 2025", "the 19th of June", "June 19th", "Sept. 3",
-     "Sep 3", "SEPT 3", "3 Sept.", "Sept 2024", "September 2024", "May 5", "5 May 2024", "Aug. 9, 2025",
-     "August 9", "Nov. 13-15", "Nov 30-Dec. 2", "6/19/25", "19/06/2025", "2024-06-19", "13 Nov.", "June 2025",
-     "June, 2025", "Dec 1", "1 Dec.", "March 3, 2024", "3 March, 2024", "10.12.2024"]
+    [
+        "June 19",
+        "Jun. 19",
+        "JUNE 19",
+        "19 June",
+        "19 June, 2025",
+        "the 19th of June",
+        "June 19th",
+        "Sept. 3",
+        "Sep 3",
+        "SEPT 3",
+        "3 Sept.",
+        "Sept 2024",
+        "September 2024",
+        "May 5",
+        "5 May 2024",
+        "Aug. 9, 2025",
+        "August 9",
+        "Nov. 13-15",
+        "Nov 30-Dec. 2",
+        "6/19/25",
+        "19/06/2025",
+        "2024-06-19",
+        "13 Nov.",
+        "June 2025",
+        "June, 2025",
+        "Dec 1",
+        "1 Dec.",
+        "March 3, 2024",
+        "3 March, 2024",
+        "10.12.2024",
+    ]
 )
 
 

@@ -69,9 +69,31 @@ def test_spelling_pack_leaves_unit_words_to_the_units_family():
     forms = {f.lower() for f in rule.check.matcher.lexicon.single} | {
         p.text.lower() for lst in rule.check.matcher.lexicon.multi.values() for p in lst
     }
-    units = {"metre", "meter", "metres", "meters", "litre", "liter", "litres", "liters", "kilometre",
-             "kilometer", "centimetre", "centimeter", "millimetre", "millimeter", "gram", "gramme",
-             "grams", "grammes", "kilogramme", "tonne", "tonnes", "ton", "tons"}
+    units = {
+        "metre",
+        "meter",
+        "metres",
+        "meters",
+        "litre",
+        "liter",
+        "litres",
+        "liters",
+        "kilometre",
+        "kilometer",
+        "centimetre",
+        "centimeter",
+        "millimetre",
+        "millimeter",
+        "gram",
+        "gramme",
+        "grams",
+        "grammes",
+        "kilogramme",
+        "tonne",
+        "tonnes",
+        "ton",
+        "tons",
+    }
     assert not forms & units
     assert "colour" in forms and "organise" in forms
 
@@ -115,7 +137,8 @@ def test_select_ignore_severity_and_suppression_work_on_pack_rules():
     text = "The council approved the the budget.\n"
     assert [f.rule for f in findings(text, select=["newsroom-basics"])] == ["doubled-word"]
     assert findings(text, config={"ignore": ["doubled-word"]}, select=None) == [] or all(
-        f.rule != "doubled-word" for f in findings(text, config={"ignore": ["doubled-word"]}, select=None))
+        f.rule != "doubled-word" for f in findings(text, config={"ignore": ["doubled-word"]}, select=None)
+    )
     got = findings(text, select=["doubled-word"], config={"severity": {"newsroom-basics": "error"}})
     assert got[0].severity == Severity.ERROR
     suppressed = "<!-- edlint-disable-next-line doubled-word -->\nThe council approved the the budget.\n"
@@ -177,7 +200,11 @@ def test_existence_tokens_patterns_and_expansion():
     p = pack(EXISTENCE)
     got = run(p, "We utilise tools. At this point in time, it is 5 per cent. They utilize it.\n")
     assert [f.message for f in got] == [
-        "Avoid 'utilise'", "Avoid 'At this point in time'", "Avoid 'per cent'", "Avoid 'utilize'"]
+        "Avoid 'utilise'",
+        "Avoid 'At this point in time'",
+        "Avoid 'per cent'",
+        "Avoid 'utilize'",
+    ]
     assert where(got)[0] == (1, 4, "house-banned")
 
 
@@ -207,7 +234,9 @@ def test_existence_whole_block():
       patterns: ['\\d+ shares']
     """)
     assert where(run(p, "Share this!\n\n12 shares\n\nPlease share this with friends.\n")) == [
-        (1, 1, "house-widget"), (3, 1, "house-widget")]
+        (1, 1, "house-widget"),
+        (3, 1, "house-widget"),
+    ]
 
 
 def test_existence_unless_sentence():
@@ -222,17 +251,20 @@ def test_existence_unless_sentence():
     assert where(got) == [(1, 33, "house-recent")]
 
 
-@pytest.mark.parametrize("scope,expected", [
-    ("heading", [(5, 3)]),
-    ("paragraph", [(7, 1)]),
-    ("caption", [(9, 26)]),
-    ("alt", [(9, 3)]),
-    ("metadata.title", [(2, 8)]),
-    ("quote", [(11, 3), (13, 12)]),
-    ("[heading, quote]", [(5, 3), (11, 3), (13, 12)]),
-    ("list_item", [(15, 3)]),
-    ("prose", [(5, 3), (7, 1), (9, 26), (15, 3)]),
-])
+@pytest.mark.parametrize(
+    "scope,expected",
+    [
+        ("heading", [(5, 3)]),
+        ("paragraph", [(7, 1)]),
+        ("caption", [(9, 26)]),
+        ("alt", [(9, 3)]),
+        ("metadata.title", [(2, 8)]),
+        ("quote", [(11, 3), (13, 12)]),
+        ("[heading, quote]", [(5, 3), (11, 3), (13, 12)]),
+        ("list_item", [(15, 3)]),
+        ("prose", [(5, 3), (7, 1), (9, 26), (15, 3)]),
+    ],
+)
 def test_scopes(scope, expected):
     p = pack(f"""
     - id: house-scope
@@ -288,18 +320,21 @@ def test_language():
     assert {f.rule for f in run(p, text)} == {"house-any"}
 
 
-@pytest.mark.parametrize("when,text,flagged", [
-    ("{dated: false}", "Yesterday it rained.\n", True),
-    ("{dated: false}", "---\ndate: 2024-01-02\n---\nYesterday it rained.\n", False),
-    ("{dated: true}", "---\ndate: 2024-01-02\n---\nYesterday it rained.\n", True),
-    ("{present: [evergreen]}", "---\nevergreen: false\n---\nYesterday it rained.\n", True),
-    ("{missing: [evergreen]}", "---\nevergreen: false\n---\nYesterday it rained.\n", False),
-    ("{equals: {evergreen: true}}", "---\nevergreen: true\n---\nYesterday it rained.\n", True),
-    ("{equals: {evergreen: true}}", "---\nevergreen: false\n---\nYesterday it rained.\n", False),
-    ("{equals: {tags: evergreen}}", "---\ntags: [a, Evergreen]\n---\nYesterday it rained.\n", True),
-    ("[{equals: {type: guide}}, {equals: {type: explainer}}]", "---\ntype: explainer\n---\nYesterday.\n", True),
-    ("{format: html}", "Yesterday it rained.\n", False),
-])
+@pytest.mark.parametrize(
+    "when,text,flagged",
+    [
+        ("{dated: false}", "Yesterday it rained.\n", True),
+        ("{dated: false}", "---\ndate: 2024-01-02\n---\nYesterday it rained.\n", False),
+        ("{dated: true}", "---\ndate: 2024-01-02\n---\nYesterday it rained.\n", True),
+        ("{present: [evergreen]}", "---\nevergreen: false\n---\nYesterday it rained.\n", True),
+        ("{missing: [evergreen]}", "---\nevergreen: false\n---\nYesterday it rained.\n", False),
+        ("{equals: {evergreen: true}}", "---\nevergreen: true\n---\nYesterday it rained.\n", True),
+        ("{equals: {evergreen: true}}", "---\nevergreen: false\n---\nYesterday it rained.\n", False),
+        ("{equals: {tags: evergreen}}", "---\ntags: [a, Evergreen]\n---\nYesterday it rained.\n", True),
+        ("[{equals: {type: guide}}, {equals: {type: explainer}}]", "---\ntype: explainer\n---\nYesterday.\n", True),
+        ("{format: html}", "Yesterday it rained.\n", False),
+    ],
+)
 def test_when_conditions(when, text, flagged):
     p = pack(f"""
     - id: house-when
@@ -337,8 +372,10 @@ def test_substitution_fix_and_case():
     """)
     got = run(p, "In order to win, we e-mailed? No: E-mails organised it.\n")
     assert [f.message for f in got] == [
-        "Use 'To' instead of 'In order to'", "Use 'Emails' instead of 'E-mails'",
-        "Use 'arrange' or 'set up' instead of 'organised'"]
+        "Use 'To' instead of 'In order to'",
+        "Use 'Emails' instead of 'E-mails'",
+        "Use 'arrange' or 'set up' instead of 'organised'",
+    ]
     fix = got[0].fix
     assert fix.applicability == Applicability.SAFE and fix.edits[0].replacement == "To"
     assert (fix.edits[0].start, fix.edits[0].end) == (0, len("In order to"))
@@ -386,7 +423,8 @@ def test_consistency_pairs_are_separate_choices():
     got = run(p, text)
     assert [f.message for f in got] == [
         "'E-mails' and 'emails' both used; use 'Emails'",
-        "'web site' and 'website' both used; use 'website'"]
+        "'web site' and 'website' both used; use 'website'",
+    ]
 
 
 def test_consistency_groups_and_neutral_forms():
@@ -407,11 +445,14 @@ def test_consistency_groups_and_neutral_forms():
 
 
 # -- occurrence -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("per,expected", [
-    ("sentence", [(1, 11), (3, 13)]),
-    ("block", [(1, 11), (3, 13)]),
-    ("article", [(1, 11)]),
-])
+@pytest.mark.parametrize(
+    "per,expected",
+    [
+        ("sentence", [(1, 11), (3, 13)]),
+        ("block", [(1, 11), (3, 13)]),
+        ("article", [(1, 11)]),
+    ],
+)
 def test_occurrence_units(per, expected):
     p = pack(f"""
     - id: house-very
@@ -439,17 +480,20 @@ def test_occurrence_message():
 
 
 # -- capitalization --------------------------------------------------------------------------------------
-@pytest.mark.parametrize("style,heading,suggestion", [
-    ("sentence", "How The City Pays For Roads", "How the city pays for roads"),
-    ("sentence", "How the city pays for roads", None),
-    ("sentence", "Mayor Adams visits New York", None),
-    ("title", "How the city pays for roads", "How the City Pays for Roads"),
-    ("title", "How The City Pays For Roads", "How the City Pays for Roads"),
-    ("title", "How the City Pays for Roads", None),
-    ("title", "A Plan to Log In and Sign Up", None),
-    ("upper", "Breaking news today", "BREAKING NEWS TODAY"),
-    ("lower", "Breaking News from NASA", "breaking news from NASA"),
-])
+@pytest.mark.parametrize(
+    "style,heading,suggestion",
+    [
+        ("sentence", "How The City Pays For Roads", "How the city pays for roads"),
+        ("sentence", "How the city pays for roads", None),
+        ("sentence", "Mayor Adams visits New York", None),
+        ("title", "How the city pays for roads", "How the City Pays for Roads"),
+        ("title", "How The City Pays For Roads", "How the City Pays for Roads"),
+        ("title", "How the City Pays for Roads", None),
+        ("title", "A Plan to Log In and Sign Up", None),
+        ("upper", "Breaking news today", "BREAKING NEWS TODAY"),
+        ("lower", "Breaking News from NASA", "breaking news from NASA"),
+    ],
+)
 def test_capitalization_styles(style, heading, suggestion):
     p = pack(f"""
     - id: house-caps
@@ -474,7 +518,8 @@ def test_capitalization_exceptions():
       exceptions: [Supreme Court, White House]
     """)
     assert [f.message for f in run(p, "## The White House Asks The Supreme Court\n")] == [
-        "'The White House asks the Supreme Court'"]
+        "'The White House asks the Supreme Court'"
+    ]
 
 
 # -- conditional -------------------------------------------------------------------------------------------
@@ -520,32 +565,95 @@ def error_of(text: str, path: str = "bad.yaml") -> PackError:
     return info.value
 
 
-@pytest.mark.parametrize("text,line,fragment", [
-    ("rules:\n  - id: a-b\n    type: existance\n    message: x\n    tokens: [y]\n", 3, "unknown check type 'existance'; did you mean 'existence'?"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    patterns: ['(unclosed']\n", 5, "invalid regular expression"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    patterns: ['ok', '(a+)+$']\n", 5, "exponential"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    patterns: ['(x\\w|\\wy)+z']\n", 5, "exponential"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    scope: [paragraph, sidebar]\n", 6, "unknown scope 'sidebar'"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n  - id: a-b\n    type: existence\n    message: z\n    tokens: [w]\n", 6, "used twice in this pack (first on line 2)"),
-    ("rules:\n  - id: a-b\n    type: existence\n    tokens: [y]\n", 2, "rule has no 'message'"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    severity: fatal\n", 6, "'severity' must be one of error, warning, info"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokenz: [y]\n", 5, "unknown key 'tokenz'; did you mean 'tokens'?"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: 'Avoid {word}'\n    tokens: [y]\n", 4, "unknown placeholder {word}"),
-    ("rules:\n  - id: A_B\n    type: existence\n    message: x\n    tokens: [y]\n", 2, "not kebab-case"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n", 2, "needs 'tokens' or 'patterns'"),
-    ("rules:\n  - id: a-b\n    type: consistency\n    message: x\n    pairs:\n      - [colo(r|rs), colour]\n", 6, "expand to different numbers"),
-    ("rules:\n  - id: a-b\n    type: consistency\n    message: x\n    pairs:\n      - [color, colour]\n      - [colour, culler]\n", 7, "'colour' is listed twice"),
-    ("rules:\n  - id: a-b\n    type: substitution\n    message: x\n    regex: true\n    swap: {'(a)b': '\\2'}\n", 6, "refers to a group"),
-    ("rules:\n  - id: a-b\n    type: occurrence\n    message: x\n    patterns: ['!']\n", 2, "rule has no 'max'"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    when: {published: true}\n", 6, "unknown condition 'published'"),
-    ("rules:\n  - id: a-b\n    type: capitalization\n    message: x\n    style: shouting\n", 5, "'style' must be one of"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    ignore_case: yes\n", 6, "must be true or false"),
-    ("pack: rules\nrules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n", 1, "reserved"),
-    ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y\n", 6, "invalid YAML"),
-    ("rule:\n  - id: a-b\n", 1, "unknown pack key 'rule'; did you mean 'rules'?"),
-    ("rules: []\n", 1, "non-empty 'rules'"),
-    ("rules:\n  - id: a-b\n    id: c-d\n", 3, "written twice"),
-])
+@pytest.mark.parametrize(
+    "text,line,fragment",
+    [
+        (
+            "rules:\n  - id: a-b\n    type: existance\n    message: x\n    tokens: [y]\n",
+            3,
+            "unknown check type 'existance'; did you mean 'existence'?",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    patterns: ['(unclosed']\n",
+            5,
+            "invalid regular expression",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    patterns: ['ok', '(a+)+$']\n",
+            5,
+            "exponential",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    patterns: ['(x\\w|\\wy)+z']\n",
+            5,
+            "exponential",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    scope: [paragraph, sidebar]\n",
+            6,
+            "unknown scope 'sidebar'",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n  - id: a-b\n    type: existence\n    message: z\n    tokens: [w]\n",
+            6,
+            "used twice in this pack (first on line 2)",
+        ),
+        ("rules:\n  - id: a-b\n    type: existence\n    tokens: [y]\n", 2, "rule has no 'message'"),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    severity: fatal\n",
+            6,
+            "'severity' must be one of error, warning, info",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokenz: [y]\n",
+            5,
+            "unknown key 'tokenz'; did you mean 'tokens'?",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: 'Avoid {word}'\n    tokens: [y]\n",
+            4,
+            "unknown placeholder {word}",
+        ),
+        ("rules:\n  - id: A_B\n    type: existence\n    message: x\n    tokens: [y]\n", 2, "not kebab-case"),
+        ("rules:\n  - id: a-b\n    type: existence\n    message: x\n", 2, "needs 'tokens' or 'patterns'"),
+        (
+            "rules:\n  - id: a-b\n    type: consistency\n    message: x\n    pairs:\n      - [colo(r|rs), colour]\n",
+            6,
+            "expand to different numbers",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: consistency\n    message: x\n    pairs:\n      - [color, colour]\n      - [colour, culler]\n",
+            7,
+            "'colour' is listed twice",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: substitution\n    message: x\n    regex: true\n    swap: {'(a)b': '\\2'}\n",
+            6,
+            "refers to a group",
+        ),
+        ("rules:\n  - id: a-b\n    type: occurrence\n    message: x\n    patterns: ['!']\n", 2, "rule has no 'max'"),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    when: {published: true}\n",
+            6,
+            "unknown condition 'published'",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: capitalization\n    message: x\n    style: shouting\n",
+            5,
+            "'style' must be one of",
+        ),
+        (
+            "rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n    ignore_case: yes\n",
+            6,
+            "must be true or false",
+        ),
+        ("pack: rules\nrules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y]\n", 1, "reserved"),
+        ("rules:\n  - id: a-b\n    type: existence\n    message: x\n    tokens: [y\n", 6, "invalid YAML"),
+        ("rule:\n  - id: a-b\n", 1, "unknown pack key 'rule'; did you mean 'rules'?"),
+        ("rules: []\n", 1, "non-empty 'rules'"),
+        ("rules:\n  - id: a-b\n    id: c-d\n", 3, "written twice"),
+    ],
+)
 def test_validation_errors_name_file_and_line(text, line, fragment):
     err = error_of(text)
     assert isinstance(err, ConfigError)
@@ -559,8 +667,10 @@ def test_duplicate_ids_across_packs_and_builtins(tmp_path):
     a = tmp_path / "a.yaml"
     a.write_text("pack: house-a\nrules:\n  - id: house-rule\n    type: existence\n    message: x\n    tokens: [y]\n")
     b = tmp_path / "b.yaml"
-    b.write_text("pack: house-b\nrules:\n  - id: other\n    type: existence\n    message: x\n    tokens: [y]\n"
-                 "  - id: house-rule\n    type: existence\n    message: x\n    tokens: [y]\n")
+    b.write_text(
+        "pack: house-b\nrules:\n  - id: other\n    type: existence\n    message: x\n    tokens: [y]\n"
+        "  - id: house-rule\n    type: existence\n    message: x\n    tokens: [y]\n"
+    )
     with pytest.raises(PackError) as info:
         build_registry(entry_points=False, packs=(str(a), str(b)), base_dir=str(tmp_path))
     assert info.value.path == str(b) and info.value.line == 7
@@ -601,22 +711,25 @@ def test_alias_bombs_are_refused():
 
 
 # -- regex vetting and word lists --------------------------------------------------------------------
-@pytest.mark.parametrize("pattern,risky", [
-    (r"(a+)+$", True),
-    (r"(\w*)*x", True),
-    (r"(x{1,9})+y", True),
-    (r"(x\w|\wy)+z", True),
-    (r"(a|ab)+c", False),  # the parser factors out the common prefix
-    (r"(\w|\d)*!", False),  # the parser merges the branches into one class
-    (r"(?:\w+\s?)+$", True),
-    (r"\bin order to\b", False),
-    (r"(?:[\w-]+ ){0,3}newsletters?", False),
-    (r"(?:[^,]*,)*x", False),
-    (r"(?:foo|bar)+", False),
-    (r"(?>a+)+b", False),
-    (r"\b(\w+)\s+\1\b", False),
-    (r"a{3}(bc){2}", False),
-])
+@pytest.mark.parametrize(
+    "pattern,risky",
+    [
+        (r"(a+)+$", True),
+        (r"(\w*)*x", True),
+        (r"(x{1,9})+y", True),
+        (r"(x\w|\wy)+z", True),
+        (r"(a|ab)+c", False),  # the parser factors out the common prefix
+        (r"(\w|\d)*!", False),  # the parser merges the branches into one class
+        (r"(?:\w+\s?)+$", True),
+        (r"\bin order to\b", False),
+        (r"(?:[\w-]+ ){0,3}newsletters?", False),
+        (r"(?:[^,]*,)*x", False),
+        (r"(?:foo|bar)+", False),
+        (r"(?>a+)+b", False),
+        (r"\b(\w+)\s+\1\b", False),
+        (r"a{3}(bc){2}", False),
+    ],
+)
 def test_backtracking_risk(pattern, risky):
     import sys
 
@@ -627,12 +740,15 @@ def test_backtracking_risk(pattern, risky):
     assert bool(backtracking_risk(list(_sp.parse(pattern)))) is risky
 
 
-@pytest.mark.parametrize("entry,forms", [
-    ("color", ["color"]),
-    ("color(|s|ed)", ["color", "colors", "colored"]),
-    ("colo(r|ur)(|s)", ["color", "colors", "colour", "colours"]),
-    ("this   (week|month)", ["this week", "this month"]),
-])
+@pytest.mark.parametrize(
+    "entry,forms",
+    [
+        ("color", ["color"]),
+        ("color(|s|ed)", ["color", "colors", "colored"]),
+        ("colo(r|ur)(|s)", ["color", "colors", "colour", "colours"]),
+        ("this   (week|month)", ["this week", "this month"]),
+    ],
+)
 def test_expand(entry, forms):
     assert expand(entry) == forms
 
@@ -695,8 +811,7 @@ def test_test_rules_passes_on_shipped_packs():
 
 def test_test_rules_reports_failing_examples(tmp_path):
     path = tmp_path / "house.yaml"
-    path.write_text(HOUSE_PACK.replace("good: [We walked toward the river.]",
-                                       "good: [We walked towards the river.]"))
+    path.write_text(HOUSE_PACK.replace("good: [We walked toward the river.]", "good: [We walked towards the river.]"))
     out = CliRunner().invoke(main, ["test-rules", str(path)])
     assert out.exit_code == 1
     assert "FAIL" in out.output and "good example 1 was reported" in out.output
@@ -726,8 +841,10 @@ def test_packs_are_fast_on_a_long_article():
 
     reg = build_registry(entry_points=False)
     ids = [r.id for r in SHIPPED_RULES]
-    para = ("The council's colourful plan was organized in order to help neighbors, officials said "
-            "on Tuesday, and the program will run until 2025. ")
+    para = (
+        "The council's colourful plan was organized in order to help neighbors, officials said "
+        "on Tuesday, and the program will run until 2025. "
+    )
     text = "# Plan Approved By Council\n\n" + "\n\n".join(para * 3 for _ in range(40)) + "\n"
     linter = Linter(config={"select": ids, "preview": True}, registry=reg)
     linter.run_text(text, "warm.md")
@@ -736,4 +853,3 @@ def test_packs_are_fast_on_a_long_article():
         linter.run_text(text, "a.md")
     per_run = (time.perf_counter() - start) / 5
     assert per_run < 0.25, per_run
-

@@ -117,12 +117,16 @@ def _reference(matcher: Matcher, units: list[Segment], scope_units: list[Segment
 
 
 def _fast(matcher: Matcher, doc: Document, units: list[Segment], scope: Scope) -> list:
-    return [(units.index(unit), [(s, e, p, m.span() if m else None) for s, e, p, m in found])
-            for unit, found in matcher.scan(doc, scope)]
+    return [
+        (units.index(unit), [(s, e, p, m.span() if m else None) for s, e, p, m in found])
+        for unit, found in matcher.scan(doc, scope)
+    ]
 
 
 # -- documents ---------------------------------------------------------------------------------
-def _document(paragraphs: list[str], headings: list[str] = (), metadata: list[str] = ()) -> tuple[Document, list[Segment]]:
+def _document(
+    paragraphs: list[str], headings: list[str] = (), metadata: list[str] = ()
+) -> tuple[Document, list[Segment]]:
     """A document whose units are ``paragraphs``, ``headings`` and ``metadata`` values."""
     source = "\n\n".join([*paragraphs, *headings, *metadata])
     units, at = [], 0
@@ -143,24 +147,45 @@ PARAGRAPHS = Scope.parse(["paragraph"], SPEC, ("scope",))
 
 MATCHERS = {
     "lexicon": build_matcher(
-        ("in order to", "in order for", "a large number of", "the", "bye bye", "bye", "so so", "in spite of",
-         "in spite", "one kind", "x-ray", "e-mail", "reading, subscribe", "in", "order"),
-        (), True, SPEC),
+        (
+            "in order to",
+            "in order for",
+            "a large number of",
+            "the",
+            "bye bye",
+            "bye",
+            "so so",
+            "in spite of",
+            "in spite",
+            "one kind",
+            "x-ray",
+            "e-mail",
+            "reading, subscribe",
+            "in",
+            "order",
+        ),
+        (),
+        True,
+        SPEC,
+    ),
     # a word outside ASCII: looked up unit by unit
     "lexicon with non-ASCII words": build_matcher(
-        ("in order to", "the", "so so", "café", "ſo", "straße", "σοφός", "in spite of"), (), True, SPEC),
-    "lexicon, case kept": build_matcher(
-        ("in order to", "The", "bye bye", "Café", "ΟΔΟΣ", "K"), (), False, SPEC),
+        ("in order to", "the", "so so", "café", "ſo", "straße", "σοφός", "in spite of"), (), True, SPEC
+    ),
+    "lexicon, case kept": build_matcher(("in order to", "The", "bye bye", "Café", "ΟΔΟΣ", "K"), (), False, SPEC),
     "lexicon with an odd entry": build_matcher(("-ish", "in order to", "so"), (), True, SPEC),
     "lexicon and patterns": build_matcher(
-        ("in order to", "the"), (r"!", r"\d+ ?shares?", r"^(?:sign up|subscribe) (?:for|to)\b"), True, SPEC),
+        ("in order to", "the"), (r"!", r"\d+ ?shares?", r"^(?:sign up|subscribe) (?:for|to)\b"), True, SPEC
+    ),
     "doubled word": build_matcher((), (r"(?<![\w'’-])([a-z]+)\s+\1(?![\w'’-])",), True, SPEC),
     "doubled word, case kept": build_matcher((), (r"(?<!\w)([A-Za-z]+)\s+\1(?!\w)",), False, SPEC),
-    "anchored": build_matcher((), (r"^(?:READ MORE|Read more|See also)\s*:", r"^(?:we|this site) uses? cookies\b"),
-                              False, SPEC),
+    "anchored": build_matcher(
+        (), (r"^(?:READ MORE|Read more|See also)\s*:", r"^(?:we|this site) uses? cookies\b"), False, SPEC
+    ),
     "anchored, ignoring case": build_matcher((), (r"^(?:we|this site) uses? cookies\b", r"\Aso\b"), True, SPEC),
-    "whole block": build_matcher(("advert", "share this", "so so", "ſo", "in order to"),
-                                 (r"\d+ ?shares?", r"so+"), True, SPEC, whole_block=True),
+    "whole block": build_matcher(
+        ("advert", "share this", "so so", "ſo", "in order to"), (r"\d+ ?shares?", r"so+"), True, SPEC, whole_block=True
+    ),
     "whole block, lexicon only": build_matcher(("advert", "share this", "bye bye"), (), True, SPEC, whole_block=True),
     "whole block with an odd entry": build_matcher(("…more", "advert"), (), True, SPEC, whole_block=True),
 }
@@ -168,15 +193,88 @@ MATCHERS = {
 # Words and separators that make matching awkward: final sigma, non-ASCII words,
 # underscores, line breaks and no-break spaces between words; and, in some documents, the
 # case traps (İ ı ſ K), which turn the shortcuts off.
-WORDS = ["in", "In", "IN", "order", "ORDER", "to", "for", "the", "The", "THE", "a", "large", "number", "of",
-         "bye", "Bye", "so", "So", "SO", "café", "CAFÉ", "straße", "STRASSE", "x", "ray", "e", "mail",
-         "reading", "subscribe", "sign", "up", "we", "use", "uses", "cookies", "this", "site", "READ", "MORE",
-         "Read", "more", "See", "also", "advert", "share", "3", "12", "shares", "ΟΔΟΣ", "οδος", "σοφός",
-         "ΣΟΦΌΣ", "K", "k", "ish", "_so", "so_", "spite",
-         # whole phrases, so that the random texts hold matches
-         "in order to", "IN ORDER TO", "in  order\nto", "in order for", "a large number of", "in spite of",
-         "bye bye", "so so", "Bye bye bye", "the the", "The the", "THE THE", "we use cookies", "See also:",
-         "READ MORE:", "Read more :", "12 shares", "Share this", "reading, subscribe", "x-ray", "one kind"]
+WORDS = [
+    "in",
+    "In",
+    "IN",
+    "order",
+    "ORDER",
+    "to",
+    "for",
+    "the",
+    "The",
+    "THE",
+    "a",
+    "large",
+    "number",
+    "of",
+    "bye",
+    "Bye",
+    "so",
+    "So",
+    "SO",
+    "café",
+    "CAFÉ",
+    "straße",
+    "STRASSE",
+    "x",
+    "ray",
+    "e",
+    "mail",
+    "reading",
+    "subscribe",
+    "sign",
+    "up",
+    "we",
+    "use",
+    "uses",
+    "cookies",
+    "this",
+    "site",
+    "READ",
+    "MORE",
+    "Read",
+    "more",
+    "See",
+    "also",
+    "advert",
+    "share",
+    "3",
+    "12",
+    "shares",
+    "ΟΔΟΣ",
+    "οδος",
+    "σοφός",
+    "ΣΟΦΌΣ",
+    "K",
+    "k",
+    "ish",
+    "_so",
+    "so_",
+    "spite",
+    # whole phrases, so that the random texts hold matches
+    "in order to",
+    "IN ORDER TO",
+    "in  order\nto",
+    "in order for",
+    "a large number of",
+    "in spite of",
+    "bye bye",
+    "so so",
+    "Bye bye bye",
+    "the the",
+    "The the",
+    "THE THE",
+    "we use cookies",
+    "See also:",
+    "READ MORE:",
+    "Read more :",
+    "12 shares",
+    "Share this",
+    "reading, subscribe",
+    "x-ray",
+    "one kind",
+]
 TRAPS = ["İn", "ın", "ſo", "\u212a", "ſpite", "in ſpite of", "İN ORDER TO", "one \u212aind", "one kınd"]
 SEPARATORS = [" ", " ", " ", "  ", "\n", "\u00a0", ", ", "-", "’", "'", ": ", "!", "…", "_", "", "\t"]
 
@@ -194,15 +292,22 @@ def _same_as_reference(paragraphs, headings, metadata, name):
 
 
 @PROPS
-@given(st.lists(_texts(WORDS), min_size=1, max_size=5), st.lists(_texts(WORDS), max_size=2),
-       st.lists(_texts(WORDS), max_size=2), st.sampled_from(sorted(MATCHERS)))
+@given(
+    st.lists(_texts(WORDS), min_size=1, max_size=5),
+    st.lists(_texts(WORDS), max_size=2),
+    st.lists(_texts(WORDS), max_size=2),
+    st.sampled_from(sorted(MATCHERS)),
+)
 def test_scan_finds_what_each_unit_read_alone_finds(paragraphs, headings, metadata, name):
     _same_as_reference(paragraphs, headings, metadata, name)
 
 
 @PROPS
-@given(st.lists(_texts(WORDS + TRAPS), min_size=1, max_size=5), st.lists(_texts(WORDS + TRAPS), max_size=2),
-       st.sampled_from(sorted(MATCHERS)))
+@given(
+    st.lists(_texts(WORDS + TRAPS), min_size=1, max_size=5),
+    st.lists(_texts(WORDS + TRAPS), max_size=2),
+    st.sampled_from(sorted(MATCHERS)),
+)
 def test_scan_with_case_traps_finds_what_each_unit_read_alone_finds(paragraphs, metadata, name):
     _same_as_reference(paragraphs, [], metadata, name)
 
@@ -210,9 +315,9 @@ def test_scan_with_case_traps_finds_what_each_unit_read_alone_finds(paragraphs, 
 HAND_MADE = [
     ["The the cat", "so so", "İN ORDER TO go", "in order\nto"],  # a trap, a line break in a unit
     ["The the cat", "so so", "IN ORDER TO go", "in order\nto"],
-    ["we went in order", "to see", "the", "the end"],            # a phrase, a doubled word across units
+    ["we went in order", "to see", "the", "the end"],  # a phrase, a doubled word across units
     ["in ſpite of it", "in spite of it", "so ſo", "one \u212aind", "one kınd"],  # a trap inside a phrase
-    ["bye bye bye", "Bye bye", "ΟΔΟΣ ΟΔΟΣ'Α οδος"],                # overlapping phrases, final sigma
+    ["bye bye bye", "Bye bye", "ΟΔΟΣ ΟΔΟΣ'Α οδος"],  # overlapping phrases, final sigma
     ["in order to in order for", "a large number of people", "x-ray e-mail"],
     ["We use cookies to", "READ MORE: news", "Read more: that", "this site uses cookies"],
     ["advert", "_advert_", "Share this!", "12 shares", "So so."],
@@ -247,8 +352,9 @@ def _is_word(c: str) -> bool:
 def test_case_traps_are_the_only_characters_that_fold_to_ascii():
     """Outside CASE_TRAPS, no non-ASCII character matches an ASCII one ignoring case, and
     str.lower() keeps every character one character, a word character or not as it was."""
-    others = "".join(chr(i) for i in range(0x80, sys.maxunicode + 1)
-                     if not 0xD800 <= i < 0xE000 and chr(i) not in CASE_TRAPS)
+    others = "".join(
+        chr(i) for i in range(0x80, sys.maxunicode + 1) if not 0xD800 <= i < 0xE000 and chr(i) not in CASE_TRAPS
+    )
     for a in map(chr, range(0x80)):
         assert re.search(re.escape(a), others, re.I) is None, a
     for c in others:
@@ -273,9 +379,28 @@ PATTERNS = [
     (r"(?<![\w'’-])([a-z]+)\s+\1(?![\w'’-])", re.I),
     (r"(?<!\w)([A-Z0-9]+)\s+\1(?!\w)", 0),
 ]
-PATTERN_TEXT = st.lists(st.sampled_from(list("abcdxyzwABCDSUGNPRTEMOLW0123 \n:'’-!ſİ\u212a") + [
-    "sign up", "subscribe", "register", "for", "to", "our", "newsletter", "READ MORE", "Read more",
-    "comment", "reply", "ab", "abc", "xyzw"]), max_size=16).map("".join)
+PATTERN_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *list("abcdxyzwABCDSUGNPRTEMOLW0123 \n:'’-!ſİK"),
+            "sign up",
+            "subscribe",
+            "register",
+            "for",
+            "to",
+            "our",
+            "newsletter",
+            "READ MORE",
+            "Read more",
+            "comment",
+            "reply",
+            "ab",
+            "abc",
+            "xyzw",
+        ]
+    ),
+    max_size=16,
+).map("".join)
 
 
 @PROPS
@@ -289,7 +414,7 @@ def test_pattern_analysis_holds_for_every_match(text, pattern):
         if anchored_at_start(rx):
             assert m.start() == 0
         if plain or not ignore_case:
-            matched = folded[m.start():m.end()]
+            matched = folded[m.start() : m.end()]
             for strings in literal_requirements(rx):
                 assert any(s in matched for s in strings), (strings, matched)
             prefixes = literal_prefixes(rx)
@@ -303,7 +428,13 @@ def test_pattern_analysis_holds_for_every_match(text, pattern):
 
 def test_repeated_word_chars_knows_only_the_doubled_word_shape():
     assert repeated_word_chars(re.compile(r"(?<![\w'’-])([a-z]+)\s+\1(?![\w'’-])", re.I)) == frozenset(
-        "abcdefghijklmnopqrstuvwxyz")
-    for source in (r"(?<!\w)(\w+)\s+\1(?!\w)", r"([a-z]+)\s+\1", r"(?<![\w])([a-z']+)\s+\1(?!\w)",
-                   r"(?a)(?<!\w)([a-z]+)\s+\1(?!\w)", r"(?<!\w)([a-z]+),\1(?!\w)"):
+        "abcdefghijklmnopqrstuvwxyz"
+    )
+    for source in (
+        r"(?<!\w)(\w+)\s+\1(?!\w)",
+        r"([a-z]+)\s+\1",
+        r"(?<![\w])([a-z']+)\s+\1(?!\w)",
+        r"(?a)(?<!\w)([a-z]+)\s+\1(?!\w)",
+        r"(?<!\w)([a-z]+),\1(?!\w)",
+    ):
         assert repeated_word_chars(re.compile(source)) is None, source

@@ -32,8 +32,11 @@ def lint(url, text=ARTICLE, path="story.md", **options):
 
 def where(result, text=ARTICLE):
     lines = text.split("\n")
-    return [(f.line, lines[f.line - 1][f.column - 1 : f.end_column - 1], str(f.severity), f.data["languagetool_rule"])
-            for f in result.findings if f.rule == "grammar"]
+    return [
+        (f.line, lines[f.line - 1][f.column - 1 : f.end_column - 1], str(f.severity), f.data["languagetool_rule"])
+        for f in result.findings
+        if f.rule == "grammar"
+    ]
 
 
 def test_matches_map_to_exact_positions_skip_quotes_and_names():
@@ -72,7 +75,9 @@ def test_utf16_conversion_unit():
     text = "a😀b"
     to_index = utf16_to_index(text)
     assert [to_index(u) for u in (0, 1, 3, 4)] == [0, 1, 2, 3]
-    payload = {"matches": [{"offset": 3, "length": 1, "message": "m", "rule": {"id": "R", "category": {"id": "TYPOS"}}}]}
+    payload = {
+        "matches": [{"offset": 3, "length": 1, "message": "m", "rule": {"id": "R", "category": {"id": "TYPOS"}}}]
+    }
     (m,) = parse_matches(text, payload)
     assert (m.offset, m.length) == (2, 1)
 
@@ -90,8 +95,10 @@ def test_server_failures_are_one_message_and_other_rules_still_run(mode):
     with StandIn() as lt:
         lt.mode = mode
         lt.delay = 2.0
-        config = {"select": ["grammar", "image-alt"],
-                  "languagetool": {"url": lt.url, "cache": False, "retries": 1, "timeout_s": 0.5}}
+        config = {
+            "select": ["grammar", "image-alt"],
+            "languagetool": {"url": lt.url, "cache": False, "retries": 1, "timeout_s": 0.5},
+        }
         result = edlint.lint_text(ARTICLE + "\n![](x.jpg)\n", path="story.md", config=config)
     assert [f.rule for f in result.findings] == ["image-alt"]
     assert len(result.messages) == 1
@@ -102,7 +109,10 @@ def test_server_failures_are_one_message_and_other_rules_still_run(mode):
 def test_required_server_down_is_exit_2():
     with StandIn() as lt:
         lt.mode = "error"
-        config = {"select": ["grammar"], "languagetool": {"url": lt.url, "cache": False, "retries": 0, "required": True}}
+        config = {
+            "select": ["grammar"],
+            "languagetool": {"url": lt.url, "cache": False, "retries": 0, "required": True},
+        }
         result = edlint.lint_text(ARTICLE, path="story.md", config=config)
     assert result.internal_error
 
@@ -138,8 +148,10 @@ def test_selected_without_a_server_says_so():
     assert any("no LanguageTool server is configured" in m for m in result.messages)
 
 
-@pytest.mark.skipif(not os.environ.get("EDLINT_TEST_LANGUAGETOOL_URL"),
-                    reason="set EDLINT_TEST_LANGUAGETOOL_URL to a real LanguageTool server (see README)")
+@pytest.mark.skipif(
+    not os.environ.get("EDLINT_TEST_LANGUAGETOOL_URL"),
+    reason="set EDLINT_TEST_LANGUAGETOOL_URL to a real LanguageTool server (see README)",
+)
 def test_real_languagetool_server():
     url = os.environ["EDLINT_TEST_LANGUAGETOOL_URL"]
     result = lint(url, text="The council voted to shut teh library on Sundays.\n", path="a.txt")

@@ -30,8 +30,9 @@ SITE_DIR = os.path.join(HERE, "data", "images-site")
 def _site_findings():
     from edlint.api import lint_paths
 
-    result = lint_paths([os.path.join(SITE_DIR, "content", "news", "harbour.md")],
-                        config=os.path.join(SITE_DIR, ".edlint.yaml"))
+    result = lint_paths(
+        [os.path.join(SITE_DIR, "content", "news", "harbour.md")], config=os.path.join(SITE_DIR, ".edlint.yaml")
+    )
     return sorted((f.line, f.rule, str(f.severity), f.message) for f in result.findings)
 
 
@@ -65,7 +66,8 @@ def test_site_data_fills_alt_caption_and_credit():
     # keyboard-translate (line 16): a configured shortcode; its "caption" is only a stock
     # credit: credited, but not described.
     assert [g for g in got if g[0] == 16] == [
-        (16, "image-caption", "warning", "Image (keyboard-translate) has a credit but no caption")]
+        (16, "image-caption", "warning", "Image (keyboard-translate) has a credit but no caption")
+    ]
     # volunteers-cc (line 18): credit field is only a licence.
     assert any(g[0] == 18 and g[1] == "image-credit" and "only a licence" in g[3] for g in got)
     # not-in-site-data (line 20): nothing is known about it, so nothing is said.
@@ -79,8 +81,12 @@ def test_without_site_data_uid_images_are_not_guessed_at():
 
 def test_site_data_alt_missing_is_reported():
     text = '{{< img src="council-chamber" >}}\n'
-    got = findings(text, "md", select=["image-alt"],
-                   config={"images": {"site_data_folder": os.path.join(SITE_DIR, "data", "images")}})
+    got = findings(
+        text,
+        "md",
+        select=["image-alt"],
+        config={"images": {"site_data_folder": os.path.join(SITE_DIR, "data", "images")}},
+    )
     assert got == []  # alt is in the data file
 
 
@@ -281,7 +287,7 @@ def test_images_shortcodes_config_rejects_unknown_fields(tmp_path):
 
 # -- one decision per image: editorial or decorative ---------------------------------------
 WP_FIGURE = (
-    '<article><p>The barrier went up overnight.</p>\n'
+    "<article><p>The barrier went up overnight.</p>\n"
     '<figure class="wp-block-image"><img src="/wp-content/uploads/2026/03/barrier.jpg" alt=""/>'
     "<figcaption>The temporary flood barrier on Quay Street.</figcaption></figure></article>\n"
 )
@@ -296,10 +302,10 @@ def test_the_three_rules_agree_on_a_captioned_empty_alt_image(decorative):
 
 
 def test_is_decorative_is_the_one_decision():
+    from edlint.document import Span
     from edlint.rules.images import ImagesOptions
     from edlint.rules.images.editorial import is_decorative
     from edlint.rules.images.model import Image, TextPart
-    from edlint.document import Span
 
     img = Image(block=None, span=Span(0, 1), origin="html", alt="", empty_alt=True)
     assert is_decorative(img, ImagesOptions())
@@ -337,7 +343,11 @@ def test_maker_named_in_the_caption(text, kind):
         ("Three injured in Pembroke crash", "Two injured in Pembroke crash", ("Two", "Three")),
         ("Harbour repairs to cost £1.2 billion", "Harbour repairs to cost £1.2bn", None),
         ("Council approves harbour plan | Tenby Observer", "Council approves $14m harbour plan", None),
-        ("Prison guards charged over inmate's death", "Two federal prison officers charged with falsifying records", None),
+        (
+            "Prison guards charged over inmate's death",
+            "Two federal prison officers charged with falsifying records",
+            None,
+        ),
         ("Storm shuts the harbour", "Storm closes the harbour", None),
         ("Federal Reserve raises rates again", "Fed raises rates again", None),
         ("National Health Service waiting lists grow", "NHS waiting lists grow", None),

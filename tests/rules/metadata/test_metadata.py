@@ -20,8 +20,14 @@ from edlint.rules import metadata as M  # noqa: E402
 
 CASES_DIR = os.path.join(TESTS, "cases", "metadata")
 RULES = (
-    "metadata-required", "metadata-type", "metadata-length", "metadata-pattern", "metadata-enum",
-    "metadata-title-mismatch", "metadata-unknown", "metadata-jsonld",
+    "metadata-required",
+    "metadata-type",
+    "metadata-length",
+    "metadata-pattern",
+    "metadata-enum",
+    "metadata-title-mismatch",
+    "metadata-unknown",
+    "metadata-jsonld",
 )
 
 
@@ -57,7 +63,8 @@ def test_date_from_the_file_name():
 def test_no_date_in_the_file_name():
     fs = findings(NO_DATE, select=["metadata-required"], path="content/posts/18f-tech-sandwich.md")
     assert [f.message for f in _rule(fs)] == [
-        "Required field 'date' (or 'publishDate', 'published', 'pubdate') is missing"]
+        "Required field 'date' (or 'publishDate', 'published', 'pubdate') is missing"
+    ]
 
 
 def test_impossible_date_in_the_file_name_does_not_count():
@@ -83,8 +90,12 @@ BAD_SCHEMAS = [
     ("    title: string\n", 4, "must be a mapping of settings", ""),
     ("    summary: {required: yes}\n", 4, "must be true or false", ""),
     ("    summary: {required: true, unless: {feld: source_url}}\n", 4, "'unless' of field 'summary'", ""),
-    ("    summary:\n      required: true\n      when: {field: section, matches: '(oops'}\n", 6,
-     "not a valid regular expression", ""),
+    (
+        "    summary:\n      required: true\n      when: {field: section, matches: '(oops'}\n",
+        6,
+        "not a valid regular expression",
+        "",
+    ),
     ("    author: {aliases: [writer]}\n    writer: {type: string}\n", 5, "name 'writer' is used by", ""),
     ("    body: {type: string}\n", 4, "'body' field has no type", ""),
 ]
@@ -113,8 +124,9 @@ def test_other_metadata_options_are_validated(write):
 
 def test_schema_errors_in_overrides_and_rule_options(write):
     article = write("a.md", "Text.\n")
-    cfg = write(".edlint.yaml", "overrides:\n  - files: ['*.md']\n    metadata:\n      fields:\n"
-                                "        slug: {pattern: '(['}\n")
+    cfg = write(
+        ".edlint.yaml", "overrides:\n  - files: ['*.md']\n    metadata:\n      fields:\n        slug: {pattern: '(['}\n"
+    )
     result = CliRunner().invoke(main, ["check", "--config", cfg, article])
     assert result.exit_code == 2 and f"{cfg}:5:" in result.output
     cfg = write(".edlint.yaml", "rules:\n  metadata-type:\n    fields:\n      date: {type: dat}\n")
@@ -123,7 +135,9 @@ def test_schema_errors_in_overrides_and_rule_options(write):
 
 
 def test_a_valid_site_schema_loads(write):
-    cfg = write(".edlint.yaml", """\
+    cfg = write(
+        ".edlint.yaml",
+        """\
 select: [metadata]
 metadata:
   fields:
@@ -137,8 +151,11 @@ metadata:
     weight: {type: integer}
     section: {type: enum, values: [news, features], ignore_case: true}
     body: {required: true, unless: source_url}
-""")
-    article = write("2023-11-20-update.md", """\
+""",
+    )
+    article = write(
+        "2023-11-20-update.md",
+        """\
 ---
 source_url: https://get.gov/posts/2023-10-13-registrar-transition-update/
 date: 2023-10-13 11:20:00 -0500
@@ -149,12 +166,14 @@ topics:
 slug: an-update-on-our-transition
 weight: 1
 ---
-""")
+""",
+    )
     result = CliRunner().invoke(main, ["check", "--config", cfg, article])
     assert result.exit_code == 0, result.output
 
 
 # -- compile_schema and helpers ------------------------------------------------------------------
+
 
 def test_default_schema_compiles_and_has_the_news_fields():
     schema = M.schema_of(M.MetadataOptions())
@@ -176,51 +195,68 @@ def test_schema_error_lists_every_problem():
     assert paths == ["fields.a.type", "fields.b.pattern"]
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ('There has been some <a href="http://e-pluribusunum.com/">talk</a> of it.', "There has been some talk of it."),
-    ("I don&#8217;t remember being bullied", "I don’t remember being bullied"),
-    ("**Transition Post 4**&mdash;Here is a list", "Transition Post 4—Here is a list"),
-    ("  two\n  lines  ", "two lines"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ('There has been some <a href="http://e-pluribusunum.com/">talk</a> of it.', "There has been some talk of it."),
+        ("I don&#8217;t remember being bullied", "I don’t remember being bullied"),
+        ("**Transition Post 4**&mdash;Here is a list", "Transition Post 4—Here is a list"),
+        ("  two\n  lines  ", "two lines"),
+    ],
+)
 def test_display_text(raw, expected):
     assert M.display_text(raw) == expected
 
 
-@pytest.mark.parametrize("title,h1,agree", [
-    ("Harbour wall repaired - Portside News", "Harbour wall repaired", True),
-    ("Portside News | Harbour wall repaired", "Harbour wall repaired", True),
-    ("Anthony Lynn: “We needed to win this game” – ProFootballTalk", "Anthony Lynn: \"We needed to win this\u00a0game\"", True),
-    ("Anthony Lynn: &#8220;We needed to win this&nbsp;game&#8221;", "Anthony Lynn: “We needed to win this game”", True),
-    ("Harbour wall repaired before regatta", "Harbour wall repaired before the regatta", True),
-    ("Harbour wall to be repaired next year", "Harbour wall repaired before the regatta", False),
-    ("Gathering feedback with customer panels", "Recruiting customers with feedback panels", False),
-])
+@pytest.mark.parametrize(
+    "title,h1,agree",
+    [
+        ("Harbour wall repaired - Portside News", "Harbour wall repaired", True),
+        ("Portside News | Harbour wall repaired", "Harbour wall repaired", True),
+        (
+            "Anthony Lynn: “We needed to win this game” – ProFootballTalk",
+            'Anthony Lynn: "We needed to win this\u00a0game"',
+            True,
+        ),
+        (
+            "Anthony Lynn: &#8220;We needed to win this&nbsp;game&#8221;",
+            "Anthony Lynn: “We needed to win this game”",
+            True,
+        ),
+        ("Harbour wall repaired before regatta", "Harbour wall repaired before the regatta", True),
+        ("Harbour wall to be repaired next year", "Harbour wall repaired before the regatta", False),
+        ("Gathering feedback with customer panels", "Recruiting customers with feedback panels", False),
+    ],
+)
 def test_titles_agree(title, h1, agree):
     assert M.titles_agree(title, h1, 0.9) is agree
 
 
-@pytest.mark.parametrize("value,types,ok", [
-    ("2015-06-15", ("date",), True),
-    ("2015-06-15 12:30:00 -4", ("date",), True),
-    ("2020-09-09T00:00:00-04:00", ("datetime",), True),
-    ("2015-06-15", ("datetime",), False),
-    ("June 15, 2015", ("date",), True),
-    ("2015-02-30", ("date",), False),
-    ("soon", ("date",), False),
-    (["a", "b"], ("list",), True),
-    ("a, b", ("list",), False),
-    ([1, 2], ("list",), False),
-    (42, ("string",), False),
-    (42, ("string", "integer"), True),
-    ("https://digital.gov/topics", ("url",), True),
-    ("/topics", ("url",), False),
-    ("/topics", ("path",), True),
-    ("press@example.gov", ("email",), True),
-    ("press at example.gov", ("email",), False),
-    (True, ("boolean",), True),
-    ("yes", ("boolean",), False),
-    ({"uid": "tile-1"}, ("mapping",), True),
-])
+@pytest.mark.parametrize(
+    "value,types,ok",
+    [
+        ("2015-06-15", ("date",), True),
+        ("2015-06-15 12:30:00 -4", ("date",), True),
+        ("2020-09-09T00:00:00-04:00", ("datetime",), True),
+        ("2015-06-15", ("datetime",), False),
+        ("June 15, 2015", ("date",), True),
+        ("2015-02-30", ("date",), False),
+        ("soon", ("date",), False),
+        (["a", "b"], ("list",), True),
+        ("a, b", ("list",), False),
+        ([1, 2], ("list",), False),
+        (42, ("string",), False),
+        (42, ("string", "integer"), True),
+        ("https://digital.gov/topics", ("url",), True),
+        ("/topics", ("url",), False),
+        ("/topics", ("path",), True),
+        ("press@example.gov", ("email",), True),
+        ("press at example.gov", ("email",), False),
+        (True, ("boolean",), True),
+        ("yes", ("boolean",), False),
+        ({"uid": "tile-1"}, ("mapping",), True),
+    ],
+)
 def test_type_problem(value, types, ok):
     spec = M.FieldSpec("f", types=types)
     assert (M.type_problem(value, spec) is None) is ok

@@ -46,9 +46,15 @@ def test_every_quote_rule_has_cases():
             "The U.S. Attorney said no. He left at 5 p.m. The next day was calm.",
             ["The U.S. Attorney said no.", "He left at 5 p.m.", "The next day was calm."],
         ),
-        ("It was No. 3 on the list. J. R. R. Tolkien wrote it.", ["It was No. 3 on the list.", "J. R. R. Tolkien wrote it."]),
+        (
+            "It was No. 3 on the list. J. R. R. Tolkien wrote it.",
+            ["It was No. 3 on the list.", "J. R. R. Tolkien wrote it."],
+        ),
         ("“Why?” she asked. “Because.” He left.", ["“Why?” she asked.", "“Because.”", "He left."]),
-        ("Acme Inc. said profits rose 3.5 percent. Shares fell.", ["Acme Inc. said profits rose 3.5 percent.", "Shares fell."]),
+        (
+            "Acme Inc. said profits rose 3.5 percent. Shares fell.",
+            ["Acme Inc. said profits rose 3.5 percent.", "Shares fell."],
+        ),
         ("Wait... what? Yes!", ["Wait... what?", "Yes!"]),
         ("", []),
         ("   ", []),
@@ -222,11 +228,11 @@ def test_fix_curly_to_straight_is_safe():
     text = "“We can’t wait,” Ruiz said.\n"
     found = style(text, marks="straight")
     assert found and all(f.fix.applicability.value == "safe" for f in found)
-    assert apply_fixes(text, found) == "\"We can't wait,\" Ruiz said.\n"
+    assert apply_fixes(text, found) == '"We can\'t wait," Ruiz said.\n'
 
 
 def test_ambiguous_straight_mark_is_unsafe():
-    text = "She wrote \"yes\"on the form and \"no\" on the other, the clerk said.\n"
+    text = 'She wrote "yes"on the form and "no" on the other, the clerk said.\n'
     found = style(text, marks="curly")
     assert any(f.fix.applicability.value == "unsafe" for f in found)
 
@@ -260,7 +266,7 @@ def test_straight_paragraph_is_one_finding_with_one_fix():
     text = (
         "“We will reopen the pool in June,” said Parks Director Lena Hart. “The pump house needs a roof.”\n\n"
         "“It’s been a long winter for the lifeguards,” she added.\n\n"
-        "\"We can't promise the slide will be ready,\" Hart said. \"It's the oldest one.\"\n"
+        '"We can\'t promise the slide will be ready," Hart said. "It\'s the oldest one."\n'
     )
     found = style(text)
     assert len(found) == 1 and "6 straight" in found[0].message

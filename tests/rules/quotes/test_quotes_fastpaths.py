@@ -8,6 +8,8 @@ plain form next to the fast one on random and hand-made text and asserts the sam
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,8 +92,10 @@ def _has_verb_plain(ctx: _Ctx, text: str, documents: bool) -> bool:
 
 
 @PROPS
-@given(st.one_of(TEXTS.map(lambda t: (t, DEFAULT)), st.one_of(TEXTS, _prose(_CUSTOM_VOCAB)).map(lambda t: (t, CUSTOM))),
-       st.booleans())
+@given(
+    st.one_of(TEXTS.map(lambda t: (t, DEFAULT)), st.one_of(TEXTS, _prose(_CUSTOM_VOCAB)).map(lambda t: (t, CUSTOM))),
+    st.booleans(),
+)
 def test_has_verb_matches_the_token_by_token_form(text_and_ctx, documents):
     text, ctx = text_and_ctx
     expected = _has_verb_plain(ctx, text, documents)
@@ -150,7 +154,7 @@ def test_quotes_are_sorted_and_top_level_ones_disjoint(text):
     quotes = Q._scan_quotes(text).quotes
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
     tops = [q for q in quotes if q.depth == 0]
-    assert all(a.end <= b.start for a, b in zip(tops, tops[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(tops))
 
 
 # -- words ------------------------------------------------------------------------------------
@@ -177,8 +181,12 @@ def _is_title_case_plain(text: str) -> bool:
 
 
 @PROPS
-@given(st.one_of(st.text(), st.lists(st.sampled_from(["a", "A", "the", "The", "Of", "of", "Rivers", "x", "2", "é", "É"]))
-                 .map(" ".join)))
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.sampled_from(["a", "A", "the", "The", "Of", "of", "Rivers", "x", "2", "é", "É"])).map(" ".join),
+    )
+)
 def test_is_title_case_matches_the_list_form(text):
     assert Q.is_title_case(text) == _is_title_case_plain(text)
 
@@ -233,8 +241,13 @@ def test_later_asks_once_and_only_when_needed():
 def test_has_verb_switches_to_the_finder_patterns_and_answers_the_same(monkeypatch):
     from edlint.rules.quotes import speaker
 
-    sentences = ['"We will reopen," the mayor said.', "The report, released Monday, states the obvious.",
-                 "She pointed out the flaw.", "Nothing here at all.", "Il a déclaré la guerre."]
+    sentences = [
+        '"We will reopen," the mayor said.',
+        "The report, released Monday, states the obvious.",
+        "She pointed out the flaw.",
+        "Nothing here at all.",
+        "Il a déclaré la guerre.",
+    ]
     monkeypatch.setattr(speaker, "_tokenwise_calls", 0)
     fresh = _Ctx(QuotesOptions())
     early = [fresh.has_verb(s, docs) for s in sentences for docs in (False, True)]

@@ -56,37 +56,54 @@ def test_every_rule_has_cases() -> None:
 
 
 def spans(text: str) -> list[tuple[str, str]]:
-    return [(text[q.start:q.end], q.unit) for q in find_quantities(text)]
+    return [(text[q.start : q.end], q.unit) for q in find_quantities(text)]
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
         # every dimension, full names, abbreviations and symbols
-        ("It is 5 km, 3 miles, 200 yards, 6 ft and 12 inches away.",
-         [("5 km", "km"), ("3 miles", "mi"), ("200 yards", "yd"), ("6 ft", "ft"), ("12 inches", "in")]),
-        ("Add 250g of flour, 2kg of potatoes, 8 oz of butter and 2 lbs of apples.",
-         [("250g", "g"), ("2kg", "kg"), ("8 oz", "oz"), ("2 lbs", "lb")]),
-        ("The tank holds 40 litres, the jug 500ml, the barrel 5 gallons and the bottle 75cl.",
-         [("40 litres", "l"), ("500ml", "ml"), ("5 gallons", "gal"), ("75cl", "cl")]),
-        ("The site covers 3 hectares, or 7.4 acres, and the flat 45 m² (480 sq ft).",
-         [("3 hectares", "ha"), ("7.4 acres", "acre"), ("45 m²", "m2"), ("480 sq ft", "ft2")]),
-        ("It hit 70mph, then 113 km/h, then 31 m/s and 30 knots.",
-         [("70mph", "mph"), ("113 km/h", "kmh"), ("31 m/s", "ms"), ("30 knots", "kn")]),
-        ("It was 30C in Rome, 30°C in Nice, 86 °F in Miami and 20 degrees Celsius in Oslo.",
-         [("30C", "degC"), ("30°C", "degC"), ("86 °F", "degF"), ("20 degrees Celsius", "degC")]),
+        (
+            "It is 5 km, 3 miles, 200 yards, 6 ft and 12 inches away.",
+            [("5 km", "km"), ("3 miles", "mi"), ("200 yards", "yd"), ("6 ft", "ft"), ("12 inches", "in")],
+        ),
+        (
+            "Add 250g of flour, 2kg of potatoes, 8 oz of butter and 2 lbs of apples.",
+            [("250g", "g"), ("2kg", "kg"), ("8 oz", "oz"), ("2 lbs", "lb")],
+        ),
+        (
+            "The tank holds 40 litres, the jug 500ml, the barrel 5 gallons and the bottle 75cl.",
+            [("40 litres", "l"), ("500ml", "ml"), ("5 gallons", "gal"), ("75cl", "cl")],
+        ),
+        (
+            "The site covers 3 hectares, or 7.4 acres, and the flat 45 m² (480 sq ft).",
+            [("3 hectares", "ha"), ("7.4 acres", "acre"), ("45 m²", "m2"), ("480 sq ft", "ft2")],
+        ),
+        (
+            "It hit 70mph, then 113 km/h, then 31 m/s and 30 knots.",
+            [("70mph", "mph"), ("113 km/h", "kmh"), ("31 m/s", "ms"), ("30 knots", "kn")],
+        ),
+        (
+            "It was 30C in Rome, 30°C in Nice, 86 °F in Miami and 20 degrees Celsius in Oslo.",
+            [("30C", "degC"), ("30°C", "degC"), ("86 °F", "degF"), ("20 degrees Celsius", "degC")],
+        ),
         ("A 5′ fence and a 6′2″ player.", [("5′", "ft"), ("6′2″", "in")]),
         ("He weighs 14st and she 9 stone 4lb.", [("14st", "st"), ("9 stone 4lb", "lb")]),
         # numbers in words, halves, a/an
-        ("She walked two miles, then half a mile, then a mile and a half.",
-         [("two miles", "mi"), ("half a mile", "mi"), ("a mile and a half", "mi")]),
-        ("A twenty-five-metre pool and a one-hundred-metre sprint.",
-         [("twenty-five-metre", "m"), ("one-hundred-metre", "m")]),
+        (
+            "She walked two miles, then half a mile, then a mile and a half.",
+            [("two miles", "mi"), ("half a mile", "mi"), ("a mile and a half", "mi")],
+        ),
+        (
+            "A twenty-five-metre pool and a one-hundred-metre sprint.",
+            [("twenty-five-metre", "m"), ("one-hundred-metre", "m")],
+        ),
         # ranges and multipliers
-        ("Waves of 5-7 metres, 10 to 15 feet, between 2 and 3 km.",
-         [("5-7 metres", "m"), ("10 to 15 feet", "ft"), ("2 and 3 km", "km")]),
-        ("It produces 2m tonnes of steel on 1.5 million acres.",
-         [("2m tonnes", "t"), ("1.5 million acres", "acre")]),
+        (
+            "Waves of 5-7 metres, 10 to 15 feet, between 2 and 3 km.",
+            [("5-7 metres", "m"), ("10 to 15 feet", "ft"), ("2 and 3 km", "km")],
+        ),
+        ("It produces 2m tonnes of steel on 1.5 million acres.", [("2m tonnes", "t"), ("1.5 million acres", "acre")]),
     ],
 )
 def test_extracts(text: str, expected: list[tuple[str, str]]) -> None:
@@ -263,8 +280,9 @@ def test_factor_table_matches_pint() -> None:
             assert factor == pytest.approx(one - zero, rel=1e-12), key
     # and the generator agrees byte for byte with what is committed
     root = Path(REPO)
-    proc = subprocess.run([sys.executable, str(root / "benchmarks" / "pint_factors.py"), "--check"],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "pint_factors.py"), "--check"], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -282,21 +300,32 @@ def test_pint_is_not_imported_at_run_time() -> None:
 
 
 def test_unit_spellings() -> None:
-    text = ("A parking meter, smart meters and iambic metre; 300 metres, 2 kilometers, "
-            "hundreds of meters, square metres, 40 liters and a metre-long fish.")
+    text = (
+        "A parking meter, smart meters and iambic metre; 300 metres, 2 kilometers, "
+        "hundreds of meters, square metres, 40 liters and a metre-long fish."
+    )
     found = [(m.word, m.variant) for m in find_unit_spellings(text, find_quantities(text))]
-    assert found == [("metres", "re"), ("kilometers", "er"), ("meters", "er"), ("metres", "re"),
-                     ("liters", "er"), ("metre", "re")]
+    assert found == [
+        ("metres", "re"),
+        ("kilometers", "er"),
+        ("meters", "er"),
+        ("metres", "re"),
+        ("liters", "er"),
+        ("metre", "re"),
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "The council will replace 400 parking meters across the town centre by March.",
-    "Engineers fitted 30 water meters and 12 gas meters at the depot last week.",
-    "Households with smart meters across the region saw lower bills.",
-    "Two meter readers were bitten by the same dog on Elm Street.",
-    "The city has 1,200 taxi meters, and each costs $300 to replace.",
-    "Residents said the electricity meters in the basement flooded again.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will replace 400 parking meters across the town centre by March.",
+        "Engineers fitted 30 water meters and 12 gas meters at the depot last week.",
+        "Households with smart meters across the region saw lower bills.",
+        "Two meter readers were bitten by the same dog on Elm Street.",
+        "The city has 1,200 taxi meters, and each costs $300 to replace.",
+        "Residents said the electricity meters in the basement flooded again.",
+    ],
+)
 def test_measuring_devices_are_not_units(text: str) -> None:
     """A meter that measures (parking, gas, water, smart meters) is spelled "meter" in every
     variety: it is neither a vote nor a finding."""
@@ -331,7 +360,7 @@ def test_spelling_fix_is_safe() -> None:
     [f] = findings(text, "md", select=["units-spelling"])
     assert f.fix is not None and f.fix.applicability.value == "safe"
     edit = f.fix.edits[0]
-    assert text[edit.start:edit.end] == "meters" and edit.replacement == "metres"
+    assert text[edit.start : edit.end] == "meters" and edit.replacement == "metres"
 
 
 def test_spelling_fix_by_majority_is_unsafe() -> None:
@@ -348,7 +377,7 @@ def test_conversion_fix_replaces_the_number() -> None:
     text = "The route is 10 km (20 miles) long.\n"
     [f] = findings(text, "txt", select=["units-conversion"])
     edit = f.fix.edits[0]
-    assert text[edit.start:edit.end] == "20" and edit.replacement == "6.2"
+    assert text[edit.start : edit.end] == "20" and edit.replacement == "6.2"
 
 
 # ------------------------------------------------------- precision and recall
@@ -515,7 +544,7 @@ def score(corpus: str) -> tuple[int, int, int, list[str]]:
         gold, text, pos = set(), "", 0
         values = {}
         for m in _GOLD.finditer(line):
-            text += line[pos:m.start()]
+            text += line[pos : m.start()]
             key = (len(text), len(text) + len(m.group(1)), m.group(2))
             gold.add(key)
             values[key] = float(m.group(3))
@@ -529,13 +558,13 @@ def score(corpus: str) -> tuple[int, int, int, list[str]]:
             else:
                 fp += 1
                 fn += 1
-                errors.append(f"value {text[key[0]:key[1]]!r}: {got[key]} != {values[key]}")
+                errors.append(f"value {text[key[0] : key[1]]!r}: {got[key]} != {values[key]}")
         for key in got.keys() - gold:
             fp += 1
-            errors.append(f"extra {text[key[0]:key[1]]!r} ({key[2]}) in: {text}")
+            errors.append(f"extra {text[key[0] : key[1]]!r} ({key[2]}) in: {text}")
         for key in gold - got.keys():
             fn += 1
-            errors.append(f"missed {text[key[0]:key[1]]!r} ({key[2]}) in: {text}")
+            errors.append(f"missed {text[key[0] : key[1]]!r} ({key[2]}) in: {text}")
     return tp, fp, fn, errors
 
 
@@ -545,13 +574,12 @@ def test_extractor_precision_recall(name: str, corpus: str) -> None:
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     sentences = len(corpus.strip().splitlines())
-    print(f"\n{name}: {sentences} sentences, {tp + fn} quantities: "
-          f"precision {precision:.3f}, recall {recall:.3f}")
+    print(f"\n{name}: {sentences} sentences, {tp + fn} quantities: precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= 0.95 and recall >= 0.90, "\n".join(errors)
 
 
 def test_dev_set_size() -> None:
-    lines = [l for l in DEV.strip().splitlines() if _GOLD.search(l)]
+    lines = [row for row in DEV.strip().splitlines() if _GOLD.search(row)]
     assert len(lines) >= 60
 
 
@@ -563,7 +591,9 @@ def test_odd_fractions_never_break_the_units_rules():
 
     assert parse_number("1\u00a0000 \u00bd") == (1000.5, 0.25, 0.25, 2)
     assert parse_number("3/0") is None and parse_number("1/2/3") is None
-    for sentence in ("The new sea wall runs for 1\u00a0000 \u00bd metres along the front.",
-                     "The survey recorded a 3/0 mile gap, about 5 km."):
+    for sentence in (
+        "The new sea wall runs for 1\u00a0000 \u00bd metres along the front.",
+        "The survey recorded a 3/0 mile gap, about 5 km.",
+    ):
         result = lint_text(f"---\ntitle: Sea wall\n---\n\n{sentence}\n")
         assert not [f for f in result.findings if f.rule == "internal-error"], sentence

@@ -37,15 +37,18 @@ def _parser() -> Any:
         # maxNesting: CommonMark's preset stops at 20 levels and silently drops what is deeper;
         # 100 keeps real articles whole and stays far from Python's recursion limit. Deeper
         # nesting is reported as a parse problem (see _nesting_problem).
-        _MD = (MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
-               .enable(["table", "strikethrough"]).disable("text_join"))
+        _MD = (
+            MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+            .enable(["table", "strikethrough"])
+            .disable("text_join")
+        )
     return _MD
 
 
 MAX_NESTING = 100
 # A line opening with a long run of blockquote/list markers: one character class, one
 # quantifier (linear), then the markers in that prefix are counted.
-_DEEP_PREFIX = lazy(r"^[ \t>*+\-\d.)]{%d,}" % MAX_NESTING, re.M)
+_DEEP_PREFIX = lazy(rf"^[ \t>*+\-\d.)]{{{MAX_NESTING},}}", re.M)
 _MARKER = lazy(r">|[-*+]|\d{1,9}[.)]")
 
 
@@ -77,14 +80,24 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     walker.shortcode_blocks(shortcodes, image_codes)
     walker.walk(_parser().parse(masked))
     if len(source) > MAX_NESTING * 2:
-        deep = next((m for m in _DEEP_PREFIX.finditer(masked, body_start)
-                     if len(_MARKER.findall(m.group())) >= MAX_NESTING - 2), None)
+        deep = next(
+            (
+                m
+                for m in _DEEP_PREFIX.finditer(masked, body_start)
+                if len(_MARKER.findall(m.group())) >= MAX_NESTING - 2
+            ),
+            None,
+        )
         if deep is not None:
-            doc.problems.append(ParseProblem(
-                f"Markdown nested deeper than {MAX_NESTING} levels (blockquotes or lists); "
-                "the deeper text is not checked", Span(deep.start(), deep.start()), fatal=False))
+            doc.problems.append(
+                ParseProblem(
+                    f"Markdown nested deeper than {MAX_NESTING} levels (blockquotes or lists); "
+                    "the deeper text is not checked",
+                    Span(deep.start(), deep.start()),
+                    fatal=False,
+                )
+            )
     walker.frontmatter_image()
     doc.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
     doc.suppressions = build_suppressions(walker.directives, doc.lines)
     return doc
-

@@ -70,8 +70,12 @@ class _Walker(_InlineWalk, _ImageSources):
                 html_run = []
             if t == "blockquote_open":
                 start, end = self.region(tok.map)
-                block = Block(kind=BLOCKQUOTE, span=Span(start, end), container=tuple(self.containers),
-                              parent=self.quotes[-1] if self.quotes else None)
+                block = Block(
+                    kind=BLOCKQUOTE,
+                    span=Span(start, end),
+                    container=tuple(self.containers),
+                    parent=self.quotes[-1] if self.quotes else None,
+                )
                 doc.blocks.append(block)
                 self.quotes.append(block)
                 self.containers.append("blockquote")
@@ -98,10 +102,21 @@ class _Walker(_InlineWalk, _ImageSources):
                 pending_kind, pending_level = PARAGRAPH, 0
             elif t in ("fence", "code_block"):
                 start, end = self.region(tok.map)
-                doc.blocks.append(Block(kind=CODE, span=Span(start, end), container=tuple(self.containers),
-                                        attrs={"info": tok.info.strip()}))
+                doc.blocks.append(
+                    Block(
+                        kind=CODE,
+                        span=Span(start, end),
+                        container=tuple(self.containers),
+                        attrs={"info": tok.info.strip()},
+                    )
+                )
             elif t == "html_block":
-                if html_run and tok.map and html_run[-1].map and not self._blank_between(html_run[-1].map[1], tok.map[0]):
+                if (
+                    html_run
+                    and tok.map
+                    and html_run[-1].map
+                    and not self._blank_between(html_run[-1].map[1], tok.map[0])
+                ):
                     self.html_blocks(html_run)
                     html_run = []
                 html_run.append(tok)
@@ -172,17 +187,17 @@ class _Walker(_InlineWalk, _ImageSources):
         target = None
         if res.images and kind == PARAGRAPH:
             target = res.images[-1]
-        elif (
-            kind == PARAGRAPH
-            and self.last_image_block is not None
-            and first_line - self.last_image_end_line <= 2
-        ):
+        elif kind == PARAGRAPH and self.last_image_block is not None and first_line - self.last_image_end_line <= 2:
             target = self.last_image_block
         elif kind == PARAGRAPH and self.shortcode_images:
             target = self._shortcode_image_above(first_line, text.span.start)
-        if target is not None and target.caption is None and (
-            (res.emph_chars and not res.plain_chars and not _wholly_bold(self.src[start:end]))
-            or (find_credit_marker(text.text) is not None and len(text.text.split()) <= 40)
+        if (
+            target is not None
+            and target.caption is None
+            and (
+                (res.emph_chars and not res.plain_chars and not _wholly_bold(self.src[start:end]))
+                or (find_credit_marker(text.text) is not None and len(text.text.split()) <= 40)
+            )
         ):
             target.caption = text
             if target.credit is None:
@@ -191,16 +206,25 @@ class _Walker(_InlineWalk, _ImageSources):
                     from ...document import slice_mapped
 
                     target.credit = slice_mapped(text, marker, len(text.text))
-            doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container,
-                                    parent=target))
+            doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container, parent=target))
             self.last_image_block = None
             return
         if kind == PARAGRAPH and is_byline(text.text) and len(text.text.split()) <= 8:
             kind = BYLINE
         attrs = {"emphasis": True} if res.emph_chars and not res.plain_chars else {}
         classes, self._ial_classes = self._ial_classes, ()
-        doc.blocks.append(Block(kind=kind, span=text.span, text=text, level=level,
-                                container=container, parent=parent, attrs=attrs, classes=classes))
+        doc.blocks.append(
+            Block(
+                kind=kind,
+                span=text.span,
+                text=text,
+                level=level,
+                container=container,
+                parent=parent,
+                attrs=attrs,
+                classes=classes,
+            )
+        )
         self.last_image_block = res.images[-1] if res.images else None
         if res.images:
             self.last_image_end_line = tok.map[1] - 1 if tok.map else 0

@@ -41,9 +41,13 @@ class _ImageSources:
         for sc in shortcodes:
             fields = image_fields(sc, image_codes)
             if fields is None:
-                doc.blocks.append(Block(kind=SHORTCODE, span=sc.span, attrs={
-                    "name": sc.name, "closing": sc.closing,
-                    "args": {k: v for k, (v, _) in sc.args.items()}}))
+                doc.blocks.append(
+                    Block(
+                        kind=SHORTCODE,
+                        span=sc.span,
+                        attrs={"name": sc.name, "closing": sc.closing, "args": {k: v for k, (v, _) in sc.args.items()}},
+                    )
+                )
                 continue
             image = ImageBlock(span=sc.span, origin="shortcode", attrs={"shortcode": sc.name})
             variables = [f for f, (_, _, variable) in fields.items() if variable]
@@ -88,8 +92,14 @@ class _ImageSources:
                     setattr(image, key, MappedText(value, [(0, f.value_span.start, f.value_span.end)]))
         else:
             image.src = str(src)
-        for key, attr in (("image_alt", "alt"), ("image_caption", "caption"), ("image_figcaption", "caption"),
-                          ("caption", "caption"), ("image_credit", "credit"), ("credit", "credit")):
+        for key, attr in (
+            ("image_alt", "alt"),
+            ("image_caption", "caption"),
+            ("image_figcaption", "caption"),
+            ("caption", "caption"),
+            ("image_credit", "credit"),
+            ("credit", "credit"),
+        ):
             mf: MetaField | None = md.get(key)
             if mf is None or mf.value in (None, ""):
                 continue

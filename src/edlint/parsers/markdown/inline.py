@@ -21,7 +21,7 @@ _BREAK = lazy(r"[ \t]*\\?(?:\r\n|\n|\r)[ \t>]*")
 class _Inline:
     """The result of walking one inline token: prose text and the images found in it."""
 
-    __slots__ = ("text", "images", "plain_chars", "emph_chars", "start", "end")
+    __slots__ = ("emph_chars", "end", "images", "plain_chars", "start", "text")
 
     def __init__(self) -> None:
         self.text: MappedText | None = None
@@ -157,9 +157,8 @@ class _InlineWalk:
                     for blk in extract(self.src, pos, stop, fragment=True).blocks:
                         if isinstance(blk, ImageBlock):
                             out.images.append(blk)
-                elif re.match(r"<br\b", content, re.I):
-                    if len(b) and not b.ends_with_space():
-                        b.add(" ", pos, stop)
+                elif re.match(r"<br\b", content, re.I) and len(b) and not b.ends_with_space():
+                    b.add(" ", pos, stop)
                 cur = stop
         out.text = b.build() if len(b) else None
         return out

@@ -14,8 +14,15 @@ from .view import DocDates, doc_dates
 from .weekday import date_weekday
 
 __all__ = [
-    "SECTION", "DatesOptions", "DocDates", "doc_dates",
-    "date_format", "date_weekday", "date_invalid", "date_metadata", "time_relative_undated",
+    "SECTION",
+    "DatesOptions",
+    "DocDates",
+    "date_format",
+    "date_invalid",
+    "date_metadata",
+    "date_weekday",
+    "doc_dates",
+    "time_relative_undated",
 ]
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here

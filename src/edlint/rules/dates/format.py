@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from ...document import Block, Document
 from ...text.dates import (
@@ -19,10 +19,10 @@ from ...text.dates import (
     spell,
     weekday_of,
 )
+from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _is_dateline, _replace_fix, _span, doc_dates
-from ...text.quoting import quoted
 
 _ORDER_WORD = {"md": "month-day", "dm": "day-month"}
 
@@ -42,8 +42,9 @@ def _naming_fits(d: DateMention) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _naming_fits_of(month: int | None, text: str, end_month: int | None, end_text: str,
-                    with_day: bool) -> tuple[str, ...]:
+def _naming_fits_of(
+    month: int | None, text: str, end_month: int | None, end_text: str, with_day: bool
+) -> tuple[str, ...]:
     # Kept per month as written: an article writes its few months the same way many times.
     out = {"ap", "full", "abbr"}
     for m, t in ((month, text), (end_month, end_text)):
@@ -109,9 +110,13 @@ def _profile(items: list[DateMention]) -> DateStyle:
     sept = _majority(septs, prefer=("Sept",) if naming == "ap" else ()) or "Sept"
     ordinal = _majority(ordinals, prefer=(False,))
     return DateStyle(
-        order=order, naming=naming, abbr_dot=True if abbr_dot is None else abbr_dot,
-        ordinals=bool(ordinal), year_comma=True if order == "md" else bool(_majority(dm_commas, prefer=(False,))),
-        keep_of=True, sept=sept,
+        order=order,
+        naming=naming,
+        abbr_dot=True if abbr_dot is None else abbr_dot,
+        ordinals=bool(ordinal),
+        year_comma=True if order == "md" else bool(_majority(dm_commas, prefer=(False,))),
+        keep_of=True,
+        sept=sept,
     )
 
 
@@ -131,7 +136,11 @@ def _reasons(d: DateMention, want: DateStyle, new: str) -> str:
         wanted = wanted[:-1]
     if written and written != wanted:
         if written.rstrip(".") == wanted.rstrip("."):
-            out.append(f"has no period after {quoted(written)}" if wanted.endswith(".") else f"has a period after {quoted(written.rstrip('.'))}")
+            out.append(
+                f"has no period after {quoted(written)}"
+                if wanted.endswith(".")
+                else f"has a period after {quoted(written.rstrip('.'))}"
+            )
         elif written == MONTHS[d.month - 1]:
             out.append("spells out the month")
         elif wanted == MONTHS[d.month - 1]:
@@ -149,8 +158,14 @@ def _reasons(d: DateMention, want: DateStyle, new: str) -> str:
     return " and ".join(out) or "is written differently"
 
 
-@rule("date-format", family="dates", summary="Dates written in mixed styles or against the house style",
-      severity=Severity.WARNING, section=SECTION, fix="sometimes")
+@rule(
+    "date-format",
+    family="dates",
+    summary="Dates written in mixed styles or against the house style",
+    severity=Severity.WARNING,
+    section=SECTION,
+    fix="sometimes",
+)
 def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports a date written differently from the article's other dates (month-day against
@@ -192,15 +207,18 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         per_block.setdefault(id(b), (b, []))[1].append(d)
     datelines = {k for k, (b, ds) in per_block.items() if _is_dateline(b, ds)}
     items = [
-        (b, d) for b, d in dd.mentions
+        (b, d)
+        for b, d in dd.mentions
         if d.month is not None and not d.upper and not b.in_quote and id(b) not in datelines
     ]
     if opts.ambiguous_numeric:
         yield from _ambiguous(doc, dd, items, opts)
     checked = [
-        (b, d) for b, d in items
+        (b, d)
+        for b, d in items
         if (opts.check_tables or (b.kind != "table_cell" and "table" not in b.container))
-        and d.valid and not d.ambiguous
+        and d.valid
+        and not d.ambiguous
     ]
     if opts.style == "auto":
         written = [(b, d) for b, d in checked if d.kind in ("md", "dm", "my", "numeric")]
@@ -208,9 +226,7 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             return
         want = _profile([d for _, d in written])
         renders = [render(d, want) for _, d in written]  # each date in the article's style
-        consistent = [
-            d for (_, d), new in zip(written, renders) if d.kind != "numeric" and new == _plain(d.text)
-        ]
+        consistent = [d for (_, d), new in zip(written, renders) if d.kind != "numeric" and new == _plain(d.text)]
         examples: dict[tuple, DateMention | None] = {}
         for (b, d), new in zip(written, renders):
             if d.kind == "numeric":
@@ -224,7 +240,9 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 reason = _reasons(d, want, new)
             example = _example(consistent, d, want, examples)
             ex = f" (e.g. {quoted(example.text)})" if example else ""
-            yield _style_finding(doc, b, d, new, f"Date {quoted(d.text)} {reason}, unlike this article's other dates{ex}")
+            yield _style_finding(
+                doc, b, d, new, f"Date {quoted(d.text)} {reason}, unlike this article's other dates{ex}"
+            )
         return
     want = HOUSE_STYLES[opts.style]
     label = opts.style.upper()
@@ -238,13 +256,19 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             new = _keep_spaces(d.text, new)
         reason = _reasons(d, want, new or "")
         if new is None:
-            yield Finding(_span(b, d.start, d.end), f"Date {quoted(d.text)} {reason}; {label} style needs a full date (YYYY-MM-DD)")
+            yield Finding(
+                _span(b, d.start, d.end),
+                f"Date {quoted(d.text)} {reason}; {label} style needs a full date (YYYY-MM-DD)",
+            )
             continue
-        yield _style_finding(doc, b, d, new, f"Date {quoted(d.text)} {reason}; {label} style writes {quoted(new)}", plain=True)
+        yield _style_finding(
+            doc, b, d, new, f"Date {quoted(d.text)} {reason}; {label} style writes {quoted(new)}", plain=True
+        )
 
 
-def _example(consistent: list[DateMention], d: DateMention, want: DateStyle,
-             memo: dict[tuple, DateMention | None] | None = None) -> DateMention | None:
+def _example(
+    consistent: list[DateMention], d: DateMention, want: DateStyle, memo: dict[tuple, DateMention | None] | None = None
+) -> DateMention | None:
     """A date written the article's way that shows what ``d`` does differently.
 
     The choice depends on ``d`` only through a few facts (its order, whether the house
@@ -265,8 +289,13 @@ def _example(consistent: list[DateMention], d: DateMention, want: DateStyle,
             points += 1
         if order_matters and x.kind == want.order:
             points += 1
-        if (abbreviated is not None and x.month_text and x.month != 5 and x.day is not None
-                and is_abbreviated(x.month, x.month_text) == abbreviated):
+        if (
+            abbreviated is not None
+            and x.month_text
+            and x.month != 5
+            and x.day is not None
+            and is_abbreviated(x.month, x.month_text) == abbreviated
+        ):
             points += 2
         if ordinal_off and x.day is not None:
             points += 1
@@ -289,7 +318,9 @@ def _keep_spaces(written: str, new: str) -> str:
     return new
 
 
-def _style_finding(doc: Document, b: Block, d: DateMention, new: str | None, message: str, plain: bool = False) -> Finding:
+def _style_finding(
+    doc: Document, b: Block, d: DateMention, new: str | None, message: str, plain: bool = False
+) -> Finding:
     span = _span(b, d.start, d.end)
     fix = None
     if new is not None and new != d.text:
@@ -300,7 +331,7 @@ def _style_finding(doc: Document, b: Block, d: DateMention, new: str | None, mes
 
 
 def _declared_region(doc: Document) -> str | None:
-    """"us" or "uk" when the article's English variety is declared (front matter, <html lang>,
+    """ "us" or "uk" when the article's English variety is declared (front matter, <html lang>,
     the site's or edlint's config): writers in that variety mean its reading of 03/05."""
     if not doc.variety_known:
         return None

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ...text.dates import parse_meta_date
+from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import _meta, _span, doc_dates
-from ...text.quoting import quoted
 
 
-@rule("date-invalid", family="dates", summary="A date that cannot exist (31 April, 29 February 2025, month 13)",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "date-invalid",
+    family="dates",
+    summary="A date that cannot exist (31 April, 29 February 2025, month 13)",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def date_invalid(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports dates that cannot exist, in any format: "April 31", "31 June", "Feb. 29, 2025"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
-from ..base import Finding, Severity, rule
 from ...text.quoting import quoted
+from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import doc_dates
 
@@ -21,9 +21,13 @@ def _today(opts: DatesOptions) -> _dt.date:
     return _dt.date.today()
 
 
-@rule("date-metadata", family="dates",
-      summary="A publication date in the future or disagreeing with the file name date",
-      severity=Severity.INFO, section=SECTION)
+@rule(
+    "date-metadata",
+    family="dates",
+    summary="A publication date in the future or disagreeing with the file name date",
+    severity=Severity.INFO,
+    section=SECTION,
+)
 def date_metadata(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports two publication-date problems:
@@ -72,8 +76,12 @@ def date_metadata(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         return  # malformed: date-invalid reports it
     today = _today(opts)
     if (pub.date - today).days > opts.future_days:
-        yield Finding(dd.pub_field.value_span,
-                      f"Publication date {quoted(pub.text)} is in the future (today is {today.isoformat()})")
+        yield Finding(
+            dd.pub_field.value_span,
+            f"Publication date {quoted(pub.text)} is in the future (today is {today.isoformat()})",
+        )
     if dd.file_date is not None and dd.file_date not in (pub.date, pub.utc_date):
-        yield Finding(dd.pub_field.value_span,
-                      f"Publication date {quoted(pub.text)} disagrees with the file name date {quoted(dd.file_date_text)}")
+        yield Finding(
+            dd.pub_field.value_span,
+            f"Publication date {quoted(pub.text)} disagrees with the file name date {quoted(dd.file_date_text)}",
+        )

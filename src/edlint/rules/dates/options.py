@@ -27,11 +27,21 @@ class DatesOptions:
     # Metadata fields that hold the publication date, first found wins.
     # Matched without regard to case (HTML meta names are lower-cased).
     date_fields: tuple[str, ...] = (
-        "date", "publishDate", "published", "pubDate", "datePublished", "article:published_time",
+        "date",
+        "publishDate",
+        "published",
+        "pubDate",
+        "datePublished",
+        "article:published_time",
     )
     # Other metadata date fields that must hold valid dates.
     other_date_fields: tuple[str, ...] = (
-        "lastmod", "updated", "modified", "dateModified", "expiryDate", "article:modified_time",
+        "lastmod",
+        "updated",
+        "modified",
+        "dateModified",
+        "expiryDate",
+        "article:modified_time",
     )
 
 

@@ -3,12 +3,12 @@ publication date."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Block, Document
 from ...text.dates import DateMention, find_relative_dates
-from ..base import Finding, Severity, rule
 from ...text.quoting import quoted
+from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _is_dateline, _span, doc_dates
 
@@ -32,9 +32,13 @@ def has_metadata(doc: Document) -> bool:
     return doc.frontmatter_span is not None or doc.head_tag_span is not None or bool(doc.metadata)
 
 
-@rule("time-relative-undated", family="dates",
-      summary="A relative time word in an article with no publication date",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "time-relative-undated",
+    family="dates",
+    summary="A relative time word in an article with no publication date",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports words whose meaning depends on the publication date ("yesterday", "tonight",
@@ -80,5 +84,7 @@ def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding
         for start, end, word in find_relative_dates(b.text.text, periods=True):
             if word.lower() == "today":
                 continue  # as often "nowadays" as "on the day of publication"
-            yield Finding(_span(b, start, end),
-                          f"{quoted(word)} depends on the publication date, but the article has none; give the date")
+            yield Finding(
+                _span(b, start, end),
+                f"{quoted(word)} depends on the publication date, but the article has none; give the date",
+            )

@@ -107,8 +107,9 @@ def _span(block: Block, start: int, end: int) -> Span:
     return block.text.source_span(start, end)
 
 
-def _replace_fix(doc: Document, block: Block, start: int, end: int, new: str, title: str,
-                 span: Span | None = None) -> Fix | None:
+def _replace_fix(
+    doc: Document, block: Block, start: int, end: int, new: str, title: str, span: Span | None = None
+) -> Fix | None:
     """An unsafe fix replacing text ``[start, end)`` of a block, if it is verbatim source.
     ``span``: that text's source span, when the caller has it already."""
     if span is None:

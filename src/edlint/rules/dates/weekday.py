@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_left
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ...document import Block, Document
 from ...text.dates import (
@@ -15,10 +15,10 @@ from ...text.dates import (
     weekday_like,
     weekday_of,
 )
+from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
 from .view import DocDates, _replace_fix, _span, doc_dates
-from ...text.quoting import quoted
 
 
 class _YearRefs:
@@ -67,8 +67,14 @@ def _refs(dd: DocDates, block: Block, year_refs: _YearRefs) -> tuple[list[tuple[
 
 
 def _weekday_problem(
-    dd: DocDates, block: Block, d: DateMention, year_refs: Callable[[], _YearRefs], month: int,
-    day: int, written: int, year_shift: int = 0,
+    dd: DocDates,
+    block: Block,
+    d: DateMention,
+    year_refs: Callable[[], _YearRefs],
+    month: int,
+    day: int,
+    written: int,
+    year_shift: int = 0,
 ) -> tuple[_dt.date, str, bool] | None:
     """(the actual date, where its year came from, whether that year is trusted) when the
     ``written`` weekday is wrong."""
@@ -90,8 +96,14 @@ def _weekday_problem(
     return candidates[0] if candidates else None
 
 
-@rule("date-weekday", family="dates", summary="A weekday next to a date that falls on another day",
-      severity=Severity.WARNING, section=SECTION, fix="sometimes")
+@rule(
+    "date-weekday",
+    family="dates",
+    summary="A weekday next to a date that falls on another day",
+    severity=Severity.WARNING,
+    section=SECTION,
+    fix="sometimes",
+)
 def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports a weekday written next to a date that falls on a different day: "Monday,
@@ -146,8 +158,17 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         checks = [(d.weekday, d.weekday_text, d.weekday_start, d.weekday_end, d.month, d.day, 0)]
         if d.end_weekday is not None and d.end_day is not None:
             shift = 1 if (d.end_month or d.month) < d.month else 0
-            checks.append((d.end_weekday, d.end_weekday_text, d.end_weekday_start, d.end_weekday_end,
-                           d.end_month or d.month, d.end_day, shift))
+            checks.append(
+                (
+                    d.end_weekday,
+                    d.end_weekday_text,
+                    d.end_weekday_start,
+                    d.end_weekday_end,
+                    d.end_month or d.month,
+                    d.end_day,
+                    shift,
+                )
+            )
         for written, wtext, ws, we, month, day, shift in checks:
             if d.ambiguous:
                 if any(weekday_of(d.year, m_, d_) == written for m_, d_ in d.readings):
@@ -171,9 +192,12 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             if not trusted:
                 # The year is a guess from another date in the text: say so, and offer no
                 # fix that would write a weekday into copy that may be right.
-                yield Finding(span, f"{quoted(wtext)} may not match {quoted(d.text)}: if the year is {actual.year} "
-                                    f"(a guess from {source}), {when} is a {name}",
-                              severity=Severity.INFO)
+                yield Finding(
+                    span,
+                    f"{quoted(wtext)} may not match {quoted(d.text)}: if the year is {actual.year} "
+                    f"(a guess from {source}), {when} is a {name}",
+                    severity=Severity.INFO,
+                )
                 continue
             message = f"{quoted(wtext)} does not match {quoted(d.text)}: {when} is a {name}"
             if source:

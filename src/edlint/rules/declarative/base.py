@@ -4,8 +4,9 @@ URL and exception filters, messages and fixes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, NamedTuple
 
 from ...document import Document
 from ..base import Applicability, Finding, Fix
@@ -200,8 +201,9 @@ class Matcher:
             if found:
                 yield unit, _without_overlaps(found)
 
-    def _scan_whole(self, with_core: tuple[list[Segment], list[int]],
-                    patterns: list) -> Iterator[tuple[Segment, list[RawMatch]]]:
+    def _scan_whole(
+        self, with_core: tuple[list[Segment], list[int]], patterns: list
+    ) -> Iterator[tuple[Segment, list[RawMatch]]]:
         """:meth:`scan` for ``whole_block``, over the units with a core and the core
         lengths: the lexicon's entry that is the whole core, else the first pattern that
         matches all of it. The lexicon is asked only about units short enough and starting
@@ -217,9 +219,9 @@ class Matcher:
             units = [u for u, n in zip(units, lengths, strict=True) if (quick and n <= longest) or u in pattern_units]
         for unit in units:
             lo, hi = unit.core
-            if lexicon is not None and (not quick or (
-                    hi - lo <= longest
-                    and unit.core_words(lexicon.ignore_case)[1] in lexicon.first_words)):
+            if lexicon is not None and (
+                not quick or (hi - lo <= longest and unit.core_words(lexicon.ignore_case)[1] in lexicon.first_words)
+            ):
                 hit = lexicon.whole(unit)
                 if hit:
                     yield unit, [(hit[0], hit[1], hit[2], None)]
@@ -373,7 +375,7 @@ class CheckType:
         self.setup(values, spec)
 
     @classmethod
-    def build(cls, spec: Spec, pack_language: str = "en") -> "CheckType":
+    def build(cls, spec: Spec, pack_language: str = "en") -> CheckType:
         fields = {**COMMON_FIELDS, **cls.FIELDS}
         fields["ignore_case"] = Field(read_bool, cls.IGNORE_CASE, doc=fields["ignore_case"].doc)
         return cls(spec.read(fields), spec, pack_language)
@@ -407,8 +409,10 @@ class CheckType:
             # Findings past the engine's cap (1,000 per rule and file) are not made.
             found = RegexBudget.run(lambda: self.check(doc, opts or PackRuleOptions()), budget, 1001)
         except BudgetExceeded as exc:
-            self._overrun = (f"{str(exc) or self.where}: took more than {budget:.1f} s of CPU on one "
-                             "document; rewrite it so it cannot backtrack")
+            self._overrun = (
+                f"{str(exc) or self.where}: took more than {budget:.1f} s of CPU on one "
+                "document; rewrite it so it cannot backtrack"
+            )
             raise BudgetExceeded(self._overrun) from None
         return iter(found)
 
@@ -426,8 +430,9 @@ class CheckType:
             exc = self._exceptions[key] = Exceptions(self.exceptions + key)
         return exc
 
-    def hits(self, doc: Document, opts: PackRuleOptions, matcher: Matcher,
-             unless: re.Pattern[str] | None = None) -> Iterator[Hit]:
+    def hits(
+        self, doc: Document, opts: PackRuleOptions, matcher: Matcher, unless: re.Pattern[str] | None = None
+    ) -> Iterator[Hit]:
         """Matches of ``matcher`` in scope, outside URLs, exceptions and (by default)
         quotations, in document order."""
         exc: Exceptions | None = None
@@ -453,8 +458,14 @@ class CheckType:
                 yield Hit(unit, start, end, payload, m)
 
 
-def build_matcher(tokens: tuple[str, ...], patterns: tuple[str, ...], ignore_case: bool,
-                  spec: Spec, whole_block: bool = False, pattern_key: str = "patterns") -> Matcher:
+def build_matcher(
+    tokens: tuple[str, ...],
+    patterns: tuple[str, ...],
+    ignore_case: bool,
+    spec: Spec,
+    whole_block: bool = False,
+    pattern_key: str = "patterns",
+) -> Matcher:
     lexicon = Lexicon(((t, t) for t in tokens), ignore_case) if tokens else None
     flags = re.I if ignore_case else 0
     compiled = [(compile_pattern(p, flags, spec, pattern_key, i), p) for i, p in enumerate(patterns)]

@@ -23,7 +23,8 @@ nor, of, for, to, at, by, via and per lowercase except first and last.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ..base import Finding
@@ -53,8 +54,9 @@ class Capitalization(CheckType):
     NAME = "capitalization"
     FIELDS = {
         # sentence, title (AP), upper or lower.
-        "style": Field(one_of("sentence", "title", "upper", "lower"), required=True,
-                       doc="sentence, title (AP), upper or lower."),
+        "style": Field(
+            one_of("sentence", "title", "upper", "lower"), required=True, doc="sentence, title (AP), upper or lower."
+        ),
         # Shorter units are not judged.
         "min_words": Field(read_int, 3, doc="Units with fewer words are not judged."),
         "fix": Field(one_of(*FIX_CHOICES), "suggestion", doc="safe, unsafe, suggestion or none."),
@@ -84,15 +86,23 @@ class Capitalization(CheckType):
             fixed = self.corrected(text, tokens, exempt_spans)
             if fixed is None or fixed == text:
                 continue
-            lo, hi = unit.core
-            message = render(self.message, {
-                "match": quote_match(text), "suggestion": quote_match(fixed, 120), "style": self.style,
-            })
+            _lo, _hi = unit.core
+            message = render(
+                self.message,
+                {
+                    "match": quote_match(text),
+                    "suggestion": quote_match(fixed, 120),
+                    "style": self.style,
+                },
+            )
             span = unit.text.source_span(0, len(text))
             # A heading with markup in it (*emphasis*, a link) gets no fix: rewriting its
             # source span would drop the markup.
-            fix = make_fix(span, fixed, self.fix_kind, f"Write it in {self.style} case") \
-                if unit.text.is_verbatim(0, len(text)) else None
+            fix = (
+                make_fix(span, fixed, self.fix_kind, f"Write it in {self.style} case")
+                if unit.text.is_verbatim(0, len(text))
+                else None
+            )
             yield Finding(span, message, fix)
 
     def corrected(self, text: str, tokens: list[tuple[int, int]], exempt_spans: list[tuple[int, int]]) -> str | None:
@@ -125,12 +135,12 @@ class Capitalization(CheckType):
             lower_principal = [j for j in judged if not j[4] and j[3][0].islower() and j[3].lower() not in MINOR]
             if lower_principal or len(caps) < 2:
                 return None
-            for _, s, e, tok, _f in caps:
+            for _, s, _e, tok, _f in caps:
                 chars[s] = tok[0].lower()
             return "".join(chars)
         # AP title case
         changed = False
-        for i, s, e, tok, free in judged:
+        for i, s, _e, tok, free in judged:
             low = tok.lower()
             if free or i == last:
                 if tok[0].islower():
@@ -147,8 +157,10 @@ class Capitalization(CheckType):
 
     def details(self) -> list[str]:
         names = {"sentence": "sentence case", "title": "AP title case", "upper": "upper case", "lower": "lower case"}
-        return [f"Expects {names[self.style]}; units of fewer than {self.min_words} words are not judged. "
-                "Acronyms, words with inner capitals or digits, and `exceptions` are left as written."]
+        return [
+            f"Expects {names[self.style]}; units of fewer than {self.min_words} words are not judged. "
+            "Acronyms, words with inner capitals or digits, and `exceptions` are left as written."
+        ]
 
     def fix_safety(self) -> str:
         if self.fix_kind == "suggestion":

@@ -16,7 +16,8 @@ each key is reported once per article.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ..base import Finding
@@ -86,5 +87,7 @@ class Conditional(CheckType):
 
     def details(self) -> list[str]:
         seconds = ", ".join(f"`{s}`" for s in self.second_sources)
-        return [f"Needs an introduction: `{self.first_source}`. Introductions: {seconds}. "
-                "Each key is reported once, at its first use before any introduction."]
+        return [
+            f"Needs an introduction: `{self.first_source}`. Introductions: {seconds}. "
+            "Each key is reported once, at its first use before any introduction."
+        ]

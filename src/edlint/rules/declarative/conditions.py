@@ -8,9 +8,20 @@ from ...document import Document
 from .spec import Spec, did_you_mean, read_bool, read_str_list
 
 DATE_FIELDS = (
-    "date", "publishdate", "pubdate", "published", "published_at", "publish_date", "date_published",
-    "datepublished", "article:published_time", "og:published_time", "dc.date", "dcterms.created",
-    "sailthru.date", "parsely-pub-date",
+    "date",
+    "publishdate",
+    "pubdate",
+    "published",
+    "published_at",
+    "publish_date",
+    "date_published",
+    "datepublished",
+    "article:published_time",
+    "og:published_time",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
 )
 _CONDITION_KEYS = ("dated", "present", "missing", "equals", "format")
 
@@ -110,9 +121,9 @@ def read_conditions(value: Any, spec: Spec, keys: tuple) -> tuple[Condition, ...
         for key in item:
             if key not in _CONDITION_KEYS:
                 raise spec.fail(f"unknown condition {key!r}{did_you_mean(key, _CONDITION_KEYS)}", *k, key)
-        dated = read_bool(item["dated"], spec, k + ("dated",)) if "dated" in item else None
-        present = tuple(f.lower() for f in read_str_list(item.get("present", []), spec, k + ("present",)))
-        missing = tuple(f.lower() for f in read_str_list(item.get("missing", []), spec, k + ("missing",)))
+        dated = read_bool(item["dated"], spec, (*k, "dated")) if "dated" in item else None
+        present = tuple(f.lower() for f in read_str_list(item.get("present", []), spec, (*k, "present")))
+        missing = tuple(f.lower() for f in read_str_list(item.get("missing", []), spec, (*k, "missing")))
         equals = item.get("equals", {}) or {}
         if not isinstance(equals, dict):
             raise spec.fail("'equals' must map metadata fields to values", *k, "equals")
@@ -120,7 +131,7 @@ def read_conditions(value: Any, spec: Spec, keys: tuple) -> tuple[Condition, ...
             (str(f).lower(), tuple(_scalar_text(x) for x in (v if isinstance(v, list) else [v])))
             for f, v in equals.items()
         )
-        formats = read_str_list(item.get("format", []), spec, k + ("format",))
+        formats = read_str_list(item.get("format", []), spec, (*k, "format"))
         for f in formats:
             if f not in ("markdown", "html", "text"):
                 raise spec.fail(f"'format' must be markdown, html or text (got {f!r})", *k, "format")

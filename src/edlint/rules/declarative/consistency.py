@@ -17,7 +17,8 @@ form is reported, with its counterpart from the winning column as the suggestion
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ..base import Finding
@@ -41,7 +42,7 @@ def read_rows(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[tuple[str, ...
         raise spec.fail(f"{keys[-1]!r} must be a list of [form, form] rows", *keys)
     out = []
     for i, row in enumerate(value):
-        where = keys + (i,)
+        where = (*keys, i)
         if not isinstance(row, list) or len(row) < 2:
             raise spec.fail("each row must list two or more forms, e.g. [e-mail, email]", *where)
         out.append((read_str_list(row, spec, where), where))
@@ -54,12 +55,12 @@ def read_varieties(value: Any, spec: Spec, keys: tuple) -> dict[str, dict[str, s
         raise spec.fail("'varieties' must map group names to {side: [language tags]}", *keys)
     out: dict[str, dict[str, str]] = {}
     for group, sides in value.items():
-        where = keys + (group,)
+        where = (*keys, group)
         if not isinstance(sides, dict):
             raise spec.fail("each group maps side names to lists of language tags, e.g. {US: [en-US]}", *where)
         tags: dict[str, str] = {}
         for side, langs in sides.items():
-            for tag in read_str_list(langs, spec, where + (side,)):
+            for tag in read_str_list(langs, spec, (*where, side)):
                 tags[tag.lower().replace("_", "-")] = str(side)
         out[str(group)] = tags
     return out
@@ -122,7 +123,7 @@ def in_name(text: str, start: int, end: int, heading: bool = False) -> bool:
 def read_groups(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[str, tuple], ...]:
     if not isinstance(value, dict):
         raise spec.fail("'groups' must map group names to lists of rows", *keys)
-    return tuple((str(name), read_rows(rows, spec, keys + (name,))) for name, rows in value.items())
+    return tuple((str(name), read_rows(rows, spec, (*keys, name))) for name, rows in value.items())
 
 
 class Consistency(CheckType):
@@ -136,8 +137,9 @@ class Consistency(CheckType):
         "sides": Field(read_str_list, (), doc="Names of the columns, e.g. [US, UK]."),
         # When the article's language variety is declared (front matter, <html lang>, the
         # site's config, edlint's `language`), it decides these groups instead of the count.
-        "varieties": Field(read_varieties, dict,
-                           doc="{group: {side: [language tags]}}: a declared language picks the side."),
+        "varieties": Field(
+            read_varieties, dict, doc="{group: {side: [language tags]}}: a declared language picks the side."
+        ),
         # Capitalised words inside names ("Ministry of Defence") never count and are never
         # reported (default true).
         "skip_names": Field(read_bool, True, doc="Leave capitalised names alone (default true)."),
@@ -259,8 +261,10 @@ class Consistency(CheckType):
             if language is None:
                 message = render(self.message, values)
             else:
-                message = (f"'{values['match']}' is {values['side']} spelling; the article's language "
-                           f"({language}) calls for {values['majority']} spelling ('{suggestion}')")
+                message = (
+                    f"'{values['match']}' is {values['side']} spelling; the article's language "
+                    f"({language}) calls for {values['majority']} spelling ('{suggestion}')"
+                )
             yield hit.finding(message, make_fix(hit.span(), suggestion, "unsafe", f"Replace with '{suggestion}'"))
 
     def details(self) -> list[str]:
@@ -275,5 +279,7 @@ class Consistency(CheckType):
         return out
 
     def fix_safety(self) -> str:
-        return ("The fix replaces each minority form with its counterpart from the majority column. "
-                "It is unsafe: a name or a quotation may need the other form (add it to `exceptions`).")
+        return (
+            "The fix replaces each minority form with its counterpart from the majority column. "
+            "It is unsafe: a name or a quotation may need the other form (add it to `exceptions`)."
+        )

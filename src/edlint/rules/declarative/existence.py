@@ -1,18 +1,19 @@
 """``existence``: words, phrases or patterns that should not appear.
 
-    - id: wordy-in-order-to
-      type: existence
-      message: "'{match}' can usually be cut"
-      tokens: [in order to, at this point in time]
-      patterns: ['\\bper cent\\b']
-      whole_block: false        # true: only when the whole block is the phrase
-      unless_sentence: '\\b20\\d\\d\\b'   # not when the sentence matches this
+- id: wordy-in-order-to
+  type: existence
+  message: "'{match}' can usually be cut"
+  tokens: [in order to, at this point in time]
+  patterns: ['\\bper cent\\b']
+  whole_block: false        # true: only when the whole block is the phrase
+  unless_sentence: '\\b20\\d\\d\\b'   # not when the sentence matches this
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ..base import Finding

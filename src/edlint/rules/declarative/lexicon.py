@@ -4,7 +4,8 @@ folded and found by their first word, fast however long the list."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .segments import DocumentText, Segment
@@ -71,15 +72,14 @@ class _Phrase:
     lacking one cannot match. None when that does not hold (a non-ASCII phrase matched
     regardless of case)."""
 
-    __slots__ = ("text", "payload", "needs", "_regex", "ignore_case")
+    __slots__ = ("_regex", "ignore_case", "needs", "payload", "text")
 
     def __init__(self, text: str, payload: Any, ignore_case: bool) -> None:
         self.text = text
         self.payload = payload
         self.ignore_case = ignore_case
         words = _WORD.findall(fold(text, ignore_case))
-        self.needs: frozenset[str] | None = (
-            frozenset(words[1:]) if text.isascii() or not ignore_case else None)
+        self.needs: frozenset[str] | None = frozenset(words[1:]) if text.isascii() or not ignore_case else None
         self._regex: re.Pattern[str] | None = None
 
     @property
@@ -132,7 +132,8 @@ class Lexicon:
         rx = self._word_rx.get(word)
         if rx is None:
             rx = self._word_rx[word] = re.compile(
-                r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.I if self.ignore_case else 0)
+                r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.I if self.ignore_case else 0
+            )
         return rx
 
     def _word_finder(self, word: str) -> re.Pattern[str]:
@@ -161,10 +162,11 @@ class Lexicon:
         found = self.first_words.intersection(words)
         if not (plain or not self.ignore_case) or self._phrase_only.isdisjoint(found):
             return found
-        return frozenset(w for w in found if w not in self._phrase_only
-                         or any(p.possible(words) for p in self.multi[w]))
+        return frozenset(
+            w for w in found if w not in self._phrase_only or any(p.possible(words) for p in self.multi[w])
+        )
 
-    def find(self, unit: "Segment", firsts: frozenset[str] | None = None) -> list[tuple[int, int, Any]]:
+    def find(self, unit: Segment, firsts: frozenset[str] | None = None) -> list[tuple[int, int, Any]]:
         """``(start, end, payload)`` of every entry in ``unit``, longest match first at
         each position, in text order. Only the words the unit holds (one set
         intersection) are looked for; ``firsts`` narrows them further (from
@@ -204,7 +206,9 @@ class Lexicon:
             hits.sort(key=lambda h: (h[0], -h[1]))
         return hits
 
-    def find_in_document(self, text: "DocumentText", firsts: frozenset[str]) -> dict["Segment", list[tuple[int, int, Any]]] | None:
+    def find_in_document(
+        self, text: DocumentText, firsts: frozenset[str]
+    ) -> dict[Segment, list[tuple[int, int, Any]]] | None:
         """What :meth:`find` gives for every unit, but found in the whole document text at
         once, without the odd entries: unit -> its ``(start, end, payload)``, for units
         with any. ``firsts``: from :meth:`candidates`. None when the units must be read
@@ -242,14 +246,14 @@ class Lexicon:
             by_unit.setdefault(text.units[i], []).append((start - base, end - base, payload))
         return by_unit
 
-    def find_odd(self, unit: "Segment") -> list[tuple[int, int, Any]]:
+    def find_odd(self, unit: Segment) -> list[tuple[int, int, Any]]:
         """Matches of the entries that do not start with a word, in text order."""
         hits = [(m.start(), m.end(), payload) for rx, payload in self.odd for m in rx.finditer(unit.string)]
         if len(hits) > 1:
             hits.sort(key=lambda h: (h[0], -h[1]))
         return hits
 
-    def whole(self, unit: "Segment") -> tuple[int, int, Any] | None:
+    def whole(self, unit: Segment) -> tuple[int, int, Any] | None:
         """The entry that is the unit's whole text (ignoring edge punctuation), if any."""
         lo, hi = unit.core
         text = unit.string

@@ -1,17 +1,18 @@
 """``occurrence``: at most N matches per sentence, block or article.
 
-    - id: exclamation-marks
-      type: occurrence
-      message: "{count} exclamation marks in this article (at most {max})"
-      patterns: ['!']
-      max: 1
-      per: article                 # sentence | block | article
+- id: exclamation-marks
+  type: occurrence
+  message: "{count} exclamation marks in this article (at most {max})"
+  patterns: ['!']
+  max: 1
+  per: article                 # sentence | block | article
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ..base import Finding
@@ -66,9 +67,16 @@ class Occurrence(CheckType):
         for hits in groups.values():
             if len(hits) > self.max:
                 hit = hits[self.max]
-                yield hit.finding(render(self.message, {
-                    "match": quote_match(hit.text), "count": len(hits), "max": self.max,
-                }))
+                yield hit.finding(
+                    render(
+                        self.message,
+                        {
+                            "match": quote_match(hit.text),
+                            "count": len(hits),
+                            "max": self.max,
+                        },
+                    )
+                )
 
     def details(self) -> list[str]:
         what = []
@@ -76,5 +84,7 @@ class Occurrence(CheckType):
             what.append(short_list(self.tokens))
         if self.patterns:
             what.append(short_list(self.patterns, 6))
-        return [f"Counts {' and '.join(what)}; more than {self.max} per {self.per} is reported "
-                f"once, at the first match over the limit."]
+        return [
+            f"Counts {' and '.join(what)}; more than {self.max} per {self.per} is reported "
+            f"once, at the first match over the limit."
+        ]

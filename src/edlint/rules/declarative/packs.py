@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..base import Rule, Section, Severity
 from .base import CheckType, PackRuleOptions
@@ -50,11 +51,27 @@ CHECK_TYPES: dict[str, type[CheckType]] = {
 }
 PACK_KEYS = ("pack", "description", "language", "rules")
 # Names a pack may not take: config keys and selector words.
-_RESERVED = frozenset({
-    "all", "core", "select", "extend_select", "ignore", "preview", "severity", "rules", "exclude",
-    "overrides", "plugins", "packs", "language", "fail_on", "max_file_size", "allow_inline_disable",
-    "shortcodes",
-})
+_RESERVED = frozenset(
+    {
+        "all",
+        "core",
+        "select",
+        "extend_select",
+        "ignore",
+        "preview",
+        "severity",
+        "rules",
+        "exclude",
+        "overrides",
+        "plugins",
+        "packs",
+        "language",
+        "fail_on",
+        "max_file_size",
+        "allow_inline_disable",
+        "shortcodes",
+    }
+)
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_NODES = 200_000
 
@@ -119,8 +136,8 @@ def _convert(node: Node, path: str) -> tuple[Any, dict[tuple, int]]:
         if isinstance(n, SequenceNode):
             out = []
             for i, item in enumerate(n.value):
-                lines.setdefault(key + (i,), item.start_mark.line + 1)
-                out.append(conv(item, key + (i,)))
+                lines.setdefault((*key, i), item.start_mark.line + 1)
+                out.append(conv(item, (*key, i)))
             return out
         if isinstance(n, MappingNode):
             out_map: dict[Any, Any] = {}
@@ -130,8 +147,8 @@ def _convert(node: Node, path: str) -> tuple[Any, dict[tuple, int]]:
                     raise PackError("a mapping key must be text", path, k.start_mark.line + 1)
                 if kv in out_map:
                     raise PackError(f"key {kv!r} is written twice", path, k.start_mark.line + 1)
-                lines.setdefault(key + (kv,), k.start_mark.line + 1)
-                out_map[kv] = conv(v, key + (kv,))
+                lines.setdefault((*key, kv), k.start_mark.line + 1)
+                out_map[kv] = conv(v, (*key, kv))
             return out_map
         raise PackError("unsupported YAML node", path, n.start_mark.line + 1)
 
@@ -154,8 +171,7 @@ def load_pack_text(text: str, path: str, name: str | None = None) -> Pack:
     stem = os.path.splitext(os.path.basename(path))[0]
     pack_name = data.get("pack") or name or stem
     if not isinstance(pack_name, str) or not _NAME.match(pack_name):
-        raise top.fail(
-            f"pack name {pack_name!r} is not kebab-case (set `pack: my-house-style`)", "pack")
+        raise top.fail(f"pack name {pack_name!r} is not kebab-case (set `pack: my-house-style`)", "pack")
     if pack_name in _RESERVED:
         raise top.fail(f"pack name {pack_name!r} is reserved; choose another", "pack")
     description = data.get("description") or ""
@@ -180,11 +196,14 @@ def load_pack_text(text: str, path: str, name: str | None = None) -> Pack:
         if cls is None:
             raise spec.fail(
                 f"unknown check type {type_name!r}{did_you_mean(type_name, CHECK_TYPES)} "
-                f"(types: {', '.join(CHECK_TYPES)})", "type")
+                f"(types: {', '.join(CHECK_TYPES)})",
+                "type",
+            )
         check = cls.build(spec, language.lower())
         if check.id in pack.lines:
             raise spec.fail(
-                f"rule id {check.id!r} is used twice in this pack (first on line {pack.lines[check.id]})", "id")
+                f"rule id {check.id!r} is used twice in this pack (first on line {pack.lines[check.id]})", "id"
+            )
         pack.lines[check.id] = spec.line("id") or spec.line() or 1
         pack.rules.append(_rule(check, pack, section))
     return pack
@@ -284,21 +303,20 @@ def add_packs(registry: Registry, packs: Iterable[Pack]) -> None:
     for pack in packs:
         for other in registry.rules.values():
             if other.family == pack.name and not other.origin.startswith("pack:"):
-                raise PackError(f"pack name {pack.name!r} is the name of a built-in rule family; choose another",
-                                pack.path, 1)
+                raise PackError(
+                    f"pack name {pack.name!r} is the name of a built-in rule family; choose another", pack.path, 1
+                )
         owner = next((r.origin for r in registry.rules.values() if r.family == pack.name), None)
         if owner is not None and owner != f"pack:{pack.path}":
             raise PackError(f"pack name {pack.name!r} is already used by {owner[5:]}", pack.path, 1)
         sec = registry.sections.get(pack.name)
         if sec is not None and sec.options is not PackRuleOptions:
-            raise PackError(f"pack name {pack.name!r} is the name of a config section; choose another",
-                            pack.path, 1)
+            raise PackError(f"pack name {pack.name!r} is the name of a config section; choose another", pack.path, 1)
         for rule in pack.rules:
             other = registry.rules.get(rule.id)
             if other is not None:
                 where = other.origin[5:] if other.origin.startswith("pack:") else other.origin
-                raise PackError(f"rule id {rule.id!r} is already defined ({where})", pack.path,
-                                pack.rule_line(rule.id))
+                raise PackError(f"rule id {rule.id!r} is already defined ({where})", pack.path, pack.rule_line(rule.id))
             registry.add(rule)
 
 
@@ -347,23 +365,38 @@ def render_docs(check: CheckType, pack: Pack) -> str:
         where += f" Runs on articles in language `{check.language}`."
     parts.append(where)
     if check.exceptions:
-        parts += ["", f"Never reported inside: {', '.join(repr(e) for e in check.exceptions[:12])}"
-                  + (" …" if len(check.exceptions) > 12 else "") + "."]
+        parts += [
+            "",
+            f"Never reported inside: {', '.join(repr(e) for e in check.exceptions[:12])}"
+            + (" …" if len(check.exceptions) > 12 else "")
+            + ".",
+        ]
     parts += ["", "## Why is this bad?", (check.why.strip() or check.WHY)]
     if check.link:
         parts += ["", f"See the style guide: <{check.link}>"]
     bad = check.examples.get("bad") or ()
     good = check.examples.get("good") or ()
-    parts += ["", "## Example", _fence(bad[0]) if bad else "(no example given)", "",
-              "Use instead:", _fence(good[0]) if good else "(no example given)", ""]
-    parts += ["## Options",
-              f"- `exceptions`: phrases inside which nothing is reported, set as "
-              f"`{pack.name}: {{exceptions: [...]}}` or `rules: {{{check.id}: {{exceptions: [...]}}}}`.", ""]
+    parts += [
+        "",
+        "## Example",
+        _fence(bad[0]) if bad else "(no example given)",
+        "",
+        "Use instead:",
+        _fence(good[0]) if good else "(no example given)",
+        "",
+    ]
+    parts += [
+        "## Options",
+        f"- `exceptions`: phrases inside which nothing is reported, set as "
+        f"`{pack.name}: {{exceptions: [...]}}` or `rules: {{{check.id}: {{exceptions: [...]}}}}`.",
+        "",
+    ]
     safety = check.fix_safety()
     if safety and check.fix != "never":
         parts += ["## Fix safety", safety, ""]
     line = pack.lines.get(check.id)
     where = os.path.basename(pack.path) if pack.path else pack.name
-    parts.append(f"Defined in the `{pack.name}` pack (`{where}`{f', line {line}' if line else ''}), "
-                 f"check type `{check.NAME}`.")
+    parts.append(
+        f"Defined in the `{pack.name}` pack (`{where}`{f', line {line}' if line else ''}), check type `{check.NAME}`."
+    )
     return "\n".join(parts).strip() + "\n"

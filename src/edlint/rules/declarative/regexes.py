@@ -230,7 +230,7 @@ def backtracking_risk(items: list) -> str | None:
         if op in _ATOMIC:
             continue
         if op in _REPEATS:
-            lo, hi, sub = av
+            _lo, hi, sub = av
             sub = list(sub)
             if hi > 1 or hi == _sc.MAXREPEAT:
                 if _has_variable_repeat(sub) and not _delimited(sub):

@@ -4,8 +4,9 @@ exception phrases and URLs."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ...document import PROSE_KINDS, Document
 from .lexicon import Lexicon
@@ -14,8 +15,14 @@ from .spec import Spec, did_you_mean, read_str_list
 
 # -- scopes ------------------------------------------------------------------------------------
 BLOCK_SCOPES = {
-    "paragraph": "paragraph", "heading": "heading", "list_item": "list_item", "list-item": "list_item",
-    "caption": "caption", "byline": "byline", "bio": "bio", "table_cell": "table_cell",
+    "paragraph": "paragraph",
+    "heading": "heading",
+    "list_item": "list_item",
+    "list-item": "list_item",
+    "caption": "caption",
+    "byline": "byline",
+    "bio": "bio",
+    "table_cell": "table_cell",
     "table-cell": "table_cell",
 }
 
@@ -42,7 +49,7 @@ class Scope:
     names: tuple[str, ...] = ("prose",)
 
     @classmethod
-    def parse(cls, value: Any, spec: Spec, keys: tuple) -> "Scope":
+    def parse(cls, value: Any, spec: Spec, keys: tuple) -> Scope:
         names = read_str_list(value, spec, keys)
         if not names:
             raise spec.fail("'scope' is empty", *keys)
@@ -68,12 +75,12 @@ class Scope:
             elif name == "alt":
                 alt = True
             elif name.startswith("metadata.") and re.fullmatch(r"metadata\.[\w:@.-]+", name):
-                metadata.add(name[len("metadata."):])
+                metadata.add(name[len("metadata.") :])
             else:
                 raise spec.fail(
-                    f"unknown scope {raw!r}{did_you_mean(name, SCOPE_WORDS)} "
-                    f"(scopes: {', '.join(SCOPE_WORDS)})",
-                    *keys, i,
+                    f"unknown scope {raw!r}{did_you_mean(name, SCOPE_WORDS)} (scopes: {', '.join(SCOPE_WORDS)})",
+                    *keys,
+                    i,
                 )
         if plain_heading:
             levels = set()  # "heading" (or "prose") wins over heading.hN
@@ -98,7 +105,7 @@ class Scope:
             read.with_core = (units, [u.core[1] - u.core[0] for u in units])
         return read.with_core
 
-    def _read(self, doc: Document) -> "_ScopeUnits":
+    def _read(self, doc: Document) -> _ScopeUnits:
         by_scope = doc.view("declarative.scopes", _new_scope_units)
         read = by_scope.get(id(self))
         if read is None or read.scope is not self:  # the scope is kept: a recycled id is noticed
@@ -124,8 +131,13 @@ class Scope:
     def describe(self) -> str:
         parts = []
         labels = {
-            "paragraph": "paragraphs", "heading": "headings", "list_item": "list items",
-            "caption": "captions", "byline": "bylines", "bio": "author bios", "table_cell": "table cells",
+            "paragraph": "paragraphs",
+            "heading": "headings",
+            "list_item": "list items",
+            "caption": "captions",
+            "byline": "bylines",
+            "bio": "author bios",
+            "table_cell": "table cells",
         }
         if self.kinds >= PROSE_KINDS:
             parts.append("all prose (headings, paragraphs, list items, captions, bylines, bios, table cells)")

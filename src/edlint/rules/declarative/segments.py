@@ -23,12 +23,35 @@ class Segment:
     Derived data (words, sentences, quotations) is computed on demand and shared by
     every pack rule through ``doc.view``."""
 
-    __slots__ = ("kind", "level", "quoted", "string", "_text", "_source", "_span", "_words_folded",
-                 "_words_exact", "_sentences", "_quotes", "_core", "_plain", "_core_key_folded",
-                 "_core_key_exact")
+    __slots__ = (
+        "_core",
+        "_core_key_exact",
+        "_core_key_folded",
+        "_plain",
+        "_quotes",
+        "_sentences",
+        "_source",
+        "_span",
+        "_text",
+        "_words_exact",
+        "_words_folded",
+        "kind",
+        "level",
+        "quoted",
+        "string",
+    )
 
-    def __init__(self, kind: str, text: MappedText | None, quoted: bool = False, level: int = 0,
-                 *, source: str = "", value: str = "", span: Any = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        text: MappedText | None,
+        quoted: bool = False,
+        level: int = 0,
+        *,
+        source: str = "",
+        value: str = "",
+        span: Any = None,
+    ) -> None:
         """``text``, or else a ``value`` found within ``source[span]`` (its map is made
         when asked for: only a finding needs it)."""
         self.kind = kind
@@ -130,10 +153,7 @@ class Segment:
     def in_quotation(self, start: int, end: int) -> bool:
         if self.quoted:
             return True
-        for qs, qe in self.quotations():
-            if qs < start and end <= qe:
-                return True
-        return False
+        return any(qs < start and end <= qe for qs, qe in self.quotations())
 
 
 def document_segments(doc: Document) -> list[Segment]:
@@ -150,7 +170,7 @@ class DocumentText:
     its own, and a word match here is a word match in one unit.
     """
 
-    __slots__ = ("units", "text", "starts", "ends", "_lower", "_words", "_plain", "_repeated", "_by_first_char")
+    __slots__ = ("_by_first_char", "_lower", "_plain", "_repeated", "_words", "ends", "starts", "text", "units")
 
     def __init__(self, units: list[Segment]) -> None:
         self.units = units
@@ -218,8 +238,7 @@ class DocumentText:
                 candidates = self._indexes_holding(haystack, strings)
             else:
                 starts, ends = self.starts, self.ends
-                candidates = [i for i in candidates
-                              if any(haystack.find(s, starts[i], ends[i]) >= 0 for s in strings)]
+                candidates = [i for i in candidates if any(haystack.find(s, starts[i], ends[i]) >= 0 for s in strings)]
             if not candidates:
                 return set()
         if candidates is None:
@@ -237,8 +256,9 @@ class DocumentText:
                 at = haystack.find(s, max(at + 1, self.ends[i] + 1))  # on to the next unit
         return sorted(found)
 
-    def units_starting_with(self, prefixes: tuple[str, ...], first_chars: frozenset[str],
-                            ignore_case: bool) -> set[Segment]:
+    def units_starting_with(
+        self, prefixes: tuple[str, ...], first_chars: frozenset[str], ignore_case: bool
+    ) -> set[Segment]:
         """The units that start with one of ``prefixes``, whose first characters,
         lowercased, are ``first_chars`` (prefixes are lowercase, and compared with the
         lowercase text, when ``ignore_case``; the text must then be :attr:`plain_case`)."""
@@ -300,14 +320,22 @@ def _build_segments(doc: Document) -> list[Segment]:
             if (sp.start, sp.end) not in seen_captions:
                 units.append((sp.start, Segment(CAPTION, image.caption, image.in_quote)))
         if image.alt and image.alt_span is not None:
-            units.append((image.alt_span.start, Segment("alt", None, image.in_quote, source=doc.source,
-                                                     value=image.alt, span=image.alt_span)))
+            units.append(
+                (
+                    image.alt_span.start,
+                    Segment("alt", None, image.in_quote, source=doc.source, value=image.alt, span=image.alt_span),
+                )
+            )
     for key, mf in doc.metadata.items():
         values = mf.value if isinstance(mf.value, list) else [mf.value]
         for v in values:
             if isinstance(v, str) and v.strip():
-                units.append((mf.value_span.start, Segment("metadata." + key.lower(), None, source=doc.source,
-                                                        value=v, span=mf.value_span)))
+                units.append(
+                    (
+                        mf.value_span.start,
+                        Segment("metadata." + key.lower(), None, source=doc.source, value=v, span=mf.value_span),
+                    )
+                )
     units.sort(key=_first)
     return [u for _, u in units]
 

@@ -4,7 +4,8 @@ written, and readers that convert a value or fail with ``pack.yaml:LINE: message
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from ...config import ConfigError
 from ...validation import bool_problem, choice_problem, did_you_mean, whole_problem
@@ -16,11 +17,12 @@ class PackError(ConfigError):
     """A rule pack that cannot be loaded. ``str()`` is ``path:line: message``; the CLI
     reports it as a config error (exit 2)."""
 
+
 # -- reading a rule's mapping ----------------------------------------------------------------
 class Field(NamedTuple):
     """One key a rule may have: how to read it, its default, and what it means (for docs)."""
 
-    read: Callable[[Any, "Spec", tuple], Any]
+    read: Callable[[Any, Spec, tuple], Any]
     default: Any = None
     required: bool = False
     doc: str = ""
@@ -106,7 +108,6 @@ def one_of(*choices: str) -> Callable[[Any, Spec, tuple], str]:
     return read
 
 
-
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
@@ -124,9 +125,8 @@ def read_examples(value: Any, spec: Spec, keys: tuple) -> dict[str, tuple[str, .
     for key, items in value.items():
         if key not in ("bad", "good"):
             raise spec.fail(f"unknown examples key {key!r}{did_you_mean(key, ('bad', 'good'))}", *keys, key)
-        out[key] = read_str_list(items if items is not None else [], spec, keys + (key,))
+        out[key] = read_str_list(items if items is not None else [], spec, (*keys, key))
     return out
-
 
 
 def read_patterns(value: Any, spec: Spec, keys: tuple) -> tuple[str, ...]:

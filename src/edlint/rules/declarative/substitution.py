@@ -1,20 +1,21 @@
 """``substitution``: a word or phrase with a preferred replacement, offered as a fix.
 
-    - id: wordy-phrase
-      type: substitution
-      message: "Use '{suggestion}' instead of '{match}'"
-      swap:
-        in order to: to
-        utili(se|ze): use            # every expansion maps to 'use'
-        organi(s|z)(e|ed): [arrange, set up]   # alternatives: a suggestion, never applied
-      regex: false                   # true: keys are regexes, values may use \\1 or \\g<name>
-      fix: unsafe                    # safe | unsafe | suggestion | none
+- id: wordy-phrase
+  type: substitution
+  message: "Use '{suggestion}' instead of '{match}'"
+  swap:
+    in order to: to
+    utili(se|ze): use            # every expansion maps to 'use'
+    organi(s|z)(e|ed): [arrange, set up]   # alternatives: a suggestion, never applied
+  regex: false                   # true: keys are regexes, values may use \\1 or \\g<name>
+  fix: unsafe                    # safe | unsafe | suggestion | none
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ..base import Finding
@@ -42,7 +43,7 @@ def read_swap(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[str, Any, int 
         raise spec.fail("'swap' must map each word or phrase to its replacement", *keys)
     out = []
     for bad, good in value.items():
-        where = keys + (bad,)
+        where = (*keys, bad)
         if isinstance(good, list):
             if not good or not all(isinstance(g, (str, int, float)) and not isinstance(g, bool) for g in good):
                 raise spec.fail(f"replacements of {bad!r} must be a non-empty list of text", *where)
@@ -83,10 +84,14 @@ class Substitution(CheckType):
         for bad, good, _line in values["swap"]:
             if self.regex:
                 rx = compile_pattern(bad, flags, spec, "swap", bad)
-                for alt in (good if isinstance(good, tuple) else (good,)):
+                for alt in good if isinstance(good, tuple) else (good,):
                     for m in _GROUP_REF.finditer(alt):
                         num, name = m.group(1), m.group(2)
-                        if (num is not None and int(num) > rx.groups) or (name is not None and name not in rx.groupindex and not (name.isdigit() and int(name) <= rx.groups)):
+                        if (num is not None and int(num) > rx.groups) or (
+                            name is not None
+                            and name not in rx.groupindex
+                            and not (name.isdigit() and int(name) <= rx.groups)
+                        ):
                             raise spec.fail(f"replacement {alt!r} refers to a group {bad!r} does not have", "swap", bad)
                 patterns.append((rx, good))
                 self.pairs.append((bad, good))
@@ -103,7 +108,10 @@ class Substitution(CheckType):
                 else:
                     raise spec.fail(
                         f"{bad!r} expands to {len(forms)} forms but {good!r} to {len(goods)}; "
-                        "give one replacement or the same number", "swap", bad)
+                        "give one replacement or the same number",
+                        "swap",
+                        bad,
+                    )
             for form, target in zip(forms, targets):
                 key = form.lower() if self.ignore_case else form
                 if key in seen:
@@ -142,8 +150,10 @@ class Substitution(CheckType):
             yield hit.finding(message, make_fix(hit.span(), alts[0], kind, title))
 
     def details(self) -> list[str]:
-        shown = [f"{bad} → {' / '.join(good) if isinstance(good, tuple) else (good or '(remove)')}"
-                 for bad, good in self.pairs]
+        shown = [
+            f"{bad} → {' / '.join(good) if isinstance(good, tuple) else (good or '(remove)')}"
+            for bad, good in self.pairs
+        ]
         return [f"Replacements: {short_list(shown, 10)}."]
 
     def fix_safety(self) -> str:

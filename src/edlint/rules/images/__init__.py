@@ -24,9 +24,18 @@ from .sitedata import load_image_data
 from .view import images_of
 
 __all__ = [
-    "SECTION", "ImagesOptions", "load_image_data", "Image", "TextPart", "images_of",
-    "recogniser_for", "default_in_file_name", "alt_problem",
-    "image_alt", "image_caption", "image_credit",
+    "SECTION",
+    "Image",
+    "ImagesOptions",
+    "TextPart",
+    "alt_problem",
+    "default_in_file_name",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "images_of",
+    "load_image_data",
+    "recogniser_for",
 ]
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here

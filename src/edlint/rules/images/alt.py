@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
+from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .model import Image
 from .options import SECTION, ImagesOptions
 from .view import images_of
-from ...text.quoting import quoted
 
 # A file name: IMG_0423.jpg, DSC01234, hero.png, or a slug such as 600-x-125-api-ux-syntax.
 _FILE_NAME = re.compile(
@@ -30,8 +30,13 @@ def alt_problem(alt: str, opts: ImagesOptions) -> str | None:
     return None
 
 
-@rule("image-alt", family="images", summary="An image with no alt text, or alt text that is a file name",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "image-alt",
+    family="images",
+    summary="An image with no alt text, or alt text that is a file name",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an image with no alt text, with alt text that is really a file name
@@ -88,7 +93,6 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         problem = alt_problem(img.alt, opts)
         if problem:
             yield Finding(img.alt_span or img.span, problem)
-
 
 
 def _missing_alt(img: Image) -> str:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import PARAGRAPH, Document, MappedText
 from ...text.credits import NONE, CreditRecogniser
+from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _is_chart
 from .model import Image, _credit_only, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
-from ...text.quoting import quoted
 
 
-@rule("image-caption", family="images", summary="An editorial image with no caption, or a caption repeated",
-      severity=Severity.WARNING, section=SECTION,
-      page_kinds=("article", "page"))  # not a headshot on an author page, a list's thumbnails
+@rule(
+    "image-caption",
+    family="images",
+    summary="An editorial image with no caption, or a caption repeated",
+    severity=Severity.WARNING,
+    section=SECTION,
+    page_kinds=("article", "page"),
+)  # not a headshot on an author page, a list's thumbnails
 def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an editorial image that has no caption, and a caption repeated word for word
@@ -105,7 +110,7 @@ def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) 
     captions: list[tuple[int, int, MappedText, str]] = []
     owned: set[int] = set()
     for i, img in enumerate(images):
-        if img.skip or img.featured or img.origin == "text" and not img.captions:
+        if img.skip or img.featured or (img.origin == "text" and not img.captions):
             continue
         for part in img.captions:
             if part.mapped is not None and id(part.mapped) not in owned:

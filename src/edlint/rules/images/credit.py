@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
+from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
 from .model import TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import images_of
-from ...text.quoting import quoted
 
 
-@rule("image-credit", family="images",
-      summary="An editorial image whose caption or credit names no photographer or source",
-      severity=Severity.WARNING, section=SECTION,
-      page_kinds=("article", "page"))  # not a headshot on an author page, a list's thumbnails
+@rule(
+    "image-credit",
+    family="images",
+    summary="An editorial image whose caption or credit names no photographer or source",
+    severity=Severity.WARNING,
+    section=SECTION,
+    page_kinds=("article", "page"),
+)  # not a headshot on an author page, a list's thumbnails
 def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an editorial image whose caption and credit name no creator or source. These
@@ -97,29 +101,37 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         what = "Featured image" if img.featured else "Image"
         if best is not None and best[0].kind == WEAK:
             r, part = best
-            yield Finding(part.locate(r.start, r.end),
-                          f"Weak image credit {quoted(r.value)}: name the photographer or agency",
-                          severity=Severity.INFO)
+            yield Finding(
+                part.locate(r.start, r.end),
+                f"Weak image credit {quoted(r.value)}: name the photographer or agency",
+                severity=Severity.INFO,
+            )
             continue
         if best is not None and best[0].kind == LICENCE:
             r, part = best
-            yield Finding(part.locate(r.start, r.end),
-                          f"Image credit {quoted(r.value)} is only a licence, not a credit: name the author "
-                          "(Creative Commons licences require it)")
+            yield Finding(
+                part.locate(r.start, r.end),
+                f"Image credit {quoted(r.value)} is only a licence, not a credit: name the author "
+                "(Creative Commons licences require it)",
+            )
             continue
         in_name = rec.in_file_name(img.src)
         if in_name:
-            yield Finding(img.span,
-                          f"{what} credit appears only in the file name ({quoted(_short(in_name, 70))}), "
-                          "which readers never see: add it to the caption or a credit line",
-                          severity=Severity.INFO)
+            yield Finding(
+                img.span,
+                f"{what} credit appears only in the file name ({quoted(_short(in_name, 70))}), "
+                "which readers never see: add it to the caption or a credit line",
+                severity=Severity.INFO,
+            )
             continue
         if img.alt:
             r = rec.classify(img.alt, explicit=True)
             if r.kind == CREDIT:
-                yield Finding(img.alt_span or img.span,
-                              f"{what} credit {quoted(r.value)} appears only in the alt text, which most readers "
-                              "never see: add it to the caption or a credit line",
-                              severity=Severity.INFO)
+                yield Finding(
+                    img.alt_span or img.span,
+                    f"{what} credit {quoted(r.value)} appears only in the alt text, which most readers "
+                    "never see: add it to the caption or a credit line",
+                    severity=Severity.INFO,
+                )
                 continue
         yield Finding(img.span, f"{what}{img.label()} has no credit naming the photographer or source")

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from ...text.patterns import lazy
+from ...text.quoting import quoted
 from .model import Image
 from .options import ImagesOptions
-from ...text.quoting import quoted
 
 # Alt text that says the image is a logo, seal or icon (for caption and credit only).
 # The emblem word must head the description ("The cloud.gov logo", "FEC white seal on blue
@@ -141,7 +141,9 @@ def _emblem(img: Image) -> bool:
     return default_in_file_name(img.src) is None  # a stock picture of a logo is still a photo
 
 
-_NAME_FILLER = frozenset("the a an new old official original current former updated redesigned our its their his her and of".split())
+_NAME_FILLER = frozenset(
+    "the a an new old official original current former updated redesigned our its their his her and of".split()
+)
 
 
 def _emblem_caption(text: str) -> bool:
@@ -205,7 +207,9 @@ _SCREEN_THING = (
     r"pop-?up|modal|dialog(?:\s+box)?|e-?mail|newsletter)"
 )
 _UI_THING = (
-    r"(?:" + _SCREEN_THING[3:-1] + r"|site|page|form|banner|button|menu|notification|error\s+message|search\s+(?:box|bar))"
+    r"(?:"
+    + _SCREEN_THING[3:-1]
+    + r"|site|page|form|banner|button|menu|notification|error\s+message|search\s+(?:box|bar))"
 )
 _SCREEN_SHOWN = lazy(
     # "the design standards homepage rendered in Firefox", "the app as displayed on a phone"
@@ -231,13 +235,19 @@ _SCREEN_SHOWN = lazy(
     r"|\bsearch\s+(?:box|bar|field)\b|\btext\s+field\b|\bdrop-?down\s+menu\b"
     r"|\be-?mail\s+(?:campaign|newsletter|message|alert|bulletin)s?\b"
     # "an IT warning banner example", "an example of the cookie pop-up"
-    r"|\b" + _UI_THING + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}" + _UI_THING + r"s?\b"
+    r"|\b"
+    + _UI_THING
+    + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}"
+    + _UI_THING
+    + r"s?\b"
     r"|\bwireframes?\b|\bflow\s?charts?\b|\bword\s+clouds?\b",
     re.I,
 )
 # Marks drawn on a capture ("two links circled in red"): a screenshot, unless it is a map or
 # chart, which needs its source ("the flooded streets highlighted in red on the map").
-_MARKED_UP = lazy(r"\b(?:circled|highlighted|outlined|boxed|underlined)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b", re.I)
+_MARKED_UP = lazy(
+    r"\b(?:circled|highlighted|outlined|boxed|underlined)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b", re.I
+)
 _CONCEPT_GRAPHIC = lazy(
     r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
     r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?)\b"

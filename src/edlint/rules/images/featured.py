@@ -80,8 +80,16 @@ def _nested_part(doc: Document, mf: MetaField, key: str, text: str) -> TextPart:
 
 # Front-matter switches with which themes keep the featured image off the article page (it
 # is then only the share card): `hero: false`, `show_image: false`, `hide_image: true` ...
-_SHOW_SWITCHES = ("hero", "show_hero", "show_image", "show_featured_image", "featured_image_show",
-                  "display_featured_image", "show_cover", "cover_show")
+_SHOW_SWITCHES = (
+    "hero",
+    "show_hero",
+    "show_image",
+    "show_featured_image",
+    "featured_image_show",
+    "display_featured_image",
+    "show_cover",
+    "cover_show",
+)
 _HIDE_SWITCHES = ("hide_image", "hide_hero", "hide_featured_image", "hide_cover", "hidden_image")
 
 
@@ -118,8 +126,15 @@ def _featured(doc: Document, opts: ImagesOptions, site: dict[str, dict[str, str]
     img = Image(block=None, span=field_.key_span, origin="frontmatter", featured=True)
     uid = None
     if isinstance(value, dict):
-        img.src = str(value.get("src") or value.get("url") or value.get("path") or value.get("file")
-                      or value.get("image") or value.get("uid") or "").strip()
+        img.src = str(
+            value.get("src")
+            or value.get("url")
+            or value.get("path")
+            or value.get("file")
+            or value.get("image")
+            or value.get("uid")
+            or ""
+        ).strip()
         uid = value.get("uid")
         if value.get("alt") not in (None, ""):
             img.alt = str(value["alt"])
@@ -129,8 +144,11 @@ def _featured(doc: Document, opts: ImagesOptions, site: dict[str, dict[str, str]
     else:
         img.src = str(value).strip()
     img.uid_like = bool(uid) or _looks_like_uid(img.src)
-    for keys, kind in ((opts.featured_alt_fields, "alt"), (opts.featured_caption_fields, "caption"),
-                       (opts.featured_credit_fields, "credit")):
+    for keys, kind in (
+        (opts.featured_alt_fields, "alt"),
+        (opts.featured_caption_fields, "caption"),
+        (opts.featured_credit_fields, "credit"),
+    ):
         for key in keys:
             mf = md.get(key)
             if mf is None:

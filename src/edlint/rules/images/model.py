@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from ...document import ImageBlock, MappedText, Span
 from ...text.credits import NONE, CreditRecogniser
-from .options import ImagesOptions
 from ...text.quoting import quoted
+from .options import ImagesOptions
 
 
 @dataclass(eq=False)
@@ -65,7 +65,7 @@ def _add_part(parts: list[TextPart], part: TextPart) -> None:
 
 
 def _looks_like_uid(src: str) -> bool:
-    """"pif-talk3" is a site-data uid; "2014/09/a.jpg" and "a.png" are files."""
+    """ "pif-talk3" is a site-data uid; "2014/09/a.jpg" and "a.png" are files."""
     return bool(src) and "/" not in src and not re.search(r"\.[A-Za-z0-9]{2,5}$", src)
 
 
@@ -88,22 +88,24 @@ def _stem(src: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _recogniser(sources: tuple[str, ...], licences: tuple[str, ...], weak: tuple[str, ...],
-                patterns: tuple[str, ...]) -> CreditRecogniser:
+def _recogniser(
+    sources: tuple[str, ...], licences: tuple[str, ...], weak: tuple[str, ...], patterns: tuple[str, ...]
+) -> CreditRecogniser:
     return CreditRecogniser(sources, licences, weak, patterns)
 
 
 @lru_cache(maxsize=16)
 def recogniser_for(opts: ImagesOptions) -> CreditRecogniser:
-    return _recogniser(tuple(opts.credit_sources), tuple(opts.licence_words), tuple(opts.weak_credits),
-                       tuple(opts.credit_patterns))
+    return _recogniser(
+        tuple(opts.credit_sources), tuple(opts.licence_words), tuple(opts.weak_credits), tuple(opts.credit_patterns)
+    )
 
 
 def _short(src: str, limit: int = 60) -> str:
     s = src.strip()
     if len(s) <= limit:
         return s
-    return "…" + s[-(limit - 1):]
+    return "…" + s[-(limit - 1) :]
 
 
 _CAPTION_WORD = re.compile(r"[^\W\d_][\w'’.-]*")

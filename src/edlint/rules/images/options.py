@@ -15,8 +15,19 @@ class ImagesOptions:
 
     # Words that are not a description when they are the whole alt text.
     generic_alt: tuple[str, ...] = (
-        "image", "photo", "photograph", "picture", "img", "graphic", "screenshot", "pic",
-        "thumbnail", "placeholder", "untitled", "alt", "alt text",
+        "image",
+        "photo",
+        "photograph",
+        "picture",
+        "img",
+        "graphic",
+        "screenshot",
+        "pic",
+        "thumbnail",
+        "placeholder",
+        "untitled",
+        "alt",
+        "alt text",
     )
     # The front-matter featured image: check its alt text / caption / credit? Turn caption
     # (and alt) on when the theme shows the featured image on the article page.
@@ -26,16 +37,31 @@ class ImagesOptions:
     # Front-matter fields naming the featured image (a path, a site-data uid, a mapping
     # {src, alt, caption, credit} or a list whose first item is the featured image) ...
     featured_image_fields: tuple[str, ...] = (
-        "image", "featured_image", "featured", "cover", "cover_image", "hero", "hero_image",
-        "primary_image", "images",
+        "image",
+        "featured_image",
+        "featured",
+        "cover",
+        "cover_image",
+        "hero",
+        "hero_image",
+        "primary_image",
+        "images",
     )
     # ... and the fields holding its alt text, caption and credit.
     featured_alt_fields: tuple[str, ...] = ("image_alt", "featured_image_alt", "cover_alt", "hero_alt")
     featured_caption_fields: tuple[str, ...] = (
-        "image_caption", "image_figcaption", "featured_image_caption", "cover_caption", "caption",
+        "image_caption",
+        "image_figcaption",
+        "featured_image_caption",
+        "cover_caption",
+        "caption",
     )
     featured_credit_fields: tuple[str, ...] = (
-        "image_credit", "featured_image_credit", "cover_credit", "photo_credit", "credit",
+        "image_credit",
+        "featured_image_credit",
+        "cover_credit",
+        "photo_credit",
+        "credit",
     )
     # Credits: extra regular expressions that count as a credit; agency and source names
     # that are a credit wherever they appear in a caption; words that are only a licence;
@@ -47,13 +73,39 @@ class ImagesOptions:
     # Images whose alt text, caption or file name says they are one of these need no credit
     # (the publisher's own capture of a screen).
     credit_exempt: tuple[str, ...] = (
-        "screenshot", "screen shot", "screen capture", "screencapture", "screencap", "screen grab", "screengrab",
+        "screenshot",
+        "screen shot",
+        "screen capture",
+        "screencapture",
+        "screencap",
+        "screen grab",
+        "screengrab",
     )
     # Not editorial: images whose class (or file name) contains one of these words.
     non_editorial_classes: tuple[str, ...] = (
-        "logo", "icon", "avatar", "gravatar", "emoji", "badge", "sprite", "spinner", "pixel",
-        "tracking", "advert", "sponsor", "share", "social", "author", "profile-pic", "button",
-        "btn", "related", "promo", "teaser", "newsletter", "placeholder",
+        "logo",
+        "icon",
+        "avatar",
+        "gravatar",
+        "emoji",
+        "badge",
+        "sprite",
+        "spinner",
+        "pixel",
+        "tracking",
+        "advert",
+        "sponsor",
+        "share",
+        "social",
+        "author",
+        "profile-pic",
+        "button",
+        "btn",
+        "related",
+        "promo",
+        "teaser",
+        "newsletter",
+        "placeholder",
     )
     # alt="" always marks a decorative image, even one with a caption or credit. Off: an
     # image the article captions or credits is editorial, and its empty alt is an omission
@@ -77,11 +129,12 @@ class ImagesOptions:
         known = ("src", "alt", "caption", "credit", "title", "class", "uid")
         problems: list[tuple[str, str]] = []
         codes = values.get("shortcodes")
-        for name, spec in (codes.items() if isinstance(codes, dict) else ()):
+        for name, spec in codes.items() if isinstance(codes, dict) else ():
             for f in spec if isinstance(spec, dict) else ():
                 if f not in known:
-                    problems.append((f"unknown shortcode field {f!r} (one of {', '.join(known)})",
-                                     f"shortcodes.{name}.{f}"))
+                    problems.append(
+                        (f"unknown shortcode field {f!r} (one of {', '.join(known)})", f"shortcodes.{name}.{f}")
+                    )
         return problems
 
 

@@ -71,8 +71,9 @@ def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -
     if not src.strip("x\u00a0 ") and b.origin in ("markdown", "html"):
         # A template expression the parser masked ({{ "/a.jpg" | url }}): read the file.
         src = _src_from_source(doc.source[b.span.start : b.span.end])
-    img = Image(block=b, span=b.span, origin=b.origin, src=src, alt=b.alt, alt_span=b.alt_span,
-                width=b.width, height=b.height)
+    img = Image(
+        block=b, span=b.span, origin=b.origin, src=src, alt=b.alt, alt_span=b.alt_span, width=b.width, height=b.height
+    )
     unknown = list(b.attrs.get("template_fields") or ())
     if b.origin in ("html", "markdown"):
         raw = doc.source[b.span.start : b.span.end]
@@ -134,10 +135,16 @@ def _src_from_source(raw: str) -> str:
     return m.group(1).strip().strip("{}").strip()
 
 
-_CREDIT_START = lazy(r"\s*\(?\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?|image|picture)s?\s*(?:credits?)?\s*[:|]|(?:photo\s+)?credits?\s*:|photo(?:graph)?s?\s+by\b)", re.I)
+_CREDIT_START = lazy(
+    r"\s*\(?\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?|image|picture)s?\s*(?:credits?)?\s*[:|]|(?:photo\s+)?credits?\s*:|photo(?:graph)?s?\s+by\b)",
+    re.I,
+)
 _EMPHASIS_OPEN = lazy(r"(?:<em>|<i>|[*_])$", re.I)
 _EMPHASIS_CLOSE = lazy(r"[.!?]?(?:</em>|</i>|[*_])", re.I)
-_AUTHOR_HEADING = lazy(r"\s*(?:about|more (?:from|by)) (?:the )?(?:authors?|writers?|contributors?|reporters?)\b|\s*(?:the )?authors?\s*$", re.I)
+_AUTHOR_HEADING = lazy(
+    r"\s*(?:about|more (?:from|by)) (?:the )?(?:authors?|writers?|contributors?|reporters?)\b|\s*(?:the )?authors?\s*$",
+    re.I,
+)
 _PROMO_HEADING = lazy(
     r"\s*(?:related(?: stories| articles| content| coverage| news| links)?|more (?:from|on|stories|news|in|to)\b.*"
     r"|elsewhere (?:on|in|from)\b.*|top stories|most (?:read|popular|watched|viewed|shared)|features(?: (?:and|&) analysis)?"
@@ -146,7 +153,9 @@ _PROMO_HEADING = lazy(
     r"|popular (?:now|stories)|also in the news|don'?t miss)\s*:?\s*$",
     re.I,
 )
-_CAPTION_CLASS = lazy(r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I)
+_CAPTION_CLASS = lazy(
+    r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I
+)
 _CREDIT_ONLY_CLASS = lazy(r"credit|copyright|photographer|attribution|image[-_]?source", re.I)
 
 
@@ -207,18 +216,25 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             and len(text.split()) <= 80
         ):
             part = TextPart(text, b.text.span, b.text)
-            if any(_CREDIT_ONLY_CLASS.search(c) for c in b.classes) and not any("caption" in c.lower() for c in b.classes):
+            if any(_CREDIT_ONLY_CLASS.search(c) for c in b.classes) and not any(
+                "caption" in c.lower() for c in b.classes
+            ):
                 _add_part(last.credits, part)
                 if len(text.split()) >= 6 and not _credit_only(text, rec):
                     _add_part(last.captions, part)  # "Artist's impression of the plumes. (NASA)"
             else:
                 _add_part(last.captions, part)
             continue
-        if last.origin == "html" and not last.captions and after == 1 and b.kind in (PARAGRAPH, CAPTION) \
-                and len(text.split()) <= 50:
+        if (
+            last.origin == "html"
+            and not last.captions
+            and after == 1
+            and b.kind in (PARAGRAPH, CAPTION)
+            and len(text.split()) <= 50
+        ):
             # A caption line under the image that ends with its credit ("... (Image: GETTY)").
             r = rec.classify(text)
-            if r.kind != NONE and (r.start >= len(text) // 2 or r.start == 0 and len(text.split()) <= 15):
+            if r.kind != NONE and (r.start >= len(text) // 2 or (r.start == 0 and len(text.split()) <= 15)):
                 _add_part(last.captions, TextPart(text, b.text.span, b.text))
                 continue
         if (

@@ -30,16 +30,43 @@ from .type import metadata_type, type_problem
 from .unknown import metadata_unknown
 
 __all__ = [
-    "ARTICLE_TYPES", "BODY", "DEFAULT_FIELDS", "DEFAULT_KNOWN", "FIELD_TYPES", "SECTION",
-    "Condition", "FieldSpec", "FieldState", "MetadataOptions", "Schema", "SchemaError",
-    "compile_schema", "display_text", "field_states", "schema_of", "titles_agree", "type_problem",
-    "metadata_required", "metadata_type", "metadata_length", "metadata_pattern", "metadata_enum",
-    "metadata_title_mismatch", "metadata_unknown", "metadata_jsonld",
+    "ARTICLE_TYPES",
+    "BODY",
+    "DEFAULT_FIELDS",
+    "DEFAULT_KNOWN",
+    "FIELD_TYPES",
+    "SECTION",
+    "Condition",
+    "FieldSpec",
+    "FieldState",
+    "MetadataOptions",
+    "Schema",
+    "SchemaError",
+    "compile_schema",
+    "display_text",
+    "field_states",
+    "metadata_enum",
+    "metadata_jsonld",
+    "metadata_length",
+    "metadata_pattern",
+    "metadata_required",
+    "metadata_title_mismatch",
+    "metadata_type",
+    "metadata_unknown",
+    "schema_of",
+    "titles_agree",
+    "type_problem",
 ]
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here
 # is not run). Order: the order the rules were written in.
 RULES = (
-    metadata_required, metadata_type, metadata_length, metadata_pattern, metadata_enum,
-    metadata_title_mismatch, metadata_unknown, metadata_jsonld,
+    metadata_required,
+    metadata_type,
+    metadata_length,
+    metadata_pattern,
+    metadata_enum,
+    metadata_title_mismatch,
+    metadata_unknown,
+    metadata_jsonld,
 )

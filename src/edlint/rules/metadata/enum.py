@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ...validation import did_you_mean
@@ -11,8 +11,13 @@ from .fields import _item_span, _q, field_states
 from .options import SECTION, MetadataOptions
 
 
-@rule("metadata-enum", family="metadata", summary="A metadata field has a value outside its allowed list",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "metadata-enum",
+    family="metadata",
+    summary="A metadata field has a value outside its allowed list",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def metadata_enum(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Reports a field (or an item of a list field) whose value is not one of the `values`
@@ -68,5 +73,6 @@ def metadata_enum(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
                     continue
                 shown = ", ".join(f"'{a}'" for a in allowed[:8]) + (", …" if len(allowed) > 8 else "")
                 span = _item_span(doc, f, text) if isinstance(f.value, list) else f.value_span
-                yield Finding(span, f"Field '{f.key}' value {_q(text)} is not one of {shown}"
-                                    f"{did_you_mean(text, allowed)}")
+                yield Finding(
+                    span, f"Field '{f.key}' value {_q(text)} is not one of {shown}{did_you_mean(text, allowed)}"
+                )

@@ -33,8 +33,10 @@ def _empty(value: Any) -> bool:
 
 
 def _has_body(doc: Document) -> bool:
-    return doc.view("metadata:body", lambda d: any(
-        b.kind in _BODY_KINDS and b.text is not None and b.text.text.strip() for b in d.blocks))
+    return doc.view(
+        "metadata:body",
+        lambda d: any(b.kind in _BODY_KINDS and b.text is not None and b.text.text.strip() for b in d.blocks),
+    )
 
 
 def _head(doc: Document) -> Span:
@@ -111,7 +113,6 @@ def _q(value: Any, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return f"'{text}'"
-
 
 
 def _shape(value: Any) -> str:

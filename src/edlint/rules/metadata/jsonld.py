@@ -4,20 +4,34 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document, MetaField, Span
 from ..base import Finding, Severity, rule
 from .fields import _applies, _empty, _q, _shape
 from .options import SECTION, MetadataOptions
 
-ARTICLE_TYPES = frozenset({
-    "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-    "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting",
-    "TechArticle", "Report", "SatiricalArticle", "AskPublicNewsArticle",
-})
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "Report",
+        "SatiricalArticle",
+        "AskPublicNewsArticle",
+    }
+)
 _ISO_8601 = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
 _BYLINE_NAME = re.compile(r"^\s*(?:by|posted by|written by)\s", re.I)
 
 
@@ -83,8 +97,13 @@ def _key_span(doc: Document, f: MetaField, key: str) -> Span:
     return Span(f.value_span.start, f.value_span.start)
 
 
-@rule("metadata-jsonld", family="metadata",
-      summary="JSON-LD article markup lacks what search engines need", severity=Severity.WARNING, section=SECTION)
+@rule(
+    "metadata-jsonld",
+    family="metadata",
+    summary="JSON-LD article markup lacks what search engines need",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def metadata_jsonld(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Checks a page's JSON-LD `NewsArticle` (or `Article`, `BlogPosting` and the other article
@@ -130,8 +149,7 @@ def metadata_jsonld(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     head = Span(f.value_span.start, f.value_span.start)
     for prop in opts.jsonld_required:
         if _empty(obj.get(prop)):
-            yield Finding(_key_span(doc, f, prop) if prop in obj else head,
-                          f"JSON-LD {kind} has no '{prop}'")
+            yield Finding(_key_span(doc, f, prop) if prop in obj else head, f"JSON-LD {kind} has no '{prop}'")
             continue
         value = obj[prop]
         if prop == "headline" and not isinstance(value, str):

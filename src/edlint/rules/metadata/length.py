@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ..base import Finding, Severity, rule
@@ -10,8 +10,13 @@ from .fields import _item_span, _q, _text_items, display_text, field_states
 from .options import SECTION, MetadataOptions
 
 
-@rule("metadata-length", family="metadata", summary="A metadata field is too long or too short",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "metadata-length",
+    family="metadata",
+    summary="A metadata field is too long or too short",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def metadata_length(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Reports a text field shorter than its `min_length` or longer than its `max_length`
@@ -59,8 +64,10 @@ def metadata_length(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
             if isinstance(f.value, list) and f.source == "frontmatter":
                 n = len(f.value)
                 if spec.min_items is not None and n < spec.min_items:
-                    yield Finding(f.value_span, f"Field '{f.key}' has {n} item{'s' * (n != 1)}; "
-                                                f"at least {spec.min_items} expected")
+                    yield Finding(
+                        f.value_span,
+                        f"Field '{f.key}' has {n} item{'s' * (n != 1)}; at least {spec.min_items} expected",
+                    )
                 elif spec.max_items is not None and n > spec.max_items:
                     yield Finding(f.value_span, f"Field '{f.key}' has {n} items; at most {spec.max_items} allowed")
             if spec.min_length is None and spec.max_length is None:
@@ -71,5 +78,8 @@ def metadata_length(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
                 if spec.max_length is not None and n > spec.max_length:
                     yield Finding(span, f"Field '{f.key}' is {n} characters long; the limit is {spec.max_length}")
                 elif spec.min_length is not None and n < spec.min_length:
-                    yield Finding(span, f"Field '{f.key}' is {n} character{'s' * (n != 1)} long "
-                                        f"({_q(display_text(item))}); at least {spec.min_length} expected")
+                    yield Finding(
+                        span,
+                        f"Field '{f.key}' is {n} character{'s' * (n != 1)} long "
+                        f"({_q(display_text(item))}); at least {spec.min_length} expected",
+                    )

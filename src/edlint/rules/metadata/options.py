@@ -10,8 +10,9 @@ from .schema import DEFAULT_FIELDS, DEFAULT_KNOWN, Schema, SchemaError, compile_
 
 
 def _default_fields() -> dict[str, Any]:
-    return {k: {kk: (list(vv) if isinstance(vv, list) else vv) for kk, vv in v.items()}
-            for k, v in DEFAULT_FIELDS.items()}
+    return {
+        k: {kk: (list(vv) if isinstance(vv, list) else vv) for kk, vv in v.items()} for k, v in DEFAULT_FIELDS.items()
+    }
 
 
 @dataclass(frozen=True)

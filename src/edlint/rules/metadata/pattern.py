@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ..base import Finding, Severity, rule
@@ -10,8 +10,13 @@ from .fields import _item_span, _q, _text_items, field_states
 from .options import SECTION, MetadataOptions
 
 
-@rule("metadata-pattern", family="metadata", summary="A metadata field does not match its pattern",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "metadata-pattern",
+    family="metadata",
+    summary="A metadata field does not match its pattern",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def metadata_pattern(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Reports a text field (or an item of a list field) that does not match the regular
@@ -59,5 +64,6 @@ def metadata_pattern(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
             for item in _text_items(f):
                 if not pattern.search(item):
                     span = _item_span(doc, f, item) if isinstance(f.value, list) else f.value_span
-                    yield Finding(span, f"Field '{f.key}' value {_q(item)} does not match the pattern "
-                                        f"'{pattern.pattern}'")
+                    yield Finding(
+                        span, f"Field '{f.key}' value {_q(item)} does not match the pattern '{pattern.pattern}'"
+                    )

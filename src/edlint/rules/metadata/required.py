@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ...text.dates import file_name_date
@@ -18,8 +18,13 @@ def _names(spec: FieldSpec) -> str:
     return f"'{spec.name}' (or " + ", ".join(f"'{a}'" for a in spec.aliases) + ")"
 
 
-@rule("metadata-required", family="metadata", summary="A required metadata field is missing or empty",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "metadata-required",
+    family="metadata",
+    summary="A required metadata field is missing or empty",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def metadata_required(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Reports a field the house schema requires that is missing from the front matter (or

@@ -8,12 +8,34 @@ from typing import Any, NamedTuple
 from ...validation import bool_problem, did_you_mean, whole_problem
 
 FIELD_TYPES = (
-    "string", "list", "date", "datetime", "url", "path", "email", "enum", "integer", "number",
-    "boolean", "mapping", "any",
+    "string",
+    "list",
+    "date",
+    "datetime",
+    "url",
+    "path",
+    "email",
+    "enum",
+    "integer",
+    "number",
+    "boolean",
+    "mapping",
+    "any",
 )
 SPEC_KEYS = (
-    "type", "required", "aliases", "min_length", "max_length", "min_items", "max_items",
-    "pattern", "values", "ignore_case", "when", "unless", "from_filename",
+    "type",
+    "required",
+    "aliases",
+    "min_length",
+    "max_length",
+    "min_items",
+    "max_items",
+    "pattern",
+    "values",
+    "ignore_case",
+    "when",
+    "unless",
+    "from_filename",
 )
 COND_KEYS = ("field", "equals", "in", "matches")
 BODY = "body"  # pseudo-field: the article has body text
@@ -21,21 +43,41 @@ BODY = "body"  # pseudo-field: the article has body text
 DEFAULT_FIELDS: dict[str, Any] = {
     "title": {"type": "string", "required": True, "max_length": 110, "aliases": ["headline"]},
     "author": {"type": ["string", "list"], "required": True, "aliases": ["authors", "byline"]},
-    "date": {"type": "date", "required": True, "from_filename": True,
-             "aliases": ["publishDate", "published", "pubdate"]},
-    "description": {"type": "string", "required": True, "min_length": 50, "max_length": 160,
-                    "aliases": ["excerpt", "summary", "standfirst"]},
-    "lang": {"type": "string", "pattern": "^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$",
-             "aliases": ["locale"]},
+    "date": {
+        "type": "date",
+        "required": True,
+        "from_filename": True,
+        "aliases": ["publishDate", "published", "pubdate"],
+    },
+    "description": {
+        "type": "string",
+        "required": True,
+        "min_length": 50,
+        "max_length": 160,
+        "aliases": ["excerpt", "summary", "standfirst"],
+    },
+    "lang": {"type": "string", "pattern": "^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$", "aliases": ["locale"]},
     "body": {"required": True},
 }
 
 # Static-site plumbing that metadata-unknown never reports.
 DEFAULT_KNOWN = (
-    "layout", "draft", "permalink", "slug", "weight", "url", "aliases", "redirect_from",
-    "type", "language", "edlint", "tags", "categories", "image", "image_alt",
+    "layout",
+    "draft",
+    "permalink",
+    "slug",
+    "weight",
+    "url",
+    "aliases",
+    "redirect_from",
+    "type",
+    "language",
+    "edlint",
+    "tags",
+    "categories",
+    "image",
+    "image_alt",
 )
-
 
 
 class Condition(NamedTuple):
@@ -93,8 +135,9 @@ def compile_schema(fields: Any) -> Schema:
         if raw is None:
             raw = {}
         if not isinstance(raw, dict):
-            problems.append((f"field {name!r} must be a mapping of settings such as "
-                             "{type: string, required: true}", where))
+            problems.append(
+                (f"field {name!r} must be a mapping of settings such as {{type: string, required: true}}", where)
+            )
             continue
         spec = _compile_field(str(name), raw, where, problems)
         if spec is not None:
@@ -103,8 +146,9 @@ def compile_schema(fields: Any) -> Schema:
     for spec in specs:
         for n in spec.names:
             if n in by_name and by_name[n] is not spec:
-                problems.append((f"name {n!r} is used by fields {by_name[n].name!r} and {spec.name!r}",
-                                 f"fields.{spec.name}"))
+                problems.append(
+                    (f"name {n!r} is used by fields {by_name[n].name!r} and {spec.name!r}", f"fields.{spec.name}")
+                )
             by_name.setdefault(n, spec)
     if problems:
         raise SchemaError(problems)
@@ -125,8 +169,11 @@ def _compile_field(name: str, raw: dict, where: str, problems: list[tuple[str, s
     types = tuple(t) if isinstance(t, list) else (t,)
     for item in types:
         if item not in FIELD_TYPES:
-            bad(f"unknown type {item!r} for field {name!r}{did_you_mean(item, FIELD_TYPES)} "
-                f"(types: {', '.join(FIELD_TYPES)})", "type")
+            bad(
+                f"unknown type {item!r} for field {name!r}{did_you_mean(item, FIELD_TYPES)} "
+                f"(types: {', '.join(FIELD_TYPES)})",
+                "type",
+            )
     kw["types"] = tuple(str(x) for x in types) or ("any",)
     for key in ("required", "ignore_case", "from_filename"):
         if key in raw:
@@ -182,8 +229,9 @@ def _compile_field(name: str, raw: dict, where: str, problems: list[tuple[str, s
     return FieldSpec(name=name, **kw)
 
 
-def _compile_conditions(raw: Any, where: str, name: str, key: str,
-                        problems: list[tuple[str, str]]) -> tuple[Condition, ...] | None:
+def _compile_conditions(
+    raw: Any, where: str, name: str, key: str, problems: list[tuple[str, str]]
+) -> tuple[Condition, ...] | None:
     items = raw if isinstance(raw, list) else [raw]
     out = []
     for item in items:
@@ -191,8 +239,9 @@ def _compile_conditions(raw: Any, where: str, name: str, key: str,
             out.append(Condition(item))
             continue
         if not isinstance(item, dict) or not isinstance(item.get("field"), str):
-            problems.append((f"{key!r} of field {name!r} must be a field name or "
-                             "{field: NAME, equals: VALUE}", where))
+            problems.append(
+                (f"{key!r} of field {name!r} must be a field name or {{field: NAME, equals: VALUE}}", where)
+            )
             return None
         for k in item:
             if k not in COND_KEYS:
@@ -211,8 +260,7 @@ def _compile_conditions(raw: Any, where: str, name: str, key: str,
             try:
                 matches = re.compile(str(item["matches"]))
             except re.error as exc:
-                problems.append((f"condition 'matches' is not a valid regular expression: {exc}",
-                                 f"{where}.matches"))
+                problems.append((f"condition 'matches' is not a valid regular expression: {exc}", f"{where}.matches"))
                 return None
         out.append(Condition(item["field"], equals, matches))
     return tuple(out)

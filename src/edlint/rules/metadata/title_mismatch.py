@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from ...document import HEADING, Document
 from ...text.patterns import lazy
@@ -36,9 +37,13 @@ def _title_forms(title: str) -> list[str]:
 
 # Words of a headline: an amount ("$14m", "£1.2bn", "40%", "3,000"), or a word.
 _TOKEN = lazy(r"[$£€¥]?\d[\d,.]*(?:\s?(?:m|bn|k|million|billion|trillion|per\s?cent|percent)\b|%)?|[^\W\d_][\w'’.&-]*")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+}
 _SCALE = {"million": "m", "billion": "bn", "trillion": "tn", "percent": "%", "per cent": "%", "percent.": "%"}
 # Capitalised words that are not names (sentence starts, headline verbs in Title Case).
 _NOT_NAMES = frozenset(
@@ -112,12 +117,18 @@ def substantive_difference(title: str, h1: str, body_names: frozenset[str] = fro
             return " ".join(t.text for t in left), " ".join(t.text for t in right)
         if names:
             # One side must be a name for sure; the other may be a headline's first word.
-            sure = any(_name(t, k, body_names) for k, t in enumerate(left, i1)) or \
-                any(_name(t, k, body_names) for k, t in enumerate(right, j1))
+            sure = any(_name(t, k, body_names) for k, t in enumerate(left, i1)) or any(
+                _name(t, k, body_names) for k, t in enumerate(right, j1)
+            )
             name_l = [t for t in left if t.capital and t.key not in _NOT_NAMES]
             name_r = [t for t in right if t.capital and t.key not in _NOT_NAMES]
-            if sure and name_l and name_r and {t.key for t in name_l}.isdisjoint(t.key for t in name_r) \
-                    and not _same_name(name_l, name_r):
+            if (
+                sure
+                and name_l
+                and name_r
+                and {t.key for t in name_l}.isdisjoint(t.key for t in name_r)
+                and not _same_name(name_l, name_r)
+            ):
                 return " ".join(t.text for t in left), " ".join(t.text for t in right)
     return None
 
@@ -179,8 +190,13 @@ def titles_agree(title: str, h1: str, similarity: float) -> bool:
     return False
 
 
-@rule("metadata-title-mismatch", family="metadata",
-      summary="The metadata title and the article's H1 disagree", severity=Severity.INFO, section=SECTION)
+@rule(
+    "metadata-title-mismatch",
+    family="metadata",
+    summary="The metadata title and the article's H1 disagree",
+    severity=Severity.INFO,
+    section=SECTION,
+)
 def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Compares the article's H1 with its metadata titles (front-matter `title`, HTML
@@ -235,8 +251,11 @@ def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Fi
         h1s = [first] if first is not None and first.kind == HEADING and first.level == 1 else []
     if not h1s:
         return
-    titles = [doc.metadata[k].value for k in _TITLE_KEYS
-              if k in doc.metadata and isinstance(doc.metadata[k].value, str) and doc.metadata[k].value.strip()]
+    titles = [
+        doc.metadata[k].value
+        for k in _TITLE_KEYS
+        if k in doc.metadata and isinstance(doc.metadata[k].value, str) and doc.metadata[k].value.strip()
+    ]
     jl = doc.meta("jsonld")
     if isinstance(jl, dict) and isinstance(jl.get("headline"), str):
         titles.append(jl["headline"])
@@ -248,10 +267,15 @@ def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Fi
     if not any(_norm_title(h.text.text) in _title_forms(t) for t in titles):
         names = _body_names(doc)
         for t in titles:
-            diff = next((d for d in (substantive_difference(f, h.text.text, names) for f in _title_parts(t)) if d), None)
+            diff = next(
+                (d for d in (substantive_difference(f, h.text.text, names) for f in _title_parts(t)) if d), None
+            )
             if diff is not None:
-                yield Finding(h.text.span, f"Headline {_q(h.text.text)} says {_q(diff[0])} where the metadata title "
-                                           f"{_q(t)} says {_q(diff[1])}")
+                yield Finding(
+                    h.text.span,
+                    f"Headline {_q(h.text.text)} says {_q(diff[0])} where the metadata title "
+                    f"{_q(t)} says {_q(diff[1])}",
+                )
                 return
     # A reworded title is reported only against the front matter's own title, which the
     # site prints as the headline: a page title, og:title or JSON-LD headline is a search or

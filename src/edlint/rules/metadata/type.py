@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from ...document import Document
 from ...text.dates import parse_meta_date
@@ -64,7 +65,7 @@ def _type_ok(value: Any, t: str, lenient: bool) -> bool:
     if t == "email":
         return _is_text(value) and bool(_EMAIL.match(value.strip()))
     if t == "integer":
-        return isinstance(value, int) and not isinstance(value, bool) or (lenient and str(value).strip().isdigit())
+        return (isinstance(value, int) and not isinstance(value, bool)) or (lenient and str(value).strip().isdigit())
     if t == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if t == "boolean":
@@ -93,8 +94,13 @@ def type_problem(value: Any, spec: FieldSpec, lenient: bool = False) -> str | No
     return f"is {_shape(value)}; expected {expected}"
 
 
-@rule("metadata-type", family="metadata", summary="A metadata field has the wrong shape",
-      severity=Severity.WARNING, section=SECTION)
+@rule(
+    "metadata-type",
+    family="metadata",
+    summary="A metadata field has the wrong shape",
+    severity=Severity.WARNING,
+    section=SECTION,
+)
 def metadata_type(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Reports a field whose value has the wrong shape for its type in the house schema: a

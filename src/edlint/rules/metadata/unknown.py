@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import Document
 from ...validation import did_you_mean
@@ -11,8 +11,14 @@ from .fields import _applies, _q
 from .options import SECTION, MetadataOptions, schema_of
 
 
-@rule("metadata-unknown", family="metadata", summary="A front-matter field that is not in the house schema",
-      severity=Severity.INFO, section=SECTION, default_enabled=False)
+@rule(
+    "metadata-unknown",
+    family="metadata",
+    summary="A front-matter field that is not in the house schema",
+    severity=Severity.INFO,
+    section=SECTION,
+    default_enabled=False,
+)
 def metadata_unknown(doc: Document, opts: MetadataOptions) -> Iterator[Finding]:
     """## What it does
     Reports a front-matter field that the house schema does not name (as a field, an alias

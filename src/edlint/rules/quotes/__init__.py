@@ -11,7 +11,7 @@ from .options import SECTION, QuotesOptions
 from .style import quote_style
 from .unbalanced import quote_unbalanced
 
-__all__ = ["SECTION", "QuotesOptions", "quote_attribution", "quote_unbalanced", "quote_style"]
+__all__ = ["SECTION", "QuotesOptions", "quote_attribution", "quote_style", "quote_unbalanced"]
 
 # The rules this family registers (the registry reads this tuple; a rule not listed here
 # is not run). Order: the order the rules were written in.

@@ -50,7 +50,9 @@ _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
 _CONNECTOR = lazy(r"[\s,;*_]*(?:and|or|to|nor|vs\.?|versus|then)?[\s,;*_]*")
 _FOOTNOTE = lazy(r"footnote|endnote|fn-|references", re.I)
 # A link line under a quotation that says where it comes from: "[Read the full post at …](…)"
-_SOURCE_LINK_LINE = lazy(r"[\W_]*\[?[\W_]*(?:read|see|view|watch|continue reading|source|from|via|more at|full)\b", re.I)
+_SOURCE_LINK_LINE = lazy(
+    r"[\W_]*\[?[\W_]*(?:read|see|view|watch|continue reading|source|from|via|more at|full)\b", re.I
+)
 # "Conversely, “…”": a quotation that continues the source of the paragraph before.
 _CONNECTIVE = lazy(
     r"[\W_]*(?:conversely|similarly|likewise|in contrast|by contrast|on the other hand|in comparison|"
@@ -222,8 +224,12 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 continue
             out.extend(pending)
             pending = []
-            if intro is not None and intro.text is not None and _QUESTION_LINE.fullmatch(intro.text.text.strip()) \
-                    and words_at_most(intro.text.text, 30):
+            if (
+                intro is not None
+                and intro.text is not None
+                and _QUESTION_LINE.fullmatch(intro.text.text.strip())
+                and words_at_most(intro.text.text, 30)
+            ):
                 question_run = True  # steps or answers under a question, not anyone's remark
             ok = (
                 bool(section_license)
@@ -236,9 +242,18 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             note = all(blk.attrs.get("emphasis") for blk in group) and _has_link(doc, b)
             # A third-person passage that opens the article before any of its prose is an
             # editor's note, not a quotation.
-            if not ok and opts.check_blockquotes and _blockquote_is_speech(
-                ctx, texts, nested, how_to, note, _has_link(doc, b) or not seen_prose,
-                _intro_ends_with_colon(intro),
+            if (
+                not ok
+                and opts.check_blockquotes
+                and _blockquote_is_speech(
+                    ctx,
+                    texts,
+                    nested,
+                    how_to,
+                    note,
+                    _has_link(doc, b) or not seen_prose,
+                    _intro_ends_with_colon(intro),
+                )
             ):
                 first = group[0]
                 t = first.text.text
@@ -246,7 +261,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 pending.append(
                     Finding(
                         first.text.source_span(start, start + 1),
-                        f"Blockquote has no identifiable source: {quoted(_preview(t[start:start + 60]))}",
+                        f"Blockquote has no identifiable source: {quoted(_preview(t[start : start + 60]))}",
                     )
                 )
             prev_quote_ok = ok
@@ -398,8 +413,12 @@ def _lone_block(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan) -> list[Fin
         ok = (k > 0 and local_ok) or para.attributed(q)
         if not ok and _not_speech_at(ctx, scan, q, para.sentences):
             continue
-        if not ok and _quote_only(scan, para.outside) and not _FIRST_PERSON.search(q.inner(text)) \
-                and not _SECOND_PERSON.search(q.inner(text)):
+        if (
+            not ok
+            and _quote_only(scan, para.outside)
+            and not _FIRST_PERSON.search(q.inner(text))
+            and not _SECOND_PERSON.search(q.inner(text))
+        ):
             continue  # a caption in quotation marks that describes the picture, not a remark
         local_ok = local_ok or ok
         if not ok:

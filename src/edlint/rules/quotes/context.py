@@ -243,7 +243,9 @@ def _heading_names_speaker(ctx: _Ctx, heading: str) -> bool:
     """A short heading that names the source of the quotes below it ("What we heard",
     "In their own words"); a heading that merely has capitalised words does not."""
     return words_at_most(heading, 12) and bool(
-        _VOICES.search(heading) or ctx.has_verb(heading) or ctx.phrase_re.search(heading)
+        _VOICES.search(heading)
+        or ctx.has_verb(heading)
+        or ctx.phrase_re.search(heading)
         or _HEADING_SOURCE.search(heading)
     )
 
@@ -255,8 +257,15 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
     return ctx.not_speech(scan, q, s0, prev)
 
 
-def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how_to: bool = False,
-                          emphasised_link: bool = False, linked: bool = False, introduced: bool = False) -> bool:
+def _blockquote_is_speech(
+    ctx: _Ctx,
+    texts: list[str],
+    nested: bool = False,
+    how_to: bool = False,
+    emphasised_link: bool = False,
+    linked: bool = False,
+    introduced: bool = False,
+) -> bool:
     """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
     instructions to the reader)?"""
     text = " ".join(texts)
@@ -282,8 +291,12 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
     if not quoted and not introduced and not _FIRST_PERSON.search(text):
         if _SECOND_PERSON.search(text):
             return False  # set off without a lead-in and addressed to the reader: a pull-out, a job ad
-        if (len(SentenceIndex(text).spans) <= 2 and not _PROPER_AFTER_START.search(text)
-                and _GENERIC.search(text) and not _PAST.search(text)):
+        if (
+            len(SentenceIndex(text).spans) <= 2
+            and not _PROPER_AFTER_START.search(text)
+            and _GENERIC.search(text)
+            and not _PAST.search(text)
+        ):
             return False  # one general statement set off for emphasis, not anyone's words
     if quoted or _FIRST_PERSON.search(text):
         return True
@@ -292,15 +305,27 @@ def _blockquote_is_speech(ctx: _Ctx, texts: list[str], nested: bool = False, how
     end = text.rstrip(" \t*_)]\"'”’»").rstrip("\u2026.")
     if linked:
         return False  # a passage that links to where it comes from: an excerpt, a definition
-    if nested or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026")) or end.endswith((",", ";", ":")) or _FIGURES.search(text):
+    if (
+        nested
+        or not text.rstrip(" \t*_)]\"'”’»").endswith((".", "!", "?", "\u2026"))
+        or end.endswith((",", ";", ":"))
+        or _FIGURES.search(text)
+    ):
         return False
     if _LABEL_HEAD.match(t):
         return False  # "Mission of the Chief Data Scientist: …": a labelled statement
     return True
 
 
-def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], intro: Block | None,
-                   sc: Block | None, scans: dict[int, QuoteScan]) -> bool:
+def _blockquote_ok(
+    ctx: _Ctx,
+    doc: Document,
+    top: Block,
+    group: list[Block],
+    intro: Block | None,
+    sc: Block | None,
+    scans: dict[int, QuoteScan],
+) -> bool:
     if top.attrs.get("cite") or _embedded(group[0]):
         return True
     if sc is not None and _shortcode_cite(doc, sc):
@@ -342,9 +367,20 @@ def _blockquote_ok(ctx: _Ctx, doc: Document, top: Block, group: list[Block], int
         spans = SentenceIndex(whole).spans
         tail = whole[spans[-2][0] :] if len(spans) > 1 else whole  # the last two sentences
         if (
-            (last.endswith(":") and (ctx.names_speaker(last) or _DEFINES.search(last) or _DOC_WORD.search(last)
-                                     or _THING_LEAD.search(last)))
-            or (last.rstrip(" *_").endswith((":", ",")) and _has_link(doc, intro_block) and _NAMES_DOCUMENT.search(whole))
+            (
+                last.endswith(":")
+                and (
+                    ctx.names_speaker(last)
+                    or _DEFINES.search(last)
+                    or _DOC_WORD.search(last)
+                    or _THING_LEAD.search(last)
+                )
+            )
+            or (
+                last.rstrip(" *_").endswith((":", ","))
+                and _has_link(doc, intro_block)
+                and _NAMES_DOCUMENT.search(whole)
+            )
             or ctx.attributes(last)
             or ctx.speaker_clause(tail)
             or _GROUP_SAID.search(tail)

@@ -106,13 +106,17 @@ def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote
     if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and after.startswith("]("):
         return True  # “[…”](url): the closing mark inside the link text
     lead = src[max(0, span.start - 300) : span.start]
-    if re.search(r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*(?:[(*_\s]*[^\s\]\[]{0,40}[)*_]*\s*)?(?:[a-z]+\s*){0,3}$", lead):
+    if re.search(
+        r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*(?:[(*_\s]*[^\s\]\[]{0,40}[)*_]*\s*)?(?:[a-z]+\s*){0,3}$", lead
+    ):
         return True  # [Title](url), “…”: a blurb of the linked page, or a linked document's words
     if re.search(r"<a\b[^>]*>[\s*_]*(?:<(?:strong|em|b|i)>)?$", lead, re.I):
         return True  # <a href="…">“Title”</a>: a linked title
     if re.search(r"\]\([^)\s]*\s+$", lead):
         return True  # [text](url "Title"): a link's title, markup
-    if not quote_only and re.fullmatch(r"[\u201c\u2018\"'](?:\*\*|__|<(?:strong|b)>)[^*_<]+(?:\*\*|__|</(?:strong|b)>)[.,]?[\u201d\u2019\"']", inner):
+    if not quote_only and re.fullmatch(
+        r"[\u201c\u2018\"'](?:\*\*|__|<(?:strong|b)>)[^*_<]+(?:\*\*|__|</(?:strong|b)>)[.,]?[\u201d\u2019\"']", inner
+    ):
         return True  # “**Report an adverse event**”: a bold button label in running text
     if re.match(r"[*_]*(?:\[\^|<sup|\[\d+\])", after):
         return True  # a footnote
@@ -139,10 +143,15 @@ def _markup_or_linked(doc: Document, b: Block, q: Quote, sents: SentenceIndex) -
     if lt > gt and re.match(r"<[A-Za-z][\w-]*\s", head[lt:]):
         return True  # inside a tag's attributes
     inner = q.inner(b.text.text)
-    if re.search(r"<figcaption[^>]*>[\s*_]*$", head, re.I) and not _FIRST_PERSON.search(inner) \
-            and not _SECOND_PERSON.search(inner):
+    if (
+        re.search(r"<figcaption[^>]*>[\s*_]*$", head, re.I)
+        and not _FIRST_PERSON.search(inner)
+        and not _SECOND_PERSON.search(inner)
+    ):
         return True  # <figcaption>“The new help section brings …”</figcaption>: describes the picture
-    if re.search(r"\[[^\[\]\n]{0,200}$", head) and re.match(r"[^\[\]\n]{0,400}\]\(", src[span.start : span.start + 420]):
+    if re.search(r"\[[^\[\]\n]{0,200}$", head) and re.match(
+        r"[^\[\]\n]{0,400}\]\(", src[span.start : span.start + 420]
+    ):
         return True  # [view the “Title](…): the link text is the quotation's source
     if _CITATION_AFTER.match(src, span.end):
         return True  # “…” (p. 15), “…” ([Source](…))

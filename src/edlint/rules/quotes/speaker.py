@@ -41,7 +41,9 @@ _COPULA = frozenset(
     {"is", "was", "were", "are", "be", "the", "a", "an", "its", "their", "our", "his", "her", "this", "that"}
 )
 _WORDS = lazy(r"e\.g\.|i\.e\.|[a-z][a-z’'-]*")
-_EXAMPLE = lazy(r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I)
+_EXAMPLE = lazy(
+    r"\b(?:for example|for instance|e\.g\.|i\.e\.|such as|say)\W*$|\b(?:for example|for instance|e\.g\.)", re.I
+)
 _MENTION_AFTER = lazy(
     r"\s+(?:is|was|are|were|has|had|appears|appeared|became|becomes|remains|means|meant|refers|"
     r"sounds|seems|shows|showed|pops|starts|started|begins|began|requires|required|guides|"
@@ -89,7 +91,9 @@ _NAMED = lazy(
     # a bracketed short form ("Minimal Viable Product (MVP)").
     r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
 )
-_SAID_NAME = lazy(r"\b(?:said|says|told|added|explained|noted)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)")
+_SAID_NAME = lazy(
+    r"\b(?:said|says|told|added|explained|noted)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)"
+)
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"
 _GROUP_LEAD = lazy(
@@ -176,7 +180,9 @@ _HOLDS_THAT = lazy(
 _FULL_NAME = lazy(_FUNCTION_START + r"\b[A-Z][a-z\u00e0-\u00ff’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b")
 _CONTINUES = lazy(r"[*_]*[\s,]+[a-z]")
 # "Knowledge is “Tom Smith is the CEO …”": a sentence given as an example of a thing.
-_EXAMPLE_OF = lazy(r"[\W_]*(?!(?:he|she|they|i|we|it|you|his|her|their|our|my)\b)(?:[\w’'-]+\s+){1,3}(?:is|are)\s*$", re.I)
+_EXAMPLE_OF = lazy(
+    r"[\W_]*(?!(?:he|she|they|i|we|it|you|his|her|their|our|my)\b)(?:[\w’'-]+\s+){1,3}(?:is|are)\s*$", re.I
+)
 # A fragment quoted from a document the sentence (or the one before) names.
 _DOC_NAMED = lazy(
     r"\b(?:the|this|that|these|its|their|a|an)\s+(?:[\w’'.-]+\s+){0,3}?(?:report|study|survey|plan|"
@@ -231,9 +237,7 @@ _DOC_SOURCE = lazy(
 )
 # "..., the statement read." / "the report says": a document noun, then within two words
 # one of these verbs.
-_DOC_NOUN_SET = frozenset(
-    f for n in _DOC_NOUNS.split("|") for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,))
-)
+_DOC_NOUN_SET = frozenset(f for n in _DOC_NOUNS.split("|") for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,)))
 _DOC_VERBS = frozenset("read reads states stated says said notes noted added".split())
 
 
@@ -260,11 +264,12 @@ _ROLE = (
     r"woman|man|mother|father|witness|survivor|volunteer|organizer|organiser|developer"
 )
 # Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
-_WEAK_VERBS = frozenset("think thought thinks thinking hear heard hears hearing remember remembered "
-                        "remembers wonder wondered wonders".split())
+_WEAK_VERBS = frozenset(
+    "think thought thinks thinking hear heard hears hearing remember remembered "
+    "remembers wonder wondered wonders".split()
+)
 # A transcript turn: "Catherine:", "**Q:**", "Dr. Ruiz:" at the start of a paragraph.
 _SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
-
 
 
 @lru_cache(maxsize=8)
@@ -320,8 +325,18 @@ _tokenwise_calls = 0
 
 
 class _Ctx:
-    __slots__ = ("cues", "doc_head_finder", "doc_heads", "head_finder", "known_re", "labels", "lex", "multi_cues",
-                 "opts", "phrase_re")
+    __slots__ = (
+        "cues",
+        "doc_head_finder",
+        "doc_heads",
+        "head_finder",
+        "known_re",
+        "labels",
+        "lex",
+        "multi_cues",
+        "opts",
+        "phrase_re",
+    )
 
     def __init__(self, opts: QuotesOptions) -> None:
         self.lex = _lexicon(tuple(opts.speech_verbs), tuple(opts.attribution_phrases))
@@ -347,8 +362,11 @@ class _Ctx:
             for m in anywhere.finditer(t):
                 name = m.groupdict().get("name")
                 if name:
-                    names.update(w for w in name.split() if w[:1].isupper() and w.lower() not in _NOT_ONE_SPEAKER
-                                 and w not in _MONTHS and len(w) > 2)
+                    names.update(
+                        w
+                        for w in name.split()
+                        if w[:1].isupper() and w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and len(w) > 2
+                    )
             for m in _SAID_NAME.finditer(t):
                 names.update(w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2)
         if names:
@@ -413,9 +431,7 @@ class _Ctx:
         before = text[max(0, start - 30) : start]
         if word in lex.nounish and _DETERMINER_BEFORE.search(before):
             return False
-        agentless_passive = (
-            not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end)
-        )
+        agentless_passive = not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end)
         return not agentless_passive
 
     def attributes(self, text: str) -> bool:
@@ -481,8 +497,11 @@ class _Ctx:
         if not _PASSIVE_SAYING.search(before):
             # (not "The plan was criticized as “…”": someone said it, and nobody is named)
             noun_use = _NOUN_USE_BEFORE.search(before)
-            if noun_use and not noun_use.group(1) and q.closed and not (
-                inner[-1:] not in ".!?,;:\u2026" and _CONTINUES.match(text, q.end)
+            if (
+                noun_use
+                and not noun_use.group(1)
+                and q.closed
+                and not (inner[-1:] not in ".!?,;:\u2026" and _CONTINUES.match(text, q.end))
             ):
                 noun_use = None  # "is a “version of …”": a fragment that may still be quoted words
             if _SECOND_PERSON_WORD.search(before) and not self.has_verb(before) and not self.phrase_re.search(before):
@@ -513,7 +532,11 @@ class _Ctx:
             return True  # a stray mark before a phrase: quote-unbalanced reports it
         if _READS_AFTER.match(text, q.end):
             return True  # “This is a pilot.” reads the final slide
-        if inner.rstrip("!").endswith("?") and scan.outside_text(0, len(text)).strip(" \t*_.,;:-—") and words_at_most(inner, 15):
+        if (
+            inner.rstrip("!").endswith("?")
+            and scan.outside_text(0, len(text)).strip(" \t*_.,;:-—")
+            and words_at_most(inner, 15)
+        ):
             return True  # a question voiced in the author's prose: “Where do I begin?”
         if not before.strip() and prev_sentence.rstrip().endswith(("?", ":")) and word_count(prev_sentence) <= 4:
             if self.cue_before(prev_sentence.rstrip(" ?:")):
@@ -553,8 +576,11 @@ class _Ctx:
         # A person named earlier in the paragraph ("**Lakshmi Grama**, Senior Strategist,
         # knows this well. … “When people find value, they’ll work together.”"), unless
         # the quotation speaks of them.
-        named = [n for n in _NAMED.finditer(scan.outside_text(0, q.start))
-                 if n.group("name") not in _MONTHS and n.group("name").lower() not in _NOT_ONE_SPEAKER]
+        named = [
+            n
+            for n in _NAMED.finditer(scan.outside_text(0, q.start))
+            if n.group("name") not in _MONTHS and n.group("name").lower() not in _NOT_ONE_SPEAKER
+        ]
         if named and not _THIRD_PERSON.search(q.inner(text)):
             return True
         if not before.strip():

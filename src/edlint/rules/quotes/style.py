@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
-from ...document import Span
-
-from ...document import HEADING, Block, Document
+from ...document import HEADING, Block, Document, Span
 from ...text.patterns import lazy
 from ...text.quotes import (
     APOSTROPHE,
@@ -17,10 +15,10 @@ from ...text.quotes import (
     QuoteScan,
     curly_mark,
 )
+from ...text.quoting import quoted
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
 from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _in_link, _preview, _readers_text, block_scans
-from ...text.quoting import quoted
 
 _LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
@@ -176,7 +174,7 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
         if not fixes:
             continue
         if len(fixes) == 1:
-            (b, scan, mi), edit, safe = fixes[0]
+            (_b, scan, mi), edit, safe = fixes[0]
             mk = scan.marks[mi]
             what = "apostrophe" if mk.role == APOSTROPHE else "quotation mark"
             style = "straight" if mk.straight else "curly"
@@ -192,8 +190,7 @@ def _style_findings(items: list, target: str, mixed: bool) -> Iterator[Finding]:
         _, scan, _ = groups[key][0]
         yield Finding(
             Span(min(e.start for e in edits), max(e.end for e in edits)),
-            f"{len(fixes)} {style} quotation marks and apostrophes in "
-            f"{quoted(_preview(scan.text, 40))}; {reason}",
+            f"{len(fixes)} {style} quotation marks and apostrophes in {quoted(_preview(scan.text, 40))}; {reason}",
             fix=Fix(f"Use {target} marks", edits, Applicability.SAFE if safe else Applicability.UNSAFE),
         )
 
@@ -259,10 +256,16 @@ def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOp
                 span,
                 f"Quotation in {'single' if other == SINGLE else 'double'} marks: "
                 f"{quoted(_preview(scan.text[q.start : q.end], 40))}; "
-                + (f"the rest of the document uses {name} marks" if opts.primary == "auto"
-                   else f"house style is {name} marks outside"),
-                fix=Fix(f"Use {name} quotation marks", tuple(sorted(edits, key=lambda e: e.start)),
-                        Applicability.SAFE if safe and not guess_only else Applicability.UNSAFE),
+                + (
+                    f"the rest of the document uses {name} marks"
+                    if opts.primary == "auto"
+                    else f"house style is {name} marks outside"
+                ),
+                fix=Fix(
+                    f"Use {name} quotation marks",
+                    tuple(sorted(edits, key=lambda e: e.start)),
+                    Applicability.SAFE if safe and not guess_only else Applicability.UNSAFE,
+                ),
             )
 
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from ...document import CAPTION, HEADING, Block, Document
 from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, scan_quotes
+from ...text.quoting import quoted
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
 from .view import _around, _embedded, _headline_like, _preview, _readers_text, _terminal, block_scans
-from ...text.quoting import quoted
 
 
 @rule(

@@ -77,7 +77,9 @@ def _registry(doc: Any) -> AuthorsRegistry | None:
 _AUTHOR_FIELDS = ("author", "authors")
 _NAME_KEYS = ("name", "display_name", "full_name", "title")
 _SLUG_KEYS = ("slug", "id", "key", "username")
-_PROFILE_URL = lazy(r"/(?:author|authors|people|person|contributor|contributors|staff|profile|writers?|by)/([\w\-]+)/?$")
+_PROFILE_URL = lazy(
+    r"/(?:author|authors|people|person|contributor|contributors|staff|profile|writers?|by)/([\w\-]+)/?$"
+)
 
 
 def document_authors(doc: Any) -> list[AuthorRef]:
@@ -118,8 +120,16 @@ def _build_authors(doc: Any) -> list[AuthorRef]:
                 name = person_name(a["name"])
                 desc = a.get("description")
                 if name:
-                    out.append(AuthorRef(name, None, "jsonld", "jsonld", *span,
-                                         bio=desc.strip() if isinstance(desc, str) and desc.strip() else None))
+                    out.append(
+                        AuthorRef(
+                            name,
+                            None,
+                            "jsonld",
+                            "jsonld",
+                            *span,
+                            bio=desc.strip() if isinstance(desc, str) and desc.strip() else None,
+                        )
+                    )
             elif isinstance(a, str):
                 name = person_name(a)
                 if name:
@@ -134,8 +144,9 @@ def _slug_to_name(slug: str) -> str | None:
     return " ".join(p.capitalize() for p in parts)
 
 
-def _authors_from_value(value: Any, source: str, key: str, span: tuple[int, int],
-                        reg: AuthorsRegistry | None) -> list[AuthorRef]:
+def _authors_from_value(
+    value: Any, source: str, key: str, span: tuple[int, int], reg: AuthorsRegistry | None
+) -> list[AuthorRef]:
     out: list[AuthorRef] = []
     items = value if isinstance(value, list) else [value]
     for item in items:

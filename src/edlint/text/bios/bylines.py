@@ -26,7 +26,7 @@ def byline_people(text: str) -> list[str]:
     m = _BY_MARKER.search(t, 0, min(len(t), 60))
     if m is None or m.start() > 40:
         return []
-    rest = _title_if_caps(t[m.end():])
+    rest = _title_if_caps(t[m.end() :])
     out: list[str] = []
     for part in _BYLINE_SPLIT.split(rest):
         part = part.strip()
@@ -56,7 +56,7 @@ class Byline(NamedTuple):
 
 
 def document_bylines(doc: Any) -> list[Byline]:
-    """"By ..." lines that name people, outside quotes, before the body gets going."""
+    """ "By ..." lines that name people, outside quotes, before the body gets going."""
     return doc.view("bios.bylines", _build_bylines)
 
 

@@ -65,7 +65,7 @@ def leading_name(text: str, pos: int = 0) -> tuple[str, int] | None:
                 return None  # a possessive: "Maya's reporting ..."
             if dot and len(word) <= 2:  # an initial "K." or "Jr."
                 after = m.end()
-            words.append(text[m.start(1):after])
+            words.append(text[m.start(1) : after])
             names += 1
         elif names and low in _PARTICLES:
             words.append(word)
@@ -130,7 +130,7 @@ def person_name(value: str) -> str | None:
         return None
     m = re.match(r"(?i)by\b\s*:?\s*", v)
     if m:
-        v = v[m.end():]
+        v = v[m.end() :]
     v = re.split(r"\s*(?:,|\||\s[-\u2013\u2014]\s|\.\s)", v, maxsplit=1)[0]
     found = leading_name(_title_if_caps(v))
     if found is None:
@@ -145,7 +145,7 @@ _CAPS_RUN = lazy(r"\b[A-Z][A-Z'\-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][A-Z'\-]+)+\b")
 
 
 def _title_if_caps(text: str) -> str:
-    """"TOM KRISHER, AP Auto Writer" -> "Tom Krisher, AP Auto Writer": runs of two or more
+    """ "TOM KRISHER, AP Auto Writer" -> "Tom Krisher, AP Auto Writer": runs of two or more
     words in capitals are names shouted in bylines; a lone acronym stays as it is."""
     return _CAPS_RUN.sub(lambda m: m.group(0).title(), text)
 

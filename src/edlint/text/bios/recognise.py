@@ -74,8 +74,11 @@ def _build_bios(doc: Any) -> list[Bio]:
     slugs = _slugs(doc)
     english = doc.is_english
     candidates = [
-        b for b in doc.prose
-        if b.kind in (PARAGRAPH, LIST_ITEM, BIO) and not b.in_quote and b.text.text
+        b
+        for b in doc.prose
+        if b.kind in (PARAGRAPH, LIST_ITEM, BIO)
+        and not b.in_quote
+        and b.text.text
         and not b.attrs.get("chrome")  # "Share this article", "Comments" after the bio
     ]
     tail = {id(b) for b in candidates[-3:]}
@@ -101,7 +104,7 @@ def _build_bios(doc: Any) -> list[Bio]:
         boxed = "footer" in b.container or "aside" in b.container
         special = typed or trailing or emphasised or boxed or raw[:1] in "_*"
         if not special:
-            opening = raw[:raw.find(" ")].strip(".,").casefold() if " " in raw else ""
+            opening = raw[: raw.find(" ")].strip(".,").casefold() if " " in raw else ""
             glue = bool(lasts) and len(raw) > 40 and any(x in raw for x in lasts)
             if opening not in firsts and not glue:
                 continue
@@ -109,7 +112,7 @@ def _build_bios(doc: Any) -> list[Bio]:
         # Emphasis markers the parser left as text ("_Jane Doe is ... _" with a space
         # before the closing underscore) do not hide the name.
         lead = len(text) - len(text.lstrip("_* ")) if text[:1] in "_*" else 0
-        sent = bio_sentence(text, lead) if text[lead:lead + 1].isalpha() else None
+        sent = bio_sentence(text, lead) if text[lead : lead + 1].isalpha() else None
         emphasised = emphasised or lead > 0
         if typed:
             words = len(text.split())
@@ -138,8 +141,16 @@ def _build_bios(doc: Any) -> list[Bio]:
             )
             if accept and len(text.split()) <= 200:
                 end = bio_end(text, lead)
-                bios.append(_body_bio(b, lead, end, name, "structure" if emphasised or boxed else "text",
-                                      whole=end - lead >= len(text.rstrip()) * 0.8))
+                bios.append(
+                    _body_bio(
+                        b,
+                        lead,
+                        end,
+                        name,
+                        "structure" if emphasised or boxed else "text",
+                        whole=end - lead >= len(text.rstrip()) * 0.8,
+                    )
+                )
                 continue
         if trailing and (emphasised or english) and is_contact_line(text) and len(text.split()) <= 40:
             bios.append(_body_bio(b, 0, len(raw), None, "text", whole=True))
@@ -239,8 +250,9 @@ def _metadata_bios(doc: Any, fields: tuple[str, ...]) -> list[Bio]:
             if not text:
                 continue
             start, end = where[n] if n < len(where) else (f.value_span.start, f.value_span.end)
-            out.append(Bio(text, bio_key(text), name, start, end, "frontmatter",
-                           f"front matter '{path if sub else top}'"))
+            out.append(
+                Bio(text, bio_key(text), name, start, end, "frontmatter", f"front matter '{path if sub else top}'")
+            )
     for a in document_authors(doc):
         if a.source == "jsonld" and a.bio:
             out.append(Bio(a.bio, bio_key(a.bio), a.name, a.start, a.end, "jsonld", "JSON-LD author description"))

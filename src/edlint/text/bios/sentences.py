@@ -90,10 +90,16 @@ def bio_sentence(text: str, pos: int = 0) -> BioSentence | None:
     if pred is None:
         return None
     stop = _SENTENCE_START.search(text, pred.end())
-    first = text[pos:stop.end() if stop else pos + 300]
+    first = text[pos : stop.end() if stop else pos + 300]
     role = bool(_ROLE_CUE.search(first))
-    return BioSentence(name, found[1], pred.end(), role, bool(_COPULA.match(text, i)),
-                       role or bool(_ROLE_CUE.search(text, pos, pos + 300)))
+    return BioSentence(
+        name,
+        found[1],
+        pred.end(),
+        role,
+        bool(_COPULA.match(text, i)),
+        role or bool(_ROLE_CUE.search(text, pos, pos + 300)),
+    )
 
 
 def bio_end(text: str, start: int) -> int:
@@ -109,5 +115,5 @@ def bio_end(text: str, start: int) -> int:
 
 
 def is_contact_line(text: str) -> bool:
-    """"Reach her at ...", "Follow Maya on Twitter ..." (a bio's closing line)."""
+    """ "Reach her at ...", "Follow Maya on Twitter ..." (a bio's closing line)."""
     return bool(_CONTACT.match(fold_chars(text).strip()))

@@ -115,7 +115,7 @@ def find_dates(text: str) -> list[DateMention]:
     taken: list[DateMention] = []
     for c in cands:
         if kept.find(1, c.start, c.end) < 0:
-            kept[c.start:c.end] = b"\x01" * (c.end - c.start)
+            kept[c.start : c.end] = b"\x01" * (c.end - c.start)
             taken.append(c)
     taken.sort(key=lambda c: c.start)
     return [_attach_weekday(text, c) for c in taken]
@@ -158,9 +158,8 @@ def _from_md(text: str, m: re.Match[str]) -> DateMention | None:
         year = None
         last = "o2" if m.group("o2") else "d2" if m.group("d2") else "o" if m.group("o") else "d"
         end = m.end(last)
-    if year is None:
-        if _quantity_follows(text, end) or _SCORE_AFTER.match(text, end):
-            return None
+    if year is None and (_quantity_follows(text, end) or _SCORE_AFTER.match(text, end)):
+        return None
     end_day = end_month = None
     end_month_text = ""
     if m.group("d2"):
@@ -170,9 +169,19 @@ def _from_md(text: str, m: re.Match[str]) -> DateMention | None:
         if end_month is None or not _range_ok(month, day, end_month, end_day):
             return None
     return _finish(
-        text, m.start(), end, "md", month, day, year, mtext,
-        end_month=end_month, end_day=end_day, end_month_text=end_month_text,
-        dash=m.group("dash") or "", ordinal=bool(m.group("o") or m.group("o2")),
+        text,
+        m.start(),
+        end,
+        "md",
+        month,
+        day,
+        year,
+        mtext,
+        end_month=end_month,
+        end_day=end_day,
+        end_month_text=end_month_text,
+        dash=m.group("dash") or "",
+        ordinal=bool(m.group("o") or m.group("o2")),
         year_comma=bool(m.group("c")) and year is not None,
     )
 
@@ -218,13 +227,30 @@ def _from_dm(text: str, m: re.Match[str]) -> DateMention | None:
     if end_day is not None and (end_month is None or not _range_ok(month, day, end_month, end_day)):
         return None
     dot_unknown = False
-    if year is None and not m.group("m3") and mtext.endswith(".") and (end == len(text) or text[end] in " \t\n\u00a0)\"'’”"):
+    if (
+        year is None
+        and not m.group("m3")
+        and mtext.endswith(".")
+        and (end == len(text) or text[end] in " \t\n\u00a0)\"'’”")
+    ):
         # "on 13 Nov." ending a sentence: the period is not part of the date.
         mtext, end, dot_unknown = mtext[:-1], end - 1, True
     d = _finish(
-        text, start, end, "dm", month, day, year, mtext,
-        end_month=end_month, end_day=end_day, end_month_text=end_month_text, dash=dash,
-        ordinal=ordinal, of=bool(m.group("of")), year_comma=bool(m.group("c")) and year is not None,
+        text,
+        start,
+        end,
+        "dm",
+        month,
+        day,
+        year,
+        mtext,
+        end_month=end_month,
+        end_day=end_day,
+        end_month_text=end_month_text,
+        dash=dash,
+        ordinal=ordinal,
+        of=bool(m.group("of")),
+        year_comma=bool(m.group("c")) and year is not None,
     )
     return d._replace(dot_unknown=True) if dot_unknown else d
 
@@ -237,8 +263,16 @@ def _from_my(text: str, m: re.Match[str]) -> DateMention | None:
     if _quantity_follows(text, m.end()):
         return None
     return _finish(
-        text, m.start(), m.end(), "my", month, None, int(m.group("y")), mtext,
-        year_comma=bool(m.group("c")), of=bool(m.group("of")),
+        text,
+        m.start(),
+        m.end(),
+        "my",
+        month,
+        None,
+        int(m.group("y")),
+        mtext,
+        year_comma=bool(m.group("c")),
+        of=bool(m.group("of")),
     )
 
 
@@ -250,9 +284,17 @@ def _from_iso(text: str, m: re.Match[str]) -> DateMention | None:
     if problem is not None and m.group("s") == ".":
         return None  # "2024.13.01" is a version number more often than a date
     return DateMention(
-        start=m.start(), end=m.end(), text=m.group(0), kind="iso",
-        month=month if 1 <= month <= 12 else None, day=day, year=year, sep=m.group("s"),
-        raw_parts=(year, month, day), has_time=bool(m.group("t")), problem=problem,
+        start=m.start(),
+        end=m.end(),
+        text=m.group(0),
+        kind="iso",
+        month=month if 1 <= month <= 12 else None,
+        day=day,
+        year=year,
+        sep=m.group("s"),
+        raw_parts=(year, month, day),
+        has_time=bool(m.group("t")),
+        problem=problem,
     )
 
 
@@ -279,8 +321,17 @@ def _from_num(text: str, m: re.Match[str]) -> DateMention | None:
         problem = _numeric_problem(year, a, b)
     month, day = readings[0] if readings else (None, None)
     return DateMention(
-        start=m.start(), end=m.end(), text=m.group(0), kind="numeric", month=month, day=day,
-        year=year, sep=sep, readings=tuple(readings), raw_parts=(a, b, year), problem=problem,
+        start=m.start(),
+        end=m.end(),
+        text=m.group(0),
+        kind="numeric",
+        month=month,
+        day=day,
+        year=year,
+        sep=sep,
+        readings=tuple(readings),
+        raw_parts=(a, b, year),
+        problem=problem,
     )
 
 
@@ -299,9 +350,21 @@ def _range_ok(month: int, day: int, end_month: int, end_day: int) -> bool:
 
 
 def _finish(
-    text: str, start: int, end: int, kind: str, month: int, day: int | None, year: int | None,
-    mtext: str, *, end_month: int | None = None, end_day: int | None = None,
-    end_month_text: str = "", dash: str = "", ordinal: bool = False, of: bool = False,
+    text: str,
+    start: int,
+    end: int,
+    kind: str,
+    month: int,
+    day: int | None,
+    year: int | None,
+    mtext: str,
+    *,
+    end_month: int | None = None,
+    end_day: int | None = None,
+    end_month_text: str = "",
+    dash: str = "",
+    ordinal: bool = False,
+    of: bool = False,
     year_comma: bool = False,
 ) -> DateMention:
     problem = date_problem(year, month, day)
@@ -309,9 +372,21 @@ def _finish(
         ey = year + 1 if (year is not None and end_month < month) else year
         problem = date_problem(ey, end_month, end_day)
     return DateMention(
-        start=start, end=end, text=text[start:end], kind=kind, month=month, day=day, year=year,
-        end_month=end_month, end_day=end_day, dash=dash, month_text=mtext,
-        end_month_text=end_month_text, ordinal=ordinal, of=of, year_comma=year_comma,
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        month=month,
+        day=day,
+        year=year,
+        end_month=end_month,
+        end_day=end_day,
+        dash=dash,
+        month_text=mtext,
+        end_month_text=end_month_text,
+        ordinal=ordinal,
+        of=of,
+        year_comma=year_comma,
         problem=problem,
     )
 
@@ -329,21 +404,27 @@ def _attach_weekday(text: str, d: DateMention) -> DateMention:
         if w2 and d.end_day is None:
             return d  # "Monday-Wednesday, June 19": no weekday for a single day
         d = d._replace(
-            weekday=weekday_number(w1), weekday_text=w1,
-            weekday_start=wm.start("w1"), weekday_end=wm.end("w1"),
+            weekday=weekday_number(w1),
+            weekday_text=w1,
+            weekday_start=wm.start("w1"),
+            weekday_end=wm.end("w1"),
         )
         if w2:
             g = "w2" if wm.group("w2") else "w3"
             d = d._replace(
-                end_weekday=weekday_number(w2), end_weekday_text=w2,
-                end_weekday_start=wm.start(g), end_weekday_end=wm.end(g),
+                end_weekday=weekday_number(w2),
+                end_weekday_text=w2,
+                end_weekday_start=wm.start(g),
+                end_weekday_end=wm.end(g),
             )
         return d
     am = _WD_AFTER.match(text, d.end)
     if am is not None and d.end_day is None:
         w = am.group("w")
         return d._replace(
-            weekday=weekday_number(w), weekday_text=w,
-            weekday_start=am.start("w"), weekday_end=am.end("w"),
+            weekday=weekday_number(w),
+            weekday_text=w,
+            weekday_start=am.start("w"),
+            weekday_end=am.end("w"),
         )
     return d

@@ -34,8 +34,9 @@ def parse_meta_date(value: Any) -> MetaDate | None:
         return _parse_meta_date(value)
     except (ValueError, OverflowError):
         # Year 0, or a time-zone shift past year 1 or 9999: Python's dates end there.
-        return MetaDate(None, problem="is outside the dates a calendar can hold (years 1 to 9999)",
-                        text=str(value).strip())
+        return MetaDate(
+            None, problem="is outside the dates a calendar can hold (years 1 to 9999)", text=str(value).strip()
+        )
 
 
 def _parse_meta_date(value: Any) -> MetaDate | None:
@@ -89,7 +90,9 @@ def _parse_meta_date(value: Any) -> MetaDate | None:
     if len(found) == 1 and found[0].year is not None and found[0].day is not None:
         f = found[0]
         rest = (text[: f.start] + text[f.end :]).strip(" ,")
-        if not rest or (f.weekday is not None and text[: f.start].strip(" ,(").rstrip(".") in (f.weekday_text.rstrip("."),)):
+        if not rest or (
+            f.weekday is not None and text[: f.start].strip(" ,(").rstrip(".") in (f.weekday_text.rstrip("."),)
+        ):
             if f.problem is not None:
                 return MetaDate(None, problem=f.problem, text=text)
             if f.month is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 
-
 _FACTORS: dict[str, tuple[tuple[float, float], ...]] | None = None
 
 
@@ -40,15 +39,15 @@ def convert(value: float, src: str, dst: str, *, delta: bool = False) -> list[fl
 def round_sig(x: float, k: int) -> float:
     if x == 0 or not math.isfinite(x):
         return x
-    return round(x, k - 1 - int(math.floor(math.log10(abs(x)))))
+    return round(x, k - 1 - math.floor(math.log10(abs(x))))
 
 
 def format_number(x: float, k: int = 3) -> str:
     """``x`` to ``k`` significant figures, with thousands separators: 1609.34 -> "1,610"."""
     r = round_sig(x, k)
     if abs(r - round(r)) < 1e-9 * max(1.0, abs(r)):
-        return f"{int(round(r)):,}"
-    decimals = max(0, k - 1 - int(math.floor(math.log10(abs(r)))))
+        return f"{round(r):,}"
+    decimals = max(0, k - 1 - math.floor(math.log10(abs(r))))
     return f"{r:,.{decimals}f}".rstrip("0").rstrip(".")
 
 
@@ -57,5 +56,5 @@ def format_sig(x: float, k: int) -> str:
     r = round_sig(x, k)
     if r == 0 or not math.isfinite(r):
         return "0"
-    decimals = max(0, k - 1 - int(math.floor(math.log10(abs(r)))))
+    decimals = max(0, k - 1 - math.floor(math.log10(abs(r))))
     return f"{r:,.{decimals}f}"

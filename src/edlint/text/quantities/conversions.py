@@ -8,6 +8,7 @@ why a wrong one is probably wrong.
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import NamedTuple
 
@@ -16,16 +17,13 @@ from .arithmetic import convert
 from .extract import Quantity
 from .units import AREA
 
-
 _HEDGE = (
     r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|under|more\s+than"
     r"|less\s+than|just\s+(?:over|under)|up\s+to|at\s+least|c\.|ca\.|circa|~|\u2248|an\s+estimated"
     r"|or|that'?s|that\s+is|i\.e\.,?|equivalent\s+to|the\s+equivalent\s+of|almost|close\s+to)"
 )
 _BRACKET_GAP = lazy(rf"(?i)\s*[(\[]\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
-_INLINE_GAP = lazy(
-    rf"(?i),?\s*(?:or\s|\u2013|\u2014|\s-\s)\s*(?P<hedge>(?:{_HEDGE}\s*)*)"
-)
+_INLINE_GAP = lazy(rf"(?i),?\s*(?:or\s|\u2013|\u2014|\s-\s)\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
 _LOOSE_HEDGES = lazy(r"(?i)about|around|roughly|approx|some|nearly|almost|c\.|ca\.|circa|~|\u2248|estimated|close")
 
 
@@ -42,14 +40,16 @@ class Conversion(NamedTuple):
 def find_conversions(text: str, quantities: list[Quantity]) -> list[Conversion]:
     """Quantities followed by the same measure in other units: "10 km (6 miles)"."""
     out: list[Conversion] = []
-    for a, b in zip(quantities, quantities[1:]):
+    for a, b in itertools.pairwise(quantities):
         if a.dimension != b.dimension or a.unit == b.unit:
             continue
-        gap = text[a.end:b.start]
+        gap = text[a.end : b.start]
         m = _BRACKET_GAP.fullmatch(gap)
         if m:
-            close = text.find(")", b.end, b.end + 60) if gap.strip().startswith("(") else text.find("]", b.end, b.end + 60)
-            if close < 0 or "(" in text[b.end:close]:
+            close = (
+                text.find(")", b.end, b.end + 60) if gap.strip().startswith("(") else text.find("]", b.end, b.end + 60)
+            )
+            if close < 0 or "(" in text[b.end : close]:
                 continue
             hedge = m.group("hedge") or ""
             out.append(Conversion(a, b, True, bool(_LOOSE_HEDGES.search(hedge)), True))
@@ -80,7 +80,7 @@ _ABS_BEFORE = lazy(
 def temperature_kind(text: str, q: Quantity) -> str | None:
     """Is this temperature a difference ("rose by 2C", "1.5C of warming") or an absolute
     reading ("highs of 30C")? None when the words around it do not say."""
-    before = text[max(0, q.start - 50):q.start]
+    before = text[max(0, q.start - 50) : q.start]
     if _DIFF_BEFORE.search(before):
         return "diff"
     if _DIFF_AFTER.match(text, q.end):
@@ -99,8 +99,17 @@ class ConversionCheck(NamedTuple):
     hint: str = ""  # why it is probably wrong (area converted as a length ...)
 
 
-def _fits(s: float, s_step: float, c: float, c_loose: float, src: str, dst: str,
-          delta: bool, tolerance: float, absolute_temperature: bool) -> tuple[bool, float]:
+def _fits(
+    s: float,
+    s_step: float,
+    c: float,
+    c_loose: float,
+    src: str,
+    dst: str,
+    delta: bool,
+    tolerance: float,
+    absolute_temperature: bool,
+) -> tuple[bool, float]:
     """Does ``c`` (in ``dst``) agree with ``s`` (in ``src``) within rounding?
 
     Allowed error: the source's own rounding (half its last digit, converted) plus the
@@ -157,12 +166,13 @@ def check_conversion(conv: Conversion, kind: str | None = None, tolerance: float
     reading = readings[0]
     if temp and kind in ("diff", "abs"):
         other = "abs" if kind == "diff" else "diff"
-        ok, _ = _fits(s.value, s.step, c.value, c.loose_step, s.unit, c.unit, other == "diff", tol,
-                      other == "abs")
+        ok, _ = _fits(s.value, s.step, c.value, c.loose_step, s.unit, c.unit, other == "diff", tol, other == "abs")
         if ok:
-            hint = ("it converts an absolute temperature, but this is a change in temperature"
-                    if kind == "diff" else
-                    "it converts a change in temperature, but this is a temperature reading")
+            hint = (
+                "it converts an absolute temperature, but this is a change in temperature"
+                if kind == "diff"
+                else "it converts a change in temperature, but this is a temperature reading"
+            )
     elif s.dimension == AREA:
         lin = math.sqrt(abs(convert(1.0, s.unit, c.unit)[0]))
         # An area converted with the length factor: 500 sq km (310 sq miles).

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable, Iterator, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..patterns import lazy
 from .arithmetic import convert
@@ -96,9 +97,7 @@ _A_IDIOMS = lazy(
     r"|\bgo(?:es|ing|ne)?\s+the\s+extra\s+mile|\ba\s+mile\s+wide\s+and\s+an\s+inch\s+deep)"
 )
 # "a"/"an" counts as one only before these units (not "a foot injury", "a pint", "a ton of").
-_A_UNITS = frozenset(
-    "mi km m mm cm kg g mg l ml cl gal usgal impgal acre ha t m2 km2 mi2 ft2 cm2 m3 nmi".split()
-)
+_A_UNITS = frozenset("mi km m mm cm kg g mg l ml cl gal usgal impgal acre ha t m2 km2 mi2 ft2 cm2 m3 nmi".split())
 _RATE_BEFORE_A = lazy(
     r"(?:\d[\d,.]*\s?(?:p|c|cents?|pence|euros?|dollars?|pounds?|quid)?|[£$€¥₹]\s?\d[\d,.]*(?:\s?(?:m|bn|k))?)\s*$"
 )
@@ -136,7 +135,7 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
     # Money: "$5m", "£1.2bn", "US$3 million". The regex is tried only where one of the
     # characters its readings end in stands among the last three before the number.
     before = m.start()
-    if not _CURRENCY_ENDS.isdisjoint(text[max(0, before - 3):before]) and _CURRENCY_BEFORE.search(
+    if not _CURRENCY_ENDS.isdisjoint(text[max(0, before - 3) : before]) and _CURRENCY_BEFORE.search(
         text, max(0, before - 5), before
     ):
         return None
@@ -161,15 +160,28 @@ def _numeric_quantity(text: str, m: re.Match[str], headline: bool | None) -> Qua
         value = -value
     if high is not None and m.group("neg2") and unit.temperature:
         high = -high
-    if not _accept(text, key, form, unit_text, sep, value, m.group("num"), start, upos,
-                   unit_end, m.start(), headline, mult):
+    if not _accept(
+        text, key, form, unit_text, sep, value, m.group("num"), start, upos, unit_end, m.start(), headline, mult
+    ):
         return None
     if key == "oz" and _LIQUID_AFTER.match(text, unit_end):
         key = "floz"  # "8 oz. almond milk" is a volume (fluid ounces)
     return Quantity(
-        start=start, end=unit_end, num_start=start, num_end=q_num_end, unit_start=upos,
-        unit_end=unit_end, unit=key, value=value, high=high, step=step, loose_step=loose,
-        sig_figs=sig, form=form, unit_text=unit_text, attached=not sep,
+        start=start,
+        end=unit_end,
+        num_start=start,
+        num_end=q_num_end,
+        unit_start=upos,
+        unit_end=unit_end,
+        unit=key,
+        value=value,
+        high=high,
+        step=step,
+        loose_step=loose,
+        sig_figs=sig,
+        form=form,
+        unit_text=unit_text,
+        attached=not sep,
         hyphenated=sep == "-",
     )
 
@@ -195,8 +207,7 @@ class _Spans:
         return k > 0 and self._reach[k - 1] > pos
 
 
-def _worded_quantities(text: str, headline: bool | None, taken: _Spans,
-                       starts: list[int]) -> list[Quantity]:
+def _worded_quantities(text: str, headline: bool | None, taken: _Spans, starts: list[int]) -> list[Quantity]:
     out: list[Quantity] = []
     for unit_start in starts:
         if taken.hold(unit_start):
@@ -237,8 +248,10 @@ def _worded_quantities(text: str, headline: bool | None, taken: _Spans,
         if key == "ft" and lw in ("one", "a", "an") and unit_text.lower() == "foot":
             if not _MEASURE_AFTER.match(text, unit_end):
                 continue  # "one foot in the grave", "a foot injury"
-        if key == "ft" and unit_text.lower() == "feet" and _POSSESSIVE_FEET.search(
-            text, max(0, start - 20), unit_start
+        if (
+            key == "ft"
+            and unit_text.lower() == "feet"
+            and _POSSESSIVE_FEET.search(text, max(0, start - 20), unit_start)
         ):
             continue  # "on his own two feet"
         if key in ("in", "yd", "pt", "ton", "st", "oz", "lb") and article_only:
@@ -247,16 +260,40 @@ def _worded_quantities(text: str, headline: bool | None, taken: _Spans,
             step = 0.125
         else:
             step = 0.5
-        if not _accept(text, key, form, unit_text, sep.strip(), value, str(int(value)), start,
-                       unit_start, unit_end, start, headline):
+        if not _accept(
+            text,
+            key,
+            form,
+            unit_text,
+            sep.strip(),
+            value,
+            str(int(value)),
+            start,
+            unit_start,
+            unit_end,
+            start,
+            headline,
+        ):
             continue
         sig = len(str(int(value)).rstrip("0")) or 1
         out.append(
             Quantity(
-                start=start, end=end, num_start=start, num_end=w.end("w"),
-                unit_start=unit_start, unit_end=unit_end, unit=key, value=value, high=None,
-                step=step, loose_step=step, sig_figs=sig, form=form, unit_text=unit_text,
-                words=True, hyphenated=sep == "-",
+                start=start,
+                end=end,
+                num_start=start,
+                num_end=w.end("w"),
+                unit_start=unit_start,
+                unit_end=unit_end,
+                unit=key,
+                value=value,
+                high=None,
+                step=step,
+                loose_step=step,
+                sig_figs=sig,
+                form=form,
+                unit_text=unit_text,
+                words=True,
+                hyphenated=sep == "-",
             )
         )
     return out
@@ -269,9 +306,7 @@ _INCH_MARK = lazy(r"[ ]?(?:\u2033|''|\"|\u201d)")
 _NOT_COMPOUND_AFTER = lazy(r"\s*(?:[\d%/]|(?:per|times|x|by|to|or)\b)")
 # (The foot digit first, then a look behind it: a pattern that opens with a character class
 # lets the regex engine skip quickly to the digits.)
-_FEET_INCHES = lazy(
-    r"(?P<ft>\d(?<![\w.,]\d))\s?['\u2019\u2032]\s?(?P<in>\d{1,2}(?:\.\d+)?)\s?(?:\"|''|\u201d|\u2033)"
-)
+_FEET_INCHES = lazy(r"(?P<ft>\d(?<![\w.,]\d))\s?['\u2019\u2032]\s?(?P<in>\d{1,2}(?:\.\d+)?)\s?(?:\"|''|\u201d|\u2033)")
 
 
 def _extend_compound(text: str, q: Quantity) -> Quantity:
@@ -316,10 +351,24 @@ def _extend_compound(text: str, q: Quantity) -> Quantity:
     big = convert(1.0, q.unit, small)[0]
     value = q.value * big + part
     return Quantity(
-        start=q.start, end=end, num_start=q.num_start, num_end=end, unit_start=q.unit_start,
-        unit_end=end, unit=small, value=value, high=None, step=step, loose_step=step,
-        sig_figs=max(2, q.sig_figs), form=q.form, unit_text=q.unit_text, words=q.words,
-        compound=True, attached=q.attached, hyphenated=q.hyphenated,
+        start=q.start,
+        end=end,
+        num_start=q.num_start,
+        num_end=end,
+        unit_start=q.unit_start,
+        unit_end=end,
+        unit=small,
+        value=value,
+        high=None,
+        step=step,
+        loose_step=step,
+        sig_figs=max(2, q.sig_figs),
+        form=q.form,
+        unit_text=q.unit_text,
+        words=q.words,
+        compound=True,
+        attached=q.attached,
+        hyphenated=q.hyphenated,
     )
 
 
@@ -410,10 +459,22 @@ def find_quantities(text: str, *, headline: bool | None = None, lowered: str | N
             continue
         found.append(
             Quantity(
-                start=m.start(), end=m.end(), num_start=m.start(), num_end=m.end(),
-                unit_start=m.start() + 1, unit_end=m.end(), unit="in", value=ft * 12 + inch,
-                high=None, step=0.5, loose_step=0.5, sig_figs=2, form="symbol",
-                unit_text="'", compound=True, attached=True,
+                start=m.start(),
+                end=m.end(),
+                num_start=m.start(),
+                num_end=m.end(),
+                unit_start=m.start() + 1,
+                unit_end=m.end(),
+                unit="in",
+                value=ft * 12 + inch,
+                high=None,
+                step=0.5,
+                loose_step=0.5,
+                sig_figs=2,
+                form="symbol",
+                unit_text="'",
+                compound=True,
+                attached=True,
             )
         )
     if not found and not starts:
@@ -438,9 +499,14 @@ def find_quantities(text: str, *, headline: bool | None = None, lowered: str | N
             if b:
                 low = parse_number(b.group("num"))
                 if low is not None:
-                    q = q._replace(start=b.start("num"), num_start=b.start("num"), value=low[0],
-                                   high=q.value, step=min(q.step, low[1]),
-                                   loose_step=min(q.loose_step, low[2]))
+                    q = q._replace(
+                        start=b.start("num"),
+                        num_start=b.start("num"),
+                        value=low[0],
+                        high=q.value,
+                        step=min(q.step, low[1]),
+                        loose_step=min(q.loose_step, low[2]),
+                    )
         out.append(q)
         last_end = q.end
     return out

@@ -12,10 +12,16 @@ import re
 
 from ..patterns import lazy
 
-
 _FRACTIONS = {
-    "\u00bd": (1, 2), "\u00bc": (1, 4), "\u00be": (3, 4), "\u2153": (1, 3), "\u2154": (2, 3),
-    "\u215b": (1, 8), "\u215c": (3, 8), "\u215d": (5, 8), "\u215e": (7, 8),
+    "\u00bd": (1, 2),
+    "\u00bc": (1, 4),
+    "\u00be": (3, 4),
+    "\u2153": (1, 3),
+    "\u2154": (2, 3),
+    "\u215b": (1, 8),
+    "\u215c": (3, 8),
+    "\u215d": (5, 8),
+    "\u215e": (7, 8),
 }
 _FRACS = "".join(_FRACTIONS)
 _FRAC_CLASS = "[" + _FRACS + "]"
@@ -39,14 +45,36 @@ _MULT = lazy(r"(?:[ ]?(?P<a>m|bn)|[ ](?P<b>thousand|million|billion))(?=[ \u00a0
 _SPACES = " \u00a0\u202f\u2009"
 
 _ONES = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _ONES_ALT = "|".join(sorted(_ONES, key=len, reverse=True))
 _TENS_ALT = "|".join(_TENS)
@@ -108,20 +136,20 @@ def parse_number(s: str) -> tuple[float, float, float, int] | None:
         return None
     if "." in digits:
         decimals = len(digits) - digits.index(".") - 1
-        step = 0.5 * 10.0 ** -decimals
+        step = 0.5 * 10.0**-decimals
         sig = len(digits.replace(".", "").lstrip("0")) or 1
         return value, step, step, sig
     stripped = digits.rstrip("0")
     zeros = len(digits) - len(stripped) if stripped else 0
     sig = len(stripped.lstrip("0")) or 1
-    return value, 0.5, 0.5 * 10.0 ** zeros, sig
+    return value, 0.5, 0.5 * 10.0**zeros, sig
 
 
 def parse_word_number(s: str) -> float | None:
     """The value of a number in words: "twenty-five", "a hundred", "two and a half"."""
     t = re.sub(r"[\s-]+", " ", s.strip().lower())
     half = 0.0
-    if t.endswith(" and a half") or t.endswith(" and an half"):
+    if t.endswith((" and a half", " and an half")):
         half, t = 0.5, t.rsplit(" and ", 1)[0]
     if t in ("a", "an"):
         return 1.0 + half

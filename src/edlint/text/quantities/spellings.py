@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from itertools import accumulate
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
 
 from ..patterns import lazy
 from .extract import Quantity
-
 
 _SPELLING = lazy(
     r"(?i)(?<![A-Za-z])(?P<prefix>kilo|centi|milli|deci|deca|deka|hecto|micro|nano)?"
@@ -36,7 +36,9 @@ _DEVICE_BEFORE = lazy(
     r"|volt|amp|ohm|multi|glucose|peak[- ]flow|rain|wind|digital|analogue|analog|pay|postage"
     r")[\s-]+$"
 )
-_DEVICE_AFTER = lazy(r"(?i)[\s-]+(?:readers?|readings?|maids?|box(?:es)?|cabinets?|fees?|charges?|bays?|heads?|feeding)\b")
+_DEVICE_AFTER = lazy(
+    r"(?i)[\s-]+(?:readers?|readings?|maids?|box(?:es)?|cabinets?|fees?|charges?|bays?|heads?|feeding)\b"
+)
 
 
 def _is_device(text: str, start: int, end: int) -> bool:
@@ -60,15 +62,16 @@ class SpellingMatch(NamedTuple):
         """The word in the other spelling, keeping its case: Metres -> Meters."""
         w = self.word
         stem_end = len(w) - (1 if w[-1:] in "sS" and w[-3:-1].lower() in ("re", "er") else 0)
-        tail = w[stem_end - 2:stem_end]
+        tail = w[stem_end - 2 : stem_end]
         new = "re" if variant == "re" else "er"
         if tail.isupper():
             new = new.upper()
-        return w[:stem_end - 2] + new + w[stem_end:]
+        return w[: stem_end - 2] + new + w[stem_end:]
 
 
-def find_unit_spellings(text: str, quantities: Iterable[Quantity] = (), *,
-                        lowered: str | None = None) -> list[SpellingMatch]:
+def find_unit_spellings(
+    text: str, quantities: Iterable[Quantity] = (), *, lowered: str | None = None
+) -> list[SpellingMatch]:
     """metre/meter, litre/liter and their prefixed forms used as units. A bare "meter" or
     "metre" counts only where it is a unit (after a number, "square", "hundreds of",
     before "away", "long" ...), never a device ("parking meter") or verse ("iambic metre").

@@ -13,7 +13,6 @@ import re
 from ..patterns import lazy
 from .units import UNITS, unit_at
 
-
 # Words that make a following "m" mean metres ("5m tall", "the 100m final").
 _METRE_NEXT = frozenset(
     """tall high long wide deep thick away apart above below under underground underwater
@@ -116,10 +115,10 @@ _WORD_TAIL_REVERSED = lazy(r"[A-Za-z.'-]*")
 def _prev_word(text: str, pos: int) -> str:
     """The word before ``pos`` (lowercased, no trailing full stop), looking back at most 40
     characters: what ``_WORD_BEFORE`` finds, without trying every start in the window."""
-    w = text[max(0, pos - 40):pos].rstrip()  # str.isspace is the regex's \s
+    w = text[max(0, pos - 40) : pos].rstrip()  # str.isspace is the regex's \s
     n = _WORD_TAIL_REVERSED.match(w[::-1]).end()  # type: ignore[union-attr]
     # The trailing run of letters . ' -, from its first letter.
-    return w[len(w) - n:].lstrip(".'-").lower().rstrip(".")
+    return w[len(w) - n :].lstrip(".'-").lower().rstrip(".")
 
 
 _CLAUSE_END = lazy(r"[.;!?](?:\s|$)")
@@ -131,7 +130,7 @@ def _clause(text: str, start: int, end: int) -> str:
     for m in _CLAUSE_END.finditer(text, lo, start):
         lo = m.end()
     m = _CLAUSE_END.search(text, end, min(len(text), end + 120))
-    return text[lo:m.start() + 1 if m else min(len(text), end + 120)]
+    return text[lo : m.start() + 1 if m else min(len(text), end + 120)]
 
 
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\"\u201c\u201d\u2014]")
@@ -145,7 +144,7 @@ def _phrase(text: str, start: int, end: int) -> str:
         lo = m.end()
     hi = min(len(text), end + 25)
     m = _PHRASE_BREAK.search(text, end, hi)
-    return text[lo:m.start() if m else hi]
+    return text[lo : m.start() if m else hi]
 
 
 def _m_is_million(text: str, num_start: int, unit_end: int) -> bool:
@@ -156,15 +155,30 @@ def _m_is_million(text: str, num_start: int, unit_end: int) -> bool:
     if word:
         if word in _METRE_NEXT or (hyphen and word in _METRE_NEXT):
             return False
-        if word in ("a", "per") and re.match(r"\s+(?:a|per)\s+(?:year|month|week|season|day)\b",
-                                               text[unit_end:unit_end + 20]):
+        if word in ("a", "per") and re.match(
+            r"\s+(?:a|per)\s+(?:year|month|week|season|day)\b", text[unit_end : unit_end + 20]
+        ):
             return True
         if word.endswith("s") and word not in _METRE_PLURALS and len(word) > 3 and not hyphen:
             return True
-        if word in ("people", "children", "men", "women", "staff", "population", "sheep",
-                    "deer", "fish", "euro", "dollar", "pound", "barrels", "units"):
+        if word in (
+            "people",
+            "children",
+            "men",
+            "women",
+            "staff",
+            "population",
+            "sheep",
+            "deer",
+            "fish",
+            "euro",
+            "dollar",
+            "pound",
+            "barrels",
+            "units",
+        ):
             return True
-    window = text[max(0, num_start - 60):num_start]
+    window = text[max(0, num_start - 60) : num_start]
     return bool(_MILLION_PREV.search(window))
 
 
@@ -172,19 +186,29 @@ def _m_is_million(text: str, num_start: int, unit_end: int) -> bool:
 _UNITS_WITH_TRAPS = frozenset({"m", "g", "st", "degC", "degF", "mm", "cm", "in", "lb"})
 
 
-def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: float,
-            num_text: str, start: int, unit_start: int, unit_end: int, prev_at: int,
-            headline: bool | None, mult: str = "") -> bool:
+def _accept(
+    text: str,
+    key: str,
+    form: str,
+    unit_text: str,
+    sep: str,
+    value: float,
+    num_text: str,
+    start: int,
+    unit_start: int,
+    unit_end: int,
+    prev_at: int,
+    headline: bool | None,
+    mult: str = "",
+) -> bool:
     """The false-unit traps: is this number + unit really a measurement? The words before
     ``prev_at`` and after the unit are read only by the traps that need them."""
     unit = UNITS[key]
     # Rates: "40 miles per gallon", "10mg/kg" (the quantity is a ratio, not a measure).
     r = _RATE_LINK.match(text, unit_end)
     if r:
-        other = unit_at(text, r.end(), attached=text[r.end() - 1:r.end()] in "/0123456789")
-        if other is not None and (
-            UNITS[other[0]].dimension != unit.dimension or r.group().strip()[:1] in ("/", "p")
-        ):
+        other = unit_at(text, r.end(), attached=text[r.end() - 1 : r.end()] in "/0123456789")
+        if other is not None and (UNITS[other[0]].dimension != unit.dimension or r.group().strip()[:1] in ("/", "p")):
             return False  # 40 miles per gallon, 10mg/kg
     if form == "full" and unit_text[0].isupper() and not unit.temperature and not unit_text.isupper():
         # "Three Mile Island", "The Green Mile", "8 Mile": a name, unless the whole text
@@ -202,34 +226,43 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
                 return False
         elif key == "g" and form == "abbr":
             if _next_word(text, unit_end)[0] in _NETWORK or _prev_word(text, prev_at) in (
-                "pulled", "pulling", "pull", "withstand", "withstood", "experienced", "sustained",
-                "endure", "endured",
+                "pulled",
+                "pulling",
+                "pull",
+                "withstand",
+                "withstood",
+                "experienced",
+                "sustained",
+                "endure",
+                "endured",
             ):
                 return False
         elif key == "st" and form == "abbr":
             digits = num_text.replace(",", "")
             if not digits.isdigit() or (digits.endswith("1") and not digits.endswith("11")):
                 return False  # 21st, 1st
-            if unit_end < len(text) and text[unit_end:unit_end + 1] == ".":
+            if unit_end < len(text) and text[unit_end : unit_end + 1] == ".":
                 # "5 St. James" is a street, "10st." a weight at the end of a sentence
-                if re.match(r"\.\s+[A-Z][a-z]", text[unit_end:unit_end + 4]) and sep:
+                if re.match(r"\.\s+[A-Z][a-z]", text[unit_end : unit_end + 4]) and sep:
                     return False
         elif key in ("degC", "degF") and form == "symbol" and len(unit_text) == 1:
             # A bare letter: "30C" is a temperature in weather copy, "18F" is also a government
             # agency and "12C" a bus route. Ask for temperature words in the sentence, or a
             # neighbouring temperature in brackets.
             prev = _prev_word(text, prev_at)
-            if prev in _DESIGNATION_PREV or "." in num_text and len(num_text.split(".")[1]) > 1:
+            if prev in _DESIGNATION_PREV or ("." in num_text and len(num_text.split(".")[1]) > 1):
                 return False
             lo, hi = (-90, 300) if key == "degC" else (-130, 600)
             if not lo <= value <= hi:
                 return False
-            if text[unit_end:unit_end + 2] in ("'s", "\u2019s"):
+            if text[unit_end : unit_end + 2] in ("'s", "\u2019s"):
                 return False
-            if not (_TEMP_CUES.search(_clause(text, start, unit_end))
-                    or _TEMP_NEAR.search(_phrase(text, start, unit_end))
-                    or _TEMP_PAIR_AFTER.match(text, unit_end)
-                    or _TEMP_PAIR_BEFORE.search(text, max(0, start - 16), start)):
+            if not (
+                _TEMP_CUES.search(_clause(text, start, unit_end))
+                or _TEMP_NEAR.search(_phrase(text, start, unit_end))
+                or _TEMP_PAIR_AFTER.match(text, unit_end)
+                or _TEMP_PAIR_BEFORE.search(text, max(0, start - 16), start)
+            ):
                 return False
         elif key in ("mm", "cm", "in") and _next_word(text, unit_end)[0] in _CALIBRE_NEXT:
             return False  # 9mm pistol, 35mm film, 155mm shells
@@ -238,7 +271,7 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
                 return False  # "5 million pounds" is money
             window = _clause(text, start, unit_end)
             if _next_word(text, unit_end)[0] in ("sterling", "a", "per") and re.match(
-                r"\s+(?:sterling|(?:a|per)\s+(?:week|month|year|day|head|hour|night))\b", text[unit_end:unit_end + 20]
+                r"\s+(?:sterling|(?:a|per)\s+(?:week|month|year|day|head|hour|night))\b", text[unit_end : unit_end + 20]
             ):
                 return False
             if not _WEIGHT_CUES.search(window) and _MONEY_CUES.search(window):
@@ -251,8 +284,6 @@ def _accept(text: str, key: str, form: str, unit_text: str, sep: str, value: flo
         return False  # 414 lb-ft of torque, 300 ft-lb: a moment, not a weight or a length
     if key in ("ft", "in") and form == "symbol":
         # coordinates: 51°30′26″
-        if "°" in text[max(0, start - 4):start]:
+        if "°" in text[max(0, start - 4) : start]:
             return False
-    if len(unit_text) == 1 and _prev_word(text, prev_at) in _DESIGNATION_PREV:
-        return False
-    return True
+    return not (len(unit_text) == 1 and _prev_word(text, prev_at) in _DESIGNATION_PREV)

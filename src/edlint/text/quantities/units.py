@@ -15,9 +15,13 @@ from typing import NamedTuple
 
 from ..patterns import lazy
 
-
 LENGTH, MASS, VOLUME, AREA, SPEED, TEMPERATURE = (
-    "length", "mass", "volume", "area", "speed", "temperature",
+    "length",
+    "mass",
+    "volume",
+    "area",
+    "speed",
+    "temperature",
 )
 METRIC, IMPERIAL, NEUTRAL = "metric", "imperial", "neutral"
 
@@ -72,14 +76,12 @@ UNITS: dict[str, Unit] = {
         _u("cl", "centilitre", "centilitres", "cl", VOLUME, METRIC, "centiliter"),
         _u("l", "litre", "litres", "litres", VOLUME, METRIC, "liter"),
         _u("m3", "cubic metre", "cubic metres", "m³", VOLUME, METRIC, "meter ** 3"),
-        _u("floz", "fluid ounce", "fluid ounces", "fl oz", VOLUME, IMPERIAL,
-           "fluid_ounce", "imperial_fluid_ounce"),
+        _u("floz", "fluid ounce", "fluid ounces", "fl oz", VOLUME, IMPERIAL, "fluid_ounce", "imperial_fluid_ounce"),
         _u("pt", "pint", "pints", "pints", VOLUME, IMPERIAL, "pint", "imperial_pint"),
         _u("qt", "quart", "quarts", "qt", VOLUME, IMPERIAL, "quart", "imperial_quart"),
         _u("gal", "gallon", "gallons", "gallons", VOLUME, IMPERIAL, "gallon", "imperial_gallon"),
         _u("usgal", "US gallon", "US gallons", "US gallons", VOLUME, IMPERIAL, "gallon"),
-        _u("impgal", "imperial gallon", "imperial gallons", "imperial gallons", VOLUME, IMPERIAL,
-           "imperial_gallon"),
+        _u("impgal", "imperial gallon", "imperial gallons", "imperial gallons", VOLUME, IMPERIAL, "imperial_gallon"),
         _u("ft3", "cubic foot", "cubic feet", "cu ft", VOLUME, IMPERIAL, "foot ** 3"),
         _u("bbl", "barrel", "barrels", "barrels", VOLUME, NEUTRAL, "oil_barrel"),
         # area
@@ -107,12 +109,40 @@ UNITS: dict[str, Unit] = {
 # The unit a quantity is usually converted to, for suggestions. Ambiguous units (gallon,
 # pint, ton ...) have none: which gallon is meant is the writer's call.
 COUNTERPART: dict[str, str] = {
-    "mm": "in", "cm": "in", "m": "ft", "km": "mi", "in": "cm", "ft": "m", "yd": "m", "mi": "km",
-    "g": "oz", "kg": "lb", "oz": "g", "lb": "kg", "st": "kg", "ston": "t", "lton": "t",
-    "usgal": "l", "impgal": "l", "ft3": "m3", "m3": "ft3",
-    "cm2": "in2", "m2": "ft2", "km2": "mi2", "ha": "acre", "in2": "cm2", "ft2": "m2",
-    "yd2": "m2", "mi2": "km2", "acre": "ha",
-    "kmh": "mph", "ms": "fts", "mph": "kmh", "fts": "ms", "degC": "degF", "degF": "degC",
+    "mm": "in",
+    "cm": "in",
+    "m": "ft",
+    "km": "mi",
+    "in": "cm",
+    "ft": "m",
+    "yd": "m",
+    "mi": "km",
+    "g": "oz",
+    "kg": "lb",
+    "oz": "g",
+    "lb": "kg",
+    "st": "kg",
+    "ston": "t",
+    "lton": "t",
+    "usgal": "l",
+    "impgal": "l",
+    "ft3": "m3",
+    "m3": "ft3",
+    "cm2": "in2",
+    "m2": "ft2",
+    "km2": "mi2",
+    "ha": "acre",
+    "in2": "cm2",
+    "ft2": "m2",
+    "yd2": "m2",
+    "mi2": "km2",
+    "acre": "ha",
+    "kmh": "mph",
+    "ms": "fts",
+    "mph": "kmh",
+    "fts": "ms",
+    "degC": "degF",
+    "degF": "degC",
 }
 
 
@@ -255,8 +285,7 @@ def _head(word: str) -> str:
 # -> "m"), lowercased. Every reading unit_at tries starts with the same head as the text at
 # its position, so a head not in this set rules out a unit at once ("5 people said").
 _HEADS = frozenset(
-    [_head(k.split()[0].lower()) for k in _ABBR if k.split()]
-    + [_head(k.split()[0]) for k in _FULL if k.split()]
+    [_head(k.split()[0].lower()) for k in _ABBR if k.split()] + [_head(k.split()[0]) for k in _FULL if k.split()]
 )
 # The head of the unit-like words at a position: the letters of the first token before any
 # "." or "/" (a token's trailing 2 or 3 included: "m2", "km2").
