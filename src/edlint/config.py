@@ -153,9 +153,10 @@ def find_config_file(start_dir: str, looked_at: Callable[[str], None] | None = N
 
 def _pyproject_has_section(path: str) -> bool:
     try:
-        with open(path, encoding="utf-8") as fh:
-            return "[tool.edlint" in fh.read()
-    except OSError:
+        from .reading import read_site_text
+
+        return "[tool.edlint" in read_site_text(path)
+    except (OSError, UnicodeDecodeError):
         return False
 
 
@@ -201,8 +202,9 @@ class _Positions:
 
 def load_config_file(path: str, registry: Any) -> Config:
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        from .reading import read_site_text
+
+        text = read_site_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path) from exc
     if path.endswith(".toml"):

@@ -207,3 +207,19 @@ def read_text(
     if problem is not None:
         return None, problem[:1].upper() + problem[1:], None
     return text, None, None
+
+
+# Config files, packs and site data (authors registry, image data) are small: a committed
+# 2 GB "authors.yaml" must not be read whole.
+MAX_SITE_FILE_SIZE = 16 * 1024 * 1024
+
+
+def read_site_text(path: str, max_size: int = MAX_SITE_FILE_SIZE) -> str:
+    """A config, pack or site-data file's text, read as articles are (inside the linted
+    root, never through a symlink out of it or into .git, a regular file, bounded), for
+    callers that handle ``OSError``/``UnicodeDecodeError`` as "cannot read": a refusal is an
+    ``OSError`` saying why."""
+    got = read_file(path, max_size)
+    if got.data is None:
+        raise OSError(got.skipped or got.problem or "cannot read")
+    return got.data.decode("utf-8-sig")

@@ -639,3 +639,33 @@ rules:
         assert "\x1b" not in out and "\u202e" not in out, args
         assert "\\x1b[" in out, args
     assert "\n\n" in cli("explain", "house-towards")[1]  # the page keeps its lines
+
+
+def test_a_config_symlinked_out_of_the_tree_is_not_read(tmp_path, monkeypatch):
+    """A pull request that commits `.edlint.yaml` (or a pack, or the authors registry) as a
+    symlink to a file outside the repository gets a config error naming why, and not one
+    byte of the outside file in the output."""
+    import os
+    import subprocess
+    import sys
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    secret = elsewhere / "secret.yaml"
+    secret.write_text("token: ghp_SECRETSECRETSECRET\nselect: [nonsense-rule]\n", encoding="utf-8")
+    repo = tmp_path / "newsroom"  # made by the autouse fixture, the current folder
+    (repo / "story.md").write_text("---\ntitle: Pier\n---\n\nThe pier reopened.\n", encoding="utf-8")
+    for stale in (".edlint.yaml",):
+        if (repo / stale).exists() or (repo / stale).is_symlink():
+            (repo / stale).unlink()
+    os.symlink(secret, repo / ".edlint.yaml")
+    proc = subprocess.run(
+        [sys.executable, "-m", "edlint.cli", "check", "--no-cache", "story.md"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "outside the linted folder" in proc.stderr
+    assert "SECRET" not in proc.stdout + proc.stderr and "nonsense" not in proc.stdout + proc.stderr

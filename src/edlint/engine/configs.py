@@ -154,8 +154,9 @@ def _as_list(value: Any) -> list[Any]:
 def _peek_list(path: str, key: str) -> tuple[str, ...]:
     """Read one list key from a config file before full validation."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            cfg_text = fh.read()
+        from ..reading import read_site_text
+
+        cfg_text = read_site_text(path)
         if path.endswith(".toml"):
             try:
                 import tomllib  # type: ignore[import-not-found]

@@ -89,13 +89,17 @@ def load_authors(config_dir: str, options: Any) -> AuthorsRegistry | None:
         _load_author_pages(path, reg)
     elif path.lower().endswith(".csv"):
         import csv
+        import io
 
-        with open(path, encoding="utf-8", newline="") as fh:
+        from ..reading import read_site_text
+
+        with io.StringIO(read_site_text(path), newline="") as fh:
             for row in csv.DictReader(fh):
                 _add_entry(reg, {k.strip(): (v or "").strip() for k, v in row.items() if k}, None)
     else:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        from ..reading import read_site_text
+
+        text = read_site_text(path)
         if path.lower().endswith(".json"):
             import json
 
@@ -149,8 +153,12 @@ def _load_author_pages(folder: str, reg: AuthorsRegistry) -> None:
         sub = os.path.join(folder, entry)
         for candidate in (os.path.join(sub, "_index.md"), os.path.join(sub, "index.md"), sub):
             if os.path.isfile(candidate) and candidate.endswith(".md"):
-                with open(candidate, encoding="utf-8") as fh:
-                    fm = split_front_matter(fh.read())
+                from ..reading import read_site_text
+
+                try:
+                    fm = split_front_matter(read_site_text(candidate))
+                except (OSError, UnicodeDecodeError):
+                    continue
                 if fm is not None and not fm.problem:
                     values = {k: f.value for k, f in fm.fields.items()}
                     default = entry[:-3] if entry.endswith(".md") else entry

@@ -240,8 +240,9 @@ def load_pack(path: str) -> Pack:
     if cached is not None:
         return cached
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        from ...reading import read_site_text
+
+        text = read_site_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"cannot read rule pack: {exc}", path) from None
     pack = _CACHE[key] = load_pack_text(text, path)

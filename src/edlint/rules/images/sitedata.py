@@ -33,8 +33,9 @@ def load_image_data(config_dir: str, options: Any) -> dict[str, dict[str, str]]:
         if not dot or ext.lower() not in ("yml", "yaml"):
             continue
         try:
-            with open(os.path.join(folder, name), encoding="utf-8") as fh:
-                data = load_yaml(fh.read())
+            from ...reading import read_site_text
+
+            data = load_yaml(read_site_text(os.path.join(folder, name)))
         except Exception:  # noqa: BLE001 - one bad file must not hide the others
             continue
         if not isinstance(data, dict):
