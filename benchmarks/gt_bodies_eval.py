@@ -31,58 +31,118 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 # Bodies that are not in English (read by a person; <html lang> is wrong on two pages).
-NOT_ENGLISH = {"20b2b64916b0": "it", "23aaecd14171": "pt", "57b4dafd18cf": "de", "b6fb53e9fb04": "it",
-               "ba07d1e64775": "de", "c82b3d1d540b": "ru", "f6ac15a4d985": "pt"}
+NOT_ENGLISH = {
+    "20b2b64916b0": "it",
+    "23aaecd14171": "pt",
+    "57b4dafd18cf": "de",
+    "b6fb53e9fb04": "it",
+    "ba07d1e64775": "de",
+    "c82b3d1d540b": "ru",
+    "f6ac15a4d985": "pt",
+}
 
 _UNDATED = "wrong: a pasted body carries no metadata; that is not an undated article (issue 18)"
 # (file, rule, first 30 characters of the flagged text) -> verdict and reason. A verdict is
 # "right" or "wrong"; the family in brackets is who owns the rule.
 VERDICTS: dict[tuple[str, str, str], str] = {
-    ("16c30add7e96", "spelling-consistency", "neighbouring states"):
-        "wrong: inside a quoted tweet by an Indian politician; a quote keeps its spelling",
-    ("287e4d9f4af3", "quote-attribution", "\"Pokemon Sword and Shield are "):
-        "wrong: attributed in the same line (\"Read our Pokemon Sword and Shield review\")",
-    ("33fe2471fd55", "image-credit", "Cover image: artist’s impressi"):
-        "wrong: the caption credits the work (\"by Peter Koros Design\")",
-    ("33fe2471fd55", "quote-unbalanced", "‘, the famous statement by the"):
-        "right: the closing mark is an opening one, after a space",
-    ("8cad00dc22de", "spelling-consistency", "Coloured Box Drum Dance with t"):
-        "wrong: the name of a dance (a proper noun)",
-    ("8cad00dc22de", "spelling-consistency", "Coloured Box Drum Dance perfor"):
-        "wrong: the name of a dance (a proper noun)",
-    ("9cb8224b660f", "date-weekday", "Friday, Dec. 6 at LiveNation.c"):
-        "wrong: the tour is in 2019 (Dec. 6, 2019 was a Friday); the year came from another date",
-    ("9cb8224b660f", "spelling-consistency", "Theatre, Clarkston, MI"):
-        "wrong: a venue's name",
-    ("b6906ca016bb", "spelling-consistency", "Centre for Economic Policy Res"):
-        "wrong: an organisation's name",
-    ("b6fb53e9fb04", "quote-unbalanced", "“, prodotta da Toei Animation "):
-        "right: the closing mark is an opening one (Italian uses the same curly marks)",
-    ("ba4dfe2d3e81", "quote-unbalanced", "”Bird flu in the year of the r"):
-        "right: the quotation opens with a closing mark",
-    ("ba4dfe2d3e81", "quote-unbalanced", "‘black death - which affects l"):
-        "right: the quotation mark is never closed",
-    ("d90bda7ed14d", "date-format", "November 19."):
-        "right: '15 November' and 'November 19' in one sentence",
-    ("c82b3d1d540b", "quote-attribution", "«Когда вся ваша жизнь состояла"):
-        "wrong: a Russian article; English attribution rules do not apply",
-    ("c82b3d1d540b", "quote-attribution", "«Я лично ненавижу, когда вижу,"):
-        "wrong: a Russian article; English attribution rules do not apply",
-    ("c82b3d1d540b", "quote-attribution", "«Я думаю, что кто-то сейчас ск"):
-        "wrong: a Russian article; English attribution rules do not apply",
+    (
+        "16c30add7e96",
+        "spelling-consistency",
+        "neighbouring states",
+    ): "wrong: inside a quoted tweet by an Indian politician; a quote keeps its spelling",
+    (
+        "287e4d9f4af3",
+        "quote-attribution",
+        '"Pokemon Sword and Shield are ',
+    ): 'wrong: attributed in the same line ("Read our Pokemon Sword and Shield review")',
+    (
+        "33fe2471fd55",
+        "image-credit",
+        "Cover image: artist’s impressi",
+    ): 'wrong: the caption credits the work ("by Peter Koros Design")',
+    (
+        "33fe2471fd55",
+        "quote-unbalanced",
+        "‘, the famous statement by the",
+    ): "right: the closing mark is an opening one, after a space",
+    (
+        "8cad00dc22de",
+        "spelling-consistency",
+        "Coloured Box Drum Dance with t",
+    ): "wrong: the name of a dance (a proper noun)",
+    (
+        "8cad00dc22de",
+        "spelling-consistency",
+        "Coloured Box Drum Dance perfor",
+    ): "wrong: the name of a dance (a proper noun)",
+    (
+        "9cb8224b660f",
+        "date-weekday",
+        "Friday, Dec. 6 at LiveNation.c",
+    ): "wrong: the tour is in 2019 (Dec. 6, 2019 was a Friday); the year came from another date",
+    ("9cb8224b660f", "spelling-consistency", "Theatre, Clarkston, MI"): "wrong: a venue's name",
+    ("b6906ca016bb", "spelling-consistency", "Centre for Economic Policy Res"): "wrong: an organisation's name",
+    (
+        "b6fb53e9fb04",
+        "quote-unbalanced",
+        "“, prodotta da Toei Animation ",
+    ): "right: the closing mark is an opening one (Italian uses the same curly marks)",
+    (
+        "ba4dfe2d3e81",
+        "quote-unbalanced",
+        "”Bird flu in the year of the r",
+    ): "right: the quotation opens with a closing mark",
+    ("ba4dfe2d3e81", "quote-unbalanced", "‘black death - which affects l"): "right: the quotation mark is never closed",
+    (
+        "16c30add7e96",
+        "spelling-consistency",
+        "canceled flights, closed schoo",
+    ): "right: the body mixes 'neighbouring' with 'canceled' (judged by the lead)",
+    ("d90bda7ed14d", "date-format", "November 19."): "right: '15 November' and 'November 19' in one sentence",
+    (
+        "c82b3d1d540b",
+        "quote-attribution",
+        "«Когда вся ваша жизнь состояла",
+    ): "wrong: a Russian article; English attribution rules do not apply",
+    (
+        "c82b3d1d540b",
+        "quote-attribution",
+        "«Я лично ненавижу, когда вижу,",
+    ): "wrong: a Russian article; English attribution rules do not apply",
+    (
+        "c82b3d1d540b",
+        "quote-attribution",
+        "«Я думаю, что кто-то сейчас ск",
+    ): "wrong: a Russian article; English attribution rules do not apply",
 }
 _JOINED = "wrong: a multi-paragraph quotation, misread when the pasted lines were taken for one paragraph"
-for _key in (("624fcd903d56", "“These rioters, they are also "), ("624fcd903d56", "“They are already there in the"),
-             ("921019755f4a", "\"I am excited to be joining a "), ("921019755f4a", "\"Jose is one of the world's mo"),
-             ("921019755f4a", "\"He is renowned for his tactic"), ("c58aa507c4de", "\"The Bureau of Prisons and the"),
-             ("c7e39ac49fa1", "\"I would like to emphasise tha"), ("eb62ac8425e5", "\"We have worked diligently to ")):
+for _key in (
+    ("624fcd903d56", "“These rioters, they are also "),
+    ("624fcd903d56", "“They are already there in the"),
+    ("921019755f4a", '"I am excited to be joining a '),
+    ("921019755f4a", "\"Jose is one of the world's mo"),
+    ("921019755f4a", '"He is renowned for his tactic'),
+    ("c58aa507c4de", '"The Bureau of Prisons and the'),
+    ("c7e39ac49fa1", '"I would like to emphasise tha'),
+    ("eb62ac8425e5", '"We have worked diligently to '),
+):
     VERDICTS[(_key[0], "quote-unbalanced", _key[1])] = _JOINED
 # Rules whose every finding here has one verdict.
 RULE_VERDICTS = {"time-relative-undated": _UNDATED}
-FAMILY = {"time-relative-undated": "unitsdates", "date-weekday": "unitsdates", "date-format": "unitsdates",
-          "spelling-consistency": "unitsdates", "quote-attribution": "quotes", "quote-unbalanced": "quotes",
-          "quote-style": "quotes", "image-credit": "images", "image-caption": "images",
-          "duplicate-paragraph": "text", "bio-duplicate": "text", "bio-inconsistent": "text"}
+FAMILY = {
+    "time-relative-undated": "unitsdates",
+    "date-weekday": "unitsdates",
+    "date-format": "unitsdates",
+    "spelling-consistency": "unitsdates",
+    "quote-attribution": "quotes",
+    "quote-unbalanced": "quotes",
+    "quote-style": "quotes",
+    "image-credit": "images",
+    "image-caption": "images",
+    "duplicate-paragraph": "text",
+    "bio-duplicate": "text",
+    "bio-inconsistent": "text",
+}
 
 
 def _bodies(corpus: str) -> dict[str, str]:
@@ -92,8 +152,9 @@ def _bodies(corpus: str) -> dict[str, str]:
 
 
 def _lint(edlint: str, folder: str) -> list[dict]:
-    r = subprocess.run([edlint, "check", "--no-cache", "--format", "json", "."], cwd=folder,
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [edlint, "check", "--no-cache", "--format", "json", "."], cwd=folder, capture_output=True, text=True
+    )
     return json.loads(r.stdout)["findings"]
 
 
@@ -105,7 +166,7 @@ def _judge(folder: str, findings: list[dict]) -> list[tuple[str, str, str, str]]
         path = f["path"].lstrip("./")
         with open(os.path.join(folder, path), encoding="utf-8") as fh:
             line = fh.read().splitlines()[f["line"] - 1]
-        snippet = line[f["column"] - 1:][:30]
+        snippet = line[f["column"] - 1 :][:30]
         name = path[:12]
         verdict = RULE_VERDICTS.get(f["rule"]) or VERDICTS.get((name, f["rule"], snippet)) or "UNJUDGED"
         out.append((f"{path}:{f['line']}", f["rule"], verdict, snippet))
@@ -164,9 +225,17 @@ def _language(bodies: dict[str, str]) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     # ../shared beside the clone (or beside the folder of worktrees).
-    default = next((c for c in (os.path.join(os.path.dirname(ROOT), "shared", "corpus"),
-                                os.path.join(os.path.dirname(os.path.dirname(ROOT)), "shared", "corpus"))
-                    if os.path.isdir(c)), "../shared/corpus")
+    default = next(
+        (
+            c
+            for c in (
+                os.path.join(os.path.dirname(ROOT), "shared", "corpus"),
+                os.path.join(os.path.dirname(os.path.dirname(ROOT)), "shared", "corpus"),
+            )
+            if os.path.isdir(c)
+        ),
+        "../shared/corpus",
+    )
     ap.add_argument("--corpus", default=default)
     ap.add_argument("--edlint", default=os.path.join(ROOT, ".venv", "bin", "edlint"))
     args = ap.parse_args()

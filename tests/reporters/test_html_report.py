@@ -180,6 +180,7 @@ def browse(path, *extra, tmp):
 
 
 @needs_chromium
+@pytest.mark.slow  # a real browser
 def test_chromium_renders_every_finding_and_runs_no_article_script(report, tmp_path):
     _, findings, path = report
     # Control: this browser does run scripts, so "did not run" below means something.
@@ -205,6 +206,7 @@ def test_chromium_renders_every_finding_and_runs_no_article_script(report, tmp_p
 
 
 @needs_chromium
+@pytest.mark.slow  # a real browser
 def test_chromium_screenshot(report, tmp_path):
     _, _, path = report
     shot = tmp_path / "report.png"

@@ -766,6 +766,7 @@ def _articles(folder, n=300):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to see the workers start")
+@pytest.mark.slow  # real worker processes and a real SIGINT
 def test_ctrl_c_during_a_parallel_run_exits_130_promptly_and_leaves_nothing(tmp_path):
     articles = tmp_path / "articles"
     _articles(str(articles))
