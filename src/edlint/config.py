@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .validation import bool_problem, number_problem, text_problem, whole_problem
+from .validation import CONFIG_KEYS, bool_problem, number_problem, text_problem, whole_problem
 from .validation import did_you_mean as _did_you_mean  # the name cli.py imports
 
 CONFIG_NAMES = (".edlint.yaml", ".edlint.yml")
@@ -104,27 +104,7 @@ class Config:
         return self.path or "<defaults>"
 
 
-TOP_LEVEL_KEYS = {
-    "select",
-    "extend_select",
-    "ignore",
-    "preview",
-    "severity",
-    "rules",
-    "exclude",
-    "overrides",
-    "plugins",
-    "packs",
-    "language",
-    "fail_on",
-    "max_file_size",
-    "allow_inline_disable",
-    "shortcodes",
-    "site",
-    "articles",
-    "page_kinds",
-    "respect_gitignore",
-}
+TOP_LEVEL_KEYS = CONFIG_KEYS
 OVERRIDE_KEYS = {"files", "select", "extend_select", "ignore", "severity", "rules"}
 
 

@@ -12,6 +12,32 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+# The top-level keys of an edlint config. Packs may not take these names either (a pack's
+# options are a config section named after it), so both read this one list.
+CONFIG_KEYS = frozenset(
+    {
+        "select",
+        "extend_select",
+        "ignore",
+        "preview",
+        "severity",
+        "rules",
+        "exclude",
+        "overrides",
+        "plugins",
+        "packs",
+        "language",
+        "fail_on",
+        "max_file_size",
+        "allow_inline_disable",
+        "shortcodes",
+        "site",
+        "articles",
+        "page_kinds",
+        "respect_gitignore",
+    }
+)
+
 
 def did_you_mean(name: Any, candidates: Iterable[Any]) -> str:
     """``"; did you mean 'select'?"`` for the closest candidate, or ``""``."""

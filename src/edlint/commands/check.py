@@ -11,7 +11,17 @@ from typing import Any
 
 import click
 
-from .common import _STDERR, _emit, _open_cache, _registry, _split, make_linter, report_context, usable_cpus
+from .common import (
+    _STDERR,
+    _emit,
+    _open_cache,
+    _registry,
+    _split,
+    allow_plugins_option,
+    make_linter,
+    report_context,
+    usable_cpus,
+)
 
 FORMATS = ("text", "json", "github", "sarif", "junit", "html")
 SEVERITY_CHOICES = ("error", "warning", "info")
@@ -162,12 +172,7 @@ class _CheckCommand(click.Command):
     is_flag=True,
     help="Instead of the findings, count them per rule ([*]: --fix fixes them); text or json.",
 )
-@click.option(
-    "--allow-plugins",
-    is_flag=True,
-    default=None,
-    help="Import the local plugins named in config files (they are code; off by default).",
-)
+@allow_plugins_option
 def check(**params: Any) -> None:
     """Lint articles (files and folders; default: the current folder)."""
     opts = CheckOptions(**params)

@@ -174,3 +174,12 @@ def _emit(text: str, output: str | None) -> None:
 
             click.echo(f"edlint: cannot write {printable(output)}: {exc.strerror or exc}", err=True)
             sys.exit(2)
+
+
+# `check`, `rules` and `explain` all read configs that may name plugins.
+allow_plugins_option = click.option(
+    "--allow-plugins",
+    is_flag=True,
+    default=None,
+    help="Import the local plugins named in config files (they are code; off by default).",
+)

@@ -7,18 +7,13 @@ from typing import Any
 
 import click
 
-from .common import _option_defaults, _registry
+from .common import _option_defaults, _registry, allow_plugins_option
 
 
 @click.command("explain")
 @click.argument("rule_id")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option(
-    "--allow-plugins",
-    is_flag=True,
-    default=None,
-    help="Import the local plugins named in config files (they are code; off by default).",
-)
+@allow_plugins_option
 def explain(rule_id: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """Print a rule's documentation."""
     from ..config import ConfigError, _did_you_mean

@@ -7,18 +7,13 @@ from typing import Any
 
 import click
 
-from .common import _option_defaults, _registry
+from .common import _option_defaults, _registry, allow_plugins_option
 
 
 @click.command("rules")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option(
-    "--allow-plugins",
-    is_flag=True,
-    default=None,
-    help="Import the local plugins named in config files (they are code; off by default).",
-)
+@allow_plugins_option
 def rules_cmd(fmt: str, config_path: str | None, allow_plugins: bool | None) -> None:
     """List every rule: id, family, default severity, status and summary."""
     from ..config import ConfigError

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ...validation import CONFIG_KEYS
 from ..base import Rule, Section, Severity
 from .base import CheckType, PackRuleOptions
 from .capitalization import Capitalization
@@ -51,27 +52,7 @@ CHECK_TYPES: dict[str, type[CheckType]] = {
 }
 PACK_KEYS = ("pack", "description", "language", "rules")
 # Names a pack may not take: config keys and selector words.
-_RESERVED = frozenset(
-    {
-        "all",
-        "core",
-        "select",
-        "extend_select",
-        "ignore",
-        "preview",
-        "severity",
-        "rules",
-        "exclude",
-        "overrides",
-        "plugins",
-        "packs",
-        "language",
-        "fail_on",
-        "max_file_size",
-        "allow_inline_disable",
-        "shortcodes",
-    }
-)
+_RESERVED = frozenset({"all", "core", *CONFIG_KEYS})
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 MAX_NODES = 200_000
 
