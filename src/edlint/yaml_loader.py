@@ -142,8 +142,9 @@ def load_yaml(text: str) -> Any:
     return compose_yaml(text)[1]
 
 
-def compose_yaml(text: str, max_values: int = MAX_EXPANDED) -> tuple[Node | None, Any]:
-    """Compose and construct: the node tree (with marks) and the Python value.
+def compose_yaml(text: str, max_values: int = MAX_EXPANDED, *, construct: bool = True) -> tuple[Node | None, Any]:
+    """Compose and construct: the node tree (with marks) and the Python value (None with
+    ``construct=False``, for a caller that walks the nodes itself, as the pack loader does).
 
     Raises ``yaml.MarkedYAMLError`` (with a position) for bad YAML or a refused tag, and
     :class:`YAMLRefused` for a document over the caps; callers turn both into their own
@@ -155,7 +156,7 @@ def compose_yaml(text: str, max_values: int = MAX_EXPANDED) -> tuple[Node | None
             return None, None
         if "*" in text:
             _check_expansion(node, max_values)
-        return node, loader.construct_document(node)
+        return node, loader.construct_document(node) if construct else None
     finally:
         loader.dispose()
 

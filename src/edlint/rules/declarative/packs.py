@@ -77,7 +77,8 @@ def _compose(text: str, path: str) -> Node | None:
     from ...yaml_loader import YAMLRefused, compose_yaml
 
     try:
-        return compose_yaml(text, max_values=MAX_NODES)[0]
+        # The nodes only: _convert builds the values (and their lines) in one walk.
+        return compose_yaml(text, max_values=MAX_NODES, construct=False)[0]
     except YAMLRefused as exc:
         if "expand" in str(exc):
             raise PackError(f"pack is too large (more than {MAX_NODES} YAML nodes, or alias expansion)", path) from None
