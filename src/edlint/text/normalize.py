@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import re
 
-# Curly quotes, primes, dashes and spaces folded to one plain form each.
-_FOLD = str.maketrans(
+# Curly quotes, primes, dashes and spaces folded to one plain form each: character for
+# character, so offsets into the folded text are offsets into the original ...
+_FOLD_SAME = str.maketrans(
     {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u2007": " ",
-        "\u200b": "",
-        "\u2026": "...",
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2013\u2014\u2212", "-"),
+        **dict.fromkeys("\u00a0\u2009\u202f\u2007\u200b", " "),
+        "\u2026": ".",
     }
 )
+# ... and, for comparing, a zero-width space dropped and an ellipsis written out.
+_FOLD = {**_FOLD_SAME, ord("\u200b"): "", ord("\u2026"): "..."}
 # str.translate looks every character up in a dict: slow on long text. Most text has
 # nothing to fold, which one regex search (or isascii) tells at C speed.
 _FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
@@ -58,34 +43,6 @@ def normalize(text: str) -> str:
     return _TRAILING.sub("", _SPACES.sub(" ", fold(text)).strip().casefold())
 
 
-# One character for one character: offsets into the folded text are offsets into the original.
-_FOLD_SAME = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u2007": " ",
-        "\u200b": " ",
-        "\u2026": ".",
-    }
-)
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
