@@ -95,3 +95,35 @@ def linter_for(root: str, **kwargs):
     forget_plugin()
     kwargs.setdefault("allow_plugins", True)
     return Linter(config=os.path.join(str(root), ".edlint.yaml"), **kwargs)
+
+
+def skip_when_pre_commit_could_not_install(returncode: int, output: str, tmp_path) -> None:
+    """pre-commit builds a hook's environment from the package index: when a run failed
+    for that reason (the index cannot be reached), skip with the reason instead of failing."""
+    import subprocess
+
+    import pytest
+
+    if returncode in (0, 1) and "An unexpected error has occurred" not in output:
+        return
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--no-cache-dir",
+            "--dest",
+            str(tmp_path / "probe"),
+            "pyyaml",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if probe.returncode != 0:
+        pytest.skip(
+            "the package index cannot be reached, so pre-commit cannot build the hook's "
+            f"environment: {(probe.stderr.strip().splitlines() or ['?'])[-1]}"
+        )

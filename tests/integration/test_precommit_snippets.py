@@ -15,6 +15,7 @@ import sys
 import pytest
 
 import edlint
+from ci_helpers import skip_when_pre_commit_could_not_install
 
 pytestmark = pytest.mark.slow
 
@@ -112,28 +113,7 @@ def _run_hooks(work, tmp_path):
         [_pre_commit(), "run", "--all-files"], cwd=work, capture_output=True, text=True, env=env, timeout=1200
     )
     out = done.stdout + done.stderr
-    if done.returncode not in (0, 1) or "An unexpected error has occurred" in out:
-        probe = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "--no-cache-dir",
-                "--dest",
-                str(tmp_path / "probe"),
-                "pyyaml",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if probe.returncode != 0:
-            pytest.skip(
-                "the package index cannot be reached, so pre-commit cannot build the hook's "
-                f"environment: {(probe.stderr.strip().splitlines() or ['?'])[-1]}"
-            )
+    skip_when_pre_commit_could_not_install(done.returncode, out, tmp_path)
     return done.returncode, out
 
 

@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from .common import config_option, selection_options
+
 
 @click.group()
 def baseline() -> None:
@@ -17,17 +19,8 @@ def baseline() -> None:
 @baseline.command("write")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--select", multiple=True, help="Only these rules or families (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add these rules or families to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated).")
-@click.option("--preview/--no-preview", default=None, help="Enable rules still in preview.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Use this config file instead of discovering .edlint.yaml.",
-)
+@selection_options
+@config_option
 @click.option("--exclude", multiple=True, help="Extra globs to exclude.")
 def write(
     file: str,

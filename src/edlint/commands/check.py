@@ -18,8 +18,10 @@ from .common import (
     _registry,
     _split,
     allow_plugins_option,
+    config_option,
     make_linter,
     report_context,
+    selection_options,
     usable_cpus,
 )
 
@@ -92,23 +94,14 @@ class _CheckCommand(click.Command):
     default=None,
     help="Write the report to this file (the summary still goes to stderr).",
 )
-@click.option("--select", multiple=True, help="Only these rules or families (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add these rules or families to the selection.")
-@click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated).")
-@click.option("--preview/--no-preview", default=None, help="Enable rules still in preview.")
+@selection_options
 @click.option(
     "--fail-on",
     type=click.Choice(SEVERITY_CHOICES),
     default=None,
     help="Lowest severity that fails the run (default: warning).",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Use this config file instead of discovering .edlint.yaml.",
-)
+@config_option
 @click.option("--exclude", multiple=True, help="Extra globs to exclude.")
 @click.option(
     "--force-exclude", is_flag=True, help="Apply exclude globs to paths named explicitly (as pre-commit passes them)."

@@ -183,3 +183,26 @@ allow_plugins_option = click.option(
     default=None,
     help="Import the local plugins named in config files (they are code; off by default).",
 )
+
+
+def selection_options(fn: Any) -> Any:
+    """The options that choose rules and files, as `check` and `baseline write` take them."""
+    for option in reversed(
+        (
+            click.option("--select", multiple=True, help="Only these rules or families (comma-separated)."),
+            click.option("--extend-select", multiple=True, help="Add these rules or families to the selection."),
+            click.option("--ignore", multiple=True, help="Skip these rules or families (comma-separated)."),
+            click.option("--preview/--no-preview", default=None, help="Enable rules still in preview."),
+        )
+    ):
+        fn = option(fn)
+    return fn
+
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Use this config file instead of discovering .edlint.yaml.",
+)

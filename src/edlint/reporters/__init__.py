@@ -108,3 +108,16 @@ def fixable_line(result: Any, unsafe: bool) -> str | None:
     if hidden:
         return f"No fixes available ({more})."
     return None
+
+
+def closing_lines(result: Any, context: dict[str, Any], lines: list[str]) -> str:
+    """The text formats' ending: a blank line after the body, the summary and, when any
+    finding is fixable, the fixable line (none of it with ``--quiet``)."""
+    if not context.get("quiet"):
+        if lines:
+            lines.append("")
+        lines.append(summary_line(result))
+        fixable = fixable_line(result, bool(context.get("unsafe_fixes")))
+        if fixable:
+            lines.append(fixable)
+    return "\n".join(lines) + "\n"

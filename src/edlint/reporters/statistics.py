@@ -12,7 +12,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from . import fixable_line, is_fixable, printable, summary_line
+from . import closing_lines, is_fixable, printable
 
 
 def rows(result: Any, unsafe: bool) -> list[tuple[str, int, bool]]:
@@ -50,11 +50,4 @@ def render(result: Any, context: dict[str, Any]) -> str:
             mark = ("[*] " if fx else "[ ] ") if any_fixable else ""
             summary = printable(summaries.get(rule, ""))
             lines.append(f"{n:>{count_width}}\t{printable(rule):<{rule_width}}\t{mark}{summary}".rstrip())
-    if not context.get("quiet"):
-        if lines:
-            lines.append("")
-        lines.append(summary_line(result))
-        fixable = fixable_line(result, unsafe)
-        if fixable:
-            lines.append(fixable)
-    return "\n".join(lines) + "\n"
+    return closing_lines(result, context, lines)

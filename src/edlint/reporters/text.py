@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import fixable_line, is_fixable, printable, summary_line
+from . import closing_lines, is_fixable, printable
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _CYAN, _RESET = "\033[1m", "\033[2m", "\033[36m", "\033[0m"
@@ -30,11 +30,4 @@ def render(result: Any, context: dict[str, Any]) -> str:
             )
         else:
             lines.append(f"{path}:{f.line}:{f.column}: {sev} {rule} {mark}{message}")
-    if not context.get("quiet"):
-        if lines:
-            lines.append("")
-        lines.append(summary_line(result))
-        fixable = fixable_line(result, unsafe)
-        if fixable:
-            lines.append(fixable)
-    return "\n".join(lines) + "\n"
+    return closing_lines(result, context, lines)
