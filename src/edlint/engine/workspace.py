@@ -1,0 +1,91 @@
+"""A workspace: the cross-file facts of a folder of articles, kept up to date, so that one
+document that is not (or not yet) on disk -- an editor buffer, a draft posted to the server --
+is checked against the rest of the site with the same pipeline as `edlint check`.
+
+The language server and `edlint serve` both use it: scan once (in the background if they
+like), then ``update`` a file when it changes on disk and ``check_text`` each buffer or draft.
+Only files whose rules produced cross-file facts are kept (``Linter._compact``), so memory
+grows with the facts, not with the archive.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..results import Diagnostic, FileResult, RunResult, finalize_findings
+
+if TYPE_CHECKING:
+    from .linter import Linter
+
+
+class Workspace:
+    """Facts of the files under ``roots``; thread-safe (a scan may run beside checks)."""
+
+    def __init__(self, linter: Linter, roots: Iterable[str]) -> None:
+        from ..reading import roots_for
+
+        self.linter = linter
+        self.roots = [os.path.abspath(r) for r in roots]
+        if linter.read_roots is None:
+            linter.read_roots = roots_for(self.roots)
+        self._results: dict[str, FileResult] = {}  # absolute path -> result with facts
+        self._lock = threading.RLock()
+        self.scanned = threading.Event()
+
+    # -- keeping the facts -----------------------------------------------------------------
+    def scan(self, cancel: threading.Event | None = None) -> int:
+        """Lint every article under the roots for its facts; returns the files scanned.
+
+        ``cancel`` stops a long scan early (an editor closing); what was scanned is kept."""
+        count = 0
+        for path in self.linter.discover(self.roots):
+            if cancel is not None and cancel.is_set():
+                break
+            self._keep(path, self._lint(path, None))
+            count += 1
+        self.scanned.set()
+        return count
+
+    def update(self, path: str, text: str | None = None) -> None:
+        """A file changed (``text``: its new content, else read from disk)."""
+        self._keep(path, self._lint(path, text))
+
+    def forget(self, path: str) -> None:
+        """A file was deleted (or an unsaved buffer closed): its facts no longer count."""
+        with self._lock:
+            self._results.pop(os.path.abspath(path), None)
+
+    def facts_count(self) -> int:
+        with self._lock:
+            return len(self._results)
+
+    # -- checking one document -------------------------------------------------------------
+    def check_text(self, text: str, path: str) -> RunResult:
+        """Lint ``text`` as the file ``path``: its own findings plus the cross-file findings
+        about it against the workspace's other files (its facts replace the file's own)."""
+        result = self._lint(path, text)
+        key = os.path.abspath(path)
+        with self._lock:
+            others = [r for p, r in self._results.items() if p != key]
+        findings: list[Diagnostic] = list(result.findings)
+        if result.facts:
+            cross = self.linter._cross_file([*others, result])
+            findings.extend(d for d in cross if d.path == result.path)
+        messages = list(result.messages)
+        return RunResult(finalize_findings(findings), 1, result.internal_error, messages)
+
+    # -- internals -------------------------------------------------------------------------
+    def _lint(self, path: str, text: str | None) -> FileResult:
+        with self._lock:  # the Linter's caches (configs, settings, site) are not thread-safe
+            return self.linter._compact(self.linter.lint_file(path, text))
+
+    def _keep(self, path: str, result: FileResult) -> None:
+        key = os.path.abspath(path)
+        with self._lock:
+            if result.facts:
+                self._results[key] = result
+            else:
+                self._results.pop(key, None)
