@@ -27,8 +27,6 @@ class LazyGroup(click.Group):
         "test-rules": "edlint.commands.test_rules:test_rules",
         "baseline": "edlint.commands.baseline:baseline",
         "languagetool": "edlint.commands.languagetool:languagetool",
-        "lsp": "edlint.commands.lsp:lsp",  # needs the lsp extra, imported only inside
-        "serve": "edlint.commands.serve:serve",  # needs the serve extra, imported only inside
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
