@@ -198,9 +198,7 @@ def load_config_file(path: str, registry: Any) -> Config:
             raise ConfigError(f"invalid TOML: {exc}", path) from exc
         positions = _Positions(text, toml=True)
     else:
-        import yaml
-
-        from .yaml_loader import compose_yaml
+        from .yaml_loader import compose_yaml, yaml
 
         try:
             node, data = compose_yaml(text)

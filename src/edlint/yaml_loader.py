@@ -10,14 +10,40 @@
 - Positions: :func:`compose_yaml` returns the node tree (start and end marks on every node)
   beside the value; :func:`key_lines` gives the 1-based line of every key and item.
 - libyaml (C) composes when it is installed: front matter is loaded for every file.
+
+Import PyYAML through this module (``from edlint.yaml_loader import yaml``), never directly:
+see :func:`_prime_pyyaml_printable_check`.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
-import yaml
+# PyYAML's reader compiles, at import, a character class of every printable code point up to
+# U+10FFFF. Python's regex compiler walks such a class code point by code point: about 4 ms
+# of every run's start-up (83 million instructions under callgrind, the largest single cost
+# of importing yaml). The class's complement is a handful of small ranges that compile in
+# microseconds and match exactly the same characters (tests/engine/test_yaml_loader.py
+# checks every code point). Seeding the regex cache with it before yaml is imported makes
+# PyYAML get the equivalent pattern without compiling the slow one. If a Python or PyYAML
+# version keeps its cache elsewhere or writes the class differently, nothing changes but
+# the start-up time.
+PYYAML_NON_PRINTABLE = "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+NON_PRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+
+
+def _prime_pyyaml_printable_check() -> None:
+    cache = getattr(re, "_cache", None)
+    if "yaml" not in sys.modules and isinstance(cache, dict):
+        slow = PYYAML_NON_PRINTABLE
+        cache[(str, slow, 0)] = re.compile(NON_PRINTABLE)
+
+
+_prime_pyyaml_printable_check()
+
+import yaml  # noqa: E402 - after the regex cache is seeded
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 

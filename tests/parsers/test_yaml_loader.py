@@ -86,3 +86,62 @@ def test_config_error_points_at_the_line(tmp_path):
     with pytest.raises(ConfigError) as err:
         load_config_file(str(cfg), default_registry())
     assert err.value.line == 3
+
+
+# -- the seeded printable check (start-up) -----------------------------------------------------
+
+
+def test_the_seeded_non_printable_class_matches_pyyamls_on_every_code_point():
+    import re
+    import sys
+
+    from edlint import yaml_loader
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    slow = re.compile(yaml_loader.PYYAML_NON_PRINTABLE)
+    fast = re.compile(yaml_loader.NON_PRINTABLE)
+    assert slow.findall(every) == fast.findall(every)
+    # ... and it is the class PyYAML uses, so seeding the cache changes nothing it does.
+    from edlint.yaml_loader import yaml
+
+    assert yaml.reader.Reader.NON_PRINTABLE.findall(every) == slow.findall(every)
+
+
+def test_a_control_character_in_front_matter_is_still_refused():
+    from edlint.yaml_loader import load_yaml, yaml
+
+    with pytest.raises(yaml.YAMLError, match="control characters are not allowed"):
+        load_yaml("title: Bell\x07 rings\n")
+
+
+def test_edlint_imports_pyyaml_only_through_the_loader():
+    import ast
+
+    from paths import REPO
+
+    offenders = []
+    import pathlib
+
+    src = pathlib.Path(REPO) / "src"
+    for path in sorted((src / "edlint").rglob("*.py")):
+        if path.name == "yaml_loader.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # Type-only imports run under a type checker, not at start-up.
+        typing_only = {
+            id(n)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and getattr(block.test, "id", "") == "TYPE_CHECKING"
+            for n in ast.walk(block)
+        }
+        for node in ast.walk(tree):
+            if id(node) in typing_only:
+                continue
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            if any(n == "yaml" or n.startswith("yaml.") for n in names):
+                offenders.append(f"{path.relative_to(src)}:{node.lineno}")
+    assert offenders == []

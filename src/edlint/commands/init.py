@@ -46,7 +46,7 @@ def _section_defaults() -> str:
 
 
 def _yaml_value(v: Any) -> str:
-    import yaml
+    from ..yaml_loader import yaml
 
     text = yaml.safe_dump(v, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10**6)
     return text.strip().removesuffix("...").strip()

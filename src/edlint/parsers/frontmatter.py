@@ -9,11 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
-from yaml.nodes import MappingNode
-
 from ..document import MetaField, Span
-from ..yaml_loader import compose_yaml, load_yaml  # noqa: F401 - load_yaml: the older import path
+from ..yaml_loader import compose_yaml, load_yaml, yaml  # noqa: F401 - load_yaml: the older import path
 
 
 @dataclass
@@ -87,7 +84,7 @@ def _load_yaml_fields(inner: str, base: int, fm: FrontMatter) -> None:
         return
     if node is None:
         return
-    if not isinstance(node, MappingNode) or not isinstance(data, dict):
+    if not isinstance(node, yaml.nodes.MappingNode) or not isinstance(data, dict):
         fm.problem = "front matter is not a mapping of field names to values"
         fm.problem_span = Span(base + node.start_mark.index, base + node.end_mark.index)
         return

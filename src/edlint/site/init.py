@@ -320,9 +320,8 @@ def _bodyless_marker(articles: list[Any]) -> tuple[str, int] | None:
 
 def _schema_lines(changes: dict[str, tuple[dict[str, Any], list[str]]]) -> list[str]:
     """The default schema with the measured changes, one field a line (flow YAML)."""
-    import yaml
-
     from ..rules.metadata.schema import DEFAULT_FIELDS
+    from ..yaml_loader import yaml
 
     out = []
     for name, spec in DEFAULT_FIELDS.items():

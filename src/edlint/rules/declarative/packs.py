@@ -72,9 +72,7 @@ class Pack:
 # -- YAML with positions -------------------------------------------------------------------------
 def _compose(text: str, path: str) -> Node | None:
     """The pack's node tree, through the one hardened loader (edlint.yaml_loader)."""
-    import yaml
-
-    from ...yaml_loader import YAMLRefused, compose_yaml
+    from ...yaml_loader import YAMLRefused, compose_yaml, yaml
 
     try:
         # The nodes only: _convert builds the values (and their lines) in one walk.
@@ -99,9 +97,9 @@ def _convert(node: Node, path: str) -> tuple[Any, dict[tuple, int]]:
     """Node tree -> plain values (the loader's YAML 1.2 core scalars: no yes/no booleans,
     no dates) and the line of every mapping key and sequence item, keyed by its path.
     Stricter than config: a key written twice or a key that is not text is an error."""
-    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+    from ...yaml_loader import scalar_value, yaml
 
-    from ...yaml_loader import scalar_value
+    MappingNode, ScalarNode, SequenceNode = yaml.MappingNode, yaml.ScalarNode, yaml.SequenceNode
 
     lines: dict[tuple, int] = {}
     budget = [MAX_NODES]
