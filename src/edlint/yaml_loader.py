@@ -44,8 +44,8 @@ def _prime_pyyaml_printable_check() -> None:
 _prime_pyyaml_printable_check()
 
 import yaml  # noqa: E402 - after the regex cache is seeded
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import AliasEvent  # noqa: E402
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode  # noqa: E402
 
 MAX_ALIASES = 100
 MAX_DEPTH = 200
