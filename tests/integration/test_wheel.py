@@ -163,3 +163,18 @@ def test_installed_edlint_runs_the_pack_rules(installed, tmp_path):
     assert "story.md:7:1:" in bad.stdout and "scrape-advertisement" in bad.stdout
     good = _run([bindir / "edlint", "check", "--no-cache", "--select", rules, "clean.md"], cwd=tmp_path, env=env)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_the_wheel_carries_the_compiled_packs_and_the_installed_edlint_uses_them(dist, installed):
+    wheel = next(p for p in dist if p.endswith(".whl"))
+    assert "edlint/_shipped_packs.pickle" in zipfile.ZipFile(wheel).namelist()
+    bindir, env = installed
+    probe = (
+        "from edlint.rules.declarative import compiled, packs\n"
+        "paths = packs.shipped_pack_paths()\n"
+        "got = compiled.load(paths)\n"
+        "print(got is not None, all(r.origin.startswith('pack:' + paths[0].rsplit('/', 1)[0]) "
+        "for p in got for r in p.rules))\n"
+    )
+    shown = _run([bindir / "python", "-c", probe], env=env)
+    assert shown.stdout.split() == ["True", "True"], shown.stdout + shown.stderr

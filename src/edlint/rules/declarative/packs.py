@@ -265,7 +265,11 @@ _SHIPPED: list[Pack] | None = None
 def shipped_packs() -> list[Pack]:
     global _SHIPPED
     if _SHIPPED is None:
-        _SHIPPED = [load_pack(p) for p in shipped_pack_paths()]
+        from .compiled import load as load_compiled
+
+        paths = shipped_pack_paths()
+        # Built with edlint (compiled.py); from YAML when missing or out of date.
+        _SHIPPED = load_compiled(paths) or [load_pack(p) for p in paths]
     return _SHIPPED
 
 
