@@ -12,16 +12,15 @@ each family declares; this module knows none of them by name.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
-import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from .validation import CONFIG_KEYS, bool_problem, number_problem, text_problem, whole_problem
+from .globs import glob_problem
+from .validation import CONFIG_KEYS, bool_problem, validate_options
 from .validation import did_you_mean as _did_you_mean  # the name cli.py imports
 
 CONFIG_NAMES = (".edlint.yaml", ".edlint.yml")
@@ -443,143 +442,3 @@ def _size(value: Any, key_path: str, fail: Any) -> int:
     if not m:
         fail(f"'{key_path}' must be a size such as 32MiB or a number of bytes (got {value!r})", key_path)
     return int(float(m.group(1)) * _UNITS[(m.group(2) or "").lower() or None])
-
-
-# -- typed options -------------------------------------------------------------------------
-def validate_options(cls: type, values: dict[str, Any], key_path: str, fail: Any) -> None:
-    """Check ``values`` against the fields of options dataclass ``cls``."""
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
-    for key, value in values.items():
-        if key not in names:
-            fail(f"unknown option {key!r}{_did_you_mean(key, names)}", f"{key_path}.{key}")
-        problem = _type_problem(value, hints[key])
-        if problem:
-            fail(f"option {key!r} {problem}", f"{key_path}.{key}")
-    # Nested values (a metadata schema ...) are checked by the family itself:
-    # ``validate_config(values) -> [(message, dotted sub-path)]``.
-    extra = getattr(cls, "validate_config", None)
-    if extra is not None:
-        for message, sub in extra(values):
-            fail(message, f"{key_path}.{sub}" if sub else key_path)
-
-
-def _type_problem(value: Any, hint: Any) -> str | None:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin is Literal:
-        return None if value in args else f"must be one of {', '.join(map(repr, args))} (got {value!r})"
-    if origin in (typing.Union, types.UnionType):
-        problems = [_type_problem(value, a) for a in args]
-        return None if any(p is None for p in problems) else problems[0]
-    if hint is type(None):
-        return None if value is None else "must be empty"
-    if hint is Any:
-        return None
-    if hint is bool:
-        return bool_problem(value)
-    if hint is int:
-        return whole_problem(value)
-    if hint is float:
-        return number_problem(value)
-    if hint is str:
-        return text_problem(value)
-    if origin in (tuple, list, frozenset, set):
-        if not isinstance(value, (list, tuple)):
-            return f"must be a list (got {value!r})"
-        item = args[0] if args else Any
-        for v in value:
-            p = _type_problem(v, item)
-            if p:
-                return f"has an item that {p}"
-        return None
-    if origin is dict:
-        if not isinstance(value, dict):
-            return f"must be a mapping (got {value!r})"
-        kt, vt = args if args else (Any, Any)
-        for k, v in value.items():
-            p = _type_problem(k, kt) or _type_problem(v, vt)
-            if p:
-                return f"has an entry {k!r} that {p}"
-        return None
-    return None
-
-
-def _coerce(value: Any, hint: Any) -> Any:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        for a in typing.get_args(hint):
-            if _type_problem(value, a) is None:
-                return _coerce(value, a)
-        return value
-    if origin is tuple and isinstance(value, list):
-        item = typing.get_args(hint)[0] if typing.get_args(hint) else Any
-        return tuple(_coerce(v, item) for v in value)
-    if origin is frozenset and isinstance(value, (list, tuple)):
-        return frozenset(value)
-    if hint is float and isinstance(value, int):
-        return float(value)
-    return value
-
-
-def build_options(cls: type, *layers: dict[str, Any]) -> Any:
-    """An options instance from defaults, then each layer of validated values in order."""
-    merged: dict[str, Any] = {}
-    for layer in layers:
-        if layer:
-            merged.update(layer)
-    if not merged:
-        return cls()
-    hints = typing.get_type_hints(cls)
-    return cls(**{k: _coerce(v, hints[k]) for k, v in merged.items()})
-
-
-# -- globs -----------------------------------------------------------------------------------
-# Config globs (`exclude`, `overrides[].files`, `articles`, `page_kinds`) have gitignore
-# semantics, the same as the site's .gitignore files: a pattern without a '/' matches at any
-# depth, a leading '/' or a '/' inside anchors it to the config's folder, a trailing '/'
-# matches folders only, '**' crosses folders, '!' re-includes. pathspec costs ~30 ms to
-# import, so it is imported the first time a glob is matched, never on a plain one-file run.
-_SPEC_CACHE: dict[tuple[str, ...], Any] = {}
-
-
-def gitignore_spec(lines: Any) -> Any:
-    """A spec of gitignore lines; a line git would not understand is skipped, as git does."""
-    import pathspec
-
-    lines = list(lines)
-    try:
-        return pathspec.GitIgnoreSpec.from_lines(lines)
-    except Exception:  # noqa: BLE001 - pathspec raises several types for one bad line
-        return pathspec.GitIgnoreSpec.from_lines([ln for ln in lines if glob_problem(ln) is None])
-
-
-def glob_problem(pattern: str) -> str | None:
-    """Why ``pattern`` is not a valid gitignore glob (None: it is). Only a pattern that could
-    be invalid (a backslash, a '[', a bare '!') costs the pathspec import."""
-    if "\\" not in pattern and "[" not in pattern and pattern.strip() != "!":
-        return None
-    import pathspec
-
-    try:
-        pathspec.GitIgnoreSpec.from_lines([pattern])
-    except Exception as exc:  # noqa: BLE001
-        return str(exc) or type(exc).__name__
-    return None
-
-
-def glob_spec(patterns: tuple[str, ...]) -> Any:
-    spec = _SPEC_CACHE.get(patterns)
-    if spec is None:
-        spec = _SPEC_CACHE[patterns] = gitignore_spec(p.strip() for p in patterns)
-    return spec
-
-
-def matches_any(relpath: str, patterns: tuple[str, ...], is_dir: bool = False) -> bool:
-    """Does ``relpath`` (relative to the config's folder) match any of the globs?"""
-    if not patterns:
-        return False
-    rel = relpath.replace(os.sep, "/")
-    if is_dir and not rel.endswith("/"):
-        rel += "/"
-    return bool(glob_spec(tuple(patterns)).match_file(rel))

@@ -21,9 +21,11 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .config import Config, Override, build_options, matches_any
+from .config import Config, Override
 from .document import Span, Suppression
+from .globs import matches_any
 from .rules.base import Finding, Rule, Severity
+from .validation import build_options
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -10,7 +10,8 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..config import DEFAULT_EXCLUDE, Config, matches_any
+from ..config import DEFAULT_EXCLUDE, Config
+from ..globs import matches_any
 from ..parsers import format_for
 from ..policy import relpath_for
 from ..site import Site

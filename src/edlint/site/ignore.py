@@ -23,7 +23,7 @@ class Spec:
     """One ignore file's patterns, relative to its folder."""
 
     def __init__(self, base: str, lines: list[str]) -> None:
-        from ..config import gitignore_spec
+        from ..globs import gitignore_spec
 
         self.base = base
         self.spec = gitignore_spec(lines)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..config import Config, matches_any
+from ..config import Config
 from ..document import Document
+from ..globs import matches_any
 from ..policy import relpath_for
 from .detect import Site
 from .kinds import ARTICLE, AUTHOR, LIST, PAGE
