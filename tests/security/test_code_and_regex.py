@@ -286,9 +286,9 @@ def test_code_spans_pair_runs_of_the_same_length_on_a_line():
 # -- pack regexes run under a CPU budget (defect 7) -------------------------------------------------
 BUDGET_PROBE = """
 import sys
-from edlint.rules.declarative import regexes
-if hasattr(regexes, "RegexBudget"):
-    regexes.RegexBudget.SECONDS = 0.3  # a short budget keeps the test quick
+from edlint.rules.declarative import regex_budget
+if hasattr(regex_budget, "RegexBudget"):
+    regex_budget.RegexBudget.SECONDS = 0.3  # a short budget keeps the test quick
 from edlint.cli import run
 sys.argv[1:] = sys.argv[2:]
 run()
@@ -345,7 +345,7 @@ rules:
 
 
 def test_the_budget_is_cpu_time_of_one_rule_on_one_document():
-    from edlint.rules.declarative.regexes import BudgetExceeded, RegexBudget
+    from edlint.rules.declarative.regex_budget import BudgetExceeded, RegexBudget
 
     if not RegexBudget.available():
         pytest.skip("no CPU timer here")
@@ -602,7 +602,7 @@ def test_the_budget_timer_stops_when_unused_and_never_outlives_the_interpreter(t
     probe = (
         "import time, edlint\n"
         "edlint.lint_text('---\\ntitle: Ferry\\n---\\n\\nThe the ferry leaves.\\n', path='a.md')\n"
-        "from edlint.rules.declarative.regexes import RegexBudget\n"
+        "from edlint.rules.declarative.regex_budget import RegexBudget\n"
         "start = time.process_time()\n"
         "while time.process_time() - start < 0.6:\n    pass\n"
         "print('ARMED', RegexBudget._armed)\n"

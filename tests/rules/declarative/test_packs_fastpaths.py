@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from edlint.document import Document, MappedText, Span
 from edlint.rules.declarative.base import Matcher, build_matcher
 from edlint.rules.declarative.lexicon import CASE_TRAPS, Lexicon, phrase_regex
-from edlint.rules.declarative.regexes import (
+from edlint.rules.declarative.regex_prefilters import (
     anchored_at_start,
     literal_prefixes,
     literal_requirements,

@@ -12,15 +12,9 @@ from ...document import Document
 from ..base import Applicability, Finding, Fix
 from .conditions import Condition, read_conditions
 from .lexicon import Lexicon, expand
-from .regexes import (
-    BudgetExceeded,
-    RegexBudget,
-    anchored_at_start,
-    compile_pattern,
-    literal_prefixes,
-    literal_requirements,
-    repeated_word_chars,
-)
+from .regex_budget import BudgetExceeded, RegexBudget
+from .regex_prefilters import anchored_at_start, literal_prefixes, literal_requirements, repeated_word_chars
+from .regexes import compile_pattern
 from .scopes import Exceptions, Scope, covered, in_url
 from .segments import DocumentText, Segment, document_plain_case, document_text, document_words
 from .spec import (
