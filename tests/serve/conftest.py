@@ -126,3 +126,37 @@ def marked(html: str) -> dict[int, str]:
 
     Walk().feed(html)
     return {i: "|".join(parts) for i, parts in out.items()}
+
+
+@pytest.fixture
+def live_server(site):
+    """live_server(**settings) -> base URL of `edlint serve`'s app on uvicorn, on a free
+    loopback port, in a thread (stopped after the test)."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from edlint.serve.app import create_app
+    from edlint.serve.settings import ServeSettings
+
+    servers = []
+
+    def start(**kwargs):
+        kwargs.setdefault("watch_interval", 0)
+        app = create_app(ServeSettings(root=str(site), **kwargs))
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 30
+        while not (server.started and app.state.service._state.workspace.scanned.is_set()):
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.05)
+        servers.append((server, thread))
+        port = server.servers[0].sockets[0].getsockname()[1]
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(10)

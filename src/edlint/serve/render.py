@@ -93,7 +93,7 @@ class _Marker:
         return self._wrap_html(escaped, active) if active and run else escaped
 
     def _wrap_html(self, inner: str, active: tuple[Span, ...]) -> str:
-        ids = " ".join(str(s.index) for s in active)
+        ids = " ".join(str(i) for i in sorted(s.index for s in active))
         severity = max((s.severity for s in active), key=lambda sev: _SEVERITY_RANK.get(sev, 0))
         self.placed.update(s.index for s in active)
         return f'<mark data-f="{self.nonce}:{ids}" data-sev="{severity}">{inner}</mark>'
