@@ -39,6 +39,7 @@
     say("Checking…");
     try {
       show(await api("POST", "/v1/check", draftBody()));
+      $("results").scrollIntoView({ block: "start" });
     } catch (e) { say("Could not check: " + e.message); }
   }
 
