@@ -71,6 +71,9 @@ class _Marker:
         return tuple(s for s in self.spans[:upto] if s.end > offset)
 
     def text(self, content: str, offsets: Sequence[int | None]) -> str:
+        known = [o for o in (offsets[0], offsets[-1]) if o is not None] if content else []
+        if known and not self._any_between(min(known), max(known)) and None not in offsets:
+            return html.escape(content, quote=False)  # the common case: no finding here
         out: list[str] = []
         run: list[str] = []
         current: tuple[Span, ...] = ()
@@ -82,6 +85,11 @@ class _Marker:
             run.append(ch)
         out.append(self._wrap("".join(run), current))
         return "".join(out)
+
+    def _any_between(self, lo: int, hi: int) -> bool:
+        """Does any span cover an offset in [lo, hi]? (Offsets of one piece only grow.)"""
+        upto = bisect_right(self.starts, hi)
+        return any(s.end > lo for s in self.spans[:upto])
 
     def around(self, inner_html: str, start: int, end: int) -> str:
         """Mark a whole element (an image) whose source is ``[start, end)``."""
