@@ -35,7 +35,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 # ../shared/corpus beside the checkout, or two levels up from a worktree (/work/wt/NAME).
 CORPUS = next(
-    (c for c in (os.path.join(up, "shared", "corpus") for up in (os.path.dirname(ROOT), os.path.dirname(os.path.dirname(ROOT)))) if os.path.isdir(c)),
+    (
+        c
+        for c in (
+            os.path.join(up, "shared", "corpus")
+            for up in (os.path.dirname(ROOT), os.path.dirname(os.path.dirname(ROOT)))
+        )
+        if os.path.isdir(c)
+    ),
     "",
 )
 MAX_ARTICLE = 60_000  # bytes: a long feature; bigger corpus pages are scraped boilerplate
@@ -94,7 +101,9 @@ def main() -> int:
     posts = articles()
     random.Random(7).shuffle(posts)
     sizes = [len(t) for _, t in posts]
-    print(f"{len(posts)} articles, median {statistics.median(sizes) / 1000:.1f} k characters, max {max(sizes) / 1000:.1f} k")
+    print(
+        f"{len(posts)} articles, median {statistics.median(sizes) / 1000:.1f} k characters, max {max(sizes) / 1000:.1f} k"
+    )
 
     site = tempfile.mkdtemp(prefix="edlint-serve-load-")
     shutil.copytree(os.path.join(ROOT, "examples"), os.path.join(site, "examples"))
@@ -191,8 +200,12 @@ def main() -> int:
     print(f"requests/s {len(latencies) / elapsed:.1f}")
     print(f"latency ms: p50 {pct(0.5):.0f}  p95 {pct(0.95):.0f}  p99 {pct(0.99):.0f}  max {pct(1.0):.0f}")
     if health:
-        print(f"/healthz ms: median {statistics.median(health) * 1000:.0f}  worst {max(health) * 1000:.0f} ({len(health)} probes)")
-    print(f"server RSS MiB: after start {rss_start / 1024:.0f}, after warm-up {rss_warm / 1024:.0f}, at end {rss_end / 1024:.0f}")
+        print(
+            f"/healthz ms: median {statistics.median(health) * 1000:.0f}  worst {max(health) * 1000:.0f} ({len(health)} probes)"
+        )
+    print(
+        f"server RSS MiB: after start {rss_start / 1024:.0f}, after warm-up {rss_warm / 1024:.0f}, at end {rss_end / 1024:.0f}"
+    )
     print(f"load average: {os.getloadavg()[0]:.1f} (the machine is shared: figures are noisy)")
     return 0 if not errors else 1
 

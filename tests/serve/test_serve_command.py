@@ -111,6 +111,9 @@ def test_a_broken_config_keeps_the_old_one(client, site):
     health = client.get("/healthz").json()
     assert health["reload_error"] and "image-altt" in health["reload_error"]
     assert client.post("/v1/check", json={"text": DRAFT}).status_code == 200
+    assert service.poll() is None  # not retried (nor logged) every interval
+    (site / ".edlint.yaml").write_text("language: en-GB\nignore: [image-alt]\n", encoding="utf-8")
+    assert service.poll() == "reload" and client.get("/healthz").json()["reload_error"] is None
 
 
 def test_an_archive_change_updates_the_facts(client, site):
@@ -206,3 +209,22 @@ def test_healthz_answers_while_checks_run(live_server):
     took = time.monotonic() - started
     print(f"{n} checks in {took:.1f} s; /healthz worst {max(waits or [0]) * 1000:.0f} ms over {len(waits)} probes")
     assert waits and max(waits) < 1.0
+
+
+@pytest.mark.slow
+def test_a_port_in_use_is_exit_2(site):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = subprocess.run(
+            [sys.executable, "-m", "edlint.cli", "serve", "--port", str(port), "--watch-interval", "0"],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert proc.returncode == 2
+    assert "could not start" in proc.stderr and "Traceback" not in proc.stderr

@@ -101,8 +101,14 @@ def serve(
         click.echo("edlint: warning: listening beyond this machine without EDLINT_SERVE_TOKEN", err=True)
     _reload_on_sighup(app.state.service)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level=log_level, server_header=False))
-    server.run()
-    sys.exit(0 if not server.should_exit or server.started else 2)
+    try:
+        server.run()
+    except SystemExit:  # uvicorn exits this way when it cannot bind (port in use ...)
+        if server.started:
+            raise
+    if not server.started:
+        click.echo(f"edlint: the server could not start on {host}:{port} (see above)", err=True)
+        sys.exit(2)
 
 
 def _reload_on_sighup(service) -> None:

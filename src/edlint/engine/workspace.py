@@ -59,6 +59,11 @@ class Workspace:
         with self._lock:
             self._results.pop(os.path.abspath(path), None)
 
+    def articles(self) -> list[str]:
+        """The articles under the roots now, as ``scan`` finds them (for a watcher)."""
+        with self._lock:
+            return list(self.linter.discover(self.roots))
+
     def facts_count(self) -> int:
         # No lock: len() of a dict is one atomic step, and a health probe must not wait
         # behind a lint that holds the lock.

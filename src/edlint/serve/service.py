@@ -42,6 +42,9 @@ class _State:
     workspace: Any
     loaded_at: float
     generation: int
+    registry: Any  # the rules the site's config knows
+    enabled: frozenset[str]  # ... and those it turns on
+    max_file_size: int
 
 
 def finding_id(d: Any) -> str:
@@ -71,9 +74,22 @@ class CheckService:
 
         linter = Linter(config=None)
         linter.read_roots = (Root.of(self.root),)  # nothing outside the site is read
-        linter.config_for(os.path.join(self.root, "draft.md"))  # a broken config fails here
+        # Resolved once, before any worker thread uses the Linter (its caches are not
+        # thread-safe; the Workspace's lock guards them afterwards). A broken config fails here.
+        probe = os.path.join(self.root, "draft.md")
+        config = linter.config_for(probe)
+        settings = linter.settings_for(probe, config)
+        workspace = Workspace(linter, [self.root])
         self._generation += 1
-        return _State(linter, Workspace(linter, [self.root]), time.time(), self._generation)
+        return _State(
+            linter,
+            workspace,
+            time.time(),
+            self._generation,
+            linter.registry_of(config),
+            frozenset(r.id for r in settings.rules),
+            settings.max_file_size,
+        )
 
     def start(self) -> None:
         """Learn the archive's facts (blocking) and start watching for changes."""
@@ -136,8 +152,11 @@ class CheckService:
 
         state = self._state
         inputs = dict(state.linter.inputs.signatures)
-        if any(signature(path) != sig for path, sig in inputs.items()):
-            self.reload("a config, pack or site-data file changed")
+        changed = {path: now for path, sig in inputs.items() if (now := signature(path)) != sig}
+        if changed:
+            if not self.reload("a config, pack or site-data file changed"):
+                # Kept the old state: do not retry (and log) every interval until it changes again.
+                state.linter.inputs.signatures.update(changed)
             return "reload"
         now = self._article_stamps(state)
         if now == self._articles:
@@ -152,7 +171,7 @@ class CheckService:
 
     def _article_stamps(self, state: _State) -> dict[str, tuple[int, int]]:
         stamps = {}
-        for path in state.linter.discover([self.root]):
+        for path in state.workspace.articles():
             try:
                 st = os.stat(path)
             except OSError:
@@ -263,8 +282,7 @@ class CheckService:
                 full = os.path.join(self.root, *candidate.split("/"))
                 if not os.path.isfile(full) or format_for(full) is None:
                     continue
-                settings = state.linter.settings_for(full, state.linter.config_for(full))
-                text, problem, skipped = read_text(full, settings.max_file_size, (Root.of(self.root),))
+                text, problem, skipped = read_text(full, state.max_file_size, (Root.of(self.root),))
                 if text is None:
                     raise NotFound(f"{candidate}: {skipped or problem}")
                 fmt = {"markdown": "markdown", "html": "html"}.get(format_for(full) or "", "text")
@@ -272,11 +290,8 @@ class CheckService:
         raise NotFound(f"no article at {value!r} in the site")
 
     # -- internals -----------------------------------------------------------------------------
-    def _registry(self, state: _State) -> tuple[Any, set[str]]:
-        probe = os.path.join(self.root, "draft.md")
-        cfg = state.linter.config_for(probe)
-        settings = state.linter.settings_for(probe, cfg)
-        return state.linter.registry_of(cfg), {r.id for r in settings.rules}
+    def _registry(self, state: _State) -> tuple[Any, frozenset[str]]:
+        return state.registry, state.enabled
 
     def _selected(self, state: _State, draft: Draft, findings: list[Any], rel: str) -> list[Any]:
         """The request's select/ignore narrow what the site's config enables (a CMS cannot
