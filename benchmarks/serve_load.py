@@ -108,7 +108,7 @@ def main() -> int:
     site = tempfile.mkdtemp(prefix="edlint-serve-load-")
     shutil.copytree(os.path.join(ROOT, "examples"), os.path.join(site, "examples"))
     port = free_port()
-    log = open(os.path.join(site, "server.log"), "w")
+    log = open(os.path.join(site, "server.log"), "w")  # noqa: SIM115 - closed in the finally below
     server = subprocess.Popen(
         [sys.executable, "-m", "edlint.cli", "serve", "--port", str(port), "--root", site,
          "--workers", str(args.workers), "--timeout", str(args.timeout), "--watch-interval", "0",
