@@ -127,10 +127,21 @@ def test_editor_sees_highlights_and_applies_a_fix(browser, live_server, tmp_path
     assert browser.find_elements(By.CSS_SELECTOR, "#rendered mark.current")
     browser.switch_to.active_element.send_keys(Keys.TAB)  # keyboard reaches the buttons
 
+    # An edit after the check: a fix would overwrite it, so the page asks for a new check.
+    area = browser.find_element(By.ID, "draft")
+    area.send_keys(Keys.CONTROL, Keys.END)
+    area.send_keys("Extra line.")
+    li = browser.find_element(By.ID, f"finding-{_finding_index(browser, 'date-weekday')}")
+    li.find_element(By.CSS_SELECTOR, "button.fix").click()
+    assert "check it again" in browser.find_element(By.ID, "status").text
+    assert area.get_attribute("value") == DRAFT + "Extra line."
+    browser.execute_script("arguments[0].value = arguments[1];", area, DRAFT)
+    browser.find_element(By.ID, "check").click()
+    _wait(browser, lambda d: d.find_element(By.ID, "status").text.startswith("Checked"))
+
     # Apply the weekday fix (unsafe: the editor chose it) and check the text.
     li = browser.find_element(By.ID, f"finding-{_finding_index(browser, 'date-weekday')}")
     li.find_element(By.CSS_SELECTOR, "button.fix").click()
-    area = browser.find_element(By.ID, "draft")
     _wait(browser, lambda d: "Tuesday 18 November" in area.get_attribute("value"))
     assert area.get_attribute("value") == DRAFT.replace("on Monday 18 November", "on Tuesday 18 November")
     assert "date-weekday" not in " ".join(e.text for e in browser.find_elements(By.CSS_SELECTOR, ".rule"))

@@ -44,6 +44,11 @@
   }
 
   async function applyFix(ids) {
+    if ($("draft").value !== state.text) {
+      // Fix ids name findings of the checked text; edits made since would be overwritten.
+      say("The text changed since it was checked: check it again, then apply the fix.");
+      return;
+    }
     say("Applying…");
     const body = draftBody();
     if (ids) body.fixes = ids;
