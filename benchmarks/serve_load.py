@@ -93,7 +93,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--duration", type=float, default=30.0)
-    ap.add_argument("--workers", type=int, default=2, help="the server's worker threads")
+    ap.add_argument("--workers", type=int, default=4, help="the server's worker threads")
     ap.add_argument("--render", action="store_true", help="ask for the rendered article too (as the page does)")
     ap.add_argument("--timeout", type=float, default=30.0, help="the server's per-request limit")
     args = ap.parse_args()

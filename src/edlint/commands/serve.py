@@ -29,7 +29,7 @@ _MISSING = 'edlint serve needs the serve extra: pip install "edlint[serve]"'
     type=click.FloatRange(0.1, 600),
     help="Seconds per request (503 after).",
 )
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Threads doing the checks.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads doing the checks.")
 @click.option(
     "--cors-origin", "cors_origins", multiple=True, help="An origin allowed to call the API from a browser (repeat)."
 )

@@ -14,7 +14,7 @@ class ServeSettings:
     token: str | None = None  # bearer token every /v1 request must carry (None: open)
     max_body: int = DEFAULT_MAX_BODY
     timeout: float = DEFAULT_TIMEOUT
-    workers: int = 2  # threads doing the CPU work (the event loop only routes)
+    workers: int = 4  # threads doing the CPU work (the event loop only routes); see benchmarks/README.md
     max_pending: int = 64  # requests waiting for a worker before new ones get 503
     cors_origins: tuple[str, ...] = ()  # exact origins allowed to call the API from a browser
     remote_images: bool = False  # the page may load images from other hosts (https only)
