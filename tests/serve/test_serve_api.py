@@ -212,6 +212,8 @@ def test_bearer_token(make_client, monkeypatch):
         (b'{"text": "x", "select": ["images", 3]}', "select[1]", "invalid_field"),
         (b'{"text": "x", "ignore": ["imagez"]}', "ignore[0]", "invalid_field"),
         (b'{"text": "x", "render": "yes"}', "render", "invalid_field"),
+        (b'{"text": "The council \\ud800 met on Monday."}', "text", "invalid_field"),
+        (b'{"text": "x", "ignore": ["\\udfff"]}', "ignore[0]", "invalid_field"),
     ],
 )
 def test_malformed_requests_are_422_naming_the_field(client, body, field, code):
@@ -315,3 +317,55 @@ def test_page_and_assets_have_a_strict_policy(client):
     assert page.text.count("<script") == 1 and "http" not in page.text.replace("http-equiv", "")
     assert client.get("/static/page.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/static/page.css").status_code == 200
+
+
+def test_answers_match_the_openapi_schemas(client):
+    """A client generated from /openapi.json can read what the server sends."""
+    from jsonschema import Draft202012Validator
+
+    doc = client.get("/openapi.json").json()
+
+    def check(instance, name):
+        schema = {"$ref": f"#/components/schemas/{name}", "components": doc["components"]}
+        Draft202012Validator(schema).validate(instance)
+
+    def rejects(instance, name):
+        schema = {"$ref": f"#/components/schemas/{name}", "components": doc["components"]}
+        return not Draft202012Validator(schema).is_valid(instance)
+
+    report = client.post("/v1/check", json={"text": DRAFT, "path": DRAFT_PATH, "render": True}).json()
+    check(report, "Report")
+    weekday = _at(report, "date-weekday")[0]
+    check(client.post("/v1/fix", json={"text": DRAFT, "fixes": [weekday["id"]]}).json(), "Fixed")
+    check(client.post("/v1/fix", json={"text": DRAFT}).json(), "Fixed")
+    check(client.get("/v1/rules/date-weekday").json(), "Rule")
+    for rule in client.get("/v1/rules").json()["rules"]:
+        check(rule, "Rule")
+    check(client.post("/v1/check", json={"txt": DRAFT}).json(), "Error")
+    check({"text": DRAFT, "format": "markdown", "select": ["images"], "render": True}, "CheckRequest")
+    assert rejects({"text": DRAFT, "fromat": "html"}, "CheckRequest")
+    assert rejects({"format": "html"}, "CheckRequest")
+    assert rejects({"text": DRAFT, "fixes": "all"}, "FixRequest")
+    for path, ops in doc["paths"].items():
+        for op in ops.values():
+            assert op["operationId"] and "200" in op["responses"], path
+
+
+def test_every_control_on_the_page_has_a_label(client):
+    from html.parser import HTMLParser
+
+    controls, labels, buttons = [], set(), []
+
+    class Walk(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag in ("input", "select", "textarea"):
+                controls.append(a.get("id"))
+            if tag == "label":
+                labels.add(a.get("for"))
+            if tag == "button":
+                buttons.append(a)
+
+    Walk().feed(client.get("/").text)
+    assert controls and all(c in labels for c in controls), (controls, labels)
+    assert all(b.get("type") in ("button", "submit") for b in buttons)

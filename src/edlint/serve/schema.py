@@ -70,6 +70,11 @@ class Draft:
 def _check_type(f: Field, value: Any) -> None:
     if f.kind == "string" and not isinstance(value, str):
         raise RequestError(f.name, f"must be a string, not {_json_type(value)}")
+    for i, text in enumerate(value if isinstance(value, list) else [value]):
+        if isinstance(text, str) and not _encodable(text):
+            # JSON allows "\ud800"; no text (and no UTF-8 answer) can hold it.
+            name = f"{f.name}[{i}]" if isinstance(value, list) else f.name
+            raise RequestError(name, "contains a lone UTF-16 surrogate (\\ud800-\\udfff): not valid Unicode text")
     if f.kind == "boolean" and not isinstance(value, bool):
         raise RequestError(f.name, f"must be true or false, not {_json_type(value)}")
     if f.kind.startswith("string-list"):
@@ -84,6 +89,14 @@ def _check_type(f: Field, value: Any) -> None:
                 raise RequestError(f"{f.name}[{i}]", f"must be a string, not {_json_type(item)}")
     if f.enum and value not in f.enum:
         raise RequestError(f.name, f"must be one of {', '.join(f.enum)}, not {value!r}")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _json_type(value: Any) -> str:
