@@ -164,3 +164,57 @@ def test_a_drafts_own_marks_do_not_pose_as_findings():
         html = render(text, fmt, spans_for(text, "Monday")).html
         assert marked(html) == {0: "Monday"}
         assert 'data-f="0" data-sev="error"' not in html
+
+
+_PIECES = [
+    "The council met on Monday.",
+    "*very*",
+    "**late**",
+    "[the report](https://example.org/a(b)c)",
+    "![](x.jpg)",
+    "`code`",
+    "\\*",
+    "&amp;",
+    "&eacute;",
+    "<b>bold</b>",
+    "<script>alert(1)</script>",
+    "> quoted",
+    "- item",
+    "| a | b |\n| - | - |\n| 1 | 2 |",
+    "# Head",
+    "---",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "“curly”",
+    '"straight"',
+    "<!-- c -->",
+    "<img src=x onerror=alert(1)>",
+    "[ref]: https://example.org",
+    "    indented code",
+    "```\nfence\n```",
+    "😀",
+]
+
+
+def test_any_text_and_any_spans_render_safely():
+    """Whatever the draft and wherever findings point, rendering neither fails nor lets a
+    script through, and every placed finding is marked."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(st.sampled_from(_PIECES) | st.text(max_size=12), max_size=25),
+        st.sampled_from(["markdown", "html", "text"]),
+        st.lists(st.tuples(st.integers(0, 400), st.integers(0, 40)), max_size=6),
+    )
+    def run(pieces, fmt, raw_spans):
+        text = " ".join(pieces)
+        spans = [Span(i, a, a + n, "info") for i, (a, n) in enumerate(raw_spans)]
+        done = render(text, fmt, spans)
+        low = done.html.lower()
+        assert "<script" not in low and "onerror" not in low
+        assert set(marked(done.html)) <= done.placed <= set(range(len(spans)))
+
+    run()

@@ -287,7 +287,27 @@ class CheckService:
                     raise NotFound(f"{candidate}: {skipped or problem}")
                 fmt = {"markdown": "markdown", "html": "html"}.get(format_for(full) or "", "text")
                 return {"path": candidate, "format": fmt, "text": text}
+        found = self._by_slug(state, rel.rsplit("/", 1)[-1])
+        if len(found) == 1:
+            return self.open(found[0])
+        if found:
+            raise NotFound(f"several articles match {value!r}: {', '.join(sorted(found)[:5])}; give the file's path")
         raise NotFound(f"no article at {value!r} in the site")
+
+    def _by_slug(self, state: _State, slug: str) -> list[str]:
+        """Articles a published URL ending in ``slug`` may come from: ``slug.md``, a dated
+        ``2025-11-20-slug.md`` (Jekyll, many Hugo sites), or ``slug/index.md``."""
+        slug = os.path.splitext(slug)[0].lower()
+        if not slug:
+            return []
+        out = []
+        for path in state.workspace.articles():
+            stem = os.path.splitext(os.path.basename(path))[0].lower()
+            if stem in ("index", "_index"):
+                stem = os.path.basename(os.path.dirname(path)).lower()
+            if stem == slug or (stem.endswith("-" + slug) and stem[:10].count("-") == 2 and stem[:4].isdigit()):
+                out.append(os.path.relpath(path, self.root).replace(os.sep, "/"))
+        return out
 
     # -- internals -----------------------------------------------------------------------------
     def _registry(self, state: _State) -> tuple[Any, frozenset[str]]:
