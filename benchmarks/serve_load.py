@@ -68,11 +68,21 @@ def articles() -> list[tuple[str, str]]:
 
 
 def rss_kib(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as fh:
-        for line in fh:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+    """The RSS of ``pid`` and its children (worker processes)."""
+    total = 0
+    pids = [pid]
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            pids += [int(p) for p in fh.read().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS:")), 0)
+        except OSError:
+            continue
+    return total
 
 
 def free_port() -> int:
@@ -94,6 +104,7 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--duration", type=float, default=30.0)
     ap.add_argument("--workers", type=int, default=4, help="the server's worker threads")
+    ap.add_argument("--processes", type=int, default=0, help="the server's worker processes (0: threads)")
     ap.add_argument("--render", action="store_true", help="ask for the rendered article too (as the page does)")
     ap.add_argument("--timeout", type=float, default=30.0, help="the server's per-request limit")
     args = ap.parse_args()
@@ -111,7 +122,7 @@ def main() -> int:
     log = open(os.path.join(site, "server.log"), "w")  # noqa: SIM115 - closed in the finally below
     server = subprocess.Popen(
         [sys.executable, "-m", "edlint.cli", "serve", "--port", str(port), "--root", site,
-         "--workers", str(args.workers), "--timeout", str(args.timeout), "--watch-interval", "0",
+         "--workers", str(args.workers), "--processes", str(args.processes), "--timeout", str(args.timeout), "--watch-interval", "0",
          "--log-level", "warning"],
         cwd=site, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
@@ -194,7 +205,8 @@ def main() -> int:
         return latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000 if latencies else float("nan")
 
     print(
-        f"{args.clients} clients, {elapsed:.1f} s, workers {args.workers}, render {'on' if args.render else 'off'}: "
+        f"{args.clients} clients, {elapsed:.1f} s, workers {args.processes or args.workers} "
+        f"{'processes' if args.processes else 'threads'}, render {'on' if args.render else 'off'}: "
         f"{len(latencies)} ok, {sum(errors.values())} errors {errors or ''}"
     )
     print(f"requests/s {len(latencies) / elapsed:.1f}")

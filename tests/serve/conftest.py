@@ -153,9 +153,11 @@ def live_server(site):
             assert time.monotonic() < deadline, "server did not start"
             time.sleep(0.05)
         servers.append((server, thread))
+        start.apps.append(app)
         port = server.servers[0].sockets[0].getsockname()[1]
         return f"http://127.0.0.1:{port}"
 
+    start.apps = []  # the apps started, for tests that reach the service behind the URL
     yield start
     for server, thread in servers:
         server.should_exit = True

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -228,3 +229,27 @@ def test_a_port_in_use_is_exit_2(site):
         )
     assert proc.returncode == 2
     assert "could not start" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.slow
+def test_worker_processes_check_against_the_archive_and_restart_on_change(live_server, site):
+    base = live_server(processes=2)
+    body = {"text": DRAFT, "path": DRAFT_PATH}
+
+    def findings():
+        request = urllib.request.Request(
+            base + "/v1/check", json.dumps(body).encode(), {"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return {f["rule"] for f in json.loads(response.read())["findings"]}
+
+    assert {"bio-inconsistent", "image-alt", "date-weekday"} <= findings()  # facts scanned in the worker
+    # A request error raised in a worker process is still a 422 naming the field.
+    bad = urllib.request.Request(base + "/v1/check", json.dumps({"text": DRAFT, "select": ["imagez"]}).encode())
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(bad, timeout=120)
+    assert err.value.code == 422 and json.loads(err.value.read())["error"]["field"] == "select[0]"
+    (site / ".edlint.yaml").write_text("language: en-GB\nignore: [image-alt]\n", encoding="utf-8")
+    service = live_server.apps[-1].state.service
+    assert service.poll() == "reload"
+    assert "image-alt" not in findings() and "date-weekday" in findings()

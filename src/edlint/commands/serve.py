@@ -31,6 +31,13 @@ _MISSING = 'edlint serve needs the serve extra: pip install "edlint[serve]"'
 )
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Threads doing the checks.")
 @click.option(
+    "--processes",
+    default=0,
+    show_default=True,
+    type=click.IntRange(0, 64),
+    help="Run the checks in N worker processes (each with its own copy of the archive's facts) instead of threads.",
+)
+@click.option(
     "--cors-origin", "cors_origins", multiple=True, help="An origin allowed to call the API from a browser (repeat)."
 )
 @click.option("--allow-remote-images", is_flag=True, help="Let the page load https images a draft links to.")
@@ -49,6 +56,7 @@ def serve(
     max_body: str,
     timeout: float,
     workers: int,
+    processes: int,
     cors_origins: tuple[str, ...],
     allow_remote_images: bool,
     watch_interval: float,
@@ -86,6 +94,7 @@ def serve(
         max_body=body_limit,
         timeout=timeout,
         workers=workers,
+        processes=processes,
         cors_origins=tuple(cors_origins),
         remote_images=allow_remote_images,
         watch_interval=watch_interval,

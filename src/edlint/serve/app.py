@@ -17,7 +17,6 @@ import hmac
 import json
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
@@ -30,6 +29,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .openapi import openapi_document
+from .pool import Pool
 from .schema import CHECK_FIELDS, FIX_FIELDS, RequestError, parse_draft, parse_fields
 from .service import CheckService, NotFound
 from .settings import ServeSettings
@@ -133,15 +133,19 @@ async def _read_json(request: Request) -> Any:
         ) from None
 
 
-async def _run(request: Request, fn: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run ``fn`` in a worker thread within the time limit."""
+async def _run(request: Request, method: str, *args: Any, **kwargs: Any) -> Any:
+    """Run the service's ``method`` in a worker within the time limit."""
     service = _service(request)
     pool: Pool = request.app.state.pool
     if not pool.take():
         raise ApiError(
             503, "busy", "too many requests are waiting for a worker; retry shortly", headers={"Retry-After": "2"}
         )
-    future = asyncio.get_running_loop().run_in_executor(pool.executor, lambda: fn(*args, **kwargs))
+    try:
+        future = asyncio.wrap_future(pool.call(method, *args, **kwargs))
+    except BaseException:
+        pool.release()
+        raise
     future.add_done_callback(lambda _: pool.release())
     try:
         return await asyncio.wait_for(asyncio.shield(future), service.settings.timeout)
@@ -160,37 +164,12 @@ def _drop_result(future: Any) -> None:
         log.error("edlint serve: a job that had timed out failed: %r", future.exception())
 
 
-class Pool:
-    """The worker threads and the count of jobs taken (waiting or running)."""
-
-    def __init__(self, workers: int, max_pending: int) -> None:
-        self.executor = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="edlint-serve")
-        self.max_pending = max_pending
-        self._taken = 0
-        self._lock = threading.Lock()
-
-    def take(self) -> bool:
-        with self._lock:
-            if self._taken >= self.max_pending:
-                return False
-            self._taken += 1
-            return True
-
-    def release(self) -> None:
-        with self._lock:
-            self._taken -= 1
-
-    @property
-    def taken(self) -> int:
-        return self._taken
-
-
 # -- endpoints --------------------------------------------------------------------------------------
 async def check(request: Request) -> Response:
     _authorize(request)
     body = parse_fields(await _read_json(request), CHECK_FIELDS)
     draft = parse_draft(body)
-    out = await _run(request, _service(request).check, draft, render=bool(body.get("render")))
+    out = await _run(request, "check", draft, render=bool(body.get("render")))
     return JSONResponse(out)
 
 
@@ -199,21 +178,19 @@ async def fix(request: Request) -> Response:
     body = parse_fields(await _read_json(request), FIX_FIELDS)
     draft = parse_draft(body)
     ids = body.get("fixes")
-    out = await _run(
-        request, _service(request).fix, draft, ids, bool(body.get("unsafe")), render=bool(body.get("render"))
-    )
+    out = await _run(request, "fix", draft, ids, bool(body.get("unsafe")), render=bool(body.get("render")))
     return JSONResponse(out)
 
 
 async def rules(request: Request) -> Response:
     _authorize(request)
-    return JSONResponse({"rules": await _run(request, _service(request).rules)})
+    return JSONResponse({"rules": await _run(request, "rules")})
 
 
 async def rule(request: Request) -> Response:
     _authorize(request)
     try:
-        return JSONResponse(await _run(request, _service(request).rule, request.path_params["rule_id"]))
+        return JSONResponse(await _run(request, "rule", request.path_params["rule_id"]))
     except NotFound as exc:
         raise ApiError(404, "unknown_rule", str(exc)) from None
 
@@ -224,7 +201,7 @@ async def open_article(request: Request) -> Response:
     if not path:
         raise ApiError(422, "missing_field", "give the article's path or URL path: ?path=…", field="path")
     try:
-        return JSONResponse(await _run(request, _service(request).open, path))
+        return JSONResponse(await _run(request, "open", path))
     except NotFound as exc:
         raise ApiError(404, "not_found", str(exc)) from None
 
@@ -291,7 +268,7 @@ def create_app(settings: ServeSettings, service: CheckService | None = None) -> 
             yield
         finally:
             service.stop()
-            app.state.pool.executor.shutdown(wait=False, cancel_futures=True)
+            app.state.pool.shutdown()
 
     middleware = [Middleware(SecurityHeaders, csp=_csp(settings))]
     if settings.cors_origins:
@@ -330,6 +307,6 @@ def create_app(settings: ServeSettings, service: CheckService | None = None) -> 
         },
     )
     app.state.service = service
-    app.state.pool = Pool(settings.workers, settings.max_pending)
+    app.state.pool = Pool(settings, service)
     app.state.assets = {}
     return app

@@ -21,6 +21,9 @@ class RequestError(Exception):
         super().__init__(message)
         self.field, self.message, self.code = field, message, code
 
+    def __reduce__(self):  # raised in a worker process, re-raised in the server
+        return (RequestError, (self.field, self.message, self.code))
+
 
 @dataclass(frozen=True)
 class Field:

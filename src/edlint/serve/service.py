@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -64,6 +65,8 @@ class CheckService:
         self._state = self._build()
         self._watcher: threading.Thread | None = None
         self._articles: dict[str, tuple[int, int]] = {}
+        # Called after a reload or an article update (worker processes restart then).
+        self.on_change: list[Callable[[], None]] = []
 
     # -- state -------------------------------------------------------------------------------
     def _build(self) -> _State:
@@ -93,14 +96,25 @@ class CheckService:
 
     def start(self) -> None:
         """Learn the archive's facts (blocking) and start watching for changes."""
-        if self.settings.scan:
-            self._scan(self._state)
+        self._learn(self._state)
         if self.settings.watch_interval > 0 and self._watcher is None:
             self._watcher = threading.Thread(target=self._watch, name="edlint-serve-watch", daemon=True)
             self._watcher.start()
 
     def stop(self) -> None:
         self._stop.set()
+
+    def _learn(self, state: _State) -> None:
+        """The archive's facts; with worker processes only they need them (each scans)."""
+        if self.settings.scan and not self.settings.processes:
+            self._scan(state)
+        else:
+            self._articles = self._article_stamps(state)
+            state.workspace.scanned.set()
+
+    def _changed(self) -> None:
+        for callback in self.on_change:
+            callback()
 
     def _scan(self, state: _State) -> None:
         started = time.monotonic()
@@ -119,10 +133,10 @@ class CheckService:
                 self.reload_error = f"{reason}: config not reloaded: {exc}"
                 log.error("edlint serve: %s", self.reload_error)
                 return False
-            if self.settings.scan:
-                self._scan(state)
+            self._learn(state)
             self._state = state
             self.reload_error = None
+            self._changed()
             log.info("edlint serve: configuration reloaded (%s)", reason)
             return True
 
@@ -167,6 +181,7 @@ class CheckService:
         for path in set(self._articles) - set(now):
             state.workspace.forget(path)
         self._articles = now
+        self._changed()
         return "articles"
 
     def _article_stamps(self, state: _State) -> dict[str, tuple[int, int]]:

@@ -15,6 +15,8 @@ class ServeSettings:
     max_body: int = DEFAULT_MAX_BODY
     timeout: float = DEFAULT_TIMEOUT
     workers: int = 4  # threads doing the CPU work (the event loop only routes); see benchmarks/README.md
+    # >0: checks run in this many worker processes instead of threads (see pool.py)
+    processes: int = 0
     max_pending: int = 64  # requests waiting for a worker before new ones get 503
     cors_origins: tuple[str, ...] = ()  # exact origins allowed to call the API from a browser
     remote_images: bool = False  # the page may load images from other hosts (https only)
