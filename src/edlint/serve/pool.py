@@ -53,12 +53,16 @@ class Pool:
         from concurrent.futures import ProcessPoolExecutor
 
         # spawn, not fork: the server has threads (the event loop's, the watcher's).
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             max_workers=self.settings.processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
             initargs=(self.settings,),
         )
+        # Start every worker now (each scans the archive) rather than on the first requests.
+        for _ in range(self.settings.processes):
+            executor.submit(_in_worker, "health", (), {})
+        return executor
 
     def restart(self) -> None:
         """New workers with the configuration and facts now on disk; the old ones finish
