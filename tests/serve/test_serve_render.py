@@ -236,3 +236,13 @@ def test_any_text_and_any_spans_render_safely():
         assert set(marked(done.html)) <= done.placed <= set(range(len(spans)))
 
     run()
+
+
+def test_long_lines_render_in_linear_time():
+    import time
+
+    for fmt in ("text", "markdown", "html"):
+        started = time.process_time()
+        render(" " * 200_000 + "x", fmt, [])
+        render("word " * 100_000, fmt, [Span(0, 10, 20, "info")])
+        assert time.process_time() - started < 5, fmt  # quadratic was minutes

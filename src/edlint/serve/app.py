@@ -5,7 +5,7 @@ Starlette rather than FastAPI: the API is seven routes with bodies described onc
 and its own 422 shape to what a CMS has to handle for no gain here.
 
 The event loop only routes and reads bodies; every check, fix, render and file read runs in
-the service's worker threads, bounded by the time limit (503 when it passes; the thread
+a worker (threads, or processes with ``--processes``: pool.py), bounded by the time limit (503 when it passes; the thread
 finishes its check in the background and its result is dropped) and by ``max_pending``
 (503 at once when that many jobs are already waiting).
 """

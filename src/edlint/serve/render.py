@@ -175,16 +175,22 @@ def sanitise(raw: str, nonce: str, *, remote_images: bool = False) -> str:
 
 # -- plain text ---------------------------------------------------------------------------------
 def _plain(text: str, start: int, end: int, marker: _Marker) -> str:
-    """Paragraphs at blank lines, line breaks kept."""
-    out: list[str] = []
-    for m in re.finditer(r"(?:[^\r\n]*\S[^\r\n]*(?:\r\n|\r|\n|$))+", text[start:end]):
-        para_start = start + m.start()
-        lines = []
-        for line in _LINE_BREAK.split(m.group(0).rstrip("\r\n")):
-            lines.append(marker.text(line, range(para_start, para_start + len(line))))
-            para_start += len(line) + (2 if text.startswith("\r\n", para_start) else 1)
-        out.append("<p>" + "<br>".join(lines) + "</p>")
-    return "\n".join(out)
+    """Paragraphs at blank lines, line breaks kept (one pass over the lines: no regex that
+    could backtrack over a long line)."""
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    pos = start
+    for m in _LINE_BREAK.finditer(text + "\n", start, end + 1):
+        line = text[pos : m.start()]
+        if line.strip():
+            current.append(marker.text(line, range(pos, pos + len(line))))
+        elif current:
+            paragraphs.append(current)
+            current = []
+        pos = m.end()
+    if current:
+        paragraphs.append(current)
+    return "\n".join("<p>" + "<br>".join(lines) + "</p>" for lines in paragraphs)
 
 
 # -- HTML ---------------------------------------------------------------------------------------
