@@ -243,6 +243,6 @@ def test_long_lines_render_in_linear_time():
 
     for fmt in ("text", "markdown", "html"):
         started = time.process_time()
-        render(" " * 200_000 + "x", fmt, [])
-        render("word " * 100_000, fmt, [Span(0, 10, 20, "info")])
-        assert time.process_time() - started < 5, fmt  # quadratic was minutes
+        render(" " * 50_000 + "x", fmt, [])
+        render("word " * 20_000, fmt, [Span(0, 10, 20, "info")])
+        assert time.process_time() - started < 3, fmt  # quadratic: over a minute
