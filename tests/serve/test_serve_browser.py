@@ -188,3 +188,33 @@ def test_a_script_in_the_draft_never_runs(browser, live_server, tmp_path):
         weekday = _finding_index(browser, "date-weekday")
         assert _mark_texts(browser, weekday) == ["Monday 18 November 2025"]
     browser.save_screenshot(str(tmp_path / "hostile.png"))
+
+
+def test_upload_a_file_and_open_one_from_the_site(browser, live_server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    base = live_server()
+    browser.get(base + "/")
+    upload = tmp_path / "budget-night.html"
+    upload.write_text(
+        "<html><body><article><h1>Budget night</h1><p>The council met on Monday 18 November 2025"
+        " and agreed the budget.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    browser.find_element(By.ID, "upload").send_keys(str(upload))
+    area = browser.find_element(By.ID, "draft")
+    _wait(browser, lambda d: "Budget night" in area.get_attribute("value"))
+    assert browser.find_element(By.ID, "format").get_attribute("value") == "html"
+    browser.find_element(By.ID, "check").click()
+    _wait(browser, lambda d: d.find_element(By.ID, "status").text.startswith("Checked"))
+    assert _mark_texts(browser, _finding_index(browser, "date-weekday")) == ["Monday 18 November 2025"]
+
+    # Open an archived article by the URL it is published at.
+    field = browser.find_element(By.ID, "open-path")
+    field.send_keys("/2025/10/20/ferry/")
+    field.submit()
+    _wait(browser, lambda d: "Falmouth" in area.get_attribute("value"))
+    assert browser.find_element(By.ID, "path").get_attribute("value") == "content/news/2025-10-20-ferry.md"
+    _wait(browser, lambda d: "Falmouth" in d.find_element(By.ID, "rendered").text)
+    assert browser.find_element(By.CSS_SELECTOR, "#rendered p").text.startswith("The ferry between Falmouth")
+    browser.save_screenshot(str(tmp_path / "opened.png"))
