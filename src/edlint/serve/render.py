@@ -118,7 +118,7 @@ def render(text: str, fmt: str, spans: Iterable[Span], *, remote_images: bool = 
     if fmt == "markdown":
         raw = _markdown(text, marker)
     elif fmt == "html":
-        raw = _html(text, 0, marker, whole_page=True)
+        raw = _html(text, 0, marker)
     else:
         raw = _plain(text, 0, len(text), marker)
     return Rendered(sanitise(raw, nonce, remote_images=remote_images), marker.placed)
@@ -263,7 +263,7 @@ class _Rebuild(HTMLParser):
         self.out.append(self.marker.text(text, [active[0] if active else None] * len(text)))
 
 
-def _html(source: str, base: int, marker: _Marker, *, whole_page: bool = False) -> str:
+def _html(source: str, base: int, marker: _Marker) -> str:
     parser = _Rebuild(source, base, marker)
     parser.feed(source)
     parser.close()
