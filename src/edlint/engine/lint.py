@@ -34,8 +34,9 @@ _FINGERPRINT_LOOKBACK = 64
 class FileLinting:
     """Lint one file, or one already parsed Document."""
 
-    def lint_file(self, path: str, text: str | None = None) -> FileResult:
-        """Lint one file (``text`` given: lint it as if it were ``path``)."""
+    def lint_file(self, path: str, text: str | None = None, language: str | None = None) -> FileResult:
+        """Lint one file (``text`` given: lint it as if it were ``path``; ``language``: the
+        caller declares the document's language, as its own front matter would)."""
         config = self.config_for(path)
         settings = self.settings_for(path, config)
         result = FileResult(path=path, settings=settings)
@@ -57,6 +58,8 @@ class FileLinting:
         doc = parse(path, text, fmt, options)
         doc.site = self.site_data(config, settings)
         site = self.site_for(path, config)
+        if language:
+            doc.language, doc.language_declared = language, True
         set_language(doc, site, config)
         doc.page_kind = page_kind(path, doc, site, config)
         return self.lint_document(doc, settings, result)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..results import Diagnostic, FileResult, RunResult, finalize_findings
 
 if TYPE_CHECKING:
+    from ..fixes import FileFix
     from .linter import Linter
 
 
@@ -58,15 +59,22 @@ class Workspace:
         with self._lock:
             self._results.pop(os.path.abspath(path), None)
 
-    def facts_count(self) -> int:
+    def articles(self) -> list[str]:
+        """The articles under the roots now, as ``scan`` finds them (for a watcher)."""
         with self._lock:
-            return len(self._results)
+            return list(self.linter.discover(self.roots))
+
+    def facts_count(self) -> int:
+        # No lock: len() of a dict is one atomic step, and a health probe must not wait
+        # behind a lint that holds the lock.
+        return len(self._results)
 
     # -- checking one document -------------------------------------------------------------
-    def check_text(self, text: str, path: str) -> RunResult:
+    def check_text(self, text: str, path: str, language: str | None = None) -> RunResult:
         """Lint ``text`` as the file ``path``: its own findings plus the cross-file findings
-        about it against the workspace's other files (its facts replace the file's own)."""
-        result = self._lint(path, text)
+        about it against the workspace's other files (its facts replace the file's own).
+        ``language``: declared by the caller (a CMS knows the draft's language)."""
+        result = self._lint(path, text, language)
         key = os.path.abspath(path)
         with self._lock:
             others = [r for p, r in self._results.items() if p != key]
@@ -77,10 +85,18 @@ class Workspace:
         messages = list(result.messages)
         return RunResult(finalize_findings(findings), 1, result.internal_error, messages)
 
+    def fix_text(self, text: str, path: str, *, unsafe: bool = False, language: str | None = None) -> FileFix:
+        """``edlint check --fix`` on ``text`` as the file ``path`` (its own findings' fixes,
+        in rounds); nothing is read or written."""
+        from ..fixes import fix_text
+
+        with self._lock:
+            return fix_text(_Declared(self.linter, language), path, text, unsafe=unsafe)
+
     # -- internals -------------------------------------------------------------------------
-    def _lint(self, path: str, text: str | None) -> FileResult:
+    def _lint(self, path: str, text: str | None, language: str | None = None) -> FileResult:
         with self._lock:  # the Linter's caches (configs, settings, site) are not thread-safe
-            return self.linter._compact(self.linter.lint_file(path, text))
+            return self.linter._compact(self.linter.lint_file(path, text, language))
 
     def _keep(self, path: str, result: FileResult) -> None:
         key = os.path.abspath(path)
@@ -89,3 +105,13 @@ class Workspace:
                 self._results[key] = result
             else:
                 self._results.pop(key, None)
+
+
+class _Declared:
+    """The linter as fixes.fix_text uses it, with the caller's declared language."""
+
+    def __init__(self, linter: Linter, language: str | None) -> None:
+        self.linter, self.language = linter, language
+
+    def lint_file(self, path: str, text: str | None = None) -> FileResult:
+        return self.linter.lint_file(path, text, self.language)

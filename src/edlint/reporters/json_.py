@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 
-def render(result: Any, context: dict[str, Any]) -> str:
+def payload(result: Any) -> dict[str, Any]:
+    """The report as a JSON-ready mapping (`edlint serve` answers with the same one)."""
     from .. import __version__
 
     by_severity = {"error": 0, "warning": 0, "info": 0}
     for f in result.findings:
         by_severity[str(f.severity)] += 1
-    payload = {
+    return {
         "version": __version__,
         "findings": [f.to_json() for f in result.findings],
         "errors": result.errors,
@@ -22,4 +23,7 @@ def render(result: Any, context: dict[str, Any]) -> str:
             "by_severity": by_severity,
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(result: Any, context: dict[str, Any]) -> str:
+    return json.dumps(payload(result), ensure_ascii=False, indent=2) + "\n"
