@@ -25,6 +25,7 @@ from .context import (
     _Paragraph,
     _quote_only,
 )
+from .names import _ENDS_WITH_NAME, _THIRD_PERSON, _credit_like, _credit_line
 from .options import SECTION, QuotesOptions
 from .sources import (
     _FIRST_PERSON,
@@ -36,7 +37,7 @@ from .sources import (
     _pull_quote_ok,
     _sourced_elsewhere,
 )
-from .speaker import _ENDS_WITH_NAME, _THIRD_PERSON, _credit_like, _credit_line, _Ctx
+from .speaker import _Ctx
 from .view import _SKIP_KINDS, _headline_like, _in_link, _preview, _readers_text, _top_blockquote, block_scans
 
 _REFERS_BACK = lazy(

@@ -12,8 +12,11 @@ from ...document import HEADING, LIST_ITEM, Block, Document
 from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_count, words_at_most
 from ...text.sentences import SentenceIndex
+from .documents import _DOC_WORD
+from .mentions import not_speech
+from .names import _BEAT, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like
 from .sources import _FIRST_PERSON, _SECOND_PERSON, _has_link, _shortcode_cite, _template_follows
-from .speaker import _BEAT, _DOC_WORD, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like, _Ctx
+from .speaker import _Ctx
 from .view import _embedded, _headline_like
 
 _TRAILING_DASH_NAME = lazy(
@@ -254,7 +257,7 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
     s0, _ = sents.around(q.start, q.end)
     i = sents.index(s0)
     prev = scan.text[sents.spans[i - 1][0] : sents.spans[i - 1][1]] if i > 0 else ""
-    return ctx.not_speech(scan, q, s0, prev)
+    return not_speech(ctx, scan, q, s0, prev)
 
 
 def _blockquote_is_speech(
