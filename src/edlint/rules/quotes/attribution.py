@@ -60,6 +60,11 @@ _CONNECTIVE = lazy(
     r"by comparison|meanwhile|elsewhere)[\s,*_]*$",
     re.I,
 )
+# The paragraph after a quotation says whom the words were asked of: "We asked both
+# reviewers and authors to tell us what they learned."
+_ASKED_SOURCE = lazy(r"[\W_]*(?:we|I)\s+(?:also\s+|then\s+)?(?:asked|surveyed|interviewed|polled)\b", re.I)
+# A lead-in that names a question or a prompt: the quotation under it is the question.
+_NAMES_PROMPT = lazy(r"\b(?:question|prompt|poll|survey|questionnaire)s?\b", re.I)
 _CITES = lazy(r"\baccording to\b|\b(?:report|study|survey|infographic|analysis|paper|poll)\b", re.I)
 _QUESTION_LINE = lazy(r"[^\n]{0,200}\?[\s*_]*$")
 
@@ -189,6 +194,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     list_source = False  # the paragraph above this list names the source of its items
     prev_sourced = False  # the last paragraph's quotation had a speaker or a source
     question_run = False  # these blockquotes answer the question right above them
+    prev_prompt = False  # the last paragraph names a question or prompt ("… from the question")
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
 
     def end_chain() -> None:
@@ -214,7 +220,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or section_license
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
-            list_source = prev_sourced = question_run = False
+            list_source = prev_sourced = question_run = prev_prompt = False
             continue
         if kind == "quote":
             end_chain()
@@ -238,6 +244,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or question_run
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
+                # a pull-out repeating words of the article (an interview answer above)
+                or article.repeats(" ".join(texts).strip(" \"“”‘’'.…"), group)
             )
             nested = group[0].container.count(BLOCKQUOTE) > 1
             note = all(blk.attrs.get("emphasis") for blk in group) and _has_link(doc, b)
@@ -305,10 +313,12 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                     # A topic line ("**Live coding online**") ends a run of quotations
                     # that a lead-in above introduced.
                     prev_licenses, prev_intro = False, False
+                    prev_prompt = bool(_NAMES_PROMPT.search(text))  # "… generated from the question"
             continue
         if pending and (
             ctx.starts_with_said_clause(text)
             or _REFERS_BACK.match(text)
+            or _ASKED_SOURCE.match(text)
             or (_SOURCE_LINK_LINE.match(text) and (_has_link(doc, b) or _in_link(doc, b)) and words_at_most(text, 20))
         ):
             # The quotation above, then "Ruiz, who runs the bakery, said ...", or "These
@@ -364,6 +374,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (quote_only and article.repeats(q.inner(text), [b]))
                 or (opens and k == 0 and bool(personas) and _FIRST_PERSON.search(q.inner(text)))
                 or (prev_cites and next((c for c in q.inner(text) if c.isalpha()), "").islower())
+                or (quote_only and prev_prompt and q.inner(text).rstrip(" .*_").endswith("?"))
             ):
                 free_until = q.end
                 sourced = True
@@ -376,6 +387,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         prev_licenses = local_ok
         prev_sourced = local_ok or sourced
         prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
+        prev_prompt = bool(_NAMES_PROMPT.search(_last_sentence(para.outside)))
         last = _last_sentence(para.outside)
         if not in_list:
             list_source = _names_list_source(ctx, last, para.outside)

@@ -110,6 +110,8 @@ _PASSIVE_SAYING = lazy(
 _SECOND_PERSON_WORD = lazy(r"\b(?:you|your|yourself)\b", re.I)
 _CONTINUES = lazy(r"[*_]*[\s,]+[a-z]")
 # "Knowledge is “Tom Smith is the CEO …”": a sentence given as an example of a thing.
+# "Going from “…” on Day 2 to": the second of a from/to pair (the first is blanked).
+_FROM_TO = lazy(r"\bfrom\s{4,}(?:[\w’'-]+\s+){0,5}?to[\s*_]*$", re.I)
 _EXAMPLE_OF = lazy(
     r"[\W_]*(?!(?:he|she|they|i|we|it|you|his|her|their|our|my)\b)(?:[\w’'-]+\s+){1,3}(?:is|are)\s*$", re.I
 )
@@ -173,6 +175,8 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
         return True  # "Many have “…”", "Others describe it as “…”": a group's words
     if _IMAGINED.search(before[-120:]):
         return True  # users might think “…”, imagine asking “…”
+    if _FROM_TO.search(before):
+        return True  # from “what even is …” to “I just published …”: two states named
     if not q.closed and inner[:1].islower():
         return True  # a stray mark before a phrase: quote-unbalanced reports it
     if _READS_AFTER.match(text, q.end):
@@ -195,7 +199,12 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
     if (unpunctuated or inner.endswith(("?", ","))) and _MENTION_AFTER.match(text, q.end):
         return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
     first = next((c for c in inner if c.isalnum()), "")
-    if first.islower() and before.strip() and fewer_words_than(inner, ctx.opts.min_fragment_words):
+    if (
+        first.islower()
+        and before.strip()
+        and fewer_words_than(inner, ctx.opts.min_fragment_words)
+        and not _PASSIVE_SAYING.search(before)  # "is often described as “…”": somebody said it
+    ):
         return True  # a short phrase woven into the sentence: a term, not a quote
     if unpunctuated and before.strip() and not before.rstrip().endswith((":", ",")) and words_at_most(inner, 5):
         return True  # "leverage 'Single Audit finding data' that …": a short term mid-sentence

@@ -25,12 +25,13 @@ _ENDS_WITH_NAME = lazy(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.�
 _SPEAKER_CUE = lazy(
     r"\b(?:i|we|he|she|they|you|someone|somebody|mayor|governor|president|chief|director|"
     r"officers?|officials?|spokes(?:wo)?m[ae]n|spokesperson|residents?|participants?|users?|"
-    r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|"
+    r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|persons?|"
+    r"attendees?|learners?|reviewers?|reviewees?|readers?|commenters?|contributors?|maintainers?|"
     r"customers?|voters?|parents?|students?|teachers?|nurses?|doctors?|experts?|analysts?|"
     r"critics?|supporters?|opponents?|neighbou?rs?|witness(?:es)?|victims?|survivors?|"
     r"farmers?|owners?|leaders?|managers?|team|researchers?|scientists?|stakeholders?|"
     r"report|study|survey|letter|statement|memo|order|document|law|conclusion|testimony|"
-    r"remarks|speech|post|tweet|email|comments?|feedback|quotes?|themes?|responses|answers|"
+    r"remarks|speech|post|tweet|email|comments?|feedback|quotes?|themes?|responses?|answers?|"
     r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
     re.I,
 )

@@ -42,6 +42,17 @@ _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
 # has_verb reads tokens one by one until it has been called this often in the process;
 # then it compiles the two finder patterns (about 12 ms, cached per word list), which pay
 # for themselves only over many articles: a pre-commit run on one file should not wait.
+# Before a word: a list separator (a noun in a list), an article (an -ed adjective), the
+# start of a clause (a bare verb there is an imperative); after "talk": a topic.
+_LIST_COMMA_BEFORE = lazy(r"[,;:]\s*$")
+_ARTICLE_BEFORE = lazy(r"\b(?:the|a|an|its|their|our|his|her|your|my|this|these|those)\s+$", re.I)
+_CLAUSE_START_BEFORE = lazy(r"(?:^|[.!?:;→|(\[*_-]|\u2014|\u2013)[\s*_]*$")
+_ABOUT_AFTER = lazy(r"\s+about\b", re.I)
+
+# A sentence whose subject is "he" or "she", running into a first-person quotation.
+_PRONOUN_BEAT = lazy(r"[\W_]*(?:He|She)\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b")
+_FIRST_PERSON_WORD = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+
 _FINDER_AFTER_CALLS = 64
 _tokenwise_calls = 0
 
@@ -54,6 +65,7 @@ class _Ctx:
         "head_finder",
         "known_re",
         "labels",
+        "lemmas",
         "lex",
         "multi_cues",
         "opts",
@@ -70,6 +82,10 @@ class _Ctx:
         self.phrase_re = self.lex.phrase_re
         self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
         self.opts = opts
+        # Bare verbs ("say", "tell", "share"): at the start of a clause they are imperatives.
+        self.lemmas = frozenset(
+            v.strip().lower() for v in opts.speech_verbs if " " not in v.strip() and v.isascii()
+        )
         # The people the article quotes with a reporting verb somewhere ("Laura said"):
         # once introduced, a name alone identifies them. Set by learn_speakers.
         self.known_re: re.Pattern | None = None
@@ -151,8 +167,14 @@ class _Ctx:
             if not any(tuple(nxt[: len(r)]) == r for r in rests):
                 return False
         before = text[max(0, start - 30) : start]
-        if word in lex.nounish and _DETERMINER_BEFORE.search(before):
-            return False
+        if word in lex.nounish and (_DETERMINER_BEFORE.search(before) or _LIST_COMMA_BEFORE.search(before)):
+            return False  # "in his remarks", "meetings, comments on code": nouns
+        if word.endswith("ed") and _ARTICLE_BEFORE.search(before):
+            return False  # "the shared codebase", "a stated goal": an adjective
+        if word in self.lemmas and _CLAUSE_START_BEFORE.search(before):
+            return False  # "Tell an interactive story.", "Share it": an imperative, nobody speaks
+        if word.startswith("talk") and _ABOUT_AFTER.match(text, end):
+            return False  # "I'm talking about networks": a topic, not speech
         agentless_passive = not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end)
         return not agentless_passive
 
@@ -210,6 +232,8 @@ class _Ctx:
         m = _BEAT.match(before)
         if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
             return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
+        if _PRONOUN_BEAT.match(before) and _FIRST_PERSON_WORD.search(q.inner(text)):
+            return True  # "He hopes to tackle …, “I think …”": the sentence's subject speaks
         if (_HONORIFIC_BEAT.match(before) or self.known_subject(before)) and not _THIRD_PERSON.search(q.inner(text)):
             return True  # "Dr. Sarosy applauds them for “…”", "Laura is most proud of “…”"
         # A person named earlier in the paragraph ("**Lakshmi Grama**, Senior Strategist,

@@ -24,9 +24,15 @@ def _terminal(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ","))
 
 
+# Two sentences: "… so simple and easy. This has been …", "The feedback was warm. Comments
+# like" (a lead-in running into a quotation) are not a headline.
+_SENTENCE_BREAK = lazy(r"[.!?\u2026][\"”’)\]*_]*\s+[\"“‘(\[*_]*[A-Z]")
+
+
 def _headline_like(text: str) -> bool:
-    """A short line with no closing punctuation: a headline, a teaser link, a credit."""
-    return not _terminal(text) and words_at_most(text, 25)
+    """A short line with no closing punctuation and only one sentence: a headline, a
+    teaser link, a credit."""
+    return not _terminal(text) and words_at_most(text, 25) and not _SENTENCE_BREAK.search(text)
 
 
 def _top_blockquote(b: Block) -> Block | None:
