@@ -24,6 +24,7 @@ from edlint.rules.quotes.speaker import (
     _CLAUSE_START_BEFORE,
     _DOC_NOUN_SET,
     _DOC_VERBS,
+    _INFINITIVE_BEFORE,
     _LIST_COMMA_BEFORE,
     _PASSIVE_AUX,
     _Ctx,
@@ -97,7 +98,7 @@ def _has_verb_plain(ctx: _Ctx, text: str, documents: bool) -> bool:
             continue
         if word.endswith("ed") and _ARTICLE_BEFORE.search(before):
             continue
-        if word in ctx.lemmas and _CLAUSE_START_BEFORE.search(before):
+        if word in ctx.lemmas and (_CLAUSE_START_BEFORE.search(before) or _INFINITIVE_BEFORE.search(before)):
             continue
         if word.startswith("talk") and _ABOUT_AFTER.match(text, end):
             continue

@@ -163,9 +163,7 @@ def _lead_in_names_source(ctx: _Ctx, last: str) -> bool:
     if not _RUNS_INTO.search(last) or _PROMPT.match(last):
         return False
     end = last.rstrip(" \t*_")
-    return bool(
-        ctx.names_speaker(last) or _DEFINES.search(end) or _DOC_WORD.search(last) or _THING_LEAD.search(last)
-    )
+    return bool(ctx.names_speaker(last) or _DEFINES.search(end) or _DOC_WORD.search(last) or _THING_LEAD.search(last))
 
 
 def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
@@ -395,7 +393,8 @@ def _blockquote_ok(
     first = group[0].text.text
     if _USER_STORY.match(first):
         return True  # "As a website visitor, I want …, so that …": a template, not speech
-    if intro is not None and intro.text is not None:
+    if intro is not None and intro.text is not None and not _PROMPT.match(_last_sentence(intro.text.text).rstrip()):
+        # (a survey prompt above, "Why would you recommend it:", names nobody who answered)
         intro_block = intro
         iscan = scan_quotes(intro.text.text)
         whole = _outside(iscan) if iscan.quotes else intro.text.text

@@ -139,7 +139,10 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
     before = scan.outside_text(s0, q.start)
     if cue_before(ctx, before):
         return True
-    if not _PASSIVE_SAYING.search(before):
+    # "was criticised as “…”", "is often described as “…”": somebody said it, unnamed;
+    # the shapes of terms and slogans below do not make it a mention.
+    said_of = bool(_PASSIVE_SAYING.search(before))
+    if not said_of:
         # (not "The plan was criticized as “…”": someone said it, and nobody is named)
         noun_use = _NOUN_USE_BEFORE.search(before)
         if (
@@ -190,7 +193,7 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
     if not before.strip() and prev_sentence.rstrip().endswith(("?", ":")) and word_count(prev_sentence) <= 4:
         if cue_before(ctx, prev_sentence.rstrip(" ?:")):
             return True  # "The tagline? “Meth. We're on it.”"
-    unpunctuated = inner[-1:] not in ".!?,;:\u2026"
+    unpunctuated = inner[-1:] not in ".!?,;:\u2026" and not said_of
     m = re.match(r"\s+([A-Za-z]+)", text[q.end : q.end + 30])
     if m and m.group(1).lower() in ctx.labels and unpunctuated:
         return True
@@ -199,12 +202,7 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
     if (unpunctuated or inner.endswith(("?", ","))) and _MENTION_AFTER.match(text, q.end):
         return True  # the quotation is a noun phrase: “Meth. We're on it” is appearing ...
     first = next((c for c in inner if c.isalnum()), "")
-    if (
-        first.islower()
-        and before.strip()
-        and fewer_words_than(inner, ctx.opts.min_fragment_words)
-        and not _PASSIVE_SAYING.search(before)  # "is often described as “…”": somebody said it
-    ):
+    if first.islower() and before.strip() and fewer_words_than(inner, ctx.opts.min_fragment_words) and not said_of:
         return True  # a short phrase woven into the sentence: a term, not a quote
     if unpunctuated and before.strip() and not before.rstrip().endswith((":", ",")) and words_at_most(inner, 5):
         return True  # "leverage 'Single Audit finding data' that …": a short term mid-sentence

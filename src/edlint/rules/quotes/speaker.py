@@ -37,7 +37,11 @@ from .names import (
 )
 from .options import QuotesOptions
 
-_PASSIVE_AUX = lazy(r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_AUX = lazy(
+    r"\b(?:was|were|is|are|be|been|being|get|gets|got)\s+"
+    r"(?:(?:\w+ly|often|also|still|always|sometimes|never|now|once|long|since)\s+)?$",
+    re.I,
+)
 _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
 # has_verb reads tokens one by one until it has been called this often in the process;
 # then it compiles the two finder patterns (about 12 ms, cached per word list), which pay
@@ -45,7 +49,15 @@ _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
 # Before a word: a list separator (a noun in a list), an article (an -ed adjective), the
 # start of a clause (a bare verb there is an imperative); after "talk": a topic.
 _LIST_COMMA_BEFORE = lazy(r"[,;:]\s*$")
-_ARTICLE_BEFORE = lazy(r"\b(?:the|a|an|its|their|our|his|her|your|my|this|these|those)\s+$", re.I)
+_ARTICLE_BEFORE = lazy(
+    r"\b(?:the|a|an|its|their|our|his|her|your|my|this|these|those|of|on|in|with|for|from|about|into)\s+$", re.I
+)
+# "hopes to add", "plans to share": an intention, not speech ("went on to say" is speech)
+_INFINITIVE_BEFORE = lazy(
+    r"\b(?:hopes?|hoped|hoping|plans?|planned|planning|wants?|wanted|aims?|aimed|intends?|intended|"
+    r"expects?|expected|wish(?:es|ed)?|tries|tried|trying|would like|likes?|loves?|needs?|needed)\s+to\s+$",
+    re.I,
+)
 _CLAUSE_START_BEFORE = lazy(r"(?:^|[.!?:;→|(\[*_-]|\u2014|\u2013)[\s*_]*$")
 _ABOUT_AFTER = lazy(r"\s+about\b", re.I)
 
@@ -83,9 +95,7 @@ class _Ctx:
         self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
         self.opts = opts
         # Bare verbs ("say", "tell", "share"): at the start of a clause they are imperatives.
-        self.lemmas = frozenset(
-            v.strip().lower() for v in opts.speech_verbs if " " not in v.strip() and v.isascii()
-        )
+        self.lemmas = frozenset(v.strip().lower() for v in opts.speech_verbs if " " not in v.strip() and v.isascii())
         # The people the article quotes with a reporting verb somewhere ("Laura said"):
         # once introduced, a name alone identifies them. Set by learn_speakers.
         self.known_re: re.Pattern | None = None
@@ -171,7 +181,7 @@ class _Ctx:
             return False  # "in his remarks", "meetings, comments on code": nouns
         if word.endswith("ed") and _ARTICLE_BEFORE.search(before):
             return False  # "the shared codebase", "a stated goal": an adjective
-        if word in self.lemmas and _CLAUSE_START_BEFORE.search(before):
+        if word in self.lemmas and (_CLAUSE_START_BEFORE.search(before) or _INFINITIVE_BEFORE.search(before)):
             return False  # "Tell an interactive story.", "Share it": an imperative, nobody speaks
         if word.startswith("talk") and _ABOUT_AFTER.match(text, end):
             return False  # "I'm talking about networks": a topic, not speech

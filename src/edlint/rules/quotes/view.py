@@ -21,7 +21,8 @@ _CLOSERS = " \t*_)]\"'\u201d\u2019\u00bb\u203a"
 
 def _terminal(text: str) -> bool:
     """Does the text end like a sentence (after closing quotes and brackets)?"""
-    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ","))
+    # (a dash at the end runs into what follows, like a colon: "… never been calmer —")
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ",", "\u2014", "\u2013", "--"))
 
 
 # Two sentences: "… so simple and easy. This has been …", "The feedback was warm. Comments
