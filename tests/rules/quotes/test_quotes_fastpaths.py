@@ -20,6 +20,7 @@ from edlint.rules.quotes.options import QuotesOptions
 from edlint.rules.quotes.speaker import (
     _ABOUT_AFTER,
     _ARTICLE_BEFORE,
+    _BE_BEFORE,
     _BY_AGENT,
     _CLAUSE_START_BEFORE,
     _DOC_NOUN_SET,
@@ -27,6 +28,7 @@ from edlint.rules.quotes.speaker import (
     _INFINITIVE_BEFORE,
     _LIST_COMMA_BEFORE,
     _PASSIVE_AUX,
+    _SPEECH_FOLLOWS,
     _Ctx,
 )
 
@@ -94,13 +96,16 @@ def _has_verb_plain(ctx: _Ctx, text: str, documents: bool) -> bool:
             if not any(tuple(nxt[: len(r)]) == r for r in rests):
                 continue
         before = text[max(0, m.start() - 30) : m.start()]
-        if word in lex.nounish and (_DETERMINER_BEFORE.search(before) or _LIST_COMMA_BEFORE.search(before)):
+        if word in lex.nounish and (
+            _DETERMINER_BEFORE.search(before)
+            or (_LIST_COMMA_BEFORE.search(before) and not _SPEECH_FOLLOWS.match(text, end))
+        ):
             continue
         if word.endswith("ed") and _ARTICLE_BEFORE.search(before):
             continue
         if word in ctx.lemmas and (_CLAUSE_START_BEFORE.search(before) or _INFINITIVE_BEFORE.search(before)):
             continue
-        if word.startswith("talk") and _ABOUT_AFTER.match(text, end):
+        if word == "talking" and _ABOUT_AFTER.match(text, end) and _BE_BEFORE.search(before):
             continue
         if not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end):
             continue

@@ -22,6 +22,7 @@ from .view import _embedded, _headline_like
 _TRAILING_DASH_NAME = lazy(
     r"(?:^|[\s.!?\"”])(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de][\w.’'&-]*(?:[\s,]+[\w.’'&()-]+){0,14}\s*$"
 )
+_NAME_AFTER_CLOSE = lazy(r"[\u201d\"][*_]*\s+(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+(?:[\s,.*_]*$|[\s,]+[\ufffc{<])")
 _CALLOUT = lazy(
     r"\W*(?:note|tip|warning|important|example|update|updated|correction|editor[’']?s note|"
     r"tl;?dr|disclaimer|caution|hint|reminder|pro tip|fun fact|background|summary|"
@@ -44,7 +45,7 @@ _NAMES_DOCUMENT = lazy(
     r"summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
     r"instructions|notice|law|regulation|proposal|nomination|handbook|playbook|manual|quote|"
     r"quotes|interviews?|survey|usability tests?|testimony|transcript|study|studies|press release|"
-    r"feedback|comments)\b",
+    r"feedback|comments?|responses?|reviews?|testimonials?)\b",
     re.I,
 )
 _INSTRUCTION = lazy(
@@ -380,6 +381,8 @@ def _blockquote_ok(
     if joined.quotes and any(not q.closed and _said_inside(ctx, q.inner(joined.text)) for q in joined.quotes):
         return True
     last = group[-1].text.text.rstrip()
+    if _NAME_AFTER_CLOSE.search(last):
+        return True  # "“… only performance is reality.” Harold S. Geneen": a credit without a dash
     if _TRAILING_DASH_NAME.search(last[-120:]):
         return True
     if _DASH_END.search(last) and _template_follows(doc, group[-1]):

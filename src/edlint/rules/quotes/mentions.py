@@ -79,9 +79,15 @@ _NOUN_USE_BEFORE = lazy(
 _NAMING = lazy(
     r"\b(?:call|calls|called|calling|consider|considers|think of|thinking of)\s+(?:it|this|that|them|"
     r"these|those)\s+(?:as\s+)?(?:more\s+|less\s+|rather\s+|simply\s+|just\s+|a\s+(?:kind|sort|case|"
-    r"form)\s+of\s+)?[\s,*_]*$",
+    r"form)\s+of\s+)?[\s,*_]*$"
+    # a gloss or a naming: meaning “…”, doesn't just mean “…” but rather “…”, should be
+    # thought of as “…”, stands for “…”
+    r"|\b(?:meaning|means|mean|meant|stands? for|short for|translates? (?:to|as)|thought of as|"
+    r"seen as|framed as|understood as|rather|versus|vs\.?)[\s,*_]*$",
     re.I,
 )
+_FIRST_WORD = lazy(r"[\W_]*([A-Za-z]+)\b")
+_AS_BEFORE = lazy(r"\bas[\s*_]*$", re.I)
 # The sentence says what the quotation is: a mantra, a motto, a typical excuse.
 _MENTION_SUBJECT = lazy(
     r"\b(?:mantras?|mottos?|mottoes|slogans?|taglines?|sayings?|adages?|maxims?|refrains?|"
@@ -137,6 +143,9 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
     text = scan.text
     inner = q.inner(text).strip()
     before = scan.outside_text(s0, q.start)
+    opener = _FIRST_WORD.match(before)
+    if opener and opener.group(1)[:1].isupper() and opener.group(1).lower() in ctx.lemmas:
+        return True  # "Ask the group to rank “…”": an instruction, the wording is the reader's
     if cue_before(ctx, before):
         return True
     # "was criticised as “…”", "is often described as “…”": somebody said it, unnamed;
@@ -156,6 +165,8 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
             return (
                 True  # "If you must, do so deliberately: “I know this isn't on the agenda …”": wording for the reader
             )
+        if _AS_BEFORE.search(before) and not ctx.has_verb(before) and not ctx.phrase_re.search(before):
+            return True  # "redesigned the site's identity as “…”": a name or a tagline it is given
         if _PREP_BEFORE.search(before) or noun_use or _NAMING.search(before):
             return True  # from “…” to “…”, the dreaded “…”, consider it “…”: a noun phrase of the sentence
         if _MENTION_SUBJECT.search(before) and not ctx.has_verb(before):

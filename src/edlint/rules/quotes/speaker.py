@@ -49,6 +49,8 @@ _BY_AGENT = lazy(r"\W*(?:\w+\W+){0,3}?by\b", re.I)
 # Before a word: a list separator (a noun in a list), an article (an -ed adjective), the
 # start of a clause (a bare verb there is an imperative); after "talk": a topic.
 _LIST_COMMA_BEFORE = lazy(r"[,;:]\s*$")
+# ... unless the quotation or its content follows: "Kate, who works late, notes, “…”"
+_SPEECH_FOLLOWS = lazy(r"[\s*_]*(?:[,:\u201c\u2018\"']|that\b)", re.I)
 _ARTICLE_BEFORE = lazy(
     r"\b(?:the|a|an|its|their|our|his|her|your|my|this|these|those|of|on|in|with|for|from|about|into)\s+$", re.I
 )
@@ -60,10 +62,13 @@ _INFINITIVE_BEFORE = lazy(
 )
 _CLAUSE_START_BEFORE = lazy(r"(?:^|[.!?:;→|(\[*_-]|\u2014|\u2013)[\s*_]*$")
 _ABOUT_AFTER = lazy(r"\s+about\b", re.I)
+_BE_BEFORE = lazy(r"(?:\b(?:am|is|are|was|were)|[’']m|[’']re|[’']s)\s+(?:not\s+|just\s+|only\s+)?$", re.I)
 
 # A sentence whose subject is "he" or "she", running into a first-person quotation.
 _PRONOUN_BEAT = lazy(r"[\W_]*(?:He|She)\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b")
 _FIRST_PERSON_WORD = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+
+_SINGULAR_I = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll)\b")
 
 _FINDER_AFTER_CALLS = 64
 _tokenwise_calls = 0
@@ -177,13 +182,16 @@ class _Ctx:
             if not any(tuple(nxt[: len(r)]) == r for r in rests):
                 return False
         before = text[max(0, start - 30) : start]
-        if word in lex.nounish and (_DETERMINER_BEFORE.search(before) or _LIST_COMMA_BEFORE.search(before)):
+        if word in lex.nounish and (
+            _DETERMINER_BEFORE.search(before)
+            or (_LIST_COMMA_BEFORE.search(before) and not _SPEECH_FOLLOWS.match(text, end))
+        ):
             return False  # "in his remarks", "meetings, comments on code": nouns
         if word.endswith("ed") and _ARTICLE_BEFORE.search(before):
             return False  # "the shared codebase", "a stated goal": an adjective
         if word in self.lemmas and (_CLAUSE_START_BEFORE.search(before) or _INFINITIVE_BEFORE.search(before)):
             return False  # "Tell an interactive story.", "Share it": an imperative, nobody speaks
-        if word.startswith("talk") and _ABOUT_AFTER.match(text, end):
+        if word == "talking" and _ABOUT_AFTER.match(text, end) and _BE_BEFORE.search(before):
             return False  # "I'm talking about networks": a topic, not speech
         agentless_passive = not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end)
         return not agentless_passive
@@ -256,6 +264,15 @@ class _Ctx:
         ]
         if named and not _THIRD_PERSON.search(q.inner(text)):
             return True
+        # "What does Richard appreciate most? He found … “I think …”": a person named
+        # inside a sentence of the paragraph, and the quotation speaks as "I".
+        if _SINGULAR_I.search(q.inner(text)) and not _THIRD_PERSON.search(q.inner(text)):
+            head = scan.outside_text(0, q.start)
+            if any(
+                n.group(0) not in _MONTHS and n.group(0).lower() not in _NOT_ONE_SPEAKER
+                for n in _PERSON_NAME.finditer(head)
+            ):
+                return True
         if not before.strip():
             i = sents.index(s0)
             if i > 0:
