@@ -56,10 +56,11 @@ _INSTRUCTION = lazy(
 _GROUP_SAID = lazy(
     r"\b(?:they|users|participants|people|respondents|residents|customers|staff|employees|"
     r"interviewees|partners|members|attendees|learners|students|many|most|some|several|others)\s+"
-    r"(?:\w+ly\s+)?(?:said|told|noted|explained|described|wrote|shared|added|commented|responded|"
-    r"reported|mentioned|called out|pointed out|singled out|praised|highlighted|raved)\b"
-    # ... about something: "many mentioned me directly" is not what they said
-    r"(?!\s+(?:me|us|him|her|them|you)\b)",
+    r"(?:\w+ly\s+)?(?:(?:said|told|noted|explained|wrote|shared|added|commented|responded|reported)\b|"
+    # ... about something, not about a person: "many mentioned me directly" is not what
+    # they said ("participants told us" is)
+    r"(?:described|mentioned|called out|pointed out|singled out|praised|highlighted|raved)\b"
+    r"(?!\s+(?:me|us|him|her|them|you)\b))",
     re.I,
 )
 # A document as the subject of the sentence that introduces a quotation: "The report
@@ -152,7 +153,7 @@ _RUNS_INTO = lazy(r"(?::|--|[\u2014\u2013])[\s*_]*$")
 # a survey prompt, which names nobody who answered it.
 _PROMPT = lazy(
     r"[\W_]*(?:what|how|why|which|who|where|when|did|do|does|would|could|can|is|are|have|has|will)\b"
-    r"[^:?]*\byou(?:r)?\b[^:]*[?:][\s*_]*$",
+    r"[^:?]*\byou(?:r)?\b[^:]*\??:[\s*_]*$",
     re.I,
 )
 
