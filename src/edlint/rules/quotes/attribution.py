@@ -25,7 +25,7 @@ from .context import (
     _Paragraph,
     _quote_only,
 )
-from .names import _ENDS_WITH_NAME, _THIRD_PERSON, _credit_like, _credit_line
+from .names import _ENDS_WITH_NAME, _THIRD_PERSON, _credit_like, _credit_line, _names_person
 from .options import SECTION, QuotesOptions
 from .sources import (
     _FIRST_PERSON,
@@ -194,6 +194,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     list_source = False  # the paragraph above this list names the source of its items
     prev_sourced = False  # the last paragraph's quotation had a speaker or a source
     question_run = False  # these blockquotes answer the question right above them
+    beside_name = False  # a caption naming a person is right above (a photo of the speaker)
     prev_prompt = False  # the last paragraph names a question or prompt ("… from the question")
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
 
@@ -220,7 +221,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or section_license
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
-            list_source = prev_sourced = question_run = prev_prompt = False
+            list_source = prev_sourced = question_run = prev_prompt = beside_name = False
             continue
         if kind == "quote":
             end_chain()
@@ -241,6 +242,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             ok = (
                 bool(section_license)
                 or bool(prev_quote_ok)
+                or beside_name
                 or question_run
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
@@ -274,6 +276,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                     )
                 )
             prev_quote_ok = ok
+            beside_name = False
             prev_licenses, prev_intro = ok, False
             if not question_run:
                 intro = None
@@ -303,6 +306,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         tops = scan.top_level()
         if b.kind == CAPTION or (_headline_like(text) and not _quote_line(ctx, doc, b, scan, tops)):
             # Captions, headlines and teaser links do not interrupt the article's flow.
+            if b.kind == CAPTION and _names_person(text):
+                # the photo of a person beside a pull quote: its speaker, above or below
+                pending = []
+                beside_name = True
             if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
                 out.extend(_lone_block(ctx, doc, b, scan))
             elif b.kind != CAPTION and not tops:
@@ -338,7 +345,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         seen_prose = seen_prose or not quote_only
         # A shortcode right before a quotation that stands alone: a photo or name card
         # of the speaker, or a callout box around an example.
-        licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None)
+        licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None or beside_name)
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
         licensed = licensed or (in_list and list_source)
@@ -398,6 +405,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         else:
             prev_intro = _Later(_introduces, ctx, last, para.outside)
         intro, last_shortcode, prev_quote_ok = b, None, None
+        beside_name = False
     end_chain()
     out.extend(pending)
     return out

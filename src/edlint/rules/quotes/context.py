@@ -72,6 +72,15 @@ _DOC_SUBJECT = lazy(
     r"(?:[a-z]+s|[a-z]+ed)\b",
     re.I,
 )
+# A sentence about one source, named by its kind or role: "One review was less kind.",
+# "Another participant disagreed."
+_ONE_SOURCE = lazy(
+    r"[\W_]*(?:one|another|a|the\s+(?:last|final|first|other))\s+(?:[\w’'-]+\s+){0,2}?(?:review|comment|response|"
+    r"reply|message|email|letter|post|tweet|note|submission|answer|reader|participant|respondent|attendee|"
+    r"resident|user|customer|commenter|reviewer|volunteer|parent|student|visitor|learner|member|"
+    r"listener|viewer|caller|neighbou?r|employee|colleague)\b",
+    re.I,
+)
 _LABEL_HEAD = lazy(r"(?:[\w’'&.()-]+\s+){0,7}[\w’'&.()-]+\s*[*_]*:\s")
 _USER_STORY = lazy(r"[\W_]*as an?\s+[^,.]{2,80},?\s+(?:I|we)\s+(?:want|need|would like)\b", re.I)
 # "A SOO is:", "From the proposal:", "From her nomination:"
@@ -176,6 +185,9 @@ def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
     if _lead_in_names_source(ctx, last):
         return True
     if ctx.speaker_clause(whole or last) or _LEAD_IN.search(last) or _DOC_SUBJECT.match(last):
+        return True
+    if _ONE_SOURCE.match(last):
+        return True  # "One review on the council's site was less kind.": a source, by its role
         return True
     if ctx.known_subject(last):
         return True  # "Ruiz was heartened by the response." after Ruiz was quoted

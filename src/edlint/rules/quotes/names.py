@@ -144,6 +144,20 @@ def _one_speaker(m: re.Match | None) -> bool:
     return not (name and name.lower() in _NOT_ONE_SPEAKER)
 
 
+# A caption that names a person ("Marta Ruiz, head librarian", "Dr Ana Lewis (left)"): a
+# photo of the speaker beside a pull quote.
+_PERSON_CAPTION = lazy(
+    r"[\W_]*" + _HONORIFIC + _FUNCTION_START + r"[A-Z][a-z\u00e0-\u00ff’'-]+(?:\s+[A-Z]\.)?"
+    r"(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+){1,2}[*_]*\s*(?:[,(|:\u2014\u2013-]|$)"
+)
+
+
+def _names_person(text: str) -> bool:
+    """Is a short caption a person's name (with a role after it)?"""
+    t = text.strip()
+    return words_at_most(t, 15) and bool(_PERSON_CAPTION.match(t))
+
+
 def _credit_line(text: str) -> bool:
     """“— Tom Black, TTS Strategic Partnerships”: a line that names the speaker above it."""
     return bool(_CREDIT_LINE.match(text)) and words_at_most(text, 20)
