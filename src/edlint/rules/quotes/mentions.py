@@ -56,7 +56,7 @@ _IMAGINED = lazy(
     r"(?:trap|mindset|attitude|temptation|habit|assumption|belief|feeling|idea|notion|myth|"
     r"mentality|culture|spirit)\s+(?:of|that)|(?:begins|starts|opens|ends)(?:\s+with)?|"
     r"(?:a|the)\s+(?:few|couple of|chorus of|lot of|series of)|published|basically|"
-    r"(?:is|are|was|were)\s+(?:defined|described|summed up)\s+as|"
+    r"(?:is|are|was|were)\s+(?:defined|summed up)\s+as|"
     r"(?:seems?|seemed|appears?|appeared)\s+to\s+be|amounts?\s+to|boils?\s+down\s+to)"
     r"[\s,:*_-]*$",
     re.I,

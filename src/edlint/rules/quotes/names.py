@@ -104,7 +104,10 @@ _ROLE = (
     r"minister|secretary|senator|officer|manager|owner|founder|coach|captain|author|designer|"
     r"engineer|lawyer|attorney|judge|sheriff|superintendent|principal|ceo|head|leader|analyst|"
     r"researcher|professor|doctor|nurse|official|commissioner|administrator|lead|resident|"
-    r"woman|man|mother|father|witness|survivor|volunteer|organizer|organiser|developer"
+    r"woman|man|mother|father|witness|survivor|volunteer|organizer|organiser|developer|"
+    # an organisation speaking as one: "The council says ...", "the trust said"
+    r"council|committee|board|agency|department|ministry|company|firm|government|trust|union|"
+    r"university|hospital|charity|authority|commission|regulator|club|campaign|airline|operator"
 )
 # Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
 _WEAK_VERBS = frozenset(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...text.patterns import lazy
-from ...text.quotes import Quote, QuoteScan, looks_like_code, title_case_words, words
+from ...text.quotes import Quote, QuoteScan, looks_like_code, title_case_words, words, words_at_most
 from ...text.sentences import SentenceIndex
 from .documents import _DOC_NOUN_SET, _DOC_VERBS, _with_document_nouns
 from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_finder
@@ -287,6 +287,13 @@ class _Ctx:
                     for n in _PERSON_NAME.finditer(prev)
                 )
                 named = named or bool(_HONORIFIC_BEAT.match(prev)) or self.known_subject(prev)
+                if (
+                    _PRONOUN_BEAT.match(prev)
+                    and words_at_most(prev, 10)
+                    and _FIRST_PERSON_WORD.search(q.inner(text))
+                    and not _THIRD_PERSON.search(q.inner(text))
+                ):
+                    return True  # "She smiled. “I have crossed that bridge …”": an action beat
                 if _COLLECTIVE_BEAT.match(prev) and _WE_VOICE.search(q.inner(text)):
                     return True  # "The second team got up. “We present …”": the group speaks
                 if named:
