@@ -204,6 +204,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     list_source = False  # the paragraph above this list names the source of its items
     prev_sourced = False  # the last paragraph's quotation had a speaker or a source
     question_run = False  # these blockquotes answer the question right above them
+    answer_section = False  # under an interview's question heading: the interviewee answers
     beside_name = False  # a caption naming a person is right above (a photo of the speaker)
     prev_prompt = False  # the last paragraph names a question or prompt ("… from the question")
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
@@ -224,6 +225,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []
             prev_licenses = False
             section_license = _Later(_heading_names_speaker, ctx, b.text.text)
+            answer_section = bool(_QUESTION_HEADING.search(b.text.text)) and b.text.text.count("?") <= 3
             # A question heading of an interview: the answer under it is the interviewee's.
             prev_intro = (
                 bool(_QUESTION_HEADING.search(b.text.text))
@@ -253,6 +255,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 bool(section_license)
                 or bool(prev_quote_ok)
                 or beside_name
+                # a pull-out in the first person in an interview's answer: the interviewee's
+                or (answer_section and bool(_FIRST_PERSON.search(" ".join(texts))))
                 or question_run
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
