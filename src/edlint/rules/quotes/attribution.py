@@ -35,6 +35,7 @@ from .sources import (
     _markup_or_linked,
     _pull_quote,
     _pull_quote_ok,
+    _shortcode_cite,
     _sourced_elsewhere,
 )
 from .speaker import _Ctx
@@ -218,6 +219,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     for kind, b, group in _units(doc):
         if kind == "shortcode":
             last_shortcode = b
+            if pending and _shortcode_cite(doc, b):
+                pending = []  # a name or photo include under a pull quote: its speaker
             continue
         if kind == "heading":
             end_chain()
@@ -313,7 +316,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_licenses = True
             prev_quote_ok = True if prev_quote_ok is not None else None
             continue
-        if prev_quote_ok is not None and _credit_like(text):
+        if prev_quote_ok is not None and (_credit_like(text) or (_names_person(text) and words_at_most(text, 15))):
             pending = []  # "News industry analyst Ken Doctor" under a blockquote
             prev_quote_ok = True
             continue
