@@ -45,7 +45,7 @@ _NAMES_DOCUMENT = lazy(
     r"summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
     r"instructions|notice|law|regulation|proposal|nomination|handbook|playbook|manual|quote|"
     r"quotes|interviews?|survey|usability tests?|testimony|transcript|study|studies|press release|"
-    r"feedback|comments?|responses?|reviews?|testimonials?)\b",
+    r"feedback|comments?|responses|testimonials?)\b",
     re.I,
 )
 _INSTRUCTION = lazy(

@@ -68,6 +68,7 @@ _BE_BEFORE = lazy(r"(?:\b(?:am|is|are|was|were)|[’']m|[’']re|[’']s)\s+(?:n
 _PRONOUN_BEAT = lazy(r"[\W_]*(?:He|She)\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b")
 _FIRST_PERSON_WORD = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
 
+_PRONOUN_SUBJECT = lazy(r"(?:^|[.!?]\s+)(?:He|She)\s+[a-z]{2,}\b")
 _SINGULAR_I = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll)\b")
 
 _FINDER_AFTER_CALLS = 64
@@ -265,9 +266,14 @@ class _Ctx:
         if named and not _THIRD_PERSON.search(q.inner(text)):
             return True
         # "What does Richard appreciate most? He found … “I think …”": a person named
-        # inside a sentence of the paragraph, and the quotation speaks as "I".
-        if _SINGULAR_I.search(q.inner(text)) and not _THIRD_PERSON.search(q.inner(text)):
-            head = scan.outside_text(0, q.start)
+        # inside a sentence of the paragraph, "he" or "she" doing something after, and the
+        # quotation speaks as "I" (a product or a place is never "she").
+        head = scan.outside_text(0, q.start)
+        if (
+            _SINGULAR_I.search(q.inner(text))
+            and not _THIRD_PERSON.search(q.inner(text))
+            and _PRONOUN_SUBJECT.search(head)
+        ):
             if any(
                 n.group(0) not in _MONTHS and n.group(0).lower() not in _NOT_ONE_SPEAKER
                 for n in _PERSON_NAME.finditer(head)
