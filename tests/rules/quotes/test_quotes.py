@@ -282,3 +282,43 @@ def test_kramdown_block_attributes_become_classes():
     paras = [b.text.text for b in doc.prose]
     assert quotes[0].classes == ("pull-quote",) and quotes[1].classes == ("pullquote",)
     assert paras == ["We are never going back to paper forms.", "Next.", "Another quotation here."]
+
+
+def test_reporting_verbs_read_in_context():
+    """A reporting verb's form is not enough: an imperative, a topic ("talking about"), an
+    intention ("hopes to add"), an adjective ("the shared folder") or a noun in a list names
+    no speaker; the same words in a clause with a subject do."""
+    from edlint.rules.quotes.options import QuotesOptions
+    from edlint.rules.quotes.speaker import _Ctx
+
+    ctx = _Ctx(QuotesOptions())
+    speaks = [
+        "She told us the roof had to come off.",
+        "Kate, who works the early shift, notes, “",
+        "The manual talks about how, “",
+        "He went on to add that the budget was fixed.",
+        "The plan was described by the auditor as",
+        "They hypothesized that timing mattered",
+    ]
+    silent = [
+        "Plan the route. Tell the neighbours.",
+        "I'm talking about the ties between agencies.",
+        "She hopes to add a second squad next season, ",
+        "Budgets are kept in the shared folder on the drive.",
+        "It takes several forms: quarterly meetings, comments on drafts.",
+        "Code review is often described as",
+        "The share of late applications fell by half.",
+    ]
+    assert [t for t in speaks if not ctx.has_verb(t)] == []
+    assert [t for t in silent if ctx.has_verb(t)] == []
+
+
+def test_a_caption_naming_a_person():
+    from edlint.rules.quotes.names import _names_person
+
+    assert _names_person("Grace Okafor, head teacher")
+    assert _names_person("Dr Ana Lewis (left) with volunteers")
+    assert not _names_person("The old school hall after the refit")
+    assert not _names_person(
+        "Volunteers carry books into the new library on Saturday morning before the doors opened to the public"
+    )

@@ -17,7 +17,20 @@ import edlint.text.quotes as Q
 from edlint.rules.quotes import attribution as A
 from edlint.rules.quotes.lexicon import _DETERMINER_BEFORE, _TOKEN, _token_finder
 from edlint.rules.quotes.options import QuotesOptions
-from edlint.rules.quotes.speaker import _BY_AGENT, _DOC_NOUN_SET, _DOC_VERBS, _PASSIVE_AUX, _Ctx
+from edlint.rules.quotes.speaker import (
+    _ABOUT_AFTER,
+    _ARTICLE_BEFORE,
+    _BE_BEFORE,
+    _BY_AGENT,
+    _CLAUSE_START_BEFORE,
+    _DOC_NOUN_SET,
+    _DOC_VERBS,
+    _INFINITIVE_BEFORE,
+    _LIST_COMMA_BEFORE,
+    _PASSIVE_AUX,
+    _SPEECH_FOLLOWS,
+    _Ctx,
+)
 
 PROPS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,7 +96,16 @@ def _has_verb_plain(ctx: _Ctx, text: str, documents: bool) -> bool:
             if not any(tuple(nxt[: len(r)]) == r for r in rests):
                 continue
         before = text[max(0, m.start() - 30) : m.start()]
-        if word in lex.nounish and _DETERMINER_BEFORE.search(before):
+        if word in lex.nounish and (
+            _DETERMINER_BEFORE.search(before)
+            or (_LIST_COMMA_BEFORE.search(before) and not _SPEECH_FOLLOWS.match(text, end))
+        ):
+            continue
+        if word.endswith("ed") and _ARTICLE_BEFORE.search(before):
+            continue
+        if word in ctx.lemmas and (_CLAUSE_START_BEFORE.search(before) or _INFINITIVE_BEFORE.search(before)):
+            continue
+        if word == "talking" and _ABOUT_AFTER.match(text, end) and _BE_BEFORE.search(before):
             continue
         if not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end):
             continue

@@ -2,8 +2,12 @@
 
 Every rule reads the same per-document scan (``doc.view("quotes.scans", ...)``, see
 :mod:`.view`): the quotation marks and quotations :mod:`edlint.text.quotes` finds in each
-prose block. quote-attribution's speech-verb lexicon is in :mod:`.lexicon`, its speaker
-and cue patterns in :mod:`.speaker`.
+prose block. quote-attribution's parts: :mod:`.lexicon` (the speech-verb lexicon),
+:mod:`.names` (who can speak: names, roles, credits), :mod:`.documents` (documents as
+sources), :mod:`.speaker` (the reporting-verb search and the attribution next to a quotation),
+:mod:`.mentions` (quotations that are not speech), :mod:`.sources` (links, pull quotes,
+footnotes), :mod:`.context` (the paragraphs around a quotation) and :mod:`.attribution` (the
+rule: the walk through the article).
 """
 
 from .attribution import quote_attribution

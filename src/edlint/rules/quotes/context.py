@@ -12,13 +12,17 @@ from ...document import HEADING, LIST_ITEM, Block, Document
 from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_count, words_at_most
 from ...text.sentences import SentenceIndex
+from .documents import _DOC_WORD
+from .mentions import not_speech
+from .names import _BEAT, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like
 from .sources import _FIRST_PERSON, _SECOND_PERSON, _has_link, _shortcode_cite, _template_follows
-from .speaker import _BEAT, _DOC_WORD, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like, _Ctx
+from .speaker import _Ctx
 from .view import _embedded, _headline_like
 
 _TRAILING_DASH_NAME = lazy(
     r"(?:^|[\s.!?\"”])(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de][\w.’'&-]*(?:[\s,]+[\w.’'&()-]+){0,14}\s*$"
 )
+_NAME_AFTER_CLOSE = lazy(r"[\u201d\"][*_]*\s+(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+(?:[\s,.*_]*$|[\s,]+[\ufffc{<])")
 _CALLOUT = lazy(
     r"\W*(?:note|tip|warning|important|example|update|updated|correction|editor[’']?s note|"
     r"tl;?dr|disclaimer|caution|hint|reminder|pro tip|fun fact|background|summary|"
@@ -37,11 +41,11 @@ _LABEL_START = lazy(r"(?:[\w’'&.()-]+\s+){0,5}[\w’'&.()-]+\s*[*_]*:[*_]*\s*[
 # project.", "The job posting describes the role."
 _NAMES_DOCUMENT = lazy(
     r"\b(?:vision|mission|statement|posting|announcement|description|policy|guidance|report|"
-    r"memo|letter|email|blog post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
+    r"memos?|letters?|emails?|messages?|submissions?|postcards?|blog post|article|principles?|manifesto|charter|excerpt|passage|paragraph|"
     r"summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
     r"instructions|notice|law|regulation|proposal|nomination|handbook|playbook|manual|quote|"
     r"quotes|interviews?|survey|usability tests?|testimony|transcript|study|studies|press release|"
-    r"feedback|comments)\b",
+    r"feedback|comments?|responses|testimonials?)\b",
     re.I,
 )
 _INSTRUCTION = lazy(
@@ -52,8 +56,11 @@ _INSTRUCTION = lazy(
 _GROUP_SAID = lazy(
     r"\b(?:they|users|participants|people|respondents|residents|customers|staff|employees|"
     r"interviewees|partners|members|attendees|learners|students|many|most|some|several|others)\s+"
-    r"(?:\w+ly\s+)?(?:said|told|noted|explained|described|wrote|shared|added|commented|responded|"
-    r"reported|mentioned)\b",
+    r"(?:\w+ly\s+)?(?:(?:said|told|noted|explained|wrote|shared|added|commented|responded|reported)\b|"
+    # ... about something, not about a person: "many mentioned me directly" is not what
+    # they said ("participants told us" is)
+    r"(?:described|mentioned|called out|pointed out|singled out|praised|highlighted|raved)\b"
+    r"(?!\s+(?:me|us|him|her|them|you)\b))",
     re.I,
 )
 # A document as the subject of the sentence that introduces a quotation: "The report
@@ -63,6 +70,15 @@ _DOC_SUBJECT = lazy(
     r"guidance|policy|order|law|rule|regulation|document|paper|article|post|guide|handbook|plan|"
     r"strategy|standard|charter|manifesto|proposal|letter|statement|announcement|release)\s+"
     r"(?:[a-z]+s|[a-z]+ed)\b",
+    re.I,
+)
+# A sentence about one source, named by its kind or role: "One review was less kind.",
+# "Another participant disagreed."
+_ONE_SOURCE = lazy(
+    r"[\W_]*(?:one|another|a|the\s+(?:last|final|first|other))\s+(?:[\w’'-]+\s+){0,2}?(?:review|comment|response|"
+    r"reply|message|email|letter|post|tweet|note|submission|answer|reader|participant|respondent|attendee|"
+    r"resident|user|customer|commenter|reviewer|volunteer|parent|student|visitor|learner|member|"
+    r"listener|viewer|caller|neighbou?r|employee|colleague)\b",
     re.I,
 )
 _LABEL_HEAD = lazy(r"(?:[\w’'&.()-]+\s+){0,7}[\w’'&.()-]+\s*[*_]*:\s")
@@ -106,7 +122,7 @@ _THING_LEAD = lazy(
 )
 # A capitalised word after the first of its sentence: a name (the passage is about
 # someone or something particular), not a general statement.
-_PROPER_AFTER_START = lazy(r"(?<=[\w,;’'] )[A-Z]")
+_PROPER_AFTER_START = lazy(r"(?<=[\w,;’'] )[A-Z](?![A-Z\d]*\b)")  # "RSE" is not a name
 # A general statement (present tense, a modal) as against an account of events.
 _GENERIC = lazy(r"\b(?:can|cannot|can[’']t|must|should|ought|needs? to|is|are|ensures?|means?|requires?)\b", re.I)
 _PAST = lazy(r"\b(?:was|were|has been|have been|had|did|will|would)\b", re.I)
@@ -116,6 +132,13 @@ _PERSONA = lazy(r"\bpersonas?\b", re.I)
 _HEADING_SOURCE = lazy(
     r"\b(?:from|by|with)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z’'-]+\s+[A-Z]|"
     r"^[\W_]*[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+\s+on\s"
+)
+
+
+_EMPTY_CREDIT = lazy(r"\s*(?:--?|[\u2014\u2013\u2015])[\s*_]*$")
+# "A network is a group of individuals who …": a definition.
+_DEFINITION = lazy(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are|means|refers to)\s+(?:an?|the|any|one|when|how)\b", re.I
 )
 
 
@@ -133,16 +156,38 @@ def _last_sentence(text: str) -> str:
     return text[spans[-1][0] :] if spans else text
 
 
+# A lead-in that runs into the quotation: a colon, or a dash ("... making it usable--").
+_RUNS_INTO = lazy(r"(?::|--|[\u2014\u2013])[\s*_]*$")
+# A question put to the reader or a respondent ("What did you enjoy most about the festival:"):
+# a survey prompt, which names nobody who answered it.
+_PROMPT = lazy(
+    r"[\W_]*(?:what|how|why|which|who|where|when|did|do|does|would|could|can|is|are|have|has|will)\b"
+    r"[^:?]*\byou(?:r)?\b[^:]*\??:[\s*_]*$",
+    re.I,
+)
+
+
+def _lead_in_names_source(ctx: _Ctx, last: str) -> bool:
+    """Does a sentence that runs into a quotation (colon, dash) name its source: a speaker
+    ("Another stakeholder said:"), a document, a thing ("With a solution of:"), a
+    definition ("A SOO is:")? A survey prompt does not."""
+    if not _RUNS_INTO.search(last) or _PROMPT.match(last):
+        return False
+    end = last.rstrip(" \t*_")
+    return bool(ctx.names_speaker(last) or _DEFINES.search(end) or _DOC_WORD.search(last) or _THING_LEAD.search(last))
+
+
 def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
     """Does a paragraph (quotations blanked) give the speaker of a quotation that follows:
     its last sentence an introduction naming a speaker ("Another stakeholder said:") or a
     lead-in, or the paragraph a reporting clause with one speaker ("..., he said.",
     "Patricia Beirne said her work ...")?"""
-    if last.rstrip().endswith(":") and (
-        ctx.names_speaker(last) or _DEFINES.search(last.rstrip()) or _DOC_WORD.search(last) or _THING_LEAD.search(last)
-    ):
+    if _lead_in_names_source(ctx, last):
         return True
     if ctx.speaker_clause(whole or last) or _LEAD_IN.search(last) or _DOC_SUBJECT.match(last):
+        return True
+    if _ONE_SOURCE.match(last):
+        return True  # "One review on the council's site was less kind.": a source, by its role
         return True
     if ctx.known_subject(last):
         return True  # "Ruiz was heartened by the response." after Ruiz was quoted
@@ -254,7 +299,7 @@ def _not_speech_at(ctx: _Ctx, scan: QuoteScan, q: Quote, sents: SentenceIndex) -
     s0, _ = sents.around(q.start, q.end)
     i = sents.index(s0)
     prev = scan.text[sents.spans[i - 1][0] : sents.spans[i - 1][1]] if i > 0 else ""
-    return ctx.not_speech(scan, q, s0, prev)
+    return not_speech(ctx, scan, q, s0, prev)
 
 
 def _blockquote_is_speech(
@@ -268,7 +313,8 @@ def _blockquote_is_speech(
 ) -> bool:
     """Is a blockquote someone's words (not a callout, an excerpt of a page, a poem or
     instructions to the reader)?"""
-    text = " ".join(texts)
+    # An empty credit ("> —") names nobody: judge the passage without it.
+    text = _EMPTY_CREDIT.sub("", " ".join(texts))
     if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
         return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
     if word_count(text) < max(6, ctx.opts.min_quote_words) or _headline_like(text):
@@ -288,6 +334,8 @@ def _blockquote_is_speech(
     quoted = t[:1] in "\"“‘'«"
     if not quoted and _SECOND_PERSON.search(text) and (how_to or _INSTRUCTION.search(text)):
         return False  # the author talking to the reader: a note in a how-to
+    if not quoted and not linked and _DEFINITION.match(t) and len(SentenceIndex(text).spans) <= 2:
+        return True  # "A network is a group of …": someone's definition, set off as a quotation
     if not quoted and not introduced and not _FIRST_PERSON.search(text):
         if _SECOND_PERSON.search(text):
             return False  # set off without a lead-in and addressed to the reader: a pull-out, a job ad
@@ -346,6 +394,8 @@ def _blockquote_ok(
     if joined.quotes and any(not q.closed and _said_inside(ctx, q.inner(joined.text)) for q in joined.quotes):
         return True
     last = group[-1].text.text.rstrip()
+    if _NAME_AFTER_CLOSE.search(last):
+        return True  # "“… only performance is reality.” Harold S. Geneen": a credit without a dash
     if _TRAILING_DASH_NAME.search(last[-120:]):
         return True
     if _DASH_END.search(last) and _template_follows(doc, group[-1]):
@@ -359,7 +409,8 @@ def _blockquote_ok(
     first = group[0].text.text
     if _USER_STORY.match(first):
         return True  # "As a website visitor, I want …, so that …": a template, not speech
-    if intro is not None and intro.text is not None:
+    if intro is not None and intro.text is not None and not _PROMPT.match(_last_sentence(intro.text.text).rstrip()):
+        # (a survey prompt above, "Why would you recommend it:", names nobody who answered)
         intro_block = intro
         iscan = scan_quotes(intro.text.text)
         whole = _outside(iscan) if iscan.quotes else intro.text.text
@@ -367,15 +418,7 @@ def _blockquote_ok(
         spans = SentenceIndex(whole).spans
         tail = whole[spans[-2][0] :] if len(spans) > 1 else whole  # the last two sentences
         if (
-            (
-                last.endswith(":")
-                and (
-                    ctx.names_speaker(last)
-                    or _DEFINES.search(last)
-                    or _DOC_WORD.search(last)
-                    or _THING_LEAD.search(last)
-                )
-            )
+            _lead_in_names_source(ctx, last)
             or (
                 last.rstrip(" *_").endswith((":", ","))
                 and _has_link(doc, intro_block)
@@ -384,6 +427,7 @@ def _blockquote_ok(
             or ctx.attributes(last)
             or ctx.speaker_clause(tail)
             or _GROUP_SAID.search(tail)
+            or _own_voice(group, whole)
             or _NAMES_DOCUMENT.search(last)
             or _EXAMPLE_INTRO.search(last)
             or _has_link(doc, intro_block, 300)
@@ -392,6 +436,24 @@ def _blockquote_ok(
         ):
             return True
     return False
+
+
+_PLURAL_WE = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Ww]e[’']re|[Ww]e[’']ll|[Ww]e[’']ve)\b")
+_SINGULAR_I = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Mm]ine)\b")
+
+
+def _own_voice(group: list[Block], intro: str) -> bool:
+    """A short blockquote in the "we" of the organisation right after a paragraph in the
+    same "we": the author's own point set off, not a third party's words."""
+    text = " ".join(b.text.text for b in group).strip()
+    if text[:1] in "\"“‘'«" or not words_at_most(text, 30) or len(SentenceIndex(text).spans) > 2:
+        return False
+    return bool(
+        _PLURAL_WE.search(text)
+        and not _SINGULAR_I.search(text)
+        and _PLURAL_WE.search(intro)
+        and not _SINGULAR_I.search(intro)
+    )
 
 
 def _about_personas(doc: Document) -> bool:

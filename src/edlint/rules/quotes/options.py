@@ -127,6 +127,11 @@ class QuotesOptions:
         "underscore",
         "applaud",
         "invite",
+        "hypothesize",
+        "hypothesise",
+        "theorize",
+        "theorise",
+        "speculate",
         # common reporting verbs of wire copy in other languages
         "sagte",
         "sagt",

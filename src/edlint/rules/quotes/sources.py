@@ -40,7 +40,8 @@ def _shortcode_cite(doc: Document, sc: Block) -> bool:
 def _has_link(doc: Document, b: Block, tail: int = 0) -> bool:
     """Does the block's source hold a link (in its last ``tail`` characters, if given)?"""
     start = b.span.end - tail if tail else b.span.start
-    return bool(re.search(r"\]\(|<a\s", doc.source[max(b.span.start, start) : b.span.end], re.I))
+    # (an inline link, a reference link "[ruby-talk:00382][ref]", or an HTML anchor)
+    return bool(re.search(r"\]\(|\]\[[^\]\n]+\]|<a\s", doc.source[max(b.span.start, start) : b.span.end], re.I))
 
 
 class _ArticleText:
@@ -91,6 +92,10 @@ def _pull_quote_ok(ctx: _Ctx, article: _ArticleText, group: list[Block], sc: Blo
     return article.repeats(text.strip(" \"“”‘’'"), group)
 
 
+# An opening mark as the source has it: a character or an HTML entity (&#8220; &ldquo;).
+_OPEN_MARK = r"(?:[\u201c\u2018\"']|&#822[01];|&#821[67];|&[lr][ds]quo;|&quot;)"
+
+
 def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote_only: bool) -> bool:
     """A quotation whose source is its link (a quoted definition or title linked to the
     page it comes from, a footnote mark after it)."""
@@ -101,13 +106,15 @@ def _sourced_elsewhere(doc: Document, b: Block, scan: QuoteScan, q: Quote, quote
     after = src[span.end : span.end + 6]
     if before.endswith("[") and after.startswith("]("):
         return True  # [“…”](url)
-    if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and re.search(r"\]\([^)]*\)[*_]*[\u201d\u2019\"'.,]*$", inner):
+    if re.match(_OPEN_MARK + r"[*_]*\[", inner) and re.search(r"\]\([^)]*\)[*_]*[\u201d\u2019\"'.,]*$", inner):
         return True  # “[…](url)”
-    if re.match(r"[\u201c\u2018\"'][*_]*\[", inner) and after.startswith("]("):
+    if re.match(_OPEN_MARK + r"[*_]*\[", inner) and re.search(r"\]\(", inner):
         return True  # “[…”](url): the closing mark inside the link text
     lead = src[max(0, span.start - 300) : span.start]
     if re.search(
-        r"\]\([^)\s]*\)[*_]*[\s,:;\u2014\u2013-]*(?:[(*_\s]*[^\s\]\[]{0,40}[)*_]*\s*)?(?:[a-z]+\s*){0,3}$", lead
+        r"(?:\]\([^)\s]*\)|\]\[[^\]\n]*\])[*_]*[\s,:;\u2014\u2013-]*(?:[(*_\s]*[^\s\]\[]{0,40}[)*_]*\s*)?"
+        r"(?:[a-z]+\s*){0,3}$",
+        lead,
     ):
         return True  # [Title](url), “…”: a blurb of the linked page, or a linked document's words
     if re.search(r"<a\b[^>]*>[\s*_]*(?:<(?:strong|em|b|i)>)?$", lead, re.I):

@@ -18,7 +18,7 @@ from ...text.quotes import (
 from ...text.quoting import quoted
 from ..base import Applicability, Edit, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _SKIP_KINDS, _around, _embedded, _headline_like, _in_link, _preview, _readers_text, block_scans
+from .view import _SKIP_KINDS, _around, _embedded, _in_link, _preview, _readers_text, _teaser_like, block_scans
 
 _LINK_TITLE = lazy(r"\](?:\(|:)\s*(?:[^\s\"\u201c]+\s+)?$")
 _TO_STRAIGHT = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}
@@ -88,7 +88,7 @@ def quote_style(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
         if (b.kind in _SKIP_KINDS and b.kind != "table_cell") or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
-        if scan is None or not scan.marks or (_headline_like(b.text.text) and _in_link(doc, b)):
+        if scan is None or not scan.marks or (_teaser_like(b.text.text) and _in_link(doc, b)):
             continue  # a teaser link to another story keeps that story's marks
         for mi, mk in enumerate(scan.marks):
             if not _style_mark(mk, opts) or _in_link_title(scan, mk) or _other_convention(scan, mk):
@@ -116,7 +116,7 @@ def _auto_primary(doc: Document, scans: dict[int, QuoteScan]) -> str | None:
         if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
-        if scan is None or not scan.quotes or _headline_like(b.text.text):
+        if scan is None or not scan.quotes or _teaser_like(b.text.text):
             continue
         for q in scan.quotes:
             if q.depth or not q.closed or q.kind not in counts:
@@ -230,7 +230,7 @@ def _primary_findings(doc: Document, scans: dict[int, QuoteScan], opts: QuotesOp
         if b.kind in _SKIP_KINDS or b.kind == HEADING or _embedded(b) or _readers_text(b):
             continue
         scan = scans.get(id(b))
-        if scan is None or not scan.quotes or _headline_like(b.text.text):
+        if scan is None or not scan.quotes or _teaser_like(b.text.text):
             continue  # headlines and teasers put quotations in single marks by convention
         for q in scan.quotes:
             if q.depth or q.kind != other or not q.closed:

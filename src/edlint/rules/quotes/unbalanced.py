@@ -9,7 +9,7 @@ from ...text.quotes import DOUBLE, GUILLEMET, SINGLE, QuoteScan, curly_mark, sca
 from ...text.quoting import quoted
 from ..base import Applicability, Finding, Fix, Severity, rule
 from .options import SECTION, QuotesOptions
-from .view import _around, _embedded, _headline_like, _preview, _readers_text, _terminal, block_scans
+from .view import _around, _embedded, _ends_sentence, _preview, _readers_text, _teaser_like, block_scans
 
 
 @rule(
@@ -119,7 +119,7 @@ def _reopened_on_new_line(doc: Document, b: Block, scan: QuoteScan, q) -> bool:
             continue
         pos = b.text.source_offset(o.start)
         gap = doc.source[max(0, pos - 4) : pos]
-        if ("\n" in gap or "\r" in gap) and _terminal(text[: o.start]):
+        if ("\n" in gap or "\r" in gap) and _ends_sentence(text[: o.start]):
             return True
     return False
 
@@ -143,7 +143,7 @@ def _next_text_block(prose: list[Block], i: int, scans: dict[int, QuoteScan]) ->
     for b in prose[i + 1 : i + 8]:
         if b.kind == HEADING:
             return None
-        if b.kind == CAPTION or _headline_like(b.text.text):
+        if b.kind == CAPTION or _teaser_like(b.text.text):
             continue
         return b
     return None

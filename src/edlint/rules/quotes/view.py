@@ -19,14 +19,35 @@ def block_scans(doc: Document) -> dict[int, QuoteScan]:
 _CLOSERS = " \t*_)]\"'\u201d\u2019\u00bb\u203a"
 
 
+_SENTENCE_ENDS = (".", "!", "?", "\u2026", ":", ";", ",")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does the text end with a sentence's punctuation (after closing quotes and brackets)?"""
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+
+
+def _teaser_like(text: str) -> bool:
+    """A short line with no closing punctuation: a headline, a teaser link (the marks and
+    style of a line like this are its own)."""
+    return not _ends_sentence(text) and words_at_most(text, 25)
+
+
 def _terminal(text: str) -> bool:
     """Does the text end like a sentence (after closing quotes and brackets)?"""
-    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ","))
+    # (a dash at the end runs into what follows, like a colon: "… never been calmer —")
+    return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ",", "\u2014", "\u2013", "--"))
+
+
+# Two sentences: "… so simple and easy. This has been …", "The feedback was warm. Comments
+# like" (a lead-in running into a quotation) are not a headline.
+_SENTENCE_BREAK = lazy(r"[.!?\u2026][\"”’)\]*_]*\s+[\"“‘(\[*_]*[A-Z]")
 
 
 def _headline_like(text: str) -> bool:
-    """A short line with no closing punctuation: a headline, a teaser link, a credit."""
-    return not _terminal(text) and words_at_most(text, 25)
+    """A short line with no closing punctuation and only one sentence: a headline, a
+    teaser link, a credit."""
+    return not _terminal(text) and words_at_most(text, 25) and not _SENTENCE_BREAK.search(text)
 
 
 def _top_blockquote(b: Block) -> Block | None:

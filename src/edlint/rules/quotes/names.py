@@ -1,0 +1,177 @@
+"""Who speaks: names, roles, honorifics, transcript labels and credit lines, and the
+reporting clause with one identifiable speaker ("he said", "said Dr Ruiz", "Ruiz told")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...text.patterns import lazy
+from ...text.quotes import is_title_case, words_at_most
+from .view import _terminal
+
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?"
+# Capitalised words that open a sentence without being anyone's name.
+_FUNCTION_START = (
+    r"(?!(?:The|A|An|This|That|These|Those|There|It|In|On|At|But|And|Or|So|More|Most|Some|Many|"
+    r"Several|All|Both|Each|After|Before|When|While|If|As|For|With|By|From|Of|To|Then|Now|"
+    r"Still|Also|However|Meanwhile|Last|Next|One|Two|Three|Other|Others|We|They|You|He|She|"
+    r"His|Her|Its|Their|Our|My|Your|I)\b)"
+)
+_DASH_NAME = lazy(r"[\s,.]*(?:[\u2014\u2013\u2015~]|--?)\s*(?:(?:via|from|by)\s+)?[A-Z\u00c0-\u00de\d]")
+_PAREN_NAME = lazy(r"\s*\(\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+[^)]{0,40}\)")
+_CREDIT_LINE = lazy(r"\s*(?:[\u2014\u2013\u2015~]|--?)\s*[A-Z\u00c0-\u00de]")
+_ENDS_WITH_NAME = lazy(r"[A-Z][\w.’'-]+\s+[A-Z][\w.’'-]+[\s,]*(?:[A-Z][\w.’'-]*)?\s*$")
+_SPEAKER_CUE = lazy(
+    r"\b(?:i|we|he|she|they|you|someone|somebody|mayor|governor|president|chief|director|"
+    r"officers?|officials?|spokes(?:wo)?m[ae]n|spokesperson|residents?|participants?|users?|"
+    r"respondents?|interviewees?|caseworkers?|staff|employees?|workers?|members?|people|persons?|"
+    r"attendees?|learners?|reviewers?|reviewees?|readers?|commenters?|contributors?|maintainers?|"
+    r"customers?|voters?|parents?|students?|teachers?|nurses?|doctors?|experts?|analysts?|"
+    r"critics?|supporters?|opponents?|neighbou?rs?|witness(?:es)?|victims?|survivors?|"
+    r"farmers?|owners?|leaders?|managers?|team|researchers?|scientists?|stakeholders?|"
+    r"report|study|survey|letter|statement|memo|order|document|law|conclusion|testimony|"
+    r"remarks|speech|post|tweet|email|comments?|feedback|quotes?|themes?|responses?|answers?|"
+    r"transcript|excerpt|interview|passage|page|site|website|words|verdict|ruling)\b",
+    re.I,
+)
+_QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|just\s+)?like,?\s*$", re.I)
+# A sentence whose subject is one named person: "Patricia was very recently certified."
+_BEAT = lazy(
+    r"[\W_]*(?:The\s+(?=[A-Z]))?" + _HONORIFIC + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)"
+    # A full name may take any verb ("Ana Lewis praises"); a single capitalised word only
+    # one that cannot be a plural noun ("Patricia was", not "Heating costs").
+    r"(?:(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)+\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)"
+    r"|\s+(?:was|is|has|had|[a-z]{2,}ed))\b"
+)
+# A capitalised word inside a sentence that is not a title-case run of a name of a thing:
+# "What advice does Aaron have", "Kütt shared a story".
+_PERSON_NAME = lazy(r"(?<=[a-z,] )[A-Z][a-z\u00e0-\u00ff’'-]+(?=\s+(?:[a-z]|[A-Z][a-z]+\s+[a-z]))")
+# A person's (or an organisation's) name earlier in the paragraph: "**Lakshmi Grama**,
+# Senior Strategist at the Institute, ..."
+_NAMED = lazy(
+    _FUNCTION_START + r"\b(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b"
+    # ... used as a name: an appositive or a verb follows, not a third capitalised word or
+    # a bracketed short form ("Minimal Viable Product (MVP)").
+    r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
+)
+_SAID_NAME = lazy(
+    r"\b(?:said|says|told|added|explained|noted)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)"
+)
+_THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+# A colon lead-in whose source is a group: "However, some felt differently:"
+_GROUP_LEAD = lazy(
+    r"\b(?:some|others|many|several|a few|most|one|another)\s+(?:of\s+(?:them|us|the\s+\w+)\s+)?(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|felt|thought|wrote|said|told|put it|had|have|say|feel|think|write)\b",
+    re.I,
+)
+_HOLDS_THAT = lazy(
+    r"\b(?:found|finds|feels|felt|believes|believed|observed|observes|learned|learnt|realized|realised|"
+    r"discovered|knows|knew)\s+that[\s,]*$"
+)
+_FULL_NAME = lazy(_FUNCTION_START + r"\b[A-Z][a-z\u00e0-\u00ff’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\b")
+# A group acting just before a quotation in “we”: "The second team got up. “We present …”"
+_COLLECTIVE_BEAT = lazy(
+    r"[\W_]*the\s+(?:[\w’'-]+\s+){0,2}(?:team|group|committee|panel|board|class|crew|company|council|"
+    r"band|family|couple|pair|students|organizers|organisers)\s+[a-z]+",
+    re.I,
+)
+_WE_VOICE = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s)\b")
+_HONORIFIC_BEAT = lazy(r"[\W_]*(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+[A-Z][a-z’'-]+\s+(?:\w+ly\s+)?[a-z]+s\b")
+# A subject with a title before the name: "18F Developer and Product Manager Jo Tan was …"
+_TITLED_BEAT = lazy(
+    r"[\W_]*(?:(?:[A-Z\d][\w.’'-]*|and|of|&)\s+){1,8}?(?P<name>[A-Z][a-z’'-]+)\s+[A-Z][a-z’'-]+\s+"
+    r"(?:was|is|has|had|[a-z]+ed)\b"
+)
+_BRAND_OR_ACRONYM = lazy(r"\b(?:[a-z]+[A-Z][\w-]*|[A-Z]{2,}[a-z]?)\b")
+_NAME_LIKE = lazy(r"(?<=[\w,] )[A-Z][a-z]+")
+_MONTHS = frozenset(
+    "Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec January February March April June "
+    "July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday".split()
+)
+# Words that cannot be the one speaker of a quotation: groups and function words. "Officials
+# said ..." paraphrases many people; the next quotation still needs its own speaker.
+_NOT_ONE_SPEAKER = frozenset(
+    """officials residents police critics experts analysts researchers officers participants
+    users people others many some several they we you it this that these those there the a an
+    and but so in on at for after before when while if as also then now still both all most
+    families neighbors neighbours parents students teachers workers employees members voters
+    supporters opponents agencies reports studies documents authorities leaders staff""".split()
+)
+_ROLE = (
+    r"mayor|governor|president|chief|director|spokes(?:wo)?man|spokesperson|chair(?:wo)?man|chair|"
+    r"minister|secretary|senator|officer|manager|owner|founder|coach|captain|author|designer|"
+    r"engineer|lawyer|attorney|judge|sheriff|superintendent|principal|ceo|head|leader|analyst|"
+    r"researcher|professor|doctor|nurse|official|commissioner|administrator|lead|resident|"
+    r"woman|man|mother|father|witness|survivor|volunteer|organizer|organiser|developer|"
+    # an organisation speaking as one: "The council says ...", "the trust said"
+    r"council|committee|board|agency|department|ministry|company|firm|government|trust|union|"
+    r"university|hospital|charity|authority|commission|regulator|club|campaign|airline|operator"
+)
+# Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
+_WEAK_VERBS = frozenset(
+    "think thought thinks thinking hear heard hears hearing remember remembered "
+    "remembers wonder wondered wonders".split()
+)
+# A transcript turn: "Catherine:", "**Q:**", "Dr. Ruiz:" at the start of a paragraph.
+_SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
+
+
+@lru_cache(maxsize=8)
+def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
+    """(a reporting verb with one named or pronoun speaker anywhere in a text, the same
+    clause at the start of a text)."""
+    verbs = sorted((v for v in single if v.isascii() and v not in _WEAK_VERBS), key=len, reverse=True)
+    v = "(?:" + "|".join(re.escape(x) for x in verbs) + ")" if verbs else "(?!)"
+    role = r"[Tt]he\s+(?:[\w’'-]+\s+){0,2}(?:" + _ROLE + r")"
+    name = _FUNCTION_START + r"(?P<name>[A-Z][\w’'-]+)(?:\s+" + _HONORIFIC + r"[A-Z][\w’'.-]+)*"
+    subject = r"(?:\b(?:he|she|He|She|I)|" + role + r"|(?<![\w’'-])" + name + r")"
+    appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,10}?[^\s,\"“”]+,)?"
+    anywhere = re.compile(
+        subject + r",?\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        r"|\b" + v + r"\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+        r"|\b[Aa]ccording\s+to\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+    )
+    start = re.compile(
+        r"[\W_]{0,3}(?:" + subject + appositive + r"\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        r"|(?i:" + v[3:-1] + r")\s+" + _HONORIFIC + r"[A-Z])"
+    )
+    return anywhere, start
+
+
+def _one_speaker(m: re.Match | None) -> bool:
+    if m is None:
+        return False
+    name = m.groupdict().get("name")
+    return not (name and name.lower() in _NOT_ONE_SPEAKER)
+
+
+# A caption that names a person ("Marta Ruiz, head librarian", "Dr Ana Lewis (left)"): a
+# photo of the speaker beside a pull quote.
+_PERSON_CAPTION = lazy(
+    r"[\W_]*" + _HONORIFIC + _FUNCTION_START + r"[A-Z][a-z\u00e0-\u00ff’'-]+(?:\s+[A-Z]\.)?"
+    r"(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+){1,2}[*_]*\s*(?:[,(|:\u2014\u2013-]|$)"
+)
+
+
+def _names_person(text: str) -> bool:
+    """Is a short caption a person's name (with a role after it)?"""
+    t = text.strip()
+    return words_at_most(t, 15) and bool(_PERSON_CAPTION.match(t))
+
+
+def _credit_line(text: str) -> bool:
+    """“— Tom Black, TTS Strategic Partnerships”: a line that names the speaker above it."""
+    return bool(_CREDIT_LINE.match(text)) and words_at_most(text, 20)
+
+
+def _credit_like(text: str) -> bool:
+    """A credit under a blockquote: a dash line, or a short unpunctuated line that is a
+    title or ends with a name ("News industry analyst Ken Doctor", "UX Matters")."""
+    t = text.strip()
+    if _credit_line(t):
+        return True
+    if _terminal(t) or not words_at_most(t, 15):
+        return False
+    return bool(_ENDS_WITH_NAME.search(t)) or is_title_case(t.strip(" .,"))
