@@ -81,6 +81,7 @@ DEFAULT_HARPER_RULES_OFF: tuple[str, ...] = (
     "MissingTo",
 )
 
-# Harper rules reported in paragraphs only: a heading, list item, caption or table cell
-# starting in lower case is a fragment or a list continuing a sentence, not a slip.
-PARAGRAPH_ONLY: frozenset[str] = frozenset({"SentenceCapitalization"})
+# Harper rules about the start of a sentence, reported in paragraphs only (a heading, list
+# item, caption or table cell starting in lower case is a fragment or a list continuing a
+# sentence) and never after an abbreviation's full stop ("4 oz. cooked chicken").
+SENTENCE_START: frozenset[str] = frozenset({"SentenceCapitalization"})

@@ -47,3 +47,27 @@ def excluded_ranges(text: str, check_quotes: bool) -> list[tuple[int, int]]:
 
 def touches(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start < r_end and r_start < max(end, start + 1) for r_start, r_end in ranges)
+
+
+# Abbreviations a full stop ends inside a sentence (measures, titles, companies, months).
+ABBREVIATIONS = frozenset(
+    "oz lb lbs sq ft in yd mi tsp tbsp pt qt gal approx no nos vs etc inc co corp ltd llc jr sr st "
+    "mt dr mr mrs ms prof gov sen rep dept est fig vol pp min max hr hrs yr yrs mo wk ave blvd rd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WORD_AND_STOP_BEFORE = lazy(r"([\w.]+)\.\s+$")
+
+
+def after_abbreviation(text: str, start: int) -> bool:
+    """The word at ``start`` follows a full stop that ends an abbreviation ("4 oz. cooked",
+    "McClatchy Co. can’t", "5 p.m. and"), or a dot with no space after it (``*.sites``,
+    ``{.float-left}``): not the start of a sentence, whatever a sentence splitter thinks."""
+    if start == 0:
+        return False
+    if text[start - 1] == ".":
+        return True
+    m = _WORD_AND_STOP_BEFORE.search(text[max(0, start - 24) : start])
+    if m is None:
+        return False
+    word = m.group(1)
+    return word.lower() in ABBREVIATIONS or "." in word or (len(word) == 1 and word.isalpha())

@@ -279,8 +279,8 @@ def _find(doc: Document, opts: GrammarOptions) -> list[tuple[Any, Any]]:
         return []
     from ..document import PARAGRAPH
     from ..grammar.dictionary import article_names, plain_word, possessive_stem, tokens
-    from ..grammar.kinds import PARAGRAPH_ONLY
-    from ..grammar.prose import blocks_to_check, excluded_ranges, touches
+    from ..grammar.kinds import SENTENCE_START
+    from ..grammar.prose import after_abbreviation, blocks_to_check, excluded_ranges, touches
 
     language = _language(doc, opts, backend.name == "harper")
     if language is None:
@@ -310,7 +310,7 @@ def _find(doc: Document, opts: GrammarOptions) -> list[tuple[Any, Any]]:
         for p in problems:
             if p.kind in off or p.end > len(text):
                 continue
-            if p.code in PARAGRAPH_ONLY and block.kind != PARAGRAPH:
+            if p.code in SENTENCE_START and (block.kind != PARAGRAPH or after_abbreviation(text, p.start)):
                 continue
             if excluded is None:
                 excluded = excluded_ranges(text, opts.check_quotes)
