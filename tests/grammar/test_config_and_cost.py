@@ -150,6 +150,8 @@ def test_the_variety_decides_the_dialect_and_other_languages_are_not_checked():
         ("the sautéed leeks", "sautéed", False),  # accented: a foreign or borrowed word
         ("see example.gov/libary now", "libary", False),  # part of an address
         ("pip instal foo", "instal", True),
+        ("the un-adjusted numbers", "un", False),  # a piece of a hyphenated word
+        ("see api-umbrella", "api", False),
         ("a x b", "x", False),
     ],
 )
@@ -203,3 +205,31 @@ def test_service_identity_is_stable_across_runs():
     c = _harper_service(os.getcwd(), GrammarOptions(cache=False, words=("agrihood",)))
     assert str(a) == str(b) != str(c)
     assert "0x" not in str(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "after"),
+    [
+        ("Add 4 oz. cooked chicken.", "cooked", True),
+        ("Shares in McClatchy Co. can’t recover.", "can’t", True),
+        ("The lab opens at 5 p.m. and closes late.", "and", True),
+        ("Use the {.float-left} class.", "float", True),
+        ("It rained. the match was called off.", "the", False),
+        ("We met. later that day we spoke.", "later", False),
+    ],
+)
+def test_a_full_stop_after_an_abbreviation_starts_no_sentence(text, word, after):
+    from edlint.grammar.prose import after_abbreviation
+
+    assert after_abbreviation(text, text.index(word)) is after
+
+
+def test_quotes_and_addresses_are_excluded_ranges():
+    from edlint.grammar.prose import excluded_ranges, touches
+
+    text = "Lee said “we could of won” and posted https://example.org/teh-libary on the site."
+    ranges = excluded_ranges(text, check_quotes=False)
+    assert touches(text.index("could of"), text.index("could of") + 8, ranges)
+    assert touches(text.index("teh"), text.index("teh") + 3, ranges)
+    assert not touches(text.index("posted"), text.index("posted") + 6, ranges)
+    assert not touches(text.index("could of"), text.index("could of") + 8, excluded_ranges(text, check_quotes=True))

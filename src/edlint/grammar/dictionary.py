@@ -155,7 +155,11 @@ def plain_word(text: str, start: int, end: int) -> bool:
         return False
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before in _NEIGHBOUR_OF_NAME or (after in _NEIGHBOUR_OF_NAME and not (after == "." and _sentence_end(text, end))):
+    if before in "-‐" or after in "-‐":
+        return False  # a piece of a hyphenated word ("un-adjusted", "api-umbrella")
+    if before in _NEIGHBOUR_OF_NAME or (
+        after in _NEIGHBOUR_OF_NAME and not (after == "." and _sentence_end(text, end))
+    ):
         return False
     return not (before.isalnum() or after.isalnum())
 
