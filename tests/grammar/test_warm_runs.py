@@ -59,3 +59,19 @@ def test_warm_runs_never_build_the_linter(tmp_path, monkeypatch, harper_linter):
     relinted = run(site, cache_dir)
     assert not relinted.internal_error, relinted.findings
     assert grammar_findings(relinted) == first
+
+
+def test_worker_processes_find_what_one_process_finds(tmp_path, harper_linter):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / ".edlint.yaml").write_text(
+        "extend_select: [grammar]\ngrammar: {backend: harper, cache: false}\n", encoding="utf-8"
+    )
+    for i in range(16):  # two workers get work from 16 files on
+        (site / f"story-{i:02d}.md").write_text(STORY.replace("300", str(300 + i)), encoding="utf-8")
+    one = Linter(config=str(site / ".edlint.yaml")).run([str(site)], jobs=1)
+    two = Linter(config=str(site / ".edlint.yaml")).run([str(site)], jobs=2)
+    assert not two.internal_error
+    found = [(f.path, f.line, f.column, f.rule) for f in two.findings if f.rule in ("grammar", "spelling")]
+    assert found == [(f.path, f.line, f.column, f.rule) for f in one.findings if f.rule in ("grammar", "spelling")]
+    assert len(found) == 16 * 3

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..document import Document
+from ..grammar.kinds import DEFAULT_KINDS_OFF  # a few tuples: the only grammar module loaded at start-up
 from ..text.quoting import quoted
 from .base import (
     Applicability,
@@ -55,9 +56,6 @@ DEFAULT_SEVERITY = {
     "SEMANTICS": "info",
     "MISC": "info",
 }
-# Kept in step with edlint.grammar.kinds (which this module must not import at start-up;
-# tests/grammar/test_config.py checks they agree).
-DEFAULT_KINDS_OFF = ("Style", "Enhancement", "Readability", "Redundancy")
 
 
 @dataclass(frozen=True)
