@@ -12,5 +12,5 @@ def harper_linter():
     backend = service.backend
     from edlint.grammar.harper_backend import shared_linter
 
-    linter, _lock, _ = shared_linter("en-US", backend.words, backend.rules, backend.identity())
+    linter, _lock, _ = shared_linter("en-US", backend.all_words(), backend.rules, backend.identity())
     return linter

@@ -92,6 +92,21 @@ def shipped_words() -> set[str]:
     return _SHIPPED
 
 
+def shipped_stamp() -> str:
+    """The shipped packs' files as they are on disk (no reading): what ``shipped_words``
+    depends on, for the paragraph answers' key."""
+    from ..rules.declarative.packs import shipped_pack_paths
+
+    parts = []
+    for path in shipped_pack_paths():
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        parts.append(f"{os.path.basename(path)}:{st.st_size}:{st.st_mtime_ns}")
+    return ",".join(parts)
+
+
 def word_file_paths(config_dir: str, files: Iterable[str]) -> list[str]:
     return [f if os.path.isabs(f) else os.path.join(config_dir, f) for f in files]
 

@@ -116,21 +116,36 @@ def shared_linter(
 
 
 class HarperBackend(Backend):
+    """``words``: the house dictionary from the config; ``more_words``: called once, when a
+    linter is first needed, for the words of the shipped packs (reading them costs a third
+    of a second: a warm run must not pay it)."""
+
     name = "harper"
 
-    def __init__(self, words: tuple[str, ...], rules: dict[str, bool], answers: Answers) -> None:
+    def __init__(
+        self, words: tuple[str, ...], rules: dict[str, bool], answers: Answers, more_words: Any = None
+    ) -> None:
         super().__init__()
         self.words = tuple(sorted(set(words)))
         self.rules = dict(sorted(rules.items()))
         self.answers = answers
+        self._more_words = more_words
+        self._all_words: tuple[str, ...] | None = None
         self._context: str | None = None
 
     def identity(self) -> str:
         if self._context is None:
             from .answers import _digest
+            from .dictionary import shipped_stamp
 
-            self._context = _digest(f"{library_stamp()}\0{self.words!r}\0{self.rules!r}")
+            self._context = _digest(f"{library_stamp()}\0{shipped_stamp()}\0{self.words!r}\0{self.rules!r}")
         return f"harper:{self._context}"
+
+    def all_words(self) -> tuple[str, ...]:
+        if self._all_words is None:
+            more = set(self._more_words()) if self._more_words is not None else set()
+            self._all_words = tuple(sorted(more | set(self.words)))
+        return self._all_words
 
     def check(self, paragraphs: list[str], dialect: str) -> list[list[Problem]] | None:
         context = f"{self.identity()}\0{dialect}"
@@ -141,7 +156,7 @@ class HarperBackend(Backend):
             problems = self.answers.get(key)
             if problems is None:
                 if linter is None:
-                    linter, lock, said = shared_linter(dialect, self.words, self.rules, self.identity())
+                    linter, lock, said = shared_linter(dialect, self.all_words(), self.rules, self.identity())
                     self.messages.extend(m for m in said if m not in self.messages)
                 assert lock is not None
                 with lock:

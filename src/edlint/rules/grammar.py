@@ -193,7 +193,7 @@ def _harper_service(config_dir: str, opts: GrammarOptions) -> GrammarService:
         message = f"grammar: the Harper backend is not installed: {INSTALL_HINT}"
         return GrammarService(None, True, [message], "harper:absent")
     messages: list[str] = []
-    words = set(tokens(opts.words)) | shipped_words()
+    words = set(tokens(opts.words))
     for path in word_file_paths(config_dir, opts.dictionary):
         try:
             words |= tokens(read_word_file(path))
@@ -207,7 +207,7 @@ def _harper_service(config_dir: str, opts: GrammarOptions) -> GrammarService:
             continue
         rules[name] = state == "on"
     cache_path = os.path.join(config_dir, ".edlint_cache", "harper.jsonl") if opts.cache else None
-    backend = HarperBackend(tuple(words), rules, Answers(cache_path))
+    backend = HarperBackend(tuple(words), rules, Answers(cache_path), more_words=shipped_words)
     return GrammarService(backend, opts.required, messages, backend.identity())
 
 
@@ -262,12 +262,8 @@ def _language(doc: Document, opts: GrammarOptions, harper: bool) -> str | None:
 
 def _problems(doc: Document, opts: GrammarOptions) -> list[tuple[Any, Any]]:
     """Every problem the backend reports in the article (both rules read this once)."""
-    cached = doc._views.get("grammar-problems")
-    if cached is not None and cached[0] is opts:
-        return cached[1]
-    found = _find(doc, opts)
-    doc._views["grammar-problems"] = (opts, found)
-    return found
+    # Keyed by the options object: the two rules share one when configured alike.
+    return doc.view(f"grammar-problems:{id(opts)}", lambda d: _find(d, opts))
 
 
 def _find(doc: Document, opts: GrammarOptions) -> list[tuple[Any, Any]]:
