@@ -63,6 +63,8 @@ def main() -> None:
         for _ in range(args.repeat):
             cache = os.path.join(work, "cache")
             shutil.rmtree(cache, ignore_errors=True)
+            # The paragraph answers live beside the config (here: the working folder).
+            shutil.rmtree(os.path.join(work, ".edlint_cache"), ignore_errors=True)
             cmd = [args.edlint, "check", "-j", str(args.jobs), "--cache-dir", cache, *extra, full]
             w, c, lines = timed(cmd, work)
             cold.append((w, c))

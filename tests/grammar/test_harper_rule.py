@@ -156,3 +156,9 @@ def test_unknown_harper_rule_is_said_once(harper_linter):
 def test_quotes_checked_when_asked(harper_linter):
     got = found(lint(COUNCIL, check_quotes=True), COUNCIL)
     assert (16, "could of", "grammar") in got and (18, "libary", "spelling") in got
+
+
+def test_an_allow_list_of_harper_rules(harper_linter):
+    got = found(lint(COUNCIL, harper_only=["ModalOf", "SpellCheck"]), COUNCIL)
+    assert (12, "could of", "grammar") in got and (12, "recieved", "spelling") in got
+    assert (14, "Their", "grammar") not in got  # TheirToTheyre is not on the list

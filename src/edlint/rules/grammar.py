@@ -92,6 +92,7 @@ class GrammarOptions(LanguageToolOptions):
     dictionary: tuple[str, ...] = ()  # word files (one per line), relative to the config's folder
     kinds_off: tuple[str, ...] = DEFAULT_KINDS_OFF  # Harper lint kinds / LanguageTool categories not reported
     harper_rules: dict[str, str] = field(default_factory=dict)  # Harper rule -> "on" | "off"
+    harper_only: tuple[str, ...] = ()  # when set: only these Harper rules are reported (an allow list)
     # Unknown words with a capital (Okafor, FedRAMP, iPhone), an accent (sautéed), a digit or
     # a dot next to them are names, brands, abbreviations or foreign words far more often
     # than typos: not reported unless this is true.
@@ -295,6 +296,7 @@ def _find(doc: Document, opts: GrammarOptions) -> list[tuple[Any, Any]]:
     if answers is None:
         return []
     off = set(opts.kinds_off)
+    only = set(opts.harper_only) if backend.name == "harper" else set()
     names: set[str] | None = None
     house = set(tokens(opts.words))
     out = []
@@ -302,7 +304,7 @@ def _find(doc: Document, opts: GrammarOptions) -> list[tuple[Any, Any]]:
         text = block.text.text
         excluded = None
         for p in problems:
-            if p.kind in off or p.end > len(text):
+            if p.kind in off or p.end > len(text) or (only and p.code not in only):
                 continue
             if p.code in SENTENCE_START and (block.kind != PARAGRAPH or after_abbreviation(text, p.start)):
                 continue
@@ -396,6 +398,7 @@ def grammar(doc: Document, opts: GrammarOptions) -> Iterator[Finding]:
     - `backend`
     - `kinds_off`
     - `harper_rules`
+    - `harper_only`
     - `check_quotes`
     - `language`
     - `url`
