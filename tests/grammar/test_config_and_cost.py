@@ -233,3 +233,23 @@ def test_quotes_and_addresses_are_excluded_ranges():
     assert touches(text.index("teh"), text.index("teh") + 3, ranges)
     assert not touches(text.index("posted"), text.index("posted") + 6, ranges)
     assert not touches(text.index("could of"), text.index("could of") + 8, excluded_ranges(text, check_quotes=True))
+
+
+def test_a_panic_in_harper_skips_the_paragraph_and_says_so(monkeypatch):
+    from edlint.grammar.harper_backend import HarperBackend
+
+    class Panic(BaseException):  # what pyo3 raises when Rust code panics
+        pass
+
+    class Exploding:
+        def organized_lints(self, text, language):
+            if "boom" in text:
+                raise Panic("index out of bounds")
+            return {}
+
+    import threading
+
+    monkeypatch.setattr(harper_backend, "shared_linter", lambda *a: (Exploding(), threading.Lock(), []))
+    backend = HarperBackend((), {}, Answers(None))
+    assert backend.check(["A calm paragraph.", "A boom paragraph."], "en-US") == [[], []]
+    assert any("Harper failed on a paragraph (Panic: index out of bounds)" in m for m in backend.messages)

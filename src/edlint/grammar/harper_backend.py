@@ -159,8 +159,17 @@ class HarperBackend(Backend):
                     linter, lock, said = shared_linter(dialect, self.all_words(), self.rules, self.identity())
                     self.messages.extend(m for m in said if m not in self.messages)
                 assert lock is not None
-                with lock:
-                    problems = _problems(linter.organized_lints(text, language="plaintext"))
+                try:
+                    with lock:
+                        problems = _problems(linter.organized_lints(text, language="plaintext"))
+                except (KeyboardInterrupt, SystemExit):
+                    raise
+                except BaseException as exc:  # noqa: BLE001 - a panic in Harper is pyo3's PanicException, a BaseException
+                    note = f"grammar: Harper failed on a paragraph ({type(exc).__name__}: {exc}); it was not checked"
+                    if note not in self.messages:
+                        self.messages.append(note)
+                    out.append([])
+                    continue  # not remembered: a later Harper may check it
                 self.answers.put(key, problems)
             out.append(problems)
         return out
