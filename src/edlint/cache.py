@@ -37,7 +37,7 @@ MAX_ENTRIES = 200_000
 
 MAX_RUNS = 16  # recorded runs (manifests and their cross-file findings) kept per store
 # Libraries whose behaviour decides findings: their installed files are part of the stamp.
-STAMPED_LIBRARIES = ("markdown_it", "yaml", "rapidfuzz")
+STAMPED_LIBRARIES = ("markdown_it", "yaml", "rapidfuzz", "harper")  # harper: the grammar rules
 
 
 try:

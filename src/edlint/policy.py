@@ -143,10 +143,10 @@ def resolve(config: Config, relpath: str, registry: Registry, cli: CliOverrides)
     def options_for(r: Rule) -> Any:
         if r.section is None:
             return None
-        name = r.section.name
-        value_layers = [config.sections.get(name, {}), config.rules.get(r.id, {})]
+        names = (*r.section.merges, r.section.name)
+        value_layers = [config.sections.get(n, {}) for n in names] + [config.rules.get(r.id, {})]
         for o in overrides:
-            value_layers += [o.sections.get(name, {}), o.rules.get(r.id, {})]
+            value_layers += [o.sections.get(n, {}) for n in names] + [o.rules.get(r.id, {})]
         if cli.today and "today" in {f.name for f in dataclasses.fields(r.section.options)}:
             value_layers.append({"today": cli.today})
         return build_options(r.section.options, *value_layers)

@@ -560,7 +560,7 @@ def test_the_answer_cache_is_not_written_or_read_through_a_symlink(tmp_path, mon
     with StandIn() as lt:
         grammar_site(site, lt.url)
         result = edlint.lint_paths([str(site / "story.md")])
-    assert any(f.rule == "grammar" for f in result.findings)
+    assert any(f.rule in ("grammar", "spelling") for f in result.findings)
     assert outside.read_text(encoding="utf-8") == "precious\n"
     # A symlinked cache folder is refused as well.
     (site / ".edlint_cache" / "languagetool.jsonl").unlink()
@@ -589,11 +589,11 @@ def test_replay_key_holds_the_languagetool_url_from_the_environment(tmp_path, mo
     monkeypatch.delenv("EDLINT_LANGUAGETOOL_URL", raising=False)
     for _ in range(2):
         plain = CliRunner().invoke(main, ["check", "story.md"], catch_exceptions=False)
-        assert "warning grammar" not in plain.output
+        assert "warning spelling" not in plain.output
     with StandIn() as lt:
         monkeypatch.setenv("EDLINT_LANGUAGETOOL_URL", lt.url)
         with_server = CliRunner().invoke(main, ["check", "story.md"], catch_exceptions=False)
-    assert "warning grammar" in with_server.output
+    assert "warning spelling" in with_server.output  # "teh": the grammar family's spelling rule
 
 
 def test_the_budget_timer_stops_when_unused_and_never_outlives_the_interpreter(tmp_path):

@@ -42,7 +42,7 @@ def explain_text(r: Any) -> str:
         f"Default severity: {r.severity}. {fix}. Status: {r.status} (since {r.since}).",
     ]
     if r.needs_server:
-        head.append("Off unless a LanguageTool server is configured.")
+        head.append("Off unless selected (extend_select), or a LanguageTool server is configured.")
     elif r.status == "preview":
         head.append("Preview rule: enable with --preview or `preview: true`.")
     if r.section is not None:

@@ -83,6 +83,8 @@ class Section(NamedTuple):
     name: str
     options: type
     doc: str = ""
+    # Sections whose keys are read into this one first (grammar: reads languagetool:).
+    merges: tuple[str, ...] = ()
 
 
 class SiteLoader(NamedTuple):
@@ -156,12 +158,12 @@ _SECTIONS: dict[str, Section] = {}
 _LOADERS: list[SiteLoader] = []
 
 
-def section(name: str, options: type, doc: str = "") -> Section:
+def section(name: str, options: type, doc: str = "", merges: tuple[str, ...] = ()) -> Section:
     """Declare (or fetch) a family's config section."""
     existing = _SECTIONS.get(name)
     if existing is not None:
         return existing
-    sec = _SECTIONS[name] = Section(name, options, doc)
+    sec = _SECTIONS[name] = Section(name, options, doc, merges)
     return sec
 
 

@@ -35,7 +35,7 @@ def where(result, text=ARTICLE):
     return [
         (f.line, lines[f.line - 1][f.column - 1 : f.end_column - 1], str(f.severity), f.data["languagetool_rule"])
         for f in result.findings
-        if f.rule == "grammar"
+        if f.rule in ("grammar", "spelling")
     ]
 
 
@@ -50,7 +50,7 @@ def test_matches_map_to_exact_positions_skip_quotes_and_names():
     ]
     f = result.findings[0]
     assert "Possible spelling mistake" in f.message and "(MORFOLOGIK_RULE_EN_US)" in f.message
-    assert f.fix.applicability.value == "suggestion" and f.fix.edits[0].replacement == "the"
+    assert f.fix.applicability.value == "unsafe" and f.fix.edits[0].replacement == "the"
     assert f.data["category"] == "TYPOS"
 
 
@@ -140,10 +140,13 @@ def test_off_by_default_and_on_when_a_server_is_configured(monkeypatch):
         monkeypatch.setenv("EDLINT_LANGUAGETOOL_URL", lt.url)
         on = edlint.lint_text(ARTICLE, path="story.md", config={"languagetool": {"cache": False}})
         assert any(f.rule == "grammar" for f in on.findings)
+        # Misspellings are the spelling rule's, on with it (a family of two rules).
+        assert any(f.rule == "spelling" and f.data["category"] == "TYPOS" for f in on.findings)
 
 
 def test_selected_without_a_server_says_so():
-    result = edlint.lint_text(ARTICLE, path="story.md", config={"select": ["grammar"]})
+    config = {"select": ["grammar"], "grammar": {"backend": "languagetool"}}
+    result = edlint.lint_text(ARTICLE, path="story.md", config=config)
     assert result.findings == []
     assert any("no LanguageTool server is configured" in m for m in result.messages)
 
