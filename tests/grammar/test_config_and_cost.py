@@ -80,7 +80,10 @@ def test_harper_backend_never_turns_the_rules_on_by_itself():
 
 def test_missing_extra_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(harper_backend, "available", lambda: False)
-    config = {"extend_select": ["grammar"], "grammar": {"backend": "harper", "cache": False}}
+    config = {
+        "extend_select": ["grammar"],
+        "grammar": {"backend": "harper", "cache": False, "harper_only": [], "words": ["x"]},
+    }
     result = edlint.lint_text(STORY, path="story.md", config=config)
     assert result.internal_error  # exit 2
     assert any('pip install "edlint[grammar]"' in m for m in result.messages)

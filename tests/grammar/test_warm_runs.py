@@ -34,7 +34,9 @@ def test_warm_runs_never_build_the_linter(tmp_path, monkeypatch, harper_linter):
     monkeypatch.delenv("EDLINT_NO_CACHE", raising=False)
     site = tmp_path / "site"
     site.mkdir()
-    (site / ".edlint.yaml").write_text("extend_select: [grammar]\ngrammar: {backend: harper}\n", encoding="utf-8")
+    (site / ".edlint.yaml").write_text(
+        "extend_select: [grammar]\ngrammar: {backend: harper, harper_only: [], words: [x]}\n", encoding="utf-8"
+    )
     (site / "story.md").write_text(STORY, encoding="utf-8")
     cache_dir = site / ".edlint_cache"
     first = grammar_findings(run(site, cache_dir))
@@ -65,7 +67,8 @@ def test_worker_processes_find_what_one_process_finds(tmp_path, harper_linter):
     site = tmp_path / "site"
     site.mkdir()
     (site / ".edlint.yaml").write_text(
-        "extend_select: [grammar]\ngrammar: {backend: harper, cache: false}\n", encoding="utf-8"
+        "extend_select: [grammar]\ngrammar: {backend: harper, cache: false, harper_only: [], words: [x]}\n",
+        encoding="utf-8",
     )
     for i in range(16):  # two workers get work from 16 files on
         (site / f"story-{i:02d}.md").write_text(STORY.replace("300", str(300 + i)), encoding="utf-8")
