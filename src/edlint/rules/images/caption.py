@@ -8,7 +8,8 @@ from ...document import PARAGRAPH, Document, MappedText
 from ...text.credits import NONE, CreditRecogniser
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
-from .editorial import _emblem, _is_chart
+from .editorial import _emblem
+from .expected import caption_expected
 from .model import Image, _credit_only, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
@@ -75,7 +76,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.featured and not opts.frontmatter_caption:
             continue
-        if not opts.chart_captions and _is_chart(img):
+        if not caption_expected(doc, img, opts):
             continue
         what = "Featured image" if img.featured else "Image"
         if img.captions or img.credits:

@@ -48,6 +48,7 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
                 _add_part(img.captions, TextPart(b.text.text, b.text.span, b.text))
     if by_block:  # the credit recogniser costs a few ms to build: not for an article without images
         _attach_neighbours(doc, by_block, recogniser_for(opts))
+        _attach_lead_caption(doc, out)
     if doc.format == "html":
         # og:image / JSON-LD image is the page's share card, not an image on the page; but
         # JSON-LD may credit the page's images (creditText, creator, copyrightHolder).
@@ -157,6 +158,27 @@ _CAPTION_CLASS = lazy(
     r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I
 )
 _CREDIT_ONLY_CLASS = lazy(r"credit|copyright|photographer|attribution|image[-_]?source", re.I)
+
+
+# A caption written away from its image that says which image it is about: "Cover image:
+# artist's impression ... by Studio Name", "Top photo: ...", "Header image courtesy of ...".
+_LEAD_LABEL = lazy(
+    r"\s*(?:cover|top|header|lead|main|featured|hero|banner|title|opening)\s+"
+    r"(?:image|photo(?:graph)?|picture|illustration|pic)s?\b\s*(?:[:|\-–—]|courtesy\b|by\b|credits?\b|©)",
+    re.I,
+)
+
+
+def _attach_lead_caption(doc: Document, images: list[Image]) -> None:
+    """A "Cover image: ..." paragraph captions and credits the article's first image, wherever
+    the template printed it (often at the end of the standfirst, or under the story)."""
+    first = next((i for i in images if i.block is not None and not i.captions and not i.credits), None)
+    if first is None or first is not images[0]:
+        return
+    for b in doc.blocks:
+        if b.kind == PARAGRAPH and b.text is not None and len(b.text.text) <= 400 and _LEAD_LABEL.match(b.text.text):
+            _add_part(first.captions, TextPart(b.text.text, b.text.span, b.text))
+            return
 
 
 def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRecogniser) -> None:

@@ -1,0 +1,111 @@
+"""Whether an editorial image is one a copy editor expects to see captioned.
+
+A news photograph needs a caption: who, what, where, when. Other pictures in an article
+usually do not, by house style on most sites: a screenshot, a diagram or drawing the site
+made itself, a picture the text around it already introduces or explains ("as the diagram
+below shows:", "This screenshot of the dashboard shows ..."), an illustration inside a list
+of features, or a portrait of the person the next quotation is from. A data chart is the
+exception among graphics: it needs a title and a source (``chart_captions``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Document, ImageBlock
+from ...text.patterns import lazy
+from .editorial import _exempt_from_credit
+from .model import Image
+from .options import ImagesOptions
+
+# A data chart (needs a title and a source); a diagram of how something works is not one.
+_DATA_CHART = lazy(r"\b(?:chart|charts|graph|graphs|plot|plots|infographic|maps?)\b", re.I)
+_DATA_CHART_FILE = lazy(r"(?:^|[^a-z])(?:chart|graph|plot|infographic|map)s?(?:[^a-z]|$)", re.I)
+# Formats photographs are not saved in: screenshots and drawings are PNG, GIF or SVG.
+_GRAPHIC_EXTS = (".png", ".gif", ".svg", ".apng")
+# Alt text or file names that say the picture is a graphic the site made.
+_GRAPHIC_WORDS = lazy(
+    r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s+captures?|diagrams?|flow\s?charts?|schematics?|wireframes?"
+    r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?)\b",
+    re.I,
+)
+
+# The paragraph before introduces the picture ("... looks like this:", "the diagram below").
+_INTRODUCES = lazy(
+    r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here['’]s"
+    r"|as\s+shown|is\s+shown|are\s+shown|shown\s+here|pictured|see\s+(?:the\s+)?(?:image|figure|diagram|screenshot))\b",
+    re.I,
+)
+# The paragraph after explains it ("This screenshot of development work shows ...", "Above: ...").
+_EXPLAINS = lazy(
+    r"^\s*(?:(?:this|the|in\s+this|in\s+the|on\s+this|these|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:screen\s?shots?|images?|photos?|photographs?|pictures?|diagrams?|charts?|graphs?|figures?|maps?|illustrations?"
+    r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\))",
+    re.I,
+)
+_NAME = lazy(r"^\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)")
+
+
+def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
+    """Whether a missing caption under ``img`` is worth a copy editor's note."""
+    if img.featured or img.block is None or img.origin == "text":
+        return True
+    if _data_chart(img):
+        return opts.chart_captions
+    if _graphic(img, opts):
+        return False
+    if "list" in img.block.container:
+        return False  # an illustration of a list item; the item is its context
+    before, after = _neighbours(doc, img.block)
+    if before is not None and _INTRODUCES.search(before[-200:]):
+        return False
+    if after is not None and _EXPLAINS.match(after):
+        return False
+    return not _portrait_of_speaker(img, before, after)
+
+
+def _data_chart(img: Image) -> bool:
+    texts = (img.alt or "", *(c.text for c in img.captions))
+    if any(_DATA_CHART.search(t) for t in texts if t):
+        return True
+    name = img.src.split("?", 1)[0].rsplit("/", 1)[-1]
+    return bool(_DATA_CHART_FILE.search(name.rsplit(".", 1)[0]))
+
+
+def _graphic(img: Image, opts: ImagesOptions) -> bool:
+    """A screenshot, diagram or drawing: said so by its alt text, caption or file name, or
+    saved as PNG/GIF/SVG (how screens and drawings are saved; photographs are JPEG)."""
+    if _exempt_from_credit(img, opts):
+        return True
+    path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
+    if path.endswith(_GRAPHIC_EXTS):
+        return True
+    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
+
+
+def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | None]:
+    """The text of the prose block just before the image and just after it."""
+    before = after = None
+    for b in doc.blocks:
+        if b is block or b.text is None or b.kind == "image":
+            continue
+        if b.span.end <= block.span.start:
+            before = b.text.text
+        elif b.span.start >= block.span.end:
+            after = b.text.text
+            break
+    return before, after
+
+
+def _portrait_of_speaker(img: Image, before: str | None, after: str | None) -> bool:
+    """A portrait whose alt text names the person that the quotation or bio next to it is
+    from ("Patrick Kigongo looking at the camera" above a testimonial signed "Patrick
+    Kigongo, Product Manager"): the text says who it is."""
+    m = _NAME.match(img.alt or "")
+    if not m:
+        return False
+    name = " ".join(m.group(1).split())
+    return any(t and name in " ".join(t.split()) for t in (before, after))
+
+
