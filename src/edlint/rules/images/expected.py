@@ -1,11 +1,14 @@
 """Whether an editorial image is one a copy editor expects to see captioned.
 
-A news photograph needs a caption: who, what, where, when. Other pictures in an article
+A news photograph needs a caption (who, what, where, when) and a credit. Other pictures in an article
 usually do not, by house style on most sites: a screenshot, a diagram or drawing the site
 made itself, a picture the text around it already introduces or explains ("as the diagram
 below shows:", "This screenshot of the dashboard shows ..."), an illustration inside a list
 of features, or a portrait of the person the next quotation is from. A data chart is the
-exception among graphics: it needs a title and a source (``chart_captions``).
+exception among graphics: it needs a title and a source (``chart_captions``), unless the text
+that introduces it gives the source ("according to Customs and Border Protection data") or
+says the writers drew it to illustrate their own method ("we visualise this evaluation as
+...", "you produce a chart that looks something like this:").
 """
 
 from __future__ import annotations
@@ -64,6 +67,26 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     return not _portrait_of_speaker(img, before, after)
 
 
+# The lead-in of a chart that names its data source, or says the writers made it themselves
+# or that it only illustrates ("a chart that looks something like this:").
+_CHART_SOURCED = lazy(
+    r"\baccording\s+to\b|\b(?:data|figures|numbers|statistics)\s+(?:from|by|published\s+by|released\s+by)\b"
+    r"|\bsources?\s*:|\b(?:we|I)\s+(?:\w+\s+)?(?:visuali[sz]e[ds]?|chart(?:ed)?|plot(?:ted)?|graph(?:ed)?|map(?:ped)?|drew"
+    r"|made|built|created|produced|calculated|analy[sz]ed)\b|\bour\s+(?:own\s+)?(?:analysis|data|survey|scan|calculations?"
+    r"|research|figures|numbers)\b|\b(?:something|somewhat)\s+like\s+this\b|\bfor\s+(?:example|instance)\b|\bhypothetical\b",
+    re.I,
+)
+
+
+def chart_credited_by_text(doc: Document, img: Image) -> bool:
+    """A chart whose lead-in paragraph gives its source, or says the writers made it or that it
+    only illustrates: the article is its source."""
+    if img.block is None or not _data_chart(img):
+        return False
+    before, _after = _neighbours(doc, img.block)
+    return before is not None and bool(_CHART_SOURCED.search(before[-400:]))
+
+
 def _data_chart(img: Image) -> bool:
     texts = (img.alt or "", *(c.text for c in img.captions))
     if any(_DATA_CHART.search(t) for t in texts if t):
@@ -107,5 +130,3 @@ def _portrait_of_speaker(img: Image, before: str | None, after: str | None) -> b
         return False
     name = " ".join(m.group(1).split())
     return any(t and name in " ".join(t.split()) for t in (before, after))
-
-

@@ -48,7 +48,6 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
                 _add_part(img.captions, TextPart(b.text.text, b.text.span, b.text))
     if by_block:  # the credit recogniser costs a few ms to build: not for an article without images
         _attach_neighbours(doc, by_block, recogniser_for(opts))
-        _attach_lead_caption(doc, out)
     if doc.format == "html":
         # og:image / JSON-LD image is the page's share card, not an image on the page; but
         # JSON-LD may credit the page's images (creditText, creator, copyrightHolder).
@@ -60,6 +59,10 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
     for img in out:
         img.skip = _skip_reason(img, opts)
         img.decorative = is_decorative(img, opts)
+    if by_block:
+        lead = _attach_lead_caption(doc, out, recogniser_for(opts))
+        if lead is not None:
+            lead.decorative = is_decorative(lead, opts)
     return out
 
 
@@ -169,16 +172,19 @@ _LEAD_LABEL = lazy(
 )
 
 
-def _attach_lead_caption(doc: Document, images: list[Image]) -> None:
-    """A "Cover image: ..." paragraph captions and credits the article's first image, wherever
-    the template printed it (often at the end of the standfirst, or under the story)."""
-    first = next((i for i in images if i.block is not None and not i.captions and not i.credits), None)
-    if first is None or first is not images[0]:
-        return
+def _attach_lead_caption(doc: Document, images: list[Image], rec: CreditRecogniser) -> Image | None:
+    """A "Cover image: ..." paragraph captions or credits the article's lead image (its first
+    editorial image on the page), wherever the template printed it: often at the end of the
+    standfirst, or under the story."""
+    lead = next((i for i in images if i.block is not None and i.skip is None and not i.featured), None)
+    if lead is None or lead.captions or lead.credits:
+        return None
     for b in doc.blocks:
         if b.kind == PARAGRAPH and b.text is not None and len(b.text.text) <= 400 and _LEAD_LABEL.match(b.text.text):
-            _add_part(first.captions, TextPart(b.text.text, b.text.span, b.text))
-            return
+            part = TextPart(b.text.text, b.text.span, b.text)
+            _add_part(lead.credits if _credit_only(b.text.text, rec) else lead.captions, part)
+            return lead
+    return None
 
 
 def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRecogniser) -> None:
