@@ -18,6 +18,7 @@ from ...text.patterns import lazy
 
 _SCAN_LIMIT = 2_000_000  # characters of the page read by the source patterns (bounded)
 _TOP_BLOCKS = 20  # prose blocks read from the headline down for a byline or dateline
+_ABOVE_HEADLINE = 5  # blocks above the headline read too (a kicker, a byline, a date)
 _SHORT_LINE = 160  # a byline or dateline is a short line, not a paragraph of story
 
 AUTHOR_FIELDS = frozenset({"author", "authors", "byline", "creator", "writer", "writers"})
@@ -28,7 +29,11 @@ DATE_FIELDS = frozenset(
 _AUTHOR_MARKUP = lazy(
     r"""\bitemprop\s*=\s*["']?(?:[\w\s]*\s)?author\b"""
     r"""|\brel\s*=\s*["']?(?:[\w\s]*\s)?author\b"""
-    r"""|"author"\s*:\s*(?:\{|\[\s*\{|\[\s*"[^"\s]|"[^"\s])""",
+    r"""|"author"\s*:\s*(?:\{|\[\s*\{|\[\s*"[^"\s]|"[^"\s])"""
+    # a link to the writer's page ("/author/jane-doe/"), an element classed as the byline
+    r"""|\bhref\s*=\s*["'][^"'\s]{0,200}/(?:author|authors|autor|autore|auteur|writers?)/[\w.-]+"""
+    r"""|\bclass\s*=\s*["'][^"']{0,200}\b(?:author[-_]?(?:name|link)|byline(?:[-_]?name)?|entry[-_]author|post[-_]author"""
+    r"""|article[-_]author)\b[^"']{0,200}["'][^>]{0,300}>\s*(?:<(?!/)[^>]{0,300}>\s*){0,3}[^\s<]""",
     re.I,
 )
 _DATE_MARKUP = lazy(
@@ -46,7 +51,8 @@ _DATE_VALUE = lazy(r"^\s*\d{4}-\d{1,2}-\d{1,2}|^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}
 _BYLINE_WORD = lazy(
     r"^\s*(?:by|written\s+by|words\s+by|reporting\s+by|story\s+by|von|por|par|di|door|av|af|autor(?:in)?:?|author:?)"
     r"\s+(?P<name>(?-i:[A-Z@][\w'’.-]+)(?:\s+(?-i:[A-Z][\w'’.-]+|de|van|von|da|del|di|le|la)){0,4})"
-    r"\s*(?:$|[,|•·–—/-]|\s(?:on|and|&|und|y|e|et|for|für|in|at|am|le|el|il)\b)",
+    r"\s*(?:$|[,|•·–—/-]|\s(?:on|and|&|und|y|e|et|for|für|in|at|am|le|el|il|published|posted|updated|publiziert"
+    r"|veröffentlicht|aktualisiert|pubblicato|publicado|publié|gepubliceerd)\b)",
     re.I,
 )
 # Words after "By" that make a sentence, not a byline ("By Tuesday, the council ...").
@@ -124,13 +130,13 @@ def _evidence(doc: Document) -> PageEvidence:
 
 
 def _top_lines(doc: Document) -> list[str]:
-    """Short lines near the headline (the first H1, else the page's start): where bylines
-    and datelines stand."""
+    """Short lines near the headline (from a few blocks above the first H1, else from the
+    page's start): where bylines and datelines stand."""
     blocks = [b for b in doc.blocks if b.text is not None and b.kind != "image"]
     start = 0
     for i, b in enumerate(blocks):
         if b.kind == HEADING and b.level == 1:
-            start = i
+            start = max(0, i - _ABOVE_HEADLINE)  # some templates print the byline above the headline
             break
     out = []
     for b in blocks[start : start + _TOP_BLOCKS]:
