@@ -42,11 +42,49 @@ _INTRODUCES = lazy(
 # The paragraph after explains it ("This screenshot of development work shows ...", "Above: ...").
 _EXPLAINS = lazy(
     r"^\s*(?:(?:this|the|in\s+this|in\s+the|on\s+this|these|that)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:screen\s?shots?|images?|photos?|photographs?|pictures?|diagrams?|charts?|graphs?|figures?|maps?|illustrations?"
+    r"(?:screen\s?shots?|images?|photos?|photographs?|pictures?|diagrams?|charts?|graphs?|figure|maps?|illustrations?"
     r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\))",
     re.I,
 )
 _NAME = lazy(r"^\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)")
+# A personal name: two or three title-case words ("Dana Whitfield", "Mary J. Blige").
+_PERSON = lazy(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+# Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
+_NAME_ONLY = lazy(
+    r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
+    r"(?:\s*\([^)]{1,20}\))?(?:[,\s]+(?:headshot|portrait|photo|profile\s+photo|smiling))?\s*\.?\s*$"
+)
+# What a photograph shows, as its alt text or caption says it: people, an event, a place.
+_PHOTO_WORDS = lazy(
+    r"\b(?:photo|photos|photograph|photographs|picture|pictures|portrait|headshot|snapshot|selfie"
+    r"|people|person|man|men|woman|women|boys?|girls?|child|children|kids?|baby|famil(?:y|ies)|crowds?|team|teams"
+    r"|staff|staffers|colleagues|members|employees|workers|volunteers|residents|visitors|tourists|passengers|fans"
+    r"|spectators|audience|attendees|participants|students|pupils|teachers|nurses|doctors|patients|officers|police"
+    r"|soldiers|troops|firefighters|crews?|protesters|demonstrators|voters|officials|ministers?|president|mayor"
+    r"|senator|governor|councill?ors?|leaders?|speakers?|panel(?:ists)?|presenters?|developers|designers"
+    r"|engineers|researchers|scientists|farmers|athletes|players|runners|riders|drivers|shoppers|customers"
+    r"|commuters|cyclists|pedestrians|refugees|migrants|survivors|rescuers|guests|delegates|musicians|actors"
+    r"|couple|friends"
+    r"|ceremony|celebration|festival|parade|protest|rally|march|vigil|funeral|wedding|conference|summit|meeting"
+    r"|workshop|hackathon|launch|opening|visit|tour|match|race|concert|exhibition|fair|gathering|training"
+    r"|lecture|interview|demonstration|strike|election|campaign|fire|flood|floods|storm|blaze|crash|explosion"
+    r"|earthquake|rescue"
+    r"|street|streets|road|bridge|building|buildings|house|houses|office|hall|stage|square|park|city|town|village"
+    r"|port|harbou?r|beach|sea|river|lake|mountains?|forest|farm|school|hospital|church|station|airport|stadium"
+    r"|courthouse|parliament|capitol|headquarters|campus|warehouse|factory|skyline|coast|island|garden|ferry"
+    r"|ship|boat|train|bus|cars?|plane|aircraft|traffic|dusk|dawn|sunset|sunrise|aerial"
+    r"|speaks|speaking|talks|listens|poses|posing|smiling|smiles|stands|standing|sits|sitting|walks|walking"
+    r"|holds|holding|waves|waving|wearing|gather|gathered|gathers|queue|queues|attend|attends|celebrate)\b"
+    r"(?!['’]s?\b)",  # "the team's planning board" shows a board, not the team
+    re.I,
+)
+# File names a camera or phone gives a photograph: IMG_0423, DSC01234, PXL_2024..., 4X6A1347.
+_CAMERA_FILE = lazy(
+    r"^(?:img|dsc|dscn|dscf|pxl|_mg|mvimg|photo|kakaotalk|whatsapp[\s_-]image)[_ -]?\d|^\d{8}[_-]\d{6}"
+    r"|^[0-9a-z]{4}\d{4}$",
+    re.I,
+)
+_PHOTO_EXTS = (".jpg", ".jpeg", ".webp", ".heic", ".tif", ".tiff")
 
 
 def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
@@ -54,17 +92,43 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     if img.featured or img.block is None or img.origin == "text":
         return True
     if _data_chart(img):
-        return opts.chart_captions
+        before, after = _neighbours(doc, img.block)
+        return opts.chart_captions and not _introduced_or_explained(before, after)
     if _graphic(img, opts):
         return False
     if "list" in img.block.container:
         return False  # an illustration of a list item; the item is its context
     before, after = _neighbours(doc, img.block)
-    if before is not None and _INTRODUCES.search(before[-200:]):
+    if _introduced_or_explained(before, after) or _portrait_of_speaker(img, before, after):
         return False
-    if after is not None and _EXPLAINS.match(after):
-        return False
-    return not _portrait_of_speaker(img, before, after)
+    return _photograph(img)
+
+
+def _introduced_or_explained(before: str | None, after: str | None) -> bool:
+    return (before is not None and bool(_INTRODUCES.search(before[-200:]))) or (
+        after is not None and bool(_EXPLAINS.match(after))
+    )
+
+
+def _photograph(img: Image) -> bool:
+    """Whether the picture is a photograph of people, an event or a place: its alt text or
+    caption says so, it is credited, or its file is a camera's. A picture nothing describes
+    (no alt text) counts when it is a JPEG or has no extension (a news CMS's image URL); a
+    described one that shows none of these is a picture of a thing on a screen or a desk
+    ("The betaFEC glossary", "Comments on the team's Trello board")."""
+    if img.credits or img.captions:
+        return True  # credited, or captioned with only a credit: someone took it
+    path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
+    name = path.rsplit("/", 1)[-1]
+    stem, dot, ext = name.rpartition(".")
+    if _CAMERA_FILE.match(stem or name):
+        return True
+    alt = (img.alt or "").strip()
+    if not alt:
+        return not dot or ("." + ext) in _PHOTO_EXTS
+    if _PHOTO_WORDS.search(alt) or _PERSON.search(alt):
+        return True
+    return bool(_PHOTO_WORDS.search((stem or name).replace("-", " ").replace("_", " ")))
 
 
 # The lead-in of a chart that names its data source, or says the writers made it themselves
@@ -125,8 +189,10 @@ def _portrait_of_speaker(img: Image, before: str | None, after: str | None) -> b
     """A portrait whose alt text names the person that the quotation or bio next to it is
     from ("Patrick Kigongo looking at the camera" above a testimonial signed "Patrick
     Kigongo, Product Manager"): the text says who it is."""
-    m = _NAME.match(img.alt or "")
+    alt = img.alt or ""
+    only = _NAME_ONLY.match(alt)
+    m = only or _NAME.match(alt)
     if not m:
         return False
-    name = " ".join(m.group(1).split())
+    name = " ".join((m.group("name") if only else m.group(1)).split())
     return any(t and name in " ".join(t.split()) for t in (before, after))

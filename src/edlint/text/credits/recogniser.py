@@ -72,6 +72,8 @@ class CreditRecogniser:
         """
         if not text or not text.strip():
             return NO_CREDIT
+        if "\u00a0" in text:
+            text = text.replace("\u00a0", " ")  # "by&nbsp;Name": same length, so offsets still hold
         best = NO_CREDIT
         for pat in self.patterns:
             m = pat.search(text)
