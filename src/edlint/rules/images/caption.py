@@ -9,7 +9,7 @@ from ...text.credits import NONE, CreditRecogniser
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem
-from .expected import caption_expected
+from .expected import caption_expected, is_photograph
 from .model import Image, _credit_only, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
@@ -113,6 +113,8 @@ def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) 
     for i, img in enumerate(images):
         if img.skip or img.featured or (img.origin == "text" and not img.captions):
             continue
+        if not is_photograph(doc, img, opts):
+            continue  # a series of diagrams or screenshots may share one title
         for part in img.captions:
             if part.mapped is not None and id(part.mapped) not in owned:
                 owned.add(id(part.mapped))

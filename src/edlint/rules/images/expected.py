@@ -29,7 +29,8 @@ _GRAPHIC_EXTS = (".png", ".gif", ".svg", ".apng")
 # Alt text or file names that say the picture is a graphic the site made.
 _GRAPHIC_WORDS = lazy(
     r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s+captures?|diagrams?|flow\s?charts?|schematics?|wireframes?"
-    r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?)\b",
+    r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?|architecture|stick\s+figures?"
+    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?)\b",
     re.I,
 )
 
@@ -47,8 +48,6 @@ _EXPLAINS = lazy(
     re.I,
 )
 _NAME = lazy(r"^\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)")
-# A personal name: two or three title-case words ("Dana Whitfield", "Mary J. Blige").
-_PERSON = lazy(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
 # Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
 _NAME_ONLY = lazy(
     r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
@@ -72,7 +71,7 @@ _PHOTO_WORDS = lazy(
     r"|street|streets|road|bridge|building|buildings|house|houses|office|hall|stage|square|park|city|town|village"
     r"|port|harbou?r|beach|sea|river|lake|mountains?|forest|farm|school|hospital|church|station|airport|stadium"
     r"|courthouse|parliament|capitol|headquarters|campus|warehouse|factory|skyline|coast|island|garden|ferry"
-    r"|ship|boat|train|bus|cars?|plane|aircraft|traffic|dusk|dawn|sunset|sunrise|aerial"
+    r"|ship|boat|train|bus|cars?|plane|aircraft|dusk|dawn|sunset|sunrise|aerial"
     r"|speaks|speaking|talks|listens|poses|posing|smiling|smiles|stands|standing|sits|sitting|walks|walking"
     r"|holds|holding|waves|waving|wearing|gather|gathered|gathers|queue|queues|attend|attends|celebrate)\b"
     r"(?!['’]s?\b)",  # "the team's planning board" shows a board, not the team
@@ -91,21 +90,31 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     """Whether a missing caption under ``img`` is worth a copy editor's note."""
     if img.featured or img.block is None or img.origin == "text":
         return True
+    if _exempt_from_credit(img, opts):
+        return False  # a screenshot, a page on a screen, a drawing of a concept
     if _data_chart(img):
         before, after = _neighbours(doc, img.block)
         return opts.chart_captions and not _introduced_or_explained(before, after)
-    if _graphic(img, opts):
+    if _graphic(img):
         return False
     if "list" in img.block.container:
         return False  # an illustration of a list item; the item is its context
     before, after = _neighbours(doc, img.block)
-    if _introduced_or_explained(before, after) or _portrait_of_speaker(img, before, after):
+    if _introduced_or_explained(before, after) or _portrait_of_speaker(doc, img):
         return False
     return _photograph(img)
 
 
+def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:
+    """A photograph (not a screenshot, chart, diagram or drawing): what a repeated caption
+    is a mistake under (a series of diagrams may share one title)."""
+    if img.block is None or img.origin == "text":
+        return True
+    return not (_exempt_from_credit(img, opts) or _data_chart(img) or _graphic(img)) and _photograph(img)
+
+
 def _introduced_or_explained(before: str | None, after: str | None) -> bool:
-    return (before is not None and bool(_INTRODUCES.search(before[-200:]))) or (
+    return (before is not None and bool(_INTRODUCES.search(before[-1000:]))) or (
         after is not None and bool(_EXPLAINS.match(after))
     )
 
@@ -126,7 +135,7 @@ def _photograph(img: Image) -> bool:
     alt = (img.alt or "").strip()
     if not alt:
         return not dot or ("." + ext) in _PHOTO_EXTS
-    if _PHOTO_WORDS.search(alt) or _PERSON.search(alt):
+    if _PHOTO_WORDS.search(alt) or _NAME_ONLY.match(alt):
         return True
     return bool(_PHOTO_WORDS.search((stem or name).replace("-", " ").replace("_", " ")))
 
@@ -159,11 +168,9 @@ def _data_chart(img: Image) -> bool:
     return bool(_DATA_CHART_FILE.search(name.rsplit(".", 1)[0]))
 
 
-def _graphic(img: Image, opts: ImagesOptions) -> bool:
+def _graphic(img: Image) -> bool:
     """A screenshot, diagram or drawing: said so by its alt text, caption or file name, or
     saved as PNG/GIF/SVG (how screens and drawings are saved; photographs are JPEG)."""
-    if _exempt_from_credit(img, opts):
-        return True
     path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
     if path.endswith(_GRAPHIC_EXTS):
         return True
@@ -185,14 +192,35 @@ def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | Non
     return before, after
 
 
-def _portrait_of_speaker(img: Image, before: str | None, after: str | None) -> bool:
-    """A portrait whose alt text names the person that the quotation or bio next to it is
-    from ("Patrick Kigongo looking at the camera" above a testimonial signed "Patrick
-    Kigongo, Product Manager"): the text says who it is."""
+def _portrait_of_speaker(doc: Document, img: Image) -> bool:
+    """A portrait whose alt text names the person the text around it is about or from
+    ("Patrick Kigongo looking at the camera" above a testimonial signed "Patrick Kigongo,
+    Product Manager"; a headshot "Jamie Albrecht" beside "Jamie joined 18F in ..."): the text
+    says who it is. A name-only alt matches on the surname or the first name too."""
     alt = img.alt or ""
     only = _NAME_ONLY.match(alt)
     m = only or _NAME.match(alt)
-    if not m:
+    if not m or img.block is None:
         return False
     name = " ".join((m.group("name") if only else m.group(1)).split())
-    return any(t and name in " ".join(t.split()) for t in (before, after))
+    keys = [name]
+    if only:
+        keys += [w for w in name.split() if len(w) >= 3 and not w.endswith(".")]
+    near = _text_around(doc, img.block, before=2, after=6)
+    return any(re.search(r"\b" + re.escape(k) + r"\b", near) for k in keys)
+
+
+def _text_around(doc: Document, block: ImageBlock, before: int, after: int) -> str:
+    prev: list[str] = []
+    nxt: list[str] = []
+    for b in doc.blocks:
+        if b is block or b.text is None or b.kind == "image":
+            continue
+        if b.span.end <= block.span.start:
+            prev.append(b.text.text)
+            del prev[:-before]
+        elif b.span.start >= block.span.end:
+            nxt.append(b.text.text)
+            if len(nxt) >= after:
+                break
+    return " ".join(" ".join(prev + nxt).split())
