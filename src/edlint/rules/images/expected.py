@@ -9,6 +9,11 @@ exception among graphics: it needs a title and a source (``chart_captions``), un
 that introduces it gives the source ("according to Customs and Border Protection data") or
 says the writers drew it to illustrate their own method ("we visualise this evaluation as
 ...", "you produce a chart that looks something like this:").
+
+On a saved news page (HTML) every editorial picture but a graphic is taken for a news
+photograph. In a site's own post (Markdown), where screenshots of the site's work are
+common and the file is often a JPEG, the alt text, caption, credit or a camera's file name
+must say it is a photograph (people, an event, a place) before a missing caption counts.
 """
 
 from __future__ import annotations
@@ -47,11 +52,11 @@ _EXPLAINS = lazy(
     r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\))",
     re.I,
 )
-_NAME = lazy(r"^\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)")
 # Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
 _NAME_ONLY = lazy(
     r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
-    r"(?:\s*\([^)]{1,20}\))?(?:[,\s]+(?:headshot|portrait|photo|profile\s+photo|smiling))?\s*\.?\s*$"
+    r"(?:\s*\([^)]{1,20}\))?(?:[,\s]+(?:headshot|portrait|photo|profile\s+photo"
+    r"|(?:smiling|looking|posing|poses|standing|sitting|seated|in\s+front\s+of)\b[^.;]{0,80}))?\s*\.?\s*$"
 )
 # What a photograph shows, as its alt text or caption says it: people, an event, a place.
 _PHOTO_WORDS = lazy(
@@ -92,15 +97,22 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
         return True
     if _exempt_from_credit(img, opts):
         return False  # a screenshot, a page on a screen, a drawing of a concept
+    news_page = doc.format == "html"  # a saved page of a news site, not a site's own post
     if _data_chart(img):
+        if news_page:
+            return opts.chart_captions  # a news graphic needs its title and source
         before, after = _neighbours(doc, img.block)
         return opts.chart_captions and not _introduced_or_explained(before, after)
     if _graphic(img):
         return False
     if "list" in img.block.container:
         return False  # an illustration of a list item; the item is its context
+    if _portrait_of_speaker(doc, img):
+        return False
+    if news_page:
+        return True
     before, after = _neighbours(doc, img.block)
-    if _introduced_or_explained(before, after) or _portrait_of_speaker(doc, img):
+    if _introduced_or_explained(before, after):
         return False
     return _photograph(img)
 
@@ -196,16 +208,14 @@ def _portrait_of_speaker(doc: Document, img: Image) -> bool:
     """A portrait whose alt text names the person the text around it is about or from
     ("Patrick Kigongo looking at the camera" above a testimonial signed "Patrick Kigongo,
     Product Manager"; a headshot "Jamie Albrecht" beside "Jamie joined 18F in ..."): the text
-    says who it is. A name-only alt matches on the surname or the first name too."""
-    alt = img.alt or ""
-    only = _NAME_ONLY.match(alt)
-    m = only or _NAME.match(alt)
-    if not m or img.block is None:
+    says who it is, by full name, first name or surname. Not a credited photo."""
+    if img.credits or img.block is None:
+        return False  # a credited photo is an editorial picture, whoever is in it
+    m = _NAME_ONLY.match(img.alt or "")
+    if not m:
         return False
-    name = " ".join((m.group("name") if only else m.group(1)).split())
-    keys = [name]
-    if only:
-        keys += [w for w in name.split() if len(w) >= 3 and not w.endswith(".")]
+    name = " ".join(m.group("name").split())
+    keys = [name, *(w for w in name.split() if len(w) >= 3 and not w.endswith("."))]
     near = _text_around(doc, img.block, before=2, after=6)
     return any(re.search(r"\b" + re.escape(k) + r"\b", near) for k in keys)
 
