@@ -55,8 +55,9 @@ _EXPLAINS = lazy(
 # Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
 _NAME_ONLY = lazy(
     r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
-    r"(?:\s*\([^)]{1,20}\))?(?:[,\s]+(?:headshot|portrait|photo|profile\s+photo"
-    r"|(?:smiling|looking|posing|poses|standing|sitting|seated|in\s+front\s+of)\b[^.;]{0,80}))?\s*\.?\s*$"
+    r"(?:\s*\([^)]{1,20}\))?"
+    r"(?:[,\s]+[^.;]{0,100}?\b(?:smil\w*|camera|headshot|portrait|profile\s+photo|photo|looking)\b[^.;]{0,60})?"
+    r"\s*\.?\s*$"
 )
 # What a photograph shows, as its alt text or caption says it: people, an event, a place.
 _PHOTO_WORDS = lazy(

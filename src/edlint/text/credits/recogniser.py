@@ -173,7 +173,9 @@ class CreditRecogniser:
                 stop = em.start()
             value = text[m.end() : stop].strip()
             if value and self._judge(value, "by") == CREDIT:
-                return CreditResult(CREDIT, m.start(), stop, value)
+                # The credit is "by Name"; the words before it describe the picture (a caption).
+                by = text.lower().rfind("by", m.start(), m.end())
+                return CreditResult(CREDIT, by if by >= 0 else m.start(), stop, value)
         return NO_CREDIT
 
     def _after_label(self, text: str, m: re.Match[str]) -> CreditResult:
