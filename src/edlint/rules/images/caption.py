@@ -124,14 +124,21 @@ def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) 
     if not captions:
         return
     captions.sort(key=lambda e: e[0])
-    first: dict[str, tuple[int, int]] = {}  # key -> (offset, image index)
+    # key -> the first caption's (offset, image index), and the later copies under other images
+    first: dict[str, tuple[int, int]] = {}
+    copies: dict[str, list[MappedText]] = {}
     for start, owner, text, key in captions:
         seen = first.get(key)
         if seen is None:
             first[key] = (start, owner)
         elif seen[1] != owner:
-            line, _ = doc.lines.position(seen[0])
-            yield Finding(text.span, f"Caption {_quote(text.text)} repeats the caption on line {line}")
+            copies.setdefault(key, []).append(text)
+    for key, texts in copies.items():
+        # Reported once: a gallery whose every picture carries the event's name is one slip.
+        line, _ = doc.lines.position(first[key][0])
+        n = len(texts) - 1
+        more = f" (and under {n} more image{'s' if n > 1 else ''})" if n else ""
+        yield Finding(texts[0].span, f"Caption {_quote(texts[0].text)} repeats the caption on line {line}{more}")
     # Paragraphs repeating a caption: compare plain word keys (no credit parsing per paragraph).
     by_words: dict[str, tuple[int, str]] = {}
     for start, _owner, text, key in captions:
