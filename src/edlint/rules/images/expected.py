@@ -11,7 +11,8 @@ says the writers drew it to illustrate their own method ("we visualise this eval
 ...", "you produce a chart that looks something like this:").
 
 On a saved news page (HTML) every editorial picture but a graphic is taken for a news
-photograph. In a site's own post (Markdown), where screenshots of the site's work are
+photograph, and a chart needs its caption. In a site's own post a chart that the text
+introduces, explains or gives the source of needs none. In a site's own post (Markdown), where screenshots of the site's work are
 common and the file is often a JPEG, the alt text, caption, credit or a camera's file name
 must say it is a photograph (people, an event, a place) before a missing caption counts.
 """
@@ -102,8 +103,14 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     if _data_chart(img):
         if news_page:
             return opts.chart_captions  # a news graphic needs its title and source
+        # In a site's own post, a chart the text introduces, explains, gives the source of, or
+        # says the writers drew to illustrate has its title and source in the text.
         before, after = _neighbours(doc, img.block)
-        return opts.chart_captions and not _introduced_or_explained(before, after)
+        return (
+            opts.chart_captions
+            and not _introduced_or_explained(before, after)
+            and not (before is not None and _CHART_SOURCED.search(before[-400:]))
+        )
     if _graphic(img):
         return False
     if "list" in img.block.container:
@@ -159,18 +166,22 @@ _CHART_SOURCED = lazy(
     r"\baccording\s+to\b|\b(?:data|figures|numbers|statistics)\s+(?:from|by|published\s+by|released\s+by)\b"
     r"|\bsources?\s*:|\b(?:we|I)\s+(?:\w+\s+)?(?:visuali[sz]e[ds]?|chart(?:ed)?|plot(?:ted)?|graph(?:ed)?|map(?:ped)?|drew"
     r"|made|built|created|produced|calculated|analy[sz]ed)\b|\bour\s+(?:own\s+)?(?:analysis|data|survey|scan|calculations?"
-    r"|research|figures|numbers)\b|\b(?:something|somewhat)\s+like\s+this\b|\bfor\s+(?:example|instance)\b|\bhypothetical\b",
+    r"|research|figures|numbers)\b|\b(?:something|somewhat)\s+like\s+this\b|\bfor\s+(?:example|instance)\b|\bhypothetical\b"
+    # the reader's own numbers in a worked scenario: "you run your accessibility tests"
+    r"|\byour\s+(?:own\s+)?(?:\w+\s+)?(?:tests?|data|numbers|scans?|analysis|results|survey)\b",
     re.I,
 )
 
 
 def chart_credited_by_text(doc: Document, img: Image) -> bool:
-    """A chart whose lead-in paragraph gives its source, or says the writers made it or that it
-    only illustrates: the article is its source."""
+    """A chart whose lead-in paragraph (or the sentence after it) gives its source, or says
+    the writers made it or that it only illustrates: the article is its source."""
     if img.block is None or not _data_chart(img):
         return False
-    before, _after = _neighbours(doc, img.block)
-    return before is not None and bool(_CHART_SOURCED.search(before[-400:]))
+    before, after = _neighbours(doc, img.block)
+    return (before is not None and bool(_CHART_SOURCED.search(before[-400:]))) or (
+        after is not None and bool(_CHART_SOURCED.search(after[:300]))
+    )
 
 
 def _data_chart(img: Image) -> bool:

@@ -72,10 +72,26 @@ _MONTHS = (
     r"|set(?:embro|tembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|ottobre|outubro|nov(?:ember|embre|iembro|embro)?"
     r"|dec(?:ember|embre)?|d[ée]c(?:embre)?|dez(?:ember|embro)?|dic(?:embre|iembre)?"
 )
-_FULL_DATE = lazy(
+_FULL_DATE_TEXT = (
     r"\b(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b"
     r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?(?:" + _MONTHS + r")\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
-    r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b|\b[01]?\d/[0-3]?\d/(?:19|20)\d\d\b",
+    r"|\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\b[0-3]?\d\.[01]?\d\.(?:19|20)\d\d\b|\b[0-3]?\d/[0-3]?\d/(?:19|20)\d\d\b"
+)
+_FULL_DATE = lazy(_FULL_DATE_TEXT, re.I)
+
+
+_DATELINE_BLOCKS = 600  # blocks read for a labelled dateline anywhere on the page
+_DATE_FIRST = lazy(r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:" + _FULL_DATE_TEXT + r")", re.I)
+_DATE_LABEL = lazy(
+    r"\b(?:published|posted|updated|publiziert|veröffentlicht|aktualisiert|publicado|publié|pubblicato|gepubliceerd"
+    r"|date)\b[^.;]{0,30}?(?:" + _FULL_DATE_TEXT + r")",
+    re.I,
+)
+
+
+_POSTED_BY = lazy(
+    r"\b(?:posted|published|written|publicado|escrito|publié|écrit|pubblicato|scritto|veröffentlicht|geschrieben)"
+    r"\s+(?:by|por|par|da|di|von)\s*:?\s+(?-i:[A-Z@])",
     re.I,
 )
 
@@ -118,6 +134,21 @@ def _evidence(doc: Document) -> PageEvidence:
     if not date:
         for text in top:
             if _FULL_DATE.search(text):
+                date = "a dateline"
+                break
+    if not author:
+        # "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde" wherever it stands.
+        for b in doc.blocks[:_DATELINE_BLOCKS]:
+            text = b.text.text if b.text is not None else ""
+            if text and len(text) <= _SHORT_LINE and _POSTED_BY.search(text):
+                author = "a byline"
+                break
+    if not date:
+        # A dateline wherever the template put it: a short line that starts with the date
+        # ("05/10/2018 - Publicado por: ...") or labels it ("Published 12 March 2024").
+        for b in doc.blocks[:_DATELINE_BLOCKS]:
+            text = b.text.text.strip() if b.text is not None else ""
+            if text and len(text) <= _SHORT_LINE and (_DATE_FIRST.match(text) or _DATE_LABEL.search(text)):
                 date = "a dateline"
                 break
     if not (author and date):
