@@ -28,15 +28,15 @@ from .model import Image
 from .options import ImagesOptions
 
 # A data chart (needs a title and a source); a diagram of how something works is not one.
-_DATA_CHART = lazy(r"\b(?:chart|charts|graph|graphs|plot|plots|infographic|maps?)\b", re.I)
-_DATA_CHART_FILE = lazy(r"(?:^|[^a-z])(?:chart|graph|plot|infographic|map)s?(?:[^a-z]|$)", re.I)
+_DATA_CHART = lazy(r"\b(?:chart|charts|graph|graphs|plot|plots|maps?)\b", re.I)
+_DATA_CHART_FILE = lazy(r"(?:^|[^a-z])(?:chart|graph|plot|map)s?(?:[^a-z]|$)", re.I)
 # Formats photographs are not saved in: screenshots and drawings are PNG, GIF or SVG.
 _GRAPHIC_EXTS = (".png", ".gif", ".svg", ".apng")
 # Alt text or file names that say the picture is a graphic the site made.
 _GRAPHIC_WORDS = lazy(
     r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s+captures?|diagrams?|flow\s?charts?|schematics?|wireframes?"
     r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?|architecture|stick\s+figures?"
-    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?)\b",
+    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?|infographics?)\b",
     re.I,
 )
 
