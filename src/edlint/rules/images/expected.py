@@ -168,7 +168,8 @@ _CHART_SOURCED = lazy(
     r"|made|built|created|produced|calculated|analy[sz]ed)\b|\bour\s+(?:own\s+)?(?:analysis|data|survey|scan|calculations?"
     r"|research|figures|numbers)\b|\b(?:something|somewhat)\s+like\s+this\b|\bfor\s+(?:example|instance)\b|\bhypothetical\b"
     # the reader's own numbers in a worked scenario: "you run your accessibility tests"
-    r"|\byour\s+(?:own\s+)?(?:\w+\s+)?(?:tests?|data|numbers|scans?|analysis|results|survey)\b",
+    r"|\byour\s+(?:own\s+)?(?:\w+\s+)?(?:tests?|data|numbers|scans?|analysis|results|survey)\b"
+    r"|\byou\s+(?:\w+\s+){0,2}(?:find|run|use|pull|produce|collect|gather|measure|scan)\b",
     re.I,
 )
 
