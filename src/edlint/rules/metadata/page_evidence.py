@@ -82,6 +82,7 @@ _FULL_DATE = lazy(_FULL_DATE_TEXT, re.I)
 
 _DATELINE_BLOCKS = 600  # blocks read for a labelled dateline anywhere on the page
 _DATE_FIRST = lazy(r"^\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:" + _FULL_DATE_TEXT + r")", re.I)
+_SEPARATOR = lazy(r"\s*[-–—|·•]")  # "05/10/2018 - Publicado por: ...", glued to the story by the template
 _DATE_LABEL = lazy(
     r"\b(?:published|posted|updated|publiziert|veröffentlicht|aktualisiert|publicado|publié|pubblicato|gepubliceerd"
     r"|date)\b[^.;]{0,30}?(?:" + _FULL_DATE_TEXT + r")",
@@ -140,7 +141,7 @@ def _evidence(doc: Document) -> PageEvidence:
         # "05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde" wherever it stands.
         for b in doc.blocks[:_DATELINE_BLOCKS]:
             text = b.text.text if b.text is not None else ""
-            if text and len(text) <= _SHORT_LINE and _POSTED_BY.search(text):
+            if text and _POSTED_BY.search(text[:_SHORT_LINE]):  # at the start of a block, however long
                 author = "a byline"
                 break
     if not date:
@@ -148,7 +149,12 @@ def _evidence(doc: Document) -> PageEvidence:
         # ("05/10/2018 - Publicado por: ...") or labels it ("Published 12 March 2024").
         for b in doc.blocks[:_DATELINE_BLOCKS]:
             text = b.text.text.strip() if b.text is not None else ""
-            if text and len(text) <= _SHORT_LINE and (_DATE_FIRST.match(text) or _DATE_LABEL.search(text)):
+            if not text:
+                continue
+            first = _DATE_FIRST.match(text)
+            if (first and _SEPARATOR.match(text, first.end())) or (
+                len(text) <= _SHORT_LINE and (first or _DATE_LABEL.search(text))
+            ):
                 date = "a dateline"
                 break
     if not (author and date):
