@@ -30,9 +30,21 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     scraping artefact). A caption is a `<figcaption>`, the Markdown image title
     (`![alt](src "caption")`), an emphasised line directly under the image, a shortcode's
     `caption=`, a caption- or credit-classed element right after an HTML image, a caption
-    in site data, or (for the featured image) a front-matter caption field. Alt text is not
-    a caption. Logos, icons, avatars, tracking pixels, decorative (`alt=""` with no caption
-    or credit, see image-alt) and site-chrome images are skipped.
+    in site data, or (for the featured image) a front-matter caption field, or a "Cover
+    image: …" line for the lead image. Alt text is not a caption. Logos, icons, avatars,
+    tracking pixels, decorative (`alt=""` with no caption or credit, see image-alt) and
+    site-chrome images are skipped.
+
+    A caption is expected under a photograph, not under a screenshot, a diagram, a drawing or
+    another graphic the site made (said so by its alt text, caption or file name, or saved as
+    PNG, GIF or SVG), an illustration in a list, a picture the paragraph before introduces
+    ("looks like this:") or the one after explains ("This screenshot shows …"), or an
+    uncredited portrait of the person the text beside it names. In a site's own post
+    (Markdown) the alt text, caption, credit or a camera's file name must show the picture is
+    a photograph of people, an event or a place; on a saved news page every other editorial
+    picture counts. A data chart needs its title and source (`chart_captions`), unless, in a
+    site's post, the text introduces, explains or sources it. A caption repeated under a whole
+    gallery is reported once; diagrams of one process may share a title.
 
     ## Why is this bad?
     Readers look at pictures before text; a caption tells them who, what, where and when.
