@@ -160,4 +160,3 @@ def _inside_html_block(source: str, line_start: int, line_end: int) -> bool:
     next_end = source.find("\n", line_end + 1)
     after = source[line_end + 1 : len(source) if next_end == -1 else next_end].strip()
     return before.startswith("<") and not before.startswith("</") and bool(after)
-
