@@ -160,12 +160,14 @@ def test_link_out_posts_with_no_body_are_recognised(big_site):
     for i, path in enumerate(sorted(big_site.glob("_posts/*.md"))[:4]):
         head = path.read_text(encoding="utf-8").split("\n---\n")[0]
         path.write_text(
-            head.replace("---\n", f"---\nsource_url: https://example.org/story-{i}\n", 1) + "\n---\n", encoding="utf-8"
+            head.replace("---\n", f"---\noriginal_url: https://example.org/story-{i}\n", 1) + "\n---\n",
+            encoding="utf-8",
         )
+    # original_url: a site's own link-out key (the default schema knows source_url and the like)
     _, before, _ = run_check()
     assert "metadata-required" in {r for _, r in rules_of(before)}
     result = init()
-    assert "source_url" in result.output
-    assert written()["metadata"]["fields"]["body"]["unless"] == ["source_url"]
+    assert "original_url" in result.output
+    assert written()["metadata"]["fields"]["body"]["unless"] == ["original_url"]
     code, findings, _ = run_check()
     assert rules_of(findings) == [] and code == 0

@@ -6,7 +6,7 @@ import re
 
 from .patterns import lazy
 
-_NAME = r"[A-Z][\w'’.\-]*"
+_NAME = r"(?-i:[A-Z])[\w'’.\-]*"  # a capital even though the pattern ignores case ("By Tuesday the ..." is a sentence)
 BYLINE_RE = lazy(
     rf"^(?:by|written by|words by|story by|reporting by)\s*:?\s+{_NAME}"
     rf"(?:\s+(?:{_NAME}|and|&|de|van|von|da|la|le|del|bin|al-?\w*)|,)*\s*[.,]?\s*$"

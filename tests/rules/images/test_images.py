@@ -328,6 +328,9 @@ def test_is_decorative_is_the_one_decision():
         ("The team photo by the lake", NONE),
         ("A painting of the queen by Lucian Freud hangs in the gallery", NONE),
         ("Cover image: CC BY 2.0", LICENCE),
+        # a no-break space after "by", as WordPress writes it
+        ("Cover image: an artist\u2019s impression of the pier lights by\u00a0Nora Lind Studio", CREDIT),
+        ("Photo:\u00a0Jane Doe/AP", CREDIT),
     ],
 )
 def test_maker_named_in_the_caption(text, kind):

@@ -26,9 +26,13 @@ class _Figures:
         alt = amap.get("alt")
         if "alt" in amap and alt is None:
             alt = ""
+        alt_attr = "alt"
+        if not (alt and alt.strip()) and (amap.get("data-alt") or "").strip():
+            # Lazy loading keeps the description in data-alt until a script copies it over.
+            alt, alt_attr = amap.get("data-alt"), "data-alt"
         alt_span = None
         if alt is not None:
-            m = re.search(r"\balt\s*=\s*([\"']?)", self.src[start:end], re.I)
+            m = re.search(r"(?<![\w-])" + alt_attr + r"\s*=\s*([\"']?)", self.src[start:end], re.I)
             if m:
                 a0 = start + m.end()
                 alt_span = Span(a0, a0 + len(alt))

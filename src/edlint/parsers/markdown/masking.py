@@ -141,7 +141,7 @@ def _mask(source: str, body_start: int, spans: list[Span]) -> str:
         line_end = len(source) if line_end == -1 else line_end
         if _LINK_TARGET_BEFORE.search(source[line_start : span.start]):
             fill = "x"
-        elif source[span.end : line_end].strip():
+        elif source[span.end : line_end].strip() or _inside_html_block(source, line_start, line_end):
             fill = "\u00a0"
         else:
             fill = " "
@@ -149,3 +149,14 @@ def _mask(source: str, body_start: int, spans: list[Span]) -> str:
         pos = span.end
     pieces.append(source[pos:])
     return "".join(pieces)
+
+
+def _inside_html_block(source: str, line_start: int, line_end: int) -> bool:
+    """The line before is an HTML tag line and the line after is not blank."""
+    if line_start == 0 or line_end >= len(source):
+        return False
+    prev_start = source.rfind("\n", 0, line_start - 1) + 1
+    before = source[prev_start : line_start - 1].strip()
+    next_end = source.find("\n", line_end + 1)
+    after = source[line_end + 1 : len(source) if next_end == -1 else next_end].strip()
+    return before.startswith("<") and not before.startswith("</") and bool(after)

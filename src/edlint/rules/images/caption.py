@@ -8,7 +8,8 @@ from ...document import PARAGRAPH, Document, MappedText
 from ...text.credits import NONE, CreditRecogniser
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
-from .editorial import _emblem, _is_chart
+from .editorial import _emblem
+from .expected import caption_expected, is_photograph
 from .model import Image, _credit_only, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
@@ -29,9 +30,21 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     scraping artefact). A caption is a `<figcaption>`, the Markdown image title
     (`![alt](src "caption")`), an emphasised line directly under the image, a shortcode's
     `caption=`, a caption- or credit-classed element right after an HTML image, a caption
-    in site data, or (for the featured image) a front-matter caption field. Alt text is not
-    a caption. Logos, icons, avatars, tracking pixels, decorative (`alt=""` with no caption
-    or credit, see image-alt) and site-chrome images are skipped.
+    in site data, or (for the featured image) a front-matter caption field, or a "Cover
+    image: …" line for the lead image. Alt text is not a caption. Logos, icons, avatars,
+    tracking pixels, decorative (`alt=""` with no caption or credit, see image-alt) and
+    site-chrome images are skipped.
+
+    A caption is expected under a photograph, not under a screenshot, a diagram, a drawing or
+    another graphic the site made (said so by its alt text, caption or file name, or saved as
+    PNG, GIF or SVG), an illustration in a list, a picture the paragraph before introduces
+    ("looks like this:") or the one after explains ("This screenshot shows …"), or an
+    uncredited portrait of the person the text beside it names. In a site's own post
+    (Markdown) the alt text, caption, credit or a camera's file name must show the picture is
+    a photograph of people, an event or a place; on a saved news page every other editorial
+    picture counts. A data chart needs its title and source (`chart_captions`), unless, in a
+    site's post, the text introduces, explains or sources it. A caption repeated under a whole
+    gallery is reported once; diagrams of one process may share a title.
 
     ## Why is this bad?
     Readers look at pictures before text; a caption tells them who, what, where and when.
@@ -75,7 +88,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.featured and not opts.frontmatter_caption:
             continue
-        if not opts.chart_captions and _is_chart(img):
+        if not caption_expected(doc, img, opts):
             continue
         what = "Featured image" if img.featured else "Image"
         if img.captions or img.credits:
@@ -112,6 +125,8 @@ def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) 
     for i, img in enumerate(images):
         if img.skip or img.featured or (img.origin == "text" and not img.captions):
             continue
+        if not is_photograph(doc, img, opts):
+            continue  # a series of diagrams or screenshots may share one title
         for part in img.captions:
             if part.mapped is not None and id(part.mapped) not in owned:
                 owned.add(id(part.mapped))
@@ -121,14 +136,21 @@ def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) 
     if not captions:
         return
     captions.sort(key=lambda e: e[0])
-    first: dict[str, tuple[int, int]] = {}  # key -> (offset, image index)
+    # key -> the first caption's (offset, image index), and the later copies under other images
+    first: dict[str, tuple[int, int]] = {}
+    copies: dict[str, list[MappedText]] = {}
     for start, owner, text, key in captions:
         seen = first.get(key)
         if seen is None:
             first[key] = (start, owner)
         elif seen[1] != owner:
-            line, _ = doc.lines.position(seen[0])
-            yield Finding(text.span, f"Caption {_quote(text.text)} repeats the caption on line {line}")
+            copies.setdefault(key, []).append(text)
+    for key, texts in copies.items():
+        # Reported once: a gallery whose every picture carries the event's name is one slip.
+        line, _ = doc.lines.position(first[key][0])
+        n = len(texts) - 1
+        more = f" (and under {n} more image{'s' if n > 1 else ''})" if n else ""
+        yield Finding(texts[0].span, f"Caption {_quote(texts[0].text)} repeats the caption on line {line}{more}")
     # Paragraphs repeating a caption: compare plain word keys (no credit parsing per paragraph).
     by_words: dict[str, tuple[int, str]] = {}
     for start, _owner, text, key in captions:

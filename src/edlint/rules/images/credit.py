@@ -9,6 +9,7 @@ from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
+from .expected import chart_credited_by_text
 from .model import TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import images_of
@@ -44,7 +45,10 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     drawings, logos and seals named as such, icons, avatars, tracking pixels, decorative (see
     image-alt) and site-chrome images are skipped, and so is a featured image the front
     matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
-    source; nor is a stock photo of a screen.
+    source, unless the paragraph that introduces them gives it ("according to …", "data
+    from …") or says the writers made the chart themselves or that it only illustrates
+    ("we visualise this as …", "a chart that looks something like this:"); nor is a stock
+    photo of a screen.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
@@ -87,7 +91,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.featured and not opts.frontmatter_credit:
             continue
-        if _exempt_from_credit(img, opts):
+        if _exempt_from_credit(img, opts) or chart_credited_by_text(doc, img):
             continue
         best: tuple[CreditResult, TextPart] | None = None
         rank = {NONE: 0, LICENCE: 1, WEAK: 2, CREDIT: 3}

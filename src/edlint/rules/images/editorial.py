@@ -240,7 +240,9 @@ _SCREEN_SHOWN = lazy(
     + r"s?\s+examples?\b|\bexamples?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’.-]+\s+){0,3}"
     + _UI_THING
     + r"s?\b"
-    r"|\bwireframes?\b|\bflow\s?charts?\b|\bword\s+clouds?\b",
+    r"|\bwireframes?\b|\bflow\s?charts?\b|\bword\s+clouds?\b"
+    # a card or banner the site makes for a post ("...-civic-tech-title-card", "social card")
+    r"|\b(?:title|social|share|promo|quote)\s+cards?\b|\b(?:header|banner|promo)\s+graphics?\b",
     re.I,
 )
 # Marks drawn on a capture ("two links circled in red"): a screenshot, unless it is a map or

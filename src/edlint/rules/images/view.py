@@ -59,6 +59,10 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
     for img in out:
         img.skip = _skip_reason(img, opts)
         img.decorative = is_decorative(img, opts)
+    if by_block:
+        lead = _attach_lead_caption(doc, out, recogniser_for(opts))
+        if lead is not None:
+            lead.decorative = is_decorative(lead, opts)
     return out
 
 
@@ -157,6 +161,30 @@ _CAPTION_CLASS = lazy(
     r"caption|cutline|credit|copyright|photographer|attribution|image[-_]?source|wp-caption-text", re.I
 )
 _CREDIT_ONLY_CLASS = lazy(r"credit|copyright|photographer|attribution|image[-_]?source", re.I)
+
+
+# A caption written away from its image that says which image it is about: "Cover image:
+# artist's impression ... by Studio Name", "Top photo: ...", "Header image courtesy of ...".
+_LEAD_LABEL = lazy(
+    r"\s*(?:cover|top|header|lead|main|featured|hero|banner|title|opening)\s+"
+    r"(?:image|photo(?:graph)?|picture|illustration|pic)s?\b\s*(?:[:|\-–—]|courtesy\b|by\b|credits?\b|©)",
+    re.I,
+)
+
+
+def _attach_lead_caption(doc: Document, images: list[Image], rec: CreditRecogniser) -> Image | None:
+    """A "Cover image: ..." paragraph captions or credits the article's lead image (its first
+    editorial image on the page), wherever the template printed it: often at the end of the
+    standfirst, or under the story."""
+    lead = next((i for i in images if i.block is not None and i.skip is None and not i.featured), None)
+    if lead is None or lead.captions or lead.credits:
+        return None
+    for b in doc.blocks:
+        if b.kind == PARAGRAPH and b.text is not None and len(b.text.text) <= 400 and _LEAD_LABEL.match(b.text.text):
+            part = TextPart(b.text.text, b.text.span, b.text)
+            _add_part(lead.credits if _credit_only(b.text.text, rec) else lead.captions, part)
+            return lead
+    return None
 
 
 def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRecogniser) -> None:

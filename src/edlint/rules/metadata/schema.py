@@ -39,10 +39,18 @@ SPEC_KEYS = (
 )
 COND_KEYS = ("field", "equals", "in", "matches")
 BODY = "body"  # pseudo-field: the article has body text
+# Front-matter keys of a link-out post (a teaser that sends readers to another page, which
+# carries the byline, the standfirst and the text) or of a redirect stub.
+LINK_OUT_FIELDS = ("source_url", "external_url", "externalUrl", "redirect_to", "redirectto", "redirect_url")
 
 DEFAULT_FIELDS: dict[str, Any] = {
     "title": {"type": "string", "required": True, "max_length": 110, "aliases": ["headline"]},
-    "author": {"type": ["string", "list"], "required": True, "aliases": ["authors", "byline"]},
+    "author": {
+        "type": ["string", "list"],
+        "required": True,
+        "aliases": ["authors", "byline"],
+        "unless": list(LINK_OUT_FIELDS),
+    },
     "date": {
         "type": "date",
         "required": True,
@@ -55,9 +63,10 @@ DEFAULT_FIELDS: dict[str, Any] = {
         "min_length": 50,
         "max_length": 160,
         "aliases": ["excerpt", "summary", "standfirst"],
+        "unless": list(LINK_OUT_FIELDS),
     },
     "lang": {"type": "string", "pattern": "^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$", "aliases": ["locale"]},
-    "body": {"required": True},
+    "body": {"required": True, "unless": list(LINK_OUT_FIELDS)},
 }
 
 # Static-site plumbing that metadata-unknown never reports.

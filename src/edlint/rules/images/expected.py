@@ -1,0 +1,249 @@
+"""Whether an editorial image is one a copy editor expects to see captioned.
+
+A news photograph needs a caption (who, what, where, when) and a credit. Other pictures in an article
+usually do not, by house style on most sites: a screenshot, a diagram or drawing the site
+made itself, a picture the text around it already introduces or explains ("as the diagram
+below shows:", "This screenshot of the dashboard shows ..."), an illustration inside a list
+of features, or a portrait of the person the next quotation is from. A data chart is the
+exception among graphics: it needs a title and a source (``chart_captions``), unless the text
+that introduces it gives the source ("according to Customs and Border Protection data") or
+says the writers drew it to illustrate their own method ("we visualise this evaluation as
+...", "you produce a chart that looks something like this:").
+
+On a saved news page (HTML) every editorial picture but a graphic is taken for a news
+photograph, and a chart needs its caption. In a site's own post a chart that the text
+introduces, explains or gives the source of needs none. In a site's own post (Markdown), where screenshots of the site's work are
+common and the file is often a JPEG, the alt text, caption, credit or a camera's file name
+must say it is a photograph (people, an event, a place) before a missing caption counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Document, ImageBlock
+from ...text.patterns import lazy
+from .editorial import _exempt_from_credit
+from .model import Image
+from .options import ImagesOptions
+
+# A data chart (needs a title and a source); a diagram of how something works is not one.
+_DATA_CHART = lazy(r"\b(?:chart|charts|graph|graphs|plot|plots|maps?)\b", re.I)
+_DATA_CHART_FILE = lazy(r"(?:^|[^a-z])(?:chart|graph|plot|map)s?(?:[^a-z]|$)", re.I)
+# Formats photographs are not saved in: screenshots and drawings are PNG, GIF or SVG.
+_GRAPHIC_EXTS = (".png", ".gif", ".svg", ".apng")
+# Alt text or file names that say the picture is a graphic the site made.
+_GRAPHIC_WORDS = lazy(
+    r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s+captures?|diagrams?|flow\s?charts?|schematics?|wireframes?"
+    r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?|architecture|stick\s+figures?"
+    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?|infographics?)\b",
+    re.I,
+)
+
+# The paragraph before introduces the picture ("... looks like this:", "the diagram below").
+_INTRODUCES = lazy(
+    r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here['’]s"
+    r"|as\s+shown|is\s+shown|are\s+shown|shown\s+here|pictured|see\s+(?:the\s+)?(?:image|figure|diagram|screenshot))\b",
+    re.I,
+)
+# The paragraph after explains it ("This screenshot of development work shows ...", "Above: ...").
+_EXPLAINS = lazy(
+    r"^\s*(?:(?:this|the|in\s+this|in\s+the|on\s+this|these|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:screen\s?shots?|images?|photos?|photographs?|pictures?|diagrams?|charts?|graphs?|figure|maps?|illustrations?"
+    r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\))",
+    re.I,
+)
+# Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
+_NAME_ONLY = lazy(
+    r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
+    r"(?:\s*\([^)]{1,20}\))?"
+    r"(?:[,\s]+[^.;]{0,100}?\b(?:smil\w*|camera|headshot|portrait|profile\s+photo|photo|looking)\b[^.;]{0,60})?"
+    r"\s*\.?\s*$"
+)
+# What a photograph shows, as its alt text or caption says it: people, an event, a place.
+_PHOTO_WORDS = lazy(
+    r"\b(?:photo|photos|photograph|photographs|picture|pictures|portrait|headshot|snapshot|selfie"
+    r"|people|person|man|men|woman|women|boys?|girls?|child|children|kids?|baby|famil(?:y|ies)|crowds?|team|teams"
+    r"|staff|staffers|colleagues|members|employees|workers|volunteers|residents|visitors|tourists|passengers|fans"
+    r"|spectators|audience|attendees|participants|students|pupils|teachers|nurses|doctors|patients|officers|police"
+    r"|soldiers|troops|firefighters|crews?|protesters|demonstrators|voters|officials|ministers?|president|mayor"
+    r"|senator|governor|councill?ors?|leaders?|speakers?|panel(?:ists)?|presenters?|developers|designers"
+    r"|engineers|researchers|scientists|farmers|athletes|players|runners|riders|drivers|shoppers|customers"
+    r"|commuters|cyclists|pedestrians|refugees|migrants|survivors|rescuers|guests|delegates|musicians|actors"
+    r"|couple|friends"
+    r"|ceremony|celebration|festival|parade|protest|rally|march|vigil|funeral|wedding|conference|summit|meeting"
+    r"|workshop|hackathon|launch|opening|visit|tour|match|race|concert|exhibition|fair|gathering|training"
+    r"|lecture|interview|demonstration|strike|election|campaign|fire|flood|floods|storm|blaze|crash|explosion"
+    r"|earthquake|rescue"
+    r"|street|streets|road|bridge|building|buildings|house|houses|office|hall|stage|square|park|city|town|village"
+    r"|port|harbou?r|beach|sea|river|lake|mountains?|forest|farm|school|hospital|church|station|airport|stadium"
+    r"|courthouse|parliament|capitol|headquarters|campus|warehouse|factory|skyline|coast|island|garden|ferry"
+    r"|ship|boat|train|bus|cars?|plane|aircraft|dusk|dawn|sunset|sunrise|aerial"
+    r"|speaks|speaking|talks|listens|poses|posing|smiling|smiles|stands|standing|sits|sitting|walks|walking"
+    r"|holds|holding|waves|waving|wearing|gather|gathered|gathers|queue|queues|attend|attends|celebrate)\b"
+    r"(?!['’]s?\b)",  # "the team's planning board" shows a board, not the team
+    re.I,
+)
+# File names a camera or phone gives a photograph: IMG_0423, DSC01234, PXL_2024..., 4X6A1347.
+_CAMERA_FILE = lazy(
+    r"^(?:img|dsc|dscn|dscf|pxl|_mg|mvimg|photo|kakaotalk|whatsapp[\s_-]image)[_ -]?\d|^\d{8}[_-]\d{6}"
+    r"|^[0-9a-z]{4}\d{4}$",
+    re.I,
+)
+_PHOTO_EXTS = (".jpg", ".jpeg", ".webp", ".heic", ".tif", ".tiff")
+
+
+def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
+    """Whether a missing caption under ``img`` is worth a copy editor's note."""
+    if img.featured or img.block is None or img.origin == "text":
+        return True
+    if _exempt_from_credit(img, opts):
+        return False  # a screenshot, a page on a screen, a drawing of a concept
+    news_page = doc.format == "html"  # a saved page of a news site, not a site's own post
+    if _data_chart(img):
+        if news_page:
+            return opts.chart_captions  # a news graphic needs its title and source
+        # In a site's own post, a chart the text introduces, explains, gives the source of, or
+        # says the writers drew to illustrate has its title and source in the text.
+        before, after = _neighbours(doc, img.block)
+        return (
+            opts.chart_captions
+            and not _introduced_or_explained(before, after)
+            and not (before is not None and _CHART_SOURCED.search(before[-400:]))
+        )
+    if _graphic(img):
+        return False
+    if "list" in img.block.container:
+        return False  # an illustration of a list item; the item is its context
+    if _portrait_of_speaker(doc, img):
+        return False
+    if news_page:
+        return True
+    before, after = _neighbours(doc, img.block)
+    if _introduced_or_explained(before, after):
+        return False
+    return _photograph(img)
+
+
+def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:
+    """A photograph (not a screenshot, chart, diagram or drawing): what a repeated caption
+    is a mistake under (a series of diagrams may share one title)."""
+    if img.block is None or img.origin == "text":
+        return True
+    return not (_exempt_from_credit(img, opts) or _data_chart(img) or _graphic(img)) and _photograph(img)
+
+
+def _introduced_or_explained(before: str | None, after: str | None) -> bool:
+    return (before is not None and bool(_INTRODUCES.search(before[-1000:]))) or (
+        after is not None and bool(_EXPLAINS.match(after))
+    )
+
+
+def _photograph(img: Image) -> bool:
+    """Whether the picture is a photograph of people, an event or a place: its alt text or
+    caption says so, it is credited, or its file is a camera's. A picture nothing describes
+    (no alt text) counts when it is a JPEG or has no extension (a news CMS's image URL); a
+    described one that shows none of these is a picture of a thing on a screen or a desk
+    ("The betaFEC glossary", "Comments on the team's Trello board")."""
+    if img.credits or img.captions:
+        return True  # credited, or captioned with only a credit: someone took it
+    path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
+    name = path.rsplit("/", 1)[-1]
+    stem, dot, ext = name.rpartition(".")
+    if _CAMERA_FILE.match(stem or name):
+        return True
+    alt = (img.alt or "").strip()
+    if not alt:
+        return not dot or ("." + ext) in _PHOTO_EXTS
+    if _PHOTO_WORDS.search(alt) or _NAME_ONLY.match(alt):
+        return True
+    return bool(_PHOTO_WORDS.search((stem or name).replace("-", " ").replace("_", " ")))
+
+
+# The lead-in of a chart that names its data source, or says the writers made it themselves
+# or that it only illustrates ("a chart that looks something like this:").
+_CHART_SOURCED = lazy(
+    r"\baccording\s+to\b|\b(?:data|figures|numbers|statistics)\s+(?:from|by|published\s+by|released\s+by)\b"
+    r"|\bsources?\s*:|\b(?:we|I)\s+(?:\w+\s+)?(?:visuali[sz]e[ds]?|chart(?:ed)?|plot(?:ted)?|graph(?:ed)?|map(?:ped)?|drew"
+    r"|made|built|created|produced|calculated|analy[sz]ed)\b|\bour\s+(?:own\s+)?(?:analysis|data|survey|scan|calculations?"
+    r"|research|figures|numbers)\b|\b(?:something|somewhat)\s+like\s+this\b|\bfor\s+(?:example|instance)\b|\bhypothetical\b"
+    # the reader's own numbers in a worked scenario: "you run your accessibility tests"
+    r"|\byour\s+(?:own\s+)?(?:\w+\s+)?(?:tests?|data|numbers|scans?|analysis|results|survey)\b"
+    r"|\byou\s+(?:\w+\s+){0,2}(?:find|run|use|pull|produce|collect|gather|measure|scan)\b",
+    re.I,
+)
+
+
+def chart_credited_by_text(doc: Document, img: Image) -> bool:
+    """A chart whose lead-in paragraph (or the sentence after it) gives its source, or says
+    the writers made it or that it only illustrates: the article is its source."""
+    if img.block is None or not _data_chart(img):
+        return False
+    before, after = _neighbours(doc, img.block)
+    return (before is not None and bool(_CHART_SOURCED.search(before[-400:]))) or (
+        after is not None and bool(_CHART_SOURCED.search(after[:300]))
+    )
+
+
+def _data_chart(img: Image) -> bool:
+    texts = (img.alt or "", *(c.text for c in img.captions))
+    if any(_DATA_CHART.search(t) for t in texts if t):
+        return True
+    name = img.src.split("?", 1)[0].rsplit("/", 1)[-1]
+    return bool(_DATA_CHART_FILE.search(name.rsplit(".", 1)[0]))
+
+
+def _graphic(img: Image) -> bool:
+    """A screenshot, diagram or drawing: said so by its alt text, caption or file name, or
+    saved as PNG/GIF/SVG (how screens and drawings are saved; photographs are JPEG)."""
+    path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
+    if path.endswith(_GRAPHIC_EXTS):
+        return True
+    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
+
+
+def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | None]:
+    """The text of the prose block just before the image and just after it."""
+    before = after = None
+    for b in doc.blocks:
+        if b is block or b.text is None or b.kind == "image":
+            continue
+        if b.span.end <= block.span.start:
+            before = b.text.text
+        elif b.span.start >= block.span.end:
+            after = b.text.text
+            break
+    return before, after
+
+
+def _portrait_of_speaker(doc: Document, img: Image) -> bool:
+    """A portrait whose alt text names the person the text around it is about or from
+    ("Patrick Kigongo looking at the camera" above a testimonial signed "Patrick Kigongo,
+    Product Manager"; a headshot "Jamie Albrecht" beside "Jamie joined 18F in ..."): the text
+    says who it is, by full name, first name or surname. Not a credited photo."""
+    if img.credits or img.block is None:
+        return False  # a credited photo is an editorial picture, whoever is in it
+    m = _NAME_ONLY.match(img.alt or "")
+    if not m:
+        return False
+    name = " ".join(m.group("name").split())
+    keys = [name, *(w for w in name.split() if len(w) >= 3 and not w.endswith("."))]
+    near = _text_around(doc, img.block, before=2, after=6)
+    return any(re.search(r"\b" + re.escape(k) + r"\b", near) for k in keys)
+
+
+def _text_around(doc: Document, block: ImageBlock, before: int, after: int) -> str:
+    prev: list[str] = []
+    nxt: list[str] = []
+    for b in doc.blocks:
+        if b is block or b.text is None or b.kind == "image":
+            continue
+        if b.span.end <= block.span.start:
+            prev.append(b.text.text)
+            del prev[:-before]
+        elif b.span.start >= block.span.end:
+            nxt.append(b.text.text)
+            if len(nxt) >= after:
+                break
+    return " ".join(" ".join(prev + nxt).split())

@@ -1,0 +1,269 @@
+"""The credit recogniser: what a caption or a credit field gives the reader (a named creator or
+source, a weak credit, a licence only, or nothing)."""
+
+from __future__ import annotations
+
+import re
+
+from .forms import (
+    _AGENCY_ABBREV,
+    _AGENCY_IN_CONTEXT,
+    _BY_WHO,
+    _FILE_CREDIT,
+    _LABEL,
+    _LABEL_HINTS,
+    _LICENCE_FILLER,
+    _LICENCE_HINTS,
+    _LOW_WORDS,
+    _MADE_BY,
+    _NOT_PICTURE_MAKER,
+    _PAREN_ANY,
+    _SLASH_NAME,
+    _VALUE_END,
+    _WORDS,
+    _compile_words,
+    _has_any,
+    _phrase_pattern,
+)
+from .kinds import _RANK, CREDIT, LICENCE, NO_CREDIT, NONE, WEAK, CreditResult
+from .words import _CONNECTORS, DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
+
+
+class CreditRecogniser:
+    """Classifies captions and credit fields; built once per options and reused."""
+
+    def __init__(
+        self,
+        sources: tuple[str, ...] = DEFAULT_SOURCES,
+        licences: tuple[str, ...] = DEFAULT_LICENCES,
+        weak: tuple[str, ...] = DEFAULT_WEAK,
+        patterns: tuple[str, ...] = (),
+    ) -> None:
+        self.sources = _compile_words(tuple(sources))
+        # First words of the source names, lower-cased: a caption with none of them cannot
+        # name a source, and the big alternation is skipped.
+        firsts = {re.split(r"[\s/-]+", w.strip().lower())[0] for w in sources if w.strip()}
+        self._source_hints = tuple(sorted(h for h in firsts if len(h) >= 4))
+        self._short_source_words = frozenset(h for h in firsts if len(h) < 4)
+        self.licences = _compile_words(tuple(licences), version=True)
+        weak_words = tuple(w for w in weak if w.strip())
+        self.weak_whole = (
+            re.compile(
+                r"^(?:(?:a|an|the)\s+)?(?:"
+                + "|".join(_phrase_pattern(w) for w in sorted(set(weak_words), key=len, reverse=True))
+                + r")"
+                r"(?:\s+(?:photo|photograph|picture|image|pic))?$",
+                re.I,
+            )
+            if weak_words
+            else None
+        )
+        self.patterns = [re.compile(p) for p in patterns]
+
+    # -- public ----------------------------------------------------------------------
+    def classify(self, text: str, *, whole: bool = False, explicit: bool = False) -> CreditResult:
+        """What ``text`` gives as a credit.
+
+        ``whole=True``: the text is a dedicated credit field (a credit span, Hugo ``attr=``,
+        a front-matter ``credit``), so its words are the credit. Otherwise it is a caption
+        and a credit must be found inside it. ``explicit=True``: only a labelled credit
+        ("Photo by ...", "©") or a known agency counts, not a trailing "Name/Agency" guess
+        (for alt text, which describes rather than credits).
+        """
+        if not text or not text.strip():
+            return NO_CREDIT
+        if "\u00a0" in text:
+            text = text.replace("\u00a0", " ")  # "by&nbsp;Name": same length, so offsets still hold
+        best = NO_CREDIT
+        for pat in self.patterns:
+            m = pat.search(text)
+            if m:
+                return CreditResult(CREDIT, m.start(), m.end(), m.group(0))
+        if whole:
+            lead = len(text) - len(text.lstrip(" \t\n([—–-|:"))
+            m = _LABEL.match(text, lead)
+            if m is not None:
+                r = self._after_label(text, m)
+                if r.kind != NONE:
+                    return r
+                if m.group("strict") is not None:
+                    # "Image: <a sentence>" in a credit field still credits nobody.
+                    return r
+            value = text.strip()
+            kind = self._judge(value, "lenient")
+            if kind != NONE:
+                s = text.find(value)
+                return CreditResult(kind, s, s + len(value), value)
+            return NO_CREDIT
+        low = text.lower()
+        # A caption: labels first.
+        if _has_any(low, _LABEL_HINTS):
+            for m in _LABEL.finditer(text):
+                r = self._after_label(text, m)
+                if r.kind == CREDIT:
+                    return r
+                if _RANK[r.kind] > _RANK[best.kind]:
+                    best = r
+        # The picture's maker named in the caption ("artist's impression ... by Studio Marlow").
+        if " by " in low and best.kind != CREDIT:
+            r = self._made_by(text)
+            if r.kind == CREDIT:
+                return r
+        # Agencies named anywhere ("Getty Images"), or where a credit stands ("(AP)", "/AFP").
+        if self.sources is not None and (
+            _has_any(low, self._source_hints)
+            or (self._short_source_words and not self._short_source_words.isdisjoint(_LOW_WORDS.findall(low)))
+        ):
+            m = self.sources.search(text)
+            if m:
+                return CreditResult(CREDIT, m.start(), m.end(), m.group(0))
+        if "(" in text or "/" in text or " via " in low or " photo" in low or " images" in low or " wire" in low:
+            m = _AGENCY_IN_CONTEXT.search(text)
+            if m:
+                return CreditResult(CREDIT, m.start(), m.end(), m.group(0).strip("()/ "))
+        if explicit:
+            return best
+        # A trailing "(Name/Agency)", "(File photo)".
+        for pm in _PAREN_ANY.finditer(text) if "(" in text else ():
+            inner = pm.group(1).strip()
+            tail = pm.end() >= len(text.rstrip(" .")) - 1
+            if "/" in inner and self._judge(inner, "names") == CREDIT:
+                return CreditResult(CREDIT, pm.start(1), pm.end(1), inner)
+            kind = self._judge(inner, "weak-only") if tail else NONE
+            if _RANK[kind] > _RANK[best.kind]:
+                best = CreditResult(kind, pm.start(1), pm.end(1), inner)
+        # A last segment that is a name list with a slash: "... on Tuesday. Jane Doe/The Star".
+        seg_start = _last_segment(text)
+        seg = text[seg_start:].strip(" .")
+        if seg and len(seg.split()) <= 10:
+            sm = _SLASH_NAME.search(seg)
+            if sm and self._judge(seg, "names") == CREDIT:
+                s = text.find(seg, seg_start)
+                return CreditResult(CREDIT, s, s + len(seg), seg)
+            if self.weak_whole is not None and self.weak_whole.match(seg.strip(" ()[]—–-|")):
+                s = text.find(seg, seg_start)
+                if _RANK[WEAK] > _RANK[best.kind]:
+                    best = CreditResult(WEAK, s, s + len(seg), seg)
+        if best.kind == NONE and self.licences is not None and _has_any(low, _LICENCE_HINTS):
+            m = self.licences.search(text)
+            if m:
+                return CreditResult(LICENCE, m.start(), m.end(), m.group(0))
+        return best
+
+    def in_file_name(self, src: str | None) -> str | None:
+        """The stock-agency words in an image's file name, if any."""
+        if not src:
+            return None
+        path = src.split("?", 1)[0].split("#", 1)[0]
+        name = path.rstrip("/").rsplit("/", 1)[-1]
+        m = _FILE_CREDIT.search(name)
+        return name if m else None
+
+    # -- inside ----------------------------------------------------------------------
+    def _made_by(self, text: str) -> CreditResult:
+        for m in _MADE_BY.finditer(text):
+            about = m.group("about")
+            if about and m.group("verb") is None:
+                last = about.split()[-1].lower()
+                if last in _NOT_PICTURE_MAKER or last.endswith(("ed", "en")):
+                    continue
+            stop = len(text)
+            em = _VALUE_END.search(text, m.end())
+            if em is not None:
+                stop = em.start()
+            value = text[m.end() : stop].strip()
+            if value and self._judge(value, "by") == CREDIT:
+                # The credit is "by Name"; the words before it describe the picture (a caption).
+                by = text.lower().rfind("by", m.start(), m.end())
+                return CreditResult(CREDIT, by if by >= 0 else m.start(), stop, value)
+        return NO_CREDIT
+
+    def _after_label(self, text: str, m: re.Match[str]) -> CreditResult:
+        mode = "lenient" if m.group("credit") is not None else "by" if m.group("by") is not None else "strict"
+        start = m.end()
+        while start < len(text) and text[start] in " \t\n:|,-–—":
+            start += 1
+        stop = len(text)
+        em = _VALUE_END.search(text, start)
+        if em is not None:
+            stop = em.start()
+        value = text[start:stop].strip()
+        if m.group(0).lower().startswith("via") and not value[:1].isupper():
+            return NO_CREDIT
+        if not value:
+            return NO_CREDIT
+        kind = self._judge(value, mode)
+        if kind == NONE:
+            return NO_CREDIT
+        return CreditResult(kind, m.start(), stop, value)
+
+    def _judge(self, value: str, mode: str) -> str:
+        """CREDIT, WEAK, LICENCE or NONE for the words of a credit."""
+        v = value.strip(" \t\n.,;:|()[]—–-")
+        if not v or not any(c.isalpha() for c in v):
+            return NONE
+        if self.sources is not None and self.sources.search(v):
+            return CREDIT
+        if _AGENCY_IN_CONTEXT.search(f"({v})") or re.fullmatch(_AGENCY_ABBREV + r"(?:\s+Photo)?", v):
+            return CREDIT
+        if self.weak_whole is not None and self.weak_whole.match(v):
+            return WEAK
+        if mode == "weak-only":
+            return NONE
+        licence = False
+        if self.licences is not None and self.licences.search(v):
+            rest = _LICENCE_FILLER.sub(" ", self.licences.sub(" ", v)).strip()
+            if not rest or not any(w[:1].isupper() or w[:1] == "@" for w in _WORDS.findall(rest)):
+                return LICENCE
+            licence = True
+            v = self.licences.sub(" ", v)
+        words = _WORDS.findall(v)
+        if not words:
+            return LICENCE if licence else NONE
+        if mode == "by" and _BY_WHO.match(v):
+            return CREDIT
+        if mode == "by" and re.match(r"the\s+[A-Z@\d]", v):
+            words = words[1:]  # "Image from the FEC", "Photo courtesy of the National Archives"
+        caps = [w for w in words if w[0].isupper() or w[0] in "@#" or (w[0].isdigit() and len(w) > 2)]
+        if not caps:
+            return LICENCE if licence else NONE
+        if mode == "lenient":
+            return CREDIT
+        lower = [w for w in words if w[0].islower() and w.lower().strip(".") not in _CONNECTORS]
+        if mode == "by":
+            # "Photo by Jane Doe", "photo by Bobak Ha'Eri": the first word is a name.
+            first = words[0]
+            if not (first[0].isupper() or first[0] == "@" or (first[0].isdigit() and any(c.isupper() for c in first))):
+                return NONE
+            return CREDIT if len(words) <= 12 and len(lower) <= 2 else NONE
+        # strict: a short name list ("Jane Doe/AP", "Jeff White, GSA", "Getty - Contributor").
+        if mode == "names" and lower:
+            return NONE  # "Jane Doe/The Star", never "IES.ED.GOV/Funding page"
+        if len(words) > 10 or len(lower) > 1 or (lower and len(words) < 3):
+            return NONE
+        if not (words[0][0].isupper() or words[0][0] in "@#" or words[0][0].isdigit()):
+            return NONE
+        return CREDIT
+
+
+def _last_segment(text: str) -> int:
+    """Start of the last sentence-like segment of a caption."""
+    last = 0
+    for m in re.finditer(r"(?<!\b[A-Z])\.\s+(?=\S)|\s[|—–]\s|\s-\s", text):
+        last = m.end()
+    return last
+
+
+_DEFAULT: CreditRecogniser | None = None
+
+
+def default_recogniser() -> CreditRecogniser:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = CreditRecogniser()
+    return _DEFAULT
+
+
+def classify_credit(text: str, *, whole: bool = False, explicit: bool = False) -> CreditResult:
+    """Classify with the default word lists (see :class:`CreditRecogniser`)."""
+    return default_recogniser().classify(text, whole=whole, explicit=explicit)
