@@ -72,9 +72,5 @@ def build_document(
 
 
 def _append(target: PieceBuilder, piece: PieceBuilder) -> None:
-    text = piece.text()
-    offsets = list(piece._offsets) + [len(text)]
-    for k in range(len(piece._offsets)):
-        target.add(
-            text[offsets[k] : offsets[k + 1]], piece._lines[k], piece._cols[k], verbatim=bool(piece._verbatim[k])
-        )
+    for text, line, column, verbatim in piece.runs():
+        target.add(text, line, column, verbatim=verbatim)

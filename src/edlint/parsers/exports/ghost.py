@@ -50,7 +50,7 @@ def _decode_with_positions(text: str) -> Any:
     decoder.parse_string = parse_string  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)
     try:
-        value, end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
+        value, _end = decoder.raw_decode(text, len(text) - len(text.lstrip()))
     except json.JSONDecodeError as exc:
         raise ExportError(
             f"the Ghost export is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})"

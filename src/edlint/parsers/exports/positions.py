@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from ...document import LineIndex
 
@@ -59,6 +60,14 @@ class PieceBuilder:
 
     def text(self) -> str:
         return "".join(self._parts)
+
+    def runs(self) -> Iterator[tuple[str, int, int, bool]]:
+        """(text, line, column, verbatim) of each run, in order."""
+        for k, part in enumerate(self._parts):
+            yield part, self._lines[k], self._cols[k], bool(self._verbatim[k])
+
+    def first_position(self) -> tuple[int, int] | None:
+        return (self._lines[0], self._cols[0]) if self._parts else None
 
     def index(self, source: str) -> ExportLineIndex:
         return ExportLineIndex(source, self._offsets, self._lines, self._cols, self._verbatim)

@@ -65,8 +65,7 @@ def wxr_document(item: ExportItem, *, max_size: int, roots: Any = None) -> Any:
     if author and creator is not None and creator.text().strip():
         # The display name is the byline readers see; it points at dc:creator.
         piece = PieceBuilder()
-        first = creator
-        line, col = (first._lines[0], first._cols[0]) if len(first._offsets) else (ref.line, ref.column)
+        line, col = creator.first_position() or (ref.line, ref.column)
         piece.add(author, line, col, verbatim=author == creator.text())
         fields["author"] = piece
     date = f.get("wp:post_date_gmt")
