@@ -173,7 +173,7 @@ class _CheckCommand(click.Command):
     type=click.Choice(("local", "dask")),
     default="local",
     show_default=True,
-    help='Where files are linted: worker processes here, or a Dask cluster (needs edlint[dask]).',
+    help="Where files are linted: worker processes here, or a Dask cluster (needs edlint[dask]).",
 )
 @click.option(
     "--scheduler",
@@ -181,9 +181,7 @@ class _CheckCommand(click.Command):
     metavar="ADDRESS",
     help="With --executor dask: the scheduler (tcp://host:8786); default: a local cluster sized to this machine.",
 )
-@click.option(
-    "--export-pages", is_flag=True, help="In WordPress and Ghost exports, lint pages as well as posts."
-)
+@click.option("--export-pages", is_flag=True, help="In WordPress and Ghost exports, lint pages as well as posts.")
 @allow_plugins_option
 def check(**params: Any) -> None:
     """Lint articles (files and folders; default: the current folder)."""

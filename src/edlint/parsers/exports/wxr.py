@@ -31,7 +31,7 @@ _NAMESPACES = (
     ("http://purl.org/rss/1.0/modules/content/", "content"),
     ("http://purl.org/dc/elements/1.1/", "dc"),
 )
-READ_BLOCK = 1 << 20
+READ_BLOCK = 1 << 18  # 256 KiB: what the index pass holds of the file at once
 SKIPPED_STATUSES = frozenset({"trash", "auto-draft", "inherit"})
 
 
