@@ -233,3 +233,29 @@ def test_index_memory_does_not_grow_with_post_size(write):
 
     small, large = peak(400), peak(2000)  # about 0.9 MB and 4.5 MB of posts
     assert large < small * 1.2
+
+
+def test_worker_processes_lint_posts_as_one_process_does(write):
+    posts = [
+        Post(
+            300 + i,
+            f"Council meeting {i}",
+            paragraph(f"Councillors met on Monday to discuss item {i} and and the budget.")
+            + paragraph(BIO if i % 5 else OTHER_BIO),
+            slug=f"council-{i}",
+        )
+        for i in range(40)
+    ]
+    path = write("export.xml", wxr(posts))
+    one = Linter(config=CORE).run([path], jobs=1)
+    two = Linter(config=CORE).run([path], jobs=2)
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert {f.rule for f in one.findings} == {"doubled-word", "bio-inconsistent"}
+    assert one.files == 40
+
+
+def test_an_export_declared_in_another_encoding(write):
+    text = wxr([clinic_post()]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("’", "'")
+    text = text.replace("Nurses said", "Café nurses said")  # é: one byte in the file, one column
+    path = write("export.xml", text.encode("latin-1"))
+    assert found(run(path), "doubled-word") == [("export.xml#post-101", *position(text, "the the"))]

@@ -66,6 +66,7 @@ class ItemRef:
     line: int  # 1-based line of "<item"
     column: int  # 0-based column (code points) of "<item"
     prefixes: dict[str, str] = field(default_factory=dict)  # namespace prefix -> short name
+    encoding: str = ""  # the XML declaration's, when not UTF-8
     creator: str = ""  # the author's login
     thumbnail: str = ""  # the featured image's attachment id
 
@@ -78,10 +79,11 @@ class ExportIndex:
     by_parent: dict[str, list[str]] = field(default_factory=dict)  # post id -> attachment ids
     items: list[ItemRef] = field(default_factory=list)
     prefixes: dict[str, str] = field(default_factory=dict)
+    encoding: str = ""
 
 
-def _parser() -> Any:
-    parser = expat.ParserCreate()
+def _parser(encoding: str | None = None) -> Any:
+    parser = expat.ParserCreate(encoding or None)
     parser.buffer_text = False
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
@@ -148,12 +150,18 @@ class _Indexer:
         self.parser.StartElementHandler = self.start
         self.parser.EndElementHandler = self.end
         self.parser.CharacterDataHandler = self.chars
+        self.parser.XmlDeclHandler = self.declaration
         self.stack: list[str] = []
         self.item: dict[str, Any] | None = None
         self.author: dict[str, str] | None = None
         self.text: list[str] | None = None
         self.meta_key = ""
         self.root_seen = False
+
+    def declaration(self, _version: str, encoding: str | None, _standalone: int) -> None:
+        # A post is parsed alone, without the declaration: it must be told the encoding.
+        if encoding and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            self.index.encoding = encoding
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         p = self.parser
@@ -243,6 +251,7 @@ class _Indexer:
                 line=item["line"],
                 column=item["column"],
                 prefixes=self.index.prefixes,
+                encoding=self.index.encoding,
                 creator=item.get("dc:creator", ""),
                 thumbnail=item.get("thumbnail", ""),
             )
@@ -297,7 +306,7 @@ _WANTED = frozenset(
 
 def read_item(data: bytes, ref: ItemRef) -> ItemText:
     """Parse one ``<item>`` (its bytes from the export); positions are the export file's."""
-    parser = _parser()
+    parser = _parser(ref.encoding)
     declarations = " ".join(
         f'xmlns:{prefix}="{uri}"'
         for prefix, short in ref.prefixes.items()
