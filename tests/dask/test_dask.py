@@ -149,3 +149,40 @@ def test_a_worker_killed_mid_run_loses_no_findings(tmp_path, monkeypatch):
     assert out.exit_code == 1, out.output
     assert not list(tmp_path.glob("news/*.kill"))  # the workers did die
     assert json.loads(out.stdout)["findings"] == local
+
+
+def test_each_worker_keeps_a_cache_store_and_reads_the_others(tmp_path, monkeypatch):
+    """Workers sharing a file system: unchanged files are not linted again on the next run,
+    whichever worker gets them."""
+    from edlint.dask import tasks
+    from edlint.engine.lint import FileLinting
+    from edlint.policy import CliOverrides
+
+    paths = write_corpus(str(tmp_path), n=12)
+    monkeypatch.chdir(tmp_path)
+    linted: list[str] = []
+    real = FileLinting.lint_file
+
+    def counting(self, path, text=None):
+        linted.append(os.path.basename(path))
+        return real(self, path, text)
+
+    monkeypatch.setattr(FileLinting, "lint_file", counting)
+    state = tasks.RunState(config=str(tmp_path / ".edlint.yaml"), cli=CliOverrides(), cache_dir=str(tmp_path / "cache"))
+    first = tasks.lint_batch(state, paths)
+    assert tasks.save_caches() == 1
+    assert len(linted) == 12
+    # Another worker (its own store empty) finds the first worker's entries.
+    store = tmp_path / "cache" / "dask"
+    (store / "worker-local").rename(store / "worker-tcp___10.0.0.7_40123")
+    tasks._LINTERS.clear()
+    monkeypatch.setattr(tasks, "_CACHES", {})
+    (tmp_path / "news" / os.path.basename(paths[0])).write_text(
+        "---\ntitle: New\n---\n\nThe the lede.\n", encoding="utf-8"
+    )
+    linted.clear()
+    second = tasks.lint_batch(state, paths)
+    assert linted == [os.path.basename(paths[0])]  # only the changed file
+    assert [r.findings for r in second.results[1:]] == [r.findings for r in first.results[1:]]
+    assert second.facts.keys() == first.facts.keys()
+    assert tasks.save_caches() == 1 and (store / "worker-local").is_dir()

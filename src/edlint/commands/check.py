@@ -477,7 +477,7 @@ def _run_dask(linter: Any, files: list[str], opts: CheckOptions, cache: Any) -> 
             cache_dir=cache.folder if cache is not None else None,
             progress=sys.stderr.isatty() and not opts.quiet,
             say=say,
-            workers=opts.jobs,
+            workers=opts.jobs or usable_cpus(),
         )
     except (ClusterError, DaskUnavailable) as exc:
         raise _CheckError(str(exc)) from None

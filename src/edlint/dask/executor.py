@@ -80,9 +80,7 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
             raise ClusterError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         except ValueError as exc:  # a malformed address
             raise ClusterError(f"not a Dask scheduler address: {scheduler} ({exc})") from None
-    from ..commands.common import usable_cpus
-
-    n = workers or usable_cpus()
+    n = workers or _cpus()
     try:
         cluster = LocalCluster(
             n_workers=n,
@@ -94,6 +92,14 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     except Exception as exc:  # noqa: BLE001 - any failure to start is a cluster error (exit 2)
         raise ClusterError(f"could not start a local Dask cluster: {type(exc).__name__}: {exc}") from None
     return Client(cluster, set_as_default=False), cluster
+
+
+def _cpus() -> int:
+    """The CPUs this process may use (the CLI passes its own count; the API has this one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _probe(address: str) -> None:
