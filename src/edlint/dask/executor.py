@@ -81,6 +81,14 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         except ValueError as exc:  # a malformed address
             raise ClusterError(f"not a Dask scheduler address: {scheduler} ({exc})") from None
     n = workers or _cpus()
+    import signal
+
+    # Ctrl-C goes to the whole process group: the workers (which inherit an ignored signal)
+    # leave it to this process, which cancels their tasks and closes the cluster.
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread (an API caller's thread): nothing to inherit
+        previous = None
     try:
         cluster = LocalCluster(
             n_workers=n,
@@ -91,6 +99,9 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         )
     except Exception as exc:  # noqa: BLE001 - any failure to start is a cluster error (exit 2)
         raise ClusterError(f"could not start a local Dask cluster: {type(exc).__name__}: {exc}") from None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return Client(cluster, set_as_default=False), cluster
 
 
