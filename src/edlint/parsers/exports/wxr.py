@@ -149,7 +149,10 @@ class _Indexer:
         self.parser = _parser()
         self.parser.StartElementHandler = self.start
         self.parser.EndElementHandler = self.end
-        self.parser.CharacterDataHandler = self.chars
+        # Text is only kept for short fields, without positions: expat may hand it over in
+        # large pieces, and is given no handler at all for the rest (a post's body).
+        self.parser.buffer_text = True
+        self.parser.CharacterDataHandler = None
         self.parser.XmlDeclHandler = self.declaration
         self.stack: list[str] = []
         self.item: dict[str, Any] | None = None
@@ -157,6 +160,13 @@ class _Indexer:
         self.text: list[str] | None = None
         self.meta_key = ""
         self.root_seen = False
+        self._names: dict[str, str] = {}  # element name as written -> short name (few distinct)
+
+    def short(self, name: str) -> str:
+        short = self._names.get(name)
+        if short is None:
+            short = self._names[name] = _short_name(name, self.index.prefixes)
+        return short
 
     def declaration(self, _version: str, encoding: str | None, _standalone: int) -> None:
         # A post is parsed alone, without the declaration: it must be told the encoding.
@@ -170,7 +180,7 @@ class _Indexer:
             self.index.prefixes = _prefixes(attrs)
             if name != "rss" or "wp" not in self.index.prefixes.values():
                 raise ExportError("not a WordPress export (an RSS file without the WordPress namespace)")
-        name = _short_name(name, self.index.prefixes)
+        name = self.short(name)
         self.stack.append(name)
         if name == "item" and len(self.stack) == 3:
             self.item = {"start": p.CurrentByteIndex, "line": p.CurrentLineNumber, "column": p.CurrentColumnNumber}
@@ -180,17 +190,20 @@ class _Indexer:
         depth_ok = (self.item is not None and len(self.stack) in (4, 5)) or self.author is not None
         if name in self._SMALL and (depth_ok or len(self.stack) == 3):
             self.text = []
+            self.parser.CharacterDataHandler = self.chars
         else:
             self.text = None
+            self.parser.CharacterDataHandler = None
 
     def chars(self, data: str) -> None:
         if self.text is not None and sum(map(len, self.text)) < 65536:
             self.text.append(data)
 
     def end(self, name: str) -> None:
-        name = _short_name(name, self.index.prefixes)
+        name = self.short(name)
         value = "".join(self.text).strip() if self.text is not None else None
         self.text = None
+        self.parser.CharacterDataHandler = None
         self.stack.pop()
         depth = len(self.stack)
         if self.author is not None:
