@@ -186,3 +186,23 @@ def test_each_worker_keeps_a_cache_store_and_reads_the_others(tmp_path, monkeypa
     assert [r.findings for r in second.results[1:]] == [r.findings for r in first.results[1:]]
     assert second.facts.keys() == first.facts.keys()
     assert tasks.save_caches() == 1 and (store / "worker-local").is_dir()
+
+
+def test_findings_as_a_dataframe_written_to_parquet(tmp_path, monkeypatch):
+    pytest.importorskip("pandas", reason="pandas not installed: pip install 'dask[dataframe]'")
+    pytest.importorskip("pyarrow", reason="pyarrow not installed: pip install 'dask[dataframe]'")
+    import dask.bag as db
+    import pandas as pd
+
+    from edlint.dask import lint_bag, to_dataframe
+
+    paths = write_corpus(str(tmp_path), n=10)
+    monkeypatch.chdir(tmp_path)
+    rows = lint_bag(db.from_sequence(paths, npartitions=2), str(tmp_path / ".edlint.yaml"))
+    to_dataframe(rows).to_parquet(str(tmp_path / "findings"), write_index=False)
+    table = pd.read_parquet(tmp_path / "findings")
+    expected = rows.compute(scheduler="sync")
+    assert len(table) == len(expected) > 0
+    assert set(table["rule"]) == {r["rule"] for r in expected}
+    doubled = table[table["rule"] == "doubled-word"].iloc[0]
+    assert json.loads(doubled["fix"])["applicability"] == "unsafe"

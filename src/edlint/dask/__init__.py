@@ -75,7 +75,7 @@ def to_dataframe(findings: Any) -> Any:
         import pandas  # noqa: F401
     except ImportError:
         raise DaskUnavailable('a findings dataframe needs pandas: pip install "dask[dataframe]"') from None
-    meta = {c: ("int64" if c in ("line", "column", "end_line", "end_column") else "object") for c in FINDING_COLUMNS}
+    meta = {c: ("int64" if c in ("line", "column", "end_line", "end_column") else "string") for c in FINDING_COLUMNS}
     return findings.map(_flat_row).to_dataframe(meta=meta)
 
 
