@@ -30,9 +30,10 @@ class ClusterError(Exception):
 
 def require() -> None:
     try:
-        import dask
-        import dask.bag  # noqa: F401
+        import dask.bag
         import distributed  # noqa: F401
+
+        import dask
     except ImportError as exc:
         raise DaskUnavailable(
             f"the Dask executor needs dask and distributed ({exc.name} is missing): {INSTALL_HINT}"
@@ -50,8 +51,9 @@ def lint_bag(items: Any, config: Any = None, *, pages: bool = False, cross_file:
     until the bag is computed (``.compute()``, ``.to_textfiles()``, ``to_dataframe(..).to_parquet()``).
     """
     require()
-    import dask
     from dask.bag import concat
+
+    import dask
 
     from ..policy import CliOverrides
     from . import tasks
