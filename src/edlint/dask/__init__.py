@@ -32,8 +32,6 @@ def require() -> None:
     try:
         import dask.bag
         import distributed  # noqa: F401
-
-        import dask
     except ImportError as exc:
         raise DaskUnavailable(
             f"the Dask executor needs dask and distributed ({exc.name} is missing): {INSTALL_HINT}"
