@@ -30,7 +30,7 @@ class ClusterError(Exception):
 
 def require() -> None:
     try:
-        import dask.bag
+        import dask.bag  # noqa: F401
         import distributed  # noqa: F401
     except ImportError as exc:
         raise DaskUnavailable(
