@@ -53,7 +53,7 @@ class Attachment:
         return {"id": self.id, "url": self.url, "title": self.title, "alt": self.alt, "caption": self.caption}
 
 
-@dataclass
+@dataclass(slots=True)
 class ItemRef:
     """Where one post is in the export, and what the rest of the export says about it."""
 

@@ -24,6 +24,7 @@ def wxr_items(path: str, *, roots: Any = None, pages: bool = False) -> Iterator[
     with open(fd, "rb", closefd=True) as fh:
         found = index(fh)
     types = ("post", "page") if pages else POST_TYPES
+    language = found.channel.get("language", "")
     seen: dict[str, int] = {}
     for n, ref in enumerate(found.items, 1):
         from .wxr import SKIPPED_STATUSES
@@ -38,13 +39,15 @@ def wxr_items(path: str, *, roots: Any = None, pages: bool = False) -> Iterator[
             seen[key] = 1
         attachments = [found.attachments[a].as_dict() for a in found.by_parent.get(ref.post_id, ())]
         featured = found.attachments.get(ref.thumbnail) if ref.thumbnail else None
+        # Only what this post has: 150,000 posts are held until their turn comes.
         context = {
             "author": found.authors.get(ref.creator, ref.creator),
-            "language": found.channel.get("language", ""),
-            "site_title": found.channel.get("title", ""),
-            "attachments": attachments,
-            "featured_image": featured.as_dict() if featured is not None else None,
+            "language": language,
         }
+        if attachments:
+            context["attachments"] = attachments
+        if featured is not None:
+            context["featured_image"] = featured.as_dict()
         yield ExportItem(f"{path}#{key}", path, "wxr", ref, context)
 
 
