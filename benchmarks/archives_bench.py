@@ -165,13 +165,14 @@ def index_only(path: str) -> None:
     )
 
 
-def lint(path: str, jobs: str) -> None:
+def lint(path: str, jobs: str, dask: bool = False) -> None:
     from edlint.parsers.exports.wxr_items import wxr_items
 
     n = sum(1 for _ in wxr_items(path))
+    executor = ["--executor", "dask"] if dask else []
     measure(
-        ["check", "--no-cache", "--format", "json", "-o", os.devnull, "-q", "--jobs", jobs, path],
-        f"lint {os.path.basename(path)} -j{jobs}",
+        ["check", "--no-cache", "--format", "json", "-o", os.devnull, "-q", "--jobs", jobs, *executor, path],
+        f"lint {os.path.basename(path)} -j{jobs}{' dask' if dask else ''}",
         n,
     )
 
@@ -188,6 +189,7 @@ def main() -> None:
     li = sub.add_parser("lint")
     li.add_argument("path")
     li.add_argument("--jobs", default="2")
+    li.add_argument("--dask", action="store_true")
     args = parser.parse_args()
     if args.cmd == "runs":
         runs(args.corpus)
@@ -196,7 +198,7 @@ def main() -> None:
     elif args.cmd == "index":
         index_only(args.path)
     else:
-        lint(args.path, args.jobs)
+        lint(args.path, args.jobs, args.dask)
 
 
 if __name__ == "__main__":
