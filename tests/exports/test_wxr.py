@@ -259,3 +259,22 @@ def test_an_export_declared_in_another_encoding(write):
     text = text.replace("Nurses said", "Café nurses said")  # é: one byte in the file, one column
     path = write("export.xml", text.encode("latin-1"))
     assert found(run(path), "doubled-word") == [("export.xml#post-101", *position(text, "the the"))]
+
+
+def test_a_workspace_counts_an_export_as_its_posts(write, tmp_path):
+    """The editor and the server check a draft's bio against the archive's posts too."""
+    from edlint.engine.workspace import Workspace
+
+    posts = [
+        Post(
+            101, "Clinic hours cut", paragraph("The county will cut weekend clinic hours.") + paragraph(BIO), slug="a"
+        ),
+        Post(103, "Courthouse reopens", paragraph("The courthouse reopened after repairs.") + paragraph(BIO), slug="c"),
+    ]
+    write("site/export.xml", wxr(posts))
+    workspace = Workspace(Linter(config=CORE), [str(tmp_path / "site")])
+    assert workspace.scan() == 2
+    draft = f"<html><body><article><p>The trial was delayed again.</p><p>{OTHER_BIO}</p></article></body></html>"
+    result = workspace.check_text(draft, str(tmp_path / "site" / "draft.html"))
+    (f,) = [f for f in result.findings if f.rule == "bio-inconsistent"]
+    assert "export.xml#post-10" in f.message

@@ -41,11 +41,13 @@ class Workspace:
 
         ``cancel`` stops a long scan early (an editor closing); what was scanned is kept."""
         count = 0
-        for path in self.linter.discover(self.roots):
-            if cancel is not None and cancel.is_set():
-                break
-            self._keep(path, self._lint(path, None))
-            count += 1
+        for found in self.linter.discover(self.roots):
+            # A CMS export in the folder counts as its posts (engine/exports.py).
+            for path in self.linter.expand_exports([found]):
+                if cancel is not None and cancel.is_set():
+                    break
+                self._keep(path, self._lint(path, None))
+                count += 1
         self.scanned.set()
         return count
 
