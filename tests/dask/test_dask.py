@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.util import find_spec
 
 import pytest
 from click.testing import CliRunner
@@ -14,8 +15,11 @@ from corpus import write_corpus
 from edlint.cli import main
 from edlint.engine import Linter
 
-dask = pytest.importorskip("dask", reason="dask not installed: pip install 'edlint[dask]'")
-pytest.importorskip("distributed", reason="distributed not installed: pip install 'edlint[dask]'")
+# Imported inside the tests (collection must not load dask for the whole session).
+pytestmark = pytest.mark.skipif(
+    find_spec("dask") is None or find_spec("distributed") is None,
+    reason="dask or distributed not installed: pip install 'edlint[dask]'",
+)
 
 
 def local_json(root, monkeypatch, *extra):
