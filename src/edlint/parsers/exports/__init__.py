@@ -70,7 +70,7 @@ def sniff(path: str, roots: Any = None) -> str | None:
     """Is ``path`` an export? Reads at most SNIFF_BYTES, inside the linted root."""
     from ...reading import where_allowed
 
-    if not path.lower().endswith(EXPORT_SUFFIXES) and not os.path.isfile(path):
+    if not path.lower().endswith(EXPORT_SUFFIXES):
         return None
     real, _skipped = where_allowed(path, roots)
     if real is None:
