@@ -210,3 +210,32 @@ def test_findings_as_a_dataframe_written_to_parquet(tmp_path, monkeypatch):
     assert set(table["rule"]) == {r["rule"] for r in expected}
     doubled = table[table["rule"] == "doubled-word"].iloc[0]
     assert json.loads(doubled["fix"])["applicability"] == "unsafe"
+
+
+@pytest.mark.slow
+def test_ctrl_c_cancels_the_run_and_leaves_no_worker_behind(tmp_path):
+    import signal
+    import time
+
+    import psutil
+
+    write_corpus(str(tmp_path), n=600)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "edlint.cli", "check", "--no-cache", "--executor", "dask", "--jobs", "2", "."],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a shell gives a command
+    )
+    first = proc.stderr.readline()  # "edlint: dask: N document(s) on a local cluster ..."
+    assert "dask:" in first, first
+    workers = psutil.Process(proc.pid).children(recursive=True)
+    assert workers
+    time.sleep(0.5)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+    assert proc.wait(timeout=60) == 130
+    assert "interrupted" in proc.stderr.read()
+    assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]

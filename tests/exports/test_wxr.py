@@ -198,7 +198,8 @@ def test_a_broken_or_hostile_export_is_a_file_error_not_a_traceback(write, text,
 
 
 def test_cli_reports_json_and_sarif_and_refuses_fix(write, tmp_path, monkeypatch):
-    text = wxr([clinic_post()])
+    about = Post(5, "About us", paragraph("The Ledger has covered the valley valley since 1921."), post_type="page")
+    text = wxr([clinic_post(), about])
     write("export.xml", text)
     write(".edlint.yaml", "select: [doubled-word]\n")
     monkeypatch.chdir(tmp_path)
@@ -209,6 +210,8 @@ def test_cli_reports_json_and_sarif_and_refuses_fix(write, tmp_path, monkeypatch
     sarif = CliRunner().invoke(main, ["check", "--no-cache", "--format", "sarif", "export.xml"])
     region = json.loads(sarif.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == position(text, "the the")
+    pages = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "--export-pages", "export.xml"])
+    assert [f["path"] for f in json.loads(pages.stdout)["findings"]] == ["export.xml#post-101", "export.xml#post-5"]
     refused = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "export.xml"])
     assert refused.exit_code == 2 and "cannot rewrite" in refused.output
     assert (tmp_path / "export.xml").read_text(encoding="utf-8") == text
