@@ -63,6 +63,8 @@ def test_check_of_one_file_loads_no_unused_machinery(tmp_path):
         "harper",
         "nh3",
         "edlint.serve",
+        "edlint.dask",
+        "edlint.parsers.exports",
         "edlint.engine.workspace",
     ):
         assert heavy not in modules, f"{heavy} imported by a plain check"

@@ -62,6 +62,9 @@ class CheckOptions:
     quiet: bool
     statistics: bool = False
     allow_plugins: bool | None = None
+    executor: str = "local"
+    scheduler: str | None = None
+    export_pages: bool = False
 
 
 class _CheckCommand(click.Command):
@@ -165,6 +168,20 @@ class _CheckCommand(click.Command):
     is_flag=True,
     help="Instead of the findings, count them per rule ([*]: --fix fixes them); text or json.",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(("local", "dask")),
+    default="local",
+    show_default=True,
+    help="Where files are linted: worker processes here, or a Dask cluster (needs edlint[dask]).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --executor dask: the scheduler (tcp://host:8786); default: a local cluster sized to this machine.",
+)
+@click.option("--export-pages", is_flag=True, help="In WordPress and Ghost exports, lint pages as well as posts.")
 @allow_plugins_option
 def check(**params: Any) -> None:
     """Lint articles (files and folders; default: the current folder)."""
@@ -212,6 +229,10 @@ def _check(opts: CheckOptions) -> None:
         raise click.UsageError("--changed-lines-only needs --changed-since REV")
     if stdin and opts.changed_since:
         raise click.UsageError("--changed-since cannot be used when reading stdin")
+    if opts.scheduler and opts.executor != "dask":
+        raise click.UsageError("--scheduler needs --executor dask")
+    if opts.executor == "dask" and (stdin or opts.fix or opts.diff):
+        raise click.UsageError("--executor dask lints files: it cannot read stdin or apply fixes")
     if opts.statistics and (opts.fmt not in ("text", "json") or opts.diff):
         raise click.UsageError("--statistics prints text or json, and cannot be combined with --diff")
     if not stdin:
@@ -418,6 +439,7 @@ def _lint_files(linter: Any, opts: CheckOptions, cache: Any = None) -> tuple[lis
     from ..reading import roots_for
 
     linter.read_roots = roots_for(list(opts.paths) or ["."])
+    linter.export_pages = opts.export_pages
     files = list(linter.discover(list(opts.paths) or ["."]))
     changes = None
     if opts.changed_since:
@@ -426,11 +448,39 @@ def _lint_files(linter: Any, opts: CheckOptions, cache: Any = None) -> tuple[lis
     if opts.fix or opts.diff:
         from ..fixes import fix_files
 
+        if any(type(u) is not str for u in linter.expand_exports(files)):
+            raise _CheckError("--fix and --diff cannot rewrite a WordPress or Ghost export; lint it without them")
+
         run = fix_files(linter, files, unsafe=opts.unsafe_fixes, write=not opts.diff)
         if opts.changed_since and opts.changed_lines_only and any(f.written for f in run.files):
             changes = _changes(opts.changed_since, True)  # the fixes moved lines
         return files, linter.finish(run.results), run, changes
+    if opts.executor == "dask":
+        return files, _run_dask(linter, files, opts, cache), None, changes
     return files, linter.run(files, jobs=opts.jobs or usable_cpus(), cache=cache), None, changes
+
+
+def _run_dask(linter: Any, files: list[str], opts: CheckOptions, cache: Any) -> Any:
+    """The same run on a Dask cluster (edlint.dask; dask is imported only here)."""
+    from ..dask import ClusterError, DaskUnavailable
+    from ..dask.executor import run_dask
+
+    def say(message: str) -> None:
+        if not opts.quiet:
+            click.echo(f"edlint: {message}", err=True)
+
+    try:
+        return run_dask(
+            linter,
+            files,
+            scheduler=opts.scheduler,
+            cache_dir=cache.folder if cache is not None else None,
+            progress=sys.stderr.isatty() and not opts.quiet,
+            say=say,
+            workers=opts.jobs or usable_cpus(),
+        )
+    except (ClusterError, DaskUnavailable) as exc:
+        raise _CheckError(str(exc)) from None
 
 
 def _changes(rev: str, lines: bool) -> Any:

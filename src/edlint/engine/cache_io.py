@@ -20,6 +20,8 @@ class CacheIO:
         from ..cache import Cache, digest
         from ..reading import read_file
 
+        if type(path) is not str:
+            return None  # one post of a CMS export: linted each run (engine/exports.py)
         config = self.config_for(path)
         # Bounded and inside the root, as the lint itself reads (a skipped or unreadable
         # file has no key: it is linted, which reports it).

@@ -110,11 +110,20 @@ class Discovery:
             for d in dirnames:
                 self.inputs.note(os.path.join(dirpath, d))
             for name in sorted(filenames):
-                if format_for(name) is None:
-                    continue
                 path = os.path.join(dirpath, name)
+                if format_for(name) is None and not self._is_export(path):
+                    continue
                 if not self.excluded(path, explicit=False, layout=layout, chain=chain):
                     yield path
+
+    def _is_export(self, path: str) -> bool:
+        """A CMS export met in a folder (engine/exports.py); other .xml/.json files are not
+        articles."""
+        if not path.lower().endswith((".xml", ".json")):
+            return False
+        from ..parsers.exports import sniff
+
+        return sniff(path, self.read_roots) is not None
 
     def _skip_link(self, path: str, top_real: str) -> None:
         """A symlinked folder is not followed. Its target inside the linted folder is linted

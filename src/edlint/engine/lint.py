@@ -37,6 +37,8 @@ class FileLinting:
     def lint_file(self, path: str, text: str | None = None, language: str | None = None) -> FileResult:
         """Lint one file (``text`` given: lint it as if it were ``path``; ``language``: the
         caller declares the document's language, as its own front matter would)."""
+        if type(path) is not str and text is None:
+            return self.lint_export_item(path)  # one post of a CMS export (engine/exports.py)
         config = self.config_for(path)
         settings = self.settings_for(path, config)
         result = FileResult(path=path, settings=settings)

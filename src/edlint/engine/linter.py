@@ -17,11 +17,12 @@ from .cache_io import CacheIO, _to_cache
 from .configs import Configs, _as_list
 from .cross_file import CrossFile
 from .discovery import Discovery
+from .exports import Exports
 from .lint import FileLinting, _file_error
 from .pool import MIN_FILES_PER_WORKER, ParallelPool
 
 
-class Linter(Configs, Discovery, FileLinting, CacheIO, ParallelPool, CrossFile):
+class Linter(Configs, Discovery, Exports, FileLinting, CacheIO, ParallelPool, CrossFile):
     """One run: config discovery, settings per file, site data, and the passes."""
 
     def __init__(
@@ -86,7 +87,7 @@ class Linter(Configs, Discovery, FileLinting, CacheIO, ParallelPool, CrossFile):
                 return self.run(paths, jobs, cache)
             finally:
                 self.read_roots = None
-        files = list(self.discover(paths))
+        files = self.expand_exports(list(self.discover(paths)))
         done: dict[str, FileResult] = {}
         keys: dict[str, str] = {}
         misses = files

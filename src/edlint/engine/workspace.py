@@ -41,8 +41,11 @@ class Workspace:
         """Lint every article under the roots for its facts; returns the files scanned.
 
         ``cancel`` stops a long scan early (an editor closing); what was scanned is kept."""
+        with self._lock:  # discovery fills the Linter's caches too
+            # A CMS export in the folder counts as its posts (engine/exports.py).
+            paths = self.linter.expand_exports(list(self.linter.discover(self.roots)))
         count = 0
-        for path in self.linter.discover(self.roots):
+        for path in paths:
             if cancel is not None and cancel.is_set():
                 break
             self._keep(path, self._lint(path, None))
