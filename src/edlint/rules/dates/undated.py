@@ -75,8 +75,8 @@ def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding
     ## Options
     - `date_fields`
     """
-    if not has_metadata(doc):
-        return
+    if not has_metadata(doc) or doc.page_kind != "article":
+        return  # an evergreen page, a list or an author page has no publication date to give
     dd = doc_dates(doc, opts)
     if dd.pub_field is not None or dd.file_date is not None or dd.file_date_text or _visible_date(dd):
         return
