@@ -495,11 +495,30 @@ def test_going_back_to_an_older_bio_is_reported(write):
     paths = [
         _dated(write, "a.md", "2019-02-01", old),
         _dated(write, "b.md", "2020-02-01", new),
-        _dated(write, "c.md", "2021-02-01", old),
+        _dated(write, "c.md", "2020-06-01", new),
+        _dated(write, "d.md", "2021-02-01", old),
     ]
     got = _run(paths)
-    assert [os.path.basename(f.path) for f in got] == ["c.md"]
+    assert [os.path.basename(f.path) for f in got] == ["d.md"]
     assert "newer bio, in use since 2020-02-01" in got[0].message
+    # A newer bio seen once is not yet the desk's bio: going back may be the correction.
+    assert _run([paths[0], paths[1], paths[3]]) == []
+
+
+def test_a_bio_that_leaves_out_a_sentence_says_nothing_different(write):
+    full = (
+        "is the training administrator at the state patent office. You can read more of her work at "
+        "example.org. All opinions are her own."
+    )
+    short = "is the training administrator at the state patent office. All opinions are her own."
+    paths = [
+        _dated(write, "a.md", "2019-02-01", full),
+        _dated(write, "b.md", "2019-03-01", short),
+        _dated(write, "c.md", "2019-04-01", short),
+        _dated(write, "d.md", "2019-05-01", full),
+        _dated(write, "e.md", "2019-05-01", short),
+    ]
+    assert _run(paths) == []
 
 
 def test_a_team_credit_after_the_bio_is_not_part_of_it(write):

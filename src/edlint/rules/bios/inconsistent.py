@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...document import Span
-from ...text.bios import bio_relation
+from ...text.bios import bio_relation, own_part, same_sentences
 from ..base import Finding, Severity, cross_file_rule
 from .facts import BioFact, bio_facts
 from .options import SECTION, BiosOptions
@@ -139,7 +139,11 @@ def _clusters(items: list[Item], opts: BiosOptions) -> list[list[Item]]:
         for cl in clusters:
             # Within one article a near copy is bio-duplicate's finding, not this one's.
             threshold = opts.similarity if cl[0][0] == path else opts.consistency
-            if bio_relation(cl[0][2].key, fact.key, threshold) is not None:
+            first = cl[0][2]
+            if bio_relation(first.key, fact.key, threshold) is not None or (
+                first.key != fact.key
+                and same_sentences(own_part(first.text, first.name), own_part(fact.text, fact.name))
+            ):
                 cl.append(item)
                 break
         else:
@@ -201,6 +205,7 @@ def _contradictions(items: list[Item], clusters: list[list[Item]], opts: BiosOpt
     for item in ordered:
         first_use.setdefault(variant[id(item)], item[1])
     latest: Item | None = None  # the newest article whose bio stands
+    standing: dict[int, set[str]] = {}  # variant -> articles that used it, so far
     for item in ordered:
         path, date, _ = item
         v = variant[id(item)]
@@ -217,9 +222,11 @@ def _contradictions(items: list[Item], clusters: list[list[Item]], opts: BiosOpt
                     yield _finding(odd, usual, f", published {when}")
                 if odd is item:
                     continue
-            elif first_use[v] < first_use[lv]:
-                # Back to an older bio after a newer one was in use.
+            elif first_use[v] < first_use[lv] and len(standing[lv]) >= 2:
+                # Back to an older bio after a newer one was established (used in two
+                # articles or more): the older one was copied from an old article.
                 reported.add(path)
                 yield _finding(item, latest, f" (a newer bio, in use since {first_use[lv]})")
                 continue
         latest = item
+        standing.setdefault(v, set()).add(path)

@@ -74,3 +74,28 @@ def own_part(text: str, name: str | None) -> str:
             cut = m.start()
             break
     return text[:cut].rstrip()
+
+
+def sentence_keys(text: str) -> list[str]:
+    """The comparison keys of a bio's sentences, in order."""
+    out = []
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        before = text[start : m.start()]
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if _ABBREVIATION.match(last.lstrip("(\"“‘'")):
+            continue
+        out.append(bio_key(before))
+        start = m.end()
+    out.append(bio_key(text[start:]))
+    return [k for k in out if k]
+
+
+def same_sentences(a: str, b: str) -> bool:
+    """Is every sentence of one bio also a sentence of the other? A bio that leaves out its
+    contact line or its disclaimer ("All opinions are his own") says nothing different."""
+    ka, kb = sentence_keys(a), sentence_keys(b)
+    if not ka or not kb:
+        return False
+    small, large = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    return set(small) <= set(large)
