@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ...document import Block, Document
 from ...text.dates import DateMention, find_relative_dates
+from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
@@ -23,6 +24,20 @@ def _visible_date(dd: DocDates) -> bool:
         any(d.year is not None and d.day is not None and d.valid for d in ds) and _is_dateline(b, ds)
         for b, ds in per_block.values()
     )
+
+
+# An example or a hypothetical: "for instance, posted in the last week", "e.g. items added
+# this month". The words describe any reader's week, not the article's.
+_EXAMPLE_CUE = lazy(r"(?i)\b(?:for (?:instance|example)|e\.g\.|such as|imagine|suppose|say,)")
+_SENTENCE_END = lazy(r"[.!?](?:\s|$)")
+
+
+def _in_example(text: str, start: int) -> bool:
+    """Is the word at ``start`` in a sentence that gives an example before it?"""
+    begin = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        begin = m.end()
+    return bool(_EXAMPLE_CUE.search(text, begin, start))
 
 
 def has_metadata(doc: Document) -> bool:
@@ -84,6 +99,8 @@ def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding
         for start, end, word in find_relative_dates(b.text.text, periods=True):
             if word.lower() == "today":
                 continue  # as often "nowadays" as "on the day of publication"
+            if _in_example(b.text.text, start):
+                continue  # "(for instance, all the content was posted in the last week)"
             yield Finding(
                 _span(b, start, end),
                 f"{quoted(word)} depends on the publication date, but the article has none; give the date",
