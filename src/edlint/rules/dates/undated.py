@@ -40,6 +40,15 @@ def _in_example(text: str, start: int) -> bool:
     return bool(_EXAMPLE_CUE.search(text, begin, start))
 
 
+_OPENING = "\"“‘'«"
+_CLOSING = "\"”’'»"
+
+
+def _named_in_quotes(text: str, start: int, end: int) -> bool:
+    """Is the word quoted on its own (‘tomorrow’, "last week"): named, not used?"""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING
+
+
 def has_metadata(doc: Document) -> bool:
     """Does the file carry metadata at all (front matter, an HTML <head>, meta tags)? A body
     pasted as plain text, or a Markdown fragment with no front matter, says nothing about
@@ -99,6 +108,8 @@ def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding
         for start, end, word in find_relative_dates(b.text.text, periods=True):
             if word.lower() == "today":
                 continue  # as often "nowadays" as "on the day of publication"
+            if _named_in_quotes(b.text.text, start, end):
+                continue  # let users enter ‘tomorrow’: the word itself, not a day
             if _in_example(b.text.text, start):
                 continue  # "(for instance, all the content was posted in the last week)"
             yield Finding(
