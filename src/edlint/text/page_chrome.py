@@ -17,8 +17,13 @@ CHROME_CONTAINERS = frozenset({"nav", "footer", "aside"})
 # related stories, newsletters, menus).
 _CHROME_CLASS = lazy(
     r"(?i)(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|share|sharing|social|newsletter|subscribe|cookies?|"
-    r"consent|gdpr|related|promo|sidebar|widget|comments?|skip[-_]link|trending|most[-_]read)(?:$|[-_ ])"
+    r"consent|gdpr|related|promo\w*|teasers?|sidebar|widget|comments?|skip[-_]link|trending|most[-_]read|"
+    r"outbrain|taboola)(?:$|[-_ ])"
 )
+# A list of other stories: each item a headline and the first lines of the story, cut off
+# ("NEW DELHI: All schools and colleges are now open ... It...").
+_CUT_OFF = lazy(r"\w(?:\.\.\.|…)\s*$")
+_TEASER_KINDS = frozenset({"list_item", "table_cell"})
 
 
 def is_page_chrome(block: Any) -> bool:
@@ -27,7 +32,17 @@ def is_page_chrome(block: Any) -> bool:
     container = getattr(block, "container", ()) or ()
     if "blockquote" not in container and any(c in CHROME_CONTAINERS for c in container):
         return True
-    return any(_CHROME_CLASS.search(c) for c in getattr(block, "classes", ()) or ())
+    if any(_CHROME_CLASS.search(c) for c in getattr(block, "classes", ()) or ()):
+        return True
+    return is_teaser(block)
+
+
+def is_teaser(block: Any) -> bool:
+    """A list item that gives another story's opening and cuts it off with an ellipsis."""
+    if getattr(block, "kind", "") not in _TEASER_KINDS or block.text is None:
+        return False
+    text = block.text.text
+    return len(text) > 80 and text.count(" ") >= 12 and bool(_CUT_OFF.search(text))
 
 
 def chrome_texts(doc: Any) -> frozenset[int]:
