@@ -215,6 +215,7 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         and not b.in_quote
         and id(b) not in datelines
         and not _machine_stamp(b.text.text, d)
+        and not _stamped(b.text.text, d)
     ]
     if opts.ambiguous_numeric:
         yield from _ambiguous(doc, dd, items, opts)
@@ -303,6 +304,24 @@ def _machine_stamp(text: str, d: DateMention) -> bool:
     +0000"): a clock with seconds follows it. People do not write seconds in prose, and
     such a stamp is copied as the program wrote it."""
     return bool(_MACHINE_CLOCK.match(text, d.end))
+
+
+# A template's stamp or a citation's access date inside a line: "(Published Monday, Nov. 18,
+# 2019)", "Price guides updated November 20th", "retrieved 20 November 2019". The format is
+# the template's or the citation style's, not the writer's.
+_STAMP_BEFORE = lazy(
+    r"(?:(?:^|[(|•·—–\[])\s*(?i:published|updated|posted|modified|last edited)"
+    r"|\b(?i:retrieved|accessed|archived))"
+    r"(?:\s+(?i:on|from the original on))?[\s\u00a0:]*(?:[A-Z][a-z]{2,8}day,?[\s\u00a0]+)?$"
+)
+
+
+def _stamped(text: str, d: DateMention) -> bool:
+    start = d.weekday_start if 0 <= d.weekday_start < d.start else d.start
+    window = text[max(0, start - 40) : start]
+    if start > 40:
+        window = "\x00" + window  # not the start of the block: "^" must not match
+    return bool(_STAMP_BEFORE.search(window))
 
 
 def _example(

@@ -129,7 +129,9 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports a weekday written next to a date that falls on a different day: "Monday,
     Oct. 7" when Oct. 7 is a Tuesday. When the date has no year, the year is taken from the
-    article's publication date (the occurrence nearest to it, or the file name's date).
+    article's publication date (the occurrence nearest to it, or the file name's date); a
+    date about half a year away may be the year before or after, and a weekday that fits
+    that reading is not reported.
     With neither, a date with a written year in the same paragraph or the nearest one
     before it gives a guess: the finding says it is a guess, is only `info`, and offers no
     fix. Dates later
