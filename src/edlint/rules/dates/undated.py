@@ -49,6 +49,11 @@ def _named_in_quotes(text: str, start: int, end: int) -> bool:
     return start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING
 
 
+# An HTML <time> element with a machine-readable date: the page shows when it was published
+# ("1 day ago", "Nov. 19") even when no <meta> names the date.
+_TIME_ELEMENT = lazy(r"(?i)<time\b[^>]{0,300}?\bdatetime\s*=\s*[\"']?\d{4}-\d{2}-\d{2}")
+
+
 def has_metadata(doc: Document) -> bool:
     """Does the file carry metadata at all (front matter, an HTML <head>, meta tags)? A body
     pasted as plain text, or a Markdown fragment with no front matter, says nothing about
@@ -104,6 +109,8 @@ def time_relative_undated(doc: Document, opts: DatesOptions) -> Iterator[Finding
     dd = doc_dates(doc, opts)
     if dd.pub_field is not None or dd.file_date is not None or dd.file_date_text or _visible_date(dd):
         return
+    if doc.format == "html" and _TIME_ELEMENT.search(doc.source):
+        return  # <time datetime="2019-11-19T10:36">1 day ago</time>: the page shows its date
     for b in doc.prose:
         for start, end, word in find_relative_dates(b.text.text, periods=True):
             if word.lower() == "today":
