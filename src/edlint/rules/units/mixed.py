@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ...document import Document
+from ...text.patterns import lazy
 from ...text.quantities import (
     IMPERIAL,
     METRIC,
@@ -82,7 +83,7 @@ def units_mixed_system(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
     region = _region(doc)
     by_dim: dict[str, list[_Seen]] = {}
     for s in scan.seen:
-        if s.q.system == NEUTRAL or _exempt(s.q, opts.exempt_units):
+        if s.q.system == NEUTRAL or _exempt(s.q, opts.exempt_units) or _size_label(s):
             continue
         by_dim.setdefault(_mix_group(s.q), []).append(s)
     variant = _house_spelling(doc, opts)
@@ -147,6 +148,40 @@ _DIM_PLURAL = {
     "height": "heights",
     "body weight": "body weights",
 }
+
+
+# Things sold by their size in inches in every country: screens, wheels, tyres, pizzas.
+_SIZED_THINGS = lazy(
+    r"(?i)(?:-inch|\s*(?:in\.?|inch(?:es)?|\"|”))?[\s\u00a0]*(?:[a-z]+[\s\u00a0]+)?"
+    r"(?:display|screen|touchscreen|touch\s+screen|monitor|tv|television|laptop|notebook|tablet|"
+    r"phone|smartphone|macbook|ipad|iphone|chromebook|imac|wheels?|rims?|tyres?|tires?|pizzas?)\b"
+)
+# "fell 12 inches Tuesday", "6 inches. The": a capital that is not a product's name.
+_NOT_PRODUCTS = frozenset(
+    "mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec the in on at and but".split()
+)
+# "Apple iPad Pro (11-inch, Wi-Fi, 64GB)": a model's size in a product name.
+_MODEL_BRACKET = lazy(r"[A-Z][\w-]*(?:[\s\u00a0]+[A-Z0-9][\w-]*)*[\s\u00a0]*\($")
+
+
+def _size_label(s: _Seen) -> bool:
+    """A screen, wheel or pizza size in inches ("16-inch MacBook Pro", "a 5.5-inch touchscreen
+    display", "22-inch wheels", "iPad Pro (11-inch)"): the product's name for its size, the
+    same in every country, not the article's choice of system."""
+    q = s.q
+    if q.unit != "in" or q.compound:
+        return False
+    text = s.block.text.text
+    after = text[q.end : q.end + 40]
+    if _SIZED_THINGS.match(after):
+        return True
+    rest = after.lstrip("-\u2011 ")
+    word = rest.split(" ", 1)[0].strip(",.;:")
+    if (word[:1].isupper() and word[1:2].islower() and word.lower()[:3] not in _NOT_PRODUCTS) or (
+        word[:1] == "i" and word[1:2].isupper()
+    ):
+        return True  # "16-inch MacBook Pro", "13-inch Surface", "12.9-inch iPad"
+    return bool(_MODEL_BRACKET.search(text, max(0, q.start - 40), q.start))
 
 
 def _mix_group(q: Quantity) -> str:
