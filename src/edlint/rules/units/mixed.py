@@ -152,7 +152,8 @@ _DIM_PLURAL = {
 
 # Things sold by their size in inches in every country: screens, wheels, tyres, pizzas.
 _SIZED_THINGS = lazy(
-    r"(?i)(?:-inch|\s*(?:in\.?|inch(?:es)?|\"|”))?[\s\u00a0]*(?:[a-z]+[\s\u00a0]+)?"
+    r"(?i)(?:-inch|\s*(?:in\.?|inch(?:es)?|\"|”))?[\s\u00a0]*"
+    r"(?:(?!(?:of|between|from|to|than|on|in|at|by|for|with|and|or)\b)[\w-]{1,20}[\s\u00a0]+){0,4}"
     r"(?:display|screen|touchscreen|touch\s+screen|monitor|tv|television|laptop|notebook|tablet|"
     r"phone|smartphone|macbook|ipad|iphone|chromebook|imac|wheels?|rims?|tyres?|tires?|pizzas?)\b"
 )
