@@ -5,11 +5,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document import Document, Span
-from ...text.bios import document_authors, document_bylines, name_key, same_person, slug_forms, slug_key
+from ...text.bios import (
+    document_authors,
+    document_bylines,
+    is_organisation,
+    name_key,
+    same_person,
+    slug_forms,
+    slug_key,
+)
 from ...text.normalize import strip_accents, word_key
 from ..base import Finding, Severity, rule
 from .options import SECTION, BiosOptions
 from .registry import registry_of
+
+
+def _site_names(doc: Document) -> frozenset[str]:
+    """The site's own name as its metadata gives it (og:site_name, application-name)."""
+    names = set()
+    for key in ("og:site_name", "application-name", "publisher", "site_name"):
+        value = doc.meta(key)
+        if isinstance(value, str) and value.strip():
+            names.add(name_key(value))
+    return frozenset(names)
 
 
 def _byline_matches(byline_text: str, names: tuple[str, ...], meta_names: list[str], slugs: list[str]) -> bool:
@@ -88,11 +106,14 @@ def byline_mismatch(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
     meta_names: list[str] = []
     slugs: list[str] = []
     first_field = None
+    publisher = _site_names(doc)
     for a in document_authors(doc):
         name = a.name
         if name is None and a.slug and reg is not None:
             e = reg.lookup(slug=a.slug)
             name = e["name"] if e else None
+        if name and (name_key(name) in publisher or is_organisation(name)):
+            continue  # JSON-LD "author": {"name": "AppleInsider"}: the site, not a person
         if name:
             meta_names.append(name)
         elif a.slug:
