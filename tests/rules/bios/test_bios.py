@@ -434,3 +434,138 @@ def test_missing_registry_is_reported_not_fatal(write):
     )
     assert any("authors" in m for m in result.messages)
     assert not result.internal_error
+
+
+# -- bios change over time (issue 18) -------------------------------------------------------
+
+DATED = """---
+title: "{title}"
+date: {date}
+authors:
+  - {slug}
+---
+
+The agency said the new service would reach every county by the spring, officials said.
+
+_**{name}** {bio}_
+"""
+
+
+def _dated(write, rel, date, bio, name="Priya Raman", slug="priya-raman", title="Update"):
+    return write(rel, DATED.format(title=title, date=date, slug=slug, name=name, bio=bio))
+
+
+INTERN = "is a graduate student at Ridgeview University and is interning with the Digital Services team this summer."
+DONE = "is a graduate student at Ridgeview University. She recently finished her internship with the Digital Services team."
+
+
+def test_a_bio_updated_over_time_is_not_a_contradiction(write):
+    paths = [
+        _dated(write, "2019/a.md", "2019-06-10", INTERN),
+        _dated(write, "2019/b.md", "2019-06-17", INTERN),
+        _dated(write, "2019/c.md", "2019-09-02", DONE),
+        _dated(
+            write,
+            "2022/d.md",
+            "2022-03-01",
+            "is a product manager at the Census Bureau, where she leads the address-matching team.",
+        ),
+    ]
+    assert _run(paths) == []
+
+
+def test_two_bios_on_the_same_day_contradict(write):
+    a = _dated(write, "a.md", "2021-05-04", "is a product manager at the Census Bureau and leads its data team.")
+    b = _dated(write, "b.md", "2021-05-04", "is a senior designer at the Census Bureau, working on survey forms.")
+    got = _run([a, b])
+    assert len(got) == 1 and "published the same day" in got[0].message
+
+
+def test_a_wider_window_is_an_option(write):
+    a = _dated(write, "a.md", "2021-05-04", "is a product manager at the Census Bureau and leads its data team.")
+    b = _dated(write, "b.md", "2021-05-07", "is a senior designer at the Census Bureau, working on survey forms.")
+    assert _run([a, b]) == []
+    got = _run([a, b], window_days=7)
+    assert len(got) == 1 and "within 7 days" in got[0].message
+
+
+def test_going_back_to_an_older_bio_is_reported(write):
+    old = "is a reporter covering transit for the Ledger and its Sunday edition."
+    new = "is the Ledger's city hall bureau chief and writes the Monday politics column."
+    paths = [
+        _dated(write, "a.md", "2019-02-01", old),
+        _dated(write, "b.md", "2020-02-01", new),
+        _dated(write, "c.md", "2020-06-01", new),
+        _dated(write, "d.md", "2021-02-01", old),
+    ]
+    got = _run(paths)
+    assert [os.path.basename(f.path) for f in got] == ["d.md"]
+    assert "newer bio, in use since 2020-02-01" in got[0].message
+    # A newer bio seen once is not yet the desk's bio: going back may be the correction.
+    assert _run([paths[0], paths[1], paths[3]]) == []
+
+
+def test_a_bio_that_leaves_out_a_sentence_says_nothing_different(write):
+    full = (
+        "is the training administrator at the state patent office. You can read more of her work at "
+        "example.org. All opinions are her own."
+    )
+    short = "is the training administrator at the state patent office. All opinions are her own."
+    paths = [
+        _dated(write, "a.md", "2019-02-01", full),
+        _dated(write, "b.md", "2019-03-01", short),
+        _dated(write, "c.md", "2019-04-01", short),
+        _dated(write, "d.md", "2019-05-01", full),
+        _dated(write, "e.md", "2019-05-01", short),
+    ]
+    assert _run(paths) == []
+
+
+def test_a_team_credit_after_the_bio_is_not_part_of_it(write):
+    bio_a = (
+        "leads the Digital Analytics Program, which runs the public dashboard. Ana Ortiz, Ben Cho and "
+        "Lee Park are on the data team and maintain the site."
+    )
+    bio_b = (
+        "leads the Digital Analytics Program, which runs the public dashboard. Sam Reyes and Dana Wu "
+        "built the new download pages."
+    )
+    a = _article(write, "a.md", "One", "tom-ruiz", "Tom Ruiz", bio_a)
+    b = _article(write, "b.md", "Two", "tom-ruiz", "Tom Ruiz", bio_b)
+    assert _run([a, b]) == []
+
+
+def test_registry_bio_is_judged_in_the_newest_article_only(write):
+    reg = write("authors.yaml", REGISTRY_YAML)
+    older = _dated(write, "a.md", "2018-01-10", "covers city hall for the Ledger.", name="Daniel Kim", slug="dkim")
+    newest = _dated(
+        write,
+        "b.md",
+        "2024-01-10",
+        "covers the port and the waterfront for the Ledger.",
+        name="Daniel Kim",
+        slug="dkim",
+    )
+    assert _run([older, newest], authors=reg) == []
+    stale = _dated(write, "c.md", "2025-01-10", "covers city hall for the Ledger.", name="Daniel Kim", slug="dkim")
+    got = _run([older, newest, stale], authors=reg)
+    assert {os.path.basename(f.path) for f in got} == {"c.md"}
+    assert any("authors registry" in f.message for f in got)
+
+
+def test_jsonld_description_counts_only_when_asked(write):
+    page = (
+        '<html lang="en"><head><title>Merger</title><script type="application/ld+json">'
+        '{"@type":"NewsArticle","author":{"@type":"Person","name":"Maya Okafor",'
+        '"description":"Maya Okafor is a health reporter for the Ledger and a former nurse."}}</script>'
+        '</head><body><article><p class="byline">By Maya Okafor</p>'
+        "<p>The county will cut weekend hours at three clinics starting in March, officials said.</p>"
+        '<div class="author-bio">Maya Okafor is a health reporter for the Ledger and a former nurse.</div>'
+        "</article></body></html>"
+    )
+    path = write("page.html", page)
+    config = {"select": ["bio-duplicate"]}
+    assert edlint.lint_paths([path], config=config).findings == []
+    config["bios"] = {"jsonld_bios": True}
+    got = edlint.lint_paths([path], config=config).findings
+    assert [f.rule for f in got] == ["bio-duplicate"]

@@ -19,6 +19,7 @@ from ...text.dates import (
     spell,
     weekday_of,
 )
+from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .options import SECTION, DatesOptions
@@ -209,7 +210,12 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     items = [
         (b, d)
         for b, d in dd.mentions
-        if d.month is not None and not d.upper and not b.in_quote and id(b) not in datelines
+        if d.month is not None
+        and not d.upper
+        and not b.in_quote
+        and id(b) not in datelines
+        and not _machine_stamp(b.text.text, d)
+        and not _stamped(b.text.text, d)
     ]
     if opts.ambiguous_numeric:
         yield from _ambiguous(doc, dd, items, opts)
@@ -225,19 +231,23 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         if len(written) < 2:
             return
         want = _profile([d for _, d in written])
-        renders = [render(d, want) for _, d in written]  # each date in the article's style
+        house = _house_form(want)
+        judged = [_as_judged(d, want) for _, d in written]
+        renders = [render(d, st) for (_, d), st in zip(written, judged)]  # each date in the article's style
         consistent = [d for (_, d), new in zip(written, renders) if d.kind != "numeric" and new == _plain(d.text)]
         examples: dict[tuple, DateMention | None] = {}
-        for (b, d), new in zip(written, renders):
+        for (b, d), new, st in zip(written, renders, judged):
             if d.kind == "numeric":
                 if _order(d) == want.order:
                     continue
                 reason = f"is {'day/month' if _order(d) == 'dm' else 'month/day'}"
+                new = render(d, house)
             else:
                 if new is None or new == _plain(d.text):
                     continue
+                reason = _reasons(d, st, new)
+                new = render(d, house) or new
                 new = _keep_spaces(d.text, new)
-                reason = _reasons(d, want, new)
             example = _example(consistent, d, want, examples)
             ex = f" (e.g. {quoted(example.text)})" if example else ""
             yield _style_finding(
@@ -264,6 +274,54 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         yield _style_finding(
             doc, b, d, new, f"Date {quoted(d.text)} {reason}; {label} style writes {quoted(new)}", plain=True
         )
+
+
+def _as_judged(d: DateMention, want: DateStyle) -> DateStyle:
+    """The article's style as ``d`` is judged against it. Style guides do not write ordinals
+    or a comma between a day-month date and its year, so an article that mostly does is not
+    "mixed" when a date leaves them out: only their presence against the article's absence
+    is reported."""
+    return want._replace(
+        ordinals=d.ordinal and want.ordinals,
+        year_comma=want.year_comma if want.order == "md" else (d.year_comma and want.year_comma),
+    )
+
+
+def _house_form(want: DateStyle) -> DateStyle:
+    """How a fix writes a date in the article's style: its order and month names, without
+    ordinals ("March 5", "5 March") and without a comma before the year of a day-month date
+    ("31 December 2013"); a day-month date spells its month out unless the article
+    abbreviates months ("31 Dec 2013" only in an article that writes "22 Mar")."""
+    naming = "full" if want.order == "dm" and want.naming == "ap" else want.naming
+    return want._replace(ordinals=False, year_comma=want.order == "md", naming=naming)
+
+
+_MACHINE_CLOCK = lazy(r"[ \t\u00a0T]*\d{1,2}:\d{2}:\d{2}\b")
+
+
+def _machine_stamp(text: str, d: DateMention) -> bool:
+    """A date printed by a program ("Wed Jun 06 15:00:00 UTC 2012", "06 Jun 2012 15:00:00
+    +0000"): a clock with seconds follows it. People do not write seconds in prose, and
+    such a stamp is copied as the program wrote it."""
+    return bool(_MACHINE_CLOCK.match(text, d.end))
+
+
+# A template's stamp or a citation's access date inside a line: "(Published Monday, Nov. 18,
+# 2019)", "Price guides updated November 20th", "retrieved 20 November 2019". The format is
+# the template's or the citation style's, not the writer's.
+_STAMP_BEFORE = lazy(
+    r"(?:(?:^|[(|•·—–\[])\s*(?i:published|updated|posted|modified|last edited)"
+    r"|\b(?i:retrieved|accessed|archived))"
+    r"(?:\s+(?i:on|from the original on))?[\s\u00a0:]*(?:[A-Z][a-z]{2,8}day,?[\s\u00a0]+)?$"
+)
+
+
+def _stamped(text: str, d: DateMention) -> bool:
+    start = d.weekday_start if 0 <= d.weekday_start < d.start else d.start
+    window = text[max(0, start - 40) : start]
+    if start > 40:
+        window = "\x00" + window  # not the start of the block: "^" must not match
+    return bool(_STAMP_BEFORE.search(window))
 
 
 def _example(
@@ -367,7 +425,7 @@ def _ambiguous(doc: Document, dd: DocDates, items: list, opts: DatesOptions) -> 
             if opts.style == "auto":
                 others = [x for _, x in dd.mentions if x.kind in ("md", "dm") and x.valid]
                 if others:
-                    style = _profile(others)
+                    style = _house_form(_profile(others))
             resolved = d._replace(kind="md", month=pick[0], day=pick[1], readings=(pick,))
             new = render(resolved, style)
             if new:

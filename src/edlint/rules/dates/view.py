@@ -14,6 +14,7 @@ from ...text.dates import (
     find_dates,
     parse_meta_date,
 )
+from ...text.page_chrome import is_page_chrome
 from ..base import Applicability, Fix
 from .options import DatesOptions
 
@@ -31,7 +32,9 @@ class DocDates:
 
 def _text_blocks(doc: Document) -> list[Block]:
     """Prose blocks, plus image captions that no prose block holds (a Markdown image title)."""
-    blocks = list(doc.prose)
+    # A footer, a sidebar of other stories or a cookie banner is the site's text: its dates
+    # are not the article's (a sidebar headline's "November 7th" sets no style).
+    blocks = [b for b in doc.prose if not is_page_chrome(b)]
     captioned = [img for img in doc.images if img.caption is not None and img.caption.text]
     if not captioned:
         return blocks

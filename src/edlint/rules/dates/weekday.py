@@ -66,6 +66,27 @@ def _refs(dd: DocDates, block: Block, year_refs: _YearRefs) -> tuple[list[tuple[
     return year_refs.around(block), False
 
 
+# A date without a year this far from the publication date (about half a year) may be the
+# one before or the one after: "on Saturday, May 18" in a November story about a trial.
+_EITHER_YEAR_DAYS = 200
+
+
+def _fits_another_year(month: int, day: int, ref: _dt.date, nearest: _dt.date, written: int) -> bool:
+    """Does the weekday fit the same date in the year before or after the nearest one, when
+    that date is about as close to ``ref`` (within half a year)? Then the year is open and
+    the text is consistent with one reading of it."""
+    for year in (nearest.year - 1, nearest.year + 1):
+        if weekday_of(year, month, day) != written:
+            continue
+        try:
+            other = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if abs((other - ref).days) <= _EITHER_YEAR_DAYS:
+            return True
+    return False
+
+
 def _weekday_problem(
     dd: DocDates,
     block: Block,
@@ -90,7 +111,7 @@ def _weekday_problem(
         occ = nearest_occurrence(month, day, ref)
         if occ is None:
             continue
-        if occ.weekday() == written:
+        if occ.weekday() == written or _fits_another_year(month, day, ref, occ, written):
             return None
         candidates.append((occ, source, trusted))
     return candidates[0] if candidates else None
@@ -108,7 +129,9 @@ def date_weekday(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
     """## What it does
     Reports a weekday written next to a date that falls on a different day: "Monday,
     Oct. 7" when Oct. 7 is a Tuesday. When the date has no year, the year is taken from the
-    article's publication date (the occurrence nearest to it, or the file name's date).
+    article's publication date (the occurrence nearest to it, or the file name's date); a
+    date about half a year away may be the year before or after, and a weekday that fits
+    that reading is not reported.
     With neither, a date with a written year in the same paragraph or the nearest one
     before it gives a guess: the finding says it is a guess, is only `info`, and offers no
     fix. Dates later

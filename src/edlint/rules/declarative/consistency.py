@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...document import Document
+from ...text.page_chrome import chrome_texts
 from ..base import Finding
 from .base import (
     CheckType,
@@ -68,19 +69,6 @@ def read_varieties(value: Any, spec: Spec, keys: tuple) -> dict[str, dict[str, s
 
 # Lower-case words that may sit inside a name: "Ministry of Defence", "Centre for Policy Studies".
 _NAME_JOINERS = frozenset({"of", "for", "the", "and", "on", "de", "du", "la", "&"})
-_SENTENCE_OPENERS = frozenset(".!?:;\"“‘'([—–-")
-
-
-def _word_before(text: str, start: int) -> tuple[str, int]:
-    """The word ending before ``start`` (skipping spaces) and where it starts; ("", -1) when
-    only punctuation or the start of the text comes first."""
-    i = start
-    while i > 0 and text[i - 1] in " \t\n\u00a0":
-        i -= 1
-    j = i
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] in "'’&-"):
-        j -= 1
-    return (text[j:i], j) if j < i else ("", -1)
 
 
 def _word_after(text: str, end: int) -> str:
@@ -93,31 +81,65 @@ def _word_after(text: str, end: int) -> str:
     return text[i:j]
 
 
+# What may stand between a sentence's end and its first word: spaces, opening quotes and
+# brackets, list bullets and emphasis left over from markup.
+_LEAD_IN = " \t\n\u00a0\"“‘'([*_>•"
+# A capital after these starts a sentence (or a clause written as one).
+_SENTENCE_ENDS = ".!?:;…"
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Is the word at ``text[start:]`` the first word of its sentence (or of the text)?
+    "A Spectre attack", "Then, Spectre was disclosed": no; "… ended. Colour matters": yes."""
+    i = start
+    while i > 0 and text[i - 1] in _LEAD_IN:
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_ENDS
+
+
 def in_name(text: str, start: int, end: int, heading: bool = False) -> bool:
     """Is the capitalised word at ``text[start:end]`` part of a name ("Labour Party",
-    "Ministry of Defence", "Shoreline Amphitheatre") rather than the article's own
-    spelling? Names keep their spelling whatever the article's variety."""
+    "Ministry of Defence", "Shoreline Amphitheatre", "a Spectre attack") rather than the
+    article's own spelling? Names keep their spelling whatever the article's variety.
+    A capital that opens a sentence says nothing by itself (see :func:`name_forms`)."""
     word = text[start:end]
     if not word[:1].isupper():
         return False
     if heading:
         return True  # Title Case headings capitalise every word: nothing there is a vote
+    if len(word) > 1 and word.isupper():
+        return True  # an acronym or a shouted label ("SPECTRE", "COLOUR TV")
     after = _word_after(text, end)
     while after.lower() in _NAME_JOINERS and after:
         nxt = text.find(after, end) + len(after)
         end, after = nxt, _word_after(text, nxt)
     if after[:1].isupper():
         return True  # "Labour Party", "Centre for Policy Studies"
-    before, at = _word_before(text, start)
-    if not before:
-        # The first word of the text or of a sentence: capitalised for that reason alone.
-        return False
-    k = at - 1
-    while k >= 0 and text[k] in " \t\n\u00a0":
-        k -= 1
-    if k < 0 or text[k] in _SENTENCE_OPENERS or before[-1:] in ".!?:":
-        return False
-    return True  # capitalised mid-sentence: a name ("voted Labour", "the Defence Secretary")
+    # Capitalised mid-sentence: a name ("voted Labour", "the Defence Secretary", "a Spectre
+    # attack"); at a sentence's start the capital is the sentence's.
+    return not starts_sentence(text, start)
+
+
+def _without_names(hits: list[Any]) -> list[Any]:
+    """The hits that are the article's own spelling: not inside a name, and not a capitalised
+    form the article uses as a name elsewhere ("Spectre" opening a sentence in a story about
+    the Spectre flaw is the name, not the British "spectre")."""
+    named: set[str] = set()
+    keep: list[Any] = []
+    openers: list[Any] = []
+    for hit in hits:
+        text, start, end = hit.unit.string, hit.start, hit.end
+        if in_name(text, start, end, hit.unit.kind == "heading"):
+            if hit.unit.kind != "heading":
+                named.add(text[start:end].lower())
+            continue
+        if text[start : start + 1].isupper():
+            openers.append(hit)
+        keep.append(hit)
+    if not named or not openers:
+        return keep
+    dropped = {id(h) for h in openers if h.text.lower() in named}
+    return [h for h in keep if id(h) not in dropped]
 
 
 def read_groups(value: Any, spec: Spec, keys: tuple) -> tuple[tuple[str, tuple], ...]:
@@ -222,9 +244,16 @@ class Consistency(CheckType):
 
     def check(self, doc: Document, opts: PackRuleOptions) -> Iterator[Finding]:
         by_group: dict[int, list[Any]] = {}
-        for hit in self.hits(doc, opts, self.matcher):
-            if self.skip_names and in_name(hit.unit.string, hit.start, hit.end, hit.unit.kind == "heading"):
-                continue
+        hits = list(self.hits(doc, opts, self.matcher))
+        if not hits:
+            return
+        chrome = chrome_texts(doc)
+        if chrome:
+            # A cookie banner, a footer or a sidebar is the site's text, not the article's.
+            hits = [h for h in hits if id(h.unit.text) not in chrome]
+        if self.skip_names:
+            hits = _without_names(hits)
+        for hit in hits:
             by_group.setdefault(hit.payload[0], []).append(hit)
         for group, hits in by_group.items():
             declared = self.declared_side(doc, group)

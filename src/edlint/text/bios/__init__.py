@@ -37,7 +37,7 @@ One job per module; each imports only from those listed above it:
     organisations.py  is_organisation (agencies and desks)
     bylines.py        byline_people, Byline, document_bylines
     sentences.py      BioSentence, bio_sentence, bio_end, is_contact_line
-    compare.py        bio_key, bio_relation
+    compare.py        bio_key, bio_relation, own_part, same_sentences
     authors.py        AuthorRef, AuthorsRegistry, document_authors
     recognise.py      Bio, BIO_FIELDS, document_bios
 
@@ -49,7 +49,7 @@ from __future__ import annotations
 
 from .authors import AuthorRef, AuthorsRegistry, document_authors
 from .bylines import Byline, byline_people, document_bylines
-from .compare import bio_key, bio_relation
+from .compare import bio_key, bio_relation, own_part, same_sentences
 from .names import (
     leading_name,
     looks_like_slug,
@@ -84,9 +84,11 @@ __all__ = [
     "leading_name",
     "looks_like_slug",
     "name_key",
+    "own_part",
     "person_name",
     "resolve_name",
     "same_person",
+    "same_sentences",
     "slug_forms",
     "slug_key",
 ]

@@ -22,7 +22,8 @@ _HEDGE = (
     r"|less\s+than|just\s+(?:over|under)|up\s+to|at\s+least|c\.|ca\.|circa|~|\u2248|an\s+estimated"
     r"|or|that'?s|that\s+is|i\.e\.,?|equivalent\s+to|the\s+equivalent\s+of|almost|close\s+to)"
 )
-_BRACKET_GAP = lazy(rf"(?i)\s*[(\[]\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
+# "1,900-mile-wide (3,100 kilometers)": a measure used as an adjective keeps its conversion.
+_BRACKET_GAP = lazy(rf"(?i)(?:-(?:wide|long|tall|high|deep|thick|across))?\s*[(\[]\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
 _INLINE_GAP = lazy(rf"(?i),?\s*(?:or\s|\u2013|\u2014|\s-\s)\s*(?P<hedge>(?:{_HEDGE}\s*)*)")
 _LOOSE_HEDGES = lazy(r"(?i)about|around|roughly|approx|some|nearly|almost|c\.|ca\.|circa|~|\u2248|estimated|close")
 
@@ -46,9 +47,7 @@ def find_conversions(text: str, quantities: list[Quantity]) -> list[Conversion]:
         gap = text[a.end : b.start]
         m = _BRACKET_GAP.fullmatch(gap)
         if m:
-            close = (
-                text.find(")", b.end, b.end + 60) if gap.strip().startswith("(") else text.find("]", b.end, b.end + 60)
-            )
+            close = text.find(")", b.end, b.end + 60) if "(" in gap else text.find("]", b.end, b.end + 60)
             if close < 0 or "(" in text[b.end : close]:
                 continue
             hedge = m.group("hedge") or ""
