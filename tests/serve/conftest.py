@@ -20,12 +20,12 @@ Repairs to the harbour wall at Porthleven will begin on Monday 6 October, the co
 
 “We have waited two winters for this,” said Jenna Pascoe, who runs the fish market on the quay.
 """,
-    "content/news/2025-10-20-ferry.md": """---
+    "content/news/2025-11-20-ferry.md": """---
 title: "Ferry timetable cut for the winter"
 description: "Boats between Falmouth and St Mawes will run hourly from November."
 author: Priya Natarajan
 author_bio: Priya Natarajan covers transport and the coast for the Gazette.
-date: 2025-10-20
+date: 2025-11-20
 ---
 
 The ferry between Falmouth and St Mawes will run every hour from November, the operator said.
@@ -34,7 +34,8 @@ The ferry between Falmouth and St Mawes will run every hour from November, the o
 
 # Known problems: 'Monday' (18 November 2025 is a Tuesday; unsafe fix), an image with no alt,
 # caption or credit, straight quotes among curly ones (safe fix), and a bio that differs from
-# the author's other articles (cross-file). Must stay clean: 'Wednesday 26 November' (right),
+# the one on the author's article of the same day (cross-file: bios that change between
+# articles weeks apart are a career, not a slip, and are not reported). Must stay clean: 'Wednesday 26 November' (right),
 # the curly-quoted paragraphs, the headline.
 DRAFT = """---
 title: "Coastal path reopens after landslip"

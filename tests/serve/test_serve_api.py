@@ -151,16 +151,16 @@ def test_rules_and_rule_docs(client):
 
 
 def test_open_an_article_by_path_or_url_path(client, site):
-    got = client.get("/v1/open", params={"path": "content/news/2025-10-20-ferry.md"}).json()
+    got = client.get("/v1/open", params={"path": "content/news/2025-11-20-ferry.md"}).json()
     assert got["format"] == "markdown" and "Falmouth" in got["text"]
-    by_url = client.get("/v1/open", params={"path": "/news/2025-10-20-ferry/"})
-    assert by_url.status_code == 200 and by_url.json()["path"] == "content/news/2025-10-20-ferry.md"
+    by_url = client.get("/v1/open", params={"path": "/news/2025-11-20-ferry/"})
+    assert by_url.status_code == 200 and by_url.json()["path"] == "content/news/2025-11-20-ferry.md"
     # A published URL drops the date prefix and the folders the generator maps.
     by_slug = client.get("/v1/open", params={"path": "/2025/10/20/ferry/"})
-    assert by_slug.status_code == 200 and by_slug.json()["path"] == "content/news/2025-10-20-ferry.md"
+    assert by_slug.status_code == 200 and by_slug.json()["path"] == "content/news/2025-11-20-ferry.md"
     (site / "content" / "opinion").mkdir()
     (site / "content" / "opinion" / "ferry.md").write_text(
-        ARCHIVE["content/news/2025-10-20-ferry.md"], encoding="utf-8"
+        ARCHIVE["content/news/2025-11-20-ferry.md"], encoding="utf-8"
     )
     both = client.get("/v1/open", params={"path": "/ferry/"})
     assert both.status_code == 404 and "several articles" in both.json()["error"]["message"]

@@ -211,10 +211,10 @@ def test_upload_a_file_and_open_one_from_the_site(browser, live_server, tmp_path
 
     # Open an archived article by the URL it is published at.
     field = browser.find_element(By.ID, "open-path")
-    field.send_keys("/2025/10/20/ferry/")
+    field.send_keys("/2025/11/20/ferry/")
     field.submit()
     _wait(browser, lambda d: "Falmouth" in area.get_attribute("value"))
-    assert browser.find_element(By.ID, "path").get_attribute("value") == "content/news/2025-10-20-ferry.md"
+    assert browser.find_element(By.ID, "path").get_attribute("value") == "content/news/2025-11-20-ferry.md"
     _wait(browser, lambda d: "Falmouth" in d.find_element(By.ID, "rendered").text)
     assert browser.find_element(By.CSS_SELECTOR, "#rendered p").text.startswith("The ferry between Falmouth")
     browser.save_screenshot(str(tmp_path / "opened.png"))

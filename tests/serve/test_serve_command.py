@@ -121,7 +121,7 @@ def test_an_archive_change_updates_the_facts(client, site):
     body = {"text": DRAFT, "path": DRAFT_PATH}
     bio = lambda: [f for f in client.post("/v1/check", json=body).json()["findings"] if f["rule"] == "bio-inconsistent"]
     assert bio()
-    for rel in ("content/news/2025-10-02-harbour-wall.md", "content/news/2025-10-20-ferry.md"):
+    for rel in ("content/news/2025-10-02-harbour-wall.md", "content/news/2025-11-20-ferry.md"):
         path = site / rel
         text = path.read_text(encoding="utf-8").replace(
             "covers transport and the coast for", "is the political editor of"
