@@ -27,6 +27,7 @@ class LazyGroup(click.Group):
         "test-rules": "edlint.commands.test_rules:test_rules",
         "baseline": "edlint.commands.baseline:baseline",
         "languagetool": "edlint.commands.languagetool:languagetool",
+        "lsp": "edlint.commands.lsp:lsp",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

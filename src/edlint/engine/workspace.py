@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..results import Diagnostic, FileResult, RunResult, finalize_findings
@@ -33,6 +33,8 @@ class Workspace:
             linter.read_roots = roots_for(self.roots)
         self._results: dict[str, FileResult] = {}  # absolute path -> result with facts
         self._lock = threading.RLock()
+        # Held by callers that use ``linter`` directly beside a scan (a fix, a rule's docs).
+        self.lock = self._lock
         self.scanned = threading.Event()
 
     # -- keeping the facts -----------------------------------------------------------------
@@ -41,13 +43,23 @@ class Workspace:
 
         ``cancel`` stops a long scan early (an editor closing); what was scanned is kept."""
         count = 0
-        for path in self.linter.discover(self.roots):
-            if cancel is not None and cancel.is_set():
-                break
+        for path in self.paths(cancel):
             self._keep(path, self._lint(path, None))
             count += 1
         self.scanned.set()
         return count
+
+    def paths(self, cancel: threading.Event | None = None) -> Iterator[str]:
+        """The articles under the roots, as ``edlint check`` finds them. Each step of the
+        discovery holds the lock (it fills the Linter's config caches), never the whole walk,
+        so a document checked meanwhile waits for one folder at most."""
+        found = iter(self.linter.discover(self.roots))
+        while cancel is None or not cancel.is_set():
+            with self._lock:
+                path = next(found, None)
+            if path is None:
+                return
+            yield path
 
     def update(self, path: str, text: str | None = None) -> None:
         """A file changed (``text``: its new content, else read from disk)."""
@@ -58,15 +70,26 @@ class Workspace:
         with self._lock:
             self._results.pop(os.path.abspath(path), None)
 
+    def facts_of(self, path: str) -> dict | None:
+        """The cross-file facts kept for ``path`` (None: none)."""
+        with self._lock:
+            result = self._results.get(os.path.abspath(path))
+            return result.facts if result is not None else None
+
     def facts_count(self) -> int:
         with self._lock:
             return len(self._results)
 
     # -- checking one document -------------------------------------------------------------
-    def check_text(self, text: str, path: str) -> RunResult:
+    def check_text(self, text: str, path: str, keep: bool = False) -> RunResult:
         """Lint ``text`` as the file ``path``: its own findings plus the cross-file findings
-        about it against the workspace's other files (its facts replace the file's own)."""
+        about it against the workspace's other files (its facts replace the file's own).
+
+        ``keep``: the text's facts then stand for the file's in later checks of other
+        documents (an editor buffer counts for the rest of the site as it is typed)."""
         result = self._lint(path, text)
+        if keep:
+            self._keep(path, result)
         key = os.path.abspath(path)
         with self._lock:
             others = [r for p, r in self._results.items() if p != key]
