@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from .. import __version__
@@ -77,9 +79,34 @@ class OpenDoc:
     waiters: list[asyncio.Future] = field(default_factory=list)
 
 
+class _Ignored:
+    """What a request that could not be read becomes once it has been answered: the
+    protocol drops messages of an unknown JSON-RPC version."""
+
+    jsonrpc = "answered-as-invalid"
+
+
+class EdlintProtocol(LanguageServerProtocol):
+    def structure_message(self, data: Any) -> Any:
+        """A request whose params do not fit the method's type gets an error reply (pygls
+        would only log it, and the client would wait for ever)."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=types.ResponseError(code=exc.code, message=exc.message))
+                return _Ignored()
+            raise
+
+
 class EdlintServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("edlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "edlint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=EdlintProtocol,
+        )
         self.session: Session | None = None
         self.options = Options()
         self.docs: dict[str, OpenDoc] = {}
