@@ -49,8 +49,8 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
         return before + len(line.rstrip("\r\n"))
 
     spans = sorted(((offset(e.range.start), offset(e.range.end), e.new_text) for e in edits), reverse=True)
-    for start, end, new in spans:
-        text = text[:start] + new + text[end:]
+    for first, last, new in spans:
+        text = text[:first] + new + text[last:]
     return text
 
 
