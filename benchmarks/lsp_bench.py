@@ -134,7 +134,7 @@ async def main() -> None:
         await edit()
     times = [await edit() for _ in range(args.edits)]
     times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    p95 = times[min(len(times) - 1, round(0.95 * len(times)) - 1)]
     words = len(text.split())
     print(f"article: {words} words; {args.edits} edits after {args.warmup} warm-up edits, {args.gap_ms:.0f} ms apart")
     print(
