@@ -82,6 +82,10 @@ async def test_code_actions_applied_to_the_text(tmp_path):
         assert "unsafe" not in fix.title
         fixed = apply_edits(STORY, fix.edit.changes[uri])
         assert "“We’ll keep campaigning,”" in fixed and fixed.count('"') == STORY.count('"') - 2
+        # The light bulb (no kind asked for): quick fixes first, then fix-all.
+        everything = await _actions(client, uri, quote.range)
+        kinds = [a.kind for a in everything]
+        assert kinds[0] == "quickfix" and kinds[-1] == "source.fixAll.edlint"
         doubled_actions = await _actions(client, uri, doubled.range, [types.CodeActionKind.QuickFix])
         titles = [a.title for a in doubled_actions]
         assert any("(unsafe" in t for t in titles), titles

@@ -118,6 +118,13 @@ def disable_in_file(text: str, finding: Diagnostic, path: str) -> Action | None:
     return Action(f"Disable {finding.rule} in this file", "quickfix", (TextEdit(at, at, insert),), False, finding)
 
 
+def one_round(text: str, findings: list[Diagnostic]) -> str:
+    """``text`` with the safe fixes of these findings applied once (no re-lint)."""
+    from ..fixes import applicable, apply_fixes, select_fixes
+
+    return apply_fixes(text, select_fixes((f.fix for f in findings if applicable(f.fix, False)), len(text)))
+
+
 def minimal_edit(before: str, after: str) -> TextEdit | None:
     """One edit turning ``before`` into ``after``: the differing middle (so the editor's
     cursor and folds outside it stay put)."""

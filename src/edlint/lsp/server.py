@@ -651,9 +651,14 @@ def build_server() -> EdlintServer:
                         out.append(ls.to_code_action(uri, action, positions))
         has_safe = any(f.fix is not None and f.fix.applicability.value == "safe" for f in result.findings)
         if has_safe and wants(FIX_ALL_KIND):
-            session = ls.session
-            loop = asyncio.get_running_loop()
-            fixed = await loop.run_in_executor(ls.control_pool, session.fix_all, doc.path, result.text)
+            if only is None:
+                # The light bulb asks on every cursor move: one round of the fixes already
+                # found. Asked for by kind (the source menu, fix on save): rounds, as --fix.
+                fixed = actions.one_round(result.text, result.findings)
+            else:
+                session = ls.session
+                loop = asyncio.get_running_loop()
+                fixed = await loop.run_in_executor(ls.control_pool, session.fix_all, doc.path, result.text)
             edit = actions.minimal_edit(result.text, fixed)
             if edit is not None:
                 action = actions.Action("Fix all safe problems in this file", FIX_ALL_KIND, (edit,), False, None)
