@@ -160,3 +160,57 @@ async def test_pull_diagnostics(tmp_path):
         assert fresh.kind == "full" and not fresh.items
         # A pulling client is not pushed to as well (it would show everything twice).
         assert client.latest(uri) is None
+
+
+@pytest.mark.slow
+async def test_tcp(tmp_path):
+    import socket
+    import subprocess
+
+    from lsp_harness import EDLINT
+    from pygls.lsp.client import LanguageClient
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([EDLINT, "lsp", "--tcp", str(port)], cwd=tmp_path)
+    client = LanguageClient("tcp-test", "1")
+    published: list[types.PublishDiagnosticsParams] = []
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_publish(params: types.PublishDiagnosticsParams) -> None:
+        published.append(params)
+
+    try:
+        for _ in range(300):
+            try:
+                await client.start_tcp("127.0.0.1", port)
+                break
+            except OSError:
+                await asyncio.sleep(0.1)
+        await asyncio.wait_for(
+            client.initialize_async(
+                types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=uri_of(tmp_path))
+            ),
+            30,
+        )
+        client.initialized(types.InitializedParams())
+        uri = uri_of(tmp_path / "harbour.md")
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=STORY)
+            )
+        )
+        for _ in range(300):
+            if any(p.uri == uri and _doubled(p) for p in published):
+                break
+            await asyncio.sleep(0.1)
+        assert any(p.uri == uri and _doubled(p) for p in published)
+        await client.shutdown_async(None)
+        client.exit(None)
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        await client.stop()
