@@ -37,24 +37,32 @@ def is_slow(rule: Any) -> bool:
     return bool(rule.needs_server) or rule.family == "grammar"
 
 
+FULL, FAST, FACTS = "full", "fast", "facts"
+
+
 class EditorLinter(Linter):
-    """A Linter that can leave the slow rules out, per thread (the fast pass and the
-    background scan run without them; the slow pass runs them)."""
+    """A Linter that runs fewer rules when asked, per thread: ``fast`` leaves the slow rules
+    out (a buffer's first pass), ``facts`` runs only the rules that give cross-file facts (the
+    background scan: a file on disk is read for what it tells about the others, and its own
+    findings are never shown), ``full`` runs them all (the slow pass)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._mode = threading.local()
 
-    def set_fast(self, fast: bool) -> None:
-        self._mode.fast = fast
+    def set_mode(self, mode: str) -> None:
+        self._mode.mode = mode
 
     def skipped_slow(self) -> bool:
         """Did this thread's last lint leave slow rules out?"""
         return getattr(self._mode, "skipped", False)
 
     def lint_document(self, doc: Any, settings: Any, result: FileResult) -> FileResult:
+        mode = getattr(self._mode, "mode", FULL)
         skipped = False
-        if getattr(self._mode, "fast", False) and any(is_slow(r) for r in settings.rules):
+        if mode == FACTS:
+            settings = settings._replace(rules=tuple(r for r in settings.rules if r.facts is not None))
+        elif mode == FAST and any(is_slow(r) for r in settings.rules):
             settings = settings._replace(rules=tuple(r for r in settings.rules if not is_slow(r)))
             skipped = True
         self._mode.skipped = skipped
@@ -145,7 +153,7 @@ class Session:
         ws = self.workspace
         before = ws.facts_of(path) if keep else None
         try:
-            self.linter.set_fast(True)
+            self.linter.set_mode(FAST)
             result = ws.check_text(text, path, keep=keep)
             out.slow_pending = self.linter.skipped_slow()
         except ConfigError as exc:
@@ -167,7 +175,7 @@ class Session:
                 self._slow_linter = EditorLinter(cli=self._cli())
                 self._slow_linter.read_roots = self.linter.read_roots
             linter = self._slow_linter
-            linter.set_fast(False)
+            linter.set_mode(FULL)
             try:
                 result = linter.lint_file(path, text)
                 settings = result.settings
@@ -181,7 +189,7 @@ class Session:
         from ..fixes import fix_text
 
         with self.workspace.lock:
-            self.linter.set_fast(True)
+            self.linter.set_mode(FAST)
             try:
                 return fix_text(self.linter, path, text).fixed
             except ConfigError:
@@ -205,7 +213,7 @@ class Session:
         runs first for each (it may wait while the editor needs the linter, and says False to
         skip a file whose facts come from an open buffer)."""
         ws, cancel = self.workspace, self.scan_cancel
-        self.linter.set_fast(True)
+        self.linter.set_mode(FACTS)
         count = 0
         try:
             for path in ws.paths(cancel):
@@ -229,7 +237,7 @@ class Session:
             self.workspace.forget(path)
             return
         try:
-            self.linter.set_fast(True)
+            self.linter.set_mode(FACTS)
             self.workspace.update(path)
         except ConfigError:
             pass  # the next check of a buffer reports it on the config file
