@@ -173,7 +173,6 @@ async def test_tcp(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([EDLINT, "lsp", "--tcp", str(port)], cwd=tmp_path)
     client = LanguageClient("tcp-test", "1")
     published: list[types.PublishDiagnosticsParams] = []
 
@@ -181,6 +180,7 @@ async def test_tcp(tmp_path):
     def on_publish(params: types.PublishDiagnosticsParams) -> None:
         published.append(params)
 
+    proc = subprocess.Popen([EDLINT, "lsp", "--tcp", str(port)], cwd=tmp_path)
     try:
         for _ in range(300):
             try:
