@@ -71,6 +71,7 @@ async def main() -> None:
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--memory-edits", type=int, default=1000)
     parser.add_argument("--gap-ms", type=float, default=60.0)
+    parser.add_argument("--server", default=None, help="server command (default: `edlint lsp` beside this Python)")
     args = parser.parse_args()
 
     edlint = shutil.which("edlint", path=os.path.dirname(sys.executable)) or shutil.which("edlint")
@@ -90,7 +91,8 @@ async def main() -> None:
         if params.version is not None:
             published.setdefault(params.version, time.perf_counter())
 
-    await client.start_io(edlint, "lsp")
+    command = args.server.split() if args.server else [edlint, "lsp"]
+    await client.start_io(*command)
     uri = from_fs_path(path)
     await client.initialize_async(
         types.InitializeParams(
