@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..results import Diagnostic, FileResult, RunResult, finalize_findings
@@ -43,23 +43,13 @@ class Workspace:
 
         ``cancel`` stops a long scan early (an editor closing); what was scanned is kept."""
         count = 0
-        for path in self.paths(cancel):
+        for path in self.linter.discover(self.roots):
+            if cancel is not None and cancel.is_set():
+                break
             self._keep(path, self._lint(path, None))
             count += 1
         self.scanned.set()
         return count
-
-    def paths(self, cancel: threading.Event | None = None) -> Iterator[str]:
-        """The articles under the roots, as ``edlint check`` finds them. Each step of the
-        discovery holds the lock (it fills the Linter's config caches), never the whole walk,
-        so a document checked meanwhile waits for one folder at most."""
-        found = iter(self.linter.discover(self.roots))
-        while cancel is None or not cancel.is_set():
-            with self._lock:
-                path = next(found, None)
-            if path is None:
-                return
-            yield path
 
     def update(self, path: str, text: str | None = None) -> None:
         """A file changed (``text``: its new content, else read from disk)."""

@@ -216,7 +216,13 @@ class Session:
         self.linter.set_mode(FACTS)
         count = 0
         try:
-            for path in ws.paths(cancel):
+            with ws.lock:  # discovery fills the Linter's config caches
+                paths = list(self.linter.discover(self.roots))
+                # Where the engine knows CMS exports (one file, many posts), they count too.
+                expand = getattr(self.linter, "expand_exports", None)
+                if expand is not None:
+                    paths = expand(paths)
+            for path in paths:
                 if not before(path):
                     continue
                 if cancel.is_set():
