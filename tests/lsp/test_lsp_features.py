@@ -357,3 +357,31 @@ async def test_grammar_never_blocks_the_first_publish(tmp_path):
             second = await client.wait(uri, lambda p: "grammar" in _codes(p))
             assert second.version == first.version == 1
             assert "doubled-word" in _codes(second)
+
+
+async def test_a_pulling_client_is_asked_to_pull_again_when_grammar_answers(tmp_path):
+    from lt_standin import StandIn
+
+    with StandIn() as lt:
+        lt.mode = "slow"
+        lt.delay = 1.5
+        (tmp_path / ".edlint.yaml").write_text(
+            f"languagetool: {{url: '{lt.url}', retries: 0, timeout_s: 20, cache: false}}\n", encoding="utf-8"
+        )
+        text = FRONT + "The council will close the libary on Sundays from April, the committee said.\n"
+        async with start(tmp_path, pull=True) as (client, _):
+            uri = client.open(tmp_path / "library.md", text)
+            pull = lambda previous=None: client.lsp.text_document_diagnostic_async(
+                types.DocumentDiagnosticParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=previous
+                )
+            )
+            first = await asyncio.wait_for(pull(), 30)
+            assert "grammar" not in [d.code for d in first.items]
+            for _ in range(300):
+                if client.lsp.diagnostic_refresh_count:
+                    break
+                await asyncio.sleep(0.1)
+            assert client.lsp.diagnostic_refresh_count >= 1
+            second = await asyncio.wait_for(pull(first.result_id), 30)
+            assert second.kind == "full" and "grammar" in [d.code for d in second.items]
