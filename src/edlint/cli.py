@@ -28,6 +28,7 @@ class LazyGroup(click.Group):
         "baseline": "edlint.commands.baseline:baseline",
         "languagetool": "edlint.commands.languagetool:languagetool",
         "serve": "edlint.commands.serve:serve",
+        "lsp": "edlint.commands.lsp:lsp",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

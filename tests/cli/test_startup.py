@@ -64,6 +64,7 @@ def test_check_of_one_file_loads_no_unused_machinery(tmp_path):
         "nh3",
         "edlint.serve",
         "edlint.dask",
+        "edlint.lsp",
         "edlint.parsers.exports",
         "edlint.engine.workspace",
     ):

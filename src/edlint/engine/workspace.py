@@ -34,6 +34,8 @@ class Workspace:
             linter.read_roots = roots_for(self.roots)
         self._results: dict[str, FileResult] = {}  # absolute path -> result with facts
         self._lock = threading.RLock()
+        # Held by callers that use ``linter`` directly beside a scan (a fix, a rule's docs).
+        self.lock = self._lock
         self.scanned = threading.Event()
 
     # -- keeping the facts -----------------------------------------------------------------
@@ -62,6 +64,12 @@ class Workspace:
         with self._lock:
             self._results.pop(os.path.abspath(path), None)
 
+    def facts_of(self, path: str) -> dict | None:
+        """The cross-file facts kept for ``path`` (None: none)."""
+        with self._lock:
+            result = self._results.get(os.path.abspath(path))
+            return result.facts if result is not None else None
+
     def articles(self) -> list[str]:
         """The articles under the roots now, as ``scan`` finds them (for a watcher)."""
         with self._lock:
@@ -73,11 +81,16 @@ class Workspace:
         return len(self._results)
 
     # -- checking one document -------------------------------------------------------------
-    def check_text(self, text: str, path: str, language: str | None = None) -> RunResult:
+    def check_text(self, text: str, path: str, language: str | None = None, keep: bool = False) -> RunResult:
         """Lint ``text`` as the file ``path``: its own findings plus the cross-file findings
         about it against the workspace's other files (its facts replace the file's own).
-        ``language``: declared by the caller (a CMS knows the draft's language)."""
+
+        ``language``: declared by the caller (a CMS knows the draft's language). ``keep``:
+        the text's facts then stand for the file's in later checks of other documents (an
+        editor buffer counts for the rest of the site as it is typed)."""
         result = self._lint(path, text, language)
+        if keep:
+            self._keep(path, result)
         key = os.path.abspath(path)
         with self._lock:
             others = [r for p, r in self._results.items() if p != key]
