@@ -160,6 +160,7 @@ def test_each_worker_keeps_a_cache_store_and_reads_the_others(tmp_path, monkeypa
     whichever worker gets them."""
     from edlint.dask import tasks
     from edlint.engine.lint import FileLinting
+    from edlint.engine.recipe import LinterRecipe
     from edlint.policy import CliOverrides
 
     paths = write_corpus(str(tmp_path), n=12)
@@ -172,7 +173,8 @@ def test_each_worker_keeps_a_cache_store_and_reads_the_others(tmp_path, monkeypa
         return real(self, path, text)
 
     monkeypatch.setattr(FileLinting, "lint_file", counting)
-    state = tasks.RunState(config=str(tmp_path / ".edlint.yaml"), cli=CliOverrides(), cache_dir=str(tmp_path / "cache"))
+    recipe = LinterRecipe(Linter, str(tmp_path / ".edlint.yaml"), CliOverrides())
+    state = tasks.RunState(recipe, cache_dir=str(tmp_path / "cache"))
     first = tasks.lint_batch(state, paths)
     assert tasks.save_caches() == 1
     assert len(linted) == 12

@@ -53,10 +53,12 @@ def lint_bag(items: Any, config: Any = None, *, pages: bool = False, cross_file:
 
     import dask
 
+    from ..engine import Linter
+    from ..engine.recipe import LinterRecipe
     from ..policy import CliOverrides
     from . import tasks
 
-    state = tasks.RunState(config=config, cli=CliOverrides(), export_pages=pages)
+    state = tasks.RunState(LinterRecipe(Linter, config, CliOverrides(), export_pages=pages))
     units = items.map_partitions(_units_of, state)
     batches = units.map_partitions(_lint_partition, state)
     own = batches.map(_rows_of).flatten()

@@ -13,6 +13,7 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..engine.recipe import LinterRecipe
 from ..results import Diagnostic, FileResult
 
 _LINTERS: dict[bytes, Any] = {}
@@ -22,31 +23,15 @@ MAX_SHARDS = 16
 
 @dataclass(frozen=True)
 class RunState:
-    """How the client's Linter was made: enough for a worker to make the same one."""
+    """How the client's Linter was made (the recipe the local pool sends too), and the cache
+    folder every worker can reach (a shared file system), or None."""
 
-    config: Any  # a config file path, a mapping, or None
-    cli: Any  # policy.CliOverrides
-    force_exclude: bool = False
-    extra_exclude: tuple[str, ...] = ()
-    read_roots: Any = None
-    respect_gitignore: bool | None = None
-    allow_plugins: bool | None = None
-    export_pages: bool = False
-    cache_dir: str | None = None  # a folder every worker can reach (shared file system)
+    recipe: LinterRecipe
+    cache_dir: str | None = None
 
     @classmethod
     def of(cls, linter: Any, cache_dir: str | None = None) -> RunState:
-        return cls(
-            config=linter._spec,
-            cli=linter.cli,
-            force_exclude=linter.force_exclude,
-            extra_exclude=linter.extra_exclude,
-            read_roots=linter.read_roots,
-            respect_gitignore=linter.respect_gitignore,
-            allow_plugins=linter.allow_plugins,
-            export_pages=linter.export_pages,
-            cache_dir=cache_dir,
-        )
+        return cls(LinterRecipe.of(linter), cache_dir)
 
 
 @dataclass
@@ -62,19 +47,7 @@ def worker_linter(state: RunState) -> Any:
     key = pickle.dumps(state)
     linter = _LINTERS.get(key)
     if linter is None:
-        from ..engine import Linter
-
-        linter = Linter(
-            config=state.config,
-            cli=state.cli,
-            force_exclude=state.force_exclude,
-            extra_exclude=state.extra_exclude,
-            respect_gitignore=state.respect_gitignore,
-            allow_plugins=state.allow_plugins,
-        )
-        linter.read_roots = state.read_roots
-        linter.export_pages = state.export_pages
-        _LINTERS[key] = linter
+        linter = _LINTERS[key] = state.recipe.make()
     return linter
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..policy import INTERNAL_ERROR
 from ..results import FileResult
 from .lint import _file_error
+from .recipe import LinterRecipe
 
 if TYPE_CHECKING:
     from .linter import Linter
@@ -39,17 +40,7 @@ class ParallelPool:
         chunk = max(MIN_FILES_PER_WORKER, min(64, len(files) // (jobs * 4) or 1))
         chunks = [files[i : i + chunk] for i in range(0, len(files), chunk)]
         by_path: dict[str, FileResult] = {}
-        # The class goes along: pool.py cannot import linter.py, which imports it.
-        state = (
-            type(self),
-            self._spec,
-            self.cli,
-            self.force_exclude,
-            self.extra_exclude,
-            self.read_roots,
-            self.respect_gitignore,
-            self.allow_plugins,
-        )
+        state = LinterRecipe.of(self)
 
         def pool_of(workers: int) -> Any:
             return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker, initargs=(state,))
@@ -120,22 +111,13 @@ class ParallelPool:
 _WORKER: Linter | None = None
 
 
-def _init_worker(state: tuple) -> None:
+def _init_worker(state: LinterRecipe) -> None:
     global _WORKER
     import signal
 
     # Ctrl-C goes to the whole process group: the parent alone handles it and stops us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    linter_class, spec, cli, force_exclude, extra_exclude, read_roots, respect_gitignore, allow_plugins = state
-    _WORKER = linter_class(
-        config=spec,
-        cli=cli,
-        force_exclude=force_exclude,
-        extra_exclude=extra_exclude,
-        respect_gitignore=respect_gitignore,
-        allow_plugins=allow_plugins,
-    )
-    _WORKER.read_roots = read_roots
+    _WORKER = state.make()
 
 
 def _lint_chunk(paths: list[str]) -> list[FileResult]:
