@@ -232,7 +232,10 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
             return
         want = _profile([d for _, d in written])
         house = _house_form(want)
-        judged = [_as_judged(d, want) for _, d in written]
+        # As many dates spell the month out as abbreviate it: the article has no naming
+        # style to follow, so a date is only judged on what else it does differently.
+        undecided = _naming_undecided([d for _, d in written])
+        judged = [_as_judged(d, want, undecided) for _, d in written]
         renders = [render(d, st) for (_, d), st in zip(written, judged)]  # each date in the article's style
         consistent = [d for (_, d), new in zip(written, renders) if d.kind != "numeric" and new == _plain(d.text)]
         examples: dict[tuple, DateMention | None] = {}
@@ -246,7 +249,7 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
                 if new is None or new == _plain(d.text):
                     continue
                 reason = _reasons(d, st, new)
-                new = render(d, house) or new
+                new = render(d, house._replace(naming=st.naming) if undecided else house) or new
                 new = _keep_spaces(d.text, new)
             example = _example(consistent, d, want, examples)
             ex = f" (e.g. {quoted(example.text)})" if example else ""
@@ -276,14 +279,33 @@ def date_format(doc: Document, opts: DatesOptions) -> Iterator[Finding]:
         )
 
 
-def _as_judged(d: DateMention, want: DateStyle) -> DateStyle:
+def _naming_undecided(items: list[DateMention]) -> bool:
+    """Do as many dates spell their month out as abbreviate it ("October 7" once, "Oct 24-26"
+    once)? Then a tie-break, not the article, would choose which to rewrite."""
+    schemes = {"ap": 0, "full": 0, "abbr": 0}
+    for d in items:
+        if d.month_text:
+            for scheme in _naming_fits(d):
+                schemes[scheme] += 1
+    top = max(schemes.values())
+    tied = [s for s, n in schemes.items() if n == top]
+    return top > 0 and "full" in tied and len(tied) > 1
+
+
+def _as_judged(d: DateMention, want: DateStyle, naming_undecided: bool = False) -> DateStyle:
     """The article's style as ``d`` is judged against it. Style guides do not write ordinals
     or a comma between a day-month date and its year, so an article that mostly does is not
     "mixed" when a date leaves them out: only their presence against the article's absence
-    is reported."""
+    is reported. With the month naming undecided, ``d`` keeps its own."""
+    naming = want.naming
+    if naming_undecided and d.month_text:
+        fits = _naming_fits(d)
+        if fits and naming not in fits:
+            naming = fits[0]
     return want._replace(
         ordinals=d.ordinal and want.ordinals,
         year_comma=want.year_comma if want.order == "md" else (d.year_comma and want.year_comma),
+        naming=naming,
     )
 
 
