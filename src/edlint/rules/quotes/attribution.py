@@ -10,6 +10,7 @@ from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, words_at_most
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
+from .candidates import has_candidate_speaker, unit_at
 from .context import (
     _about_personas,
     _blockquote_is_speech,
@@ -425,7 +426,21 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         beside_name = False
     end_chain()
     out.extend(pending)
-    return out
+    return _with_no_candidate(doc, scans, out)
+
+
+def _with_no_candidate(doc: Document, scans: dict[int, QuoteScan], found: list[Finding]) -> list[Finding]:
+    """Keep only the findings with no candidate speaker in their own paragraph or the
+    units on either side (candidates.py: precision first)."""
+    if not found:
+        return found
+    units = _units(doc)
+    kept = []
+    for f in found:
+        k = unit_at(units, f.span.start)
+        if k is None or not has_candidate_speaker(doc, units, k, scans):
+            kept.append(f)
+    return kept
 
 
 def _quote_line(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan, tops: list[Quote]) -> bool:
