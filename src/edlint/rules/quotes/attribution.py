@@ -10,7 +10,7 @@ from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, words_at_most
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
-from .candidates import has_candidate_speaker, unit_at
+from .candidates import has_candidate_speaker, plainly_speech, unit_at
 from .context import (
     _about_personas,
     _blockquote_is_speech,
@@ -431,14 +431,21 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
 
 def _with_no_candidate(doc: Document, scans: dict[int, QuoteScan], found: list[Finding]) -> list[Finding]:
     """Keep only the findings with no candidate speaker in their own paragraph or the
-    units on either side (candidates.py: precision first)."""
+    units on either side, and, for a blockquote, with positive evidence that it is
+    someone's words (candidates.py: precision first)."""
     if not found:
         return found
     units = _units(doc)
     kept = []
     for f in found:
         k = unit_at(units, f.span.start)
-        if k is None or not has_candidate_speaker(doc, units, k, scans):
+        if k is None:
+            kept.append(f)
+            continue
+        kind, _b, group = units[k]
+        if kind == "quote" and not plainly_speech(" ".join(blk.text.text for blk in group if blk.text)):
+            continue
+        if not has_candidate_speaker(doc, units, k, scans):
             kept.append(f)
     return kept
 

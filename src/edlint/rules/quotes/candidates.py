@@ -221,6 +221,20 @@ def has_candidate_speaker(
     return False
 
 
+_OPENS_WITH_MARK = lazy(r"[\s*_]*[\"“‘«]")
+# The first or second person: someone speaking ("I", "we", "our", "you").
+_PERSONAL = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|my|me|myself|we|we[’']re|we[’']ve|our|us|you|your)\b", re.I)
+
+
+def plainly_speech(text: str) -> bool:
+    """Positive evidence that a blockquote is someone's words: it opens with a quotation
+    mark, or speaks in the first or second person. A third-person passage with neither
+    ("The halls are decked out …", "CSIP acknowledges …") may be the author's own
+    pull-out or an excerpt of a document: not reported."""
+    t = text.strip()
+    return bool(_OPENS_WITH_MARK.match(t)) or bool(_PERSONAL.search(t))
+
+
 def unit_at(units: list[tuple[str, Block, list[Block]]], offset: int) -> int | None:
     """The index of the unit whose source holds ``offset``."""
     for k, (_kind, b, group) in enumerate(units):
