@@ -132,6 +132,16 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     Paragraphs further away, a title-case heading, a place name or a group paraphrase
     ("Residents said the water was deep.") do not attribute a quotation.
 
+    Precision first: a quotation is reported only when nothing beside it could be its
+    speaker: no capitalised name, speaking subject ("Yuvi frames …", "she recalls"), colon
+    lead-in, link or example cue ("for example, “…”") in its own paragraph, no lead-in in
+    the last sentence before it, no said-clause or credit line opening the paragraph after
+    it, no credit after a blockquote's closing mark or last sentence ("“…” Ana Ruiz,
+    Ecologist", "… *- end-series survey*"), and no pull-quote shortcode with a cite beside
+    it. A blockquote is reported only when it is plainly someone's words (in quotation
+    marks, or in the first or second person); a third-person passage may be the author's
+    own pull-out.
+
     Not checked: scare quotes and terms (fewer than `min_quote_words` words), titles and
     labels (cues such as "titled", "the button"), sources that are documents, organisations
     or links ("18F recommendation: “…”", a linked title or blurb, a footnote), imagined,

@@ -119,8 +119,14 @@ def _first_sentence(text: str) -> str:
 
 
 def _credit(text: str) -> bool:
+    """A credit line: a dash before a name or role, or a short line that names a person
+    ("Lina Osei, community manager"). A one-word line ("Thanks!") is a sign-off."""
     t = text.strip()
-    return bool(t) and (_credit_like(t) or bool(_DASH_CREDIT.match(t)))
+    if not t:
+        return False
+    if _DASH_CREDIT.match(t):
+        return True
+    return _credit_like(t) and (_two_caps(t) or "," in t)
 
 
 def _ends_with_colon(text: str) -> bool:
