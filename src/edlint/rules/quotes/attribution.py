@@ -10,6 +10,7 @@ from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, words_at_most
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
+from .candidates import has_candidate_speaker, plainly_speech, unit_at
 from .context import (
     _about_personas,
     _blockquote_is_speech,
@@ -130,6 +131,16 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
 
     Paragraphs further away, a title-case heading, a place name or a group paraphrase
     ("Residents said the water was deep.") do not attribute a quotation.
+
+    Precision first: a quotation is reported only when nothing beside it could be its
+    speaker: no capitalised name, speaking subject ("Yuvi frames …", "she recalls"), colon
+    lead-in, link or example cue ("for example, “…”") in its own paragraph, no lead-in in
+    the last sentence before it, no said-clause or credit line opening the paragraph after
+    it, no credit after a blockquote's closing mark or last sentence ("“…” Ana Ruiz,
+    Ecologist", "… *- end-series survey*"), and no pull-quote shortcode with a cite beside
+    it. A blockquote is reported only when it is plainly someone's words (in quotation
+    marks, or in the first or second person); a third-person passage may be the author's
+    own pull-out.
 
     Not checked: scare quotes and terms (fewer than `min_quote_words` words), titles and
     labels (cues such as "titled", "the button"), sources that are documents, organisations
@@ -425,7 +436,28 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         beside_name = False
     end_chain()
     out.extend(pending)
-    return out
+    return _with_no_candidate(doc, scans, out)
+
+
+def _with_no_candidate(doc: Document, scans: dict[int, QuoteScan], found: list[Finding]) -> list[Finding]:
+    """Keep only the findings with no candidate speaker in their own paragraph or the
+    units on either side, and, for a blockquote, with positive evidence that it is
+    someone's words (candidates.py: precision first)."""
+    if not found:
+        return found
+    units = _units(doc)
+    kept = []
+    for f in found:
+        k = unit_at(units, f.span.start)
+        if k is None:
+            kept.append(f)
+            continue
+        kind, _b, group = units[k]
+        if kind == "quote" and not plainly_speech(" ".join(blk.text.text for blk in group if blk.text)):
+            continue
+        if not has_candidate_speaker(doc, units, k, scans):
+            kept.append(f)
+    return kept
 
 
 def _quote_line(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan, tops: list[Quote]) -> bool:

@@ -1,0 +1,250 @@
+"""The last word on a quote-attribution finding: is there any candidate speaker nearby?
+
+The rule's detailed reading (context.py, speaker.py) decides which quotations look
+unattributed. Each wave of tuning made that reading right on the prose it saw and wrong on
+the next site, so a finding must also survive a blunt, site-independent test: a quotation is
+reported only when nothing in its own paragraph, the unit before it or the unit after it
+could be its speaker or source. Anything that could be (a capitalised name, a pronoun
+subject with a verb, a credit-like line, a link, a lead-in ending with a colon) counts as an
+attribution: a finding a copy editor disagrees with costs more than a miss.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Block, Document
+from ...text.patterns import lazy
+from ...text.quotes import QuoteScan
+from .context import _PROMPT, _last_sentence
+from .names import _NOT_ONE_SPEAKER, _THIRD_PERSON, _credit_like
+from .sources import _shortcode_cite
+
+# Capitalised words that open sentences or name things, not people.
+_NOT_NAMES = frozenset(
+    "A An The This That These Those There Here It Its It's Our We I You Your They Their He She His Her "
+    "What When Where Why How Who Which If In On At For From By With As And But Or So Not No Yes "
+    "One Two Three Some Many Most All Each Every Another Other Such After Before During Since "
+    "While Once Also Then Now Today Yesterday Tomorrow Finally First Second Third Next Last "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Read See Learn Join Find Thanks Thank "
+    "Please Note Update Share Let Let's Do Don't Be Is Are Was Were Has Have Had Will Can "
+    "More Less Just Even Only Still Both Either Neither Like Unlike Because Although Though".split()
+)
+# Verbs of saying, writing, thinking and presenting: a subject before one of them could be
+# the speaker of a quotation next to it ("Yuvi frames the problem here", "she recalls").
+# Plain -s/-ed words are not enough: "Long days", "Carpentry workshops" are noun phrases.
+_REPORTING = (
+    r"(?:say|says|said|saying|note|notes|noted|add|adds|added|explain|explains|explained|"
+    r"write|writes|wrote|written|tell|tells|told|share|shares|shared|frame|frames|framed|"
+    r"recall|recalls|recalled|describe|describes|described|argue|argues|argued|remind|reminds|"
+    r"reminded|mention|mentions|mentioned|ask|asks|asked|agree|agrees|agreed|believe|believes|"
+    r"believed|think|thinks|thought|feel|feels|felt|put|puts|suggest|suggests|suggested|point|"
+    r"points|pointed|observe|observes|observed|reflect|reflects|reflected|comment|comments|"
+    r"commented|respond|responds|responded|reply|replies|replied|answer|answers|answered|"
+    r"continue|continues|continued|put|puts|offer|offers|offered|summed|sums|quip|quips|quipped|"
+    r"recount|recounts|recounted|remember|remembers|remembered|admit|admits|admitted|insist|"
+    r"insists|insisted|warn|warns|warned|urge|urges|urged|highlight|highlights|highlighted|"
+    r"emphasi[sz]e[sd]?|stress|stresses|stressed|joke|jokes|joked|wonder|wonders|wondered|"
+    r"hope|hopes|hoped|want|wants|wanted|love|loves|loved|learn|learns|learned|learnt|"
+    r"spoke|speaks|talk|talks|talked|hear|hears|heard|know|knows|knew|find|finds|found)"
+)
+_ADVERB = r"(?:\s+(?:also|then|later|further|again|too|often|always|never|just|once|\w+ly))?"
+# "Josh London", "Dr. Dawn Wright": two capitalised words (only in the quotation's own
+# paragraph, where a name is the likeliest speaker).
+_TWO_CAPS = lazy(r"\b([A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z\u00e0-\u00ff’'-]+)\b")
+# A capitalised subject before a verb of saying: "Yuvi frames", "Dawn says".
+_NAME_SUBJECT = lazy(r"\b([A-Z][a-z\u00e0-\u00ff’'-]+)" + _ADVERB + r"\s+" + _REPORTING + r"\b")
+# A pronoun subject before a verb of saying: "he notes", "she said", "they told us", "I think".
+_PRONOUN_SUBJECT = lazy(r"\b(?:he|she|they|we|I)" + _ADVERB + r"\s+" + _REPORTING + r"\b")
+# The paragraph gives its quotations as examples ("for example, “…”; or “…”"): what
+# someone might say, not what someone said.
+_EXAMPLE_CUE = lazy(r"\b(?:for example|for instance|e\.g\.|such as)\b", re.I)
+# A credit that opens with a dash, in any case: "*- end-series survey*".
+_DASH_CREDIT = lazy(r"[\s*_]*(?:[\u2014\u2013\u2015~]|--?)\s*\w")
+_LINK = lazy(r"\]\(|\]\[[^\]\n]+\]|<a\s|https?://", re.I)
+_QUOTE_MARKS = "\"“”‘’'«»"
+
+
+def _two_caps(text: str) -> bool:
+    return any(m.group(1) not in _NOT_NAMES and m.group(2) not in _NOT_NAMES for m in _TWO_CAPS.finditer(text))
+
+
+def _speaking_subject(text: str) -> bool:
+    """A pronoun or a capitalised word as the subject of a verb of saying; a group noun
+    ("Residents said …", "Critics say") paraphrases many people and names no one speaker.
+    A short label with no closing punctuation ("**Shared notes**") is a list heading."""
+    t = text.strip(" *_\t\n")
+    if len(t.split()) <= 3 and not t.endswith((".", ":", "!", "?")):
+        return False
+    return bool(_PRONOUN_SUBJECT.search(text)) or any(
+        m.group(1) not in _NOT_NAMES and m.group(1).lower() not in _NOT_ONE_SPEAKER
+        for m in _NAME_SUBJECT.finditer(text)
+    )
+
+
+def _lead_in(doc: Document, unit: tuple[str, Block, list[Block]], scans: dict[int, QuoteScan]) -> str:
+    """The last sentence of a prose unit, where a lead-in to the next quotation sits
+    ("Yuvi frames the problem here:"). A last sentence holding a quotation of its own
+    ("“…,” Laura Mendes said.") gives that quotation its speaker, not the next one."""
+    _kind, b, _group = unit
+    if b.text is None:
+        return ""
+    text = b.text.text.rstrip()
+    last = _last_sentence(text) if text else ""
+    scan = scans.get(id(b))
+    if last and scan is not None and any(q.end > len(text) - len(last) for q in scan.top_level()):
+        return ""
+    return last
+
+
+def _said_clause(doc: Document, unit: tuple[str, Block, list[Block]], scans: dict[int, QuoteScan]) -> str:
+    """The opening of a prose unit up to its first quotation (or its first sentence): where
+    a said-clause for the quotation above sits ("Ruiz, who runs the bakery, said …"). A
+    quotation opening the unit takes the clause after it for itself."""
+    _kind, b, _group = unit
+    if b.text is None:
+        return ""
+    text = b.text.text
+    scan = scans.get(id(b))
+    tops = scan.top_level() if scan is not None else []
+    if tops:
+        return text[: tops[0].start]
+    return _first_sentence(text)
+
+
+def _first_sentence(text: str) -> str:
+    m = re.search(r"[.!?…](?:\s|$)", text)
+    return text[: m.end()] if m else text
+
+
+def _credit(text: str) -> bool:
+    """A credit line: a dash before a name or role, or a short line that names a person
+    ("Lina Osei, community manager"). A one-word line ("Thanks!") is a sign-off."""
+    t = text.strip()
+    if not t:
+        return False
+    if _DASH_CREDIT.match(t):
+        return True
+    return _credit_like(t) and (_two_caps(t) or "," in t)
+
+
+def _ends_with_colon(text: str) -> bool:
+    """A lead-in that runs into what follows, unless it is a survey prompt put to "you"
+    ("What did you enjoy most:"), which names nobody who answered it."""
+    return text.rstrip(" *_").endswith(":") and not _PROMPT.match(text)
+
+
+def _about_third_person(scan: QuoteScan | None) -> bool:
+    """Do the paragraph's quotations speak of a third person ("She has fought for …")?
+    Then a name beside them is whom they are about, not who said them."""
+    if scan is None:
+        return False
+    return any(_THIRD_PERSON.search(q.inner(scan.text)) for q in scan.top_level())
+
+
+def _unit_text(doc: Document, group: list[Block], b: Block) -> str:
+    blocks = group or [b]
+    return " ".join(blk.text.text for blk in blocks if blk.text is not None)
+
+
+def _unit_source(doc: Document, group: list[Block], b: Block) -> str:
+    start = min(blk.span.start for blk in (group or [b]))
+    end = max(blk.span.end for blk in (group or [b]))
+    return doc.source[start:end]
+
+
+def _after_last_close(text: str) -> str:
+    """A blockquote that opens with a mark: the words after its last closing mark, where a
+    credit without a dash sits ("“…” Amanda Bradford, Research Ecologist")."""
+    t = text.strip()
+    if t[:1] not in _QUOTE_MARKS:
+        return ""
+    last = max(t.rfind(c) for c in '"”’»')
+    return t[last + 1 :] if last > 0 else ""
+
+
+def _tail(text: str, words: int = 10) -> str:
+    """The last few words of a blockquote after its last full stop: a credit set on the
+    same line ("… the beginning. Josh London")."""
+    t = text.strip()
+    cut = max(t.rfind(". "), t.rfind("! "), t.rfind("? "), t.rfind("… "))
+    tail = t[cut + 2 :] if cut >= 0 else ""
+    return tail if tail and len(tail.split()) <= words and not tail.rstrip().endswith((".", "!", "?")) else ""
+
+
+def has_candidate_speaker(
+    doc: Document,
+    units: list[tuple[str, Block, list[Block]]],
+    index: int,
+    scans: dict[int, QuoteScan],
+) -> bool:
+    """Is there a candidate speaker for a quotation in unit ``index``?
+
+    Own unit: a link, a capitalised name, a speaking subject or a colon lead-in outside the
+    quotation (for a blockquote: a credit after its last closing mark or last sentence).
+    Unit before: a speaking subject, or a lead-in ending with a colon. Unit after: a
+    speaking subject or a credit line. Either side: a shortcode with a cite or name
+    (a pull quote or name card)."""
+    kind, b, group = units[index]
+    own = _unit_text(doc, group, b)
+    if kind == "quote":
+        credit = _after_last_close(own) or _tail(own)
+        if _credit(credit) or _two_caps(credit) or _speaking_subject(credit):
+            return True
+        if any(blk.text is not None and _credit(blk.text.text) for blk in group[1:]):
+            return True
+    else:
+        if _LINK.search(_unit_source(doc, group, b)):
+            return True
+        scan = scans.get(id(b))
+        outside = scan.outside_text(0, len(scan.text)) if scan is not None else own
+        if (
+            (_two_caps(outside) and not _about_third_person(scan))
+            or _speaking_subject(outside)
+            or _ends_with_colon(outside)
+            or _EXAMPLE_CUE.search(outside)
+        ):
+            return True
+    for j in (index - 1, index + 1):
+        if not 0 <= j < len(units):
+            continue
+        kind_j, bj, _group_j = units[j]
+        if kind_j == "shortcode":
+            if _shortcode_cite(doc, bj):
+                return True
+            continue
+        if kind_j != "prose":
+            continue  # a section title or another blockquote names no speaker for this one
+        if j < index:
+            lead = _lead_in(doc, units[j], scans)
+            if _speaking_subject(lead) or _ends_with_colon(lead):
+                return True
+        else:
+            clause = _said_clause(doc, units[j], scans)
+            if _speaking_subject(clause) or _credit(bj.text.text if bj.text else ""):
+                return True
+    return False
+
+
+_OPENS_WITH_MARK = lazy(r"[\s*_]*[\"“‘«]")
+# The first or second person: someone speaking ("I", "we", "our", "you").
+_PERSONAL = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|my|me|myself|we|we[’']re|we[’']ve|our|us|you|your)\b", re.I)
+
+
+def plainly_speech(text: str) -> bool:
+    """Positive evidence that a blockquote is someone's words: it opens with a quotation
+    mark, or speaks in the first or second person. A third-person passage with neither
+    ("The halls are decked out …", "CSIP acknowledges …") may be the author's own
+    pull-out or an excerpt of a document: not reported."""
+    t = text.strip()
+    return bool(_OPENS_WITH_MARK.match(t)) or bool(_PERSONAL.search(t))
+
+
+def unit_at(units: list[tuple[str, Block, list[Block]]], offset: int) -> int | None:
+    """The index of the unit whose source holds ``offset``."""
+    for k, (_kind, b, group) in enumerate(units):
+        for blk in group or [b]:
+            if blk.span.start <= offset < max(blk.span.end, blk.span.start + 1):
+                return k
+    return None
