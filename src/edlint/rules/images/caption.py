@@ -79,11 +79,17 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     if not images:
         return  # and no credit recogniser to build (a few ms, once per process)
     rec = recogniser_for(opts)
+    # Does the article caption any image (the house's convention shows in the article)?
+    captions_any = opts.caption_policy == "every-photo" or any(
+        not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions) for img in images
+    )
     for img in images:
         if img.origin == "text" or img.skip or _emblem(img):
             continue
         if img.captions and not all(_credit_only(c.text, rec) for c in img.captions):
             continue
+        if not captions_any:
+            break  # "as-the-article-does": an article that captions no image follows its house
         if img.decorative or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_caption:
