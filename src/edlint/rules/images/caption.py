@@ -46,6 +46,14 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     site's post, the text introduces, explains or sources it. A caption repeated under a whole
     gallery is reported once; diagrams of one process may share a title.
 
+    A chart opening a section has the heading for its title, and a chart on a news page
+    needs no caption when its lead-in both presents it and names its source or makers. A
+    picture inside a wrapper hidden from screen readers (`aria-hidden="true"`, its data given
+    as a table) and an image a CDN renders a few pixels wide (a blurred stand-in or beacon)
+    are not article images. `caption_policy: as-the-article-does` reports a missing caption
+    only when the same article captions another image; the default, `every-photo`, reports
+    every one.
+
     ## Why is this bad?
     Readers look at pictures before text; a caption tells them who, what, where and when.
     Without one, a photo can mislead. A repeated caption reads as an error.
@@ -66,6 +74,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ```
 
     ## Options
+    - `caption_policy`
     - `frontmatter_caption`
     - `featured_image_fields`
     - `featured_caption_fields`

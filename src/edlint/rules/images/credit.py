@@ -47,8 +47,19 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
     source, unless the paragraph that introduces them gives it ("according to …", "data
     from …") or says the writers made the chart themselves or that it only illustrates
-    ("we visualise this as …", "a chart that looks something like this:"); nor is a stock
+    ("we visualise this as …", "a chart that looks something like this:", "To create the chart,
+    we …"); a picture nothing describes that the paragraph before presents as a chart or data
+    ("The following chart summarizes …", "Here's the latest data on … from …") is such a
+    chart. Nor is a stock
     photo of a screen.
+
+    Which uncredited photos are reported follows the house's convention (`credit_policy`):
+    `as-the-article-does` (the default) reports one only when the same article credits
+    another image, so the omission shows in the article itself (a company, theatre or
+    personal blog does not credit its own photos, and an article that credits none follows
+    that convention); `every-photo` reports every one (a newsroom credits staff photos too:
+    "Photo: Jane Doe/The Ledger"). `edlint init` writes `every-photo` for a site that credits
+    most of its images. Licences and weak credits are reported under either policy.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
@@ -65,6 +76,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ```
 
     ## Options
+    - `credit_policy`
     - `frontmatter_credit`
     - `featured_image_fields`
     - `featured_credit_fields`
