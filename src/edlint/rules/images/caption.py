@@ -50,7 +50,9 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     needs no caption when its lead-in both presents it and names its source or makers. A
     picture inside a wrapper hidden from screen readers (`aria-hidden="true"`, its data given
     as a table) and an image a CDN renders a few pixels wide (a blurred stand-in or beacon)
-    are not article images. `caption_policy: as-the-article-does` reports a missing caption
+    are not article images. Nor does a post's banner or title card (so named in its file
+    name) need a caption, nor a scenery header above the post's first words ("San Diego
+    skyline", with nobody and nothing happening in it). `caption_policy: as-the-article-does` reports a missing caption
     only when the same article captions another image; the default, `every-photo`, reports
     every one.
 

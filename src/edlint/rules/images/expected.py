@@ -40,6 +40,7 @@ _GRAPHIC_WORDS = lazy(
     re.I,
 )
 
+_BANNER_FILE = lazy(r"\b(?:banner|title\s?card)\b", re.I)
 # The paragraph before introduces the picture ("... looks like this:", "the diagram below").
 _INTRODUCES = lazy(
     r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here\s+are|here['’]s"
@@ -124,7 +125,30 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
         return True
     if _introduced_or_explained(before, after):
         return False
+    if before is None and not img.credits and _scenery_header(img):
+        return False  # a header picture of a scene above the post's first words
     return _photograph(img)
+
+
+# A header picture of a scene ("San Diego skyline", "Photo of a ship at sunset") with nobody
+# and nothing happening in it: it sets a mood, there is no who, what or when to caption.
+_SCENERY = lazy(
+    r"\b(?:skylines?|sunsets?|sunrises?|dusk|dawn|landscapes?|horizon|sky|clouds|ocean|sea|coast(?:line)?|beach"
+    r"|mountains?|forest|lake|river|cityscape|ship|boat|view\s+(?:of|over|across))\b",
+    re.I,
+)
+_SOMEONE_OR_SOMETHING_HAPPENING = lazy(
+    r"(?i:\b(?:people|person|man|men|woman|women|boys?|girls?|child(?:ren)?|kids?|famil(?:y|ies)|crowds?|teams?"
+    r"|staff|members|workers|volunteers|visitors|residents|students|officials|police|firefighters|protesters|fans"
+    r"|fire|flood(?:ing|s)?|storm|blaze|crash|rescue|protest|rally|ceremony|festival|parade|launch|opening|during"
+    r"|wreck(?:age)?|damaged?|destroyed)\b)"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:at|on|in|with)\b"  # "Jane Doe at the ..."
+)
+
+
+def _scenery_header(img: Image) -> bool:
+    alt = (img.alt or "").strip()
+    return bool(alt) and bool(_SCENERY.search(alt)) and not _SOMEONE_OR_SOMETHING_HAPPENING.search(alt)
 
 
 def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:
@@ -227,6 +251,8 @@ def _graphic(img: Image) -> bool:
     if path.endswith(_GRAPHIC_EXTS):
         return True
     name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    if _BANNER_FILE.search(name):
+        return True  # a post's banner or title card ("openfec-banner.jpg"), not "protesters' banners"
     return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
 
 
