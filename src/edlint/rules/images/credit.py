@@ -9,7 +9,7 @@ from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
-from .expected import chart_credited_by_text
+from .expected import chart_credited_by_text, site_banner
 from .model import Image, TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import images_of
@@ -114,7 +114,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.featured and not opts.frontmatter_credit:
             continue
-        if _exempt_from_credit(img, opts) or chart_credited_by_text(doc, img):
+        if _exempt_from_credit(img, opts) or chart_credited_by_text(doc, img) or site_banner(img):
             continue
         checked.append((img, best))
     for img, best in checked:

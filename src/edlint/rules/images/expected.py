@@ -40,7 +40,9 @@ _GRAPHIC_WORDS = lazy(
     re.I,
 )
 
-_BANNER_FILE = lazy(r"\b(?:banner|title\s?card)\b", re.I)
+# "openfec-banner", "post-title-card": a banner named for its post (not "banner.jpg", which
+# may be a photo of a protest banner).
+_BANNER_FILE = lazy(r"\b[a-z0-9]+\s+(?:banner|title\s?card)\b", re.I)
 # The paragraph before introduces the picture ("... looks like this:", "the diagram below").
 _INTRODUCES = lazy(
     r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here\s+are|here['’]s"
@@ -251,9 +253,16 @@ def _graphic(img: Image) -> bool:
     if path.endswith(_GRAPHIC_EXTS):
         return True
     name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
-    if _BANNER_FILE.search(name):
-        return True  # a post's banner or title card ("openfec-banner.jpg"), not "protesters' banners"
+    if site_banner(img):
+        return True
     return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
+
+
+def site_banner(img: Image) -> bool:
+    """A post's banner or title card, so named in its file name ("openfec-banner.jpg"): a
+    graphic the site made (not "protesters hold banners", which is alt text)."""
+    name = img.src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(_BANNER_FILE.search(name.replace("-", " ").replace("_", " ")))
 
 
 def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | None]:
