@@ -46,7 +46,9 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     site's post, the text introduces, explains or sources it. A caption repeated under a whole
     gallery is reported once; diagrams of one process may share a title.
 
-    A chart opening a section has the heading for its title, and a chart on a news page
+    In a site's post, a chart opening a section has the heading for its title, and one whose
+    alt text says what it shows in a sentence ("A bar chart showing …") is the site's own,
+    described chart; a chart on a news page
     needs no caption when its lead-in both presents it and names its source or makers. A
     picture inside a wrapper hidden from screen readers (`aria-hidden="true"`, its data given
     as a table) and an image a CDN renders a few pixels wide (a blurred stand-in or beacon)

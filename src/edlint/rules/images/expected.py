@@ -36,7 +36,9 @@ _GRAPHIC_EXTS = (".png", ".gif", ".svg", ".apng")
 _GRAPHIC_WORDS = lazy(
     r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s+captures?|diagrams?|flow\s?charts?|schematics?|wireframes?"
     r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?|architecture|stick\s+figures?"
-    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?|infographics?|graphics?)\b",
+    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?"
+    # "graphic", "infographic" (and its misspellings), not "photographic"
+    r"|(?!photo)[a-z]*graphics?|grids?|matri(?:x|ces)|quadrants?|two-by-two)\b",
     re.I,
 )
 
@@ -115,8 +117,9 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
         if news_page:
             return not (introduced and sourced)
         # In a site's post, a chart that opens a section ("## Memory consumption") has the
-        # heading for its title.
-        return not (introduced or sourced or _opens_section(doc, img.block))
+        # heading for its title; one whose alt text says what it shows ("A bar chart showing
+        # the portion of controls handled by ...") is the site's own, described chart.
+        return not (introduced or sourced or _opens_section(doc, img.block) or _described_chart(img))
     if _graphic(img):
         return False
     if "list" in img.block.container:
@@ -252,7 +255,7 @@ def _graphic(img: Image) -> bool:
     path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
     if path.endswith(_GRAPHIC_EXTS):
         return True
-    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    name = re.sub(r"[-_\d]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])  # "dep-graphic2"
     if site_banner(img):
         return True
     return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
@@ -281,6 +284,16 @@ def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | Non
             after = b.text.text
             break
     return before, after
+
+
+_DESCRIBES = lazy(r"\b(?:showing|shows|depicting|illustrating|visuali[sz]ing|comparing|plotting)\b", re.I)
+
+
+def _described_chart(img: Image) -> bool:
+    """A chart whose alt text describes what it shows, in a sentence, and that nobody else is
+    credited for: the site drew it and says what it means."""
+    alt = img.alt or ""
+    return not img.credits and len(alt.split()) >= 8 and bool(_DESCRIBES.search(alt))
 
 
 def _opens_section(doc: Document, block: ImageBlock) -> bool:
