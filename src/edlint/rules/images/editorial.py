@@ -274,8 +274,9 @@ _MARKED_UP = lazy(
     r"\b(?:circled|highlighted|outlined|boxed|underlined)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b", re.I
 )
 _CONCEPT_GRAPHIC = lazy(
-    r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
-    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?)\b"
+    r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;:]{0,60}?\b"
+    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?"
+    r"|stages|phases|steps)\b"
     r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationship|journey"
     r"|org(?:anization|anisation)?al?|venn|system|network|sequence)\s+"
     r"(?:chart|graphic|diagram|illustration|drawing|map)\b",

@@ -38,7 +38,9 @@ _GRAPHIC_WORDS = lazy(
     r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?|architecture|stick\s+figures?"
     r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?"
     # "graphic", "infographic" (and its misspellings), not "photographic"
-    r"|(?!photo)[a-z]*graphics?|grids?|matri(?:x|ces)|quadrants?|two-by-two)\b",
+    r"|(?!photo)[a-z]*graphics?|grids?|matri(?:x|ces)|quadrants?|two-by-two"
+    # "A snapshot of location data from analytics.usa.gov": a capture of a screen, not a photo
+    r"|snapshots?\s+of\s+(?:[\w-]+\s+){0,4}?(?:data|dashboards?|pages?|sites?|apps?|reports?))\b",
     re.I,
 )
 
