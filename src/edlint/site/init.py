@@ -18,6 +18,7 @@ from typing import Any
 MEASURE_FROM = 20  # articles: below this, the house defaults stand and nothing is measured
 EVERY = 0.98  # a field "every article has" (a stray old post or two does not count)
 RARE = 0.10  # images captioned or credited this rarely: the house does not do it
+MOST = 0.60  # images captioned or credited this often: the house does it for every photo
 
 REGISTRY_CANDIDATES = (
     "data/authors.yaml",
@@ -286,12 +287,15 @@ def _measure(
             curly += text.count("\u201c") + text.count("\u201d")
     if images:
         say.append(f"Images: {images} in articles, {captioned} captioned, {credited} credited.")
-        if captioned < RARE * images:
-            ignore.append("image-caption")
-            live.append(f"# The site captions {captioned} of {images} images: image-caption is off.")
-        if credited < RARE * images:
-            ignore.append("image-credit")
-            live.append(f"# The site credits {credited} of {images} images: image-credit is off.")
+        for rule, did, verb in (("caption", captioned, "captions"), ("credit", credited, "credits")):
+            if did < RARE * images:
+                ignore.append(f"image-{rule}")
+                live.append(f"# The site {verb} {did} of {images} images: image-{rule} is off.")
+            elif did >= MOST * images:
+                # A newsroom: every editorial photo has one, so a photo without is a slip.
+                sections.setdefault("images", []).append(
+                    f"  {rule}_policy: every-photo  # measured: the site {verb} {did} of {images} images"
+                )
     if straight + curly >= 20:
         say.append(f"Quotation marks: {curly} curly, {straight} straight.")
         if straight >= 0.9 * (straight + curly):

@@ -295,7 +295,12 @@ WP_FIGURE = (
 
 @pytest.mark.parametrize("decorative", [False, True])
 def test_the_three_rules_agree_on_a_captioned_empty_alt_image(decorative):
-    got = findings(WP_FIGURE, "html", select=["images"], config={"images": {"empty_alt_decorative": decorative}})
+    got = findings(
+        WP_FIGURE,
+        "html",
+        select=["images"],
+        config={"images": {"empty_alt_decorative": decorative, "credit_policy": "every-photo"}},
+    )
     rules = {f.rule for f in got}
     # Editorial for all three (alt omitted, credit missing) or decorative for all three.
     assert rules == (set() if decorative else {"image-alt", "image-credit"})

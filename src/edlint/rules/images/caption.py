@@ -46,6 +46,18 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     site's post, the text introduces, explains or sources it. A caption repeated under a whole
     gallery is reported once; diagrams of one process may share a title.
 
+    In a site's post, a chart opening a section has the heading for its title, and one whose
+    alt text says what it shows in a sentence ("A bar chart showing …") is the site's own,
+    described chart; a chart on a news page
+    needs no caption when its lead-in both presents it and names its source or makers. A
+    picture inside a wrapper hidden from screen readers (`aria-hidden="true"`, its data given
+    as a table) and an image a CDN renders a few pixels wide (a blurred stand-in or beacon)
+    are not article images. Nor does a post's banner or title card (so named in its file
+    name) need a caption, nor a scenery header above the post's first words ("San Diego
+    skyline", with nobody and nothing happening in it). `caption_policy: as-the-article-does` reports a missing caption
+    only when the same article captions another image; the default, `every-photo`, reports
+    every one.
+
     ## Why is this bad?
     Readers look at pictures before text; a caption tells them who, what, where and when.
     Without one, a photo can mislead. A repeated caption reads as an error.
@@ -66,6 +78,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ```
 
     ## Options
+    - `caption_policy`
     - `frontmatter_caption`
     - `featured_image_fields`
     - `featured_caption_fields`
@@ -79,11 +92,17 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     if not images:
         return  # and no credit recogniser to build (a few ms, once per process)
     rec = recogniser_for(opts)
+    # Does the article caption any image (the house's convention shows in the article)?
+    captions_any = opts.caption_policy == "every-photo" or any(
+        not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions) for img in images
+    )
     for img in images:
         if img.origin == "text" or img.skip or _emblem(img):
             continue
         if img.captions and not all(_credit_only(c.text, rec) for c in img.captions):
             continue
+        if not captions_any:
+            break  # "as-the-article-does": an article that captions no image follows its house
         if img.decorative or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_caption:

@@ -9,8 +9,8 @@ from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
-from .expected import chart_credited_by_text
-from .model import TextPart, _short, recogniser_for
+from .expected import chart_credited_by_text, site_banner
+from .model import Image, TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import images_of
 
@@ -47,8 +47,19 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
     source, unless the paragraph that introduces them gives it ("according to …", "data
     from …") or says the writers made the chart themselves or that it only illustrates
-    ("we visualise this as …", "a chart that looks something like this:"); nor is a stock
+    ("we visualise this as …", "a chart that looks something like this:", "To create the chart,
+    we …"); a picture nothing describes that the paragraph before presents as a chart or data
+    ("The following chart summarizes …", "Here's the latest data on … from …") is such a
+    chart. Nor is a stock
     photo of a screen.
+
+    Which uncredited photos are reported follows the house's convention (`credit_policy`):
+    `as-the-article-does` (the default) reports one only when the same article credits
+    another image, so the omission shows in the article itself (a company, theatre or
+    personal blog does not credit its own photos, and an article that credits none follows
+    that convention); `every-photo` reports every one (a newsroom credits staff photos too:
+    "Photo: Jane Doe/The Ledger"). `edlint init` writes `every-photo` for a site that credits
+    most of its images. Licences and weak credits are reported under either policy.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
@@ -65,6 +76,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ```
 
     ## Options
+    - `credit_policy`
     - `frontmatter_credit`
     - `featured_image_fields`
     - `featured_credit_fields`
@@ -84,22 +96,28 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     if not images:
         return
     rec = recogniser_for(opts)
+    rank = {NONE: 0, LICENCE: 1, WEAK: 2, CREDIT: 3}
+    # (image, its best visible credit and where): the images a credit is expected under.
+    checked: list[tuple[Image, tuple[CreditResult, TextPart] | None]] = []
+    credits_any = False  # does the article credit any image (the house's convention shows)?
     for img in images:
-        if img.skip or _emblem(img):
-            continue
-        if img.decorative or "credit" in img.unknown or "caption" in img.unknown:
-            continue
-        if img.featured and not opts.frontmatter_credit:
-            continue
-        if _exempt_from_credit(img, opts) or chart_credited_by_text(doc, img):
+        if img.skip:
             continue
         best: tuple[CreditResult, TextPart] | None = None
-        rank = {NONE: 0, LICENCE: 1, WEAK: 2, CREDIT: 3}
         for parts, whole in ((img.credits, True), (img.captions, False)):
             for part in parts:
                 r = rec.classify(part.text, whole=whole)
                 if best is None or rank[r.kind] > rank[best[0].kind]:
                     best = (r, part)
+        credits_any = credits_any or (best is not None and best[0].kind != NONE)
+        if _emblem(img) or img.decorative or "credit" in img.unknown or "caption" in img.unknown:
+            continue
+        if img.featured and not opts.frontmatter_credit:
+            continue
+        if _exempt_from_credit(img, opts) or chart_credited_by_text(doc, img) or site_banner(img):
+            continue
+        checked.append((img, best))
+    for img, best in checked:
         if best is not None and best[0].kind == CREDIT:
             continue
         what = "Featured image" if img.featured else "Image"
@@ -138,4 +156,6 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
                     severity=Severity.INFO,
                 )
                 continue
+        if opts.credit_policy == "as-the-article-does" and not credits_any:
+            continue  # the article credits no image: the publisher's own photos, by its convention
         yield Finding(img.span, f"{what}{img.label()} has no credit naming the photographer or source")

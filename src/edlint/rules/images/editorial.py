@@ -51,6 +51,24 @@ def _chrome_word(context: str) -> str | None:
 _CHART = re.compile(r"\b(?:chart|charts|graph|graphs|map|maps|diagram|diagrams|infographic|plot)\b", re.I)
 
 
+# File names of a site's own banners ("footer-promo.png", "footerv6stu.png", "masthead.jpg").
+_CHROME_FILE_PREFIXES = ("footer", "masthead")
+_QUERY_WIDTH = re.compile(r"[?&](?:width|w)=(\d{1,5})(?:&|$)", re.I)
+_QUERY_DPR = re.compile(r"[?&]dpr=(\d*\.?\d+)(?:&|$)", re.I)
+
+
+def _rendered_width(src: str) -> float | None:
+    """The width an image CDN is asked to render, when the URL scales it down by a device pixel
+    ratio below 1: "?width=640&quality=20&dpr=0.05" is a 32-pixel blurred stand-in or beacon,
+    not the picture readers see."""
+    dpr = _QUERY_DPR.search(src)
+    width = _QUERY_WIDTH.search(src)
+    if dpr is None or width is None:
+        return None
+    ratio = float(dpr.group(1))
+    return int(width.group(1)) * ratio if ratio < 1 else None
+
+
 def _px(value: str | None) -> int | None:
     if not value:
         return None
@@ -122,6 +140,11 @@ def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
             tokens = _SRC_TOKENS.findall(name.rsplit(".", 1)[0])
             if len(tokens) <= 4 and set(tokens) & _SRC_NON_EDITORIAL:
                 return "file name"
+            if len(tokens) <= 4 and any(t.startswith(_CHROME_FILE_PREFIXES) for t in tokens):
+                return "site chrome (file name)"  # BBC's "_106311809_footerv6stu-nc.png" banner
+            rendered = _rendered_width(src)
+            if rendered is not None and rendered < opts.min_size:
+                return "placeholder (rendered smaller than min_size)"
     return None
 
 
@@ -251,8 +274,9 @@ _MARKED_UP = lazy(
     r"\b(?:circled|highlighted|outlined|boxed|underlined)\s+in\s+(?:red|yellow|green|blue|orange|pink)\b", re.I
 )
 _CONCEPT_GRAPHIC = lazy(
-    r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;]{0,40}?\b"
-    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?)\b"
+    r"\b(?:chart|graphic|diagram|illustration|drawing|visual|figure|sketch)\b[^.;:]{0,60}?\b"
+    r"(?:anatomy|concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationships?"
+    r"|stages|phases|steps)\b"
     r"|\b(?:concept(?:ual)?|process|workflow|life\s?cycle|framework|hierarchy|architecture|relationship|journey"
     r"|org(?:anization|anisation)?al?|venn|system|network|sequence)\s+"
     r"(?:chart|graphic|diagram|illustration|drawing|map)\b",

@@ -36,13 +36,20 @@ _GRAPHIC_EXTS = (".png", ".gif", ".svg", ".apng")
 _GRAPHIC_WORDS = lazy(
     r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s+captures?|diagrams?|flow\s?charts?|schematics?|wireframes?"
     r"|mock-?ups?|icons?|logos?|gifs?|animations?|code\s+(?:snippet|sample|example)s?|architecture|stick\s+figures?"
-    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?|infographics?)\b",
+    r"|cartoons?|illustrations?|drawings?|sketch(?:es)?|clip\s?art|fonts?|typefaces?"
+    # "graphic", "infographic" (and its misspellings), not "photographic"
+    r"|(?!photo)[a-z]*graphics?|grids?|matri(?:x|ces)|quadrants?|two-by-two"
+    # "A snapshot of location data from analytics.usa.gov": a capture of a screen, not a photo
+    r"|snapshots?\s+of\s+(?:[\w-]+\s+){0,4}?(?:data|dashboards?|pages?|sites?|apps?|reports?))\b",
     re.I,
 )
 
+# "openfec-banner", "post-title-card": a banner named for its post (not "banner.jpg", which
+# may be a photo of a protest banner).
+_BANNER_FILE = lazy(r"\b[a-z0-9]+\s+(?:banner|title\s?card)\b", re.I)
 # The paragraph before introduces the picture ("... looks like this:", "the diagram below").
 _INTRODUCES = lazy(
-    r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here['’]s"
+    r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here\s+are|here['’]s"
     r"|as\s+shown|is\s+shown|are\s+shown|shown\s+here|pictured|see\s+(?:the\s+)?(?:image|figure|diagram|screenshot))\b",
     re.I,
 )
@@ -100,17 +107,21 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     if _exempt_from_credit(img, opts):
         return False  # a screenshot, a page on a screen, a drawing of a concept
     news_page = doc.format == "html"  # a saved page of a news site, not a site's own post
-    if _data_chart(img):
+    before, after = _neighbours(doc, img.block)
+    if _data_chart(img) or _chart_by_leadin(img, before):
+        if not opts.chart_captions:
+            return False
+        # A chart the text introduces, explains, gives the source of, or says the writers drew
+        # to illustrate has its title and source in the text; on a news page the lead-in must
+        # both introduce it and name its source or makers.
+        introduced = _introduced_or_explained(before, after)
+        sourced = _sourced_by_lead_in(doc, img.block)
         if news_page:
-            return opts.chart_captions  # a news graphic needs its title and source
-        # In a site's own post, a chart the text introduces, explains, gives the source of, or
-        # says the writers drew to illustrate has its title and source in the text.
-        before, after = _neighbours(doc, img.block)
-        return (
-            opts.chart_captions
-            and not _introduced_or_explained(before, after)
-            and not (before is not None and _CHART_SOURCED.search(before[-400:]))
-        )
+            return not (introduced and sourced)
+        # In a site's post, a chart that opens a section ("## Memory consumption") has the
+        # heading for its title; one whose alt text says what it shows ("A bar chart showing
+        # the portion of controls handled by ...") is the site's own, described chart.
+        return not (introduced or sourced or _opens_section(doc, img.block) or _described_chart(img))
     if _graphic(img):
         return False
     if "list" in img.block.container:
@@ -119,10 +130,32 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
         return False
     if news_page:
         return True
-    before, after = _neighbours(doc, img.block)
     if _introduced_or_explained(before, after):
         return False
+    if before is None and not img.credits and _scenery_header(img):
+        return False  # a header picture of a scene above the post's first words
     return _photograph(img)
+
+
+# A header picture of a scene ("San Diego skyline", "Photo of a ship at sunset") with nobody
+# and nothing happening in it: it sets a mood, there is no who, what or when to caption.
+_SCENERY = lazy(
+    r"\b(?:skylines?|sunsets?|sunrises?|dusk|dawn|landscapes?|horizon|sky|clouds|ocean|sea|coast(?:line)?|beach"
+    r"|mountains?|forest|lake|river|cityscape|ship|boat|view\s+(?:of|over|across))\b",
+    re.I,
+)
+_SOMEONE_OR_SOMETHING_HAPPENING = lazy(
+    r"(?i:\b(?:people|person|man|men|woman|women|boys?|girls?|child(?:ren)?|kids?|famil(?:y|ies)|crowds?|teams?"
+    r"|staff|members|workers|volunteers|visitors|residents|students|officials|police|firefighters|protesters|fans"
+    r"|fire|flood(?:ing|s)?|storm|blaze|crash|rescue|protest|rally|ceremony|festival|parade|launch|opening|during"
+    r"|wreck(?:age)?|damaged?|destroyed)\b)"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:at|on|in|with)\b"  # "Jane Doe at the ..."
+)
+
+
+def _scenery_header(img: Image) -> bool:
+    alt = (img.alt or "").strip()
+    return bool(alt) and bool(_SCENERY.search(alt)) and not _SOMEONE_OR_SOMETHING_HAPPENING.search(alt)
 
 
 def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:
@@ -168,21 +201,46 @@ _CHART_SOURCED = lazy(
     r"|made|built|created|produced|calculated|analy[sz]ed)\b|\bour\s+(?:own\s+)?(?:analysis|data|survey|scan|calculations?"
     r"|research|figures|numbers)\b|\b(?:something|somewhat)\s+like\s+this\b|\bfor\s+(?:example|instance)\b|\bhypothetical\b"
     # the reader's own numbers in a worked scenario: "you run your accessibility tests"
+    # "To create the chart, we converted pounds to grams"; "data on drug seizures ... from Customs
+    # and Border Protection" (a name: not "data from the past")
+    r"|\bto\s+(?:create|make|build|produce|draw|compile)\s+(?:the|this|these)\s+(?:chart|graph|map|table|figure)s?\b"
+    r"|\b(?:data|figures|numbers|statistics)\b[^.:;!?]{0,120}?\bfrom\s+(?:the\s+)?(?-i:[A-Z])"
     r"|\byour\s+(?:own\s+)?(?:\w+\s+)?(?:tests?|data|numbers|scans?|analysis|results|survey)\b"
     r"|\byou\s+(?:\w+\s+){0,2}(?:find|run|use|pull|produce|collect|gather|measure|scan)\b",
     re.I,
 )
 
 
+# A lead-in that presents a chart or figures just below it ("The following chart summarizes
+# ...", "Here's the most recent data on ..."): the picture it introduces is that chart.
+_LEADIN_DATA = lazy(r"\b(?:charts?|graphs?|plots?|maps?|tables?|data|figures|statistics)\b", re.I)
+
+
+def _chart_by_leadin(img: Image, before: str | None) -> bool:
+    """A picture nothing describes (no alt text, caption or credit) that the end of the
+    paragraph before it introduces as a chart or as data."""
+    if before is None or (img.alt or "").strip() or img.captions or img.credits:
+        return False
+    last = before.rstrip()[-300:]
+    return bool(_LEADIN_DATA.search(last) and _INTRODUCES.search(last))
+
+
 def chart_credited_by_text(doc: Document, img: Image) -> bool:
     """A chart whose lead-in paragraph (or the sentence after it) gives its source, or says
     the writers made it or that it only illustrates: the article is its source."""
-    if img.block is None or not _data_chart(img):
+    if img.block is None:
         return False
     before, after = _neighbours(doc, img.block)
-    return (before is not None and bool(_CHART_SOURCED.search(before[-400:]))) or (
-        after is not None and bool(_CHART_SOURCED.search(after[:300]))
-    )
+    if not (_data_chart(img) or _chart_by_leadin(img, before)):
+        return False
+    return _sourced_by_lead_in(doc, img.block) or (after is not None and bool(_CHART_SOURCED.search(after[:300])))
+
+
+def _sourced_by_lead_in(doc: Document, block: ImageBlock) -> bool:
+    """The text just before a chart (up to three blocks: an interview's question, its answer)
+    names its source or says the writers made it ("We charted the ups and downs ...")."""
+    lead = _text_around(doc, block, before=3, after=0)
+    return bool(lead) and bool(_CHART_SOURCED.search(lead[-1200:]))
 
 
 def _data_chart(img: Image) -> bool:
@@ -199,22 +257,56 @@ def _graphic(img: Image) -> bool:
     path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
     if path.endswith(_GRAPHIC_EXTS):
         return True
-    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    name = re.sub(r"[-_\d]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])  # "dep-graphic2"
+    if site_banner(img):
+        return True
     return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
 
 
+def site_banner(img: Image) -> bool:
+    """A post's banner or title card, so named in its file name ("openfec-banner.jpg"): a
+    graphic the site made (not "protesters hold banners", which is alt text)."""
+    name = img.src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return bool(_BANNER_FILE.search(name.replace("-", " ").replace("_", " ")))
+
+
 def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | None]:
-    """The text of the prose block just before the image and just after it."""
+    """The text of the prose block just before the image (with the paragraph above it when
+    that block is a section heading: "Here's a summary of their results." / "## Latency")
+    and just after it."""
     before = after = None
+    above = None  # the paragraph above a section heading that opens with the picture
     for b in doc.blocks:
         if b is block or b.text is None or b.kind == "image":
             continue
         if b.span.end <= block.span.start:
-            before = b.text.text
+            above = before if b.kind == "heading" else None
+            before = b.text.text if above is None else f"{above}\n{b.text.text}"
         elif b.span.start >= block.span.end:
             after = b.text.text
             break
     return before, after
+
+
+_DESCRIBES = lazy(r"\b(?:showing|shows|depicting|illustrating|visuali[sz]ing|comparing|plotting)\b", re.I)
+
+
+def _described_chart(img: Image) -> bool:
+    """A chart whose alt text describes what it shows, in a sentence, and that nobody else is
+    credited for: the site drew it and says what it means."""
+    alt = img.alt or ""
+    return not img.credits and len(alt.split()) >= 8 and bool(_DESCRIBES.search(alt))
+
+
+def _opens_section(doc: Document, block: ImageBlock) -> bool:
+    """The picture comes right after a heading (other pictures between them aside)."""
+    last = None
+    for b in doc.blocks:
+        if b.span.end > block.span.start:
+            break
+        if b is not block and b.text is not None and b.kind != "image":
+            last = b
+    return last is not None and last.kind == "heading"
 
 
 def _portrait_of_speaker(doc: Document, img: Image) -> bool:

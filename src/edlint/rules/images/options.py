@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ...text.credits import DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
 from ..base import section
@@ -119,6 +119,14 @@ class ImagesOptions:
     min_size: int = 100
     # Do charts, graphs, maps and diagrams need a caption? (They always need a source.)
     chart_captions: bool = True
+    # Which uncredited (uncaptioned) photos to report. "every-photo": every editorial photo
+    # needs one (a newsroom credits staff photos too: "Photo: Jane Doe/The Ledger").
+    # "as-the-article-does": only when the same article credits (captions) another image, so
+    # the omission shows in the article itself; a company or personal blog does not credit its
+    # own photos, and an article that credits none follows that convention. `edlint init`
+    # writes "every-photo" for a site that credits (captions) most of its images.
+    credit_policy: Literal["every-photo", "as-the-article-does"] = "as-the-article-does"
+    caption_policy: Literal["every-photo", "as-the-article-does"] = "every-photo"
     # Site data: the folder (relative to the config file's folder) holding one YAML file per
     # image, named by its uid, with `alt`, `caption` and `credit` fields.
     site_data_folder: str = "data/images"

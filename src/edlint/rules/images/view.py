@@ -58,6 +58,8 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
             out.append(featured)
     for img in out:
         img.skip = _skip_reason(img, opts)
+        if img.skip is None and doc.format != "html" and img.block is not None and _in_hidden_wrapper(doc, img.block):
+            img.skip = "aria-hidden"  # (HTML pages record their ancestors' aria-hidden themselves)
         img.decorative = is_decorative(img, opts)
     if by_block:
         lead = _attach_lead_caption(doc, out, recogniser_for(opts))
@@ -143,8 +145,9 @@ _CREDIT_START = lazy(
     r"\s*\(?\s*(?:©|\(c\)|copyright\b|(?:photo(?:graph)?|image|picture)s?\s*(?:credits?)?\s*[:|]|(?:photo\s+)?credits?\s*:|photo(?:graph)?s?\s+by\b)",
     re.I,
 )
-_EMPHASIS_OPEN = lazy(r"(?:<em>|<i>|[*_])$", re.I)
-_EMPHASIS_CLOSE = lazy(r"[.!?]?(?:</em>|</i>|[*_])", re.I)
+_EMPHASIS_OPEN = lazy(r"(?:<em>|<i>|[*_])\[?$", re.I)
+# The emphasis may close after a link that ends the line: "*A page from the [report](url)*".
+_EMPHASIS_CLOSE = lazy(r"(?:\]\([^()\s]{0,500}\)|</a>)?[.!?]?(?:</em>|</i>|[*_])", re.I)
 _AUTHOR_HEADING = lazy(
     r"\s*(?:about|more (?:from|by)) (?:the )?(?:authors?|writers?|contributors?|reporters?)\b|\s*(?:the )?authors?\s*$",
     re.I,
@@ -185,6 +188,16 @@ def _attach_lead_caption(doc: Document, images: list[Image], rec: CreditRecognis
             _add_part(lead.credits if _credit_only(b.text.text, rec) else lead.captions, part)
             return lead
     return None
+
+
+# An HTML wrapper in a Markdown file that hides its content from screen readers, opened just
+# before the image: `<div aria-hidden="true">` around a chart whose data follows as a table.
+_HIDDEN_WRAPPER = lazy(r"""<[a-z][a-z0-9]*\b[^<>]{0,200}?\baria-hidden\s*=\s*["']?true["']?[^<>]{0,200}>\s*$""", re.I)
+
+
+def _in_hidden_wrapper(doc: Document, block: ImageBlock) -> bool:
+    start = block.span.start
+    return bool(_HIDDEN_WRAPPER.search(doc.source, max(0, start - 300), start))
 
 
 def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRecogniser) -> None:
