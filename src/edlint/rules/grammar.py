@@ -382,7 +382,10 @@ def grammar(doc: Document, opts: GrammarOptions) -> Iterator[Finding]:
     "edlint[grammar]"`) or a LanguageTool server and reports grammar, usage, word-choice and
     punctuation problems at their exact line and column. Only prose is read: no markup, code,
     URLs, shortcodes or front matter; quotations are skipped by default, since quoted speech
-    is not corrected. Misspelled words are the `spelling` rule's.
+    is not corrected. Misspelled words are the `spelling` rule's. With Harper, only the
+    rules an independent judge found right on real articles are on by default (fixed wrong
+    phrases such as "could of", "hone in on", "alot"; `harper_only`); `harper_only: []`
+    turns on every Harper rule not listed as off.
 
     ## Why is this bad?
     Grammar slips are the corrections readers write in about first.
@@ -442,6 +445,9 @@ def spelling(doc: Document, opts: GrammarOptions) -> Iterator[Finding]:
     at their exact line and column. Words in the house dictionary (`words`, the word files
     in `dictionary`), the US/UK spellings the spelling-variants pack keeps consistent, and
     the names the article vouches for (its authors, bylines, people quoted) are not reported.
+    With Harper it reports only for a site that gives its word list (`words` or
+    `dictionary`): without one, an independent judge found 14 of 19 sampled findings wrong
+    (technical terms, product and scientific names).
 
     ## Why is this bad?
     A typo in print is the mistake readers notice first.
@@ -450,7 +456,7 @@ def spelling(doc: Document, opts: GrammarOptions) -> Iterator[Finding]:
     ```yaml
     # .edlint.yaml
     extend_select: [spelling]
-    grammar: {backend: harper}
+    grammar: {backend: harper, words: [Okafor, agrihood]}   # with Harper: needs a word list
     ```
 
     ```markdown
