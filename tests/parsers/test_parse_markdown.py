@@ -266,3 +266,36 @@ def test_shortcodes_shown_as_code_are_not_the_pages_shortcodes():
 def test_alt_text_line_break_reads_as_a_space():
     doc = blocks("![A photo by user\nKirinohana of the bay](bay.jpg)\n")
     assert doc.images[0].alt == "A photo by user Kirinohana of the bay"
+
+
+FRANKLIN_POST = '''@def title = "Announcing the 2.0 release of the orbit solver"
+@def authors = "The Orbit developers"
+@def rss_pubdate = Date(2024, 3, 5)
+@def rss_description = """We are delighted to announce version 2.0. "A release years in the making," as one of
+our maintainers put it on the mailing list."""
+@def tags = ["release", "solver"]
+
++++
+meta = [ ("property", "og:image", "https://example.org/card.png") ]
++++
+
+Version 2.0 of the solver is out today.
+'''
+
+
+def test_franklin_def_lines_are_front_matter():
+    """Franklin.jl (the Julia site generator) keeps page variables in leading ``@def``
+    lines and an optional ``+++`` block of Julia: metadata, never body text, never run."""
+    doc = blocks(FRANKLIN_POST)
+    assert doc.meta("title") == "Announcing the 2.0 release of the orbit solver"
+    assert doc.meta("rss_pubdate") == "2024-03-05"
+    assert doc.meta("tags") == ["release", "solver"]
+    assert doc.meta("rss_description").startswith("We are delighted")
+    assert not doc.problems  # the Julia block is not reported as broken TOML
+    assert [b.text.text for b in doc.blocks if b.text is not None] == ["Version 2.0 of the solver is out today."]
+    assert position(doc, doc.blocks[0])[0] == 12
+
+
+def test_def_lines_after_body_text_are_body():
+    doc = blocks('Some intro text.\n\n@def title = "Not metadata"\n')
+    assert doc.metadata == {}

@@ -1,6 +1,8 @@
 """Front matter: find it at the top of a file and load it, every top-level key with its
 source span. YAML goes through the one hardened loader (:mod:`edlint.yaml_loader`: YAML 1.2
-core scalars, alias and depth caps, no Python tags); TOML (``+++``) through tomllib.
+core scalars, alias and depth caps, no Python tags); TOML (``+++``) through tomllib;
+Franklin.jl's ``@def key = value`` lines (the Julia site generator's page variables) read
+as plain values, never evaluated.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def split_front_matter(source: str) -> FrontMatter | None:
     """Find front matter at the top of ``source``; None when there is none."""
     m = _OPEN.match(source)
     if not m:
-        return None
+        return _franklin_defs(source)
     fence = m.group(1)
     start_inner = m.end()
     close = _closing(fence).search(source, start_inner)
@@ -139,3 +141,79 @@ def _stringify_toml(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _stringify_toml(v) for k, v in value.items()}
     return value
+
+
+# Franklin.jl page variables: a run of ``@def name = value`` lines at the top of the page
+# (blank lines between them allowed); a value may be a triple-quoted string over lines.
+_FRANKLIN_DEF = re.compile(
+    r'[ \t]*@def[ \t]+([A-Za-z_]\w{0,63})[ \t]*=[ \t]*("""[\s\S]{0,20000}?"""|[^\r\n]{0,2000})[ \t]*(?:\r\n|\n|\r|\Z)'
+)
+_PLUS_FENCE = re.compile(r"\+\+\+[ \t]*(?:\r\n|\n|\r)")
+_BLANK_LINE = re.compile(r"[ \t]*(?:\r\n|\n|\r)")
+_JULIA_DATE = re.compile(r"Date\(\s*(\d{4})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*\)\Z")
+_JULIA_STRING = re.compile(r'"""([\s\S]*)"""\Z|"((?:[^"\\]|\\.)*)"\Z')
+MAX_FRANKLIN_DEFS = 200
+
+
+def _franklin_defs(source: str) -> FrontMatter | None:
+    """The leading ``@def`` lines of a Franklin.jl page as front matter. Values are read as
+    written, never run: strings, ``Date(y, m, d)`` (as ISO text), numbers, booleans and
+    lists of those; anything else (a Julia expression) is kept as its source text."""
+    pos = 0
+    first = None
+    fields: dict[str, MetaField] = {}
+    while len(fields) < MAX_FRANKLIN_DEFS:
+        blank = _BLANK_LINE.match(source, pos)
+        if blank:
+            pos = blank.end()
+            continue
+        m = _FRANKLIN_DEF.match(source, pos)
+        if not m:
+            break
+        if first is None:
+            first = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        key, raw = m.group(1), m.group(2).rstrip()
+        fields[key] = MetaField(
+            key=key,
+            value=_julia_value(raw),
+            key_span=Span(m.start(1), m.end(1)),
+            value_span=Span(m.start(2), m.start(2) + len(raw)),
+        )
+        pos = m.end()
+    if first is None:
+        return None
+    # A Franklin page may go on with a ``+++`` block of Julia assignments: page variables
+    # too. Simple ones read as TOML; Julia code is not a problem of the article's.
+    block = _PLUS_FENCE.match(source, pos)
+    if block:
+        close = _closing("+++").search(source, block.end())
+        if close is not None:
+            extra = FrontMatter(span=Span(0, 0), body_start=0, fields={})
+            _load_toml(source[block.end() : close.start()], block.end(), extra)
+            if extra.problem is None:
+                fields.update({k: v for k, v in extra.fields.items() if k not in fields})
+            pos = close.end()
+            line_break = _BLANK_LINE.match(source, pos)
+            pos = line_break.end() if line_break else pos
+    end = pos
+    while end > first and source[end - 1] in "\r\n \t":
+        end -= 1
+    return FrontMatter(span=Span(first, end), body_start=pos, fields=fields)
+
+
+def _julia_value(raw: str) -> Any:
+    text = raw.strip()
+    m = _JULIA_STRING.match(text)
+    if m:
+        return m.group(1) if m.group(1) is not None else m.group(2).replace('\\"', '"')
+    m = _JULIA_DATE.match(text)
+    if m:
+        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if text in ("true", "false"):
+        return text == "true"
+    if re.fullmatch(r"-?\d{1,18}", text):
+        return int(text)
+    if text.startswith("[") and text.endswith("]"):
+        items = [i.strip() for i in text[1:-1].split(",") if i.strip()]
+        return [_julia_value(i) for i in items]
+    return text

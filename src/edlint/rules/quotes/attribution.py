@@ -126,17 +126,22 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
       of ("We asked reviewers …"), or a credit line or a captioned photo of a person under it.
 
     A survey prompt ("What did you enjoy most:"), an imperative ("Tell the story."), a topic
-    ("I'm talking about networks") or a passive with no agent ("is often described as “…”")
-    names no speaker.
+    ("I'm talking about networks", "On the community spirit:"), a sentence about something
+    else that merely ends with a colon ("The team did amazing work on the materials:") or a
+    passive with no agent ("is often described as “…”") names no speaker. A list's lead-in
+    covers its items, also across a short label ("Here is a list of suggestions we got."
+    "To improve:").
 
     Paragraphs further away, a title-case heading, a place name or a group paraphrase
     ("Residents said the water was deep.") do not attribute a quotation.
 
     Precision first: a quotation is reported only when nothing beside it could be its
     speaker: no capitalised name, speaking subject ("Yuvi frames …", "she recalls"), colon
-    lead-in, link or example cue ("for example, “…”") in its own paragraph, no lead-in in
-    the last sentence before it, no said-clause or credit line opening the paragraph after
-    it, no credit after a blockquote's closing mark or last sentence ("“…” Ana Ruiz,
+    lead-in that could name a source (a name, a person or group as a short label, a
+    source such as "feedback" or "the report", a verb of saying), link or example cue
+    ("for example, “…”") in its own paragraph, no such lead-in in the last sentence before
+    it, no said-clause in the third person ("she added …"; the author's "we've heard …"
+    is not one) or credit line opening the paragraph after it, no credit after a blockquote's closing mark or last sentence ("“…” Ana Ruiz,
     Ecologist", "… *- end-series survey*"), and no pull-quote shortcode with a cite beside
     it. A blockquote is reported only when it is plainly someone's words (in quotation
     marks, or in the first or second person); a third-person passage may be the author's
@@ -147,11 +152,13 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     or links ("18F recommendation: “…”", a linked title or blurb, a footnote), imagined,
     hypothetical or characterised speech ("users might think “…”"), sayings, verse,
     templates, glosses ("meaning “…”"), names given "as “…”", survey questions under a
-    lead-in naming the question, wording in an instruction to the reader, the organisation's
+    lead-in naming the question, a list of quoted questions (research or interview
+    questions), answer options someone picked ("most indicated “…”"), a quotation used as
+    a modifier ("that “trusted tool” experience"), wording in an instruction to the reader, the organisation's
     own point set off in its "we", pull quotes and pull-outs that repeat the article or sit
     beside a photo or name include, code, shortcode arguments and alt text, front matter,
-    short unpunctuated one-sentence lines (headlines, teasers), and documents that are not in
-    English.
+    short unpunctuated one-sentence lines (headlines, teasers; a quoted remark in the first
+    person is checked all the same), and documents that are not in English.
 
     The rule is in preview: it runs with `--preview` or when selected by name
     (`select: [quote-attribution]`). On two hand-labelled sets of 30 real posts each (seven
@@ -194,6 +201,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     if not any(sc.quotes for sc in scans.values()) and not any(b.kind == BLOCKQUOTE for b in doc.blocks):
         return []
     ctx = _Ctx(opts)
+    question_list = _question_lists(doc)
     ctx.learn_speakers([_outside(sc) if sc.quotes else sc.text for sc in scans.values()])
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
@@ -214,6 +222,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     last_shortcode: Block | None = None
     prev_quote_ok: bool | None = None  # the unit right before was a blockquote: attributed?
     list_source = False  # the paragraph above this list names the source of its items
+    list_anchor = False  # the last lead-in (not a short label) named the source of a list
     prev_sourced = False  # the last paragraph's quotation had a speaker or a source
     question_run = False  # these blockquotes answer the question right above them
     answer_section = False  # under an interview's question heading: the interviewee answers
@@ -223,7 +232,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
 
     def end_chain() -> None:
         nonlocal chain
-        if chain is not None and not chain_ok:
+        if chain is not None and not chain_ok and not _closes_on_a_source(doc, chain[0]):
             pending.append(_finding(*chain))
         chain = None
 
@@ -247,7 +256,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or section_license
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
-            list_source = prev_sourced = question_run = prev_prompt = beside_name = False
+            list_source = list_anchor = prev_sourced = question_run = prev_prompt = beside_name = False
             continue
         if kind == "quote":
             end_chain()
@@ -410,6 +419,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (opens and k == 0 and bool(personas) and _FIRST_PERSON.search(q.inner(text)))
                 or (prev_cites and next((c for c in q.inner(text) if c.isalpha()), "").islower())
                 or (quote_only and prev_prompt and q.inner(text).rstrip(" .*_").endswith("?"))
+                or (quote_only and id(b) in question_list)
             ):
                 free_until = q.end
                 sourced = True
@@ -425,7 +435,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         prev_prompt = bool(_NAMES_PROMPT.search(_last_sentence(para.outside)))
         last = _last_sentence(para.outside)
         if not in_list:
-            list_source = _names_list_source(ctx, last, para.outside)
+            # A short label between a source-naming lead-in and its list ("Here is a list
+            # of suggestions we got." "To improve:") keeps the lead-in's source.
+            label = last.rstrip(" *_").endswith(":") and words_at_most(para.outside, 5) and not tops
+            list_source = _names_list_source(ctx, last, para.outside) or (label and list_anchor)
+            list_anchor = list_source
         if b.attrs.get("emphasis") and text.rstrip(" *_").endswith("?"):
             prev_intro = True  # an interview's question in bold: the answer follows
         elif last.rstrip(" *_").endswith(":") and _has_link(doc, b, 300):
@@ -437,6 +451,43 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     end_chain()
     out.extend(pending)
     return _with_no_candidate(doc, scans, out)
+
+
+# Where a quotation running over list items or paragraphs closes: its source right after
+# the closing mark, a linked or parenthesised citation or a dash credit.
+_CLOSE_THEN_SOURCE = lazy(
+    r"[”\"][*_]*\s*(?:\(\s*\[[^\]\n]{1,120}\]\(|\(\s*<a\s|\[[^\]\n]{1,120}\]\(|<a\s|(?:[\u2014\u2013]|--?)\s*[A-Z\[])"
+)
+
+
+def _closes_on_a_source(doc: Document, b: Block) -> bool:
+    """Does a quotation left open in ``b`` close within the next few hundred characters
+    with its source after it ("… catapult to the next stage.” ([Project Include](…)))"?"""
+    rest = doc.source[b.span.end : b.span.end + 1500]
+    close = re.search(r"[”\"]", rest)
+    return bool(close and _CLOSE_THEN_SOURCE.match(rest, close.start()))
+
+
+_QUOTED_QUESTION = lazy(r"[\s*_]*[\"“‘«][^\"“”‘’«»]{5,400}\?[\s.*_]*[\"”’»][\s*_]*(?:\([^()]{0,80}\))?[\s*_]*")
+
+
+def _question_lists(doc: Document) -> set[int]:
+    """List items that are each a quoted question, in a list (one run of items, nested
+    ones included) holding two or more of them and no other quotation: the questions a
+    team asked or was asked (research, interview, survey questions), not remarks that
+    need a speaker."""
+    found: set[int] = set()
+    run: list[Block] = []
+    for b in [*doc.blocks, None]:
+        if b is not None and b.kind == LIST_ITEM and b.text is not None:
+            run.append(b)
+            continue
+        asks = [i for i in run if _QUOTED_QUESTION.fullmatch(i.text.text)]
+        quoting = [i for i in run if any(c in i.text.text for c in '"“‘«')]
+        if len(asks) >= 2 and len(asks) == len(quoting):
+            found.update(id(i) for i in asks)
+        run = []
+    return found
 
 
 def _with_no_candidate(doc: Document, scans: dict[int, QuoteScan], found: list[Finding]) -> list[Finding]:

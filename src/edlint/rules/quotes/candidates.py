@@ -16,8 +16,8 @@ import re
 from ...document import Block, Document
 from ...text.patterns import lazy
 from ...text.quotes import QuoteScan
-from .context import _PROMPT, _last_sentence
-from .names import _NOT_ONE_SPEAKER, _THIRD_PERSON, _credit_like
+from .context import _NAMES_DOCUMENT, _PROMPT, TOPIC_LEAD, _last_sentence
+from .names import _BRAND_OR_ACRONYM, _NOT_ONE_SPEAKER, _SPEAKER_CUE, _THIRD_PERSON, _credit_like
 from .sources import _shortcode_cite
 
 # Capitalised words that open sentences or name things, not people.
@@ -70,17 +70,33 @@ def _two_caps(text: str) -> bool:
     return any(m.group(1) not in _NOT_NAMES and m.group(2) not in _NOT_NAMES for m in _TWO_CAPS.finditer(text))
 
 
-def _speaking_subject(text: str) -> bool:
+# The paragraph after a quotation: its said-clause has a third person as subject. "We've
+# heard that Go is easy to learn" is the author going on, not the quotation's speaker.
+_THIRD_PRONOUN_SUBJECT = lazy(r"\b(?:he|she|they)" + _ADVERB + r"\s+" + _REPORTING + r"\b")
+
+
+def _speaking_subject(text: str, third_person_only: bool = False) -> bool:
     """A pronoun or a capitalised word as the subject of a verb of saying; a group noun
     ("Residents said …", "Critics say") paraphrases many people and names no one speaker.
     A short label with no closing punctuation ("**Shared notes**") is a list heading."""
     t = text.strip(" *_\t\n")
     if len(t.split()) <= 3 and not t.endswith((".", ":", "!", "?")):
         return False
-    return bool(_PRONOUN_SUBJECT.search(text)) or any(
-        m.group(1) not in _NOT_NAMES and m.group(1).lower() not in _NOT_ONE_SPEAKER
+    pronoun = _THIRD_PRONOUN_SUBJECT if third_person_only else _PRONOUN_SUBJECT
+    return bool(pronoun.search(text)) or any(
+        _one_subject(m.group(1)) and not (third_person_only and _pronoun_head(m.group(1)) in ("I", "We"))
         for m in _NAME_SUBJECT.finditer(text)
     )
+
+
+def _pronoun_head(word: str) -> str:
+    """ "We’ve" -> "We": a pronoun with a contraction is still the pronoun."""
+    return re.split(r"[’']", word, maxsplit=1)[0]
+
+
+def _one_subject(word: str) -> bool:
+    head = _pronoun_head(word)
+    return head not in _NOT_NAMES and word not in _NOT_NAMES and head.lower() not in _NOT_ONE_SPEAKER
 
 
 def _lead_in(doc: Document, unit: tuple[str, Block, list[Block]], scans: dict[int, QuoteScan]) -> str:
@@ -129,10 +145,33 @@ def _credit(text: str) -> bool:
     return _credit_like(t) and (_two_caps(t) or "," in t)
 
 
+_REPORTING_WORD = lazy(r"\b" + _REPORTING + r"\b", re.I)
+_CAPITALISED_INSIDE = lazy(r"(?<=[\w,;] )[A-Z][\w’'-]+")
+
+
 def _ends_with_colon(text: str) -> bool:
-    """A lead-in that runs into what follows, unless it is a survey prompt put to "you"
-    ("What did you enjoy most:"), which names nobody who answered it."""
-    return text.rstrip(" *_").endswith(":") and not _PROMPT.match(text)
+    """A lead-in that runs into what follows and could name its source: a name or other
+    capitalised word, a person or group ("participants", "the team"), a document or
+    source noun ("feedback", "the report"), or a verb of saying. A topic ("On the
+    community spirit:"), a bare continuation ("The pattern goes on:") or a survey prompt
+    put to "you" ("What did you enjoy most:") names nobody."""
+    t = text.rstrip(" *_")
+    if not t.endswith(":") or _PROMPT.match(text):
+        return False
+    last = _last_sentence(t)
+    if TOPIC_LEAD.match(last) and not _REPORTING_WORD.search(last):
+        return False
+    if (
+        _CAPITALISED_INSIDE.search(last)
+        or _BRAND_OR_ACRONYM.search(last)  # "comScore cites:", "As GSA put it:"
+        or _NAMES_DOCUMENT.search(last)
+        or _REPORTING_WORD.search(last)
+    ):
+        return True
+    # A person or group ("One participant:", "the team") as a short label; in a longer
+    # sentence without a verb of saying it is what the sentence is about ("The team has
+    # done amazing work preparing the material:"), not who speaks.
+    return len(last.split()) <= 6 and bool(_SPEAKER_CUE.search(last))
 
 
 def _about_third_person(scan: QuoteScan | None) -> bool:
@@ -222,7 +261,7 @@ def has_candidate_speaker(
                 return True
         else:
             clause = _said_clause(doc, units[j], scans)
-            if _speaking_subject(clause) or _credit(bj.text.text if bj.text else ""):
+            if _speaking_subject(clause, third_person_only=True) or _credit(bj.text.text if bj.text else ""):
                 return True
     return False
 

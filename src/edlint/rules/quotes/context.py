@@ -45,7 +45,7 @@ _NAMES_DOCUMENT = lazy(
     r"summary|abstract|definition|recommendations?|guidelines?|findings|conclusions?|"
     r"instructions|notice|law|regulation|proposal|nomination|handbook|playbook|manual|quote|"
     r"quotes|interviews?|survey|usability tests?|testimony|transcript|study|studies|press release|"
-    r"feedback|comments?|responses|testimonials?)\b",
+    r"feedback|comments?|responses?|testimonials?)\b",
     re.I,
 )
 _INSTRUCTION = lazy(
@@ -96,7 +96,8 @@ _EXAMPLE_INTRO = lazy(
 _LEAD_IN = lazy(
     r"\b(?:here (?:is|are)|below (?:is|are)|following (?:is|are)|these (?:are|were)|"
     r"a few|some|more|selected)\b[^.!?]{0,60}\b(?:feedback|comments|responses|quotes|"
-    r"reactions|testimonials|remarks|answers|what (?:they|people|participants|learners|users) "
+    r"reactions|testimonials|remarks|answers|suggestions|reviews|complaints|requests|praise|"
+    r"what (?:they|people|participants|learners|users) "
     r"(?:said|told us|wrote))\b|\b(?:feedback|comments|responses|quotes|reactions|remarks)\s+"
     r"(?:follow|below|included|received)\b",
     re.I,
@@ -158,6 +159,13 @@ def _last_sentence(text: str) -> str:
 
 # A lead-in that runs into the quotation: a colon, or a dash ("... making it usable--").
 _RUNS_INTO = lazy(r"(?::|--|[\u2014\u2013])[\s*_]*$")
+# A lead-in that names a topic, not a source: "On the community spirit:", "About the
+# workshop:", "Regarding next year:". Words under it still need a speaker.
+TOPIC_LEAD = lazy(
+    r"[\W_]*(?:on|about|regarding|concerning|re|as for|as to|when it comes to|in terms of|on the (?:topic|subject) of)\b"
+    r"[^.!?:]{0,80}:[\s*_]*$",
+    re.I,
+)
 # A question put to the reader or a respondent ("What did you enjoy most about the festival:"):
 # a survey prompt, which names nobody who answered it.
 _PROMPT = lazy(
@@ -173,8 +181,42 @@ def _lead_in_names_source(ctx: _Ctx, last: str) -> bool:
     definition ("A SOO is:")? A survey prompt does not."""
     if not _RUNS_INTO.search(last) or _PROMPT.match(last):
         return False
+    if TOPIC_LEAD.match(last) and not ctx.has_verb(last):
+        return False
     end = last.rstrip(" \t*_")
-    return bool(ctx.names_speaker(last) or _DEFINES.search(end) or _DOC_WORD.search(last) or _THING_LEAD.search(last))
+    return bool(
+        _lead_names_speaker(ctx, last) or _DEFINES.search(end) or _DOC_WORD.search(last) or _THING_LEAD.search(last)
+    )
+
+
+# The paragraph says whom the author heard the words from.
+_HEARD_FROM = lazy(
+    r"\b(?:we|I|they|the team|our team|researchers)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:interviewed|surveyed|"
+    r"asked|polled|spoke (?:to|with)|talked (?:to|with)|heard from|met with)\b",
+    re.I,
+)
+# A capitalised word inside a sentence: a person's or an organisation's name.
+_PROPER_INSIDE = lazy(r"(?<=[\w,;] )[A-Z][\w’'-]+")
+
+
+def _lead_names_speaker(ctx: _Ctx, lead: str) -> bool:
+    """Does a colon lead-in name who speaks? A short label may be just a role or a name
+    ("One learner:", "Maria Lopez, lab manager:"); a longer sentence needs a verb of
+    saying ("some felt differently:"), a source ("Some feedback received:") or a name of
+    a person or an organisation (which may speak for itself). "The team has done amazing
+    work preparing the material:" praises the team; it does not say who wrote the words
+    under it."""
+    if (
+        ctx.has_verb(lead)
+        or ctx.phrase_re.search(lead)
+        or _LEAD_IN.search(lead)
+        or _NAMES_DOCUMENT.search(lead)
+        or _VOICES.search(lead)  # "Here are a few examples, in their own words:"
+    ):
+        return True
+    if words_at_most(lead, 6):
+        return ctx.names_speaker(lead)
+    return ctx.names_speaker(lead) and bool(_PROPER_INSIDE.search(lead))
 
 
 def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
@@ -317,8 +359,10 @@ def _blockquote_is_speech(
     text = _EMPTY_CREDIT.sub("", " ".join(texts))
     if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
         return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
-    if word_count(text) < max(6, ctx.opts.min_quote_words) or _headline_like(text):
+    if word_count(text) < max(6, ctx.opts.min_quote_words):
         return False
+    if _headline_like(text) and not (text.lstrip(" *_")[:1] in '"“‘«' and _FIRST_PERSON.search(text)):
+        return False  # a headline or a teaser; a quoted remark in the first person is speech, punctuated or not
     if "\ufffc" in text or _PLACEHOLDER.search(text):
         return False  # code in it (a passage of a tutorial), or placeholder text
     if emphasised_link:
@@ -430,12 +474,26 @@ def _blockquote_ok(
             or _own_voice(group, whole)
             or _NAMES_DOCUMENT.search(last)
             or _EXAMPLE_INTRO.search(last)
-            or _has_link(doc, intro_block, 300)
+            or (
+                _has_link(doc, intro_block, 300)
+                and (_RUNS_INTO.search(last) or _NAMES_DOCUMENT.search(whole) or not _speech_voice(group))
+            )
             or ctx.phrase_re.search(last)
             or _TRANSCRIPT.search(last)
         ):
             return True
     return False
+
+
+def _speech_voice(group: list[Block]) -> bool:
+    """A blockquote in the first person, or a remark in quotation marks: somebody's own
+    words, which a link at the end of the paragraph above (to a project, a tool) does not
+    source."""
+    text = " ".join(b.text.text for b in group).strip(" *_")
+    if _SINGULAR_I.search(text):
+        return True
+    # A quoted question set off alone is a prompt or a tagline more often than a remark.
+    return text[:1] in '"“‘«' and not text.rstrip('"”’» ').endswith("?")
 
 
 _PLURAL_WE = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Ww]e[’']re|[Ww]e[’']ll|[Ww]e[’']ve)\b")
@@ -472,6 +530,9 @@ def _names_list_source(ctx: _Ctx, last: str, whole: str) -> bool:
     source ("Here are the ones that do this best, according to FutureGov:"), or a
     document as its subject ("The report lists five ways …")?"""
     end = last.rstrip(" \t*_")
-    if end.endswith(":") and (ctx.names_speaker(end) or _DOC_WORD.search(end) or _THING_LEAD.search(end)):
+    if end.endswith(":") and (_lead_names_speaker(ctx, end) or _DOC_WORD.search(end) or _THING_LEAD.search(end)):
         return True
-    return bool(_DOC_SUBJECT.match(whole))
+    if end.endswith(":") and _HEARD_FROM.search(whole[-400:]):
+        return True  # "We interviewed 22 caseworkers. A few themes came up again and again:"
+    # "Here is a list of suggestions we got.": the list under it is those suggestions
+    return bool(_DOC_SUBJECT.match(whole) or _LEAD_IN.search(last))

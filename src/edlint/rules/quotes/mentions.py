@@ -44,6 +44,21 @@ _GROUP_SOURCE = lazy(
     r"(?:\s+(?:it|him|her|them|us|this|that))?(?:\s+as)?[\s,:]*$",
     re.I,
 )
+# An option somebody picked in a form or a survey: "most indicated either “…” or “…”",
+# "respondents selected “…”". The wording is the form's, not theirs.
+_CHOSE_OPTION = lazy(
+    r"\b(?:indicated|indicate|indicates|selected|select|selects|chose|choose|chooses|chosen|picked|"
+    r"ticked|checked|ranked|rated|voted for|opted for)(?:\s+(?:either|both|only|mostly|the\s+(?:option|answer|response)))?"
+    r"[\s,:*_]*$",
+    re.I,
+)
+# A quotation used as a modifier in a noun phrase: "that “trusted tool …” experience",
+# "our “move fast” culture". (After "that" a quotation is often reported speech — "she
+# said that “…” — so the noun after the closing mark decides.)
+_DETERMINER_BEFORE = lazy(r"\b(?:that|this|your|our|their|its|his|her|my)[\s*_]*$", re.I)
+_NOUN_AFTER = lazy(
+    r"[*_]*\s+(?!(?:is|was|are|were|and|or|but|to|as|he|she|they|we|it|said|says|says|has|had|have|will|would)\b)[a-z][a-z-]{2,}\b(?=[\s,.;:!?)]|$)"
+)
 # Speech that nobody said: hypothetical, imagined, typical or recommended wording.
 _IMAGINED = lazy(
     r"\b(?:(?:might|may|could|would|will|should|can|must|often|usually|sometimes|tend to|"
@@ -187,6 +202,10 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
         return True  # a parenthesised example: (“Who changed this record?”), (with follow-up “…”)
     if _GROUP_SOURCE.search(before[-80:]):
         return True  # "Many have “…”", "Others describe it as “…”": a group's words
+    if q.closed and _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, q.end) and not ctx.has_verb(before):
+        return True  # that “trusted tool …” experience: the quotation names a kind of thing
+    if _CHOSE_OPTION.search(before[-80:]):
+        return True  # most indicated “…”: a survey's answer option
     if _IMAGINED.search(before[-120:]):
         return True  # users might think “…”, imagine asking “…”
     if _FROM_TO.search(before):

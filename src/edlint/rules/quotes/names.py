@@ -118,6 +118,13 @@ _WEAK_VERBS = frozenset(
 _SPEAKER_LABEL = lazy(r"[\W_]{0,3}(?:" + _HONORIFIC + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}|Q|A)\s*[*_]*:(?:\s|$)")
 
 
+# "said Ruiz" inverts subject and verb; after an article or a possessive the participle is
+# an adjective of a name, not a reporting verb: "a shared API key", "the posted Guidelines".
+_NO_DETERMINER = "".join(
+    rf"(?<!\b{d}\s)" for d in ("a", "an", "the", "A", "An", "The", "our", "its", "his", "her", "my", "their", "your")
+)
+
+
 @lru_cache(maxsize=8)
 def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
     """(a reporting verb with one named or pronoun speaker anywhere in a text, the same
@@ -130,7 +137,7 @@ def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
     appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,10}?[^\s,\"“”]+,)?"
     anywhere = re.compile(
         subject + r",?\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
-        r"|\b" + v + r"\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+        r"|" + _NO_DETERMINER + r"\b" + v + r"\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
         r"|\b[Aa]ccording\s+to\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
     )
     start = re.compile(
