@@ -420,6 +420,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (prev_cites and next((c for c in q.inner(text) if c.isalpha()), "").islower())
                 or (quote_only and prev_prompt and q.inner(text).rstrip(" .*_").endswith("?"))
                 or (quote_only and id(b) in question_list)
+                # a question opening the article before any of its prose: a hook, not a remark
+                or (quote_only and not seen_prose and q.inner(text).rstrip(" .*_").endswith("?"))
             ):
                 free_until = q.end
                 sourced = True

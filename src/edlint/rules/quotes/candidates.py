@@ -99,6 +99,35 @@ def _one_subject(word: str) -> bool:
     return head not in _NOT_NAMES and word not in _NOT_NAMES and head.lower() not in _NOT_ONE_SPEAKER
 
 
+_FIRST_PERSON_SINGULAR = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
+# A lead-in opening with a name: "Sugu, however, wasn't so scared:", "Ramos added:".
+_OPENS_WITH_NAME = lazy(r"[\W_]*([A-Z][a-z\u00e0-\u00ff’'-]+)(?:,|\s+(?:[a-z]|[A-Z][a-z]+[,\s]))")
+
+
+# A paragraph that opens on a person as its subject: "Vlad Niculae's path to …", "Dr. Ana
+# Ruiz joined …".
+_PROFILE_START = lazy(
+    r"[\W_]*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z\u00e0-\u00ff’'-]+(?:[’']s\b|\s+[a-z]|,)"
+)
+# Capitalised openers that are not names (beyond the common ones in _NOT_NAMES).
+_OPENERS = frozenset(
+    "About Above Below Over Under Overall However Meanwhile Instead Later Earlier Recently Again "
+    "Especially Generally Personally Honestly Sometimes Often Usually Along Across Around Through "
+    "Throughout Despite Without Within Besides Regarding Concerning Following Given Despite Unfortunately "
+    "Fortunately Interestingly Importantly Ultimately Luckily Sadly Happily Clearly Obviously".split()
+)
+
+
+def _named_lead(lead: str) -> bool:
+    """A colon lead-in whose subject is a capitalised word that is not a common sentence
+    opener: a person's or an organisation's name ("Sugu, however, wasn't so scared:")."""
+    m = _OPENS_WITH_NAME.match(lead)
+    if not m or not lead.rstrip(" *_").endswith(":") or TOPIC_LEAD.match(lead):
+        return False
+    word = m.group(1)
+    return word not in _OPENERS and not word.endswith("ly") and _one_subject(word)
+
+
 def _lead_in(doc: Document, unit: tuple[str, Block, list[Block]], scans: dict[int, QuoteScan]) -> str:
     """The last sentence of a prose unit, where a lead-in to the next quotation sits
     ("Yuvi frames the problem here:"). A last sentence holding a quotation of its own
@@ -257,7 +286,15 @@ def has_candidate_speaker(
             continue  # a section title or another blockquote names no speaker for this one
         if j < index:
             lead = _lead_in(doc, units[j], scans)
-            if _speaking_subject(lead) or _ends_with_colon(lead):
+            if _speaking_subject(lead) or _ends_with_colon(lead) or _named_lead(lead):
+                return True
+            # A passage in the first person under a paragraph about a named person (a
+            # profile: "Vlad Niculae's path to a maintainer was …"): that person speaks.
+            if (
+                kind == "quote"
+                and _FIRST_PERSON_SINGULAR.search(own)
+                and _PROFILE_START.match(bj.text.text if bj.text else "")
+            ):
                 return True
         else:
             clause = _said_clause(doc, units[j], scans)
