@@ -350,8 +350,21 @@ def _read_hugo(root: str, why: str, read: Callable[[str], str | None]) -> Site:
         for singular, plural in taxonomies.items():
             if str(singular).lower() in AUTHOR_FOLDERS and isinstance(plural, str):
                 people.add(plural.lower())
+    params = _lower_keys(data.get("params"))
+    if os.path.isdir(default_dir) and "mainsections" not in params and "mainsections" not in data:
+        more = _first_config(default_dir, ("params.toml", "params.yaml", "params.yml", "params.json"), read)
+        if more is not None and isinstance(more[1], dict):
+            files.append(more[0])
+            params = _lower_keys(more[1])
+    main = data.get("mainsections", params.get("mainsections"))
+    if isinstance(main, str):
+        main = [main]
+    main_sections = tuple(str(m).strip("/") for m in main if isinstance(m, str)) if isinstance(main, list) else None
     layout = HugoLayout(
-        tuple(dict.fromkeys(content_dirs)), str(data.get("publishdir") or "public").strip("/"), frozenset(people)
+        tuple(dict.fromkeys(content_dirs)),
+        str(data.get("publishdir") or "public").strip("/"),
+        frozenset(people),
+        main_sections or None,
     )
     site = Site("hugo", root, layout, language, language_from, tuple(files), why)
     site.languages_by_dir = by_dir
@@ -377,7 +390,27 @@ def _read_jekyll(root: str, why: str, read: Callable[[str], str | None]) -> Site
     excluded = data.get("exclude")
     excluded = tuple(str(e) for e in excluded if isinstance(e, str)) if isinstance(excluded, list) else ()
     dest = str(data.get("destination") or "_site").strip("/") or "_site"
-    return Site("jekyll", root, JekyllLayout(names, dest, excluded), language, language_from, files, why)
+    layout = JekyllLayout(names, dest, excluded, _jekyll_default_layouts(data.get("defaults"), names))
+    return Site("jekyll", root, layout, language, language_from, files, why)
+
+
+def _jekyll_default_layouts(defaults: Any, collections: tuple[str, ...]) -> dict[str, str]:
+    """``defaults: [{scope: {type: components}, values: {layout: component}}]``: each
+    collection's default layout (a scope with a ``path`` narrower than the site applies to part
+    of it only, so it does not speak for the collection)."""
+    out: dict[str, str] = {}
+    if not isinstance(defaults, list):
+        return out
+    for entry in defaults[:200]:
+        if not isinstance(entry, dict):
+            continue
+        scope, values = entry.get("scope"), entry.get("values")
+        if not isinstance(scope, dict) or not isinstance(values, dict):
+            continue
+        kind, layout = scope.get("type"), values.get("layout")
+        if kind in collections and isinstance(layout, str) and not str(scope.get("path") or "").strip("/"):
+            out[str(kind)] = layout
+    return out
 
 
 _ELEVENTY_DIR = re.compile(r"""\b(input|output|includes|data|layouts)\s*:\s*["'`]([^"'`\n]{1,200})["'`]""")

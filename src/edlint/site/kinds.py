@@ -7,6 +7,7 @@ tests, no globs: classifying a file must not cost an import on the one-file path
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 ARTICLE, LIST, AUTHOR, PAGE = "article", "list", "author", "page"
@@ -57,6 +58,50 @@ LIST_LAYOUTS = frozenset(
     }
 )  # not "posts": Hugo's `type: posts` is a story's content type
 AUTHOR_LAYOUTS = frozenset({"author", "authors", "profile", "person", "people", "contributor", "staff", "bio"})
+# Front matter `layout`/`type` values (and Eleventy collection tags) that make a page of a
+# collection or section a story: the site renders it as a post.
+ARTICLE_LAYOUTS = frozenset(
+    {"post", "posts", "article", "articles", "news", "news-item", "news-post", "story", "stories", "blog-post"}
+)
+# Hugo sections that hold reference pages rather than stories, on sites that do not name
+# their main sections (`params.mainSections`): documentation, guides, legal and help pages.
+REFERENCE_SECTIONS = frozenset(
+    {
+        "docs",
+        "doc",
+        "documentation",
+        "guide",
+        "guides",
+        "handbook",
+        "manual",
+        "reference",
+        "api",
+        "tutorial",
+        "tutorials",
+        "learn",
+        "help",
+        "faq",
+        "faqs",
+        "glossary",
+        "legal",
+        "policies",
+        "privacy",
+        "terms",
+        "components",
+        "patterns",
+        "templates",
+        "utilities",
+        "design-system",
+        "jobs",
+        "careers",
+        "contact",
+        "search",
+    }
+)
+# A section of versioned documentation: 2.10/, 2-edge/, v3/ (not a year: 2024/ holds stories).
+_VERSION_SECTION = re.compile(r"^(?:v?\d{1,2}(?:[.-][0-9a-z]+)+|v\d{1,3})$")
+# A Jekyll document named like a post: 2024-05-02-ferry-timetable.md.
+_DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
 # Repository documents at the site root: about the code, not published.
 ROOT_DOCUMENTS = frozenset(
     {
@@ -115,6 +160,38 @@ def kind_from_front_matter(meta: dict[str, Any]) -> str | None:
     return None
 
 
+def _layout_name(value: Any) -> str | None:
+    """``layouts/post.njk`` / ``Post`` -> ``post``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = value.strip().lower().rsplit("/", 1)[-1]
+    return v.rsplit(".", 1)[0] if "." in v else v
+
+
+def laid_out_as_article(meta: dict[str, Any] | None, default_layout: str | None = None) -> bool:
+    """The page's own ``layout``/``type`` (or its collection's default layout) is a post's."""
+    meta = meta or {}
+    for key in ("layout", "type"):
+        name = _layout_name(meta.get(key))
+        if name is not None:
+            return name in ARTICLE_LAYOUTS
+    return _layout_name(default_layout) in ARTICLE_LAYOUTS
+
+
+def tagged_as_article(meta: dict[str, Any] | None) -> bool:
+    """Eleventy: front matter ``tags: [posts]`` puts the page in the posts collection."""
+    tags = (meta or {}).get("tags")
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list):
+        return False
+    return any(isinstance(t, str) and t.strip().lower() in ARTICLE_FOLDERS for t in tags)
+
+
+def _dated(name: str, meta: dict[str, Any] | None) -> bool:
+    return bool(_DATED_NAME.match(name)) or bool((meta or {}).get("date"))
+
+
 # In a folder with no generator config, only these folders are read as people's pages:
 # "team" or "staff" could as well hold articles.
 PLAIN_AUTHOR_FOLDERS = frozenset({"authors", "author", "contributors"})
@@ -165,10 +242,13 @@ class HugoLayout(Layout):
         content_dirs: tuple[str, ...] = ("content",),
         publish_dir: str = "public",
         author_sections: frozenset[str] = AUTHOR_FOLDERS,
+        main_sections: tuple[str, ...] | None = None,
     ) -> None:
         self.content_dirs = content_dirs
         self.publish_dir = publish_dir
         self.author_sections = author_sections
+        # `params.mainSections`: the sections the site itself lists as its stream of posts.
+        self.main_sections = tuple(s.lower() for s in main_sections) if main_sections else None
         self.never = (
             publish_dir,
             "resources",
@@ -216,13 +296,29 @@ class HugoLayout(Layout):
             return AUTHOR
         if not folders or (len(folders) == 1 and _stem(name) == "index"):
             return PAGE  # content/about.md, content/about/index.md
-        return ARTICLE
+        return ARTICLE if self._story_section(folders[0], meta) else PAGE
+
+    def _story_section(self, section: str, meta: dict[str, Any] | None) -> bool:
+        """A page of ``section`` is a story: the site names it among its main sections (or,
+        naming none, it is not a documentation/help section), or the page is laid out as a
+        post (``type: post``). News sites on Hugo name their sections after desks
+        (``politics/``, ``sport/``), so an unknown section stays a section of stories."""
+        if section in ARTICLE_FOLDERS or laid_out_as_article(meta):
+            return True
+        if self.main_sections is not None:
+            return section in self.main_sections
+        return section not in REFERENCE_SECTIONS and not _VERSION_SECTION.match(section)
 
     def describe(self) -> dict[str, list[str]]:
         roots = [d if d not in ("", ".") else "." for d in self.content_dirs]
         return {
             "content": [f"{d}/**" for d in roots],
-            "articles": [f"{d}/<section>/**" for d in roots],
+            "articles": (
+                [f"{d}/{m}/**" for d in roots for m in self.main_sections] + ["(params.mainSections)"]
+                if self.main_sections is not None
+                else [f"{d}/<section>/**" for d in roots]
+                + ["except reference sections (docs, guides, help, legal ..., versioned docs such as 2.10/)"]
+            ),
             "lists": ["**/_index.md"],
             "authors": [
                 f"{d}/{a}/**" for d in roots for a in sorted(self.author_sections) if a in ("authors", "author")
@@ -235,14 +331,25 @@ class JekyllLayout(Layout):
     """Jekyll: posts in ``_posts/`` (also ``category/_posts/``) and ``_drafts/``; other
     underscore folders are templates, data, includes or build output, except collections
     (``collections:`` in ``_config.yml``) and ``_pages/``. HTML outside posts and
-    collections is a template (Liquid), not an article."""
+    collections is a template (Liquid), not an article.
+
+    A collection other than posts holds pages (a design system's components, a report's
+    chapters, recipes), unless it is named as stories (``_news``, ``_articles``), its
+    documents are dated as posts are (``2024-05-02-slug.md`` or a ``date``), or they are
+    laid out as posts (``layout: post``, directly or through ``defaults`` in ``_config.yml``)."""
 
     name = "jekyll"
 
     def __init__(
-        self, collections: tuple[str, ...] = (), destination: str = "_site", excluded: tuple[str, ...] = ()
+        self,
+        collections: tuple[str, ...] = (),
+        destination: str = "_site",
+        excluded: tuple[str, ...] = (),
+        collection_layouts: dict[str, str] | None = None,
     ) -> None:
         self.collections = tuple(c for c in collections if c not in ("posts", "drafts"))
+        # A collection's default layout (`defaults: [{scope: {type: c}, values: {layout: ...}}]`).
+        self.collection_layouts = dict(collection_layouts or {})
         self.destination = destination
         self.excluded = excluded
         self.never = (
@@ -292,7 +399,14 @@ class JekyllLayout(Layout):
             return ARTICLE
         for f in folders:
             if f.startswith("_") and f[1:] in self.collections:
-                return AUTHOR if f[1:].lower() in AUTHOR_FOLDERS else ARTICLE
+                if f[1:].lower() in AUTHOR_FOLDERS:
+                    return AUTHOR
+                story = (
+                    f[1:].lower() in ARTICLE_FOLDERS
+                    or _dated(parts[-1], meta)
+                    or laid_out_as_article(meta, self.collection_layouts.get(f[1:]))
+                )
+                return ARTICLE if story else PAGE
         if any(f.lower() in AUTHOR_FOLDERS for f in folders):
             return AUTHOR
         if "_pages" in folders and meta and meta.get("date"):
@@ -301,9 +415,12 @@ class JekyllLayout(Layout):
 
     def describe(self) -> dict[str, list[str]]:
         arts = ["_posts/**", "**/_posts/**", "_drafts/**"]
-        arts += [f"_{c}/**" for c in self.collections if c.lower() not in AUTHOR_FOLDERS]
+        arts += [f"_{c}/**" for c in self.collections if c.lower() in ARTICLE_FOLDERS]
+        other = [f"_{c}/**" for c in self.collections if c.lower() not in AUTHOR_FOLDERS | ARTICLE_FOLDERS]
+        if other:
+            arts.append("dated or layout-post documents of " + ", ".join(other))
         return {
-            "content": [*arts, "_pages/**", "*.md (pages)"],
+            "content": [*arts[:3], *(f"_{c}/**" for c in self.collections), "_pages/**", "*.md (pages)"],
             "articles": arts,
             "lists": ["front matter layout: home/archive/category/tag ..."],
             "authors": [f"_{c}/**" for c in self.collections if c.lower() in AUTHOR_FOLDERS] + ["authors/**"],
@@ -365,6 +482,10 @@ class EleventyLayout(Layout):
             return AUTHOR
         if any(f in ARTICLE_FOLDERS for f in folders):
             return LIST if _stem(parts[-1]) == "index" and folders[-1] in ARTICLE_FOLDERS else ARTICLE
+        # Eleventy's collections are tags: `tags: posts` puts a page among the stories
+        # wherever it sits; other collections (docs, projects) are pages.
+        if tagged_as_article(meta) or laid_out_as_article(meta):
+            return ARTICLE
         return PAGE
 
     def describe(self) -> dict[str, list[str]]:
