@@ -165,7 +165,7 @@ def _hugo_site(root, config: str) -> None:
     _write(
         root,
         "content/docs/release-notes.md",
-        "---\ntitle: Release notes\ntype: post\n---\n\nWhat changed in the spring release.\n",
+        "---\ntitle: Release notes\nlayout: single\ntype: post\n---\n\nWhat changed in the spring release.\n",
     )
 
 
@@ -236,3 +236,24 @@ def test_eleventy_posts_are_the_tagged_collection(tmp_path, monkeypatch):
         "src/updates-2024/harbour-wall.md": "article",
         "src/projects/tide-tables.md": "page",
     }
+
+
+def test_odd_generator_settings_do_not_break_detection(tmp_path, monkeypatch):
+    _jekyll_design_system(
+        tmp_path,
+        "  components: {output: true}\n",
+        "defaults:\n  - just a string\n  - scope: [components]\n    values: {layout: post}\n"
+        "  - scope: {type: [components]}\n    values: {layout: post}\n"
+        "  - scope: {path: _components/alert, type: components}\n    values: {layout: post}\n",
+    )
+    _write(tmp_path, "_components/alert/usage.md", "---\ntitle: Alert usage\n---\n\nWhen to use an alert.\n")
+    _write(tmp_path, "_components/banner/usage.md", "---\ntitle: Banner usage\n---\n\nWhen to use a banner.\n")
+    monkeypatch.chdir(tmp_path)
+    # A `defaults` entry scoped to one folder speaks for that folder, not the collection.
+    assert file_kind(Linter(), "_components/alert/usage.md") == "article"
+    assert file_kind(Linter(), "_components/banner/usage.md") == "page"
+    _write(tmp_path, "hugo-site/hugo.toml", 'mainSections = "politics"\n[params]\nmainSections = 7\n')
+    _write(tmp_path, "hugo-site/content/politics/vote.md", POST)
+    _write(tmp_path, "hugo-site/content/blogroll/links.md", "---\ntitle: Links\n---\n\nSites we read.\n")
+    assert file_kind(Linter(), "hugo-site/content/politics/vote.md") == "article"
+    assert file_kind(Linter(), "hugo-site/content/blogroll/links.md") == "page"

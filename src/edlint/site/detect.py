@@ -390,27 +390,26 @@ def _read_jekyll(root: str, why: str, read: Callable[[str], str | None]) -> Site
     excluded = data.get("exclude")
     excluded = tuple(str(e) for e in excluded if isinstance(e, str)) if isinstance(excluded, list) else ()
     dest = str(data.get("destination") or "_site").strip("/") or "_site"
-    layout = JekyllLayout(names, dest, excluded, _jekyll_default_layouts(data.get("defaults"), names))
+    layout = JekyllLayout(names, dest, excluded, _jekyll_default_layouts(data.get("defaults")))
     return Site("jekyll", root, layout, language, language_from, files, why)
 
 
-def _jekyll_default_layouts(defaults: Any, collections: tuple[str, ...]) -> dict[str, str]:
-    """``defaults: [{scope: {type: components}, values: {layout: component}}]``: each
-    collection's default layout (a scope with a ``path`` narrower than the site applies to part
-    of it only, so it does not speak for the collection)."""
-    out: dict[str, str] = {}
+def _jekyll_default_layouts(defaults: Any) -> tuple[tuple[str, str, str], ...]:
+    """``defaults: [{scope: {path: "", type: components}, values: {layout: component}}]`` as
+    (path, type, layout) triples; entries that set no layout are left out."""
+    out: list[tuple[str, str, str]] = []
     if not isinstance(defaults, list):
-        return out
+        return ()
     for entry in defaults[:200]:
         if not isinstance(entry, dict):
             continue
         scope, values = entry.get("scope"), entry.get("values")
         if not isinstance(scope, dict) or not isinstance(values, dict):
             continue
-        kind, layout = scope.get("type"), values.get("layout")
-        if kind in collections and isinstance(layout, str) and not str(scope.get("path") or "").strip("/"):
-            out[str(kind)] = layout
-    return out
+        path, kind, layout = scope.get("path", ""), scope.get("type", ""), values.get("layout")
+        if isinstance(path, str) and isinstance(kind, str) and isinstance(layout, str):
+            out.append((path.strip().strip("/"), kind.strip(), layout))
+    return tuple(out)
 
 
 _ELEVENTY_DIR = re.compile(r"""\b(input|output|includes|data|layouts)\s*:\s*["'`]([^"'`\n]{1,200})["'`]""")

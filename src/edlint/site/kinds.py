@@ -171,10 +171,9 @@ def _layout_name(value: Any) -> str | None:
 def laid_out_as_article(meta: dict[str, Any] | None, default_layout: str | None = None) -> bool:
     """The page's own ``layout``/``type`` (or its collection's default layout) is a post's."""
     meta = meta or {}
-    for key in ("layout", "type"):
-        name = _layout_name(meta.get(key))
-        if name is not None:
-            return name in ARTICLE_LAYOUTS
+    own = [n for n in (_layout_name(meta.get("layout")), _layout_name(meta.get("type"))) if n is not None]
+    if own:  # the page's own layout or content type wins over its collection's default
+        return any(n in ARTICLE_LAYOUTS for n in own)
     return _layout_name(default_layout) in ARTICLE_LAYOUTS
 
 
@@ -345,11 +344,11 @@ class JekyllLayout(Layout):
         collections: tuple[str, ...] = (),
         destination: str = "_site",
         excluded: tuple[str, ...] = (),
-        collection_layouts: dict[str, str] | None = None,
+        layout_defaults: tuple[tuple[str, str, str], ...] = (),
     ) -> None:
         self.collections = tuple(c for c in collections if c not in ("posts", "drafts"))
-        # A collection's default layout (`defaults: [{scope: {type: c}, values: {layout: ...}}]`).
-        self.collection_layouts = dict(collection_layouts or {})
+        # `defaults: [{scope: {path: p, type: t}, values: {layout: l}}]` as (p, t, l); '' = any.
+        self.layout_defaults = layout_defaults
         self.destination = destination
         self.excluded = excluded
         self.never = (
@@ -370,6 +369,21 @@ class JekyllLayout(Layout):
         return name in ("_posts", "_drafts", "_pages") or (
             name.removeprefix("_") in self.collections and name.startswith("_")
         )
+
+    def _default_layout(self, rel: str, collection: str) -> str | None:
+        """The layout Jekyll's ``defaults`` give ``rel``: the longest matching path wins, and
+        at equal paths a scope naming the collection beats one naming no type."""
+        best: tuple[int, int] | None = None
+        layout = None
+        for path, kind, value in self.layout_defaults:
+            if kind and kind != collection:
+                continue
+            if path and not _under(rel, path):
+                continue
+            rank = (len(path), 1 if kind else 0)
+            if best is None or rank >= best:
+                best, layout = rank, value
+        return layout
 
     def skip_dir(self, rel: str) -> bool:
         parts = _parts(rel)
@@ -404,7 +418,7 @@ class JekyllLayout(Layout):
                 story = (
                     f[1:].lower() in ARTICLE_FOLDERS
                     or _dated(parts[-1], meta)
-                    or laid_out_as_article(meta, self.collection_layouts.get(f[1:]))
+                    or laid_out_as_article(meta, self._default_layout(rel, f[1:]))
                 )
                 return ARTICLE if story else PAGE
         if any(f.lower() in AUTHOR_FOLDERS for f in folders):
