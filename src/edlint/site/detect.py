@@ -16,13 +16,13 @@ from collections.abc import Callable
 from typing import Any
 
 from .kinds import (
-    AUTHOR_FOLDERS,
     EleventyLayout,
     HugoLayout,
     JekyllLayout,
     Layout,
     kind_from_front_matter,
 )
+from .vocabulary import AUTHOR_FOLDERS
 
 MAX_CONFIG_BYTES = 1024 * 1024
 SITE_KINDS = ("hugo", "jekyll", "eleventy", "plain")

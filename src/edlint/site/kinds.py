@@ -7,121 +7,22 @@ tests, no globs: classifying a file must not cost an import on the one-file path
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from .vocabulary import (
+    ARTICLE_FOLDERS,
+    ARTICLE_LAYOUTS,
+    AUTHOR_FOLDERS,
+    AUTHOR_LAYOUTS,
+    DATED_NAME,
+    LIST_LAYOUTS,
+    REFERENCE_SECTIONS,
+    ROOT_DOCUMENTS,
+    VERSION_SECTION,
+)
 
 ARTICLE, LIST, AUTHOR, PAGE = "article", "list", "author", "page"
 PAGE_KINDS = (ARTICLE, LIST, AUTHOR, PAGE)
-
-# Folders that name people's profile pages (Hugo taxonomies and sections, Jekyll collections).
-AUTHOR_FOLDERS = frozenset(
-    {"authors", "author", "contributors", "people", "staff", "team", "writers", "bios", "reporters"}
-)
-# Folders whose pages are stories, for generators with no posts folder of their own.
-ARTICLE_FOLDERS = frozenset(
-    {
-        "posts",
-        "post",
-        "blog",
-        "articles",
-        "article",
-        "news",
-        "stories",
-        "story",
-        "press",
-        "press-releases",
-        "updates",
-        "writing",
-        "features",
-        "opinion",
-    }
-)
-# Front matter `layout`/`type` values that say what a page is.
-LIST_LAYOUTS = frozenset(
-    {
-        "list",
-        "section",
-        "taxonomy",
-        "term",
-        "terms",
-        "archive",
-        "archives",
-        "category",
-        "categories",
-        "tag",
-        "tags",
-        "home",
-        "paginate",
-        "pagination",
-        "blog-index",
-        "post-list",
-    }
-)  # not "posts": Hugo's `type: posts` is a story's content type
-AUTHOR_LAYOUTS = frozenset({"author", "authors", "profile", "person", "people", "contributor", "staff", "bio"})
-# Front matter `layout`/`type` values (and Eleventy collection tags) that make a page of a
-# collection or section a story: the site renders it as a post.
-ARTICLE_LAYOUTS = frozenset(
-    {"post", "posts", "article", "articles", "news", "news-item", "news-post", "story", "stories", "blog-post"}
-)
-# Hugo sections that hold reference pages rather than stories, on sites that do not name
-# their main sections (`params.mainSections`): documentation, guides, legal and help pages.
-REFERENCE_SECTIONS = frozenset(
-    {
-        "docs",
-        "doc",
-        "documentation",
-        "guide",
-        "guides",
-        "handbook",
-        "manual",
-        "reference",
-        "api",
-        "tutorial",
-        "tutorials",
-        "learn",
-        "help",
-        "faq",
-        "faqs",
-        "glossary",
-        "legal",
-        "policies",
-        "privacy",
-        "terms",
-        "components",
-        "patterns",
-        "templates",
-        "utilities",
-        "design-system",
-        "jobs",
-        "careers",
-        "contact",
-        "search",
-    }
-)
-# A section of versioned documentation: 2.10/, 2-edge/, v3/ (not a year: 2024/ holds stories).
-_VERSION_SECTION = re.compile(r"^(?:v?\d{1,2}(?:[.-][0-9a-z]+)+|v\d{1,3})$")
-# A Jekyll document named like a post: 2024-05-02-ferry-timetable.md.
-_DATED_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-")
-# Repository documents at the site root: about the code, not published.
-ROOT_DOCUMENTS = frozenset(
-    {
-        "readme",
-        "changelog",
-        "changes",
-        "history",
-        "license",
-        "licence",
-        "contributing",
-        "code_of_conduct",
-        "code-of-conduct",
-        "security",
-        "support",
-        "notice",
-        "pull_request_template",
-        "issue_template",
-        "codeowners",
-    }
-)
 
 
 def _parts(rel: str) -> list[str]:
@@ -188,7 +89,7 @@ def tagged_as_article(meta: dict[str, Any] | None) -> bool:
 
 
 def _dated(name: str, meta: dict[str, Any] | None) -> bool:
-    return bool(_DATED_NAME.match(name)) or bool((meta or {}).get("date"))
+    return bool(DATED_NAME.match(name)) or bool((meta or {}).get("date"))
 
 
 # In a folder with no generator config, only these folders are read as people's pages:
@@ -306,7 +207,7 @@ class HugoLayout(Layout):
             return True
         if self.main_sections is not None:
             return section in self.main_sections
-        return section not in REFERENCE_SECTIONS and not _VERSION_SECTION.match(section)
+        return section not in REFERENCE_SECTIONS and not VERSION_SECTION.match(section)
 
     def describe(self) -> dict[str, list[str]]:
         roots = [d if d not in ("", ".") else "." for d in self.content_dirs]
