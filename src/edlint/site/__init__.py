@@ -5,7 +5,8 @@ builds into ``public/``; Jekyll keeps posts in ``_posts/`` and templates in ``_i
 Eleventy reads an input folder (often ``src/``) with ``_data/`` and ``_includes/`` beside the
 posts. :mod:`.detect` recognises the generator from its config files and reads the few
 settings edlint needs (language, content folder, collections); :mod:`.kinds` holds each
-generator's layout (what is never content, what is a list or an author page);
+generator's layout (what is never content, what is a list, an author page or a page rather
+than a story) and :mod:`.vocabulary` the folder, layout and section names it reads;
 :mod:`.ignore` applies ``.gitignore``-style files while the engine walks a folder.
 
 Nothing here runs code from the site: configs are read as TOML, YAML or JSON data, and an

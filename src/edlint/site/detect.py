@@ -16,13 +16,13 @@ from collections.abc import Callable
 from typing import Any
 
 from .kinds import (
-    AUTHOR_FOLDERS,
     EleventyLayout,
     HugoLayout,
     JekyllLayout,
     Layout,
     kind_from_front_matter,
 )
+from .vocabulary import AUTHOR_FOLDERS
 
 MAX_CONFIG_BYTES = 1024 * 1024
 SITE_KINDS = ("hugo", "jekyll", "eleventy", "plain")
@@ -350,8 +350,21 @@ def _read_hugo(root: str, why: str, read: Callable[[str], str | None]) -> Site:
         for singular, plural in taxonomies.items():
             if str(singular).lower() in AUTHOR_FOLDERS and isinstance(plural, str):
                 people.add(plural.lower())
+    params = _lower_keys(data.get("params"))
+    if os.path.isdir(default_dir) and "mainsections" not in params and "mainsections" not in data:
+        more = _first_config(default_dir, ("params.toml", "params.yaml", "params.yml", "params.json"), read)
+        if more is not None and isinstance(more[1], dict):
+            files.append(more[0])
+            params = _lower_keys(more[1])
+    main = data.get("mainsections", params.get("mainsections"))
+    if isinstance(main, str):
+        main = [main]
+    main_sections = tuple(str(m).strip("/") for m in main if isinstance(m, str)) if isinstance(main, list) else None
     layout = HugoLayout(
-        tuple(dict.fromkeys(content_dirs)), str(data.get("publishdir") or "public").strip("/"), frozenset(people)
+        tuple(dict.fromkeys(content_dirs)),
+        str(data.get("publishdir") or "public").strip("/"),
+        frozenset(people),
+        main_sections or None,
     )
     site = Site("hugo", root, layout, language, language_from, tuple(files), why)
     site.languages_by_dir = by_dir
@@ -377,7 +390,26 @@ def _read_jekyll(root: str, why: str, read: Callable[[str], str | None]) -> Site
     excluded = data.get("exclude")
     excluded = tuple(str(e) for e in excluded if isinstance(e, str)) if isinstance(excluded, list) else ()
     dest = str(data.get("destination") or "_site").strip("/") or "_site"
-    return Site("jekyll", root, JekyllLayout(names, dest, excluded), language, language_from, files, why)
+    layout = JekyllLayout(names, dest, excluded, _jekyll_default_layouts(data.get("defaults")))
+    return Site("jekyll", root, layout, language, language_from, files, why)
+
+
+def _jekyll_default_layouts(defaults: Any) -> tuple[tuple[str, str, str], ...]:
+    """``defaults: [{scope: {path: "", type: components}, values: {layout: component}}]`` as
+    (path, type, layout) triples; entries that set no layout are left out."""
+    out: list[tuple[str, str, str]] = []
+    if not isinstance(defaults, list):
+        return ()
+    for entry in defaults[:200]:
+        if not isinstance(entry, dict):
+            continue
+        scope, values = entry.get("scope"), entry.get("values")
+        if not isinstance(scope, dict) or not isinstance(values, dict):
+            continue
+        path, kind, layout = scope.get("path", ""), scope.get("type", ""), values.get("layout")
+        if isinstance(path, str) and isinstance(kind, str) and isinstance(layout, str):
+            out.append((path.strip().strip("/"), kind.strip(), layout))
+    return tuple(out)
 
 
 _ELEVENTY_DIR = re.compile(r"""\b(input|output|includes|data|layouts)\s*:\s*["'`]([^"'`\n]{1,200})["'`]""")

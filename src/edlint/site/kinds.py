@@ -9,74 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from .vocabulary import (
+    ARTICLE_FOLDERS,
+    ARTICLE_LAYOUTS,
+    AUTHOR_FOLDERS,
+    AUTHOR_LAYOUTS,
+    DATED_NAME,
+    LIST_LAYOUTS,
+    REFERENCE_SECTIONS,
+    ROOT_DOCUMENTS,
+    VERSION_SECTION,
+)
+
 ARTICLE, LIST, AUTHOR, PAGE = "article", "list", "author", "page"
 PAGE_KINDS = (ARTICLE, LIST, AUTHOR, PAGE)
-
-# Folders that name people's profile pages (Hugo taxonomies and sections, Jekyll collections).
-AUTHOR_FOLDERS = frozenset(
-    {"authors", "author", "contributors", "people", "staff", "team", "writers", "bios", "reporters"}
-)
-# Folders whose pages are stories, for generators with no posts folder of their own.
-ARTICLE_FOLDERS = frozenset(
-    {
-        "posts",
-        "post",
-        "blog",
-        "articles",
-        "article",
-        "news",
-        "stories",
-        "story",
-        "press",
-        "press-releases",
-        "updates",
-        "writing",
-        "features",
-        "opinion",
-    }
-)
-# Front matter `layout`/`type` values that say what a page is.
-LIST_LAYOUTS = frozenset(
-    {
-        "list",
-        "section",
-        "taxonomy",
-        "term",
-        "terms",
-        "archive",
-        "archives",
-        "category",
-        "categories",
-        "tag",
-        "tags",
-        "home",
-        "paginate",
-        "pagination",
-        "blog-index",
-        "post-list",
-    }
-)  # not "posts": Hugo's `type: posts` is a story's content type
-AUTHOR_LAYOUTS = frozenset({"author", "authors", "profile", "person", "people", "contributor", "staff", "bio"})
-# Repository documents at the site root: about the code, not published.
-ROOT_DOCUMENTS = frozenset(
-    {
-        "readme",
-        "changelog",
-        "changes",
-        "history",
-        "license",
-        "licence",
-        "contributing",
-        "code_of_conduct",
-        "code-of-conduct",
-        "security",
-        "support",
-        "notice",
-        "pull_request_template",
-        "issue_template",
-        "codeowners",
-    }
-)
 
 
 def _parts(rel: str) -> list[str]:
@@ -113,6 +59,37 @@ def kind_from_front_matter(meta: dict[str, Any]) -> str | None:
     if "pagination" in meta and isinstance(meta.get("pagination"), dict):
         return LIST  # Eleventy: a page that pages through a collection
     return None
+
+
+def _layout_name(value: Any) -> str | None:
+    """``layouts/post.njk`` / ``Post`` -> ``post``."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    v = value.strip().lower().rsplit("/", 1)[-1]
+    return v.rsplit(".", 1)[0] if "." in v else v
+
+
+def laid_out_as_article(meta: dict[str, Any] | None, default_layout: str | None = None) -> bool:
+    """The page's own ``layout``/``type`` (or its collection's default layout) is a post's."""
+    meta = meta or {}
+    own = [n for n in (_layout_name(meta.get("layout")), _layout_name(meta.get("type"))) if n is not None]
+    if own:  # the page's own layout or content type wins over its collection's default
+        return any(n in ARTICLE_LAYOUTS for n in own)
+    return _layout_name(default_layout) in ARTICLE_LAYOUTS
+
+
+def tagged_as_article(meta: dict[str, Any] | None) -> bool:
+    """Eleventy: front matter ``tags: [posts]`` puts the page in the posts collection."""
+    tags = (meta or {}).get("tags")
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list):
+        return False
+    return any(isinstance(t, str) and t.strip().lower() in ARTICLE_FOLDERS for t in tags)
+
+
+def _dated(name: str, meta: dict[str, Any] | None) -> bool:
+    return bool(DATED_NAME.match(name)) or bool((meta or {}).get("date"))
 
 
 # In a folder with no generator config, only these folders are read as people's pages:
@@ -165,10 +142,13 @@ class HugoLayout(Layout):
         content_dirs: tuple[str, ...] = ("content",),
         publish_dir: str = "public",
         author_sections: frozenset[str] = AUTHOR_FOLDERS,
+        main_sections: tuple[str, ...] | None = None,
     ) -> None:
         self.content_dirs = content_dirs
         self.publish_dir = publish_dir
         self.author_sections = author_sections
+        # `params.mainSections`: the sections the site itself lists as its stream of posts.
+        self.main_sections = tuple(s.lower() for s in main_sections) if main_sections else None
         self.never = (
             publish_dir,
             "resources",
@@ -216,13 +196,29 @@ class HugoLayout(Layout):
             return AUTHOR
         if not folders or (len(folders) == 1 and _stem(name) == "index"):
             return PAGE  # content/about.md, content/about/index.md
-        return ARTICLE
+        return ARTICLE if self._story_section(folders[0], meta) else PAGE
+
+    def _story_section(self, section: str, meta: dict[str, Any] | None) -> bool:
+        """A page of ``section`` is a story: the site names it among its main sections (or,
+        naming none, it is not a documentation/help section), or the page is laid out as a
+        post (``type: post``). News sites on Hugo name their sections after desks
+        (``politics/``, ``sport/``), so an unknown section stays a section of stories."""
+        if section in ARTICLE_FOLDERS or laid_out_as_article(meta):
+            return True
+        if self.main_sections is not None:
+            return section in self.main_sections
+        return section not in REFERENCE_SECTIONS and not VERSION_SECTION.match(section)
 
     def describe(self) -> dict[str, list[str]]:
         roots = [d if d not in ("", ".") else "." for d in self.content_dirs]
         return {
             "content": [f"{d}/**" for d in roots],
-            "articles": [f"{d}/<section>/**" for d in roots],
+            "articles": (
+                [f"{d}/{m}/**" for d in roots for m in self.main_sections] + ["(params.mainSections)"]
+                if self.main_sections is not None
+                else [f"{d}/<section>/**" for d in roots]
+                + ["except reference sections (docs, guides, help, legal ..., versioned docs such as 2.10/)"]
+            ),
             "lists": ["**/_index.md"],
             "authors": [
                 f"{d}/{a}/**" for d in roots for a in sorted(self.author_sections) if a in ("authors", "author")
@@ -235,14 +231,25 @@ class JekyllLayout(Layout):
     """Jekyll: posts in ``_posts/`` (also ``category/_posts/``) and ``_drafts/``; other
     underscore folders are templates, data, includes or build output, except collections
     (``collections:`` in ``_config.yml``) and ``_pages/``. HTML outside posts and
-    collections is a template (Liquid), not an article."""
+    collections is a template (Liquid), not an article.
+
+    A collection other than posts holds pages (a design system's components, a report's
+    chapters, recipes), unless it is named as stories (``_news``, ``_articles``), its
+    documents are dated as posts are (``2024-05-02-slug.md`` or a ``date``), or they are
+    laid out as posts (``layout: post``, directly or through ``defaults`` in ``_config.yml``)."""
 
     name = "jekyll"
 
     def __init__(
-        self, collections: tuple[str, ...] = (), destination: str = "_site", excluded: tuple[str, ...] = ()
+        self,
+        collections: tuple[str, ...] = (),
+        destination: str = "_site",
+        excluded: tuple[str, ...] = (),
+        layout_defaults: tuple[tuple[str, str, str], ...] = (),
     ) -> None:
         self.collections = tuple(c for c in collections if c not in ("posts", "drafts"))
+        # `defaults: [{scope: {path: p, type: t}, values: {layout: l}}]` as (p, t, l); '' = any.
+        self.layout_defaults = layout_defaults
         self.destination = destination
         self.excluded = excluded
         self.never = (
@@ -263,6 +270,21 @@ class JekyllLayout(Layout):
         return name in ("_posts", "_drafts", "_pages") or (
             name.removeprefix("_") in self.collections and name.startswith("_")
         )
+
+    def _default_layout(self, rel: str, collection: str) -> str | None:
+        """The layout Jekyll's ``defaults`` give ``rel``: the longest matching path wins, and
+        at equal paths a scope naming the collection beats one naming no type."""
+        best: tuple[int, int] | None = None
+        layout = None
+        for path, kind, value in self.layout_defaults:
+            if kind and kind != collection:
+                continue
+            if path and not _under(rel, path):
+                continue
+            rank = (len(path), 1 if kind else 0)
+            if best is None or rank >= best:
+                best, layout = rank, value
+        return layout
 
     def skip_dir(self, rel: str) -> bool:
         parts = _parts(rel)
@@ -292,7 +314,14 @@ class JekyllLayout(Layout):
             return ARTICLE
         for f in folders:
             if f.startswith("_") and f[1:] in self.collections:
-                return AUTHOR if f[1:].lower() in AUTHOR_FOLDERS else ARTICLE
+                if f[1:].lower() in AUTHOR_FOLDERS:
+                    return AUTHOR
+                story = (
+                    f[1:].lower() in ARTICLE_FOLDERS
+                    or _dated(parts[-1], meta)
+                    or laid_out_as_article(meta, self._default_layout(rel, f[1:]))
+                )
+                return ARTICLE if story else PAGE
         if any(f.lower() in AUTHOR_FOLDERS for f in folders):
             return AUTHOR
         if "_pages" in folders and meta and meta.get("date"):
@@ -301,9 +330,12 @@ class JekyllLayout(Layout):
 
     def describe(self) -> dict[str, list[str]]:
         arts = ["_posts/**", "**/_posts/**", "_drafts/**"]
-        arts += [f"_{c}/**" for c in self.collections if c.lower() not in AUTHOR_FOLDERS]
+        arts += [f"_{c}/**" for c in self.collections if c.lower() in ARTICLE_FOLDERS]
+        other = [f"_{c}/**" for c in self.collections if c.lower() not in AUTHOR_FOLDERS | ARTICLE_FOLDERS]
+        if other:
+            arts.append("dated or layout-post documents of " + ", ".join(other))
         return {
-            "content": [*arts, "_pages/**", "*.md (pages)"],
+            "content": [*arts[:3], *(f"_{c}/**" for c in self.collections), "_pages/**", "*.md (pages)"],
             "articles": arts,
             "lists": ["front matter layout: home/archive/category/tag ..."],
             "authors": [f"_{c}/**" for c in self.collections if c.lower() in AUTHOR_FOLDERS] + ["authors/**"],
@@ -365,6 +397,10 @@ class EleventyLayout(Layout):
             return AUTHOR
         if any(f in ARTICLE_FOLDERS for f in folders):
             return LIST if _stem(parts[-1]) == "index" and folders[-1] in ARTICLE_FOLDERS else ARTICLE
+        # Eleventy's collections are tags: `tags: posts` puts a page among the stories
+        # wherever it sits; other collections (docs, projects) are pages.
+        if tagged_as_article(meta) or laid_out_as_article(meta):
+            return ARTICLE
         return PAGE
 
     def describe(self) -> dict[str, list[str]]:

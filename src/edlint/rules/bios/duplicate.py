@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document import Document, Span
-from ...text.bios import Bio, bio_relation, document_bios
+from ...text.bios import Bio, bio_relation, document_bios, template_placements
 from ..base import Finding, Severity, rule
 from .options import SECTION, BiosOptions
 from .wording import different_people, where, who
@@ -28,6 +28,12 @@ def bio_duplicate(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
     not count), a copy that drifted by a word still counts, and a short bio that is the
     opening of the full one is a copy too. The second copy is reported, naming the line of
     the first; a repeated bio is not also reported as `duplicate-paragraph`.
+
+    A page template's two placements of one bio are not a duplicate: a short bio the markup
+    prints with the byline (`class="short-bio"`, a teaser in the header, or a typed bio
+    before the story's first paragraph) and the author box the markup prints after the
+    story. A bio pasted into the story, two copies together at the end, and copies in plain
+    text or Markdown are still reported.
 
     ## Why is this bad?
     A doubled bio is the commonest template defect in published articles: the CMS adds the
@@ -73,7 +79,7 @@ def bio_duplicate(doc: Document, opts: BiosOptions) -> Iterator[Finding]:
         for first in firsts:
             if first.start < bio.end and bio.start < first.end and first.origin == bio.origin:
                 continue
-            if different_people(first, bio):
+            if different_people(first, bio) or template_placements(doc, first, bio):
                 continue
             rel = bio_relation(first.key, bio.key, opts.similarity)
             if rel is not None:

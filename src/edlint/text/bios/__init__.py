@@ -40,6 +40,7 @@ One job per module; each imports only from those listed above it:
     compare.py        bio_key, bio_relation, own_part, same_sentences
     authors.py        AuthorRef, AuthorsRegistry, document_authors
     recognise.py      Bio, BIO_FIELDS, document_bios
+    placement.py      template_placements (a byline teaser and the author box)
 
 This module re-exports the public names; private ones are imported from the module that
 holds them.
@@ -61,6 +62,7 @@ from .names import (
     slug_key,
 )
 from .organisations import is_organisation
+from .placement import template_placements
 from .recognise import BIO_FIELDS, Bio, document_bios
 from .sentences import BioSentence, bio_end, bio_sentence, is_contact_line
 
@@ -91,4 +93,5 @@ __all__ = [
     "same_sentences",
     "slug_forms",
     "slug_key",
+    "template_placements",
 ]
