@@ -49,9 +49,14 @@ def names_the_author(doc: Document, name: str) -> bool:
     bylines = _strings(doc.meta(*_AUTHOR_KEYS))
     bylines += [b.text.text for b in doc.blocks if b.kind == BYLINE and b.text is not None][:3]
     for value in bylines:
-        tokens = set(re.split(r"[^\w'’]+", value.lower()[:200]))
-        if any(p in tokens for p in parts):
-            return True
+        tokens = [t for t in re.split(r"[^\w'’]+", value.lower()[:200]) if t and t != "by"]
+        if len(tokens) == 1 and tokens[0] in parts:
+            return True  # a slug: "jamie", "albrecht"
+        if len(parts) >= 2 and all(p in tokens for p in parts):
+            return True  # "By Jamie Albrecht", "Jamie Albrecht and Sam Lee" (not another Albrecht)
+        slug = "-".join(parts)
+        if slug in value.lower():
+            return True  # "jamie-albrecht"
     full = " ".join(name.split())
     standfirst = " ".join(_strings(doc.meta(*_STANDFIRST_KEYS)))[:2000]
     return bool(standfirst) and re.search(r"\b" + re.escape(full) + r"\b", standfirst) is not None
