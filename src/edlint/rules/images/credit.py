@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document import Document
-from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
+from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult, titled_work
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
@@ -34,7 +34,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     credit field of site data, the maker named in the caption's sentence ("artist's impression
     of the pier by Studio Marlow"), and a gallery caption that is a work's title and its maker
     ("Tide Lanterns by Studio Varga": the artist or studio is the picture's source; not
-    "Boats moored by Tower Bridge"). Three weaker cases are reported differently:
+    "Boats moored by Tower Bridge"; in a gallery captioned so, a maker styled in lower case
+    counts too). Three weaker cases are reported differently:
 
     - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:
       a warning, since CC licences themselves require naming the author;
@@ -127,8 +128,13 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         ):
             continue
         checked.append((img, best))
+    # A gallery captioned "Title by Maker" (the house's form for works): a sibling whose maker
+    # is styled in lower case ("Parabolic Lightcloud by amigo & amigo") follows the same form.
+    works_gallery = sum(1 for img, _ in checked if any(titled_work(c.text) for c in img.captions)) >= 2
     for img, best in checked:
         if best is not None and best[0].kind == CREDIT:
+            continue
+        if works_gallery and any(titled_work(c.text, any_case=True) for c in img.captions):
             continue
         what = "Featured image" if img.featured else "Image"
         if best is not None and best[0].kind == WEAK:

@@ -17,6 +17,12 @@ _TITLED_WORK = lazy(
     r"^\s*[*_“\"‘']*(?P<title>[A-Z0-9][^.;:!?()\[\]\n]{0,70}?)[*_”\"’']*,?\s+by\s+"
     r"(?P<maker>[A-Z@][^.;:!?()\[\]\n,]{0,60}?)\s*[.*_]*\s*$"
 )
+# The same with a maker written in lower case ("Parabolic Lightcloud by amigo & amigo"): a
+# studio's own styling, taken only where the article's other captions follow the form.
+_TITLED_WORK_ANY_CASE = lazy(
+    r"^\s*[*_“\"‘']*(?P<title>[A-Z0-9][^.;:!?()\[\]\n]{0,70}?)[*_”\"’']*,?\s+by\s+"
+    r"(?P<maker>[A-Za-z@][^.;:!?()\[\]\n,]{0,40}?)\s*[.*_]*\s*$"
+)
 _WORD = lazy(r"[^\W_][\w'’.&-]*")
 # "by" names a place, not a maker: "… by Westminster Bridge", "… by Lake Geneva".
 _PLACE_WORDS = frozenset(
@@ -39,12 +45,13 @@ _PICTURE_WORDS = frozenset(
 _SMALL = frozenset("a an the of in on at to for and or with from into over under & de la le van von".split())
 
 
-def titled_work(text: str) -> tuple[int, int, str] | None:
+def titled_work(text: str, *, any_case: bool = False) -> tuple[int, int, str] | None:
     """(start of "by", end of the maker, the maker) when the whole caption is a work's title
-    and its maker, else None."""
+    and its maker, else None. ``any_case``: the maker may be written in lower case (a caller
+    that has seen the form elsewhere in the article)."""
     if " by " not in text or len(text) > 140:
         return None
-    m = _TITLED_WORK.match(text)
+    m = (_TITLED_WORK_ANY_CASE if any_case else _TITLED_WORK).match(text)
     if m is None:
         return None
     title = _WORD.findall(m.group("title"))
@@ -58,11 +65,15 @@ def titled_work(text: str) -> tuple[int, int, str] | None:
         return None  # "Boats moored by ...", "The house, taken by ..."
     if any(w.lower() in _PLACE_WORDS for w in maker):
         return None
-    # A name: capitalised words and the small words names carry ("Studio de la Mer").
-    lower = [w for w in maker if not (w[0].isupper() or w[0].isdigit() or w[0] == "@")]
-    if not maker[0][0].isupper() and maker[0][0] != "@":
-        return None
-    if len([w for w in lower if w.lower() not in _SMALL]) > 0:
-        return None
+    if any_case:
+        if maker[0].lower() in _SMALL or len(maker) > 3:
+            return None  # "by the river", "by a window"
+    else:
+        # A name: capitalised words and the small words names carry ("Studio de la Mer").
+        lower = [w for w in maker if not (w[0].isupper() or w[0].isdigit() or w[0] == "@")]
+        if not maker[0][0].isupper() and maker[0][0] != "@":
+            return None
+        if len([w for w in lower if w.lower() not in _SMALL]) > 0:
+            return None
     by = text.rfind(" by ", 0, m.start("maker")) + 1
     return by, m.end("maker"), m.group("maker").strip()
