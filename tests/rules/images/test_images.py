@@ -376,3 +376,39 @@ def test_template_checks_are_bounded_on_hostile_values():
     assert is_template_value("{{" * 5000) is False  # too long to be a variable: not scanned
     got = findings('<article><img src="' + "{{" * 20000 + '" alt=""></article>\n', "html", select=["images"])
     assert all(f.rule.startswith("image-") for f in got)
+
+
+# -- a work's title and its maker: "Tide Lanterns by Studio Varga" ----------------------------
+@pytest.mark.parametrize(
+    ("caption", "maker"),
+    [
+        ("Tide Lanterns by Studio Varga", "Studio Varga"),
+        ("The long room of echoes by Maren Holt", "Maren Holt"),
+        ("*Harbour Wall*, by Atelier de la Mer", "Atelier de la Mer"),
+    ],
+)
+def test_titled_work_names_its_maker(caption, maker):
+    r = classify_credit(caption)
+    assert r.kind == CREDIT and r.value == maker
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Boats moored by Tower Bridge",  # a participle: the maker of the thing, not the picture
+        "Visitors gather by Harbour Bridge",  # a place
+        "Children play by the river",  # not a name
+        "The council chamber was redesigned by Nadia Frost and her team last year",  # a sentence
+    ],
+)
+def test_sentences_with_by_are_not_titled_works(caption):
+    from edlint.text.credits import titled_work
+
+    assert titled_work(caption) is None
+
+
+def test_a_credit_line_is_not_a_titled_work():
+    from edlint.text.credits import titled_work
+
+    assert titled_work("Photo by Daniel Reyes for The Ledger") is None
+    assert classify_credit("Photo by Daniel Reyes for The Ledger").kind == CREDIT

@@ -54,7 +54,19 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     as a table) and an image a CDN renders a few pixels wide (a blurred stand-in or beacon)
     are not article images. Nor does a post's banner or title card (so named in its file
     name) need a caption, nor a scenery header above the post's first words ("San Diego
-    skyline", with nobody and nothing happening in it). `caption_policy: as-the-article-does` reports a missing caption
+    skyline", with nobody and nothing happening in it).
+
+    Nor does a picture the page already explains: the author's own portrait (alt text that is
+    only her name, when the byline, author field or standfirst names her); a podcast's or
+    series' own artwork (its file name or alt text says podcast or cover art, or the file is
+    named for the title's series label: "Tennis Podcast: …" over `tennis-podcast.jpg`); a
+    chart or page capture whose subject the paragraph before links to (the link is its
+    source); a page named by its title ("The Every Kid in a Park homepage"); a site's map or
+    chart of its own team after a paragraph in which it speaks as "we"; and, in a sponsored or
+    personal post (a "#ad", "compensated by" or "opinions are my own" disclosure, or hashtag
+    alt texts) that captions none of its pictures, a snapshot that the first-person paragraph
+    beside it tells. A news photo on a news page has none of these signals and still needs its
+    caption. `caption_policy: as-the-article-does` reports a missing caption
     only when the same article captions another image; the default, `every-photo`, reports
     every one.
 
@@ -93,9 +105,10 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         return  # and no credit recogniser to build (a few ms, once per process)
     rec = recogniser_for(opts)
     # Does the article caption any image (the house's convention shows in the article)?
-    captions_any = opts.caption_policy == "every-photo" or any(
+    article_captions = any(
         not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions) for img in images
     )
+    captions_any = opts.caption_policy == "every-photo" or article_captions
     for img in images:
         if img.origin == "text" or img.skip or _emblem(img):
             continue
@@ -107,7 +120,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.featured and not opts.frontmatter_caption:
             continue
-        if not caption_expected(doc, img, opts):
+        if not caption_expected(doc, img, opts, article_captions=article_captions):
             continue
         what = "Featured image" if img.featured else "Image"
         if img.captions or img.credits:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...document import Document
-from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult
+from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult, titled_work
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
 from .expected import chart_credited_by_text, site_banner
+from .explained import series_art
 from .model import Image, TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
 from .view import images_of
@@ -29,8 +30,12 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     count as credits: "Photo: Name/Agency", "Photo by …", "Image Credit: …", "Credit: …",
     "Courtesy of …", "(AP)", "(Reuters)", "(Name/Agency)", agency names such as "Getty
     Images" anywhere in the caption, "© Name", "Source: …" (charts and maps), a credit span
-    (`<span class="credit">`, `<cite>`), Hugo `attr=`, a front-matter `image_credit`, and the
-    credit field of site data. Three weaker cases are reported differently:
+    (`<span class="credit">`, `<cite>`), Hugo `attr=`, a front-matter `image_credit`, the
+    credit field of site data, the maker named in the caption's sentence ("artist's impression
+    of the pier by Studio Marlow"), and a gallery caption that is a work's title and its maker
+    ("Tide Lanterns by Studio Varga": the artist or studio is the picture's source; not
+    "Boats moored by Tower Bridge"; in a gallery captioned so, a maker styled in lower case
+    counts too). Three weaker cases are reported differently:
 
     - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:
       a warning, since CC licences themselves require naming the author;
@@ -43,7 +48,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     screen", a page's address, tweets or e-mails as shown, a wireframe; see `credit_exempt`),
     drawings of a concept (a flowchart, a Venn or process diagram, a word cloud) and SVG
     drawings, logos and seals named as such, icons, avatars, tracking pixels, decorative (see
-    image-alt) and site-chrome images are skipped, and so is a featured image the front
+    image-alt) and site-chrome images are skipped, and so is a podcast's or series' own artwork
+    (see image-caption) and a featured image the front
     matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
     source, unless the paragraph that introduces them gives it ("according to …", "data
     from …") or says the writers made the chart themselves or that it only illustrates
@@ -114,11 +120,21 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if img.featured and not opts.frontmatter_credit:
             continue
-        if _exempt_from_credit(img, opts) or chart_credited_by_text(doc, img) or site_banner(img):
+        if (
+            _exempt_from_credit(img, opts)
+            or chart_credited_by_text(doc, img)
+            or site_banner(img)
+            or series_art(doc, img)
+        ):
             continue
         checked.append((img, best))
+    # A gallery captioned "Title by Maker" (the house's form for works): a sibling whose maker
+    # is styled in lower case ("Parabolic Lightcloud by amigo & amigo") follows the same form.
+    works_gallery = sum(1 for img, _ in checked if any(titled_work(c.text) for c in img.captions)) >= 2
     for img, best in checked:
         if best is not None and best[0].kind == CREDIT:
+            continue
+        if works_gallery and any(titled_work(c.text, any_case=True) for c in img.captions):
             continue
         what = "Featured image" if img.featured else "Image"
         if best is not None and best[0].kind == WEAK:

@@ -214,7 +214,9 @@ def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
         hay = " ".join((*texts, file_words)).lower()
         if any(w.lower() in hay for w in opts.credit_exempt):
             return True
-    if any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or any(_SCREEN_ALT.match(t) for t in texts if t):
+    if any(_SCREEN_SHOWN.search(t) for t in (*texts, file_words) if t) or any(
+        _SCREEN_ALT.match(t) or _TITLED_PAGE_ALT.match(t) for t in texts if t
+    ):
         return True
     if any(_MARKED_UP.search(t) for t in texts if t) and not _is_chart(img):
         return True
@@ -301,4 +303,11 @@ _SCREEN_ALT = lazy(
     r"(?:home\s?page|web\s?page|web\s?site|landing\s+page|tweets?|text\s+messages?|e-?mails?|newsletters?|app)"
     r"(?:\s+(?:on|of|for|in|at|as|before|after|from)\b[^,;]*)?\s*[.]?\s*$",
     re.I,
+)
+# A page named by its title, whose small words _SCREEN_ALT's head stops at: "The Every Kid in a
+# Park homepage", "Find a Grave for Veterans website". Every other word is capitalised, so it is
+# a name, not a clause ("Visitors in a park use the website").
+_TITLED_PAGE_ALT = lazy(
+    r"^\s*(?:[Tt]he\s+|[Aa]\s+)?(?:[A-Z0-9][\w.'’&-]*\s+(?:(?:in|a|an|of|the|for|and|on|to|at|&)\s+)*){1,8}"
+    r"(?i:home\s?page|web\s?page|web\s?site|landing\s+page|site)\s*\.?\s*$"
 )

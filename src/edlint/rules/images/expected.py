@@ -24,6 +24,7 @@ import re
 from ...document import Document, ImageBlock
 from ...text.patterns import lazy
 from .editorial import _exempt_from_credit
+from .explained import linked_source, names_the_author, narrative_photo, series_art
 from .model import Image
 from .options import ImagesOptions
 
@@ -100,12 +101,16 @@ _CAMERA_FILE = lazy(
 _PHOTO_EXTS = (".jpg", ".jpeg", ".webp", ".heic", ".tif", ".tiff")
 
 
-def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
-    """Whether a missing caption under ``img`` is worth a copy editor's note."""
+def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_captions: bool = True) -> bool:
+    """Whether a missing caption under ``img`` is worth a copy editor's note.
+
+    ``article_captions``: the article captions at least one of its pictures."""
     if img.featured or img.block is None or img.origin == "text":
         return True
     if _exempt_from_credit(img, opts):
         return False  # a screenshot, a page on a screen, a drawing of a concept
+    if series_art(doc, img):
+        return False  # the podcast's or column's own artwork, reused on every episode
     news_page = doc.format == "html"  # a saved page of a news site, not a site's own post
     before, after = _neighbours(doc, img.block)
     if _data_chart(img) or _chart_by_leadin(img, before):
@@ -115,19 +120,23 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions) -> bool:
         # to illustrate has its title and source in the text; on a news page the lead-in must
         # both introduce it and name its source or makers.
         introduced = _introduced_or_explained(before, after)
-        sourced = _sourced_by_lead_in(doc, img.block)
+        sourced = _sourced_by_lead_in(doc, img.block) or linked_source(doc, img)
         if news_page:
             return not (introduced and sourced)
         # In a site's post, a chart that opens a section ("## Memory consumption") has the
         # heading for its title; one whose alt text says what it shows ("A bar chart showing
         # the portion of controls handled by ...") is the site's own, described chart.
-        return not (introduced or sourced or _opens_section(doc, img.block) or _described_chart(img))
+        return not (
+            introduced or sourced or _opens_section(doc, img.block) or _described_chart(img) or _own_people(img, before)
+        )
     if _graphic(img):
         return False
     if "list" in img.block.container:
         return False  # an illustration of a list item; the item is its context
-    if _portrait_of_speaker(doc, img):
+    if _portrait_of_speaker(doc, img) or _portrait_of_author(doc, img):
         return False
+    if not article_captions and narrative_photo(doc, before, after):
+        return False  # a blogger's own snapshots, each told by the paragraph beside it
     if news_page:
         return True
     if _introduced_or_explained(before, after):
@@ -233,7 +242,11 @@ def chart_credited_by_text(doc: Document, img: Image) -> bool:
     before, after = _neighbours(doc, img.block)
     if not (_data_chart(img) or _chart_by_leadin(img, before)):
         return False
-    return _sourced_by_lead_in(doc, img.block) or (after is not None and bool(_CHART_SOURCED.search(after[:300])))
+    return (
+        _sourced_by_lead_in(doc, img.block)
+        or linked_source(doc, img)
+        or (after is not None and bool(_CHART_SOURCED.search(after[:300])))
+    )
 
 
 def _sourced_by_lead_in(doc: Document, block: ImageBlock) -> bool:
@@ -298,6 +311,24 @@ def _described_chart(img: Image) -> bool:
     return not img.credits and len(alt.split()) >= 8 and bool(_DESCRIBES.search(alt))
 
 
+# A map or chart of the publisher's own people or places: "A map of 18F team members",
+# "Chart of our staff by office".
+_OF_OWN_PEOPLE = lazy(
+    r"\b(?:maps?|charts?|graphs?)\s+(?:of|showing)\s+(?:our\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:team(?:\s+members)?|teams|staff|employees|colleagues|offices|hires|teammates|members)\b",
+    re.I,
+)
+_WE = lazy(r"\b(?:we|our|us)\b", re.I)
+
+
+def _own_people(img: Image, before: str | None) -> bool:
+    """In a site's post, a map or chart of the site's own team or offices after a paragraph in
+    which the site speaks as "we": the site drew it of itself, and that paragraph says what it
+    shows ("…near an 18F office in Washington DC, San Francisco … we want to hear from you!")."""
+    alt = img.alt or ""
+    return not img.credits and bool(_OF_OWN_PEOPLE.search(alt)) and before is not None and bool(_WE.search(before))
+
+
 def _opens_section(doc: Document, block: ImageBlock) -> bool:
     """The picture comes right after a heading (other pictures between them aside)."""
     last = None
@@ -323,6 +354,16 @@ def _portrait_of_speaker(doc: Document, img: Image) -> bool:
     keys = [name, *(w for w in name.split() if len(w) >= 3 and not w.endswith("."))]
     near = _text_around(doc, img.block, before=2, after=6)
     return any(re.search(r"\b" + re.escape(k) + r"\b", near) for k in keys)
+
+
+def _portrait_of_author(doc: Document, img: Image) -> bool:
+    """An uncredited portrait whose alt text is only a name, and that name is the article's
+    author ("Jamie Albrecht" in her own first-person post, with ``authors: [jamie]``): the
+    byline already says who it is."""
+    if img.credits or img.block is None:
+        return False
+    m = _NAME_ONLY.match(img.alt or "")
+    return m is not None and names_the_author(doc, m.group("name"))
 
 
 def _text_around(doc: Document, block: ImageBlock, before: int, after: int) -> str:

@@ -113,10 +113,15 @@ _CAPTION_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 def _credit_only(text: str, rec: CreditRecogniser) -> bool:
     """A "caption" that is only a credit: "Image copyright Getty Images",
-    "PixelEmbargo/iStock/Thinkstock", "Photo: Jane Doe/AP"."""
+    "PixelEmbargo/iStock/Thinkstock", "Photo: Jane Doe/AP". A work's title and its maker
+    ("Portam Civitatis by Peter Snijder") is a caption that carries its credit."""
     r = rec.classify(text)
     if r.kind == NONE:
         return False
+    from ...text.credits import titled_work
+
+    if titled_work(text) is not None:
+        return False  # "Portam Civitatis by Peter Snijder": the work's title is the caption
     rest = text[: r.start] + " " + text[r.end :]
     words = _CAPTION_WORD.findall(rest)
     if len(words) > 5:

@@ -23,6 +23,7 @@ from .kinds import CREDIT, LICENCE, NO_CREDIT, NONE, WEAK, CreditResult
 from .marker import CREDIT_MARKER, find_credit_marker
 from .recogniser import CreditRecogniser, classify_credit, default_recogniser
 from .words import CONNECTORS, DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
+from .works import titled_work
 
 __all__ = [
     "CONNECTORS",
@@ -40,4 +41,5 @@ __all__ = [
     "classify_credit",
     "default_recogniser",
     "find_credit_marker",
+    "titled_work",
 ]

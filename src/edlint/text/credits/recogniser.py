@@ -27,6 +27,7 @@ from .forms import (
 )
 from .kinds import _RANK, CREDIT, LICENCE, NO_CREDIT, NONE, WEAK, CreditResult
 from .words import _CONNECTORS, DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
+from .works import titled_work
 
 
 class CreditRecogniser:
@@ -109,6 +110,9 @@ class CreditRecogniser:
             r = self._made_by(text)
             if r.kind == CREDIT:
                 return r
+            work = titled_work(text)  # "Spider on the Bridge by Groupe LAPS": a work and its maker
+            if work is not None:
+                return CreditResult(CREDIT, work[0], work[1], work[2])
         # Agencies named anywhere ("Getty Images"), or where a credit stands ("(AP)", "/AFP").
         if self.sources is not None and (
             _has_any(low, self._source_hints)
