@@ -23,8 +23,6 @@ def check(*paths, extra=()):
     [
         ("binary.md", bytes(range(256)) * 4, "Binary file"),
         ("latin1.md", "Caf\xe9 owners said the rain kept diners away.".encode("latin-1"), "not valid UTF-8 (byte 0xe9"),
-        ("empty.md", b"", "File is empty"),
-        ("blank.txt", b"   \n\n  \n", "File is empty"),
         ("unclosed.md", b"---\ntitle: Oops\n\nBody that never starts.\n", "Front matter is not closed"),
         ("badyaml.md", b'---\ntitle: "Budget vote\n---\n\nBody.\n', "not valid YAML"),
         ("list.md", b"---\n- a\n- b\n---\n\nBody.\n", "not a mapping"),
@@ -44,7 +42,7 @@ def test_each_bad_file_is_a_file_error_and_the_good_file_is_still_checked(write,
 
 
 def test_file_error_fails_even_with_fail_on_error_and_no_other_findings(write):
-    bad = write("empty.md", b"")
+    bad = write("list.md", b"---\n- a\n- b\n---\n\nBody.\n")
     code, _ = check(bad, extra=("--fail-on", "error"))
     assert code == 1
 

@@ -82,24 +82,31 @@ def run_subprocess(args, timeout, cwd, text=True):
         ("whitespace.md", b" \n\t\r\n  \r"),
     ],
 )
-def test_zero_byte_and_blank_files_are_a_file_error(write, name, content):
+def test_zero_byte_and_blank_files_are_skipped_not_errors(write, name, content):
+    """An empty file has nothing to check and is not a fault (sites keep empty partials and
+    Hugo section files): no finding, a note on stderr, the other files still checked."""
     bad = write(name, content)
     good = write("good.md", GOOD)
-    code, findings, _ = check_json("--select", "image-alt", bad, good)
-    assert code == 1
-    assert summary(findings) == [
-        ("image-alt", good, 3, 1, "Image (harbour.jpg) has no alt text"),
-        ("file-error", bad, 1, 1, "File is empty"),
-    ] or summary(findings) == [
-        ("file-error", bad, 1, 1, "File is empty"),
-        ("image-alt", good, 3, 1, "Image (harbour.jpg) has no alt text"),
-    ]
+    code, findings, stderr = check_json("--select", "image-alt", bad, good)
+    assert code == 1  # the good file's finding
+    assert summary(findings) == [("image-alt", good, 3, 1, "Image (harbour.jpg) has no alt text")]
+    assert f"{bad}: skipped: empty file" in stderr
 
 
-def test_empty_stdin_is_a_file_error(tmp_path):
+def test_many_empty_files_are_one_note(write, tmp_path):
+    for k in range(5):
+        write(f"partials/part{k}.md", b"")
+    result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(tmp_path)])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["findings"] == []
+    assert result.stderr.count("\n") == 1 and "skipped 5 empty files" in result.stderr
+
+
+def test_empty_stdin_is_skipped(tmp_path):
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "-"], input=b"")
-    assert result.exit_code == 1
-    assert summary(json.loads(result.stdout)["findings"]) == [("file-error", "stdin.md", 1, 1, "File is empty")]
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["findings"] == []
+    assert "stdin.md: skipped: empty file" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -333,7 +333,7 @@ def _check(opts: CheckOptions) -> None:
         notes.extend(cache.messages)
     from ..reporters import printable
 
-    for message in [*result.messages, *notes]:
+    for message in _collapse_empty_notes([*result.messages, *notes]):
         click.echo(f"edlint: {printable(message)}", err=True)
     if opts.output is not None and not stdin:
         _refuse_output_over_input(opts.output, files)
@@ -394,6 +394,18 @@ def _rule_summaries(linter: Any, config_path: str | None) -> dict[str, str]:
         return {r.id: r.summary for r in _registry(config_path).rules.values()}
     except Exception:  # noqa: BLE001 - summaries are a courtesy: the counts stand without them
         return {}
+
+
+def _collapse_empty_notes(messages: list[str]) -> list[str]:
+    """One line for many empty files (a site's empty partials), each path when few."""
+    from ..engine.lint import EMPTY_FILE_NOTE
+
+    empty = [m for m in messages if m.endswith(": " + EMPTY_FILE_NOTE)]
+    if len(empty) <= 3:
+        return messages
+    rest = [m for m in messages if not m.endswith(": " + EMPTY_FILE_NOTE)]
+    example = empty[0][: -len(": " + EMPTY_FILE_NOTE)]
+    return [*rest, f"skipped {len(empty)} empty files (nothing to check), e.g. {example}"]
 
 
 def _refuse_output_over_input(output: str, files: list[str]) -> None:

@@ -31,6 +31,9 @@ MAX_FINDINGS_PER_RULE = 1000  # per file
 _FINGERPRINT_LOOKBACK = 64
 
 
+EMPTY_FILE_NOTE = "skipped: empty file"
+
+
 class FileLinting:
     """Lint one file, or one already parsed Document."""
 
@@ -54,7 +57,9 @@ class FileLinting:
                 return result
         assert text is not None
         if not text.strip():
-            result.findings.append(_file_error(path, "File is empty"))
+            # Nothing to check, not a fault: sites keep empty partials and section files
+            # (Jekyll includes, Hugo's _index.md). Said once per run, not a finding.
+            result.messages.append(f"{path}: {EMPTY_FILE_NOTE}")
             return result
         options = ParseOptions(language=settings.language, image_shortcodes=settings.shortcodes)
         doc = parse(path, text, fmt, options)
