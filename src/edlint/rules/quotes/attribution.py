@@ -67,6 +67,13 @@ _CONNECTIVE = lazy(
 _ASKED_SOURCE = lazy(r"[\W_]*(?:we|I)\s+(?:also\s+|then\s+)?(?:asked|surveyed|interviewed|polled)\b", re.I)
 # A lead-in that names a question or a prompt: the quotation under it is the question.
 _NAMES_PROMPT = lazy(r"\b(?:question|prompt|poll|survey|questionnaire)s?\b", re.I)
+# The last sentence before a quotation names the kind of wording it is, not a speaker.
+_NAMES_WORDING = lazy(
+    r"\b(?:slogans?|mottos?|mottoes|taglines?|catchphrases?|headlines?|signs?|banners?|captions?|hashtags?|"
+    r"jingles?|chants?|lyrics?|refrains?|inscriptions?|epitaphs?|sayings?|adages?|proverbs?|"
+    r"error messages?|subject lines?|wording)\b",
+    re.I,
+)
 _CITES = lazy(r"\baccording to\b|\b(?:report|study|survey|infographic|analysis|paper|poll)\b", re.I)
 _QUESTION_LINE = lazy(r"[^\n]{0,200}\?[\s*_]*$")
 
@@ -228,6 +235,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     answer_section = False  # under an interview's question heading: the interviewee answers
     beside_name = False  # a caption naming a person is right above (a photo of the speaker)
     prev_prompt = False  # the last paragraph names a question or prompt ("… from the question")
+    prev_names_wording = False  # the last paragraph ends naming a slogan, a sign, a headline …
+    prev_quoted_source = False  # the last paragraph quoted someone and named them
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
 
     def end_chain() -> None:
@@ -257,6 +266,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
             list_source = list_anchor = prev_sourced = question_run = prev_prompt = beside_name = False
+            prev_names_wording = prev_quoted_source = False
             continue
         if kind == "quote":
             end_chain()
@@ -348,7 +358,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 pending = []
                 beside_name = True
             if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
-                out.extend(_lone_block(ctx, doc, b, scan))
+                out.extend(_lone_block(ctx, doc, b, scan, article))
             elif b.kind != CAPTION and not tops:
                 if pending and ((_credit_like(text) and _ENDS_WITH_NAME.search(text)) or _in_link(doc, b)):
                     pending = []  # a name line or a linked title under a quotation: its source
@@ -406,6 +416,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                     end_chain()
                 continue
             if not ctx.quotable(text, q):
+                # Too short to need a speaker, but an attributed phrase ("… noted there
+                # should be “zero shame”") still gives the next paragraph's quotation its speaker.
+                if not local_ok and len(q.inner(text).split()) >= 2 and para.attributed(q):
+                    local_ok = True
                 continue
             # A later quotation of the paragraph has the earlier one's speaker, unless it
             # speaks of a third person ("She has been …") and nothing else names a speaker.
@@ -416,9 +430,21 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or _sourced_elsewhere(doc, b, scan, q, quote_only)
                 or _markup_or_linked(doc, b, q, para.sentences)
                 or (quote_only and article.repeats(q.inner(text), [b]))
+                # words quoted again later ("by her own accounting, has given “…”"): a re-quote
+                or (len(q.inner(text).split()) >= 6 and article.repeats(q.inner(text), [b]))
                 or (opens and k == 0 and bool(personas) and _FIRST_PERSON.search(q.inner(text)))
                 or (prev_cites and next((c for c in q.inner(text) if c.isalpha()), "").islower())
+                # a fragment spliced into the sentence right after a paragraph that quoted its
+                # source ("…,” the description on the website reads. / …, the bar “consists of …”")
+                or (
+                    k == 0
+                    and prev_quoted_source
+                    and not opens
+                    and next((c for c in q.inner(text) if c.isalpha()), "").islower()
+                )
                 or (quote_only and prev_prompt and q.inner(text).rstrip(" .*_").endswith("?"))
+                # "Just what is this priceless slogan?" then “Meth. We're on it.”: the wording named
+                or (quote_only and k == 0 and prev_names_wording)
                 or (quote_only and id(b) in question_list)
                 # a question opening the article before any of its prose: a hook, not a remark
                 or (quote_only and not seen_prose and q.inner(text).rstrip(" .*_").endswith("?"))
@@ -433,8 +459,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 pending.append(_finding(b, q))
         prev_licenses = local_ok
         prev_sourced = local_ok or sourced
+        prev_quoted_source = bool(tops) and local_ok
         prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
         prev_prompt = bool(_NAMES_PROMPT.search(_last_sentence(para.outside)))
+        prev_names_wording = bool(_NAMES_WORDING.search(_last_sentence(para.outside)))
         last = _last_sentence(para.outside)
         if not in_list:
             # A short label between a source-naming lead-in and its list ("Here is a list
@@ -521,8 +549,9 @@ def _quote_line(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan, tops: list[
     return _quote_only(scan, _outside(scan)) and any(ctx.quotable(scan.text, q) for q in tops)
 
 
-def _lone_block(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan) -> list[Finding]:
-    """Quotes of a caption, judged on the caption alone."""
+def _lone_block(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan, article: _ArticleText) -> list[Finding]:
+    """Quotes of a caption, judged on the caption alone (a caption quoting the article's
+    own words is a pull-out, not a remark)."""
     text = b.text.text
     tops = scan.top_level()
     if not tops:
@@ -534,7 +563,7 @@ def _lone_block(ctx: _Ctx, doc: Document, b: Block, scan: QuoteScan) -> list[Fin
         if not ctx.quotable(text, q):
             continue
         ok = (k > 0 and local_ok) or para.attributed(q)
-        if not ok and _not_speech_at(ctx, scan, q, para.sentences):
+        if not ok and (_not_speech_at(ctx, scan, q, para.sentences) or article.repeats(q.inner(text), [b])):
             continue
         if (
             not ok

@@ -47,14 +47,19 @@ _REPORTING = (
     r"insists|insisted|warn|warns|warned|urge|urges|urged|highlight|highlights|highlighted|"
     r"emphasi[sz]e[sd]?|stress|stresses|stressed|joke|jokes|joked|wonder|wonders|wondered|"
     r"hope|hopes|hoped|want|wants|wanted|love|loves|loved|learn|learns|learned|learnt|"
-    r"spoke|speaks|talk|talks|talked|hear|hears|heard|know|knows|knew|find|finds|found)"
+    r"spoke|speaks|talk|talks|talked|hear|hears|heard|know|knows|knew|find|finds|found|"
+    # an organisation or a document speaking: "W3C states", "WCAG 2.2 published …"
+    r"publish|publishes|published|announce|announces|announced|release|releases|released|"
+    r"state|states|stated|declare|declares|declared|recommend|recommends|recommended)"
 )
 _ADVERB = r"(?:\s+(?:also|then|later|further|again|too|often|always|never|just|once|\w+ly))?"
 # "Josh London", "Dr. Dawn Wright": two capitalised words (only in the quotation's own
 # paragraph, where a name is the likeliest speaker).
 _TWO_CAPS = lazy(r"\b([A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z\u00e0-\u00ff’'-]+)\b")
 # A capitalised subject before a verb of saying: "Yuvi frames", "Dawn says".
-_NAME_SUBJECT = lazy(r"\b([A-Z][a-z\u00e0-\u00ff’'-]+)" + _ADVERB + r"\s+" + _REPORTING + r"\b")
+_NAME_SUBJECT = lazy(
+    r"\b([A-Z][a-z\u00e0-\u00ff’'-]+|[A-Z]{2,}[A-Za-z]*(?:\s+\d+(?:\.\d+)*)?)" + _ADVERB + r"\s+" + _REPORTING + r"\b"
+)
 # A pronoun subject before a verb of saying: "he notes", "she said", "they told us", "I think".
 _PRONOUN_SUBJECT = lazy(r"\b(?:he|she|they|we|I)" + _ADVERB + r"\s+" + _REPORTING + r"\b")
 # The paragraph gives its quotations as examples ("for example, “…”; or “…”"): what

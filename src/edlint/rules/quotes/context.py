@@ -59,7 +59,8 @@ _GROUP_SAID = lazy(
     r"(?:\w+ly\s+)?(?:(?:said|told|noted|explained|wrote|shared|added|commented|responded|reported)\b|"
     # ... about something, not about a person: "many mentioned me directly" is not what
     # they said ("participants told us" is)
-    r"(?:described|mentioned|called out|pointed out|singled out|praised|highlighted|raved)\b"
+    r"(?:described|mentioned|called out|pointed out|singled out|praised|highlighted|raved|"
+    r"appreciated|liked|loved|enjoyed|valued|welcomed|criticized|criticised|complained)\b"
     r"(?!\s+(?:me|us|him|her|them|you)\b))",
     re.I,
 )
@@ -189,6 +190,12 @@ def _lead_in_names_source(ctx: _Ctx, last: str) -> bool:
     )
 
 
+# A list of wording to use or avoid: "Do not use:", "Avoid phrases like:", "Say:".
+_WORDING_LEAD = lazy(
+    r"\b(?:do not|don[’']t|never|avoid|instead of|rather than)\s+(?:\w+\s+)?(?:use|using|say|saying|write|writing|"
+    r"phrases?|words?|wording)\b|^\W*(?:use|say|write|avoid)\b[^.!?]{0,40}:$",
+    re.I,
+)
 # The paragraph says whom the author heard the words from.
 _HEARD_FROM = lazy(
     r"\b(?:we|I|they|the team|our team|researchers)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:interviewed|surveyed|"
@@ -534,5 +541,7 @@ def _names_list_source(ctx: _Ctx, last: str, whole: str) -> bool:
         return True
     if end.endswith(":") and _HEARD_FROM.search(whole[-400:]):
         return True  # "We interviewed 22 caseworkers. A few themes came up again and again:"
+    if end.endswith(":") and _WORDING_LEAD.search(end):
+        return True  # "Do not use:": the items are wording to avoid, not anyone's words
     # "Here is a list of suggestions we got.": the list under it is those suggestions
     return bool(_DOC_SUBJECT.match(whole) or _LEAD_IN.search(last))

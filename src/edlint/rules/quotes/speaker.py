@@ -75,9 +75,26 @@ _FINDER_AFTER_CALLS = 64
 _tokenwise_calls = 0
 
 
+# A said-clause recognised by its shape, whatever the verb: the quotation ends with a comma,
+# "!" or "?" inside its marks, then a subject and a verb follow ("“…,” she sings.",
+# "“Hands!” an officer ordered as …", "“…,” Ruiz recounted, …").
+_CLAUSE_PUNCT = lazy(r"[,!?\u2014\u2013-][\s*_]*$")
+_SAID_SHAPE_AFTER = lazy(
+    r"[*_]*\s+(?:he|she|they|I|we|(?:an?|the|one|another)\s+(?:[a-z][\w’'-]+\s+){0,2}?[a-z][\w’'-]+|"
+    r"(?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?(?:[a-z]{2,}(?:ed|es|s)|sang|spoke|wrote|told|cried|"
+    r"swore|thought|went|began|bit)\b"
+)
+# "As he related, “…”", "As Ruiz recalled, “…”": a clause with any verb leading into the quotation.
+_SAID_SHAPE_BEFORE = lazy(
+    r"\b(?:[Aa]s|[Ww]hen)\s+(?:he|she|they|I|we|(?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]{2,}(?:ed|s)|put it|wrote|told it|tells it)\s*,[\s*_]*$"
+)
+
+
 class _Ctx:
     __slots__ = (
         "cues",
+        "shape_attributes",
         "doc_head_finder",
         "doc_heads",
         "head_finder",
@@ -100,6 +117,9 @@ class _Ctx:
         self.phrase_re = self.lex.phrase_re
         self.cues, self.multi_cues, self.labels = _cue_sets(tuple(opts.title_cues), tuple(opts.label_nouns))
         self.opts = opts
+        # With the default verbs, a said-clause is also known by its shape, whatever its verb;
+        # a house that lists its own verbs wants only those.
+        self.shape_attributes = tuple(opts.speech_verbs) == QuotesOptions().speech_verbs
         # Bare verbs ("say", "tell", "share"): at the start of a clause they are imperatives.
         self.lemmas = frozenset(v.strip().lower() for v in opts.speech_verbs if " " not in v.strip() and v.isascii())
         # The people the article quotes with a reporting verb somewhere ("Laura said"):
@@ -248,6 +268,13 @@ class _Ctx:
         before = scan.outside_text(s0, q.start)
         if _QUOTATIVE_LIKE.search(before):
             return True  # I was like, “Well, I don’t know …”
+        if self.shape_attributes and (
+            (q.closed and _CLAUSE_PUNCT.search(q.inner(text)) and _SAID_SHAPE_AFTER.match(text, q.end))
+            or _SAID_SHAPE_BEFORE.search(before)
+        ):
+            # “…,” she sings. / “Hands up!” an officer ordered. / As he related, “…”: any verb
+            # in a said-clause's place (unless the house lists its own verbs)
+            return True
         m = _BEAT.match(before)
         if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
             return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
