@@ -299,3 +299,26 @@ def test_franklin_def_lines_are_front_matter():
 def test_def_lines_after_body_text_are_body():
     doc = blocks('Some intro text.\n\n@def title = "Not metadata"\n')
     assert doc.metadata == {}
+
+
+def test_code_wrapped_in_template_tags_is_code():
+    """Jekyll/Eleventy ``{% highlight %}`` and Hugo ``{{< highlight >}}`` wrap code: no rule
+    reads it as prose (a dict's 'quoted' values are not quotations)."""
+    text = (
+        "Here is the first record:\n\n"
+        "{% highlight python %}\n"
+        ">>> records.take(1)\n"
+        "[{'method': 'GET', 'note': 'a request that took longer than anyone expected it would'}]\n"
+        "{% endhighlight %}\n\n"
+        "{{< highlight go >}}\n"
+        'fmt.Println("this line is code and must never be read as a quotation")\n'
+        "{{< /highlight >}}\n\n"
+        "Because the bag is lazy, this returns at once.\n"
+    )
+    doc = blocks(text)
+    codes = [b for b in doc.blocks if b.kind == CODE]
+    assert len(codes) == 2
+    assert "records.take" in doc.source[codes[0].span.start : codes[0].span.end]
+    prose = " ".join(b.text.text for b in doc.blocks if b.text is not None)
+    assert "records.take" not in prose and "fmt.Println" not in prose
+    assert "Because the bag is lazy" in prose

@@ -202,3 +202,25 @@ def image_fields(sc: Shortcode, codes: dict[str, dict[str, str]]) -> dict[str, t
                 out[field_name] = (value, vspan, variable)
                 break
     return out
+
+
+# Template tags that wrap code: Jekyll/Eleventy ``{% highlight py %}…{% endhighlight %}``,
+# Hugo ``{{< highlight go >}}…{{< /highlight >}}`` and ``{{< code >}}…{{< /code >}}``.
+CODE_TAGS = frozenset({"highlight", "code", "codeblock", "syntax", "prism", "codecaption"})
+
+
+def code_tag_regions(shortcodes: list[Shortcode]) -> list[tuple[Shortcode, Span]]:
+    """The opening tag and the body (between the tags) of each code-wrapping tag pair."""
+    out: list[tuple[Shortcode, Span]] = []
+    opened: Shortcode | None = None
+    for sc in shortcodes:
+        name = sc.name[3:] if sc.liquid and sc.name.startswith("end") else sc.name
+        if name not in CODE_TAGS:
+            continue
+        closing = sc.closing or (sc.liquid and sc.name.startswith("end"))
+        if not closing:
+            opened = sc if opened is None else opened
+        elif opened is not None:
+            out.append((opened, Span(opened.span.end, sc.span.start)))
+            opened = None
+    return out

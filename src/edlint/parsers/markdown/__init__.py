@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...document import BLOCKQUOTE, Document, ParseProblem, Span
+from ...document import BLOCKQUOTE, CODE, Block, Document, ParseProblem, Span
 from ...text.patterns import lazy
 from .. import ParseOptions
 from ..directives import build_suppressions
 from ..frontmatter import split_front_matter
-from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, find_shortcodes
+from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, code_tag_regions, find_shortcodes
 from .blocks import _Walker
 from .inline import OBJECT
 from .masking import _code_regions, _defuse_brackets, _mask
@@ -72,12 +72,20 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
         doc.language_declared = True
 
     shortcodes = find_shortcodes(source, body_start, exclude=_code_regions(source, body_start))
-    masked = _defuse_brackets(_mask(source, body_start, [sc.span for sc in shortcodes]), body_start)
+    # Code wrapped in template tags ({% highlight %}): code, not prose, for every rule.
+    code_tags = code_tag_regions(shortcodes)
+    if code_tags:
+        inside = [body for _sc, body in code_tags]
+        shortcodes = [sc for sc in shortcodes if not any(b.start <= sc.span.start < b.end for b in inside)]
+    mask_spans = sorted([sc.span for sc in shortcodes] + [body for _sc, body in code_tags], key=lambda sp: sp.start)
+    masked = _defuse_brackets(_mask(source, body_start, mask_spans), body_start)
     walker = _Walker(doc, masked, options)
-    walker.mask_spans = [sc.span for sc in shortcodes]
+    walker.mask_spans = mask_spans
     walker.mask_starts = [sp.start for sp in walker.mask_spans]
     image_codes = {**DEFAULT_IMAGE_SHORTCODES, **options.image_shortcodes}
     walker.shortcode_blocks(shortcodes, image_codes)
+    for sc, body in code_tags:
+        doc.blocks.append(Block(kind=CODE, span=body, attrs={"info": str(sc.arg("1")[0]) if sc.arg("1") else ""}))
     walker.walk(_parser().parse(masked))
     if len(source) > MAX_NESTING * 2:
         deep = next(

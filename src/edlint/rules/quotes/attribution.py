@@ -213,6 +213,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
+    author_first_person = _Later(_writes_as_i, doc, scans)  # a personal post: its asides are the author's
     seen_prose = False  # a paragraph of the article's own prose came before
     out: list[Finding] = []
     # The last unit's findings: a credit line or a said-clause opening the next paragraph
@@ -295,6 +296,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
                 # a pull-out repeating words of the article (an interview answer above)
                 or article.repeats(" ".join(texts).strip(" \"“”‘’'.…"), group)
+                # a passage set off without quotation marks in a post the author writes as
+                # "I": the author's own aside, note or pull-out
+                or (" ".join(texts).lstrip(" *_")[:1] not in '"“‘«' and bool(author_first_person))
             )
             nested = group[0].container.count(BLOCKQUOTE) > 1
             note = all(blk.attrs.get("emphasis") for blk in group) and _has_link(doc, b)
@@ -480,7 +484,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         beside_name = False
     end_chain()
     out.extend(pending)
-    return _with_no_candidate(doc, scans, out)
+    return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)
 
 
 # Where a quotation running over list items or paragraphs closes: its source right after
@@ -499,6 +503,21 @@ def _closes_on_a_source(doc: Document, b: Block) -> bool:
 
 
 _QUOTED_QUESTION = lazy(r"[\s*_]*[\"“‘«][^\"“”‘’«»]{5,400}\?[\s.*_]*[\"”’»][\s*_]*(?:\([^()]{0,80}\))?[\s*_]*")
+
+
+_I_WORDS = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|my|me|myself)\b")
+
+
+def _writes_as_i(doc: Document, scans: dict[int, QuoteScan]) -> bool:
+    """Does the author write as "I" (three or more of the article's own paragraphs, a
+    quarter of them or more, speak as "I" outside their quotations)?"""
+    own = [b for b in doc.blocks if b.kind in (PARAGRAPH, LIST_ITEM) and not b.in_quote and b.text is not None]
+    mine = 0
+    for b in own:
+        scan = scans.get(id(b))
+        text = _outside(scan) if scan is not None and scan.quotes else b.text.text
+        mine += bool(_I_WORDS.search(text))
+    return mine >= 3 and mine * 4 >= len(own)
 
 
 def _question_lists(doc: Document) -> set[int]:
@@ -520,7 +539,9 @@ def _question_lists(doc: Document) -> set[int]:
     return found
 
 
-def _with_no_candidate(doc: Document, scans: dict[int, QuoteScan], found: list[Finding]) -> list[Finding]:
+def _with_no_candidate(
+    doc: Document, scans: dict[int, QuoteScan], found: list[Finding], writes_as_i: bool = False
+) -> list[Finding]:
     """Keep only the findings with no candidate speaker in their own paragraph or the
     units on either side, and, for a blockquote, with positive evidence that it is
     someone's words (candidates.py: precision first)."""
@@ -536,7 +557,7 @@ def _with_no_candidate(doc: Document, scans: dict[int, QuoteScan], found: list[F
         kind, _b, group = units[k]
         if kind == "quote" and not plainly_speech(" ".join(blk.text.text for blk in group if blk.text)):
             continue
-        if not has_candidate_speaker(doc, units, k, scans):
+        if not has_candidate_speaker(doc, units, k, scans, writes_as_i):
             kept.append(f)
     return kept
 

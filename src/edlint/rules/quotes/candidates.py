@@ -251,6 +251,7 @@ def has_candidate_speaker(
     units: list[tuple[str, Block, list[Block]]],
     index: int,
     scans: dict[int, QuoteScan],
+    writes_as_i: bool = False,
 ) -> bool:
     """Is there a candidate speaker for a quotation in unit ``index``?
 
@@ -274,6 +275,9 @@ def has_candidate_speaker(
         outside = scan.outside_text(0, len(scan.text)) if scan is not None else own
         if (
             (_two_caps(outside) and not _about_third_person(scan))
+            # in a post the author writes as "I", a paragraph of theirs ("My brain wants to
+            # find meaning … “Hey, …”"): the author's own thought or remark
+            or (writes_as_i and bool(_FIRST_PERSON_SINGULAR.search(outside)))
             or _speaking_subject(outside)
             or _ends_with_colon(outside)
             or _EXAMPLE_CUE.search(outside)

@@ -44,6 +44,8 @@ _GROUP_SOURCE = lazy(
     r"(?:\s+(?:it|him|her|them|us|this|that))?(?:\s+as)?[\s,:]*$",
     re.I,
 )
+# A reference list's year, then the work's title: "Umeda, T. (2018). “…”".
+_CITATION_BEFORE = lazy(r"\((?:19|20)\d\d[a-z]?\)[.,:]?[\s*_]*$")
 # An option somebody picked in a form or a survey: "most indicated either “…” or “…”",
 # "respondents selected “…”". The wording is the form's, not theirs.
 _CHOSE_OPTION = lazy(
@@ -68,6 +70,7 @@ _IMAGINED = lazy(
     r"thinking|wondering|asking (?:themselves|yourself|ourselves)|ask (?:yourself|themselves|ourselves)|"
     r"(?:you|we|they|people|users|customers|visitors|readers|someone|somebody|many|most)\s+"
     r"(?:say|ask|think|wonder|hear|type|search)|(?:saying|asking|hearing|telling (?:them|people|users|us|you))|"
+    r"(?:mumbling|muttering|whispering|shouting|yelling|blurting(?: out)?|repeating|apologi[sz]ing)|"
     r"(?:trap|mindset|attitude|temptation|habit|assumption|belief|feeling|idea|notion|myth|"
     r"mentality|culture|spirit)\s+(?:of|that)|(?:begins|starts|opens|ends)(?:\s+with)?|"
     r"(?:a|the)\s+(?:few|couple of|chorus of|lot of|series of)|published|basically|"
@@ -204,6 +207,8 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
         return True  # "Many have “…”", "Others describe it as “…”": a group's words
     if q.closed and _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, q.end) and not ctx.has_verb(before):
         return True  # that “trusted tool …” experience: the quotation names a kind of thing
+    if _CITATION_BEFORE.search(text[max(0, q.start - 60) : q.start]):
+        return True  # Zenitani, S., & Umeda, T. (2018). “On the Boris solver …”: a cited title
     if _CHOSE_OPTION.search(before[-80:]):
         return True  # most indicated “…”: a survey's answer option
     if _IMAGINED.search(before[-120:]):

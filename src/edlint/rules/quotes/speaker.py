@@ -75,6 +75,8 @@ _FINDER_AFTER_CALLS = 64
 _tokenwise_calls = 0
 
 
+# A speaker label in brackets right before a quotation: "(Nushell) “…”", "[Maria]: “…”".
+_PAREN_LABEL = lazy(r"(?:^|[\s>])[(\[][A-Z][\w .’'-]{0,30}[)\]][\s*_:]*$")
 # A said-clause recognised by its shape, whatever the verb: the quotation ends with a comma,
 # "!" or "?" inside its marks, then a subject and a verb follow ("“…,” she sings.",
 # "“Hands!” an officer ordered as …", "“…,” Ruiz recounted, …").
@@ -94,7 +96,6 @@ _SAID_SHAPE_BEFORE = lazy(
 class _Ctx:
     __slots__ = (
         "cues",
-        "shape_attributes",
         "doc_head_finder",
         "doc_heads",
         "head_finder",
@@ -105,6 +106,7 @@ class _Ctx:
         "multi_cues",
         "opts",
         "phrase_re",
+        "shape_attributes",
     )
 
     def __init__(self, opts: QuotesOptions) -> None:
@@ -268,6 +270,8 @@ class _Ctx:
         before = scan.outside_text(s0, q.start)
         if _QUOTATIVE_LIKE.search(before):
             return True  # I was like, “Well, I don’t know …”
+        if _PAREN_LABEL.search(before):
+            return True  # a dialogue's turn: (Nushell) “Hello, plugin …”
         if self.shape_attributes and (
             (q.closed and _CLAUSE_PUNCT.search(q.inner(text)) and _SAID_SHAPE_AFTER.match(text, q.end))
             or _SAID_SHAPE_BEFORE.search(before)
