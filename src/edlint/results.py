@@ -59,6 +59,10 @@ class Diagnostic:
         return out
 
 
+# The note for a file with nothing in it (said on stderr, not a finding).
+EMPTY_FILE_NOTE = "skipped: empty file"
+
+
 @dataclass
 class FileResult:
     """One file's findings, plus what cross-file rules need after its Document is gone."""

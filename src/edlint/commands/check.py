@@ -398,7 +398,7 @@ def _rule_summaries(linter: Any, config_path: str | None) -> dict[str, str]:
 
 def _collapse_empty_notes(messages: list[str]) -> list[str]:
     """One line for many empty files (a site's empty partials), each path when few."""
-    from ..engine.lint import EMPTY_FILE_NOTE
+    from ..results import EMPTY_FILE_NOTE
 
     empty = [m for m in messages if m.endswith(": " + EMPTY_FILE_NOTE)]
     if len(empty) <= 3:

@@ -22,16 +22,13 @@ from ..policy import (
     frontmatter_disabled,
     severity_of,
 )
-from ..results import Diagnostic, FileResult
+from ..results import EMPTY_FILE_NOTE, Diagnostic, FileResult
 from ..rules.base import Finding, Severity
 from ..site import page_kind, set_language
 from ..text.normalize import normalize
 
 MAX_FINDINGS_PER_RULE = 1000  # per file
 _FINGERPRINT_LOOKBACK = 64
-
-
-EMPTY_FILE_NOTE = "skipped: empty file"
 
 
 class FileLinting:
