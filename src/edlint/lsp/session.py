@@ -24,10 +24,12 @@ from typing import Any
 from ..config import ConfigError
 from ..engine import Linter
 from ..engine.workspace import Workspace
+from ..parsers import FORMATS
 from ..policy import UNUSED_SUPPRESSION, CliOverrides
 from ..results import Diagnostic, FileResult
 
-ARTICLE_EXTENSIONS = (".md", ".markdown", ".html", ".htm", ".txt")
+# The files a workspace scan reads: the ones the parsers know (one list for every path).
+ARTICLE_EXTENSIONS = tuple(FORMATS)
 # The format a buffer is read as when its name does not say (an untitled buffer, `notes.mdx`).
 EXTENSION_FOR_LANGUAGE = {"markdown": ".md", "html": ".html", "plaintext": ".txt", "text": ".txt"}
 

@@ -19,6 +19,7 @@ FORMATS: dict[str, str] = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
+    ".qmd": "markdown",  # Quarto: Markdown with YAML front matter; its code cells are fences
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

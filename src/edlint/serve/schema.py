@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..parsers import FORMATS as SUFFIX_FORMATS
+
 FORMATS = ("markdown", "html", "text")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}$")
-_SUFFIX_FORMAT = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".txt": "text"}
+_SUFFIX_FORMAT = SUFFIX_FORMATS  # one list of file kinds for every path (parsers.FORMATS)
 MAX_LIST = 200  # select/ignore/fixes entries
 
 

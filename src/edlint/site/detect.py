@@ -20,12 +20,13 @@ from .kinds import (
     HugoLayout,
     JekyllLayout,
     Layout,
+    QuartoLayout,
     kind_from_front_matter,
 )
 from .vocabulary import AUTHOR_FOLDERS
 
 MAX_CONFIG_BYTES = 1024 * 1024
-SITE_KINDS = ("hugo", "jekyll", "eleventy", "plain")
+SITE_KINDS = ("hugo", "jekyll", "eleventy", "quarto", "plain")
 HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")
 HUGO_GENERIC = ("config.toml", "config.yaml", "config.yml", "config.json")
 HUGO_FOLDERS = ("content", "archetypes", "themes", "layouts")
@@ -38,7 +39,17 @@ ELEVENTY_CONFIGS = (
     "eleventy.config.cjs",
     "eleventy.config.ts",
 )
-MARKERS = (*HUGO_CONFIGS, *HUGO_GENERIC, *JEKYLL_CONFIGS, *ELEVENTY_CONFIGS, *HUGO_FOLDERS, "config", ".git")
+QUARTO_CONFIGS = ("_quarto.yml", "_quarto.yaml")
+MARKERS = (
+    *HUGO_CONFIGS,
+    *HUGO_GENERIC,
+    *JEKYLL_CONFIGS,
+    *ELEVENTY_CONFIGS,
+    *QUARTO_CONFIGS,
+    *HUGO_FOLDERS,
+    "config",
+    ".git",
+)
 _TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}|[A-Za-z]{4}))?$")
 
 
@@ -242,6 +253,9 @@ def _kind_from_names(d: str, names: set[str]) -> tuple[str | None, str]:
     for n in JEKYLL_CONFIGS:
         if n in names:
             return "jekyll", n
+    for n in QUARTO_CONFIGS:
+        if n in names:
+            return "quarto", n
     hugo_folders = [f for f in HUGO_FOLDERS if f in names]
     if hugo_folders:
         for n in HUGO_GENERIC:
@@ -284,7 +298,21 @@ def _read_site(root: str, kind: str, why: str, read: Callable[[str], str | None]
         return _read_jekyll(root, why, read)
     if kind == "eleventy":
         return _read_eleventy(root, why, read)
+    if kind == "quarto":
+        return _read_quarto(root, why, read)
     return Site("plain", root, Layout(), detected_by=why)
+
+
+def _read_quarto(root: str, why: str, read: Callable[[str], str | None]) -> Site:
+    found = _first_config(root, QUARTO_CONFIGS, read)
+    files = (found[0],) if found else ()
+    data = found[1] if found and isinstance(found[1], dict) else {}
+    name = os.path.basename(found[0]) if found else "_quarto.yml"
+    project = data.get("project") if isinstance(data.get("project"), dict) else {}
+    output = project.get("output-dir")
+    layout = QuartoLayout(str(output) if isinstance(output, str) else "_site")
+    language = language_tag(data.get("lang"))
+    return Site("quarto", root, layout, language, f"{name}: lang" if language else None, files, why)
 
 
 def _first_config(root: str, names: tuple[str, ...], read: Callable[[str], str | None]) -> tuple[str, Any] | None:

@@ -414,6 +414,46 @@ class EleventyLayout(Layout):
         }
 
 
+class QuartoLayout(Layout):
+    """Quarto (``_quarto.yml``): a website or book of ``.qmd``/``.md`` pages, rendered into
+    ``output-dir`` (``_site``); ``_freeze`` holds computed cell output. Pages in a
+    posts/blog/news folder are articles (a blog's listing page there is a list); the rest
+    of a Quarto project (guides, reference, a book's chapters) is pages."""
+
+    name = "quarto"
+
+    def __init__(self, output_dir: str = "_site") -> None:
+        self.output_dir = output_dir.strip("/") or "_site"
+        self.never = (self.output_dir, "_freeze", ".quarto", "_extensions")
+
+    def skip_dir(self, rel: str) -> bool:
+        return any(_under(rel, d) for d in self.never)
+
+    def skip_file(self, rel: str) -> bool:
+        # Quarto renders HTML; an .html file in the source tree is an include or output.
+        return is_root_document(rel) or rel.lower().endswith((".html", ".htm", ".xhtml"))
+
+    def kind(self, rel: str, meta: dict[str, Any] | None = None) -> str:
+        parts = _parts(rel)
+        folders = [p.lower() for p in parts[:-1]]
+        if meta and meta.get("listing") not in (None, False):
+            return LIST  # a page that lists other pages (a blog's index)
+        if any(f in AUTHOR_FOLDERS for f in folders):
+            return AUTHOR
+        if any(f in ARTICLE_FOLDERS for f in folders) or laid_out_as_article(meta) or _dated(parts[-1], None):
+            return ARTICLE
+        return PAGE
+
+    def describe(self) -> dict[str, list[str]]:
+        return {
+            "content": ["**"],
+            "articles": [f"**/{d}/**" for d in ("posts", "blog", "news", "articles")],
+            "lists": ["front matter listing:"],
+            "authors": ["**/authors/**"],
+            "never": [f"{d}/" for d in self.never] + ["*.html"],
+        }
+
+
 def _join(a: str, b: str) -> str:
     b = b.strip("/")
     return b if a in ("", ".") else f"{a}/{b}"

@@ -49,7 +49,9 @@ MAX_NESTING = 100
 # A line opening with a long run of blockquote/list markers: one character class, one
 # quantifier (linear), then the markers in that prefix are counted.
 _DEEP_PREFIX = lazy(rf"^[ \t>*+\-\d.)]{{{MAX_NESTING},}}", re.M)
-_MARKER = lazy(r">|[-*+]|\d{1,9}[.)]")
+# A list marker is followed by a space; a run of "-" or "+" is a rule or a grid table's
+# border (Pandoc, Quarto), not nesting.
+_MARKER = lazy(r">|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])")
 
 
 def parse(path: str, source: str, options: ParseOptions) -> Document:
