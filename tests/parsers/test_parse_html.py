@@ -171,3 +171,35 @@ def test_blocks_are_in_source_order():
         '<article><p>Before the picture <img src="a.jpg" alt="A heron"> and after it.</p><p>Next.</p></article>'
     )
     assert [b.kind for b in doc.blocks] == ["paragraph", "image", "paragraph"]
+
+
+HUGO_HTML_CONTENT = """---
+title: Harbour Bank Case Study
+date: 2024-03-01
+author: Dana Whitfield
+---
+
+<h2>Challenge</h2>
+<p>Harbour Bank ran its payments on servers it could no longer patch. "We were one outage away from the front page," says Ortiz.</p>
+
+{{< case-studies/quote author="Lena Ortiz, Head of Platform, Harbour Bank" >}}
+"We were one outage away from the front page."
+{{< /case-studies/quote >}}
+
+<p>The team moved the first service in six weeks.</p>
+"""
+
+
+def test_html_content_page_reads_front_matter_and_template_tags():
+    """A Hugo content file in HTML: its front matter is metadata, its template tags are tags
+    (not prose), and the text between a paired tag is marked as that tag's body."""
+    from edlint.document import SHORTCODE
+
+    doc = doc_of(HUGO_HTML_CONTENT)
+    assert doc.meta("title") == "Harbour Bank Case Study" and doc.meta("author") == "Dana Whitfield"
+    prose = [b.text.text for b in doc.blocks if b.text is not None]
+    assert not any("---" in t or "title:" in t for t in prose)
+    assert not any("case-studies/quote" in t or "author=" in t for t in prose)
+    assert sum(1 for b in doc.blocks if b.kind == SHORTCODE) == 2
+    pull = [b for b in doc.blocks if b.text is not None and b.text.text.startswith('"We were one outage')]
+    assert pull and "shortcode-case-studies/quote" in pull[0].classes

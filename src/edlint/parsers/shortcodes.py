@@ -224,3 +224,26 @@ def code_tag_regions(shortcodes: list[Shortcode]) -> list[tuple[Shortcode, Span]
             out.append((opened, Span(opened.span.end, sc.span.start)))
             opened = None
     return out
+
+
+def mark_shortcode_bodies(blocks: list, shortcodes: list[Shortcode]) -> None:
+    """Give each block between a paired tag's opening and closing (``{{< pull-quote >}}``
+    … ``{{< /pull-quote >}}``) the class ``shortcode-NAME``: rules then know a pull quote
+    or a callout from the article's own paragraphs, as they know ``class="pullquote"``."""
+    stack: list[Shortcode] = []
+    pairs: list[tuple[str, int, int]] = []
+    for sc in shortcodes:
+        name = sc.name[3:] if sc.liquid and sc.name.startswith("end") else sc.name
+        closing = sc.closing or (sc.liquid and sc.name.startswith("end"))
+        if not closing:
+            stack.append(sc)
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k].name == name:
+                pairs.append((name, stack[k].span.end, sc.span.start))
+                del stack[k:]
+                break
+    for name, start, end in pairs:
+        for b in blocks:
+            if start <= b.span.start and b.span.end <= end and getattr(b, "text", None) is not None:
+                b.classes = (*b.classes, f"shortcode-{name}")

@@ -36,6 +36,8 @@ SECTION = section("duplicates", DuplicatesOptions, "Repeated paragraphs")
 # Pull quotes repeat a paragraph on purpose; captions, teasers and promos of other stories are
 # page furniture that templates print twice (a gallery's full and truncated caption).
 _NOT_BODY_CLASS = lazy(
+    # (a template tag's body: "shortcode-case-studies/quote", "shortcode-pull-quote")
+    r"^shortcode-[\w/.-]*(?:quote|callout|aside|note|tip|card)[\w.-]*$|"
     r"(?:^|[-_ ])(?:pull-?quote|callout|caption|wp-caption|teaser|dek|promo\w*|card|kicker|"
     r"related|recirc|more-stories|nav|menu|share|social|newsletter|subscribe|sidebar|comments?)"
     r"(?:$|[-_ ])",

@@ -9,9 +9,11 @@ stack (no recursion), so a 10,000-level page is read like any other.
 
 from __future__ import annotations
 
-from ...document import BLOCKQUOTE, Document
+from ...document import BLOCKQUOTE, SHORTCODE, Block, Document, ParseProblem, Span
 from .. import ParseOptions
 from ..directives import build_suppressions
+from ..frontmatter import FrontMatter, split_front_matter
+from ..shortcodes import find_shortcodes, mark_shortcode_bodies
 from .blocks import _article_content
 from .images import _px
 from .jsonld import _JSONLD_RANK, _jsonld_metadata, _jsonld_names, _jsonld_objects
@@ -67,6 +69,9 @@ __all__ = [
 
 
 def parse(path: str, source: str, options: ParseOptions) -> Document:
+    fm = split_front_matter(source) if source.lstrip()[:3] in ("---", "+++") else None
+    if fm is not None:
+        return _parse_content_page(path, source, options, fm)
     result = extract(source, 0, len(source), fragment=False)
     # Source order: an image inside a paragraph comes after the paragraph's start (blocks
     # are appended when they close); containers before their contents.
@@ -82,6 +87,47 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
         head_tag_span=result.head_span,
         language_declared=bool(result.language),
     )
+    doc.problems.extend(result.problems)
+    doc.suppressions = build_suppressions(result.directives, doc.lines)
+    return doc
+
+
+def _parse_content_page(path: str, source: str, options: ParseOptions, fm: FrontMatter) -> Document:
+    """An HTML content file of a site generator (Hugo ``content/…/index.html``, a Jekyll
+    page in HTML): front matter at the top, then an HTML fragment in which template tags
+    (``{{< case-studies/quote author="…" >}}``) are tags, not prose."""
+    doc = Document(path=path, format="html", source=source, language=options.language)
+    doc.frontmatter_span = fm.span
+    doc.metadata = fm.fields
+    if fm.problem:
+        fatal = fm.body_start >= len(source)
+        doc.problems.append(ParseProblem(fm.problem, fm.problem_span or Span(0, 3), fatal=fatal))
+        if fatal:
+            return doc
+    start = fm.body_start
+    tags = find_shortcodes(source, start)
+    masked = source
+    if tags:
+        # Same length, same line breaks: every offset still points into the real source.
+        pieces, pos = [], 0
+        for sc in tags:
+            pieces.append(source[pos : sc.span.start])
+            pieces.append("".join(c if c in "\r\n" else " " for c in source[sc.span.start : sc.span.end]))
+            pos = sc.span.end
+        pieces.append(source[pos:])
+        masked = "".join(pieces)
+    result = extract(masked, start, len(source), fragment=True)
+    for sc in tags:
+        args = {k: v for k, (v, _) in sc.args.items()}
+        result.blocks.append(
+            Block(kind=SHORTCODE, span=sc.span, attrs={"name": sc.name, "closing": sc.closing, "args": args})
+        )
+    result.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
+    mark_shortcode_bodies(result.blocks, tags)
+    doc.blocks = result.blocks
+    lang = doc.meta("lang", "language", "locale")
+    if isinstance(lang, str) and lang.strip():
+        doc.language, doc.language_declared = lang.strip(), True
     doc.problems.extend(result.problems)
     doc.suppressions = build_suppressions(result.directives, doc.lines)
     return doc

@@ -17,7 +17,7 @@ from ...text.patterns import lazy
 from .. import ParseOptions
 from ..directives import build_suppressions
 from ..frontmatter import split_front_matter
-from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, code_tag_regions, find_shortcodes
+from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, code_tag_regions, find_shortcodes, mark_shortcode_bodies
 from .blocks import _Walker
 from .inline import OBJECT
 from .masking import _code_regions, _defuse_brackets, _mask
@@ -109,5 +109,7 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
             )
     walker.frontmatter_image()
     doc.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
+    if shortcodes:
+        mark_shortcode_bodies(doc.blocks, shortcodes)
     doc.suppressions = build_suppressions(walker.directives, doc.lines)
     return doc

@@ -266,8 +266,13 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or section_license
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
+            # A lead-in naming the source of lists grouped under subheadings ("Some of the
+            # answers are grouped and reproduced here:" then "### Security", a list, …) covers
+            # them all, until a paragraph of prose says otherwise.
+            carried = list_anchor
             list_source = list_anchor = prev_sourced = question_run = prev_prompt = beside_name = False
             prev_names_wording = prev_quoted_source = False
+            list_source = list_anchor = carried
             continue
         if kind == "quote":
             end_chain()

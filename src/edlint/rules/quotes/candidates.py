@@ -123,6 +123,15 @@ _OPENERS = frozenset(
 )
 
 
+_SAID_COMMA = lazy(r"\b" + _REPORTING + r"[\s*_]*,[\s*_]*$", re.I)
+
+
+def _said_comma(lead: str) -> bool:
+    """A lead-in ending on a verb of saying and a comma ("…, the co-chairs said,"): it runs
+    into the quotation below, whoever the speakers are."""
+    return bool(_SAID_COMMA.search(lead))
+
+
 def _named_lead(lead: str) -> bool:
     """A colon lead-in whose subject is a capitalised word that is not a common sentence
     opener: a person's or an organisation's name ("Sugu, however, wasn't so scared:")."""
@@ -295,7 +304,7 @@ def has_candidate_speaker(
             continue  # a section title or another blockquote names no speaker for this one
         if j < index:
             lead = _lead_in(doc, units[j], scans)
-            if _speaking_subject(lead) or _ends_with_colon(lead) or _named_lead(lead):
+            if _speaking_subject(lead) or _ends_with_colon(lead) or _named_lead(lead) or _said_comma(lead):
                 return True
             # A passage in the first person under a paragraph about a named person (a
             # profile: "Vlad Niculae's path to a maintainer was …"): that person speaks.

@@ -180,6 +180,8 @@ def _lead_in_names_source(ctx: _Ctx, last: str) -> bool:
     """Does a sentence that runs into a quotation (colon, dash) name its source: a speaker
     ("Another stakeholder said:"), a document, a thing ("With a solution of:"), a
     definition ("A SOO is:")? A survey prompt does not."""
+    if last.rstrip(" \t*_").endswith(",") and ctx.has_verb(last[-80:]):
+        return True  # "When asked …, the co-chairs said," runs into the quotation below
     if not _RUNS_INTO.search(last) or _PROMPT.match(last):
         return False
     if TOPIC_LEAD.match(last) and not ctx.has_verb(last):
@@ -366,6 +368,8 @@ def _blockquote_is_speech(
     text = _EMPTY_CREDIT.sub("", " ".join(texts))
     if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
         return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
+    if _opens_on_symbol(text):
+        return False  # "😇 “…”" / "😢 “…”", "✅ …": wording shown as a good or bad example
     if word_count(text) < max(6, ctx.opts.min_quote_words):
         return False
     if _headline_like(text) and not (text.lstrip(" *_")[:1] in '"“‘«' and _FIRST_PERSON.search(text)):
@@ -490,6 +494,13 @@ def _blockquote_ok(
         ):
             return True
     return False
+
+
+def _opens_on_symbol(text: str) -> bool:
+    import unicodedata
+
+    t = text.lstrip(" \t*_>")
+    return bool(t) and unicodedata.category(t[0]) in ("So", "Sm")
 
 
 def _speech_voice(group: list[Block]) -> bool:

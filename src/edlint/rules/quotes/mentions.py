@@ -44,6 +44,17 @@ _GROUP_SOURCE = lazy(
     r"(?:\s+(?:it|him|her|them|us|this|that))?(?:\s+as)?[\s,:]*$",
     re.I,
 )
+
+
+def _marked_example(before: str) -> bool:
+    """Only a symbol before the quotation (an emoji, a tick or a cross): wording shown as a
+    good or bad example, as style guides and contribution guides do."""
+    import unicodedata
+
+    mark = before.strip(" \t*_>\u200d\ufe0f")
+    return 0 < len(mark) <= 4 and all(unicodedata.category(c) in ("So", "Sk", "Sm") for c in mark)
+
+
 # A reference list's year, then the work's title: "Umeda, T. (2018). “…”".
 _CITATION_BEFORE = lazy(r"\((?:19|20)\d\d[a-z]?\)[.,:]?[\s*_]*$")
 # An option somebody picked in a form or a survey: "most indicated either “…” or “…”",
@@ -207,6 +218,8 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
         return True  # "Many have “…”", "Others describe it as “…”": a group's words
     if q.closed and _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, q.end) and not ctx.has_verb(before):
         return True  # that “trusted tool …” experience: the quotation names a kind of thing
+    if _marked_example(before):
+        return True  # 😇 “X doesn't happen when I do Y” / 😢 “X is broken!”: good and bad wording
     if _CITATION_BEFORE.search(text[max(0, q.start - 60) : q.start]):
         return True  # Zenitani, S., & Umeda, T. (2018). “On the Boris solver …”: a cited title
     if _CHOSE_OPTION.search(before[-80:]):

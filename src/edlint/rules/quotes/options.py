@@ -232,6 +232,8 @@ class QuotesOptions:
         "like",
         "question",
         "theme",
+        "topic",
+        "subject",
         "tagline",
         "title",
         "habit",
