@@ -203,3 +203,16 @@ def test_html_content_page_reads_front_matter_and_template_tags():
     assert sum(1 for b in doc.blocks if b.kind == SHORTCODE) == 2
     pull = [b for b in doc.blocks if b.text is not None and b.text.text.startswith('"We were one outage')]
     assert pull and "shortcode-case-studies/quote" in pull[0].classes
+
+
+def test_template_tags_in_an_html_page_are_not_prose():
+    """A page saved from (or being) a Django/Jinja template: `{% trans "…" %}` is a tag."""
+    page = (
+        '<html><body><article><h1>{% trans "About the guide" %}</h1>'
+        '<p>{% trans "Need help understanding how to use this guide? Here is what each rating means." %}</p>'
+        "<p>Each product is rated by our researchers after weeks of testing.</p></article></body></html>"
+    )
+    doc = doc_of(page)
+    prose = " ".join(b.text.text for b in doc.blocks if b.text is not None)
+    assert "trans" not in prose and "Need help" not in prose
+    assert "rated by our researchers" in prose

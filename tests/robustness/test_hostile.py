@@ -95,7 +95,7 @@ def test_zero_byte_and_blank_files_are_skipped_not_errors(write, name, content):
 
 def test_many_empty_files_are_one_note(write, tmp_path):
     for k in range(5):
-        write(f"partials/part{k}.md", b"")
+        write(f"drafts/part{k}.md", b"")
     result = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(tmp_path)])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"] == []

@@ -79,3 +79,13 @@ def test_a_grid_table_is_not_deep_nesting(tmp_path):
     files = _quarto_site(tmp_path)
     _code, findings, _err = run_check("--select", "file-error,doubled-word", files["guide"])
     assert [f for f in findings if f["rule"] == "file-error"] == []
+
+
+def test_template_folders_of_a_plain_repository_are_not_articles(tmp_path):
+    """A web app's `templates/` (Django, Flask) or a theme's `partials/` holds markup with
+    template tags, not articles; the articles beside them are still checked."""
+    _write(tmp_path, "app/templates/about/press.html", '<p>{% trans "Since launching, the guide has grown." %}</p>')
+    _write(tmp_path, "theme/partials/footer.html", "<footer>{{ site.title }}</footer>")
+    story = _write(tmp_path, "stories/2024-05-01-library.md", POST)
+    names = [os.path.relpath(p, str(tmp_path)).replace(os.sep, "/") for p in checked(str(tmp_path))]
+    assert names == [os.path.relpath(story, str(tmp_path)).replace(os.sep, "/")]

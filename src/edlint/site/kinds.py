@@ -18,6 +18,7 @@ from .vocabulary import (
     LIST_LAYOUTS,
     REFERENCE_SECTIONS,
     ROOT_DOCUMENTS,
+    TEMPLATE_FOLDERS,
     VERSION_SECTION,
 )
 
@@ -108,7 +109,9 @@ class Layout:
     never: tuple[str, ...] = ()
 
     def skip_dir(self, rel: str) -> bool:
-        return False
+        # A web framework's templates (Django, Flask, Rails, a theme): markup with template
+        # tags, never an article, in a repository that is not a known site generator's.
+        return type(self) is Layout and _parts(rel)[-1].lower() in TEMPLATE_FOLDERS
 
     def skip_file(self, rel: str) -> bool:
         return is_root_document(rel)
@@ -126,7 +129,11 @@ class Layout:
             "articles": ["**"],
             "lists": ["**/_index.*"],
             "authors": [f"**/{d}/**" for d in sorted(PLAIN_AUTHOR_FOLDERS)],
-            "never": [*self.never, *(f"{d}.md" for d in ("README", "CHANGELOG", "LICENSE"))],
+            "never": [
+                *self.never,
+                *(f"**/{d}/" for d in sorted(TEMPLATE_FOLDERS)),
+                *(f"{d}.md" for d in ("README", "CHANGELOG", "LICENSE")),
+            ],
         }
 
 

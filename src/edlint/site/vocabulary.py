@@ -115,3 +115,19 @@ ROOT_DOCUMENTS = frozenset(
         "codeowners",
     }
 )
+
+# Folders of templates in web frameworks and themes (skipped in a folder of articles that no
+# site generator claims).
+TEMPLATE_FOLDERS = frozenset(
+    {
+        "templates",
+        "_templates",
+        "partials",
+        "_partials",
+        "includes",
+        "_includes",
+        "layouts",
+        "_layouts",
+        "site-packages",
+    }
+)

@@ -72,7 +72,10 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     fm = split_front_matter(source) if source.lstrip()[:3] in ("---", "+++") else None
     if fm is not None:
         return _parse_content_page(path, source, options, fm)
-    result = extract(source, 0, len(source), fragment=False)
+    # A page holding template tags ({% trans "…" %}, {{ page.title }}) is a template or was
+    # saved from one: the tags are not prose.
+    tags = find_shortcodes(source, 0) if "{%" in source or "{{" in source else []
+    result = extract(_masked(source, tags), 0, len(source), fragment=False)
     # Source order: an image inside a paragraph comes after the paragraph's start (blocks
     # are appended when they close); containers before their contents.
     result.blocks.sort(key=lambda b: (b.span.start, 0 if b.kind == BLOCKQUOTE else 1))
@@ -106,17 +109,7 @@ def _parse_content_page(path: str, source: str, options: ParseOptions, fm: Front
             return doc
     start = fm.body_start
     tags = find_shortcodes(source, start)
-    masked = source
-    if tags:
-        # Same length, same line breaks: every offset still points into the real source.
-        pieces, pos = [], 0
-        for sc in tags:
-            pieces.append(source[pos : sc.span.start])
-            pieces.append("".join(c if c in "\r\n" else " " for c in source[sc.span.start : sc.span.end]))
-            pos = sc.span.end
-        pieces.append(source[pos:])
-        masked = "".join(pieces)
-    result = extract(masked, start, len(source), fragment=True)
+    result = extract(_masked(source, tags), start, len(source), fragment=True)
     for sc in tags:
         args = {k: v for k, (v, _) in sc.args.items()}
         result.blocks.append(
@@ -131,3 +124,19 @@ def _parse_content_page(path: str, source: str, options: ParseOptions, fm: Front
     doc.problems.extend(result.problems)
     doc.suppressions = build_suppressions(result.directives, doc.lines)
     return doc
+
+
+def _masked(source: str, tags: list) -> str:
+    """``source`` with each template tag blanked: same length, same line breaks, so every
+    offset still points into the real source."""
+    if not tags:
+        return source
+    pieces, pos = [], 0
+    for sc in tags:
+        if sc.span.start < pos:
+            continue
+        pieces.append(source[pos : sc.span.start])
+        pieces.append("".join(c if c in "\r\n" else " " for c in source[sc.span.start : sc.span.end]))
+        pos = sc.span.end
+    pieces.append(source[pos:])
+    return "".join(pieces)
