@@ -113,6 +113,10 @@ class Site:
 
     def skip_dir(self, path: str) -> bool:
         rel = self.rel(path)
+        if rel is None and self.kind == "plain":
+            # A plain folder of articles checked from elsewhere (its root is the working
+            # folder): its layout looks only at the folder's own name.
+            rel = os.path.basename(os.path.normpath(path))
         return rel is not None and rel != "" and self.layout.skip_dir(rel)
 
     def skip_file(self, path: str) -> bool:
