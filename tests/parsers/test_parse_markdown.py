@@ -322,3 +322,34 @@ def test_code_wrapped_in_template_tags_is_code():
     prose = " ".join(b.text.text for b in doc.blocks if b.text is not None)
     assert "records.take" not in prose and "fmt.Println" not in prose
     assert "Because the bag is lazy" in prose
+
+
+MDX_POST = """import { ana } from '@/authors'
+import card from './card.jpg'
+
+export const meta = {
+  title: 'Building the team blog with Next.js',
+  description: `Why we wrote our own blog, and what "done" means for a project here.`,
+  date: '2020-06-30T18:05:31Z',
+  authors: [ana],
+  image: card,
+}
+
+One of the things we believe as a team is that every project should end with a post.
+
+<Chart data={sales} />
+"""
+
+
+def test_mdx_metadata_export_and_import_lines():
+    """MDX (Next.js, Docusaurus, Astro): `export const meta = {…}` is read as metadata
+    (literals only, never run); import/export lines are code, not prose."""
+    from edlint.parsers import ParseOptions, parse
+
+    doc = parse("post/index.mdx", MDX_POST, "markdown", ParseOptions())
+    assert doc.meta("title") == "Building the team blog with Next.js"
+    assert doc.meta("date") == "2020-06-30T18:05:31Z"
+    assert doc.meta("authors") == ["ana"]
+    prose = [b.text.text for b in doc.blocks if b.text is not None]
+    assert prose[0].startswith("One of the things we believe")
+    assert not any("import" in t or "export const" in t or "title:" in t for t in prose)

@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
     ".mdown": "markdown",
     ".mkd": "markdown",
     ".qmd": "markdown",  # Quarto: Markdown with YAML front matter; its code cells are fences
+    ".mdx": "markdown",  # MDX (Docusaurus, Next.js, Astro): Markdown, JSX as HTML, import/export lines as code
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

@@ -217,3 +217,40 @@ def _julia_value(raw: str) -> Any:
         items = [i.strip() for i in text[1:-1].split(",") if i.strip()]
         return [_julia_value(i) for i in items]
     return text
+
+
+# MDX metadata as a JavaScript export (Next.js blogs): ``export const meta = { title: '…',
+# date: '2020-06-30', authors: [adam] }``. Read, never run: string literals, numbers and
+# lists of names; anything else is kept as its source text.
+_MDX_META = re.compile(r"^export\s+const\s+(?:meta|metadata|frontmatter|frontMatter)\s*=\s*\{", re.M)
+_JS_FIELD = re.compile(
+    r"^[ \t]*([A-Za-z_$][\w$]{0,63})\s*:\s*"
+    r"('(?:[^'\\\n]|\\.){0,5000}'|\"(?:[^\"\\\n]|\\.){0,5000}\"|`[^`]{0,20000}`|\[[^\]]{0,2000}\]|[^,\n]{1,200})\s*,?\s*$",
+    re.M,
+)
+
+
+def mdx_metadata(source: str) -> dict[str, MetaField]:
+    """The fields of an MDX file's ``export const meta = {…}``, read as literals."""
+    m = _MDX_META.search(source, 0, 20000)
+    if m is None:
+        return {}
+    end = source.find("\n}", m.end(), m.end() + 50000)
+    if end < 0:
+        return {}
+    fields: dict[str, MetaField] = {}
+    for f in _JS_FIELD.finditer(source, m.end(), end + 1):
+        raw = f.group(2).strip()
+        if raw[:1] in "'\"`":
+            value: Any = raw[1:-1]
+        elif raw.startswith("["):
+            value = [v.strip().strip("'\"`") for v in raw[1:-1].split(",") if v.strip()]
+        else:
+            value = raw
+        fields[f.group(1)] = MetaField(
+            key=f.group(1),
+            value=value,
+            key_span=Span(f.start(1), f.end(1)),
+            value_span=Span(f.start(2), f.start(2) + len(f.group(2).rstrip())),
+        )
+    return fields

@@ -16,11 +16,11 @@ from ...document import BLOCKQUOTE, CODE, Block, Document, ParseProblem, Span
 from ...text.patterns import lazy
 from .. import ParseOptions
 from ..directives import build_suppressions
-from ..frontmatter import split_front_matter
+from ..frontmatter import mdx_metadata, split_front_matter
 from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, code_tag_regions, find_shortcodes, mark_shortcode_bodies
 from .blocks import _Walker
 from .inline import OBJECT
-from .masking import _code_regions, _defuse_brackets, _mask
+from .masking import _code_regions, _defuse_brackets, _mask, esm_spans
 
 __all__ = ["MAX_NESTING", "OBJECT", "_code_regions", "_defuse_brackets", "parse"]
 
@@ -68,18 +68,24 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
             doc.problems.append(ParseProblem(fm.problem, span, fatal=fatal))
             if fatal:
                 return doc
+    if fm is None and path.lower().endswith(".mdx"):
+        doc.metadata = mdx_metadata(source)
     lang = doc.meta("lang", "language", "locale")
     if isinstance(lang, str) and lang.strip():
         doc.language = lang.strip()
         doc.language_declared = True
 
-    shortcodes = find_shortcodes(source, body_start, exclude=_code_regions(source, body_start))
+    code_regions = _code_regions(source, body_start)
+    shortcodes = find_shortcodes(source, body_start, exclude=code_regions)
     # Code wrapped in template tags ({% highlight %}): code, not prose, for every rule.
     code_tags = code_tag_regions(shortcodes)
     if code_tags:
         inside = [body for _sc, body in code_tags]
         shortcodes = [sc for sc in shortcodes if not any(b.start <= sc.span.start < b.end for b in inside)]
-    mask_spans = sorted([sc.span for sc in shortcodes] + [body for _sc, body in code_tags], key=lambda sp: sp.start)
+    esm = esm_spans(source, body_start, code_regions) if path.lower().endswith(".mdx") else []
+    mask_spans = sorted(
+        [sc.span for sc in shortcodes] + [body for _sc, body in code_tags] + esm, key=lambda sp: sp.start
+    )
     masked = _defuse_brackets(_mask(source, body_start, mask_spans), body_start)
     walker = _Walker(doc, masked, options)
     walker.mask_spans = mask_spans

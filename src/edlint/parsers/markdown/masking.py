@@ -160,3 +160,20 @@ def _inside_html_block(source: str, line_start: int, line_end: int) -> bool:
     next_end = source.find("\n", line_end + 1)
     after = source[line_end + 1 : len(source) if next_end == -1 else next_end].strip()
     return before.startswith("<") and not before.startswith("</") and bool(after)
+
+
+# MDX: ES module lines at the top level ("import Chart from '../chart'", "export const meta =
+# {…}") are code, not prose. A statement runs to the next blank line.
+_ESM_STATEMENT = lazy(r"^(?:import|export)\b[^\n]*(?:\n(?![ \t]*\n)[^\n]*){0,200}", re.M)
+
+
+def esm_spans(source: str, start: int, code: list[Span]) -> list[Span]:
+    """The ``import``/``export`` statements of an MDX file (outside fenced code)."""
+    if "import" not in source and "export" not in source:
+        return []
+    out: list[Span] = []
+    for m in _ESM_STATEMENT.finditer(source, start):
+        if any(c.start <= m.start() < c.end for c in code):
+            continue
+        out.append(Span(m.start(), m.end()))
+    return out
