@@ -56,7 +56,8 @@ async def test_a_finding_after_an_emoji_and_a_curly_apostrophe_lands_right(tmp_p
     assert PREFIX.count("🌊") == 1 and "’" in PREFIX
     path = tmp_path / "harbour.md"
     path.write_text(STORY, encoding="utf-8")
-    async with start(tmp_path, encodings=offered) as (client, init):
+    docs = {"ruleDocsUrl": "https://docs.newsroom.example/edlint/{rule}"}
+    async with start(tmp_path, encodings=offered, options=docs) as (client, init):
         assert init.capabilities.position_encoding == chosen
         uri = client.open(path, STORY)
         got = await client.wait(uri, lambda p: bool(_doubled(p)))
@@ -64,7 +65,8 @@ async def test_a_finding_after_an_emoji_and_a_curly_apostrophe_lands_right(tmp_p
         assert (d.range.start.line, d.range.start.character) == (LINE, column)
         assert d.range.end.character - d.range.start.character == len("the the")
         assert d.severity == types.DiagnosticSeverity.Warning and d.source == "edlint"
-        assert d.code_description is not None and "doubled-word" in d.code_description.href
+        assert d.code_description is not None
+        assert d.code_description.href == "https://docs.newsroom.example/edlint/doubled-word"
         assert d.data["fix"]["edits"][0]["newText"] == "the"
         # Only the doubled word, not "That is that" or the curly quotes, in the clean text.
         assert got.version == 1
@@ -214,3 +216,14 @@ async def test_tcp(tmp_path):
             proc.kill()
             proc.wait()
         await client.stop()
+
+
+async def test_no_rule_link_unless_the_editor_names_where_the_docs_are(tmp_path):
+    """A placeholder address would be a dead link in every diagnostic: none by default."""
+    path = tmp_path / "harbour.md"
+    path.write_text(STORY, encoding="utf-8")
+    async with start(tmp_path) as (client, _init):
+        uri = client.open(path, STORY)
+        got = await client.wait(uri, lambda p: bool(_doubled(p)))
+        (d,) = _doubled(got)
+        assert d.code == "doubled-word" and d.code_description is None

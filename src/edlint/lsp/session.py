@@ -79,7 +79,9 @@ class Options:
     select: tuple[str, ...] | None = None
     preview: bool | None = None
     debounce_ms: int = 40
-    rule_docs_url: str = "https://example.invalid/edlint/rules/{rule}"
+    # No link unless the editor is told where the rule docs live (`edlint explain RULE` prints
+    # them): a placeholder address would be a dead link in every diagnostic.
+    rule_docs_url: str = ""
     scan: bool = True  # read the workspace's files for cross-file rules
 
     @classmethod
