@@ -208,8 +208,22 @@ def test_cli_reports_json_and_sarif_and_refuses_fix(write, tmp_path, monkeypatch
     (finding,) = json.loads(out.stdout)["findings"]
     assert (finding["path"], finding["line"], finding["column"]) == ("export.xml#post-101", *position(text, "the the"))
     sarif = CliRunner().invoke(main, ["check", "--no-cache", "--format", "sarif", "export.xml"])
-    region = json.loads(sarif.stdout)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    location = json.loads(sarif.stdout)["runs"][0]["results"][0]["locations"][0]
+    region = location["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == position(text, "the the")
+    # The export file is the artifact (code scanning can open it); the post is a logical
+    # location inside it, not a file named "export.xml#post-101".
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "export.xml"
+    assert location["logicalLocations"] == [
+        {"name": "post-101", "fullyQualifiedName": "export.xml#post-101", "kind": "element"}
+    ]
+    import os
+
+    import jsonschema
+
+    schema_path = os.path.join(os.path.dirname(__file__), "..", "data", "sarif-schema-2.1.0.json")
+    with open(schema_path, encoding="utf-8") as fh:
+        jsonschema.Draft4Validator(json.load(fh)).validate(json.loads(sarif.stdout))
     pages = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "--export-pages", "export.xml"])
     assert [f["path"] for f in json.loads(pages.stdout)["findings"]] == ["export.xml#post-101", "export.xml#post-5"]
     refused = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "export.xml"])

@@ -69,6 +69,15 @@ def artifact_location(path: str, root: str) -> dict[str, str]:
     return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": SRCROOT}
 
 
+def export_item(path: str) -> tuple[str, str]:
+    """(file, post) for a finding in one post of a CMS export (``export.xml#post-12``);
+    (path, "") for any other file."""
+    file, sep, item = path.rpartition("#")
+    if sep and item and not os.path.exists(path) and os.path.isfile(file):
+        return file, item
+    return path, ""
+
+
 def fingerprint(finding: Any, uri: str) -> str:
     key = f"{finding.rule}\0{uri}\0{finding.fingerprint}"
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
@@ -145,14 +154,21 @@ def build(result: Any, context: dict[str, Any]) -> dict[str, Any]:
     index = {rid: i for i, rid in enumerate(rule_ids)}
     results = []
     for f in result.findings:
-        location = artifact_location(f.path, root)
+        file, item = export_item(f.path)
+        location = artifact_location(file, root)
+        where: dict[str, Any] = {"physicalLocation": {"artifactLocation": location, "region": _region(f)}}
+        if item:
+            # A post of a CMS export: the file is the artifact (its lines are the export's),
+            # the post is a logical location inside it.
+            kind = "element" if file.lower().endswith(".xml") else "object"
+            where["logicalLocations"] = [{"name": item, "fullyQualifiedName": f.path, "kind": kind}]
         sarif_result: dict[str, Any] = {
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
             "level": LEVELS.get(str(f.severity), "warning"),
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": location, "region": _region(f)}}],
-            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, location["uri"])},
+            "locations": [where],
+            "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f, location["uri"] + ("#" + item if item else ""))},
         }
         fixes = _fixes(f, location)
         if fixes:
