@@ -224,6 +224,9 @@ def test_cli_reports_json_and_sarif_and_refuses_fix(write, tmp_path, monkeypatch
     schema_path = os.path.join(os.path.dirname(__file__), "..", "data", "sarif-schema-2.1.0.json")
     with open(schema_path, encoding="utf-8") as fh:
         jsonschema.Draft4Validator(json.load(fh)).validate(json.loads(sarif.stdout))
+    github = CliRunner().invoke(main, ["check", "--no-cache", "--format", "github", "export.xml"])
+    assert github.stdout.startswith(f"::warning file=export.xml,line={position(text, 'the the')[0]},")
+    assert "title=doubled-word (post-101)::" in github.stdout
     pages = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", "--export-pages", "export.xml"])
     assert [f["path"] for f in json.loads(pages.stdout)["findings"]] == ["export.xml#post-101", "export.xml#post-5"]
     refused = CliRunner().invoke(main, ["check", "--no-cache", "--fix", "export.xml"])

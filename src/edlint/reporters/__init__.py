@@ -49,6 +49,17 @@ def printable(text: Any, *, lines: bool = False) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+def export_item(path: str) -> tuple[str, str]:
+    """(file, post) for a finding in one post of a CMS export (``export.xml#post-12``; its
+    lines are the export file's); (path, "") for any other file."""
+    import os
+
+    file, sep, item = path.rpartition("#")
+    if sep and item and not os.path.exists(path) and os.path.isfile(file):
+        return file, item
+    return path, ""
+
+
 def get(name: str) -> Callable[..., str]:
     module = importlib.import_module(f".{REPORTERS[name]}", __name__)
     return module.render

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import printable, summary_line
+from . import export_item, printable, summary_line
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -21,14 +21,18 @@ def escape_property(text: str) -> str:
 def render(result: Any, context: dict[str, Any]) -> str:
     lines = []
     for f in result.findings:
+        # A post of a CMS export: annotate the export file (GitHub can open it) and name the
+        # post in the title.
+        file, item = export_item(f.path)
+        title = f"{f.rule} ({item})" if item else f.rule
         props = ",".join(
             [
-                f"file={escape_property(f.path)}",
+                f"file={escape_property(file)}",
                 f"line={f.line}",
                 f"col={f.column}",
                 f"endLine={f.end_line}",
                 f"endColumn={f.end_column}",
-                f"title={escape_property(f.rule)}",
+                f"title={escape_property(title)}",
             ]
         )
         lines.append(f"::{_LEVEL[str(f.severity)]} {props}::{escape_data(f.message)}")

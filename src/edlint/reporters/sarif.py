@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .. import __version__
+from . import export_item
 
 INFORMATION_URI = "https://example.invalid/edlint"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -67,15 +68,6 @@ def artifact_location(path: str, root: str) -> dict[str, str]:
     if rel is None:
         return {"uri": "file://" + quote(real.replace(os.sep, "/"), safe="/")}
     return {"uri": quote(rel.replace(os.sep, "/"), safe="/"), "uriBaseId": SRCROOT}
-
-
-def export_item(path: str) -> tuple[str, str]:
-    """(file, post) for a finding in one post of a CMS export (``export.xml#post-12``);
-    (path, "") for any other file."""
-    file, sep, item = path.rpartition("#")
-    if sep and item and not os.path.exists(path) and os.path.isfile(file):
-        return file, item
-    return path, ""
 
 
 def fingerprint(finding: Any, uri: str) -> str:
