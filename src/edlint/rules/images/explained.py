@@ -194,8 +194,8 @@ def subject_snapshot(doc: Document, img: Image, headline: str | None) -> bool:
 # -- an interview's subject ------------------------------------------------------------------
 
 _INTERVIEW_HEADLINE = lazy(
-    r"\b(?:Q\s*&\s*A|Q\s+and\s+A|interview(?:ed|s)?|in\s+conversation|meet|introducing|questions?\s+(?:for|with)"
-    r"|(?:talks?|chats?)\s+(?:to|with))\b",
+    r"\bQ\s*&\s*A\b|\bQ\s+and\s+A\b|\binterview\s+with\b|\bin\s+conversation\s+with\b|\bquestions?\s+(?:for|with)\b"
+    r"|^(?:meet|introducing)\b|:\s*(?:an\s+|the\s+)?interview\b|^interview\s*:",
     re.I,
 )
 _QUESTION_LINE = lazy(r"^\s*(?:Q\s*[:.\-–—]|Question\s*:)")

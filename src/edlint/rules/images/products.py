@@ -21,16 +21,21 @@ from .model import Image
 
 # Headlines of product journalism: reviews, deals and prices, buying lists, car models, specs.
 _PRODUCT_HEADLINE = lazy(
-    r"\b(?:reviews?|reviewed|hands-on|unboxing|first\s+(?:drive|look|impressions)|test\s+drive|deals?|sale|discounts?"
-    r"|discounted|price[ds]?|pricing|buying\s+guide|gift\s+guide|best\s+(?:[\w-]+\s+){0,3}(?:gadgets|gifts|buys|deals)"
-    r"|specs|convertible|coupe|sedan|saloon|hatchback|suv|crossover|roadster|supercar|hypercar|wagon|estate\s+car"
-    r"|pickup|minivan|ev|evs|electric\s+car|4k|8k|1080p|1440p|smartphone|laptop|tablet|console|headphones|earbuds"
-    r"|workshop\s+manual)\b|[$£€]\s?\d",
+    # a review by its headline's form ("X review", "X review: …", "Review: X"), not "a review of policing"
+    r"\breview(?:ed)?\s*(?::|$)|^review\s*:|\b(?:hands-on|unboxing|first\s+(?:drive|look|impressions)|test\s+drive)\b"
+    r"|\b(?:best|top|biggest)\s+(?:[\w-]+\s+){0,3}(?:deals|gadgets|gifts|buys)\b|\bdeals\s+(?:on|for)\b"
+    r"|\bdeal\s+of\s+the\s+(?:day|week)\b|\b(?:black\s+friday|cyber\s+monday|prime\s+day)\b"
+    r"|\b(?:buying|gift)\s+guide\b|\bspecs\b|\b(?:from|for|under|save)\s+[$£€]\s?\d|[$£€]\s?\d+\s+off\b"
+    r"|\b(?:convertible|coupe|sedan|saloon|hatchback|suv|crossover|roadster|supercar|hypercar|wagon|estate\s+car"
+    r"|minivan|ev|evs|electric\s+car|4k|1080p|1440p|smartphone|laptop|tablet|console|headphones|earbuds"
+    r"|workshop\s+manual)\b",
     re.I,
 )
 # Someone in the picture, or someone doing something: then it is a news photo.
 _PEOPLE = lazy(
     r"\b(?:people|person|man|men|woman|women|boys?|girls?|child(?:ren)?|kids?|crowds?|fans|team|staff|workers"
+    r"|famil(?:y|ies)|residents|volunteers|students|patients|players|athletes|runners|riders|cyclists|soldiers"
+    r"|troops|firefighters|rescuers|leaders?|mayor|governor|senator|councill?ors?|judge|suspects?|victims?"
     r"|visitors|protesters|officials|police|ceo|chief|executive|president|minister|founder|designer|engineer"
     r"|driver|owner|customers|shoppers|attendees|spokes(?:man|woman|person)|he|she|they|his|her|their"
     r"|attends?|speaks?|speaking|poses?|posing|presents|presenting|unveils|unveiling|holds?|holding|stands?"
