@@ -412,3 +412,53 @@ def test_a_credit_line_is_not_a_titled_work():
 
     assert titled_work("Photo by Daniel Reyes for The Ledger") is None
     assert classify_credit("Photo by Daniel Reyes for The Ledger").kind == CREDIT
+
+
+# -- round 4: beacons, visible captions the page prints, product headlines ----------------------
+_NEWS_PAGE = (
+    "<article><h1>Harbour ferry fares rise in March</h1>"
+    '<figure><img src="https://news.example.org/img/ferry.jpg" alt="Passengers board the ferry">'
+    "<figcaption>Passengers board the 8am ferry. Photo: Ola Berg</figcaption></figure>"
+    "<p>Fares rise by 20p from March, the operator said.</p>{}</article>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "beacon",
+    [
+        '<img src="/stats/hit.gif?id=4" style="display: none">',
+        '<img src="/stats/hit.gif?id=4" hidden>',
+        '<img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=777">',
+        '<img src="//www.facebook.com/tr?id=12&amp;ev=PageView">',
+    ],
+)
+def test_hidden_images_and_analytics_beacons_are_not_article_images(beacon):
+    got = findings(_NEWS_PAGE.format(beacon), "html", select=["image-caption", "image-credit"])
+    assert got == []
+
+
+def test_a_hidden_looking_host_name_in_a_path_is_still_an_article_image():
+    # "analytics" in the file's path, not in its host: a photo like any other
+    page = _NEWS_PAGE.format('<p><img src="https://news.example.org/analytics/crowd-at-quay.jpg" alt="Crowds"></p>')
+    got = findings(page, "html", select=["image-caption"])
+    assert [f.rule for f in got] == ["image-caption"]
+
+
+def test_headline_without_the_site_name():
+    from edlint.rules.images.products import headline_of
+
+    assert headline_of("Best tech gadgets of 2026 | GadgetDesk") == "Best tech gadgets of 2026"
+    assert headline_of("Lexford wants you to go topless - Auto News") == "Lexford wants you to go topless"
+    assert headline_of("A headline with no site name") == "A headline with no site name"
+
+
+def test_visible_caption_that_repeats_the_alt_text():
+    from edlint.rules.images.model import recogniser_for
+    from edlint.rules.images.options import ImagesOptions
+    from edlint.rules.images.view import _repeats_alt
+
+    rec = recogniser_for(ImagesOptions())
+    alt = "a group of people on a quay: Passengers wait for the delayed ferry in Oban on May 3"
+    assert _repeats_alt("© Ola Berg Passengers wait for the delayed ferry in Oban on May 3.", alt, rec)
+    assert _repeats_alt("Passengers wait for the delayed ferry in Oban on May 3", alt, rec)
+    assert _repeats_alt("The ferry company said the delay was caused by a fault.", alt, rec) is None

@@ -75,6 +75,9 @@ class _Figures:
                 image.attrs["hidden_ancestor"] = True
         if context:
             image.attrs["context_classes"] = " ".join(context)
+        own_style = amap.get("style")
+        if "hidden" in amap or (own_style and _DISPLAY_NONE.search(own_style)):
+            image.attrs["hidden_ancestor"] = True  # the image itself is hidden (a beacon)
         self.result.blocks.append(image)
         for o in reversed(self.stack):
             if o.tag == "figure" and o.images is not None:

@@ -31,9 +31,15 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     (`![alt](src "caption")`), an emphasised line directly under the image, a shortcode's
     `caption=`, a caption- or credit-classed element right after an HTML image, a caption
     in site data, or (for the featured image) a front-matter caption field, or a "Cover
-    image: …" line for the lead image. Alt text is not a caption. Logos, icons, avatars,
-    tracking pixels, decorative (`alt=""` with no caption or credit, see image-alt) and
-    site-chrome images are skipped.
+    image: …" line for the lead image, a line right after the image that prints its alt text
+    (with or without its credit first: "© Jane Doe Detainees wait at …"), a short italic line
+    in the block under the image (a blog's centred name line), and a gallery's line after a
+    run of pictures ("Small Suns, installation views, photos © Studio"). Alt text is not a
+    caption. Logos, icons, avatars, tracking pixels (tiny, hidden, or served by an analytics
+    host such as scorecardresearch.com), decorative (`alt=""` with no caption or credit, see
+    image-alt), site-chrome images and teasers for other stories ("Next article") are
+    skipped, and so is a picture the template marks as shown without a caption
+    (`class="no-caption"`).
 
     A caption is expected under a photograph, not under a screenshot, a diagram, a drawing or
     another graphic the site made (said so by its alt text, caption or file name, or saved as
@@ -65,8 +71,20 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     chart of its own team after a paragraph in which it speaks as "we"; and, in a sponsored or
     personal post (a "#ad", "compensated by" or "opinions are my own" disclosure, or hashtag
     alt texts) that captions none of its pictures, a snapshot that the first-person paragraph
-    beside it tells. A news photo on a news page has none of these signals and still needs its
-    caption. `caption_policy: as-the-article-does` reports a missing caption
+    beside it tells, or whose alt text names the post's own subject (the headline's words).
+
+    Nor does a picture of the product the headline is about: on a review, deals or buying
+    page, or a story about a car model or a device (the headline says so: "review", "sale",
+    a price, "coupe", "EV", "4K" …), a picture whose alt text is the headline or that shares
+    the product's name with it ("010_Clymer-2.jpg" under "Clymer workshop manual review"), with
+    nobody in it and no news agency's credit; nor a product right above the heading that
+    names it in a list. Nor the portrait of the person a Q&A or interview is with (the
+    headline names him, the file name carries his name), nor, in a site's first-person post,
+    a picture whose short alt text the paragraph just above already says ("At 9:30, I join
+    the weekly all hands meeting" above "all hands meeting"), nor a poster or flyer ("Poster
+    promoting the office hours"). A news photo on a news page has none of these signals and
+    still needs its caption: people at an event, a photo by an agency, a photo whose alt
+    text repeats a headline about people. `caption_policy: as-the-article-does` reports a missing caption
     only when the same article captions another image; the default, `every-photo`, reports
     every one.
 

@@ -35,7 +35,10 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     of the pier by Studio Marlow"), and a gallery caption that is a work's title and its maker
     ("Tide Lanterns by Studio Varga": the artist or studio is the picture's source; not
     "Boats moored by Tower Bridge"; in a gallery captioned so, a maker styled in lower case
-    counts too). Three weaker cases are reported differently:
+    counts too), and one credit line for a run of pictures ("installation views, photos ©
+    Studio", "Images courtesy of the museum": a plural picture word with its credit), which
+    credits each picture back to the last one with its own caption or credit. Three weaker
+    cases are reported differently:
 
     - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:
       a warning, since CC licences themselves require naming the author;
@@ -47,8 +50,9 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     "screenshot", "screen capture", "the … homepage", "… rendered in Firefox", "the app's main
     screen", a page's address, tweets or e-mails as shown, a wireframe; see `credit_exempt`),
     drawings of a concept (a flowchart, a Venn or process diagram, a word cloud) and SVG
-    drawings, logos and seals named as such, icons, avatars, tracking pixels, decorative (see
-    image-alt) and site-chrome images are skipped, and so is a podcast's or series' own artwork
+    drawings, logos and seals named as such, icons, avatars, tracking pixels (tiny, hidden, or
+    served by an analytics host), decorative (see image-alt), site-chrome images and teasers
+    for other stories ("Next article") are skipped, and so is a podcast's or series' own artwork
     (see image-caption) and a featured image the front
     matter keeps off the page (`hero: false`). Charts and maps are not exempt: they need a
     source, unless the paragraph that introduces them gives it ("according to …", "data

@@ -38,14 +38,78 @@ _CHROME_WORDS = frozenset(
 _CLASS_SPLIT = re.compile(r"[\s_-]+")
 
 
+# A teaser for another story, named by a two-word class ("next-post", "prev-article").
+_TEASER_PHRASES = (
+    "most read",
+    "most popular",
+    "next post",
+    "next article",
+    "next story",
+    "previous post",
+    "prev post",
+    "previous article",
+    "prev article",
+    "previous story",
+    "read next",
+    "up next",
+)
+
+
 def _chrome_word(context: str) -> str | None:
     words = _CLASS_SPLIT.split(context.lower())
     for w in words:
         if w in _CHROME_WORDS:
             return w
-    if "most read" in " ".join(words) or "most popular" in " ".join(words):
-        return "most read"
+    joined = " ".join(words)
+    for phrase in _TEASER_PHRASES:
+        if phrase in joined:
+            return phrase
     return None
+
+
+# Hosts of analytics and advertising beacons: the "image" is a tracking pixel, whatever its
+# size attributes say (comScore's `<img src="https://b.scorecardresearch.com/p?c1=2...">`).
+_TRACKER_HOSTS = (
+    "scorecardresearch.",
+    "comscore.",
+    "google-analytics.",
+    "googletagmanager.",
+    "doubleclick.",
+    "quantserve.",
+    "chartbeat.",
+    "omtrdc.",
+    "demdex.",
+    "pixel.",
+    "pixel-",
+    "bat.bing.",
+    "analytics.",
+    "stats.wp.com",
+    "px.ads.",
+    "ad.doubleclick",
+    "imrworldwide.",
+    "parsely.",
+    "krxd.",
+    "moatads.",
+    "adnxs.",
+    "everesttech.",
+    "tracking.",
+    "tracker.",
+    "beacon.",
+)
+
+
+def _tracker(src: str) -> bool:
+    s = src.strip().lower()
+    if s.startswith("//"):
+        s = s[2:]
+    elif "://" in s:
+        s = s.split("://", 1)[1]
+    else:
+        return False  # a relative path is the site's own file
+    host, _, path = s.partition("/")
+    if host.endswith("facebook.com") and (path == "tr" or path.startswith(("tr?", "tr/"))):
+        return True
+    return any(h in host for h in _TRACKER_HOSTS)
 
 
 _CHART = re.compile(r"\b(?:chart|charts|graph|graphs|map|maps|diagram|diagrams|infographic|plot)\b", re.I)
@@ -121,6 +185,8 @@ def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
             target = str(link).split("?", 1)[0].split("#", 1)[0].lower()
             if target and not target.endswith(_IMAGE_EXTS) and target.rstrip("/") != img.src.split("?", 1)[0].lower():
                 return "a link to another page"
+    if img.src and _tracker(img.src):
+        return "tracking pixel"
     for v in (img.width, img.height):
         px = _px(v)
         if px is not None and px < opts.min_size:

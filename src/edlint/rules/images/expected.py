@@ -24,9 +24,18 @@ import re
 from ...document import Document, ImageBlock
 from ...text.patterns import lazy
 from .editorial import _exempt_from_credit
-from .explained import linked_source, names_the_author, narrative_photo, series_art
+from .explained import (
+    described_above,
+    interviewee_portrait,
+    linked_source,
+    names_the_author,
+    narrative_photo,
+    series_art,
+    subject_snapshot,
+)
 from .model import Image
 from .options import ImagesOptions
+from .products import headline_of, named_by_heading, product_shot
 
 # A data chart (needs a title and a source); a diagram of how something works is not one.
 _DATA_CHART = lazy(r"\b(?:chart|charts|graph|graphs|plot|plots|maps?)\b", re.I)
@@ -107,6 +116,8 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
     ``article_captions``: the article captions at least one of its pictures."""
     if img.featured or img.block is None or img.origin == "text":
         return True
+    if marked_uncaptioned(img.block):
+        return False  # the site's template says this picture goes without a caption
     if _exempt_from_credit(img, opts):
         return False  # a screenshot, a page on a screen, a drawing of a concept
     if series_art(doc, img):
@@ -137,9 +148,17 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return False
     if not article_captions and narrative_photo(doc, before, after):
         return False  # a blogger's own snapshots, each told by the paragraph beside it
+    title = doc.meta("title")
+    headline = headline_of(title) if isinstance(title, str) else None
+    if not article_captions and subject_snapshot(doc, img, headline):
+        return False  # a sponsored or personal post's pictures of its own subject
+    if product_shot(doc, img, headline) or named_by_heading(img, _heading_after(doc, img.block)):
+        return False  # the product the headline, or the heading under it, names
+    if interviewee_portrait(doc, img, headline):
+        return False  # the person a Q&A is with
     if news_page:
         return True
-    if _introduced_or_explained(before, after):
+    if _introduced_or_explained(before, after) or described_above(img, before):
         return False
     if before is None and not img.credits and _scenery_header(img):
         return False  # a header picture of a scene above the post's first words
@@ -264,12 +283,38 @@ def _data_chart(img: Image) -> bool:
     return bool(_DATA_CHART_FILE.search(name.rsplit(".", 1)[0]))
 
 
+# Class words a template puts on a picture it shows without a caption (the BBC's
+# `<figure class="media-landscape no-caption">`).
+_NO_CAPTION_CLASS = lazy(
+    r"(?:^|\s)(?:no|without|hide|hidden|sans)[-_]?captions?(?:\s|$)|(?:^|\s)captionless(?:\s|$)", re.I
+)
+
+
+def marked_uncaptioned(block: ImageBlock) -> bool:
+    """The picture or its wrapper is marked as shown without a caption (``no-caption``)."""
+    classes = " ".join((*block.classes, str(block.attrs.get("context_classes") or "")))
+    return bool(classes) and bool(_NO_CAPTION_CLASS.search(classes))
+
+
+# A poster, flyer or promotional card, as its alt text or caption names it: "Poster promoting
+# #askFAFSA Office hours", "A flyer for the job fair". The description must start with it
+# (not "Protesters hold posters").
+_POSTER = lazy(
+    r"^\s*(?:an?\s+|the\s+|our\s+)?(?:(?:promotional|campaign|event|recruitment|official|printable|digital|social"
+    r"(?:-media)?|(?-i:[A-Z#])[\w#.'’-]*)\s+){0,3}(?:posters?|flyers?|fliers?|promo(?:tional)?\s+cards?"
+    r"|event\s+cards?|save[-\s]the[-\s]date(?:\s+cards?)?)\b(?!\s+(?:of\s+)?(?:people|protesters|fans|crowds?))",
+    re.I,
+)
+
+
 def _graphic(img: Image) -> bool:
     """A screenshot, diagram or drawing: said so by its alt text, caption or file name, or
     saved as PNG/GIF/SVG (how screens and drawings are saved; photographs are JPEG)."""
     path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
     if path.endswith(_GRAPHIC_EXTS):
         return True
+    if any(_POSTER.match(t) for t in (img.alt or "", *(c.text for c in img.captions)) if t):
+        return True  # a poster or flyer the site made to promote something
     name = re.sub(r"[-_\d]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])  # "dep-graphic2"
     if site_banner(img):
         return True
@@ -281,6 +326,14 @@ def site_banner(img: Image) -> bool:
     graphic the site made (not "protesters hold banners", which is alt text)."""
     name = img.src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return bool(_BANNER_FILE.search(name.replace("-", " ").replace("_", " ")))
+
+
+def _heading_after(doc: Document, block: ImageBlock) -> str | None:
+    """The text of the block right after the picture, when it is a heading."""
+    for b in doc.blocks:
+        if b.span.start >= block.span.end and b.text is not None and b.kind not in ("image", "caption"):
+            return b.text.text if b.kind == "heading" else None
+    return None
 
 
 def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | None]:

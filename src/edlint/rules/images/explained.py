@@ -169,3 +169,75 @@ def narrative_photo(doc: Document, before: str | None, after: str | None) -> boo
     if not told or not _personal_post(doc):
         return False
     return any(_FIRST_PERSON.search(_QUOTED.sub(" ", t[:2000])) for t in told)
+
+
+_CONTENT_WORD = lazy(r"[A-Za-z][A-Za-z'’-]{2,}")
+_STOP = frozenset(
+    "the and for with from that this your you are was were has have will its our their into over than about how why "
+    "what when who which image photo picture img jpg jpeg png recipe".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT_WORD.findall(text)} - _STOP
+
+
+def subject_snapshot(doc: Document, img: Image, headline: str | None) -> bool:
+    """In a sponsored or personal post, a picture whose alt text names the post's own subject
+    (two or more of the headline's words: "Spiced Honey Pear Jam" under "Spiced Honey Pear Jam
+    Recipe"): the headline says what it shows."""
+    if not headline or not img.alt or not _personal_post(doc):
+        return False
+    return len(_content_words(img.alt) & _content_words(headline)) >= 2
+
+
+# -- an interview's subject ------------------------------------------------------------------
+
+_INTERVIEW_HEADLINE = lazy(
+    r"\bQ\s*&\s*A\b|\bQ\s+and\s+A\b|\binterview\s+with\b|\bin\s+conversation\s+with\b|\bquestions?\s+(?:for|with)\b"
+    r"|^(?:meet|introducing)\b|:\s*(?:an\s+|the\s+)?interview\b|^interview\s*:",
+    re.I,
+)
+_QUESTION_LINE = lazy(r"^\s*(?:Q\s*[:.\-–—]|Question\s*:)")
+_NAME_PAIR = lazy(r"\b([A-Z][a-z]{2,})\s+(?:[A-Z]\.\s+)?([A-Z][a-z'’-]{2,})\b")
+
+
+def _interview(doc: Document, headline: str) -> bool:
+    if _INTERVIEW_HEADLINE.search(headline):
+        return True
+    questions = sum(1 for b in doc.prose[:300] if b.text is not None and _QUESTION_LINE.match(b.text.text))
+    return questions >= 3
+
+
+def interviewee_portrait(doc: Document, img: Image, headline: str | None) -> bool:
+    """On an interview or Q&A with the person the headline names ("Introducing Junior Gaspard,
+    New CEO"), an uncredited picture whose file name or alt text carries that person's first
+    or last name ("Junior_139.jpg"): the whole page says who it is."""
+    if not headline or img.credits or img.captions or not _interview(doc, headline):
+        return False
+    names = {w.lower() for m in _NAME_PAIR.finditer(headline) for w in m.groups()}
+    if not names:
+        return False
+    name = img.src.split("?", 1)[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    words = {w.lower() for w in re.split(r"[^A-Za-z]+", f"{name} {img.alt or ''}") if w}
+    return bool(names & words)
+
+
+# -- a diary entry's picture -----------------------------------------------------------------
+
+
+def described_above(img: Image, before: str | None) -> bool:
+    """In a site's first-person post, a picture whose short alt text ("all hands meeting") is
+    all said in the paragraph just above it ("At 9:30, I join my colleagues for the weekly all
+    hands meeting"): that paragraph is its caption."""
+    alt = (img.alt or "").strip()
+    if not before or not alt or img.credits or img.captions or len(alt.split()) > 6:
+        return False
+    last = before.rsplit("\n", 1)[-1][-1500:]
+    if not _FIRST_PERSON.search(_QUOTED.sub(" ", last)):
+        return False
+    words = _content_words(alt)
+    if len(words) < 2:
+        return False
+    said = _content_words(last)
+    return words <= said

@@ -210,10 +210,12 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
     after = 0  # prose blocks seen since the last image
     author_box = False  # right after an "About the author" heading
     promo = False  # under a "Related stories" / "Elsewhere on the BBC" heading
+    seen: list[Image] = []  # the images so far, in order
     for b in doc.blocks:
         if isinstance(b, ImageBlock):
             img = by_block.get(id(b))
             if img is not None:
+                seen.append(img)
                 last, last_line, after = img, lines.line_of(b.span.end), 0
                 if author_box:
                     img.author_box = "author box"
@@ -233,6 +235,19 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             continue  # the paragraph an inline image sits in (flushed after the image)
         after += 1
         line = lines.line_of(b.span.start)
+        if after == 1 and b.kind in (PARAGRAPH, CAPTION) and len(text.split()) <= 30 and _GALLERY_CREDIT.search(text):
+            # "Jewels after Jewels, installation views, photos © Studio, 2018" after a run of
+            # pictures: one credit line for the whole gallery.
+            if rec.classify(text).kind != NONE:
+                part = TextPart(text, b.text.span, b.text)
+                titled = not _credit_only(text, rec)  # "Small Suns, installation views, photos © ..."
+                for earlier in _gallery_run(seen):
+                    _add_part(earlier.credits, part)
+                    if titled and not earlier.captions:
+                        _add_part(earlier.captions, part)
+                if titled and not last.captions:
+                    _add_part(last.captions, part)
+                continue
         if b.kind == CAPTION and b.parent is None and line - last_line <= 3 and not last.captions:
             _add_part(last.captions, TextPart(text, b.text.span, b.text))
             continue
@@ -271,6 +286,32 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             and not last.captions
             and after == 1
             and b.kind in (PARAGRAPH, CAPTION)
+            and len(text.split()) <= 80
+            and (shown := _repeats_alt(text, last.alt, rec)) is not None
+        ):
+            # The alt text printed as a visible caption after the image's wrapper, with its
+            # credit first (MSN: "© Lucy Nicholson Detainees at Otay Mesa ...").
+            _add_part(last.captions, TextPart(shown, b.text.span, b.text))
+            if rec.classify(text).kind != NONE and not last.credits:
+                _add_part(last.credits, TextPart(text, b.text.span, b.text))
+            continue
+        if (
+            after == 1
+            and b.kind == PARAGRAPH
+            and not last.captions
+            and 2 <= line - last_line <= 3
+            and len(text.split()) <= 20
+            and _wrapped_in_emphasis(doc.source, b.span.start, b.span.end)
+        ):
+            # A short italic line in the block under the image's own block (Blogger's
+            # centred "<div><span><em><span>Kate Henshaw</span></em></span></div>").
+            _add_part(last.captions, TextPart(text, b.text.span, b.text))
+            continue
+        if (
+            last.origin == "html"
+            and not last.captions
+            and after == 1
+            and b.kind in (PARAGRAPH, CAPTION)
             and len(text.split()) <= 50
         ):
             # A caption line under the image that ends with its credit ("... (Image: GETTY)").
@@ -289,3 +330,62 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             continue
         if after >= 2 or b.kind != "heading":
             last = None
+
+
+# A credit line for a gallery: a plural picture word with its credit mark ("photos © Studio",
+# "Images courtesy of the museum"), or views of a show ("installation views").
+_GALLERY_CREDIT = lazy(
+    r"\b(?:photos|images|pictures|photographs)\s*(?:©|\(c\)|by\b|:|courtesy\b|credits?\b)"
+    r"|\b(?:all|installation|exhibition|gallery)\s+(?:photos|images|pictures|views|shots)\b",
+    re.I,
+)
+
+
+def _gallery_run(seen: list[Image], limit: int = 24) -> list[Image]:
+    """The pictures a gallery credit line covers: those before it back to a picture that has
+    its own caption or credit (another gallery's, or a captioned news photo). An ``alt=""``
+    picture with nothing of its own (a decorative one, the theme's header) is passed over."""
+    out: list[Image] = []
+    for img in reversed(seen[-limit:]):
+        if img.captions or img.credits:
+            if out:
+                break
+            continue  # the picture right above may hold the line already
+        if img.origin != "html" or (img.block is not None and img.block.alt == ""):
+            continue
+        out.append(img)
+    return out
+
+
+def _repeats_alt(text: str, alt: str | None, rec: CreditRecogniser) -> str | None:
+    """The paragraph (its credit aside) is the image's alt text, or its end: the page prints
+    the description under the picture. Returns the caption's words (without the credit)."""
+    if not alt or len(alt) < 20:
+        return None
+    from ...text.normalize import word_key
+
+    alt_key = word_key(alt)
+    r = rec.classify(text)
+    if r.kind != NONE and r.start > 0:
+        text = text[: r.start]  # "... on May 18. (Photo: Getty)"; a credit first is skipped below
+    words = word_key(text).split()
+    if len(alt_key.split()) >= 4 and len(words) <= 30 and f" {alt_key} " in f" {' '.join(words)} ":
+        return " ".join(words)  # the caption extends the alt text ("... results for the new model")
+    # The credit may run into the caption ("© Lucy Nicholson Detainees at ..."): a tail of
+    # four words or more that the alt text holds is the caption.
+    for skip in range(min(6, len(words) - 3)):
+        if skip and not words[skip - 1][:1].isalpha():
+            break
+        if " ".join(words[skip:]) in alt_key:
+            return " ".join(words[skip:])
+    return None
+
+
+_EMPHASIS_BEFORE = lazy(r"<(?:em|i)\b[^<>]{0,100}>(?:\s*<(?!/)[a-z][^<>]{0,200}>){0,4}\s*$", re.I)
+_EMPHASIS_AFTER = lazy(r"\s*(?:</(?:span|a|b|strong|font)>\s*){0,4}</(?:em|i)>", re.I)
+
+
+def _wrapped_in_emphasis(source: str, start: int, end: int) -> bool:
+    return bool(_EMPHASIS_BEFORE.search(source, max(0, start - 600), start)) and bool(
+        _EMPHASIS_AFTER.match(source, end)
+    )
