@@ -226,6 +226,9 @@ def code_tag_regions(shortcodes: list[Shortcode]) -> list[tuple[Shortcode, Span]
     return out
 
 
+MAX_MARKED_BLOCKS = 200_000
+
+
 def mark_shortcode_bodies(blocks: list, shortcodes: list[Shortcode]) -> None:
     """Give each block between a paired tag's opening and closing (``{{< pull-quote >}}``
     … ``{{< /pull-quote >}}``) the class ``shortcode-NAME``: rules then know a pull quote
@@ -243,7 +246,17 @@ def mark_shortcode_bodies(blocks: list, shortcodes: list[Shortcode]) -> None:
                 pairs.append((name, stack[k].span.end, sc.span.start))
                 del stack[k:]
                 break
+    if not pairs:
+        return
+    from bisect import bisect_left
+
+    texts = sorted((b for b in blocks if getattr(b, "text", None) is not None), key=lambda b: b.span.start)
+    starts = [b.span.start for b in texts]
+    budget = MAX_MARKED_BLOCKS  # nested pairs mark a block once per pair: bounded work
     for name, start, end in pairs:
-        for b in blocks:
-            if start <= b.span.start and b.span.end <= end and getattr(b, "text", None) is not None:
+        for b in texts[bisect_left(starts, start) :]:
+            if b.span.start >= end or budget <= 0:
+                break
+            budget -= 1
+            if b.span.end <= end:
                 b.classes = (*b.classes, f"shortcode-{name}")
