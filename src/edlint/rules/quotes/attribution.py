@@ -216,7 +216,17 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
-    author_first_person = _Later(_writes_as_i, doc, scans)  # a personal post: its asides are the author's
+    author_first_person = _Later(_writes_as_i, doc, scans)
+
+    def bio_blocks() -> set[int]:
+        nonlocal bios
+        if bios is None:
+            from ...text.bios import document_bios
+
+            bios = {b.block_start for b in document_bios(doc) if b.origin == "body"}
+        return bios
+
+    bios: set[int] | None = None  # a personal post: its asides are the author's
     seen_prose = False  # a paragraph of the article's own prose came before
     out: list[Finding] = []
     # The last unit's findings: a credit line or a said-clause opening the next paragraph
@@ -304,6 +314,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
                 # a pull-out repeating words of the article (an interview answer above)
                 or article.repeats(" ".join(texts).strip(" \"“”‘’'.…"), group)
+                # an author bio set in a box: a description, not speech
+                or any(blk.span.start in bio_blocks() for blk in group)
                 # a passage set off without quotation marks in a post the author writes as
                 # "I": the author's own aside, note or pull-out
                 or (" ".join(texts).lstrip(" *_")[:1] not in '"“‘«' and bool(author_first_person))

@@ -26,7 +26,8 @@ _NAME_AFTER_CLOSE = lazy(r"[\u201d\"][*_]*\s+(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\
 _CALLOUT = lazy(
     r"\W*(?:note|tip|warning|important|example|update|updated|correction|editor[’']?s note|"
     r"tl;?dr|disclaimer|caution|hint|reminder|pro tip|fun fact|background|summary|"
-    r"key takeaways?|in brief|at a glance|(?:the\s+|our\s+|my\s+)?(?:takeaway|bottom line|lesson|"
+    r"key takeaways?|in brief|at a glance|about the authors?|about me|about us|author bio|"
+    r"(?:the\s+|our\s+|my\s+)?(?:takeaway|bottom line|lesson|"
     r"moral|upshot|short version|big idea|goal|mission|vision|rule of thumb))\b\W",
     re.I,
 )

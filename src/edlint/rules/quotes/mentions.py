@@ -46,6 +46,13 @@ _GROUP_SOURCE = lazy(
 )
 
 
+# After a quotation that opens its line: a comma, colon or dash, then the explanation of
+# what the quoted name stands for ("…”, checking that …", "…”: which covers …").
+_NAMED_ITEM_AFTER = lazy(
+    r"[*_]*\s*(?:[,:;]|\s[\u2014\u2013-])\s*[*_]*(?:[a-z]+ing|which|that|where|i\.e\.|e\.g\.|meaning|for|to)\b"
+)
+
+
 def _marked_example(before: str) -> bool:
     """Only a symbol before the quotation (an emoji, a tick or a cross): wording shown as a
     good or bad example, as style guides and contribution guides do."""
@@ -218,6 +225,13 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
         return True  # "Many have “…”", "Others describe it as “…”": a group's words
     if q.closed and _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, q.end) and not ctx.has_verb(before):
         return True  # that “trusted tool …” experience: the quotation names a kind of thing
+    if (
+        not before.strip(" \t*_-•")
+        and q.closed
+        and _NAMED_ITEM_AFTER.match(text, q.end)
+        and not ctx.has_verb(text[q.end : q.end + 40])
+    ):
+        return True  # - “The order was placed”, checking that …: a named item of a list, not a remark
     if _marked_example(before):
         return True  # 😇 “X doesn't happen when I do Y” / 😢 “X is broken!”: good and bad wording
     if _CITATION_BEFORE.search(text[max(0, q.start - 60) : q.start]):
