@@ -193,7 +193,7 @@ def _held_to_photo_convention(doc: Document, img: Image) -> bool:
     """Whether the article's own credits make this picture's missing one an omission: on a
     saved news page every editorial picture, and a chart (it needs its data source) anywhere;
     in a site's own post only a picture something shows to be a photograph."""
-    return doc.format == "html" or (img.block is None and img.featured) or is_data_chart(img) or photo_evidence(img)
+    return doc.format == "html" or is_data_chart(img) or photo_evidence(img)
 
 
 def _credited_on_shared_line(

@@ -144,7 +144,12 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         # heading for its title; one whose alt text says what it shows ("A bar chart showing
         # the portion of controls handled by ...") is the site's own, described chart.
         return not (
-            introduced or sourced or _opens_section(doc, img.block) or _described_chart(img) or _own_people(img, before)
+            introduced
+            or sourced
+            or _opens_section(doc, img.block)
+            or _described_chart(img)
+            or _own_people(img, before)
+            or _states_figures(before)
         )
     if _graphic(img):
         return False
@@ -166,6 +171,8 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return True
     if _introduced_or_explained(before, after) or described_above(img, before):
         return False
+    if _credited_stock_picture(img):
+        return False  # a stock mood picture, credited: nothing in it to identify
     if before is None and not img.credits and _scenery_header(img):
         return False  # a header picture of a scene above the post's first words
     return _photograph(img)
@@ -185,6 +192,26 @@ _SOMEONE_OR_SOMETHING_HAPPENING = lazy(
     r"|wreck(?:age)?|damaged?|destroyed)\b)"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:at|on|in|with)\b"  # "Jane Doe at the ..."
 )
+
+
+_STOCK_HOST = lazy(r"^(?:https?:)?//(?:[\w-]+\.)*(?:unsplash\.com|pexels\.com|pixabay\.com)/", re.I)
+_STOCK_NAME = lazy(r"\b(?:unsplash|pexels|pixabay)\b", re.I)
+
+
+def _credited_stock_picture(img: Image) -> bool:
+    """In a site's post, a picture from a stock library (served by it, or so credited) whose
+    only caption is its credit: a mood picture, already credited, with no one to name."""
+    if not img.credits and not img.captions:
+        return False
+    if not (_STOCK_HOST.match(img.src) or any(_STOCK_NAME.search(p.text) for p in (*img.credits, *img.captions))):
+        return False
+    alt = img.alt or ""
+    return not (_PHOTO_SAID.search(alt) or _PHOTO_WORDS.search(alt)) and all(
+        _CREDIT_ONLY.match(c.text) for c in img.captions
+    )
+
+
+_CREDIT_ONLY = lazy(r"^\s*[*_]*(?:photo\s+|image\s+)?(?:credit|by|courtesy)\b", re.I)
 
 
 def _scenery_header(img: Image) -> bool:
@@ -446,6 +473,17 @@ def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | Non
 
 
 _DESCRIBES = lazy(r"\b(?:showing|shows|depicting|illustrating|visuali[sz]ing|comparing|plotting)\b", re.I)
+
+
+_FIGURE = lazy(
+    r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)|\bout\s+of\s+\d[\d,]*\s+(?:respondents|people|users)\b", re.I
+)
+
+
+def _states_figures(before: str | None) -> bool:
+    """The paragraph just before the chart gives its numbers ("37% thought …, and 46% …"): in
+    a site's post the chart restates what the text has just said and sourced."""
+    return before is not None and len(_FIGURE.findall(before[-800:])) >= 2
 
 
 def _described_chart(img: Image) -> bool:
