@@ -74,6 +74,17 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     "Photo: Jane Doe/The Ledger"). `edlint init` writes `every-photo` for a site that credits
     most of its images. Licences and weak credits are reported under either policy.
 
+    The convention is about photographs: in a site's own post (Markdown)
+    `as-the-article-does` holds a picture to it only when something shows it is a photograph
+    (alt text, caption or URL-decoded file name saying "photo", "portrait", "pictured" or
+    naming people, an event or a place; a camera's file name; an undescribed JPEG) and
+    nothing says it is a screen, page, tweet, e-mail, plot, logo or graphic (nor is it a PNG,
+    GIF or SVG); a chart still needs its source. A credit line under pictures set side by
+    side on one line ("Photo courtesy of A and B") credits each of them; a featured header
+    that the post repeats as its opening picture, credited there ("Photo by …"), is
+    credited; and a writer's statement that the plots are theirs ("Here are the comparative
+    plots I generated") covers every chart of the section after it.
+
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
     photos they publish; an uncredited photo is a rights problem waiting to happen.
