@@ -84,7 +84,12 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     the weekly all hands meeting" above "all hands meeting"), nor a poster or flyer ("Poster
     promoting the office hours"). A news photo on a news page has none of these signals and
     still needs its caption: people at an event, a photo by an agency, a photo whose alt
-    text repeats a headline about people. `caption_policy: as-the-article-does` reports a missing caption
+    text repeats a headline about people. In a site's post, a picture with no alt text counts as a photograph
+    only as a JPEG (an extensionless import from a document or blog host shows nothing); a
+    chart whose paragraph above gives its figures ("37% …, and 46% …") restates them; a chart
+    in a post that is not in English is as its original has it; and a credited stock picture
+    (Unsplash, Pexels, Pixabay) whose only caption is its credit sets a mood, with nobody to
+    name. `caption_policy: as-the-article-does` reports a missing caption
     only when the same article captions another image; the default, `every-photo`, reports
     every one.
 

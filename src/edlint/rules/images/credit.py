@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ...document import Document
 from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult, titled_work
+from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
-from .expected import chart_credited_by_text, site_banner
+from .expected import chart_credited_by_text, is_data_chart, photo_evidence, site_banner
 from .explained import series_art
 from .model import Image, TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
@@ -70,6 +73,17 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     that convention); `every-photo` reports every one (a newsroom credits staff photos too:
     "Photo: Jane Doe/The Ledger"). `edlint init` writes `every-photo` for a site that credits
     most of its images. Licences and weak credits are reported under either policy.
+
+    The convention is about photographs: in a site's own post (Markdown)
+    `as-the-article-does` holds a picture to it only when something shows it is a photograph
+    (alt text, caption or URL-decoded file name saying "photo", "portrait", "pictured" or
+    naming people, an event or a place; a camera's file name; an undescribed JPEG) and
+    nothing says it is a screen, page, tweet, e-mail, plot, logo or graphic (nor is it a PNG,
+    GIF or SVG); a chart still needs its source. A credit line under pictures set side by
+    side on one line ("Photo courtesy of A and B") credits each of them; a featured header
+    that the post repeats as its opening picture, credited there ("Photo by …"), is
+    credited; and a writer's statement that the plots are theirs ("Here are the comparative
+    plots I generated") covers every chart of the section after it.
 
     ## Why is this bad?
     Newsrooms are legally and ethically bound to credit the people and agencies whose
@@ -135,8 +149,11 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     # A gallery captioned "Title by Maker" (the house's form for works): a sibling whose maker
     # is styled in lower case ("Parabolic Lightcloud by amigo & amigo") follows the same form.
     works_gallery = sum(1 for img, _ in checked if any(titled_work(c.text) for c in img.captions)) >= 2
+    credited_by_neighbour = _credited_on_shared_line(doc, checked) | _featured_repeated_in_body(doc, images, rec)
     for img, best in checked:
         if best is not None and best[0].kind == CREDIT:
+            continue
+        if id(img) in credited_by_neighbour:
             continue
         if works_gallery and any(titled_work(c.text, any_case=True) for c in img.captions):
             continue
@@ -178,4 +195,71 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
                 continue
         if opts.credit_policy == "as-the-article-does" and not credits_any:
             continue  # the article credits no image: the publisher's own photos, by its convention
+        if opts.credit_policy == "as-the-article-does" and not _held_to_photo_convention(doc, img):
+            continue  # a site's own screen, e-mail, plot or card: a photo-credit convention is about photographs
         yield Finding(img.span, f"{what}{img.label()} has no credit naming the photographer or source")
+
+
+def _held_to_photo_convention(doc: Document, img: Image) -> bool:
+    """Whether the article's own credits make this picture's missing one an omission: on a
+    saved news page every editorial picture, and a chart (it needs its data source) anywhere;
+    in a site's own post only a picture something shows to be a photograph."""
+    return doc.format == "html" or is_data_chart(img) or photo_evidence(img)
+
+
+def _credited_on_shared_line(
+    doc: Document, checked: list[tuple[Image, tuple[CreditResult, TextPart] | None]]
+) -> set[int]:
+    """Pictures set side by side on one source line share the credit under the last of them
+    ("Photo courtesy of @a and @b" under two photos): the ids of the uncredited ones."""
+    covered: set[int] = set()
+    for (img, _), (nxt, nbest) in pairwise(checked):
+        if img.block is None or nxt.block is None or nbest is None or nbest[0].kind != CREDIT:
+            continue
+        gap = doc.source[img.block.span.end : nxt.block.span.start]
+        if nxt.block.span.start >= img.block.span.end and "\n" not in gap and len(gap) <= 40:
+            covered.add(id(img))
+    # a run of three or more: credit back along the line
+    for (img, _), (nxt, _) in reversed(list(pairwise(checked))):
+        if id(nxt) in covered and img.block is not None and nxt.block is not None:
+            gap = doc.source[img.block.span.end : nxt.block.span.start]
+            if nxt.block.span.start >= img.block.span.end and "\n" not in gap and len(gap) <= 40:
+                covered.add(id(img))
+    return covered
+
+
+def _featured_repeated_in_body(doc: Document, images: list[Image], rec) -> set[int]:
+    """A featured header whose photo the post repeats as its first picture, credited there
+    ("Photo by … on Unsplash" under the same cupcakes a few lines down): the page credits it.
+    Only in a site's own post, and only when that first body picture opens the post (before
+    any heading, within its first three paragraphs) and its credit names a photographer
+    ("Photo by")."""
+    if doc.format == "html":
+        return set()
+    featured = [img for img in images if img.featured and not img.skip]
+    body = [img for img in images if not img.featured and not img.skip and img.block is not None]
+    if not featured or not body:
+        return set()
+    first = body[0]
+    headings_before = sum(
+        1
+        for b in doc.blocks
+        if b.kind == "heading" and b.span.end <= first.block.span.start  # type: ignore[union-attr]
+    )
+    prose_before = sum(
+        1
+        for b in doc.blocks
+        if b.kind not in ("heading", "image", "caption") and b.text is not None and b.span.end <= first.block.span.start  # type: ignore[union-attr]
+    )
+    if headings_before or prose_before > 3:
+        return set()
+    if not any(
+        rec.classify(p.text, whole=w).kind == CREDIT and _PHOTO_BY.search(p.text)
+        for ps, w in ((first.credits, True), (first.captions, False))
+        for p in ps
+    ):
+        return set()
+    return {id(img) for img in featured if not img.credits and not img.captions}
+
+
+_PHOTO_BY = lazy(r"\bphoto(?:graph)?\s+(?:by|courtesy|credit)\b|\bphoto\s*:", re.I)

@@ -4,6 +4,7 @@ site-chrome image (:func:`_skip_reason`), not an emblem, not exempt from a credi
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote_plus
 
 from ...text.patterns import lazy
 from ...text.quoting import quoted
@@ -263,6 +264,13 @@ def is_decorative(img: Image, opts: ImagesOptions) -> bool:
     return not img.captions and not img.credits
 
 
+def _decoded_file_words(src: str) -> str:
+    """The file name's words, URL-decoded ("Screen%2BShot" is "Screen Shot")."""
+    name = src.split("?", 1)[0].rsplit("/", 1)[-1]
+    name = unquote_plus(unquote_plus(name))  # a bad escape stays as written
+    return name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+
+
 def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
     """An image the publisher made from a screen or drew itself, named as such in the alt
     text, caption or file name: a screenshot, a page or app screen, a tweet or message as
@@ -275,7 +283,7 @@ def _exempt_from_credit(img: Image, opts: ImagesOptions) -> bool:
         return False  # a stock photo ("search-bar-on-virtual-screen-iStock-178761722.jpg")
     if name.lower().endswith(".svg") and not _is_chart(img):
         return True  # drawn, not photographed (a chart drawn in SVG still needs its source)
-    file_words = name.rsplit(".", 1)[0].replace("-", " ").replace("_", " ")
+    file_words = _decoded_file_words(img.src)
     if opts.credit_exempt:
         hay = " ".join((*texts, file_words)).lower()
         if any(w.lower() in hay for w in opts.credit_exempt):

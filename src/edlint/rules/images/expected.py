@@ -20,6 +20,7 @@ must say it is a photograph (people, an event, a place) before a missing caption
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote_plus
 
 from ...document import Document, ImageBlock
 from ...text.patterns import lazy
@@ -91,7 +92,8 @@ _PHOTO_WORDS = lazy(
     r"|ceremony|celebration|festival|parade|protest|rally|march|vigil|funeral|wedding|conference|summit|meeting"
     r"|workshop|hackathon|launch|opening|visit|tour|match|race|concert|exhibition|fair|gathering|training"
     r"|lecture|interview|demonstration|strike|election|campaign|fire|flood|floods|storm|blaze|crash|explosion"
-    r"|earthquake|rescue"
+    r"|earthquake|rescue|party|parties|meetups?|celebrating|gathering|groups?|executives|playing|working|presenting"
+    r"|laughing|talking|dancing|cheering|eating"
     r"|street|streets|road|bridge|building|buildings|house|houses|office|hall|stage|square|park|city|town|village"
     r"|port|harbou?r|beach|sea|river|lake|mountains?|forest|farm|school|hospital|church|station|airport|stadium"
     r"|courthouse|parliament|capitol|headquarters|campus|warehouse|factory|skyline|coast|island|garden|ferry"
@@ -127,18 +129,27 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
     if _data_chart(img) or _chart_by_leadin(img, before):
         if not opts.chart_captions:
             return False
+        if not news_page and not doc.is_english:
+            # whether the post's text introduces, explains or sources the chart is read from
+            # English words; a translated post's chart is as its English original has it
+            return False
         # A chart the text introduces, explains, gives the source of, or says the writers drew
         # to illustrate has its title and source in the text; on a news page the lead-in must
         # both introduce it and name its source or makers.
         introduced = _introduced_or_explained(before, after)
-        sourced = _sourced_by_lead_in(doc, img.block) or linked_source(doc, img)
+        sourced = _sourced_by_lead_in(doc, img.block) or linked_source(doc, img) or own_plots_run(doc, img.block)
         if news_page:
             return not (introduced and sourced)
         # In a site's post, a chart that opens a section ("## Memory consumption") has the
         # heading for its title; one whose alt text says what it shows ("A bar chart showing
         # the portion of controls handled by ...") is the site's own, described chart.
         return not (
-            introduced or sourced or _opens_section(doc, img.block) or _described_chart(img) or _own_people(img, before)
+            introduced
+            or sourced
+            or _opens_section(doc, img.block)
+            or _described_chart(img)
+            or _own_people(img, before)
+            or _states_figures(before)
         )
     if _graphic(img):
         return False
@@ -160,6 +171,8 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return True
     if _introduced_or_explained(before, after) or described_above(img, before):
         return False
+    if _credited_stock_picture(img):
+        return False  # a stock mood picture, credited: nothing in it to identify
     if before is None and not img.credits and _scenery_header(img):
         return False  # a header picture of a scene above the post's first words
     return _photograph(img)
@@ -179,6 +192,26 @@ _SOMEONE_OR_SOMETHING_HAPPENING = lazy(
     r"|wreck(?:age)?|damaged?|destroyed)\b)"
     r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+(?:at|on|in|with)\b"  # "Jane Doe at the ..."
 )
+
+
+_STOCK_HOST = lazy(r"^(?:https?:)?//(?:[\w-]+\.)*(?:unsplash\.com|pexels\.com|pixabay\.com)/", re.I)
+_STOCK_NAME = lazy(r"\b(?:unsplash|pexels|pixabay)\b", re.I)
+
+
+def _credited_stock_picture(img: Image) -> bool:
+    """In a site's post, a picture from a stock library (served by it, or so credited) whose
+    only caption is its credit: a mood picture, already credited, with no one to name."""
+    if not img.credits and not img.captions:
+        return False
+    if not (_STOCK_HOST.match(img.src) or any(_STOCK_NAME.search(p.text) for p in (*img.credits, *img.captions))):
+        return False
+    alt = img.alt or ""
+    return not (_PHOTO_SAID.search(alt) or _PHOTO_WORDS.search(alt)) and all(
+        _CREDIT_ONLY.match(c.text) for c in img.captions
+    )
+
+
+_CREDIT_ONLY = lazy(r"^\s*[*_]*(?:photo\s+|image\s+)?(?:credit|by|courtesy)\b", re.I)
 
 
 def _scenery_header(img: Image) -> bool:
@@ -215,10 +248,62 @@ def _photograph(img: Image) -> bool:
         return True
     alt = (img.alt or "").strip()
     if not alt:
-        return not dot or ("." + ext) in _PHOTO_EXTS
+        # A picture nothing describes, in a site's own post: only a JPEG (or the like) is taken
+        # for a photograph; an extensionless import (a Google Docs or Blogger URL) shows nothing.
+        return bool(dot) and ("." + ext) in _PHOTO_EXTS
     if _PHOTO_WORDS.search(alt) or _NAME_ONLY.match(alt):
         return True
     return bool(_PHOTO_WORDS.search((stem or name).replace("-", " ").replace("_", " ")))
+
+
+def file_words(src: str) -> str:
+    """The words of an image's file name, URL-decoded ("Screen%2BShot%2B2018" and
+    "Screen%20Shot" read as "Screen Shot 2018"), with its extension, hyphens and underscores
+    dropped."""
+    name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    # twice: "Screen%2BShot" is "Screen+Shot" once decoded; a bad escape stays as written
+    name = unquote_plus(unquote_plus(name))
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return " ".join(re.sub(r"[-_]+", " ", stem).split())
+
+
+# Words that say a picture is a photograph whatever it shows.
+_PHOTO_SAID = lazy(r"\b(?:photo(?:graph)?(?:s|ed|er)?|portraits?|pictured|headshots?|selfies?)\b", re.I)
+# Words that say it is a screen, a page, a message as shown, or something drawn.
+_SCREEN_SAID = lazy(
+    r"\b(?:screen\s?shots?|screen\s?grabs?|screen\s?captures?|screencaps?|screens?|dashboards?|ui|user\s+interface"
+    r"|pages?|home\s?page|web\s?sites?|tweets?|e-?mails?|inbox|charts?|diagrams?|plots?|graphs?"
+    r"|logos?|graphics?|infographics?|buttons?|menus?|dialogs?|preferences|settings|panels?|editor|terminal"
+    r"|console|browser|code|teaser|banner|wireframes?|mock-?ups?|illustrations?|drawings?|icons?)\b",
+    re.I,
+)
+_SCREEN_EXTS = (".png", ".gif", ".svg", ".apng", ".webm", ".mp4")
+
+
+def photo_evidence(img: Image) -> bool:
+    """Whether anything shows the picture is a photograph, the only kind of picture a house's
+    photo-credit convention covers (not its own product screens, e-mails, tweets, plots,
+    diagrams or designed cards). Evidence: alt text, caption or file name saying "photo",
+    "portrait", "pictured" or naming people, an event or a place; a camera's file name; a
+    JPEG (or an extensionless CDN URL) that nothing describes. Against it: screen, page, chart
+    or drawing words, or a PNG, GIF or SVG file (how screens and drawings are saved)."""
+    texts = [t for t in (img.alt or "", *(c.text for c in img.captions)) if t.strip()]
+    words = file_words(img.src)
+    if any(_PHOTO_SAID.search(t) for t in texts):
+        return True
+    if any(_SCREEN_SAID.search(t) for t in (*texts, words)):
+        return False
+    if _CAMERA_FILE.match(words.replace(" ", "_")) or _CAMERA_FILE.match(words):
+        return True
+    path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
+    if path.endswith(_SCREEN_EXTS):
+        return False
+    if any(_PHOTO_WORDS.search(t) for t in texts) or any(_NAME_ONLY.match(t) for t in texts):
+        return True
+    if texts:
+        return False  # described, and the description shows no one, no event, no place
+    name = path.rsplit("/", 1)[-1]
+    return "." not in name or name.endswith(_PHOTO_EXTS)
 
 
 # The lead-in of a chart that names its data source, or says the writers made it themselves
@@ -265,7 +350,35 @@ def chart_credited_by_text(doc: Document, img: Image) -> bool:
         _sourced_by_lead_in(doc, img.block)
         or linked_source(doc, img)
         or (after is not None and bool(_CHART_SOURCED.search(after[:300])))
+        or own_plots_run(doc, img.block)
     )
+
+
+# A writer saying the charts that follow are their own: "Here are the comparative plots I
+# generated", "We plotted the results below", "the graphs I made".
+_OWN_PLOTS = lazy(
+    r"\b(?:plots?|charts?|graphs?|figures?|benchmarks?)\s+(?:that\s+|which\s+)?(?:I|we)(?:['’]ve|\s+have)?\s+"
+    r"(?:generated|made|created|produced|drew|drawn|plotted|rendered|ran|run)\b"
+    r"|\b(?:I|we)(?:['’]ve|\s+have)?\s+(?:generated|made|created|produced|drew|plotted|rendered)\s+(?:the\s+|these\s+|some\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:plots?|charts?|graphs?|figures?)\b",
+    re.I,
+)
+
+
+def own_plots_run(doc: Document, block: ImageBlock) -> bool:
+    """The section the chart is in (from its heading, at most the last 4,000 characters) has
+    the writer saying the plots are theirs: the statement covers every plot of the run that
+    follows it, not only the first."""
+    section: list[str] = []
+    for b in doc.blocks:
+        if b.span.start >= block.span.start:
+            break
+        if b.kind == "heading":
+            section = []
+        elif b.text is not None and b.kind != "image":
+            section.append(b.text.text)
+    text = " ".join(section)[-4000:]
+    return bool(text) and bool(_OWN_PLOTS.search(text))
 
 
 def _sourced_by_lead_in(doc: Document, block: ImageBlock) -> bool:
@@ -273,6 +386,11 @@ def _sourced_by_lead_in(doc: Document, block: ImageBlock) -> bool:
     names its source or says the writers made it ("We charted the ups and downs ...")."""
     lead = _text_around(doc, block, before=3, after=0)
     return bool(lead) and bool(_CHART_SOURCED.search(lead[-1200:]))
+
+
+def is_data_chart(img: Image) -> bool:
+    """A chart, graph, plot or map of data, said so by its alt text, caption or file name."""
+    return _data_chart(img)
 
 
 def _data_chart(img: Image) -> bool:
@@ -315,7 +433,7 @@ def _graphic(img: Image) -> bool:
         return True
     if any(_POSTER.match(t) for t in (img.alt or "", *(c.text for c in img.captions)) if t):
         return True  # a poster or flyer the site made to promote something
-    name = re.sub(r"[-_\d]+", " ", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])  # "dep-graphic2"
+    name = re.sub(r"[-_\d]+", " ", file_words(img.src))  # "dep-graphic2", "Screen%2BShot"
     if site_banner(img):
         return True
     return any(_GRAPHIC_WORDS.search(t) for t in (img.alt or "", name) if t)
@@ -355,6 +473,17 @@ def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | Non
 
 
 _DESCRIBES = lazy(r"\b(?:showing|shows|depicting|illustrating|visuali[sz]ing|comparing|plotting)\b", re.I)
+
+
+_FIGURE = lazy(
+    r"\b\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b)|\bout\s+of\s+\d[\d,]*\s+(?:respondents|people|users)\b", re.I
+)
+
+
+def _states_figures(before: str | None) -> bool:
+    """The paragraph just before the chart gives its numbers ("37% thought …, and 46% …"): in
+    a site's post the chart restates what the text has just said and sourced."""
+    return before is not None and len(_FIGURE.findall(before[-800:])) >= 2
 
 
 def _described_chart(img: Image) -> bool:
