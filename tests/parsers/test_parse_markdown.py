@@ -353,3 +353,22 @@ def test_mdx_metadata_export_and_import_lines():
     prose = [b.text.text for b in doc.blocks if b.text is not None]
     assert prose[0].startswith("One of the things we believe")
     assert not any("import" in t or "export const" in t or "title:" in t for t in prose)
+
+
+def test_raw_html_pre_is_code_even_across_blank_lines():
+    """A post converted from HTML keeps listings in <pre>; a blank line inside one ends
+    markdown-it's HTML block, but the listing is still code, not paragraphs."""
+    text = """<p>Next, a set of constants for messages:
+    </p><pre>
+let msg_file = "File: "
+
+log "Pruning old backups before the nightly run starts"
+</pre>
+
+The constants keep every message consistent.
+"""
+    doc = blocks(text)
+    prose = " ".join(b.text.text for b in doc.blocks if b.text is not None)
+    assert "Pruning old backups" not in prose and "msg_file" not in prose
+    assert "keep every message consistent" in prose
+    assert any(b.kind == CODE for b in doc.blocks)

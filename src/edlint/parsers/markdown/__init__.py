@@ -20,7 +20,7 @@ from ..frontmatter import mdx_metadata, split_front_matter
 from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, code_tag_regions, find_shortcodes, mark_shortcode_bodies
 from .blocks import _Walker
 from .inline import OBJECT
-from .masking import _code_regions, _defuse_brackets, _mask, esm_spans
+from .masking import _code_regions, _defuse_brackets, _mask, esm_spans, pre_spans
 
 __all__ = ["MAX_NESTING", "OBJECT", "_code_regions", "_defuse_brackets", "parse"]
 
@@ -83,8 +83,11 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
         inside = [body for _sc, body in code_tags]
         shortcodes = [sc for sc in shortcodes if not any(b.start <= sc.span.start < b.end for b in inside)]
     esm = esm_spans(source, body_start, code_regions) if path.lower().endswith(".mdx") else []
+    pres = [p for p in pre_spans(source, body_start, code_regions) if p.end > p.start]
+    if pres:
+        shortcodes = [sc for sc in shortcodes if not any(p.start <= sc.span.start < p.end for p in pres)]
     mask_spans = sorted(
-        [sc.span for sc in shortcodes] + [body for _sc, body in code_tags] + esm, key=lambda sp: sp.start
+        [sc.span for sc in shortcodes] + [body for _sc, body in code_tags] + esm + pres, key=lambda sp: sp.start
     )
     masked = _defuse_brackets(_mask(source, body_start, mask_spans), body_start)
     walker = _Walker(doc, masked, options)
@@ -94,6 +97,8 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     walker.shortcode_blocks(shortcodes, image_codes)
     for sc, body in code_tags:
         doc.blocks.append(Block(kind=CODE, span=body, attrs={"info": str(sc.arg("1")[0]) if sc.arg("1") else ""}))
+    for body in pres:
+        doc.blocks.append(Block(kind=CODE, span=body, attrs={"info": "pre"}))
     walker.walk(_parser().parse(masked))
     if len(source) > MAX_NESTING * 2:
         deep = next(

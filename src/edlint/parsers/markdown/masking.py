@@ -177,3 +177,30 @@ def esm_spans(source: str, start: int, code: list[Span]) -> list[Span]:
             continue
         out.append(Span(m.start(), m.end()))
     return out
+
+
+_PRE_OPEN = lazy(r"<pre\b[^>\n]{0,500}>", re.I)
+_PRE_CLOSE = lazy(r"</pre\s*>", re.I)
+
+
+def pre_spans(source: str, start: int, code: list[Span]) -> list[Span]:
+    """Raw HTML ``<pre>`` … ``</pre>`` in Markdown (posts converted from HTML, highlighted
+    listings): code, even where a blank line inside it ends markdown-it's HTML block and
+    the rest would be read as paragraphs. Outside fenced code; linear."""
+    if "<pre" not in source and "<PRE" not in source:
+        return []
+    out: list[Span] = []
+    pos = start
+    while True:
+        m = _PRE_OPEN.search(source, pos)
+        if m is None:
+            break
+        if any(c.start <= m.start() < c.end for c in code):
+            pos = m.end()
+            continue
+        close = _PRE_CLOSE.search(source, m.end())
+        if close is None:
+            break
+        out.append(Span(m.end(), close.start()))
+        pos = close.end()
+    return out

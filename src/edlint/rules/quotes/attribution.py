@@ -67,6 +67,10 @@ _CONNECTIVE = lazy(
 _ASKED_SOURCE = lazy(r"[\W_]*(?:we|I)\s+(?:also\s+|then\s+)?(?:asked|surveyed|interviewed|polled)\b", re.I)
 # A lead-in that names a question or a prompt: the quotation under it is the question.
 _NAMES_PROMPT = lazy(r"\b(?:question|prompt|poll|survey|questionnaire)s?\b", re.I)
+_INTERVIEW = lazy(
+    r"\binterview(?:ing|ed)?\s+(?:with\s+)?[A-Z]|\bQ\s*&\s*A\b|\bin conversation with\b|\bwe (?:talk|spoke|chat) (?:to|with)\b",
+    re.I,
+)
 # The last sentence before a quotation names the kind of wording it is, not a speaker.
 _NAMES_WORDING = lazy(
     r"\b(?:slogans?|mottos?|mottoes|taglines?|catchphrases?|headlines?|signs?|banners?|captions?|hashtags?|"
@@ -217,6 +221,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     personas = _Later(_about_personas, doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
     author_first_person = _Later(_writes_as_i, doc, scans)
+    # "… an interview with Simon Grondin", "Q&A with …": the quotations are the interviewee's.
+    interview = bool(_INTERVIEW.search(str(doc.meta("title", "headline") or "")))
 
     def bio_blocks() -> set[int]:
         nonlocal bios
@@ -309,6 +315,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or beside_name
                 # a pull-out in the first person in an interview's answer: the interviewee's
                 or (answer_section and bool(_FIRST_PERSON.search(" ".join(texts))))
+                or interview
                 or question_run
                 or _blockquote_ok(ctx, doc, b, group, intro, last_shortcode, scans)
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
@@ -419,7 +426,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None or beside_name)
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
-        licensed = licensed or (in_list and list_source)
+        licensed = licensed or (in_list and list_source) or (quote_only and interview)
         # A quotation opening the paragraph under an introduction ("… he is already
         # looking ahead:") is the introduced speaker's, even with more text after it.
         opens = bool(tops) and not para.outside[: tops[0].start].strip(" \t*_")

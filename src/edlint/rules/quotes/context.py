@@ -34,7 +34,9 @@ _CALLOUT = lazy(
 _URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
 _ASIDE_START = lazy(
     r"[\W_]*(?:this (?:post|article|story|piece|blog)|originally (?:published|posted)|cross-?posted|"
-    r"related\b|read more|see also|learn more|editor[’']?s note|update\b|source\b)",
+    r"related\b|read more|see also|learn more|editor[’']?s note|update\b|source\b|"
+    # a call to action, the site's own boilerplate: "Contact Tarides to see how …"
+    r"contact\b|get in touch|reach out to us|follow us|sign up|subscribe\b|join us\b)",
     re.I,
 )
 _LABEL_START = lazy(r"(?:[\w’'&.()-]+\s+){0,5}[\w’'&.()-]+\s*[*_]*:[*_]*\s*[\"“‘]")
@@ -369,6 +371,8 @@ def _blockquote_is_speech(
     text = _EMPTY_CREDIT.sub("", " ".join(texts))
     if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
         return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
+    if _ONE_QUESTION.fullmatch(text.strip(" \t*_")):
+        return False  # "How do I collect the jump targets?": a question the page poses, not a remark
     if _opens_on_symbol(text):
         return False  # "😇 “…”" / "😢 “…”", "✅ …": wording shown as a good or bad example
     if word_count(text) < max(6, ctx.opts.min_quote_words):
@@ -495,6 +499,10 @@ def _blockquote_ok(
         ):
             return True
     return False
+
+
+# One sentence that is a question, not in quotation marks.
+_ONE_QUESTION = lazy(r"[^\"“”‘’«».!?\n]{3,300}\?")
 
 
 def _opens_on_symbol(text: str) -> bool:

@@ -90,6 +90,9 @@ _SAID_SHAPE_AFTER = lazy(
 _SAID_SHAPE_BEFORE = lazy(
     r"\b(?:[Aa]s|[Ww]hen)\s+(?:he|she|they|I|we|(?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?"
     r"(?:[a-z]{2,}(?:ed|s)|put it|wrote|told it|tells it)\s*,[\s*_]*$"
+    # "Martin goes on, “…”", "She continued: “…”"
+    r"|\b(?:he|she|they|(?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?"
+    r"(?:goes|went|carries|carried|continues|continued|adds|added)(?:\s+on)?\s*[,:][\s*_]*$"
 )
 
 
