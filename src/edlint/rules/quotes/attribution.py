@@ -176,7 +176,7 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     (`select: [quote-attribution]`), and it should be read as a prompt to look, not as a
     gate. On the labelled posts it was developed on, few of its findings are wrong, but on
     sites nobody tuned it on, independent copy editors judged almost all of its findings
-    wrong (0 right of 45 in three samples, docs/evaluation/quotes-eval.md): quotations
+    wrong (2 right of 65 in four samples, docs/evaluation/quotes-eval.md): quotations
     whose speaker is clear to a reader in ways the rule does not read, and words that are
     not speech. Unattributed quotations are rare in published prose, so the rule finds few.
 
