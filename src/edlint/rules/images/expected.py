@@ -61,7 +61,12 @@ _BANNER_FILE = lazy(r"\b[a-z0-9]+\s+(?:banner|title\s?card)\b", re.I)
 # The paragraph before introduces the picture ("... looks like this:", "the diagram below").
 _INTRODUCES = lazy(
     r":\s*$|\b(?:below|as\s+follows|the\s+following|(?:looks?|looked|look)\s+like\s+this|here\s+is|here\s+are|here['’]s"
-    r"|as\s+shown|is\s+shown|are\s+shown|shown\s+here|pictured|see\s+(?:the\s+)?(?:image|figure|diagram|screenshot))\b",
+    r"|as\s+shown|is\s+shown|are\s+shown|shown\s+here|pictured|see\s+(?:the\s+)?(?:image|figure|diagram|screenshot)"
+    # "Here, we display the distribution …", "you can see", "just look at this pizza!",
+    # "as seen in the illustration"
+    r"|(?:we|you)\s+(?:can\s+)?(?:display|show|plot|present|compare|see)|look\s+at\s+(?:this|these)|as\s+seen\s+in"
+    # the sentence names the picture: "the benchmark graph", "this chart of the RSS field"
+    r"|(?:this|these|the)\s+(?:[\w-]+\s+){0,2}(?:illustrations?|figures?|graphs?|charts?|diagrams?|plots?|screen\s?shots?))\b",
     re.I,
 )
 # The paragraph after explains it ("This screenshot of development work shows ...", "Above: ...").
