@@ -209,23 +209,33 @@ def image_fields(sc: Shortcode, codes: dict[str, dict[str, str]]) -> dict[str, t
 CODE_TAGS = frozenset({"highlight", "code", "codeblock", "syntax", "prism", "codecaption"})
 
 
-def code_tag_regions(shortcodes: list[Shortcode]) -> list[tuple[Shortcode, Span]]:
-    """The opening tag and the body (between the tags) of each code-wrapping tag pair."""
-    out: list[tuple[Shortcode, Span]] = []
-    opened: Shortcode | None = None
+def tag_pairs(shortcodes: list[Shortcode]) -> list[tuple[str, Shortcode, Span]]:
+    """(name, opening tag, body between the tags) of each paired tag: Liquid's
+    ``{% x %}…{% endx %}`` and Hugo's ``{{< x >}}…{{< /x >}}``. A closing tag matches the
+    nearest open one of its name (tags left open, like ``{% include %}``, are passed over);
+    the search back is bounded so a page of stray closings stays linear."""
+    stack: list[Shortcode] = []
+    out: list[tuple[str, Shortcode, Span]] = []
     for sc in shortcodes:
-        name = sc.name[3:] if sc.liquid and sc.name.startswith("end") else sc.name
-        if name not in CODE_TAGS:
+        ends = sc.liquid and sc.name.startswith("end")
+        name = sc.name[3:] if ends else sc.name
+        if not (sc.closing or ends):
+            stack.append(sc)
             continue
-        closing = sc.closing or (sc.liquid and sc.name.startswith("end"))
-        if not closing:
-            opened = sc if opened is None else opened
-        elif opened is not None:
-            out.append((opened, Span(opened.span.end, sc.span.start)))
-            opened = None
+        for k in range(len(stack) - 1, max(-1, len(stack) - 1 - MAX_OPEN_SEARCH), -1):
+            if stack[k].name == name:
+                out.append((name, stack[k], Span(stack[k].span.end, sc.span.start)))
+                del stack[k:]
+                break
     return out
 
 
+def code_tag_regions(shortcodes: list[Shortcode]) -> list[tuple[Shortcode, Span]]:
+    """The opening tag and the body of each code-wrapping tag pair."""
+    return [(opening, body) for name, opening, body in tag_pairs(shortcodes) if name in CODE_TAGS]
+
+
+MAX_OPEN_SEARCH = 64
 MAX_MARKED_BLOCKS = 200_000
 
 
@@ -233,19 +243,7 @@ def mark_shortcode_bodies(blocks: list, shortcodes: list[Shortcode]) -> None:
     """Give each block between a paired tag's opening and closing (``{{< pull-quote >}}``
     … ``{{< /pull-quote >}}``) the class ``shortcode-NAME``: rules then know a pull quote
     or a callout from the article's own paragraphs, as they know ``class="pullquote"``."""
-    stack: list[Shortcode] = []
-    pairs: list[tuple[str, int, int]] = []
-    for sc in shortcodes:
-        name = sc.name[3:] if sc.liquid and sc.name.startswith("end") else sc.name
-        closing = sc.closing or (sc.liquid and sc.name.startswith("end"))
-        if not closing:
-            stack.append(sc)
-            continue
-        for k in range(len(stack) - 1, -1, -1):
-            if stack[k].name == name:
-                pairs.append((name, stack[k].span.end, sc.span.start))
-                del stack[k:]
-                break
+    pairs = [(name, body.start, body.end) for name, _opening, body in tag_pairs(shortcodes)]
     if not pairs:
         return
     from bisect import bisect_left

@@ -31,6 +31,7 @@ from .options import SECTION, QuotesOptions
 from .sources import (
     _FIRST_PERSON,
     _SECOND_PERSON,
+    SINGULAR_I,
     _ArticleText,
     _has_link,
     _markup_or_linked,
@@ -532,9 +533,6 @@ def _closes_on_a_source(doc: Document, b: Block) -> bool:
 _QUOTED_QUESTION = lazy(r"[\s*_]*[\"“‘«][^\"“”‘’«»]{5,400}\?[\s.*_]*[\"”’»][\s*_]*(?:\([^()]{0,80}\))?[\s*_]*")
 
 
-_I_WORDS = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|my|me|myself)\b")
-
-
 def _writes_as_i(doc: Document, scans: dict[int, QuoteScan]) -> bool:
     """Does the author write as "I" (three or more of the article's own paragraphs, a
     quarter of them or more, speak as "I" outside their quotations)?"""
@@ -543,7 +541,7 @@ def _writes_as_i(doc: Document, scans: dict[int, QuoteScan]) -> bool:
     for b in own:
         scan = scans.get(id(b))
         text = _outside(scan) if scan is not None and scan.quotes else b.text.text
-        mine += bool(_I_WORDS.search(text))
+        mine += bool(SINGULAR_I.search(text))
     return mine >= 3 and mine * 4 >= len(own)
 
 

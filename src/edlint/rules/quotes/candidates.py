@@ -18,7 +18,7 @@ from ...text.patterns import lazy
 from ...text.quotes import QuoteScan
 from .context import _NAMES_DOCUMENT, _PROMPT, TOPIC_LEAD, _last_sentence
 from .names import _BRAND_OR_ACRONYM, _NOT_ONE_SPEAKER, _SPEAKER_CUE, _THIRD_PERSON, _credit_like
-from .sources import _shortcode_cite
+from .sources import SINGULAR_I, _shortcode_cite
 
 # Capitalised words that open sentences or name things, not people.
 _NOT_NAMES = frozenset(
@@ -104,7 +104,6 @@ def _one_subject(word: str) -> bool:
     return head not in _NOT_NAMES and word not in _NOT_NAMES and head.lower() not in _NOT_ONE_SPEAKER
 
 
-_FIRST_PERSON_SINGULAR = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|me|my|myself)\b")
 # A lead-in opening with a name: "Sugu, however, wasn't so scared:", "Ramos added:".
 _OPENS_WITH_NAME = lazy(r"[\W_]*([A-Z][a-z\u00e0-\u00ff’'-]+)(?:,|\s+(?:[a-z]|[A-Z][a-z]+[,\s]))")
 
@@ -286,7 +285,7 @@ def has_candidate_speaker(
             (_two_caps(outside) and not _about_third_person(scan))
             # in a post the author writes as "I", a paragraph of theirs ("My brain wants to
             # find meaning … “Hey, …”"): the author's own thought or remark
-            or (writes_as_i and bool(_FIRST_PERSON_SINGULAR.search(outside)))
+            or (writes_as_i and bool(SINGULAR_I.search(outside)))
             or _speaking_subject(outside)
             or _ends_with_colon(outside)
             or _EXAMPLE_CUE.search(outside)
@@ -308,11 +307,7 @@ def has_candidate_speaker(
                 return True
             # A passage in the first person under a paragraph about a named person (a
             # profile: "Vlad Niculae's path to a maintainer was …"): that person speaks.
-            if (
-                kind == "quote"
-                and _FIRST_PERSON_SINGULAR.search(own)
-                and _PROFILE_START.match(bj.text.text if bj.text else "")
-            ):
+            if kind == "quote" and SINGULAR_I.search(own) and _PROFILE_START.match(bj.text.text if bj.text else ""):
                 return True
         else:
             clause = _said_clause(doc, units[j], scans)

@@ -13,9 +13,9 @@ from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_count, words_at_most
 from ...text.sentences import SentenceIndex
 from .documents import _DOC_WORD
-from .mentions import not_speech
+from .mentions import is_symbol, not_speech
 from .names import _BEAT, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like
-from .sources import _FIRST_PERSON, _SECOND_PERSON, _has_link, _shortcode_cite, _template_follows
+from .sources import _FIRST_PERSON, _SECOND_PERSON, SINGULAR_I, _has_link, _shortcode_cite, _template_follows
 from .speaker import _Ctx
 from .view import _embedded, _headline_like
 
@@ -506,10 +506,8 @@ _ONE_QUESTION = lazy(r"[^\"“”‘’«».!?\n]{3,300}\?")
 
 
 def _opens_on_symbol(text: str) -> bool:
-    import unicodedata
-
     t = text.lstrip(" \t*_>")
-    return bool(t) and unicodedata.category(t[0]) in ("So", "Sm")
+    return bool(t) and is_symbol(t[0])
 
 
 def _speech_voice(group: list[Block]) -> bool:
@@ -517,14 +515,13 @@ def _speech_voice(group: list[Block]) -> bool:
     words, which a link at the end of the paragraph above (to a project, a tool) does not
     source."""
     text = " ".join(b.text.text for b in group).strip(" *_")
-    if _SINGULAR_I.search(text):
+    if SINGULAR_I.search(text):
         return True
     # A quoted question set off alone is a prompt or a tagline more often than a remark.
     return text[:1] in '"“‘«' and not text.rstrip('"”’» ').endswith("?")
 
 
 _PLURAL_WE = lazy(r"\b(?:[Ww]e|[Oo]ur|[Uu]s|[Ww]e[’']re|[Ww]e[’']ll|[Ww]e[’']ve)\b")
-_SINGULAR_I = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Mm]ine)\b")
 
 
 def _own_voice(group: list[Block], intro: str) -> bool:
@@ -535,9 +532,9 @@ def _own_voice(group: list[Block], intro: str) -> bool:
         return False
     return bool(
         _PLURAL_WE.search(text)
-        and not _SINGULAR_I.search(text)
+        and not SINGULAR_I.search(text)
         and _PLURAL_WE.search(intro)
-        and not _SINGULAR_I.search(intro)
+        and not SINGULAR_I.search(intro)
     )
 
 

@@ -53,13 +53,18 @@ _NAMED_ITEM_AFTER = lazy(
 )
 
 
+def is_symbol(c: str) -> bool:
+    """An emoji, a tick, a cross or another pictograph (not a letter, digit or punctuation)."""
+    import unicodedata
+
+    return unicodedata.category(c) in ("So", "Sk", "Sm")
+
+
 def _marked_example(before: str) -> bool:
     """Only a symbol before the quotation (an emoji, a tick or a cross): wording shown as a
     good or bad example, as style guides and contribution guides do."""
-    import unicodedata
-
     mark = before.strip(" \t*_>\u200d\ufe0f")
-    return 0 < len(mark) <= 4 and all(unicodedata.category(c) in ("So", "Sk", "Sm") for c in mark)
+    return 0 < len(mark) <= 4 and all(is_symbol(c) for c in mark)
 
 
 # A reference list's year, then the work's title: "Umeda, T. (2018). “…”".

@@ -20,6 +20,8 @@ _FIRST_PERSON = lazy(
     r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e[’']re|[Ww]e[’']ve|[Ww]e[’']ll|"
     r"[Ww]e[’']d|us|[Oo]ur|[Oo]urs)\b"
 )
+# The first person singular: a writer or a speaker talking as "I".
+SINGULAR_I = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
 _SECOND_PERSON = lazy(r"\b(?:you|you[’']re|you[’']ll|you[’']ve|your|yours)\b", re.I)
 _PULL_CLASS = lazy(r"pull-?quote|pquote|pull|callout|highlight|testimonial", re.I)
 # A citation right after the closing mark: (p. 15), ([Wikipedia](…)), (Smith, 2019), [3]
