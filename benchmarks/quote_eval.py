@@ -4,7 +4,8 @@
     python benchmarks/quote_eval.py /work/eval/quotes [--verbose]
 
 The labelled set is a directory with ``posts/`` (the articles, unchanged) and
-``labels.jsonl`` (one object per quotation of five words or more: ``file``, ``line`` of the
+``labels.jsonl`` (one object per quotation of five words or more: ``file`` (relative to
+``posts/``, or to the set with a ``posts/`` prefix; posts may sit in folders), ``line`` of the
 opening mark, ``quote`` (its first 60 characters as cleaned text) and ``label``:
 ``attributed``, ``unattributed`` or ``not-speech``). It is not part of the test suite and
 is read only from the path given on the command line.
@@ -57,8 +58,15 @@ def main(argv: list[str] | None = None) -> int:
         for line in fh:
             if line.strip():
                 item = json.loads(line)
-                labels[item["file"]].append(item)
-    files = sorted(f for f in os.listdir(posts) if not f.startswith("."))
+                name = item["file"]
+                labels[name[len("posts/") :] if name.startswith("posts/") else name].append(item)
+    # posts/ may hold the files flat or by site and repository path (posts/<site>/<path>)
+    files = sorted(
+        os.path.relpath(os.path.join(d, f), posts)
+        for d, _, names in os.walk(posts)
+        for f in names
+        if not f.startswith(".")
+    )
     tp = 0
     false_alarms: list[str] = []
     misses: list[str] = []

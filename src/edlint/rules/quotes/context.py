@@ -31,6 +31,16 @@ _CALLOUT = lazy(
     r"moral|upshot|short version|big idea|goal|mission|vision|rule of thumb))\b\W",
     re.I,
 )
+# A blockquote opening on a label of one to three words and a colon ("Explanation:", "Editor's
+# note:", "Ruiz:", "**Update 2024:**").
+_LABELLED = lazy(r"[\W_]*(?:[A-Z][\w’'.-]*)(?:\s+[\w’'.-]+){0,2}[*_]*:[*_]*\s")
+# A note about the post itself in its first sentence: "This is a historic blog post at this
+# point.", "The original article has moved."
+_ABOUT_THIS_POST = lazy(
+    r"[\W_]*[^.!?\n]{0,80}?\b(?:this|the\s+original)\s+(?:[\w-]+\s+){0,3}?(?:post|article|story|piece|page"
+    r"|announcement|release\s+notes?)\b",
+    re.I,
+)
 _URL_OR_EMAIL = lazy(r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+")
 _ASIDE_START = lazy(
     r"[\W_]*(?:this (?:post|article|story|piece|blog)|originally (?:published|posted)|cross-?posted|"
@@ -371,6 +381,13 @@ def _blockquote_is_speech(
     text = _EMPTY_CREDIT.sub("", " ".join(texts))
     if _CALLOUT.match(text) or _ASIDE_START.match(text) or _URL_OR_EMAIL.search(text):
         return False  # a callout ("Note: ...", "Email the writer at ...", "This post was ...")
+    if _LABELLED.match(text):
+        # "Explanation: these changes …", "Ruiz: …": a callout's label or a transcript's
+        # speaker label; either way no quotation left without a source
+        return False
+    if _ABOUT_THIS_POST.match(text):
+        return False  # "This is a historic blog post at this point. …": a note to the reader
+
     if _ONE_QUESTION.fullmatch(text.strip(" \t*_")):
         return False  # "How do I collect the jump targets?": a question the page poses, not a remark
     if _opens_on_symbol(text):

@@ -164,8 +164,23 @@ _EXAMPLE_OF = lazy(
 )
 
 
+# A thing that shows or carries wording, as the subject of the clause leading into the
+# quotation: "the banner on our forms had “…”", "the error message reads “…”", "a sign
+# outside said “…”". The words are the thing's text (or its source), not a person's remark.
+_WORDING_BEARER = lazy(
+    r"\b(?:banners?|signs?|signage|notices?|posters?|placards?|stickers?|labels?|buttons?|headings?|captions?"
+    r"|messages?|screens?|pages?|forms?|websites?|sites?|apps?|emails?|letters?|texts?|errors?|warnings?"
+    r"|prompts?|dialog(?:ue)?s?|pop-?ups?|alerts?|logs?|output|t-?shirts?|mugs?|slides?)\b"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:had|has|have|said|says|read|reads|showed|shows|displayed|displays|stated"
+    r"|states|printed|prints|announced|announces|asked|asks|told|tells)[\s,:*_]*$",
+    re.I,
+)
+
+
 def cue_before(ctx: _Ctx, before: str) -> bool:
     if _EXAMPLE.search(before) or _LINKISH_BEFORE.search(before):
+        return True
+    if _WORDING_BEARER.search(before[-120:]):
         return True
     words = _WORDS.findall(before.lower()[-80:])
     while words and words[-1] in _COPULA:

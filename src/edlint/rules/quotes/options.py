@@ -452,6 +452,11 @@ class QuotesOptions:
     )
     # Report an unattributed blockquote (`>` in Markdown, <blockquote> in HTML)?
     check_blockquotes: bool = True
+    # Which documents quote-attribution checks: `reporting`, those that attribute at least
+    # one quotation to a named speaker with a said-clause (news and feature copy, where an
+    # unattributed quote breaks the article's own convention); `all`, every document (a
+    # newsroom whose every file is reported copy).
+    attribution_scope: Literal["reporting", "all"] = "reporting"
     # House style for marks: `consistent` reports the minority style in a document that
     # mixes straight and curly marks; `curly` or `straight` reports every other mark.
     marks: Literal["consistent", "curly", "straight"] = "consistent"
