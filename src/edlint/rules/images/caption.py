@@ -89,9 +89,15 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     chart whose paragraph above gives its figures ("37% …, and 46% …") restates them; a chart
     in a post that is not in English is as its original has it; and a credited stock picture
     (Unsplash, Pexels, Pixabay) whose only caption is its credit sets a mood, with nobody to
-    name. `caption_policy: as-the-article-does` reports a missing caption
-    only when the same article captions another image; the default, `every-photo`, reports
-    every one.
+    name.
+
+    Which uncaptioned photos are reported follows the house (`caption_policy`). The default,
+    `as-the-article-does`, reports a missing caption only when the same article captions
+    another picture, so the omission shows in the article itself: a company or personal blog
+    that captions none of its pictures follows its own convention (on sites nobody tuned the
+    rule on, copy editors judged most findings in such posts wrong). `every-photo` reports
+    every photo without one, a newsroom's rule; `edlint init` writes it for a site that
+    captions most of its pictures.
 
     ## Why is this bad?
     Readers look at pictures before text; a caption tells them who, what, where and when.
@@ -100,8 +106,11 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ## Example
     ```markdown
     ![Firefighters at the warehouse](fire.jpg)
+    *Firefighters tackle the blaze at the Riverside warehouse on Tuesday. Photo: Jane Doe/AP*
 
     The fire started shortly after midnight.
+
+    ![Neighbours watching from across the road](neighbours.jpg)
     ```
 
     Use instead:
@@ -110,6 +119,9 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     *Firefighters tackle the blaze at the Riverside warehouse on Tuesday. Photo: Jane Doe/AP*
 
     The fire started shortly after midnight.
+
+    ![Neighbours watching from across the road](neighbours.jpg)
+    *Neighbours watch from across Mill Road as the roof gives way. Photo: Jane Doe/AP*
     ```
 
     ## Options

@@ -126,7 +126,8 @@ class ImagesOptions:
     # own photos, and an article that credits none follows that convention. `edlint init`
     # writes "every-photo" for a site that credits (captions) most of its images.
     credit_policy: Literal["every-photo", "as-the-article-does"] = "as-the-article-does"
-    caption_policy: Literal["every-photo", "as-the-article-does"] = "every-photo"
+    # The same for captions: a blog that captions none of its pictures follows its house.
+    caption_policy: Literal["every-photo", "as-the-article-does"] = "as-the-article-does"
     # Site data: the folder (relative to the config file's folder) holding one YAML file per
     # image, named by its uid, with `alt`, `caption` and `credit` fields.
     site_data_folder: str = "data/images"

@@ -160,8 +160,16 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
 )
 def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     """## What it does
-    Reports a direct quotation (text between quotation marks, or a blockquote that reads as
-    someone's words) whose speaker cannot be found in its own context:
+    In reported copy, reports a direct quotation (text between quotation marks, or a
+    blockquote that reads as someone's words) whose speaker cannot be found in its own
+    context. Reported copy is a document that attributes speech in the third person
+    somewhere: a said-clause ("Ruiz said", "said Dr Ruiz", "KC explains that"), speech
+    reported of a group or source ("officials said", "according to the state energy
+    office") or a credit line under a quotation ("— Mayor Helen Achebe"). News, features,
+    releases, case studies and drafts of them are; tutorials, essays, release notes and
+    personal posts mostly are not, and there quotation marks and blockquotes set off
+    questions, sayings, examples and the author's own points (`attribution_scope: all`
+    checks every document). The speaker is looked for in:
 
     - its paragraph: a reporting verb (`“…,” Ruiz said.`, `said Ruiz`, `she added`), `according
       to`, `in a statement`, a transcript label (`Ruiz:`), a person named before it, an action
@@ -224,14 +232,18 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
 
     ## Example
     ```markdown
-    The decision to delay the redesign drew sharp criticism. “This is a betrayal of every
-    family that crosses that street.”
+    The council will delay the crossing redesign until 2027, officials said on Monday.
+
+    The decision drew sharp criticism. “This is a betrayal of every family that crosses
+    that street.”
     ```
 
     Use instead:
     ```markdown
-    The decision to delay the redesign drew sharp criticism. “This is a betrayal of every
-    family that crosses that street,” said Dana Ruiz, who lives on the corner.
+    The council will delay the crossing redesign until 2027, officials said on Monday.
+
+    The decision drew sharp criticism. “This is a betrayal of every family that crosses
+    that street,” said Dana Ruiz, who lives on the corner.
     ```
 
     ## Options
@@ -242,6 +254,7 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     - `title_cues`
     - `label_nouns`
     - `check_blockquotes`
+    - `attribution_scope`
     """
     if not doc.is_english:
         return iter(())
