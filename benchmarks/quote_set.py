@@ -27,7 +27,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from quote_eval import clean  # noqa: E402
+from quote_eval import clean
 
 KEY_CHARS = 25  # quote_eval compares the first 25 cleaned characters
 
@@ -68,7 +68,8 @@ def export(setdir: str, out: str, sites: dict[str, str]) -> int:
 
 
 def rebuild(manifest: str, setdir: str, mirrors: str) -> int:
-    rows = [json.loads(line) for line in open(manifest, encoding="utf-8") if line.strip()]
+    with open(manifest, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     os.makedirs(os.path.join(setdir, "posts"), exist_ok=True)
     done: set[tuple[str, str]] = set()
     for r in rows:
