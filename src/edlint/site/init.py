@@ -296,6 +296,23 @@ def _measure(
                 sections.setdefault("images", []).append(
                     f"  {rule}_policy: every-photo  # measured: the site {verb} {did} of {images} images"
                 )
+    # Reported copy (news, releases): an unattributed quotation is a slip in every article,
+    # including a draft that attributes nothing yet, so quote-attribution checks them all.
+    from ..rules.quotes.attribution import reports_speech
+
+    quoting = reporting = 0
+    for doc in articles:
+        if any(b.text is not None and any(m in b.text.text for m in '"“”«') for b in doc.prose):
+            quoting += 1
+            reporting += reports_speech(doc)
+    if quoting:
+        say.append(
+            f"Reported speech: {reporting} of {quoting} articles with quotations attribute one with a said-clause."
+        )
+        if reporting >= MOST * quoting and quoting >= MEASURE_FROM // 2:
+            sections.setdefault("quotes", []).append(
+                f"  attribution_scope: all  # measured: {reporting} of {quoting} articles report speech"
+            )
     if straight + curly >= 20:
         say.append(f"Quotation marks: {curly} curly, {straight} straight.")
         if straight >= 0.9 * (straight + curly):

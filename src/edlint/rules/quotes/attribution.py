@@ -108,6 +108,11 @@ _REPORTED_SPEECH = lazy(
 )
 
 
+def reports_speech(doc: Document) -> bool:
+    """Is ``doc`` reported copy (see _reports_speech)? For `edlint init`, which measures it."""
+    return _reports_speech(block_scans(doc))
+
+
 def _reports_speech(scans: dict[int, QuoteScan]) -> bool:
     """Does the document report what people said, in the third person: a said-clause ("…,”
     Ruiz said", "said Dr Ruiz", "she added"), speech reported of a group or a source
