@@ -133,7 +133,12 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
                 r = rec.classify(part.text, whole=whole)
                 if best is None or rank[r.kind] > rank[best[0].kind]:
                     best = (r, part)
-        credits_any = credits_any or (best is not None and best[0].kind != NONE)
+        # In a site's own post, only a credited photograph shows a photo-credit convention:
+        # crediting an outside graphic ("Image: Yaron Minsky") says nothing of the house's
+        # own photos.
+        credits_any = credits_any or (
+            best is not None and best[0].kind != NONE and (doc.format == "html" or photo_evidence(img))
+        )
         if _emblem(img) or img.decorative or "credit" in img.unknown or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_credit:
