@@ -27,7 +27,17 @@ from .forms import (
 )
 from .kinds import _RANK, CREDIT, LICENCE, NO_CREDIT, NONE, WEAK, CreditResult
 from .words import _CONNECTORS, DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
+from ..patterns import lazy
 from .works import titled_work
+
+
+# The words right after a licence mark, to the end of its sentence: whom it credits.
+_LICENCE_HOLDER = lazy(r"[\s,:–—-]+(?:by\s+)?([^\s.;()\[\]0-9][^.;()\[\]\n]{0,70}?)[\s.;]*(?:$|[.;\n(])")
+# A user name standing alone after a licence ("CC BY-SA elyob", "CC BY @kmaps").
+_HANDLE = lazy(
+    r"(?!(?:licen[cs]e[ds]?|images?|photos?|pictures?|international|unported|generic|deed|attribution|sharealike"
+    r"|only|here|below|above|applies|terms)\b)@?[a-z][a-z0-9_.-]{2,30}"
+)
 
 
 class CreditRecogniser:
@@ -151,6 +161,12 @@ class CreditRecogniser:
         if best.kind == NONE and self.licences is not None and _has_any(low, _LICENCE_HINTS):
             m = self.licences.search(text)
             if m:
+                # "CC-BY American Red Cross", "CC BY-SA elyob" (a linked user name): the
+                # licence and then whom it names, the attribution the licence asks for.
+                holder = _LICENCE_HOLDER.match(text, m.end())
+                name = _LICENCE_FILLER.sub(" ", self.licences.sub(" ", holder.group(1))).strip() if holder else ""
+                if name and (self._judge(name, "names") == CREDIT or _HANDLE.fullmatch(name)):
+                    return CreditResult(CREDIT, m.start(), holder.end(1), text[m.start() : holder.end(1)])
                 return CreditResult(LICENCE, m.start(), m.end(), m.group(0))
         return best
 
