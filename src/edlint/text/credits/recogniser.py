@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..patterns import lazy
 from .forms import (
     _AGENCY_ABBREV,
     _AGENCY_IN_CONTEXT,
@@ -27,9 +28,7 @@ from .forms import (
 )
 from .kinds import _RANK, CREDIT, LICENCE, NO_CREDIT, NONE, WEAK, CreditResult
 from .words import _CONNECTORS, DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
-from ..patterns import lazy
 from .works import titled_work
-
 
 # The words right after a licence mark, to the end of its sentence: whom it credits.
 _LICENCE_HOLDER = lazy(r"[\s,:–—-]+(?:by\s+)?([^\s.;()\[\]0-9][^.;()\[\]\n]{0,70}?)[\s.;]*(?:$|[.;\n(])")
