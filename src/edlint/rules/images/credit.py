@@ -12,7 +12,7 @@ from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
-from .expected import chart_credited_by_text, is_data_chart, photo_evidence, site_banner
+from .expected import chart_credited_by_text, headshot, is_data_chart, photo_evidence, site_banner
 from .explained import series_art
 from .model import Image, TextPart, _short, recogniser_for
 from .options import SECTION, ImagesOptions
@@ -148,6 +148,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             or chart_credited_by_text(doc, img)
             or site_banner(img)
             or series_art(doc, img)
+            or headshot(img)
         ):
             continue
         checked.append((img, best))

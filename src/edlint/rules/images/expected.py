@@ -78,7 +78,8 @@ _EXPLAINS = lazy(
 )
 # Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
 _NAME_ONLY = lazy(
-    r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
+    r"^\s*(?:[A-Z][\w.&-]*['’]s\s+)?(?P<name>[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*(?:\s+[A-Z]\.)?"
+    r"(?:\s+[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*){1,2})"
     r"(?:\s*\([^)]{1,20}\))?"
     r"(?:[,\s]+[^.;]{0,100}?\b(?:smil\w*|camera|headshot|portrait|profile\s+photo|photo|looking)\b[^.;]{0,60})?"
     r"\s*\.?\s*$"
@@ -129,6 +130,8 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return False  # a screenshot, a page on a screen, a drawing of a concept
     if series_art(doc, img):
         return False  # the podcast's or column's own artwork, reused on every episode
+    if headshot(img):
+        return False  # a person's headshot beside the text that names them
     news_page = doc.format == "html"  # a saved page of a news site, not a site's own post
     before, after = _neighbours(doc, img.block)
     if _data_chart(img) or _chart_by_leadin(img, before):
@@ -222,6 +225,22 @@ _CREDIT_ONLY = lazy(r"^\s*[*_]*(?:photo\s+|image\s+)?(?:credit|by|courtesy)\b", 
 def _scenery_header(img: Image) -> bool:
     alt = (img.alt or "").strip()
     return bool(alt) and bool(_SCENERY.search(alt)) and not _SOMEONE_OR_SOMETHING_HAPPENING.search(alt)
+
+
+# Where a site keeps its people's headshots: a template's class ("project-headshot",
+# "team-photo") or a folder of them ("/images/people/", "/headshots/").
+_HEADSHOT_CLASS = lazy(r"head-?shot|mug-?shot|team-photo|staff-photo|bio-photo|people-photo|person-photo", re.I)
+_HEADSHOT_FOLDER = lazy(r"/(?:people|team|staff|headshots?|bios?|speakers|members|authors)/[^/]+$", re.I)
+
+
+def headshot(img: Image) -> bool:
+    """A headshot the site keeps for a person its text names (alt text that is only the name,
+    the template's headshot class or the site's folder of people's photos): a supplied
+    portrait, identified by the text beside it and credited by no house."""
+    if img.block is None or not _NAME_ONLY.match(img.alt or ""):
+        return False
+    path = img.src.split("?", 1)[0].split("#", 1)[0]
+    return bool(_HEADSHOT_FOLDER.search(path)) or any(_HEADSHOT_CLASS.search(c) for c in img.block.classes)
 
 
 def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:

@@ -79,6 +79,11 @@ _NAMES_WORDING = lazy(
     r"error messages?|subject lines?|wording)\b",
     re.I,
 )
+# A line that stops mid-sentence ("The team noted that the", "Coolo calls on everyone to"):
+# not a headline but a lead-in running on into the quotation set off below it.
+_RUNS_ON = lazy(
+    r"\b(?:the|a|an|to|that|of|and|or|for|with|by|as|is|are|was|were|be|on|in|our|their|his|her|its)[\s*_]*$", re.I
+)
 _CITES = lazy(r"\baccording to\b|\b(?:report|study|survey|infographic|analysis|paper|poll)\b", re.I)
 _QUESTION_LINE = lazy(r"[^\n]{0,200}\?[\s*_]*$")
 
@@ -275,6 +280,12 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         return []  # no quotation here is attributed the way news attributes speech
     question_list = _question_lists(doc)
     ctx.learn_speakers([_outside(sc) if sc.quotes else sc.text for sc in scans.values()])
+    title = str(doc.meta("title", "headline") or "")
+    if len(ctx.speakers) == 1 and any(re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0]):
+        # A profile, an interview write-up, a talk's report: the article is about the one
+        # person it quotes by name (the title names them), and a reader takes its other
+        # quotations for that person's.
+        return []
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
@@ -440,7 +451,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_quote_ok = True
             continue
         tops = scan.top_level()
-        if b.kind == CAPTION or (_headline_like(text) and not _quote_line(ctx, doc, b, scan, tops)):
+        if b.kind == CAPTION or (
+            _headline_like(text)
+            and not (_RUNS_ON.search(text) and not words_at_most(text, 2))
+            and not _quote_line(ctx, doc, b, scan, tops)
+        ):
             # Captions, headlines and teaser links do not interrupt the article's flow.
             if b.kind == CAPTION and _names_person(text):
                 # the photo of a person beside a pull quote: its speaker, above or below
@@ -569,7 +584,43 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         beside_name = False
     end_chain()
     out.extend(pending)
+    if out and len(ctx.speakers) == 1:
+        out = [f for f in out if not _speaks_on(doc, ctx.speakers[0], f)]
     return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)
+
+
+_HIS_OR_HER = lazy(r"\b(?:he|she|his|her|him)\b", re.I)
+
+
+def _speaks_on(doc: Document, person: set[str], f: Finding) -> bool:
+    """In an article that quotes one person by name, a quotation right after a paragraph
+    about that person ("His journey to the phone was not easy.", "The goal now for Hiemstra
+    and his team is …") is read as theirs."""
+    if _THIRD_PERSON.search(doc.source[f.span.start : f.span.start + 300]):
+        return False  # the quotation speaks of someone ("She has fought …"): not theirs
+    before: Block | None = None
+    for b in doc.blocks:
+        if b.span.start >= f.span.start:
+            break
+        if b.kind == HEADING:
+            before = None  # a new section: its quotations start fresh
+        elif b.text is not None and b.kind in (PARAGRAPH, LIST_ITEM) and not b.in_quote:
+            before = b
+    if before is None or before.text is None:
+        return False
+    if before.span.end > f.span.start:
+        # the quotation's own paragraph: the sentence before it ("Messick and his team first
+        # detected … “It's these …”")
+        lead = doc.source[before.span.start : f.span.start].strip()
+        if lead:
+            tail = _last_sentence(lead)
+            return bool(_HIS_OR_HER.search(tail)) or any(re.search(r"\b" + re.escape(w) + r"\b", tail) for w in person)
+        return False
+    gap = doc.source[before.span.end : f.span.start]
+    if gap.count("\n\n") > 2 and "<" not in gap:
+        return False  # other paragraphs (narration, a heading) came between
+    tail = _last_sentence(before.text.text)
+    return bool(_HIS_OR_HER.search(tail)) or any(re.search(r"\b" + re.escape(w) + r"\b", tail) for w in person)
 
 
 # Where a quotation running over list items or paragraphs closes: its source right after

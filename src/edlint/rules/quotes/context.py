@@ -147,6 +147,9 @@ _PERSONA = lazy(r"\bpersonas?\b", re.I)
 _HEADING_SOURCE = lazy(
     r"\b(?:from|by|with)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z’'-]+\s+[A-Z]|"
     r"^[\W_]*[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+\s+on\s"
+    # a writer's column or report under their name: "Larry Finger: Weekly Review"; a
+    # publication and its writer: "Softpedia/Marius Nestor: …"
+    r"|^[\W_]*(?:[\w.-]+/)?[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+\s*:"
 )
 
 
@@ -486,6 +489,8 @@ def _blockquote_ok(
     first = group[0].text.text
     if _USER_STORY.match(first):
         return True  # "As a website visitor, I want …, so that …": a template, not speech
+    if _OPENS_ON_LINK.match(doc.source, group[0].span.start, group[0].span.start + 200):
+        return True  # "**[Partition issue on 11.2](…)** …": a linked title and its summary
     if intro is not None and intro.text is not None and not _PROMPT.match(_last_sentence(intro.text.text).rstrip()):
         # (a survey prompt above, "Why would you recommend it:", names nobody who answered)
         intro_block = intro
@@ -513,9 +518,25 @@ def _blockquote_ok(
             )
             or ctx.phrase_re.search(last)
             or _TRANSCRIPT.search(last)
+            # "Coolo calls on everyone to" + the blockquote: the passage finishes a sentence
+            # whose subject is a person named at its start
+            or (_STOPS_MID_SENTENCE.search(last) and _NAMED_SUBJECT.match(last))
         ):
             return True
     return False
+
+
+# A blockquote's first paragraph opening on a link: the linked page's title.
+_OPENS_ON_LINK = lazy(r"[\s>*_]*(?:<blockquote[^>]*>)?[\s>*_]*(?:\[[^\]]{3,200}\]\(|<a\s)", re.I)
+
+
+# The last sentence before a blockquote stops mid-sentence (no closing punctuation).
+_STOPS_MID_SENTENCE = lazy(r"[\w’'*_]$")
+# It opens on a name and a verb ("Coolo calls on …", "Ana Ruiz asks …").
+_NAMED_SUBJECT = lazy(
+    r"[\W_]*(?!(?:The|This|That|These|Those|It|We|They|You|I|He|She|There|Here|Our|Its|A|An)\b)"
+    r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?(?:,[^,]{1,80},)?\s+(?:\w+ly\s+)?[a-z]+s\b"
+)
 
 
 # One sentence that is a question, not in quotation marks.

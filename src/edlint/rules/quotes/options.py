@@ -28,6 +28,7 @@ class QuotesOptions:
         "warn",
         "explain",
         "recall",
+        "remind",
         "insist",
         "note",
         "state",

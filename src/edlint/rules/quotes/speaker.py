@@ -96,6 +96,20 @@ _SAID_SHAPE_BEFORE = lazy(
 )
 
 
+_CAP_WORD = lazy(r"\b[A-Z][\w’'-]+")
+
+
+def _people(people: list[set[str]]) -> list[set[str]]:
+    """The people the name word sets stand for, each as the words naming them: sets sharing
+    a word ("Nell Gray", "Gray", "Nell") are one person."""
+    groups: list[set[str]] = []
+    for words in people:
+        joined = [g for g in groups if g & words]
+        merged = set(words).union(*joined)
+        groups = [g for g in groups if not (g & words)] + [merged]
+    return groups
+
+
 class _Ctx:
     __slots__ = (
         "cues",
@@ -110,6 +124,7 @@ class _Ctx:
         "opts",
         "phrase_re",
         "shape_attributes",
+        "speakers",
     )
 
     def __init__(self, opts: QuotesOptions) -> None:
@@ -130,24 +145,34 @@ class _Ctx:
         # The people the article quotes with a reporting verb somewhere ("Laura said"):
         # once introduced, a name alone identifies them. Set by learn_speakers.
         self.known_re: re.Pattern | None = None
+        # the people the article quotes by name, as the words naming each (learn_speakers)
+        self.speakers: list[set[str]] = []
 
     def learn_speakers(self, texts: list[str]) -> None:
         """Remember the names that are the subject of a reporting verb in ``texts``."""
         anywhere, _ = _speaker_patterns(self.lex.single)
         names: set[str] = set()
+        people: list[set[str]] = []  # the capitalised words naming each speaker found
         for t in texts:
             if not self.has_verb(t):
                 continue
             for m in anywhere.finditer(t):
                 name = m.groupdict().get("name")
                 if name:
-                    names.update(
+                    words = {
                         w
-                        for w in name.split()
-                        if w[:1].isupper() and w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and len(w) > 2
-                    )
+                        for w in _CAP_WORD.findall(m.group(0))
+                        if w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and len(w) > 2
+                    }
+                    names.update(w for w in words if w in name.split())
+                    if words:
+                        people.append(words)
             for m in _SAID_NAME.finditer(t):
-                names.update(w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2)
+                words = {w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
+                names.update(words)
+                if words:
+                    people.append(words)
+        self.speakers = _people(people)
         if names:
             alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             self.known_re = re.compile(
