@@ -103,10 +103,10 @@ def _people(people: list[set[str]]) -> list[set[str]]:
     """The people the name word sets stand for, each as the words naming them: sets sharing
     a word ("Nell Gray", "Gray", "Nell") are one person."""
     groups: list[set[str]] = []
-    for words in people:
-        joined = [g for g in groups if g & words]
-        merged = set(words).union(*joined)
-        groups = [g for g in groups if not (g & words)] + [merged]
+    for named in people:
+        joined = [g for g in groups if g & named]
+        merged = set(named).union(*joined)
+        groups = [g for g in groups if not (g & named)] + [merged]
     return groups
 
 
@@ -159,19 +159,19 @@ class _Ctx:
             for m in anywhere.finditer(t):
                 name = m.groupdict().get("name")
                 if name:
-                    words = {
+                    named = {
                         w
                         for w in _CAP_WORD.findall(m.group(0))
                         if w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and len(w) > 2
                     }
-                    names.update(w for w in words if w in name.split())
-                    if words:
-                        people.append(words)
+                    names.update(w for w in named if w in name.split())
+                    if named:
+                        people.append(named)
             for m in _SAID_NAME.finditer(t):
-                words = {w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
-                names.update(words)
-                if words:
-                    people.append(words)
+                named = {w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
+                names.update(named)
+                if named:
+                    people.append(named)
         self.speakers = _people(people)
         if names:
             alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
