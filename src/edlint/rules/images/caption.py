@@ -10,7 +10,7 @@ from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem
 from .expected import caption_expected, is_photograph
-from .model import Image, _credit_only, recogniser_for
+from .model import Image, _credit_only, recogniser_for, shared_line_ids
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
 
@@ -144,7 +144,15 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions) for img in images
     )
     captions_any = opts.caption_policy == "every-photo" or article_captions
+    # two portraits side by side in one figure share the caption under them
+    beside_captioned = shared_line_ids(
+        doc,
+        [img for img in images if not img.skip],
+        {id(img) for img in images if img.captions and not all(_credit_only(c.text, rec) for c in img.captions)},
+    )
     for img in images:
+        if id(img) in beside_captioned:
+            continue
         if img.origin == "text" or img.skip or _emblem(img):
             continue
         if img.captions and not all(_credit_only(c.text, rec) for c in img.captions):

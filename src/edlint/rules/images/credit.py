@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import pairwise
 
 from ...document import Document
 from ...text.credits import CREDIT, LICENCE, NONE, WEAK, CreditResult, titled_work
@@ -14,7 +13,7 @@ from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
 from .expected import chart_credited_by_text, headshot, is_data_chart, photo_evidence, site_banner
 from .explained import series_art
-from .model import Image, TextPart, _short, recogniser_for
+from .model import Image, TextPart, _short, recogniser_for, shared_line_ids
 from .options import SECTION, ImagesOptions
 from .view import images_of
 
@@ -218,20 +217,11 @@ def _credited_on_shared_line(
 ) -> set[int]:
     """Pictures set side by side on one source line share the credit under the last of them
     ("Photo courtesy of @a and @b" under two photos): the ids of the uncredited ones."""
-    covered: set[int] = set()
-    for (img, _), (nxt, nbest) in pairwise(checked):
-        if img.block is None or nxt.block is None or nbest is None or nbest[0].kind != CREDIT:
-            continue
-        gap = doc.source[img.block.span.end : nxt.block.span.start]
-        if nxt.block.span.start >= img.block.span.end and "\n" not in gap and len(gap) <= 40:
-            covered.add(id(img))
-    # a run of three or more: credit back along the line
-    for (img, _), (nxt, _) in reversed(list(pairwise(checked))):
-        if id(nxt) in covered and img.block is not None and nxt.block is not None:
-            gap = doc.source[img.block.span.end : nxt.block.span.start]
-            if nxt.block.span.start >= img.block.span.end and "\n" not in gap and len(gap) <= 40:
-                covered.add(id(img))
-    return covered
+    return shared_line_ids(
+        doc,
+        [img for img, _ in checked],
+        {id(img) for img, best in checked if best is not None and best[0].kind == CREDIT},
+    )
 
 
 def _featured_repeated_in_body(doc: Document, images: list[Image], rec) -> set[int]:

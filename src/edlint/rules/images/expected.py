@@ -158,6 +158,7 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
             or _described_chart(img)
             or _own_people(img, before)
             or _states_figures(before)
+            or _animation(img)
         )
     if _graphic(img):
         return False
@@ -179,11 +180,13 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return True
     if _introduced_or_explained(before, after) or described_above(img, before):
         return False
+    if title_card(img, headline, before) or labelled_above(img, before):
+        return False  # the post's title card or a section's banner; a label line above says it
     if _credited_stock_picture(img):
         return False  # a stock mood picture, credited: nothing in it to identify
     if before is None and not img.credits and _scenery_header(img):
         return False  # a header picture of a scene above the post's first words
-    return _photograph(img)
+    return _photograph(img) and not _animation(img)
 
 
 # A header picture of a scene ("San Diego skyline", "Photo of a ship at sunset") with nobody
@@ -243,6 +246,37 @@ def headshot(img: Image) -> bool:
     return bool(_HEADSHOT_FOLDER.search(path)) or any(_HEADSHOT_CLASS.search(c) for c in img.block.classes)
 
 
+def _word_set(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 or w.isdigit()}
+
+
+def title_card(img: Image, headline: str | None, before: str | None) -> bool:
+    """A picture whose alt text is the post's headline, or the heading right above it: a
+    title card or a section's banner, which the headline or heading already names."""
+    alt = _word_set(img.alt or "")
+    if len(alt) < 2 or img.captions or img.credits:
+        return False
+    heading = before.rsplit("\n", 1)[-1] if before and "\n" not in before.strip() and len(before.split()) <= 12 else ""
+    for name in (headline or "", heading):
+        words = _word_set(name)
+        if words and len(alt & words) >= 0.8 * len(alt) and len(alt & words) >= 0.6 * len(words):
+            return True
+    return False
+
+
+def labelled_above(img: Image, before: str | None) -> bool:
+    """A short line right above the picture that says what its alt text says ("March 20 -
+    Vicki White, Chicago Books to Women in Prison" over a portrait whose alt text is "Vicki
+    White, Chicago Books to Women in Prison"): the line is its caption."""
+    alt = (img.alt or "").strip()
+    if not before or len(_word_set(alt)) < 2 or img.captions:
+        return False
+    line = before.strip().rsplit("\n", 1)[-1]
+    if len(line.split()) > 25 or line.rstrip(" *_").endswith((".", "!", "?")):
+        return False  # a sentence of the story that mentions the subject is no label
+    return _word_set(alt) <= _word_set(line)
+
+
 def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     """A photograph (not a screenshot, chart, diagram or drawing): what a repeated caption
     is a mistake under (a series of diagrams may share one title)."""
@@ -278,6 +312,16 @@ def _photograph(img: Image) -> bool:
     if _PHOTO_WORDS.search(alt) or _NAME_ONLY.match(alt):
         return True
     return bool(_PHOTO_WORDS.search((stem or name).replace("-", " ").replace("_", " ")))
+
+
+_ANIMATION_SAID = lazy(r"\b(?:animated|animations?|gifs?)\b", re.I)
+
+
+def _animation(img: Image) -> bool:
+    """An animated GIF ("animated GIF of 5 years of map edits"): a graphic that plays, which
+    the text around it presents; not a photograph to caption."""
+    path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
+    return path.endswith(".gif") or bool(_ANIMATION_SAID.search(img.alt or ""))
 
 
 def file_words(src: str) -> str:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...document import ImageBlock, MappedText, Span
 from ...text.credits import NONE, CreditRecogniser
+from ...text.patterns import lazy
 from ...text.quoting import quoted
 from .options import ImagesOptions
 
@@ -111,6 +112,21 @@ def _short(src: str, limit: int = 60) -> str:
 _CAPTION_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
+# Words ending in a full stop, then a credit's label: "Saloni Bhogale at HTC26. Credits:".
+_CAPTION_THEN_CREDIT = lazy(
+    r"\s*[*_]*(?!(?:file|stock|handout|supplied)\b)[^\s.]+(?:\s+[^\s.]+)+\.[*_]*\s+[*_]*(?:photo(?:graph)?s?|images?"
+    r"|pictures?)?\s*(?:credits?|courtesy|by)?\s*[:.]?\s*$",
+    re.I,
+)
+
+
+# The terms a credit is given on: "used by permission", "all rights reserved".
+_PERMISSION = lazy(
+    r"\b(?:used|reproduced|reprinted|published)\s+(?:by|with)\s+(?:kind\s+)?permission\b|\ball\s+rights\s+reserved\b",
+    re.I,
+)
+
+
 def _credit_only(text: str, rec: CreditRecogniser) -> bool:
     """A "caption" that is only a credit: "Image copyright Getty Images",
     "PixelEmbargo/iStock/Thinkstock", "Photo: Jane Doe/AP". A work's title and its maker
@@ -122,10 +138,26 @@ def _credit_only(text: str, rec: CreditRecogniser) -> bool:
 
     if titled_work(text) is not None:
         return False  # "Portam Civitatis by Peter Snijder": the work's title is the caption
-    rest = text[: r.start] + " " + text[r.end :]
+    if _CAPTION_THEN_CREDIT.match(text[: r.start]):
+        return False  # "DSICE Results. Credits: Ken Judd": a title, then its credit
+    rest = _PERMISSION.sub(" ", text[: r.start] + " " + text[r.end :])
     words = _CAPTION_WORD.findall(rest)
     if len(words) > 5:
         return False
     from ...text.credits import CONNECTORS
 
     return not any(w[0].islower() and w.lower() not in CONNECTORS for w in words)
+
+
+def shared_line_ids(doc, images: list[Image], carriers: set[int]) -> set[int]:
+    """Pictures set side by side on one source line (two portraits in one figure) share the
+    caption or credit under the last of them: the ids of the pictures before a carrier (an
+    id in ``carriers``) on its line, back along a run of three or more."""
+    covered: set[int] = set()
+    for img, nxt in reversed(list(zip(images, images[1:]))):
+        if img.block is None or nxt.block is None or not (id(nxt) in carriers or id(nxt) in covered):
+            continue
+        gap = doc.source[img.block.span.end : nxt.block.span.start]
+        if nxt.block.span.start >= img.block.span.end and "\n" not in gap and len(gap) <= 40:
+            covered.add(id(img))
+    return covered

@@ -300,7 +300,14 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             and b.kind == PARAGRAPH
             and not last.captions
             and 2 <= line - last_line <= 3
-            and len(text.split()) <= 20
+            and (
+                len(text.split()) <= 20
+                # "<small><em>The winners of the 2018 awards. From the left: …</em></small>"
+                or (
+                    len(text.split()) <= 80
+                    and _SMALL_BEFORE.search(doc.source, max(0, b.span.start - 200), b.span.start)
+                )
+            )
             and _wrapped_in_emphasis(doc.source, b.span.start, b.span.end)
         ):
             # A short italic line in the block under the image's own block (Blogger's
@@ -381,6 +388,7 @@ def _repeats_alt(text: str, alt: str | None, rec: CreditRecogniser) -> str | Non
     return None
 
 
+_SMALL_BEFORE = lazy(r"<small\b[^<>]{0,100}>\s*<(?:em|i)\b[^<>]{0,100}>\s*$", re.I)
 _EMPHASIS_BEFORE = lazy(r"<(?:em|i)\b[^<>]{0,100}>(?:\s*<(?!/)[a-z][^<>]{0,200}>){0,4}\s*$", re.I)
 _EMPHASIS_AFTER = lazy(r"\s*(?:</(?:span|a|b|strong|font)>\s*){0,4}</(?:em|i)>", re.I)
 
