@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from ...document import ImageBlock, MappedText, Span
 from ...text.credits import NONE, CreditRecogniser
@@ -154,7 +155,7 @@ def shared_line_ids(doc, images: list[Image], carriers: set[int]) -> set[int]:
     caption or credit under the last of them: the ids of the pictures before a carrier (an
     id in ``carriers``) on its line, back along a run of three or more."""
     covered: set[int] = set()
-    for img, nxt in reversed(list(zip(images, images[1:]))):
+    for img, nxt in reversed(list(pairwise(images))):
         if img.block is None or nxt.block is None or not (id(nxt) in carriers or id(nxt) in covered):
             continue
         gap = doc.source[img.block.span.end : nxt.block.span.start]

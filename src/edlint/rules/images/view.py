@@ -61,7 +61,7 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
         if img.skip is None and doc.format != "html" and img.block is not None and _in_hidden_wrapper(doc, img.block):
             img.skip = "aria-hidden"  # (HTML pages record their ancestors' aria-hidden themselves)
         img.decorative = is_decorative(img, opts)
-    if by_block:
+    if by_block or any(img.featured for img in out):
         lead = _attach_lead_caption(doc, out, recogniser_for(opts))
         if lead is not None:
             lead.decorative = is_decorative(lead, opts)
@@ -169,8 +169,8 @@ _CREDIT_ONLY_CLASS = lazy(r"credit|copyright|photographer|attribution|image[-_]?
 # A caption written away from its image that says which image it is about: "Cover image:
 # artist's impression ... by Studio Name", "Top photo: ...", "Header image courtesy of ...".
 _LEAD_LABEL = lazy(
-    r"\s*(?:cover|top|header|lead|main|featured|hero|banner|title|opening)\s+"
-    r"(?:image|photo(?:graph)?|picture|illustration|pic)s?\b\s*(?:[:|\-–—]|courtesy\b|by\b|credits?\b|©)",
+    r"[\s*_]*(?:cover|top|header|lead|main|featured|hero|banner|title|opening)\s+"
+    r"(?:image|photo(?:graph)?|picture|illustration|pic)s?\b\s*(?:[:|\-–—]|courtesy\b|by\b|from\b|credits?\b|©)",
     re.I,
 )
 
@@ -179,7 +179,9 @@ def _attach_lead_caption(doc: Document, images: list[Image], rec: CreditRecognis
     """A "Cover image: ..." paragraph captions or credits the article's lead image (its first
     editorial image on the page), wherever the template printed it: often at the end of the
     standfirst, or under the story."""
-    lead = next((i for i in images if i.block is not None and i.skip is None and not i.featured), None)
+    # the post's cover (its featured image) when it has one, else its first picture
+    cover = next((i for i in images if i.featured and i.skip is None and not i.captions and not i.credits), None)
+    lead = cover or next((i for i in images if i.block is not None and i.skip is None and not i.featured), None)
     if lead is None or lead.captions or lead.credits:
         return None
     for b in doc.blocks:
