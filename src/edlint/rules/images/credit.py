@@ -11,7 +11,7 @@ from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
-from .expected import chart_credited_by_text, headshot, is_data_chart, photo_evidence, site_banner
+from .expected import chart_credited_by_text, code_output, headshot, is_data_chart, photo_evidence, site_banner
 from .explained import series_art
 from .model import Image, TextPart, _short, recogniser_for, shared_line_ids
 from .options import SECTION, ImagesOptions
@@ -148,6 +148,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             or site_banner(img)
             or series_art(doc, img)
             or headshot(img)
+            or code_output(doc, img)
         ):
             continue
         checked.append((img, best))
@@ -155,6 +156,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     # is styled in lower case ("Parabolic Lightcloud by amigo & amigo") follows the same form.
     works_gallery = sum(1 for img, _ in checked if any(titled_work(c.text) for c in img.captions)) >= 2
     credited_by_neighbour = _credited_on_shared_line(doc, checked) | _featured_repeated_in_body(doc, images, rec)
+    if _credits_every_photo(doc, rec):
+        return  # "Photos taken by Ajay from Fotoholics": one line credits all the post's pictures
     for img, best in checked:
         if best is not None and best[0].kind == CREDIT:
             continue
@@ -210,6 +213,23 @@ def _held_to_photo_convention(doc: Document, img: Image) -> bool:
     saved news page every editorial picture, and a chart (it needs its data source) anywhere;
     in a site's own post only a picture something shows to be a photograph."""
     return doc.format == "html" or is_data_chart(img) or photo_evidence(img)
+
+
+# A line crediting the post's pictures together: "Photos taken by Ajay from Fotoholics",
+# "All photos: Jane Doe", "Images courtesy of the city archive".
+_ALL_PICTURES = lazy(
+    r"[\s*_]*(?:all\s+)?(?:photo(?:graph)?s|images|pictures)\s+(?:in\s+this\s+(?:post|article|story)\s+)?"
+    r"(?:(?:taken|shot|made|provided|supplied)\s+)?(?:by\b|courtesy\b|credit|©|:)",
+    re.I,
+)
+
+
+def _credits_every_photo(doc: Document, rec) -> bool:
+    for b in doc.blocks:
+        if b.text is not None and len(b.text.text) <= 200 and _ALL_PICTURES.match(b.text.text):
+            if rec.classify(b.text.text, whole=True).kind == CREDIT:
+                return True
+    return False
 
 
 def _credited_on_shared_line(

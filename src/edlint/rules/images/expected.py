@@ -132,6 +132,8 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return False  # the podcast's or column's own artwork, reused on every episode
     if headshot(img):
         return False  # a person's headshot beside the text that names them
+    if code_output(doc, img):
+        return False  # the plot the code listing above it draws
     news_page = doc.format == "html"  # a saved page of a news site, not a site's own post
     before, after = _neighbours(doc, img.block)
     if _data_chart(img) or _chart_by_leadin(img, before):
@@ -234,6 +236,19 @@ def _scenery_header(img: Image) -> bool:
 # "team-photo") or a folder of them ("/images/people/", "/headshots/").
 _HEADSHOT_CLASS = lazy(r"head-?shot|mug-?shot|team-photo|staff-photo|bio-photo|people-photo|person-photo", re.I)
 _HEADSHOT_FOLDER = lazy(r"/(?:people|team|staff|headshots?|bios?|speakers|members|authors)/[^/]+$", re.I)
+
+
+def code_output(doc: Document, img: Image) -> bool:
+    """In a site's post, a picture right after a code listing: the plot or screen that code
+    makes, which the listing and the text around it explain (and the writer made)."""
+    if doc.format == "html" or img.block is None:
+        return False
+    prev = None
+    for b in doc.blocks:
+        if b.span.start >= img.block.span.start:
+            break
+        prev = b
+    return prev is not None and prev.kind == "code"
 
 
 def headshot(img: Image) -> bool:

@@ -123,7 +123,9 @@ _CAPTION_THEN_CREDIT = lazy(
 
 # The terms a credit is given on: "used by permission", "all rights reserved".
 _PERMISSION = lazy(
-    r"\b(?:used|reproduced|reprinted|published)\s+(?:by|with)\s+(?:kind\s+)?permission\b|\ball\s+rights\s+reserved\b",
+    r"\b(?:used|reproduced|reprinted|published)\s+(?:by|with)\s+(?:kind\s+)?permission\b|\ball\s+rights\s+reserved\b"
+    # "Photos taken by Ajay": who took them, not what they show
+    r"|\b(?:photo(?:graph)?s?|images?|pictures?)\s+(?:taken|shot|made|captured|provided|supplied)\b",
     re.I,
 )
 

@@ -281,10 +281,12 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     question_list = _question_lists(doc)
     ctx.learn_speakers([_outside(sc) if sc.quotes else sc.text for sc in scans.values()])
     title = str(doc.meta("title", "headline") or "")
-    if len(ctx.speakers) == 1 and any(re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0]):
-        # A profile, an interview write-up, a talk's report: the article is about the one
-        # person it quotes by name (the title names them), and a reader takes its other
-        # quotations for that person's.
+    if len(ctx.speakers) == 1 and (
+        ctx.speaker_mentions >= 2 or any(re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0])
+    ):
+        # A profile, an interview write-up, a case study, a talk's report: the article quotes
+        # one person by name again and again (or its title names them), and a reader takes its
+        # other quotations for that person's.
         return []
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)

@@ -487,6 +487,17 @@ def _blockquote_ok(
     ):
         return True  # the passage ends with a link to where it comes from
     first = group[0].text.text
+    if (
+        len(group) >= 2
+        and words_at_most(first, 10)
+        and (
+            group[0].attrs.get("emphasis")
+            or first.lstrip()[:1] in "*_"
+            or _OPENS_EMPHASIS.search(doc.source, max(0, group[0].span.start - 40), group[0].span.start)
+        )
+        and not first.rstrip(" *_").endswith((".", "!", "?", ":", ",", "\u201d", '"'))
+    ):
+        return True  # a box under its own title ("*Meeting Our Own Standards*"): a sidebar
     if _USER_STORY.match(first):
         return True  # "As a website visitor, I want …, so that …": a template, not speech
     if _OPENS_ON_LINK.match(doc.source, group[0].span.start, group[0].span.start + 200):
@@ -526,6 +537,7 @@ def _blockquote_ok(
     return False
 
 
+_OPENS_EMPHASIS = lazy(r"<(?:em|i|strong|b)\b[^<>]{0,30}>\s*$", re.I)
 # A blockquote's first paragraph opening on a link: the linked page's title.
 _OPENS_ON_LINK = lazy(r"[\s>*_]*(?:<blockquote[^>]*>)?[\s>*_]*(?:\[[^\]]{3,200}\]\(|<a\s)", re.I)
 

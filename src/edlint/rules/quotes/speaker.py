@@ -124,6 +124,7 @@ class _Ctx:
         "opts",
         "phrase_re",
         "shape_attributes",
+        "speaker_mentions",
         "speakers",
     )
 
@@ -147,6 +148,7 @@ class _Ctx:
         self.known_re: re.Pattern | None = None
         # the people the article quotes by name, as the words naming each (learn_speakers)
         self.speakers: list[set[str]] = []
+        self.speaker_mentions = 0  # said-clauses naming them
 
     def learn_speakers(self, texts: list[str]) -> None:
         """Remember the names that are the subject of a reporting verb in ``texts``."""
@@ -173,6 +175,7 @@ class _Ctx:
                 if named:
                     people.append(named)
         self.speakers = _people(people)
+        self.speaker_mentions = len(people)
         if names:
             alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             self.known_re = re.compile(
