@@ -91,6 +91,15 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     (Unsplash, Pexels, Pixabay) whose only caption is its credit sets a mood, with nobody to
     name.
 
+    Also captioned: a line in small italics under an HTML image (`<small><em>…</em></small>`),
+    a figcaption giving a title and then a labelled credit ("Survey Results. Credits: Dana
+    Whitfield"), and two pictures side by side on one line under one caption. Needing none
+    in a site's post: the post's title card or a section's banner (alt text that is the
+    headline or the heading above), a picture under a label line that says what its alt text
+    says ("March 20 - Vicki Moreno, Books Behind Bars"), a person's headshot the site keeps
+    for someone its text names (its headshot class or people folder, alt text that is only
+    the name), an animated GIF, and a plot right after the code listing that draws it.
+
     Which uncaptioned photos are reported follows the house (`caption_policy`). The default,
     `as-the-article-does`, reports a missing caption only when the same article captions
     another picture, so the omission shows in the article itself: a company or personal blog

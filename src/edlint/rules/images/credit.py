@@ -65,9 +65,17 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     chart. Nor is a stock
     photo of a screen.
 
+    A licence followed by whom it names ("CC-BY American Red Cross", "CC BY-SA elyob") is a
+    credit: the attribution the licence asks for. One line crediting a post's photos together
+    ("Photos taken by Kiri from Lenswork", "All photos: Jane Doe") credits every picture in
+    it, and a "Cover image from …" line credits the post's featured image. A person's headshot
+    the site keeps for someone its text names and a plot right after the code that draws it
+    need no credit.
+
     Which uncredited photos are reported follows the house's convention (`credit_policy`):
     `as-the-article-does` (the default) reports one only when the same article credits
-    another image, so the omission shows in the article itself (a company, theatre or
+    photograph (in a site's post; crediting an outside graphic says nothing of the house's
+    own photos), so the omission shows in the article itself (a company, theatre or
     personal blog does not credit its own photos, and an article that credits none follows
     that convention); `every-photo` reports every one (a newsroom credits staff photos too:
     "Photo: Jane Doe/The Ledger"). `edlint init` writes `every-photo` for a site that credits

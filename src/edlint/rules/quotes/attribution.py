@@ -200,6 +200,13 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     covers its items, also across a short label ("Here is a list of suggestions we got."
     "To improve:").
 
+    A lead-in that stops mid-sentence ("The panel noted that the", "Ruiz calls on everyone
+    to") runs on into the blockquote below it and gives it its subject; a heading that opens
+    on a writer's name ("Dana Whitfield: Weekly Review") sources the report under it; in an
+    article that quotes one person by name again and again (a profile, a case study, a talk's
+    report), or whose title names the one person it quotes, the other quotations are theirs,
+    and a quotation right after a sentence about that person is read as theirs.
+
     Paragraphs further away, a title-case heading, a place name or a group paraphrase
     ("Residents said the water was deep.") do not attribute a quotation.
 
@@ -224,7 +231,11 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     questions), answer options someone picked ("most indicated “…”"), a quotation used as
     a modifier ("that “trusted tool” experience"), wording in an instruction to the reader, the organisation's
     own point set off in its "we", pull quotes and pull-outs that repeat the article or sit
-    beside a photo or name include, code, shortcode arguments and alt text, front matter,
+    beside a photo or name include, callouts opening on a short label ("Explanation: …"),
+    notes about the post itself ("This is a historic blog post"), a sidebar box under its own
+    title, a blockquote that opens on a linked title (that page's summary), wording a sign, a
+    banner or a message carries ("the banner on our forms had “…”"), code, shortcode
+    arguments and alt text, front matter,
     short unpunctuated one-sentence lines (headlines, teasers; a quoted remark in the first
     person is checked all the same), and documents that are not in English.
 
@@ -232,7 +243,8 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     (`select: [quote-attribution]`), and it should be read as a prompt to look, not as a
     gate. On the labelled posts it was developed on, few of its findings are wrong, but on
     sites nobody tuned it on, independent copy editors judged almost all of its findings
-    wrong (2 right of 65 in four samples, docs/evaluation/quotes-eval.md): quotations
+    wrong (2 right of 65 in four samples in session 5; 2 of 20 and 1 of 17 in session 6,
+    docs/evaluation/quotes-eval.md): quotations
     whose speaker is clear to a reader in ways the rule does not read, and words that are
     not speech. Unattributed quotations are rare in published prose, so the rule finds few.
 
