@@ -94,10 +94,13 @@ class _ImageSources:
             image.src = str(src)
         for key, attr in (
             ("image_alt", "alt"),
+            ("image-alt", "alt"),
             ("image_caption", "caption"),
+            ("image-caption", "caption"),
             ("image_figcaption", "caption"),
             ("caption", "caption"),
             ("image_credit", "credit"),
+            ("image-credit", "credit"),
             ("credit", "credit"),
         ):
             mf: MetaField | None = md.get(key)

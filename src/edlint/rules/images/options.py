@@ -51,6 +51,7 @@ class ImagesOptions:
     featured_alt_fields: tuple[str, ...] = ("image_alt", "featured_image_alt", "cover_alt", "hero_alt")
     featured_caption_fields: tuple[str, ...] = (
         "image_caption",
+        "image-caption",
         "image_figcaption",
         "featured_image_caption",
         "cover_caption",
@@ -58,6 +59,7 @@ class ImagesOptions:
     )
     featured_credit_fields: tuple[str, ...] = (
         "image_credit",
+        "image-credit",
         "featured_image_credit",
         "cover_credit",
         "photo_credit",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...document import CAPTION, PARAGRAPH, Document, ImageBlock
+from ...document import CAPTION, PARAGRAPH, Document, ImageBlock, MappedText
 from ...text.credits import CREDIT, NONE, CreditRecogniser
 from ...text.patterns import lazy
 from .editorial import _skip_reason, is_decorative
@@ -41,11 +41,19 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
     if not out and not doc.metadata:
         return out
     # Caption blocks the parsers tied to an image (figcaption, the line under the image).
+    wordpress = _wordpress_captions(doc) if "[caption" in doc.source else []
     for b in doc.blocks:
         if b.kind == CAPTION and b.text is not None and b.parent is not None:
             img = by_block.get(id(b.parent))
+            if wordpress and b.text.text.lstrip().startswith("[caption"):
+                continue  # a WordPress [caption] read as a line of text: its parts are below
             if img is not None and b.text.text.strip():
                 _add_part(img.captions, TextPart(b.text.text, b.text.span, b.text))
+    for start, end, text in wordpress:
+        for img in out:
+            if img.block is not None and start <= img.block.span.start < end and not img.captions:
+                mapped = MappedText(text, [(0, end - len(text), end)])
+                _add_part(img.captions, TextPart(text, mapped.span, mapped, "WordPress caption"))
     if by_block:  # the credit recogniser costs a few ms to build: not for an article without images
         _attach_neighbours(doc, by_block, recogniser_for(opts))
     if doc.format == "html":
@@ -70,6 +78,36 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
 
 _SRC_IN_SOURCE = lazy(r"""(?:\bsrc\s*=\s*["']?|\]\(\s*<?)([^"'\s)>]+(?:\s[^"')>]*)?)""", re.I)
 _QUOTED_PATH = lazy(r"""["']([^"']*[/.][^"']*)["']""")
+
+
+# WordPress's caption shortcode, as exported sites keep it:
+# [caption id="attachment_3511" align="alignright" width="180"]<a …><img …/></a>Victor Hanson.
+# Photo: Onassis Foundation[/caption] (or the older caption="…" attribute form).
+_WP_CAPTION = lazy(r"\[caption\b([^\]]{0,400})\](.{0,4000}?)\[/caption\]", re.S | re.I)
+_WP_CAPTION_ATTR = lazy(r"""\bcaption\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_LAST_MEDIA_TAG = lazy(r"(?:<img\b[^<>]{0,2000}>|</a\s*>)(?!.*(?:<img\b|</a\s*>))", re.S | re.I)
+
+
+def _wordpress_captions(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, caption) of each WordPress [caption] shortcode: the words after its
+    image (and the link around it), up to [/caption]; end is where those words end."""
+    out: list[tuple[int, int, str]] = []
+    for m in _WP_CAPTION.finditer(doc.source):
+        inner_start = m.start(2)
+        tail = _LAST_MEDIA_TAG.search(m.group(2))
+        if tail is not None:
+            words = m.group(2)[tail.end() :]
+            stripped = words.strip()
+            if stripped and "<" not in stripped:
+                end = inner_start + tail.end() + len(words.rstrip())
+                out.append((m.start(), end, stripped))
+                continue
+        attr = _WP_CAPTION_ATTR.search(m.group(1))
+        if attr is not None and (attr.group(1) or attr.group(2) or "").strip():
+            text = (attr.group(1) or attr.group(2)).strip()
+            pos = m.start(1) + attr.start(1 if attr.group(1) is not None else 2)
+            out.append((m.start(), pos + len(text), text))
+    return out
 
 
 def _from_block(doc: Document, b: ImageBlock, site: dict[str, dict[str, str]]) -> Image:

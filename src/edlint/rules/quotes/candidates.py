@@ -289,6 +289,10 @@ def has_candidate_speaker(
             or _speaking_subject(outside)
             or _ends_with_colon(outside)
             or _EXAMPLE_CUE.search(outside)
+            # someone the sentence is about: "DeWeese credited … when “…”", "Shapiro's office
+            # called for …", "the letter to Shapiro reads", "agency staff would reply"
+            or _PERSON_ACTS.search(outside)
+            or _DOCUMENT_SPEAKS.search(outside)
         ):
             return True
     for j in (index - 1, index + 1):
@@ -305,6 +309,14 @@ def has_candidate_speaker(
             lead = _lead_in(doc, units[j], scans)
             if _speaking_subject(lead) or _ends_with_colon(lead) or _named_lead(lead) or _said_comma(lead):
                 return True
+            # A profile's narration: the paragraph before is about one person ("She thinks
+            # back to 1986, when …"), and the quotation standing alone after it is hers.
+            if (
+                kind != "quote"
+                and _STARTS_ON_PRONOUN.match(bj.text.text if bj.text else "")
+                and _quote_only_unit(scans, b)
+            ):
+                return True
             # A passage in the first person under a paragraph about a named person (a
             # profile: "Vlad Niculae's path to a maintainer was …"): that person speaks.
             if kind == "quote" and SINGULAR_I.search(own) and _PROFILE_START.match(bj.text.text if bj.text else ""):
@@ -314,6 +326,37 @@ def has_candidate_speaker(
             if _speaking_subject(clause, third_person_only=True) or _credit(bj.text.text if bj.text else ""):
                 return True
     return False
+
+
+# A person acting in the sentence around the quotation: a name (not a sentence's opening
+# function word) or a name's possessive, then a verb ("DeWeese credited", "Shapiro’s office
+# called for"); a group or office with a verb of replying ("agency staff would reply").
+_PERSON_ACTS = lazy(
+    r"(?<![\w’'-])(?!(?:The|This|That|These|Those|It|Its|In|On|At|For|But|And|So|If|When|While|After|Before|Last|Next"
+    r"|One|Some|Many|Most|All|Few|Every|Each|There|Here|Our|Their|We|You|They|He|She|I)\b)[A-Z][a-z’'-]+"
+    r"(?:[’']s\s+(?:office|team|spokes\w+|campaign|administration|staff|lawyers?|attorneys?))?"
+    r"\s+(?:\w+ly\s+)?(?:credited|called|urged|praised|blamed|accused|argued|insisted|warned|described|recalled"
+    r"|recounted|remembered|joked|quipped|wrote|posted|tweeted|testified|pleaded|vowed|promised|asked|told|replied"
+    r"|responded|answered|added|noted|said|says)\b"
+    r"|\b(?:staff|officials?|spokes\w+|representatives?|aides?|workers|employees)\s+(?:would|will|did|often|then)\s+"
+    r"(?:reply|respond|answer|write|say|tell)\b"
+)
+# A document that speaks: "the letter to Shapiro reads", "the report states".
+_DOCUMENT_SPEAKS = lazy(
+    r"\b(?:letter|report|memo|statement|order|ruling|lawsuit|complaint|filing|request|resolution|bill|email|e-mail"
+    r"|post|release|notice|policy|document|petition)\b(?:\s+[\w’'-]+){0,3}?\s+(?:reads|read|states|stated|says"
+    r"|said|notes|noted|adds|added|argues|argued|warns|warned|concludes|concluded)\b",
+    re.I,
+)
+_STARTS_ON_PRONOUN = lazy(r"[\W_]*(?:She|He)\s+[a-z]")
+
+
+def _quote_only_unit(scans: dict[int, QuoteScan], b: Block) -> bool:
+    """A prose unit that is nothing but a quotation (its outside text a few words at most)."""
+    scan = scans.get(id(b))
+    if scan is None or not scan.quotes:
+        return False
+    return len(scan.outside_text(0, len(scan.text)).split()) <= 3
 
 
 _OPENS_WITH_MARK = lazy(r"[\s*_]*[\"“‘«]")

@@ -30,6 +30,13 @@ from .kinds import _RANK, CREDIT, LICENCE, NO_CREDIT, NONE, WEAK, CreditResult
 from .words import _CONNECTORS, DEFAULT_LICENCES, DEFAULT_SOURCES, DEFAULT_WEAK
 from .works import titled_work
 
+# Two or three lower-case words after a credit label that read as a name, not as a phrase
+# ("r.r. jones", "jane doe"; not "the family", "file photo", "our staff").
+_LOWERCASE_NAME = lazy(
+    r"(?!.*\b(?:the|a|an|of|and|at|in|on|by|with|for|from|our|their|his|her|my|courtesy|file|handout|supplied"
+    r"|staff|stock|screenshot|illustration|graphic|photo|image|archive|archives|family|unknown|author|reader)\b)"
+    r"[a-z][a-z.'’-]{0,20}(?:\s+[a-z][a-z.'’-]{1,20}){1,2}"
+)
 # The words right after a licence mark, to the end of its sentence: whom it credits.
 _LICENCE_HOLDER = lazy(r"[\s,:–—-]+(?:by\s+)?([^\s.;()\[\]0-9][^.;()\[\]\n]{0,70}?)[\s.;]*(?:$|[.;\n(])")
 # A user name standing alone after a licence ("CC BY-SA elyob", "CC BY @kmaps").
@@ -212,6 +219,8 @@ class CreditRecogniser:
         if not value:
             return NO_CREDIT
         kind = self._judge(value, mode)
+        if kind == NONE and _LOWERCASE_NAME.fullmatch(value.strip(" .")):
+            kind = CREDIT  # "Photo: r.r. jones": a name the house styles in lower case
         if kind == NONE:
             return NO_CREDIT
         return CreditResult(kind, m.start(), stop, value)
