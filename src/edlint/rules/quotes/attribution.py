@@ -53,6 +53,9 @@ _REFERS_BACK = lazy(
 _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
 _CONNECTOR = lazy(r"[\s,;*_]*(?:and|or|to|nor|vs\.?|versus|then)?[\s,;*_]*")
 _FOOTNOTE = lazy(r"footnote|endnote|fn-|references", re.I)
+_REFERENCES_HEADING = lazy(
+    r"(?:works\s+cited|references|bibliography|sources(?:\s+cited)?|citations|further\s+reading|reading\s+list)", re.I
+)
 # A link line under a quotation that says where it comes from: "[Read the full post at …](…)"
 _SOURCE_LINK_LINE = lazy(
     r"[\W_]*\[?[\W_]*(?:read|see|view|watch|continue reading|source|from|via|more at|full)\b", re.I
@@ -135,10 +138,15 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
     with their paragraphs) and shortcodes."""
     units: list[tuple[str, Block, list[Block]]] = []
     groups: dict[int, list[Block]] = {}
+    in_references = False  # under a "Works Cited" or "References" heading
     for b in doc.blocks:
         if b.kind == SHORTCODE:
             units.append(("shortcode", b, []))
             continue
+        if b.kind == HEADING and b.text is not None:
+            in_references = bool(_REFERENCES_HEADING.fullmatch(b.text.text.strip(" *_#:")))
+        if in_references and b.kind != HEADING:
+            continue  # a list of works cited: its quotation marks hold titles
         if b.text is None or b.kind in _SKIP_KINDS or any(_FOOTNOTE.search(c) for c in b.classes):
             continue  # a footnote cites its sources in its own way
         if _readers_text(b):

@@ -259,6 +259,8 @@ class QuotesOptions:
         "movie",
         "documentary",
         "song",
+        "musical",
+        "opera",
         "album",
         "episode",
         "series",
