@@ -26,6 +26,7 @@ from ...document import Document, ImageBlock
 from ...text.patterns import lazy
 from .editorial import _exempt_from_credit
 from .explained import (
+    _content_words,
     described_above,
     interviewee_portrait,
     linked_source,
@@ -261,19 +262,15 @@ def headshot(img: Image) -> bool:
     return bool(_HEADSHOT_FOLDER.search(path)) or any(_HEADSHOT_CLASS.search(c) for c in img.block.classes)
 
 
-def _word_set(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2 or w.isdigit()}
-
-
 def title_card(img: Image, headline: str | None, before: str | None) -> bool:
     """A picture whose alt text is the post's headline, or the heading right above it: a
     title card or a section's banner, which the headline or heading already names."""
-    alt = _word_set(img.alt or "")
+    alt = _content_words(img.alt or "")
     if len(alt) < 2 or img.captions or img.credits:
         return False
     heading = before.rsplit("\n", 1)[-1] if before and "\n" not in before.strip() and len(before.split()) <= 12 else ""
     for name in (headline or "", heading):
-        words = _word_set(name)
+        words = _content_words(name)
         if words and len(alt & words) >= 0.8 * len(alt) and len(alt & words) >= 0.6 * len(words):
             return True
     return False
@@ -284,12 +281,12 @@ def labelled_above(img: Image, before: str | None) -> bool:
     Vicki White, Chicago Books to Women in Prison" over a portrait whose alt text is "Vicki
     White, Chicago Books to Women in Prison"): the line is its caption."""
     alt = (img.alt or "").strip()
-    if not before or len(_word_set(alt)) < 2 or img.captions:
+    if not before or len(_content_words(alt)) < 2 or img.captions:
         return False
     line = before.strip().rsplit("\n", 1)[-1]
     if len(line.split()) > 25 or line.rstrip(" *_").endswith((".", "!", "?")):
         return False  # a sentence of the story that mentions the subject is no label
-    return _word_set(alt) <= _word_set(line)
+    return _content_words(alt) <= _content_words(line)
 
 
 def is_photograph(doc: Document, img: Image, opts: ImagesOptions) -> bool:

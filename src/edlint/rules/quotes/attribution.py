@@ -634,15 +634,16 @@ def _speaks_on(doc: Document, person: set[str], f: Finding) -> bool:
         # the quotation's own paragraph: the sentence before it ("Messick and his team first
         # detected … “It's these …”")
         lead = doc.source[before.span.start : f.span.start].strip()
-        if lead:
-            tail = _last_sentence(lead)
-            return bool(_HIS_OR_HER.search(tail)) or any(re.search(r"\b" + re.escape(w) + r"\b", tail) for w in person)
-        return False
+        return bool(lead) and _about(person, _last_sentence(lead))
     gap = doc.source[before.span.end : f.span.start]
     if gap.count("\n\n") > 2 and "<" not in gap:
         return False  # other paragraphs (narration, a heading) came between
-    tail = _last_sentence(before.text.text)
-    return bool(_HIS_OR_HER.search(tail)) or any(re.search(r"\b" + re.escape(w) + r"\b", tail) for w in person)
+    return _about(person, _last_sentence(before.text.text))
+
+
+def _about(person: set[str], sentence: str) -> bool:
+    """Is the sentence about the person: one of their name's words, or "he"/"she"?"""
+    return bool(_HIS_OR_HER.search(sentence)) or any(re.search(r"\b" + re.escape(w) + r"\b", sentence) for w in person)
 
 
 # Where a quotation running over list items or paragraphs closes: its source right after
