@@ -48,13 +48,13 @@ def _opens(item: dict, at: str) -> bool:
     return hashlib.sha1(at[: item["key_len"]].encode("utf-8")).hexdigest()[:12] == item["key"]
 
 
-def lint(path: str) -> list:
+def lint(path: str, config: dict | None = None) -> list:
     from edlint.testing import findings
 
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     fmt = "html" if path.endswith((".html", ".htm")) else "md"
-    return text, [f for f in findings(text, fmt, select=["quote-attribution"], path=path)
+    return text, [f for f in findings(text, fmt, select=["quote-attribution"], path=path, config=config)
                   if f.rule == "quote-attribution"]
 
 
@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("evaldir", help="directory with posts/ and labels.jsonl")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every false alarm and miss")
+    ap.add_argument("--option", "-o", action="append", default=[], metavar="KEY=VALUE",
+                    help="a quotes option for the run, e.g. attribution_scope=all")
     args = ap.parse_args(argv)
+    config = {"quotes": dict(o.split("=", 1) for o in args.option)} if args.option else None
     posts = os.path.join(args.evaldir, "posts")
     labels: dict[str, list[dict]] = defaultdict(list)
     with open(os.path.join(args.evaldir, "labels.jsonl"), encoding="utf-8") as fh:
@@ -84,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     by_label: Counter = Counter()
     n_unattributed = sum(1 for items in labels.values() for q in items if q["label"] == "unattributed")
     for name in files:
-        text, found = lint(os.path.join(posts, name))
+        text, found = lint(os.path.join(posts, name), config)
         lines = text.splitlines()
         items = labels.get(name, [])
         hit: set[int] = set()

@@ -85,7 +85,7 @@ def _has_verb_plain(ctx: _Ctx, text: str, documents: bool) -> bool:
         word = m.group(0).lower()
         end = m.end()
         if documents and word in _DOC_NOUN_SET:
-            following = [t.lower() for t in _TOKEN.findall(text, end, end + 30)[:2]]
+            following = [t.lower() for t in _TOKEN.findall(text, end, end + 40)[:3]]
             if any(t in _DOC_VERBS for t in following):
                 return True
         if word not in lex.single:

@@ -12,6 +12,8 @@ from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .candidates import has_candidate_speaker, plainly_speech, unit_at
 from .context import (
+    ProperNames,
+    _about_person,
     _about_personas,
     _blockquote_is_speech,
     _blockquote_ok,
@@ -59,6 +61,16 @@ _REFERENCES_HEADING = lazy(
 # A link line under a quotation that says where it comes from: "[Read the full post at …](…)"
 _SOURCE_LINK_LINE = lazy(
     r"[\W_]*\[?[\W_]*(?:read|see|view|watch|continue reading|source|from|via|more at|full)\b", re.I
+)
+# A closing mark and a credit after it: "… election.” — Jonathan Lai, The Inquirer".
+_CLOSES_WITH_CREDIT = lazy(r"[\u201d\"][*_\s]*(?:[\u2014\u2013]|--?)\s*[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)+")
+# The line after a quotation names it: "So goes the motto of the city.", "Reads the sign
+# on the door."
+_NAMED_AFTER = lazy(
+    r"[\W_]*(?:so\s+)?(?:goes|go|reads|read|runs|ran|went)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:mottos?|slogans?|sayings?"
+    r"|taglines?|refrains?|mantras?|adages?|proverbs?|signs?|banners?|headlines?|captions?|chants?|songs?|jingles?"
+    r"|creeds?|pledges?|oaths?|prayers?|lines?|lyrics?|jokes?)\b",
+    re.I,
 )
 # "Conversely, “…”": a quotation that continues the source of the paragraph before.
 _CONNECTIVE = lazy(
@@ -349,6 +361,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     prev_names_wording = False  # the last paragraph ends naming a slogan, a sign, a headline …
     prev_quoted_source = False  # the last paragraph quoted someone and named them
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
+    prev_person: bool | _Later = False  # a person is the subject of a clause in the last paragraph
+    proper = ProperNames([sc.text for sc in scans.values()])
 
     def end_chain() -> None:
         nonlocal chain
@@ -382,6 +396,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             carried = list_anchor
             list_source = list_anchor = prev_sourced = question_run = prev_prompt = beside_name = False
             prev_names_wording = prev_quoted_source = False
+            prev_person = False
             list_source = list_anchor = carried
             continue
         if kind == "quote":
@@ -404,6 +419,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 bool(section_license)
                 or bool(prev_quote_ok)
                 or beside_name
+                # right after the paragraph about a person ("Amy Ruiz is the product owner."),
+                # unless it speaks of a "she" or "he"
+                or (bool(prev_person) and not _THIRD_PERSON.search(" ".join(texts)))
                 # a pull-out in the first person in an interview's answer: the interviewee's
                 or (answer_section and bool(_FIRST_PERSON.search(" ".join(texts))))
                 or interview
@@ -446,6 +464,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 )
             prev_quote_ok = ok
             beside_name = False
+            prev_person = False
             prev_licenses, prev_intro = ok, False
             if not question_run:
                 intro = None
@@ -498,6 +517,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         if pending and (
             ctx.starts_with_said_clause(text)
             or _REFERS_BACK.match(text)
+            or _NAMED_AFTER.match(text)
             or _ASKED_SOURCE.match(text)
             or (_SOURCE_LINK_LINE.match(text) and (_has_link(doc, b) or _in_link(doc, b)) and words_at_most(text, 20))
         ):
@@ -508,6 +528,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         pending = []
         continues = chain is not None and bool(tops) and tops[0].start <= 1
         if chain is not None and not continues:
+            if _CLOSES_WITH_CREDIT.search(text):
+                # the quotation ran on without an opening mark here and closes with its
+                # credit: “… (new paragraph) … election.” — Jonathan Lai, The Inquirer
+                chain_ok = True
             end_chain()
             if pending and ctx.starts_with_said_clause(text):
                 pending = []
@@ -526,6 +550,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         # looking ahead:") is the introduced speaker's, even with more text after it.
         opens = bool(tops) and not para.outside[: tops[0].start].strip(" \t*_")
         first_licensed = opens and bool(prev_intro)
+        if opens and not first_licensed and prev_person and not _THIRD_PERSON.search(tops[0].inner(text)):
+            # A quotation opening the paragraph after the one about a person ("Varcos has
+            # tried to move on. …" then “It seems kind of naive …”) is theirs, as news copy
+            # reads it, unless it speaks of a "she" or "he".
+            first_licensed = True
         if tops and not opens and prev_sourced and _CONNECTIVE.fullmatch(para.outside[: tops[0].start]):
             first_licensed = True  # "Conversely, “…”" after a sourced quotation
         local_ok = licensed
@@ -583,7 +612,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 chain, chain_ok = (b, q), ok  # decided where the quotation ends
             elif not ok:
                 pending.append(_finding(b, q))
-        prev_licenses = local_ok
+        # A run of quotations standing alone continues the first one's source, also when
+        # that was a document or a reply rather than a person ("“…” agency staff would reply.")
+        prev_licenses = local_ok or (sourced and opens)
         prev_sourced = local_ok or sourced
         prev_quoted_source = bool(tops) and local_ok
         prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
@@ -604,6 +635,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_intro = _Later(_introduces, ctx, last, para.outside)
         intro, last_shortcode, prev_quote_ok = b, None, None
         beside_name = False
+        prev_person = _Later(_about_person, para.outside, proper)
     end_chain()
     out.extend(pending)
     if out and len(ctx.speakers) == 1:

@@ -14,7 +14,16 @@ from ...text.quotes import Quote, QuoteScan, looks_like_code, scan_quotes, word_
 from ...text.sentences import SentenceIndex
 from .documents import _DOC_WORD
 from .mentions import is_symbol, not_speech
-from .names import _BEAT, _NOT_ONE_SPEAKER, _SPEAKER_LABEL, _TITLED_BEAT, _credit_like
+from .names import (
+    _BEAT,
+    _FUNCTION_START,
+    _HONORIFIC,
+    _MONTHS,
+    _NOT_ONE_SPEAKER,
+    _SPEAKER_LABEL,
+    _TITLED_BEAT,
+    _credit_like,
+)
 from .sources import _FIRST_PERSON, _SECOND_PERSON, SINGULAR_I, _has_link, _shortcode_cite, _template_follows
 from .speaker import _Ctx
 from .view import _embedded, _headline_like
@@ -80,10 +89,13 @@ _GROUP_SAID = lazy(
 # A document as the subject of the sentence that introduces a quotation: "The report
 # divides the ecosystem into two sources."
 _DOC_SUBJECT = lazy(
-    r"[\W_]*(?:the|this|that|their|our|its|a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:report|study|survey|memo|"
+    r"[\W_]*(?:the|this|that|their|our|its|a|an|[A-Z][\w’'-]+[’']s)\s+(?:[\w’'-]+\s+){0,3}?(?:report|study|survey|memo|"
     r"guidance|policy|order|law|rule|regulation|document|paper|article|post|guide|handbook|plan|"
     r"strategy|standard|charter|manifesto|proposal|letter|statement|announcement|release)\s+"
-    r"(?:[a-z]+s|[a-z]+ed)\b",
+    # where it appeared: "Foley’s article in the Loyola Law Journal starts …"
+    r"(?:(?:in|on|from|for|to|by)\s+(?:[\w’'.-]+\s+){1,7}?)?"
+    # a verb the document acts with ("the report states", "the memo warned"), not "was" or "has"
+    r"(?!(?:was|has|is|does|goes|needs|seems|looks)\b)(?:[a-z]+s|[a-z]+ed)\b",
     re.I,
 )
 # A sentence about one source, named by its kind or role: "One review was less kind.",
@@ -244,6 +256,75 @@ def _lead_names_speaker(ctx: _Ctx, lead: str) -> bool:
     return ctx.names_speaker(lead) and bool(_PROPER_INSIDE.search(lead))
 
 
+# The last sentence names the kind of words that follow: "… was yielding thousands of
+# desperate responses.", "Some of the replies were blunt."
+_NAMES_QUOTED_WORDS = lazy(
+    r"\b(?:responses|replies|comments|complaints|messages|posts|letters|emails|e-mails|reviews|"
+    r"testimonials|submissions|voicemails|texts|notes|tweets|pleas)\b",
+    re.I,
+)
+# The last sentence ends on its source: "…, per Votebeat.", "…, according to Jacobson."
+_ENDS_ON_SOURCE = lazy(
+    r"\b(?:per|according\s+to)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}[\s*_]*[.!]?[\s*_]*$"
+)
+# A person as the subject of a clause: "Vonada has been home", "Kem, meanwhile, has
+# struggled", "Watson, the board secretary, approached her", "as he sees it", "Cook might
+# find out", "George’s prices are shaped …".
+_PERSON_SUBJECT = lazy(
+    r"(?:^|[.!?;:\u2014\u2013(]\s*|,\s+|\b(?:and|but|while|because|as|though|although|when|so)\s+)"
+    r"(?:(?:[Hh]e|[Ss]he)(?:[’']s)?\s+(?:\w+ly\s+)?[a-z]{2,}"
+    r"|(?:(?:[Ss]tate|[Ff]ormer|U\.S\.|[Cc]ounty|[Cc]ity)\s+)?"
+    + _HONORIFIC
+    + _FUNCTION_START
+    + r"(?P<name>[A-Z][a-z]+(?:[’'](?!s\b)[A-Za-z]+)?(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}"
+    r"(?:[’']s\s+[a-z]+)?(?:\s*\([^)]{0,40}\))?(?:,\s+[^,.;]{1,80},)?"
+    r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|might|could|would|will|can|[a-z]{2,}s|[a-z]{2,}ed)\b)"
+)
+
+
+# A capitalised word inside a sentence, after a lower-case word: a proper name there.
+# ("… said Varcos", "…,” George recalled", "Deanne George of …")
+_MID_SENTENCE_CAP = lazy(
+    r"(?:(?<=[a-z,;”\"]\s)|(?<=[A-Z][a-z]\s)|(?<=[A-Z][a-z]{2}\s)|(?<=[A-Z][a-z]{3}\s))[A-Z][a-z’'-]+"
+)
+
+
+class ProperNames:
+    """The capitalised words the document uses inside sentences (names of people, places
+    and bodies), read from its prose the first time one is asked for. "Crews replaced the
+    valves" opens on a common noun; "Varcos has tried" on a name the story uses again."""
+
+    __slots__ = ("_texts", "_words")
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = {w for t in self._texts for w in _MID_SENTENCE_CAP.findall(t)}
+        return word in self._words
+
+
+def _about_person(whole: str, proper: ProperNames) -> bool:
+    """Is a person the subject of a clause in the paragraph (quotations blanked)? A
+    quotation standing alone right after it is read as theirs, as news copy does after
+    the paragraph that introduces or follows a speaker. A name must be one the document
+    uses as a name (inside a sentence somewhere), or come with a title or a surname."""
+    for m in _PERSON_SUBJECT.finditer(whole):
+        name = m.group("name")
+        if name is None:
+            return True  # "he" or "she"
+        if name.lower() in _NOT_ONE_SPEAKER or name in _MONTHS:
+            continue
+        if name in proper or _FULL_NAME_AT.match(whole, m.start("name")):
+            return True
+    return False
+
+
+_FULL_NAME_AT = lazy(r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]{2,}(?:-[A-Z][a-z’'-]+)?(?:[’']s)?[\s,(]")
+
+
 def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
     """Does a paragraph (quotations blanked) give the speaker of a quotation that follows:
     its last sentence an introduction naming a speaker ("Another stakeholder said:") or a
@@ -255,7 +336,8 @@ def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
         return True
     if _ONE_SOURCE.match(last):
         return True  # "One review on the council's site was less kind.": a source, by its role
-        return True
+    if _ENDS_ON_SOURCE.search(last) or (_NAMES_QUOTED_WORDS.search(last) and not last.rstrip(" *_").endswith("?")):
+        return True  # "…, per Votebeat.", "… yielding thousands of desperate responses."
     if ctx.known_subject(last):
         return True  # "Ruiz was heartened by the response." after Ruiz was quoted
     if _NARRATOR_BEAT.match(whole or last) and words_at_most(whole or last, 12):
@@ -301,14 +383,14 @@ class _Paragraph:
         if self._has_verb or self._ctx.attributed_nearby(self._scan, q, self.sentences):
             return True
         text = self._scan.text
-        if not q.closed and _said_inside(self._ctx, q.inner(text)):
-            return True  # “We will ..., said Dr Patel.
+        if not q.closed and (_said_inside(self._ctx, q.inner(text)) or _TRAILING_DASH_NAME.search(q.inner(text))):
+            return True  # “We will ..., said Dr Patel. / “This is madness! —Ron P.
         for inner in self._scan.quotes:
             # A closing mark left out before the said-clause: “We ..., Thum said. “We ...”
+            # (also past a quotation inside it: “We … ‘favors …,’ Justice Ruiz said. “…”)
             if inner.depth == q.depth + 1 and q.start < inner.start < q.end:
                 if _said_inside(self._ctx, text[q.inner_start : inner.start].rstrip(" \t")):
                     return True
-                break
         if not q.closed:
             return False
         if _DASH_END.fullmatch(text, q.end):
@@ -320,18 +402,19 @@ def _said_inside(ctx: _Ctx, inner: str) -> bool:
     """An unclosed quotation that runs into its own reporting clause (the closing mark
     was left out): “We will keep every branch open, said Dr Amira Patel."""
     inner = inner.rstrip(" \t.")
-    end = len(inner)
-    for _ in range(3):  # the reporting clause, maybe followed by an appositive or two
-        cut = max(inner.rfind(", ", 0, end), inner.rfind("; ", 0, end))
-        if cut < 0:
-            return False
-        tail = inner[cut + 2 :]
+    # where a clause can start: after a comma or semicolon, or after a question or an
+    # exclamation ("… the community? Mayfield said."), also past a closing inner mark
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(inner)]
+    for start in reversed(cuts[-3:]):  # the reporting clause, maybe followed by an appositive or two
+        tail = inner[start:]
         if not words_at_most(tail, 16):
             return False
         if ctx.starts_with_said_clause(tail):
             return True
-        end = cut
     return False
+
+
+_CLAUSE_CUT = lazy(r"[,;?!][’'”\"]?\s+")
 
 
 class _Later:

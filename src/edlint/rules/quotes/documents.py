@@ -27,7 +27,9 @@ _DOC_NOUNS = (
     r"recommendations?|principles?|manifesto|mission|vision|values|motto|goals?|benchmarks?|"
     r"guidelines?|requirements?|checklist|playbook|glossary|dictionary|charter|faq|blog|"
     r"newsletter|whitepaper|paper|plan|proposal|template|prompt|instructions?|description|"
-    r"summary|abstract|preamble|clause|provision|criteria|objective|challenge|task|pledge"
+    r"summary|abstract|preamble|clause|provision|criteria|objective|challenge|task|pledge|"
+    r"editorial|review|audit|findings|records|documents|letters|testimony|transcript|minutes|petition|"
+    r"complaints|filings|emails|messages|posts|memos|reports|studies|orders|rulings"
 )
 _DOC_WORD = lazy(r"\b(?:" + _DOC_NOUNS + r")\b", re.I)
 # Quoting a document: "the order directs agencies to “...”".
@@ -42,8 +44,32 @@ _DOC_SOURCE = lazy(
 )
 # "..., the statement read." / "the report says": a document noun, then within two words
 # one of these verbs.
-_DOC_NOUN_SET = frozenset(f for n in _DOC_NOUNS.split("|") for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,)))
-_DOC_VERBS = frozenset("read reads states stated says said notes noted added".split())
+# Bodies that speak through their findings and statements ("the commission found", "the
+# board wrote"): sources, as documents are.
+_BODY_NOUNS = (
+    "commission|committee|board|agency|department|office|council|court|panel|authority|administration|"
+    "company|campaign|university|district|ministry|review|inquiry|watchdog|auditor|regulator|tribunal"
+)
+_DOC_NOUN_SET = frozenset(
+    f for n in (_DOC_NOUNS + "|" + _BODY_NOUNS).split("|") for f in ((n[:-2], n[:-1]) if n.endswith("s?") else (n,))
+)
+_DOC_VERBS = frozenset(
+    "read reads states stated state says said say notes noted added found finds concluded concludes "
+    "stipulates stipulated warned warns argued argues claimed claims".split()
+)
+# The verb before the document: "…,” read one post on the forum', "…,” reads a copy of the
+# summary", "…,” came another complaint in March".
+_SPOKEN_BY_DOCUMENT = (
+    "post letter message email note complaint reply response comment review statement sign tweet summary "
+    "report notice filing editorial memo document record petition text entry caption headline warning"
+).split()
+_DOC_AFTER_VERB = lazy(
+    r"\b(?:read|reads|states|stated|says|said|came)\s+(?:a|an|the|one|another|its|their|his|her)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:copy|version|excerpt|passage|"
+    + "|".join(f"{n}|{n}s" for n in _SPOKEN_BY_DOCUMENT)
+    + r")\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=8)

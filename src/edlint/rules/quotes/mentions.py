@@ -87,7 +87,8 @@ _NOUN_AFTER = lazy(
 # Speech that nobody said: hypothetical, imagined, typical or recommended wording.
 _IMAGINED = lazy(
     r"\b(?:(?:might|may|could|would|will|should|can|must|often|usually|sometimes|tend to|"
-    r"likely to|never|always)\s+(?:\w+\s+)?(?:think|say|ask|wonder|feel|tell|hear|respond|reply|"
+    r"likely to|never|always)\s+(?:\w+\s+)?(?:think|say|ask|wonder|feel|tell|hear|respond|reply|reason|argue|object|"
+    r"complain|protest|assume|insist|claim|counter|"
     r"answer|write|type|search)|imagine|imagining|pretend|as if|as though|instead of|rather than|"
     r"something like|along the lines of|words like|phrases like|questions like|statements like|"
     r"thinking|wondering|asking (?:themselves|yourself|ourselves)|ask (?:yourself|themselves|ourselves)|"
@@ -131,7 +132,7 @@ _FIRST_WORD = lazy(r"[\W_]*([A-Za-z]+)\b")
 _AS_BEFORE = lazy(r"\bas[\s*_]*$", re.I)
 # The sentence says what the quotation is: a mantra, a motto, a typical excuse.
 _MENTION_SUBJECT = lazy(
-    r"\b(?:mantras?|mottos?|mottoes|slogans?|taglines?|sayings?|adages?|maxims?|refrains?|"
+    r"\b(?:mantras?|mottos?|mottoes|slogans?|philosophy|ethos|credo|creed|taglines?|sayings?|adages?|maxims?|refrains?|"
     r"catchphrases?|watchwords?|rallying cry|battle cry|the term|a term)\b|"
     r"\b(?:typical|common|usual|frequent|familiar|standard|stock|classic|favou?rite|popular|"
     r"perennial|inevitable)\s+(?:[\w-]+\s+)?(?:excuses?|refrains?|responses?|complaints?|answers?|"
@@ -152,6 +153,13 @@ _PASSIVE_SAYING = lazy(
     r"\b(?:(?:was|were|been|being|is|are|be)\s+)?(?:\w+ly\s+)?(?:criticized|criticised|described|blamed|"
     r"dismissed|condemned|praised|hailed|attacked|derided|slammed|denounced|characterized|characterised|"
     r"branded|decried|lauded|ridiculed|mocked|labelled|labeled)\s+(?:as|on|for)?[\s,*_]*$",
+    re.I,
+)
+_SPLICE_WORD = lazy(r"[A-Za-z][\w’'-]*")
+# "A pilot is a “…”": a judgement on the subject (not "a declaration that is “…”", which
+# splices a document's words into a relative clause)
+_COPULA_BEFORE = lazy(
+    r"(?<!\bthat )(?<!\bwhich )(?<!\bwho )\b(?:is|are|was|were|be|been|being|[’']s|[’']re)\s+(?:(?:a|an|the|not|just|only|simply)\s+)*[\s*_]*$",
     re.I,
 )
 _SECOND_PERSON_WORD = lazy(r"\b(?:you|your|yourself)\b", re.I)
@@ -286,6 +294,19 @@ def not_speech(ctx: _Ctx, scan: QuoteScan, q: Quote, s0: int, prev_sentence: str
     first = next((c for c in inner if c.isalnum()), "")
     if first.islower() and before.strip() and fewer_words_than(inner, ctx.opts.min_fragment_words) and not said_of:
         return True  # a short phrase woven into the sentence: a term, not a quote
+    if (
+        first.islower()
+        and not said_of
+        and len(_SPLICE_WORD.findall(before)) >= 2
+        and not before.rstrip(" *_").endswith(":")
+        and not _COPULA_BEFORE.search(before)
+    ):
+        # A fragment spliced into the writer's own sentence ("shops must limit capacity to
+        # half “except where …”", "pledges to “keep …”"): the sentence around it says whose
+        # words they are (a law, an order, the person it is about). A passive with no agent
+        # ("was described as “…”") or a judgement after "is a" ("A pilot is a “small, cheap
+        # version …”") leaves them without one.
+        return True
     if unpunctuated and before.strip() and not before.rstrip().endswith((":", ",")) and words_at_most(inner, 5):
         return True  # "leverage 'Single Audit finding data' that …": a short term mid-sentence
     return bool(_DOC_SOURCE.search(before))  # the order directs agencies to "..."

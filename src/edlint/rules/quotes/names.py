@@ -10,6 +10,8 @@ from ...text.patterns import lazy
 from ...text.quotes import is_title_case, words_at_most
 from .view import _terminal
 
+# A word before a title: "state Rep.", "former Gov."
+_QUALIFIER = r"(?:(?:state|former|then|federal|county|city|deputy|acting|interim|U\.S\.)\s+(?=[A-Z]))?"
 _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sen|Rep|Gov|Gen|Sgt|Lt|Col|Capt|Rev|Sir|Dame|Lord|Lady)\.?\s+)?"
 # Capitalised words that open a sentence without being anyone's name.
 _FUNCTION_START = (
@@ -134,10 +136,12 @@ def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
     role = r"[Tt]he\s+(?:[\w’'-]+\s+){0,2}(?:" + _ROLE + r")"
     name = _FUNCTION_START + r"(?P<name>[A-Z][\w’'-]+)(?:\s+" + _HONORIFIC + r"[A-Z][\w’'.-]+)*"
     subject = r"(?:\b(?:he|she|He|She|I)|" + role + r"|(?<![\w’'-])" + name + r")"
-    appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,10}?[^\s,\"“”]+,)?"
+    appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,16}?[^\s,\"“”]+,)?"
     anywhere = re.compile(
-        subject + r",?\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
-        r"|" + _NO_DETERMINER + r"\b" + v + r"\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
+        # "Sgro, the union rep, said": the appositive between a speaker and the verb
+        subject + appositive + r",?\s+(?:also\s+|later\s+|then\s+)?" + v + r"\b"
+        # "said Dr Ruiz", "said state Rep. Lindsay Powell"
+        r"|" + _NO_DETERMINER + r"\b" + v + r"\s+" + _QUALIFIER + _HONORIFIC + r"[A-Z][\w’'-]+"
         r"|\b[Aa]ccording\s+to\s+" + _HONORIFIC + r"[A-Z][\w’'-]+"
     )
     start = re.compile(

@@ -9,7 +9,7 @@ import re
 from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, looks_like_code, title_case_words, words, words_at_most
 from ...text.sentences import SentenceIndex
-from .documents import _DOC_NOUN_SET, _DOC_VERBS, _with_document_nouns
+from .documents import _DOC_AFTER_VERB, _DOC_NOUN_SET, _DOC_VERBS, _with_document_nouns
 from .lexicon import _DETERMINER_BEFORE, _TOKEN, _cue_sets, _lexicon, _token_finder
 from .names import (
     _BEAT,
@@ -220,7 +220,8 @@ class _Ctx:
         """Does the token ``text[start:end]`` (``word`` lowercased) count for has_verb?"""
         lex = self.lex
         if documents and word in _DOC_NOUN_SET:
-            following = [t.lower() for t in _TOKEN.findall(text, end, end + 30)[:2]]
+            # "the report says", "the letter to Shapiro reads"
+            following = [t.lower() for t in _TOKEN.findall(text, end, end + 40)[:3]]
             if any(t in _DOC_VERBS for t in following):
                 return True
         if word not in lex.single:
@@ -252,7 +253,7 @@ class _Ctx:
 
     def attributes(self, text: str) -> bool:
         """A reporting verb, or a document that speaks ("the statement read")."""
-        return self.has_verb(text, documents=True)
+        return self.has_verb(text, documents=True) or bool(_DOC_AFTER_VERB.search(text))
 
     def speaker_clause(self, text: str) -> bool:
         """A reporting verb with one identifiable speaker: "he said", "said Dr Ruiz",

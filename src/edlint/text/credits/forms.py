@@ -52,9 +52,9 @@ _MADE_BY = lazy(
 _NOT_PICTURE_MAKER = frozenset(
     "built won held led run owned hit struck caught seen written given sung played worn".split()
 )
-# Where a credit value stops: a sentence end (not after an initial), a semicolon, a
+# Where a credit value stops: a sentence end (not after an initial, "J.R." or "r.r."), a semicolon, a
 # closing bracket, or a new label.
-_VALUE_END = lazy(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)|;|\)|\]|\s[|]\s")
+_VALUE_END = lazy(r"(?<!\b[A-Za-z])(?<!\b[A-Z][a-z])(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)|;|\)|\]|\s[|]\s")
 _WORDS = lazy(r"[@#]?[^\W_][\w'’.&@-]*", re.U)
 # Filler around a licence ("Licensed CC 3.0, BY-SA", "under a Creative Commons licence").
 _LICENCE_FILLER = lazy(
