@@ -68,10 +68,10 @@ def test_site_data_fills_alt_caption_and_credit():
     assert [g for g in got if g[0] == 16] == [
         (16, "image-caption", "warning", "Image (keyboard-translate) has a credit but no caption")
     ]
-    # volunteers-cc (line 18): credit field is only a licence.
-    assert any(g[0] == 18 and g[1] == "image-credit" and "only a licence" in g[3] for g in got)
-    # not-in-site-data (line 20): nothing is known about it, so nothing is said.
-    assert not [g for g in got if g[0] == 20]
+    # volunteers-cc (line 20): credit field is only a licence.
+    assert any(g[0] == 20 and g[1] == "image-credit" and "only a licence" in g[3] for g in got)
+    # not-in-site-data (line 22): nothing is known about it, so nothing is said.
+    assert not [g for g in got if g[0] == 22]
 
 
 def test_without_site_data_uid_images_are_not_guessed_at():

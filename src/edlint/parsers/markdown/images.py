@@ -49,7 +49,7 @@ class _ImageSources:
                     )
                 )
                 continue
-            image = ImageBlock(span=sc.span, origin="shortcode", attrs={"shortcode": sc.name})
+            image = ImageBlock(span=sc.span, origin="shortcode", attrs={"shortcode": sc.name, "liquid": sc.liquid})
             variables = [f for f, (_, _, variable) in fields.items() if variable]
             if variables:  # {% include figure.html image=page.image %}: not known here
                 image.attrs["template_fields"] = tuple(variables)

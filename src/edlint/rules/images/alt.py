@@ -47,8 +47,11 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     fills in the alt field). Sites that do mark captioned pictures decorative set
     `empty_alt_decorative`; the caption and credit rules follow the same decision. Markdown
     has no way to say "decorative", so `![](photo.jpg)` is an image missing its alt text.
-    Alt text kept in site data (`data/images/<uid>.yml`) counts. Images that are not
-    editorial (logos, icons, avatars, tracking pixels, site chrome) are skipped.
+    Alt text kept in site data (`data/images/<uid>.yml`) counts, and so does the caption of
+    Hugo's own `{{< figure >}}`, which Hugo writes as the alt text when none is given
+    (unless the caption is only a credit). Images that are not editorial (logos, icons,
+    including an icon set's files named with their size such as `App_People_32.png`,
+    avatars, tracking pixels, site chrome) are skipped.
 
     Every image form is read: Markdown, `<img>`/`<figure>`/`<picture>` (lazy `data-src`
     too), static-site tags such as Hugo `{{< figure >}}`/`{{< img >}}`, Jekyll
@@ -88,11 +91,27 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         if img.featured and not opts.frontmatter_alt:
             continue
         if img.alt is None or not img.alt.strip():
+            if img.alt is None and _hugo_figure_alt_from_caption(img, opts):
+                continue  # Hugo's own figure writes its caption as the alt text
             yield Finding(img.span, _missing_alt(img))
             continue
         problem = alt_problem(img.alt, opts)
         if problem:
             yield Finding(img.alt_span or img.span, problem)
+
+
+def _hugo_figure_alt_from_caption(img: Image, opts: ImagesOptions) -> bool:
+    """Hugo's built-in ``{{< figure >}}`` renders its caption as the alt text when no alt is
+    given; a caption that describes the picture is its text alternative then (one that is
+    only a credit, "Author: Jane Doe, License: CC0", describes nothing)."""
+    block = img.block
+    if block is None or block.attrs.get("shortcode") != "figure" or block.attrs.get("liquid", True):
+        return False
+    if not img.captions:
+        return False
+    from .model import _credit_only, recogniser_for
+
+    return not any(_credit_only(c.text, recogniser_for(opts)) for c in img.captions)
 
 
 def _missing_alt(img: Image) -> str:

@@ -21,8 +21,8 @@ from .view import _CAPTION_CLASS, images_of
     summary="An editorial image with no caption, or a caption repeated",
     severity=Severity.WARNING,
     section=SECTION,
-    page_kinds=("article", "page"),
-)  # not a headshot on an author page, a list's thumbnails
+    page_kinds=("article",),
+)  # a story's pictures: not a reference or about page's figures, an author's headshot, a list's thumbnails
 def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an editorial image that has no caption, and a caption repeated word for word
@@ -33,9 +33,14 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     in site data, or (for the featured image) a front-matter caption field, or a "Cover
     image: …" line for the lead image, a line right after the image that prints its alt text
     (with or without its credit first: "© Jane Doe Detainees wait at …"), a short italic line
-    in the block under the image (a blog's centred name line), and a gallery's line after a
+    in the block under the image (a blog's centred name line), a paragraph all in bold or
+    italics under a line of pictures, a blank line between (the caption of each picture on
+    the line; not a bold question or lead-in ending with a colon), and a gallery's line after a
     run of pictures ("Small Suns, installation views, photos © Studio"). Alt text is not a
-    caption. Logos, icons, avatars, tracking pixels (tiny, hidden, or served by an analytics
+    caption. Only stories are checked (article pages): a documentation, reference or about
+    page's figures are not. The post's banner (its front-matter image shown again above its
+    first words) and the pictures of a gallery (three or more in a row with no text between)
+    need no caption each. Logos, icons, avatars, tracking pixels (tiny, hidden, or served by an analytics
     host such as scorecardresearch.com), decorative (`alt=""` with no caption or credit, see
     image-alt), site-chrome images and teasers for other stories ("Next article") are
     skipped, and so is a picture the template marks as shown without a caption

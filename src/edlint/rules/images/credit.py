@@ -31,7 +31,9 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     Reports an editorial image whose caption and credit name no creator or source. These
     count as credits: "Photo: Name/Agency", "Photo by …", "Image Credit: …", "Credit: …",
     "Courtesy of …", "(AP)", "(Reuters)", "(Name/Agency)", agency names such as "Getty
-    Images" anywhere in the caption, "© Name", "Source: …" (charts and maps), a credit span
+    Images" anywhere in the caption, "© Name", "Source: …" (charts and maps), "Author: …"
+    (a wiki's media credit), a caption's closing "- via dsimic" or "images via postmarketOS",
+    a linked "(picture source)", a credit span
     (`<span class="credit">`, `<cite>`), Hugo `attr=`, a front-matter `image_credit`, the
     credit field of site data, the maker named in the caption's sentence ("artist's impression
     of the pier by Studio Marlow"), and a gallery caption that is a work's title and its maker
@@ -78,8 +80,10 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     own photos), so the omission shows in the article itself (a company, theatre or
     personal blog does not credit its own photos, and an article that credits none follows
     that convention); `every-photo` reports every one (a newsroom credits staff photos too:
-    "Photo: Jane Doe/The Ledger"). `edlint init` writes `every-photo` for a site that credits
-    most of its images. Licences and weak credits are reported under either policy.
+    "Photo: Jane Doe/The Ledger"). In a site's post that credits under a third of its
+    photographs, the credited ones are outside pictures it was given ("image via
+    postmarketOS") and the rest are the house's own: none is reported. `edlint init` writes
+    `every-photo` for a site that credits most of its images. Licences and weak credits are reported under either policy.
 
     The convention is about photographs: in a site's own post (Markdown)
     `as-the-article-does` holds a picture to it only when something shows it is a photograph
@@ -131,6 +135,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     # (image, its best visible credit and where): the images a credit is expected under.
     checked: list[tuple[Image, tuple[CreditResult, TextPart] | None]] = []
     credits_any = False  # does the article credit any image (the house's convention shows)?
+    photos = credited_photos = 0  # in a site's post: its photographs, and those it credits
     for img in images:
         if img.skip:
             continue
@@ -146,6 +151,9 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         credits_any = credits_any or (
             best is not None and best[0].kind != NONE and (doc.format == "html" or photo_evidence(img))
         )
+        if doc.format != "html" and not img.featured and photo_evidence(img):
+            photos += 1
+            credited_photos += best is not None and best[0].kind == CREDIT
         if _emblem(img) or img.decorative or "credit" in img.unknown or "caption" in img.unknown:
             continue
         if img.featured and not opts.frontmatter_credit:
@@ -166,6 +174,11 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     credited_by_neighbour = _credited_on_shared_line(doc, checked) | _featured_repeated_in_body(doc, images, rec)
     if _credits_every_photo(doc, rec):
         return  # "Photos taken by Ajay from Fotoholics": one line credits all the post's pictures
+    if doc.format != "html" and credits_any and credited_photos * 3 < photos:
+        # A site's post that credits under a third of its photographs: the credited ones
+        # came from outside ("image via postmarketOS"), the rest are the house's own, which
+        # it does not credit. A newsroom that credits its own photos too says `every-photo`.
+        credits_any = False
     for img, best in checked:
         if best is not None and best[0].kind == CREDIT:
             continue

@@ -27,6 +27,8 @@ _SRC_NON_EDITORIAL = frozenset(
     "transparent placeholder emoji emojis favicon 1x1 spinner tracking beacon".split()
 )
 _SRC_TOKENS = re.compile(r"[a-z]+|\d+x\d+")
+# An icon set's file named with its pixel size: "App_People_32.png", "mail-16x16.gif".
+_ICON_SIZE_NAME = re.compile(r"[_-](\d{2})(?:x\d{2})?\.(?:png|gif|svg|ico|webp)$")
 _IMAGE_EXTS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".bmp", ".heic")
 # Ancestors that are site chrome or promotion, not the article's own pictures (class words,
 # split on "-", "_" and spaces; a set lookup, not a regex: it runs for every image).
@@ -209,6 +211,9 @@ def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
                 return "file name"
             if len(tokens) <= 4 and any(t.startswith(_CHROME_FILE_PREFIXES) for t in tokens):
                 return "site chrome (file name)"  # BBC's "_106311809_footerv6stu-nc.png" banner
+            icon = _ICON_SIZE_NAME.search(name)
+            if icon is not None and int(icon.group(1)) < opts.min_size:
+                return "icon (its size in the file name)"  # "App_People_32.png", "mail-16x16.gif"
             rendered = _rendered_width(src)
             if rendered is not None and rendered < opts.min_size:
                 return "placeholder (rendered smaller than min_size)"

@@ -189,7 +189,49 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
         return False  # a stock mood picture, credited: nothing in it to identify
     if before is None and not img.credits and _scenery_header(img):
         return False  # a header picture of a scene above the post's first words
+    if not news_page and _picture_run(doc, img.block) >= 3:
+        return False  # a gallery: a run of pictures with no text between, shown together
+    if before is None and _shows_featured(doc, img, opts):
+        return False  # the post's own banner (its front-matter image) printed above its first words
     return _photograph(img) and not _animation(img)
+
+
+def _picture_run(doc: Document, block: ImageBlock) -> int:
+    """How many pictures stand in a row with ``block``, nothing but pictures between them."""
+    blocks = doc.blocks
+    try:
+        k = next(i for i, b in enumerate(blocks) if b is block)
+    except StopIteration:
+        return 1
+    a = k
+    while a > 0 and isinstance(blocks[a - 1], ImageBlock):
+        a -= 1
+    z = k
+    while z + 1 < len(blocks) and isinstance(blocks[z + 1], ImageBlock):
+        z += 1
+    return z - a + 1
+
+
+def _shows_featured(doc: Document, img: Image, opts: ImagesOptions) -> bool:
+    """Is the picture the post's featured image (named in its front matter), shown again
+    at the top of the body? A banner: the headline is what it is about."""
+    stem = _file_stem(img.src or "")
+    if not stem:
+        return False
+    for key in opts.featured_image_fields:
+        mf = doc.metadata.get(key)
+        value = mf.value if mf is not None else None
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, dict):
+                v = v.get("src") or v.get("url") or v.get("path") or v.get("image")
+            if isinstance(v, str) and _file_stem(v) == stem:
+                return True
+    return False
+
+
+def _file_stem(src: str) -> str:
+    name = src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0].lower()
 
 
 # A header picture of a scene ("San Diego skyline", "Photo of a ship at sunset") with nobody

@@ -114,6 +114,8 @@ _CAPTION_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 # Words ending in a full stop, then a credit's label: "Saloni Bhogale at HTC26. Credits:".
+# Words, then a dash before the credit: "Arch Linux on PineTab - image via …".
+_CAPTION_THEN_DASH = lazy(r"\s*[*_]*[^\s\-–—]+(?:\s+[^\s\-–—]+)+\s+[-–—|]\s*")
 _CAPTION_THEN_CREDIT = lazy(
     r"\s*[*_]*(?!(?:file|stock|handout|supplied)\b)[^\s.]+(?:\s+[^\s.]+)+\.[*_]*\s+[*_]*(?:photo(?:graph)?s?|images?"
     r"|pictures?)?\s*(?:credits?|courtesy|by)?\s*[:.]?\s*$",
@@ -141,8 +143,8 @@ def _credit_only(text: str, rec: CreditRecogniser) -> bool:
 
     if titled_work(text) is not None:
         return False  # "Portam Civitatis by Peter Snijder": the work's title is the caption
-    if _CAPTION_THEN_CREDIT.match(text[: r.start]):
-        return False  # "DSICE Results. Credits: Ken Judd": a title, then its credit
+    if _CAPTION_THEN_CREDIT.match(text[: r.start]) or _CAPTION_THEN_DASH.fullmatch(text[: r.start]):
+        return False  # "DSICE Results. Credits: Ken Judd", "Arch Linux on PineTab - image via Danct12"
     rest = _PERMISSION.sub(" ", text[: r.start] + " " + text[r.end :])
     words = _CAPTION_WORD.findall(rest)
     if len(words) > 5:

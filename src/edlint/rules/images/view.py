@@ -355,6 +355,27 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             _add_part(last.captions, TextPart(text, b.text.span, b.text))
             continue
         if (
+            after == 1
+            and b.kind == PARAGRAPH
+            and not last.captions
+            and 2 <= line - last_line <= 3
+            and len(text.split()) <= 40
+            and not text.rstrip(" *_").endswith((":", "?"))  # a lead-in or a question heading
+            and _md_emphasis_whole(doc.source, b.span.start, b.span.end)
+            and last.block is not None
+            and _pictures_only_line(doc.source, last.block.span.start)
+        ):
+            # A paragraph all in bold or italics under the picture's paragraph, a blank line
+            # between ("![](a.jpg) ![](b.jpg)" then "**Front and back camera (left, right)**"):
+            # the caption of every picture on that line.
+            part = TextPart(text, b.text.span, b.text)
+            for img in seen:
+                if img.block is not None and lines.line_of(img.block.span.end) == last_line and not img.captions:
+                    _add_part(img.captions, part)
+            if not last.captions:
+                _add_part(last.captions, part)
+            continue
+        if (
             last.origin == "html"
             and not last.captions
             and after == 1
@@ -426,6 +447,28 @@ def _repeats_alt(text: str, alt: str | None, rec: CreditRecogniser) -> str | Non
         if " ".join(words[skip:]) in alt_key:
             return " ".join(words[skip:])
     return None
+
+
+# A Markdown paragraph wholly in bold or italics: "**…**", "__…__", "*…*", "_…_".
+_MD_EMPHASIS_WHOLE = lazy(r"\s*(?:\*\*[^\n*][^*]*\*\*|__[^\n_][^_]*__|\*[^\s*][^*]*\*|_[^\s_][^_]*_)[^\S\n]*\n?", re.S)
+# Picture markup on a line: Markdown images (linked or not), shortcodes, tags.
+_PICTURE_MARKUP = lazy(r"\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?|\{\{[<%].*?[%>]\}\}|\{%.*?%\}|<[^>]*>")
+
+
+def _pictures_only_line(source: str, at: int) -> bool:
+    """Does the source line holding ``at`` hold pictures and nothing else (no text the
+    picture sits in)?"""
+    a = source.rfind("\n", 0, at) + 1
+    z = source.find("\n", at)
+    line = source[a : len(source) if z < 0 else z]
+    return not any(c.isalnum() for c in _PICTURE_MARKUP.sub("", line))
+
+
+def _md_emphasis_whole(source: str, start: int, end: int) -> bool:
+    """Are the lines of the block at ``start:end`` one run of bold or italics?"""
+    a = source.rfind("\n", 0, start) + 1
+    z = source.find("\n", end)
+    return bool(_MD_EMPHASIS_WHOLE.fullmatch(source, a, len(source) if z < 0 else z))
 
 
 _SMALL_BEFORE = lazy(r"<small\b[^<>]{0,100}>\s*<(?:em|i)\b[^<>]{0,100}>\s*$", re.I)

@@ -23,12 +23,17 @@ _LABEL = lazy(
     r"credits?\s*[:|\-–—]"
     r"|(?:photo(?:graph)?|image|picture)s?\s+credits?\b"
     r"|photographer\s*:"
+    r"|author\s*:"  # "Author: Funeral, License: CC0" (a wiki's media credit)
     r"|sources?\s*:"
     r"|©|\(c\)(?=\s)|copyright\b"
     r"|courtesy(?:\s+of)?\b)"
     r"|(?P<by>(?:photo(?:graph)?|image|picture|illustration|graphic|drawing|animation|video|footage|map|chart"
     r"|artwork|painting|cartoon|rendering|photo\s+illustration)s?\s+(?:by|via|from|courtesy(?:\s+of)?)\b"
     r"|photographed\s+by\b)"
+    # a caption's closing "- via dsimic": whoever the picture came from
+    r"|(?P<via>[-–—]\s*via\b)"
+    # "(picture source)": a link to where the picture came from, the house's credit
+    r"|(?P<source_link>\((?:picture|image|photo|video)\s+source\))"
     r"|(?P<strict>(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|footage|map|chart|foto)s?"
     r"\s*[:|])"
     r")",
@@ -118,6 +123,8 @@ _LABEL_HINTS = (
     "(c)",
     "copyright",
     "courtesy",
+    "author",
+    "via",
     "illustr",
     "graphic",
     "video",

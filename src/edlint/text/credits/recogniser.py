@@ -37,6 +37,8 @@ _LOWERCASE_NAME = lazy(
     r"|staff|stock|screenshot|illustration|graphic|photo|image|archive|archives|family|unknown|author|reader)\b)"
     r"[a-z][a-z.'’-]{0,20}(?:\s+[a-z][a-z.'’-]{1,20}){1,2}"
 )
+# Whom a closing "- via" names: a handle or one to four words.
+_VIA_SOURCE = lazy(r"@?[\w][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
 # The words right after a licence mark, to the end of its sentence: whom it credits.
 _LICENCE_HOLDER = lazy(r"[\s,:–—-]+(?:by\s+)?([^\s.;()\[\]0-9][^.;()\[\]\n]{0,70}?)[\s.;]*(?:$|[.;\n(])")
 # A user name standing alone after a licence ("CC BY-SA elyob", "CC BY @kmaps").
@@ -205,6 +207,8 @@ class CreditRecogniser:
         return NO_CREDIT
 
     def _after_label(self, text: str, m: re.Match[str]) -> CreditResult:
+        if m.group("source_link") is not None:
+            return CreditResult(CREDIT, m.start(), m.end(), m.group(0))
         mode = "lenient" if m.group("credit") is not None else "by" if m.group("by") is not None else "strict"
         start = m.end()
         while start < len(text) and text[start] in " \t\n:|,-–—":
@@ -219,6 +223,9 @@ class CreditRecogniser:
         if not value:
             return NO_CREDIT
         kind = self._judge(value, mode)
+        via = m.group("via") is not None or (m.group("by") is not None and m.group(0).lower().endswith("via"))
+        if kind == NONE and via and _VIA_SOURCE.fullmatch(value.strip(" .")):
+            kind = CREDIT  # "… - via dsimic", "… - via the postmarketOS blog"
         if kind == NONE and _LOWERCASE_NAME.fullmatch(value.strip(" .")):
             kind = CREDIT  # "Photo: r.r. jones": a name the house styles in lower case
         if kind == NONE:
