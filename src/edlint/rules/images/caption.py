@@ -55,7 +55,8 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     a photograph of people, an event or a place; on a saved news page every other editorial
     picture counts. A data chart needs its title and source (`chart_captions`), unless, in a
     site's post, the text introduces, explains or sources it. A caption repeated under a whole
-    gallery is reported once; diagrams of one process may share a title.
+    gallery is reported once; diagrams of one process may share a title, and shots of one
+    subject whose alt texts say the same are labelled alike on purpose.
 
     In a site's post, a chart opening a section has the heading for its title, and one whose
     alt text says what it shows in a sentence ("A bar chart showing …") is the site's own,
@@ -198,6 +199,15 @@ def _caption_key(text: str, rec: CreditRecogniser) -> str:
     return key if len(key.split()) >= 4 else ""
 
 
+def _one_subject(a: Image, b: Image) -> bool:
+    """Two shots of one subject labelled alike on purpose: their alt texts say the same as
+    well ("Arches outside Union Station" under three frames). A caption copied under a
+    picture whose alt text describes something else is the slip."""
+    from ...text.normalize import word_key
+
+    return bool(a.alt and b.alt) and word_key(a.alt or "") == word_key(b.alt or "")
+
+
 def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) -> Iterator[Finding]:
     """A caption under a second image, or pasted again as a paragraph after the caption.
 
@@ -227,13 +237,16 @@ def _repeated_captions(doc: Document, images: list[Image], opts: ImagesOptions) 
     captions.sort(key=lambda e: e[0])
     # key -> the first caption's (offset, image index), and the later copies under other images
     first: dict[str, tuple[int, int]] = {}
+    last_owner: dict[str, int] = {}  # key -> the image that carried it last
+    # (shots of one subject in a row, labelled alike, are no copy: see _one_subject)
     copies: dict[str, list[MappedText]] = {}
     for start, owner, text, key in captions:
         seen = first.get(key)
         if seen is None:
             first[key] = (start, owner)
-        elif seen[1] != owner:
+        elif seen[1] != owner and not _one_subject(images[last_owner[key]], images[owner]):
             copies.setdefault(key, []).append(text)
+        last_owner[key] = owner
     for key, texts in copies.items():
         # Reported once: a gallery whose every picture carries the event's name is one slip.
         line, _ = doc.lines.position(first[key][0])

@@ -224,9 +224,19 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
                 continue
         if opts.credit_policy == "as-the-article-does" and not credits_any:
             continue  # the article credits no image: the publisher's own photos, by its convention
+        if opts.credit_policy == "as-the-article-does" and doc.format != "html" and _own_snapshot(img):
+            continue  # the writer's own snapshot, straight from their camera, in a post crediting others' photos
         if opts.credit_policy == "as-the-article-does" and not _held_to_photo_convention(doc, img):
             continue  # a site's own screen, e-mail, plot or card: a photo-credit convention is about photographs
         yield Finding(img.span, f"{what}{img.label()} has no credit naming the photographer or source")
+
+
+def _own_snapshot(img: Image) -> bool:
+    """A photo under the name the writer's camera or phone gave it (``IMG_8478.jpg``): the
+    site's own picture, uploaded as taken. Pictures from elsewhere come under other names."""
+    from .expected import camera_file
+
+    return camera_file(img.src or "")
 
 
 def _held_to_photo_convention(doc: Document, img: Image) -> bool:

@@ -119,6 +119,13 @@ _CAMERA_FILE = lazy(
 _PHOTO_EXTS = (".jpg", ".jpeg", ".webp", ".heic", ".tif", ".tiff")
 
 
+def camera_file(src: str) -> bool:
+    """Is the picture's file named as a camera or phone names it (``IMG_8478.jpg``)?"""
+    name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
+    stem = name.rpartition(".")[0] or name
+    return bool(_CAMERA_FILE.match(stem))
+
+
 def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_captions: bool = True) -> bool:
     """Whether a missing caption under ``img`` is worth a copy editor's note.
 

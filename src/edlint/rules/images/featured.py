@@ -136,6 +136,8 @@ def _featured(doc: Document, opts: ImagesOptions, site: dict[str, dict[str, str]
             or ""
         ).strip()
         uid = value.get("uid")
+        if not img.src and not uid:
+            return None  # hero_image: {image: '', alt: ''}: the template's blank field, no picture
         if value.get("alt") not in (None, ""):
             img.alt = str(value["alt"])
         for key, parts in (("caption", img.captions), ("credit", img.credits)):

@@ -251,10 +251,14 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
     author_box = False  # right after an "About the author" heading
     promo = False  # under a "Related stories" / "Elsewhere on the BBC" heading
     seen: list[Image] = []  # the images so far, in order
+    run: list[Image] = []  # the pictures in a row right before, nothing but pictures between
+    in_run = False
     for b in doc.blocks:
         if isinstance(b, ImageBlock):
             img = by_block.get(id(b))
             if img is not None:
+                run = [*run, img] if in_run else [img]
+                in_run = True
                 seen.append(img)
                 last, last_line, after = img, lines.line_of(b.span.end), 0
                 if author_box:
@@ -274,6 +278,7 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
         if b.span.start < last.span.end:
             continue  # the paragraph an inline image sits in (flushed after the image)
         after += 1
+        in_run_before, in_run = in_run, False
         line = lines.line_of(b.span.start)
         if after == 1 and b.kind in (PARAGRAPH, CAPTION) and len(text.split()) <= 30 and _GALLERY_CREDIT.search(text):
             # "Jewels after Jewels, installation views, photos © Studio, 2018" after a run of
@@ -287,6 +292,22 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
                         _add_part(earlier.captions, part)
                 if titled and not last.captions:
                     _add_part(last.captions, part)
+                continue
+        if (
+            after == 1
+            and in_run_before
+            and len(run) >= 2
+            and b.kind in (PARAGRAPH, CAPTION)
+            and len(text.split()) <= 15
+            and rec.classify(text).kind == CREDIT
+            and _credit_only(text, rec)
+        ):
+            # "(Image credit: Streetsblog.)" under two pictures in a row: it credits both.
+            part = TextPart(text, b.text.span, b.text)
+            for img in run:
+                if not img.credits and not any(c.mapped is b.text for c in img.captions):
+                    _add_part(img.credits, part)
+            if b.kind == PARAGRAPH:
                 continue
         if b.kind == CAPTION and b.parent is None and line - last_line <= 3 and not last.captions:
             _add_part(last.captions, TextPart(text, b.text.span, b.text))
