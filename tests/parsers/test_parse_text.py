@@ -172,6 +172,8 @@ def test_chrome_lines():
 
     assert chrome_kind("ADVERTISEMENT") == "advertisement"
     assert chrome_kind("Story continues below advertisement") == "advertisement"
+    assert chrome_kind("Advertisement - scroll to continue reading") == "advertisement"
+    assert chrome_kind("Advertisement: the best deals on winter tyres") is None  # an advertorial's headline
     assert chrome_kind("READ MORE: Council delays vote on budget") == "read-more"
     assert chrome_kind("Related: Storm closes schools across the county") == "read-more"
     assert chrome_kind("Share on Facebook") == "share"

@@ -21,7 +21,11 @@ from .patterns import lazy
 _SEP = r"\s*(?::|\||>>|»|›|-|–|—)\s*"
 _KINDS = {
     "advertisement": (
-        r"(?:advertisement|advert|sponsored(?: content)?|ad feature"
+        # "Advertisement", "Advertisement - scroll to continue reading"
+        r"(?:(?:advertisement|advert)(?:"
+        + _SEP
+        + r"(?:scroll (?:down )?to continue(?: reading)?|continue reading(?: below)?"
+        r"|story continues below))?|sponsored(?: content)?|ad feature"
         r"|story continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?"
         r"|continue reading(?: (?:below|the main story|the story))?"
         r"|scroll (?:down )?to continue(?: (?:with|reading) (?:the )?(?:content|article))?)[.:]?"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ...document import BLOCKQUOTE, CAPTION, CODE, HEADING, LIST_ITEM, PARAGRAPH, SHORTCODE, Block, Document
+from ...text.chrome import chrome_kind
 from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, words_at_most
 from ...text.quoting import quoted
@@ -163,6 +164,8 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
             continue  # a footnote cites its sources in its own way
         if _readers_text(b):
             continue
+        if b.kind == PARAGRAPH and chrome_kind(b.text.text.strip()) == "advertisement":
+            continue  # an ad break left in scraped copy does not interrupt a speaker's quotes
         top = _top_blockquote(b) if b.in_quote else None
         if top is not None:
             group = groups.get(id(top))
@@ -496,6 +499,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             _headline_like(text)
             and not (_RUNS_ON.search(text) and not words_at_most(text, 2))
             and not _quote_line(ctx, doc, b, scan, tops)
+            # a quotation and its said-clause with the full stop left off ("“…,” said Jeannie Rea")
+            and not (tops and ctx.speaker_clause(_outside(scan)))
         ):
             # Captions, headlines and teaser links do not interrupt the article's flow.
             if b.kind == CAPTION and _names_person(text):

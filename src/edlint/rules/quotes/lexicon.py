@@ -36,7 +36,7 @@ _IRREGULAR = {
 _NOUNISH = frozenset(
     """answer note post text email comment report quote promise pledge vow claim state counter
     stress remark joke laugh sigh tweet blog mention reply respond plead offer demand blast
-    slam hail brand reveal share talk""".split()
+    slam hail brand reveal share talk crack""".split()
 )
 _DETERMINER_BEFORE = lazy(
     r"(?:\b(?:the|these|those|all|many|some|several|both|other|its|their|our|his|her|your|my|"

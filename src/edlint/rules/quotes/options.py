@@ -51,6 +51,7 @@ class QuotesOptions:
         "remark",
         "joke",
         "quip",
+        "crack",
         "shout",
         "whisper",
         "yell",
