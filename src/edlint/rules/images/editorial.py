@@ -190,6 +190,15 @@ def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
                 return "a link to another page"
     if img.src and _tracker(img.src):
         return "tracking pixel"
+    if (
+        not (img.src or "").strip()
+        and img.block is not None
+        and img.origin == "html"
+        and not img.captions
+        and not img.credits
+        and "src" not in img.unknown
+    ):
+        return "placeholder (no picture: no src)"  # <img id="galleryImg">, filled in by a script
     for v in (img.width, img.height):
         px = _px(v)
         if px is not None and px < opts.min_size:

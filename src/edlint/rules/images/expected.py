@@ -285,7 +285,16 @@ def _scenery_header(img: Image) -> bool:
 # Where a site keeps its people's headshots: a template's class ("project-headshot",
 # "team-photo") or a folder of them ("/images/people/", "/headshots/").
 _HEADSHOT_CLASS = lazy(r"head-?shot|mug-?shot|team-photo|staff-photo|bio-photo|people-photo|person-photo", re.I)
-_HEADSHOT_FOLDER = lazy(r"/(?:people|team|staff|headshots?|bios?|speakers|members|authors)/[^/]+$", re.I)
+_HEADSHOT_FOLDER = lazy(
+    r"/(?:people|team|staff|headshots?|bios?|speakers|members|authors|volunteers|contributors|fellows|candidates"
+    r"|board)/[^/]+$",
+    re.I,
+)
+# The alt text a people page gives every portrait ("member photo", "Headshot", "Profile picture").
+_PORTRAIT_ALT = lazy(
+    r"^\s*(?:(?:member|staff|team|profile|author|speaker|board|candidate)\s+)?(?:photo|picture|headshot|portrait|avatar)\s*$",
+    re.I,
+)
 
 
 def code_output(doc: Document, img: Image) -> bool:
@@ -305,9 +314,13 @@ def headshot(img: Image) -> bool:
     """A headshot the site keeps for a person its text names (alt text that is only the name,
     the template's headshot class or the site's folder of people's photos): a supplied
     portrait, identified by the text beside it and credited by no house."""
-    if img.block is None or not _NAME_ONLY.match(img.alt or ""):
+    if img.block is None:
         return False
     path = img.src.split("?", 1)[0].split("#", 1)[0]
+    if _PORTRAIT_ALT.match(img.alt or "") and _HEADSHOT_FOLDER.search(path):
+        return True  # "member photo" from /images/volunteers/: the people page's portrait
+    if not _NAME_ONLY.match(img.alt or ""):
+        return False
     return bool(_HEADSHOT_FOLDER.search(path)) or any(_HEADSHOT_CLASS.search(c) for c in img.block.classes)
 
 

@@ -127,7 +127,9 @@ _CAPTION_THEN_CREDIT = lazy(
 _PERMISSION = lazy(
     r"\b(?:used|reproduced|reprinted|published)\s+(?:by|with)\s+(?:kind\s+)?permission\b|\ball\s+rights\s+reserved\b"
     # "Photos taken by Ajay": who took them, not what they show
-    r"|\b(?:photo(?:graph)?s?|images?|pictures?)\s+(?:taken|shot|made|captured|provided|supplied)\b",
+    r"|\b(?:photo(?:graph)?s?|images?|pictures?)\s+(?:taken|shot|made|captured|provided|supplied)\b"
+    # "… under a Creative Commons license": the terms, not what the picture shows
+    r"|\b(?:used\s+|licen[cs]ed\s+|shared\s+)?under\s+(?:an?\s+|the\s+)?(?:creative\s+commons|cc)\b[\w\s.-]{0,30}?licen[cs]e\b",
     re.I,
 )
 
@@ -143,7 +145,18 @@ def _credit_only(text: str, rec: CreditRecogniser) -> bool:
 
     if titled_work(text) is not None:
         return False  # "Portam Civitatis by Peter Snijder": the work's title is the caption
-    if _CAPTION_THEN_CREDIT.match(text[: r.start]) or _CAPTION_THEN_DASH.fullmatch(text[: r.start]):
+    before = text[: r.start].rstrip(" *_(")
+    if (
+        _CAPTION_THEN_CREDIT.match(text[: r.start])
+        or _CAPTION_THEN_DASH.fullmatch(text[: r.start])
+        # "PS 199 and the Lincoln Towers. (Josh Keefe/Gothamist)": a sentence, then its credit
+        or (
+            before.endswith((".", "!", "?"))
+            and len(before.split()) >= 3
+            and r.start > 0
+            and text[r.start - 1 : r.start] in "( "
+        )
+    ):
         return False  # "DSICE Results. Credits: Ken Judd", "Arch Linux on PineTab - image via Danct12"
     rest = _PERMISSION.sub(" ", text[: r.start] + " " + text[r.end :])
     words = _CAPTION_WORD.findall(rest)

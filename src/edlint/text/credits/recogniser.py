@@ -37,6 +37,10 @@ _LOWERCASE_NAME = lazy(
     r"|staff|stock|screenshot|illustration|graphic|photo|image|archive|archives|family|unknown|author|reader)\b)"
     r"[a-z][a-z.'’-]{0,20}(?:\s+[a-z][a-z.'’-]{1,20}){1,2}"
 )
+# The terms after a credit's name: "… under a Creative Commons license", "…, used under CC BY 2.0".
+_UNDER_LICENCE = lazy(
+    r",?\s+(?:used\s+|licen[cs]ed\s+|shared\s+)?under\s+(?:an?\s+|the\s+)?(?:creative\s+commons|cc\b)", re.I
+)
 # Whom a closing "- via" names: a handle or one to four words.
 _VIA_SOURCE = lazy(r"@?[\w][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
 # The words right after a licence mark, to the end of its sentence: whom it credits.
@@ -218,6 +222,11 @@ class CreditRecogniser:
         if em is not None:
             stop = em.start()
         value = text[start:stop].strip()
+        terms = _UNDER_LICENCE.search(value)
+        if terms is not None and terms.start() > 0:
+            # "Photos by Nick Grossman under a Creative Commons license": the credit is the name
+            stop = start + text[start:stop].find(value) + terms.start()
+            value = value[: terms.start()].strip()
         if m.group(0).lower().startswith("via") and not value[:1].isupper():
             return NO_CREDIT
         if not value:
