@@ -20,6 +20,7 @@ from collections import defaultdict
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from quote_eval import _opens, clean, lint
+from quote_sites import paragraph_at, paragraph_before
 
 _FIRST = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|we're|we’re|our|us)\b", re.I)
 _SECOND = re.compile(r"\b(?:you|your|you're|you’re)\b", re.I)
@@ -47,13 +48,7 @@ def _features(lines: list[str], item: dict) -> dict:
     """Plain features of the labelled quotation from its line and the lines around it."""
     i = item["line"] - 1
     line = lines[i] if i < len(lines) else ""
-    # the paragraph holding the line
-    a = i
-    while a > 0 and lines[a - 1].strip():
-        a -= 1
-    z = i
-    while z + 1 < len(lines) and lines[z + 1].strip():
-        z += 1
+    a, z = paragraph_at(lines, i) if i < len(lines) else (i, i)
     para = " ".join(s.strip() for s in lines[a : z + 1])
     block = para.lstrip().startswith(">") or "<blockquote" in para.lower()
     body = re.sub(r"^>\s?|\s>\s?", " ", para)
@@ -62,21 +57,14 @@ def _features(lines: list[str], item: dict) -> dict:
     outside = ""
     if m:
         # the quotation from its opening mark on this line to its closing mark
-        start = body.find(line.strip()[: 20]) if line.strip() else -1
+        start = body.find(line.strip()[:20]) if line.strip() else -1
         off = max(0, start) + (m.start() - (len(line) - len(line.lstrip())))
         rest = body[off + 1 :]
         close = re.search(r"[\"”’](?=[\s,.;:!?)*_—–-]|$)", rest)
         inner = rest[: close.start()] if close else rest
         outside = body[:off] + " " + (rest[close.end() :] if close else "")
-    prev = ""
-    k = a - 1
-    while k >= 0 and not lines[k].strip():
-        k -= 1
-    b = k
-    while b > 0 and lines[b - 1].strip():
-        b -= 1
-    if k >= 0:
-        prev = " ".join(s.strip() for s in lines[b : k + 1])
+    bounds = paragraph_before(lines, a)
+    prev = " ".join(s.strip() for s in lines[bounds[0] : bounds[1] + 1]) if bounds else ""
     nxt = ""
     k = z + 1
     while k < len(lines) and not lines[k].strip():

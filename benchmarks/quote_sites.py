@@ -42,25 +42,32 @@ def lint(edlint: str, folder: str) -> list[dict]:
     return [f for f in json.loads(proc.stdout)["findings"] if f["rule"] == "quote-attribution"]
 
 
+def paragraph_at(lines: list[str], i: int) -> tuple[int, int]:
+    """(first, last) line index of the paragraph (a run of non-blank lines) holding line ``i``."""
+    start = end = i
+    while start > 0 and lines[start - 1].strip():
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    return start, end
+
+
+def paragraph_before(lines: list[str], start: int) -> tuple[int, int] | None:
+    """(first, last) line index of the paragraph before the one starting at ``start``."""
+    k = start - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    return paragraph_at(lines, k) if k >= 0 else None
+
+
 def paragraphs(path: str, line: int) -> tuple[str, str]:
     """(the paragraph before, the paragraph holding ``line``), paragraphs being runs of
     non-blank lines."""
     with open(path, encoding="utf-8", errors="replace") as fh:
         lines = fh.read().splitlines()
-    i = max(0, min(line - 1, len(lines) - 1))
-    start = i
-    while start > 0 and lines[start - 1].strip():
-        start -= 1
-    end = i
-    while end + 1 < len(lines) and lines[end + 1].strip():
-        end += 1
-    p_end = start - 1
-    while p_end >= 0 and not lines[p_end].strip():
-        p_end -= 1
-    p_start = p_end
-    while p_start > 0 and lines[p_start - 1].strip():
-        p_start -= 1
-    before = "\n".join(lines[p_start : p_end + 1]) if p_end >= 0 else ""
+    start, end = paragraph_at(lines, max(0, min(line - 1, len(lines) - 1)))
+    prev = paragraph_before(lines, start)
+    before = "\n".join(lines[prev[0] : prev[1] + 1]) if prev else ""
     return before, "\n".join(lines[start : end + 1])
 
 
