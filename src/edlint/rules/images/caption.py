@@ -10,7 +10,7 @@ from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem
 from .expected import caption_expected, is_photograph
-from .model import Image, _credit_only, recogniser_for, shared_line_ids
+from .model import EMPHASIS_LINE, Image, _credit_only, recogniser_for, shared_line_ids
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
 
@@ -155,9 +155,16 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         return  # and no credit recogniser to build (a few ms, once per process)
     rec = recogniser_for(opts)
     # Does the article caption any image (the house's convention shows in the article)?
-    article_captions = any(
-        not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions) for img in images
-    )
+    described = [
+        img
+        for img in images
+        if not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions)
+    ]
+    # A bold line under a picture may be a migrated post's pseudo-heading: such lines show
+    # the house captions its pictures only when they sit under half of them or more.
+    firm = [img for img in described if any(c.where != EMPHASIS_LINE for c in img.captions)]
+    shown = [img for img in images if not img.skip]
+    article_captions = bool(firm) or (len(described) >= 2 and 2 * len(described) >= len(shown))
     captions_any = opts.caption_policy == "every-photo" or article_captions
     # two portraits side by side in one figure share the caption under them
     beside_captioned = shared_line_ids(

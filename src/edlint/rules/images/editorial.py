@@ -8,7 +8,7 @@ from urllib.parse import unquote_plus
 
 from ...text.patterns import lazy
 from ...text.quoting import quoted
-from .model import Image
+from .model import EMPHASIS_LINE, Image
 from .options import ImagesOptions
 
 # Alt text that says the image is a logo, seal or icon (for caption and credit only).
@@ -275,7 +275,9 @@ def is_decorative(img: Image, opts: ImagesOptions) -> bool:
         return False
     if opts.empty_alt_decorative:
         return True
-    return not img.captions and not img.credits
+    # a bold line under the picture may be a pseudo-heading: it does not make it editorial
+    captions = [c for c in img.captions if c.where != EMPHASIS_LINE]
+    return not captions and not img.credits
 
 
 def _decoded_file_words(src: str) -> str:

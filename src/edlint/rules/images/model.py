@@ -14,6 +14,10 @@ from ...text.patterns import lazy
 from ...text.quoting import quoted
 from .options import ImagesOptions
 
+# Where a caption read from a bold or italic paragraph under the picture was found: such a
+# line may be the caption or a pseudo-heading of a migrated post ("**Pop-up newsroom**").
+EMPHASIS_LINE = "emphasised line under the picture"
+
 
 @dataclass(eq=False)
 class TextPart:

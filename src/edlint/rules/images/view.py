@@ -11,6 +11,7 @@ from ...text.patterns import lazy
 from .editorial import _skip_reason, is_decorative
 from .featured import _featured, _jsonld_credits
 from .model import (
+    EMPHASIS_LINE,
     Image,
     TextPart,
     _add_part,
@@ -383,13 +384,14 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             and len(text.split()) <= 40
             and not text.rstrip(" *_").endswith((":", "?"))  # a lead-in or a question heading
             and _md_emphasis_whole(doc.source, b.span.start, b.span.end)
+            and not _LINK_ONLY.fullmatch(text_source(doc.source, b.span.start, b.span.end))
             and last.block is not None
             and _pictures_only_line(doc.source, last.block.span.start)
         ):
             # A paragraph all in bold or italics under the picture's paragraph, a blank line
             # between ("![](a.jpg) ![](b.jpg)" then "**Front and back camera (left, right)**"):
             # the caption of every picture on that line.
-            part = TextPart(text, b.text.span, b.text)
+            part = TextPart(text, b.text.span, b.text, where=EMPHASIS_LINE)
             for img in seen:
                 if img.block is not None and lines.line_of(img.block.span.end) == last_line and not img.captions:
                     _add_part(img.captions, part)
@@ -479,17 +481,23 @@ _PICTURE_MARKUP = lazy(r"\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?|\{\{[<%].*?[%>]
 def _pictures_only_line(source: str, at: int) -> bool:
     """Does the source line holding ``at`` hold pictures and nothing else (no text the
     picture sits in)?"""
-    a = source.rfind("\n", 0, at) + 1
-    z = source.find("\n", at)
-    line = source[a : len(source) if z < 0 else z]
-    return not any(c.isalnum() for c in _PICTURE_MARKUP.sub("", line))
+    return not any(c.isalnum() for c in _PICTURE_MARKUP.sub("", text_source(source, at, at)))
+
+
+# "**[VOXEL CITY](https://…)**": a linked title, a pseudo-heading, not a caption.
+_LINK_ONLY = lazy(r"[\s*_]*\[[^\]]*\]\([^)]*\)[\s*_]*")
+
+
+def text_source(source: str, start: int, end: int) -> str:
+    """The source lines of the block at ``start:end``."""
+    a = source.rfind("\n", 0, start) + 1
+    z = source.find("\n", end)
+    return source[a : len(source) if z < 0 else z]
 
 
 def _md_emphasis_whole(source: str, start: int, end: int) -> bool:
     """Are the lines of the block at ``start:end`` one run of bold or italics?"""
-    a = source.rfind("\n", 0, start) + 1
-    z = source.find("\n", end)
-    return bool(_MD_EMPHASIS_WHOLE.fullmatch(source, a, len(source) if z < 0 else z))
+    return bool(_MD_EMPHASIS_WHOLE.fullmatch(text_source(source, start, end)))
 
 
 _SMALL_BEFORE = lazy(r"<small\b[^<>]{0,100}>\s*<(?:em|i)\b[^<>]{0,100}>\s*$", re.I)
