@@ -204,12 +204,20 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     questions, sayings, examples and the author's own points (`attribution_scope: all`
     checks every document). The speaker is looked for in:
 
-    - its paragraph: a reporting verb (`“…,” Ruiz said.`, `said Ruiz`, `she added`), `according
+    - its paragraph: a reporting verb (`“…,” Ruiz said.`, `said Ruiz`, `Sgro, the union rep,
+      said`, `she added`), a document or body that speaks (`the audit found`, `the letter to
+      Shapiro reads`, `read one post`, `the commission found`), `according
       to`, `in a statement`, a transcript label (`Ruiz:`), a person named before it, an action
       beat ("She smiled. “I …”"), `— Name`, a name right after the closing mark, or a template
       tag after a dash, a `cite`/`<cite>`/`<footer>` on a blockquote;
+    - for a fragment spliced into the writer's own sentence ("shops must limit capacity to half
+      “except where …”", "pledges to “keep …”"), that sentence; only a passive with no agent
+      ("was described as “…”") or a judgement after "is a" leaves it without one;
     - the paragraph before, when it runs into the quotation with a colon or a dash naming a
-      source ("Another stakeholder said:"), gives one speaker ("…, he said.", "The council
+      source ("Another stakeholder said:"), is about a person ("Varcos has tried to move
+      on.", "George’s prices are shaped …") and the quotation opens the next paragraph
+      without speaking of a "she" or "he", ends on its source ("…, per Votebeat."), names
+      the replies that follow ("… thousands of desperate responses."), gives one speaker ("…, he said.", "The council
       says …", "One review was less kind."), is a lead-in ("Here is some of the feedback.",
       "We read hundreds of these letters.") or an interview question; a quote-only paragraph
       after an attributed quote continues it, as does a quotation running over paragraphs;
