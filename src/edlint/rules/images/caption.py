@@ -108,7 +108,8 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
 
     Which uncaptioned photos are reported follows the house (`caption_policy`). The default,
     `as-the-article-does`, reports a missing caption only when the same article captions
-    another picture, so the omission shows in the article itself: a company or personal blog
+    another picture (in a site's post, a photograph: a captioned screenshot or chart says
+    nothing of the house's own snapshots), so the omission shows in the article itself: a company or personal blog
     that captions none of its pictures follows its own convention (on sites nobody tuned the
     rule on, copy editors judged most findings in such posts wrong). `every-photo` reports
     every photo without one, a newsroom's rule; `edlint init` writes it for a site that
@@ -162,7 +163,14 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ]
     # A bold line under a picture may be a migrated post's pseudo-heading: such lines show
     # the house captions its pictures only when they sit under half of them or more.
-    firm = [img for img in described if any(c.where != EMPHASIS_LINE for c in img.captions)]
+    # In a site's own post, only a captioned photograph shows the house captions its photos:
+    # a caption on a screenshot, a chart or a composite says nothing of its own snapshots.
+    firm = [
+        img
+        for img in described
+        if any(c.where != EMPHASIS_LINE for c in img.captions)
+        and (doc.format == "html" or is_photograph(doc, img, opts))
+    ]
     shown = [img for img in images if not img.skip]
     article_captions = bool(firm) or (len(described) >= 2 and 2 * len(described) >= len(shown))
     captions_any = opts.caption_policy == "every-photo" or article_captions
