@@ -244,3 +244,18 @@ def test_articles_with_bios_are_cached_and_replayed(site, monkeypatch):
     assert len(data["entries"]) == 5  # every article, the ones with bio facts included
     again = check("news", replay_expected=True, monkeypatch=monkeypatch)
     assert again.output == first.output
+
+
+def test_edited_include_template_is_read_again(site, monkeypatch):
+    # A Jekyll site's figure include (images family, includes.py): editing or adding a
+    # template changes which arguments are the picture's alt text, so the run is not replayed.
+    (site / "_includes").mkdir()
+    template = site / "_includes" / "photo.html"
+    template.write_text('<figure><img src="/img/{{ include.file }}"></figure>\n', encoding="utf-8")
+    check("news")
+    check("news", replay_expected=True, monkeypatch=monkeypatch)
+    touch_later(template, '<figure><img src="/img/{{ include.file }}" alt="{{ include.text }}"></figure>\n')
+    check("news", replay_expected=False, monkeypatch=monkeypatch)
+    check("news", replay_expected=True, monkeypatch=monkeypatch)
+    (site / "_includes" / "figure.html").write_text('<img src="{{ include.src }}">\n', encoding="utf-8")
+    check("news", replay_expected=False, monkeypatch=monkeypatch)

@@ -58,9 +58,13 @@ class FileLinting:
             # (Jekyll includes, Hugo's _index.md). Said once per run, not a finding.
             result.messages.append(f"{path}: {EMPTY_FILE_NOTE}")
             return result
-        options = ParseOptions(language=settings.language, image_shortcodes=settings.shortcodes)
+        site_data = self.site_data(config, settings)
+        # a Jekyll site's own figure includes, read from its templates; the config's
+        # `shortcodes:` entries win over them
+        shortcodes = {**site_data.get("image_includes", {}), **settings.shortcodes}
+        options = ParseOptions(language=settings.language, image_shortcodes=shortcodes)
         doc = parse(path, text, fmt, options)
-        doc.site = self.site_data(config, settings)
+        doc.site = site_data
         site = self.site_for(path, config)
         if language:
             doc.language, doc.language_declared = language, True

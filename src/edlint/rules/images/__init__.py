@@ -18,6 +18,7 @@ from .alt import alt_problem, image_alt
 from .caption import image_caption
 from .credit import image_credit
 from .editorial import default_in_file_name
+from .includes import load_image_includes
 from .model import Image, TextPart, recogniser_for
 from .options import SECTION, ImagesOptions
 from .sitedata import load_image_data
@@ -35,6 +36,7 @@ __all__ = [
     "image_credit",
     "images_of",
     "load_image_data",
+    "load_image_includes",
     "recogniser_for",
 ]
 

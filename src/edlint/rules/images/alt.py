@@ -57,7 +57,10 @@ def image_alt(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     too), static-site tags such as Hugo `{{< figure >}}`/`{{< img >}}`, Jekyll
     `{% include figure.html image="…" alt="…" caption="…" %}` and Eleventy
     `{% image "src", "alt" %}` (which tag argument is src, alt, caption or credit is set by
-    `shortcodes:`, top level or in `images:`), and the front-matter featured image. A value
+    `shortcodes:`, top level or in `images:`; for a Jekyll site's own include it is read from
+    the template in `_includes/`: `{% include image.html filename=… caption=… %}` whose
+    template writes `alt="{{ include.caption }}"` has its caption as alt text), and the
+    front-matter featured image. A value
     that is a template variable (`image=page.image`, `{{ include.alt }}`) is not checked.
 
     ## Why is this bad?
