@@ -39,8 +39,9 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     run of pictures ("Small Suns, installation views, photos © Studio"). Alt text is not a
     caption. Only stories are checked (article pages): a documentation, reference or about
     page's figures are not. The post's banner (its front-matter image shown again above its
-    first words) and the pictures of a gallery (three or more in a row with no text between)
-    need no caption each. Logos, icons, avatars, tracking pixels (tiny, hidden, or served by an analytics
+    first words), the pictures of a gallery (three or more in a row with no text between)
+    and a picture with nothing of its own right above a heading that is a person's name
+    ("## Speaker: Hillary Hartley": their portrait) need no caption each. Logos, icons, avatars, tracking pixels (tiny, hidden, or served by an analytics
     host such as scorecardresearch.com), decorative (`alt=""` with no caption or credit, see
     image-alt), site-chrome images and teasers for other stories ("Next article") are
     skipped, and so is a picture the template marks as shown without a caption

@@ -182,8 +182,11 @@ def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_
     headline = headline_of(title) if isinstance(title, str) else None
     if not article_captions and subject_snapshot(doc, img, headline):
         return False  # a sponsored or personal post's pictures of its own subject
-    if product_shot(doc, img, headline) or named_by_heading(img, _heading_after(doc, img.block)):
+    heading_after = _heading_after(doc, img.block)
+    if product_shot(doc, img, headline) or named_by_heading(img, heading_after):
         return False  # the product the headline, or the heading under it, names
+    if portrait_over_name(img, heading_after):
+        return False  # "## Speaker: Hillary Hartley" right under the picture: her portrait
     if interviewee_portrait(doc, img, headline):
         return False  # the person a Q&A is with
     if news_page:
@@ -217,6 +220,29 @@ def _picture_run(doc: Document, block: ImageBlock) -> int:
     while z + 1 < len(blocks) and isinstance(blocks[z + 1], ImageBlock):
         z += 1
     return z - a + 1
+
+
+# A heading that is a person's name, with a role label before it: "Speaker: Hillary
+# Hartley", "Keynote — Dr Ana Ruiz", "Meet Jane Doe".
+_NAME_HEADING = lazy(
+    r"\s*(?i:(?:speaker|keynote|panellist|panelist|host|moderator|guest|presenter|instructor|mentor|judge"
+    r"|fellow|winner|honou?ree|meet)s?\s*[:\u2014\u2013-]?\s+)?"
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2}\s*"
+)
+# Capitalised words a section heading uses that are no one's name ("Hacking Time", "Evening Reception").
+_NOT_A_NAME = lazy(
+    r"\b(?:Time|Day|Night|Session|Reception|Lunch|Dinner|Breakfast|Break|Schedule|Agenda|Update|News|Notes|Results"
+    r"|Project|Projects|Team|Teams|Workshop|Hackathon|Event|Events|Meetup|Welcome|Closing|Opening|Remarks|Resources)\b"
+)
+
+
+def portrait_over_name(img: Image, heading: str | None) -> bool:
+    """A picture with nothing of its own (no alt text, caption or credit) right above a
+    heading that is a person's name ("Speaker: Hillary Hartley"): that person's portrait,
+    which the heading names."""
+    if not heading or img.captions or img.credits or (img.alt or "").strip():
+        return False
+    return _NAME_HEADING.fullmatch(heading) is not None and not _NOT_A_NAME.search(heading)
 
 
 def _shows_featured(doc: Document, img: Image, opts: ImagesOptions) -> bool:
