@@ -35,7 +35,7 @@ from .explained import (
     series_art,
     subject_snapshot,
 )
-from .model import Image
+from .model import Image, _stem
 from .options import ImagesOptions
 from .products import headline_of, named_by_heading, product_shot
 
@@ -121,9 +121,7 @@ _PHOTO_EXTS = (".jpg", ".jpeg", ".webp", ".heic", ".tif", ".tiff")
 
 def camera_file(src: str) -> bool:
     """Is the picture's file named as a camera or phone names it (``IMG_8478.jpg``)?"""
-    name = src.split("?", 1)[0].split("#", 1)[0].rsplit("/", 1)[-1]
-    stem = name.rpartition(".")[0] or name
-    return bool(_CAMERA_FILE.match(stem))
+    return bool(_CAMERA_FILE.match(_stem(src.split("#", 1)[0])))
 
 
 def caption_expected(doc: Document, img: Image, opts: ImagesOptions, *, article_captions: bool = True) -> bool:
@@ -248,7 +246,7 @@ def portrait_over_name(img: Image, heading: str | None) -> bool:
 def _shows_featured(doc: Document, img: Image, opts: ImagesOptions) -> bool:
     """Is the picture the post's featured image (named in its front matter), shown again
     at the top of the body? A banner: the headline is what it is about."""
-    stem = _file_stem(img.src or "")
+    stem = _stem(img.src or "").lower()
     if not stem:
         return False
     for key in opts.featured_image_fields:
@@ -257,14 +255,9 @@ def _shows_featured(doc: Document, img: Image, opts: ImagesOptions) -> bool:
         for v in value if isinstance(value, list) else [value]:
             if isinstance(v, dict):
                 v = v.get("src") or v.get("url") or v.get("path") or v.get("image")
-            if isinstance(v, str) and _file_stem(v) == stem:
+            if isinstance(v, str) and _stem(v).lower() == stem:
                 return True
     return False
-
-
-def _file_stem(src: str) -> str:
-    name = src.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-    return name.rsplit(".", 1)[0].lower()
 
 
 # A header picture of a scene ("San Diego skyline", "Photo of a ship at sunset") with nobody
