@@ -288,6 +288,10 @@ _WORD = lazy(r"[^\W_]+")
 _SENTENCE_OPENER = lazy(r"(?:^|[.!?:][\"'”’)\]]*\s+[\"'“‘(]?)$")
 _SUBJECT_WORDS = 4  # the opening words, where a sentence names what it is about
 _DETERMINERS = frozenset("the a an this that its their our his her each every".split())
+_FUNCTION_WORDS = frozenset(
+    """the a an of in on at to for with by from and or but that which who is are was were has have
+    had will would can could""".split()
+)
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
@@ -314,8 +318,12 @@ def _parallel(a: str, b: str) -> bool:
     ops = editops(la, lb)
     if not ops:
         return False
-    if all(op.tag == "replace" for op in ops) and any(
-        not _has_digit(la[op.src_pos]) or not _has_digit(lb[op.dest_pos]) for op in ops
+    if (
+        all(op.tag == "replace" for op in ops)
+        and any(not _has_digit(la[op.src_pos]) or not _has_digit(lb[op.dest_pos]) for op in ops)
+        # a function word traded for a content word ("in the spring" / "in early spring") is
+        # an edit of the wording; a template swaps the content of its slots
+        and not any((la[op.src_pos] in _FUNCTION_WORDS) != (lb[op.dest_pos] in _FUNCTION_WORDS) for op in ops)
     ):
         return True
     # A different subject ("Shares in the bank fell" / "Shares in the retailer fell"): a

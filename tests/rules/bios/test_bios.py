@@ -355,6 +355,9 @@ def test_unknown_author_and_byline(write):
         ("Our Foreign Staff", "By Our Foreign Staff"),
         ("Staff and agencies", "By Staff and agencies"),
         ("Ledger Staff", "By Ledger Staff"),
+        # the publication's full name, then the desk word
+        ("Harbour City Ledger Staff", "By Harbour City Ledger Staff and The Associated Press"),
+        ("Tri-County Courier Staff", "By Tri-County Courier Staff"),
     ],
 )
 def test_agencies_and_desks_are_not_missing_authors(write, author, byline):
@@ -380,6 +383,19 @@ def test_a_person_beside_an_agency_is_still_checked(write):
     ]
 
 
+def test_a_reporter_with_a_staff_role_is_still_checked(write):
+    # "Staff Writer" is Sam's role, not a desk: the byline still names a person
+    reg = write("authors.yaml", REGISTRY_YAML)
+    post = write(
+        "p.md",
+        "---\ntitle: Port strike enters second week\n---\n\nBy Sam Ortiz Staff Writer\n\n"
+        "Dock workers in Antwerp extended their strike on Monday, leaving 40 ships at anchor.\n",
+    )
+    assert [f.message for f in _run([post], authors=reg)] == [
+        "Byline author 'Sam Ortiz' is not in the authors registry",
+    ]
+
+
 def test_is_organisation():
     for name in (
         "Associated Press",
@@ -397,9 +413,19 @@ def test_is_organisation():
         "News Desk",
         "AP and Reuters",
         "Agence France-Presse",
+        "Harbour City Ledger Staff",
+        "New York Times Staff",
     ):
         assert is_organisation(name), name
-    for name in ("Maya Okafor", "Daniel Kim", "Jane Board", "Brandon Press", "Anne Editor", "Kim Staff Smith"):
+    for name in (
+        "Maya Okafor",
+        "Daniel Kim",
+        "Jane Board",
+        "Brandon Press",
+        "Anne Editor",
+        "Kim Staff Smith",
+        "Jane Doe Staff Writer",
+    ):
         assert not is_organisation(name), name
 
 

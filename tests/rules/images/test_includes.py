@@ -74,3 +74,44 @@ def test_a_template_that_writes_the_caption_as_alt_text_satisfies_image_alt(tmp_
     )
     got = _site(tmp_path, CAPTURED, post)
     assert not [g for g in got if g[1] == "image-alt"]
+
+
+# A pull-quote box whose photo include shows the speaker: the include the site draws as a
+# picture of a person (`person="…"`) is the quotation's source, for quote-attribution too.
+PORTRAIT = """<figure class="team-photo">
+  <img src="/img/team/{{ include.person }}.jpg" alt="{{ include.caption }}">
+  <figcaption>{{ include.caption }}</figcaption>
+</figure>
+"""
+
+PULL_QUOTES = """---
+title: "A year of the new permit counter"
+date: 2026-09-03
+---
+
+A year ago the city opened a single counter for building permits.
+
+<div class="pquote">
+  {% include photo.html person="lucia-ferrante" caption="Lucia Ferrante, permit counter lead" %}
+  <p>“We don’t need more forms. We need fewer steps between a question and an answer.”</p>
+</div>
+
+Inspector Carl Benning said his crews noticed the difference within weeks. “Now a request lands on one desk,” Benning said.
+
+The counter closes at noon on Fridays.
+
+“Every form we removed was one less wrong answer someone could give us.”
+"""
+
+
+def test_a_portrait_include_beside_a_pull_quote_gives_its_speaker(tmp_path):
+    (tmp_path / ".edlint.yaml").write_text("select: [quote-attribution]\n", encoding="utf-8")
+    (tmp_path / "_config.yml").write_text("title: City Notes\n", encoding="utf-8")
+    (tmp_path / "_includes").mkdir()
+    (tmp_path / "_includes" / "photo.html").write_text(PORTRAIT, encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2026-09-03-permits.md"
+    path.write_text(PULL_QUOTES, encoding="utf-8")
+    result = lint_paths([str(path)], config=str(tmp_path / ".edlint.yaml"))
+    # the pull quote is the pictured colleague's; the last quotation names no one
+    assert [(f.line, f.rule) for f in result.findings] == [(17, "quote-attribution")]

@@ -18,6 +18,10 @@ _EMBLEM_ALT = re.compile(
     r"^\s*(?:[^\s,;]+\s+){0,6}(?:logo|seal|icon|badge|emblem|wordmark|insignia)(?:\s+(?:on|of|for|in)\b[^,;]*)?\s*\.?\s*$",
     re.I,
 )
+_EMBLEM_DESCRIBED = re.compile(
+    r"^\s*((?:[^\s,;]+\s+){0,6}(?:logo|seal|icon|badge|emblem|wordmark|insignia))\s*[,:\u2013\u2014]\s*[^;]{1,160}$",
+    re.I,
+)
 
 # File and folder names of images that are not editorial. A folder ("/icons/") always
 # counts; a file name only when it is short ("fedramp-badge.png", not
@@ -240,7 +244,9 @@ def _emblem(img: Image) -> bool:
     but neither a caption nor a credit. A caption must be only the emblem's name ("The
     Harbour Trust logo."), not a sentence about a picture ("Fans wave the club logo")."""
     alt = img.alt or ""
-    if not (alt and _EMBLEM_ALT.match(alt)) and not any(_emblem_caption(c.text) for c in img.captions):
+    if not (alt and (_EMBLEM_ALT.match(alt) or _described_emblem(alt))) and not any(
+        _emblem_caption(c.text) for c in img.captions
+    ):
         return False
     return default_in_file_name(img.src) is None  # a stock picture of a logo is still a photo
 
@@ -254,8 +260,25 @@ def _emblem_caption(text: str) -> bool:
     m = _EMBLEM_ALT.match(text)
     if not m:
         return False
+    return _names_an_emblem(text)
+
+
+def _names_an_emblem(text: str) -> bool:
+    """The words before "logo" are only a name ("The Harbour Trust", "Fairhaven Transit's
+    new"), not a sentence about a picture ("Fans wave the club")."""
     head = re.split(r"\b(?:logo|seal|icon|badge|emblem|wordmark|insignia)\b", text, maxsplit=1, flags=re.I)[0]
-    return all(w[:1].isupper() or w.lower() in _NAME_FILLER for w in head.split())
+    words = head.split()
+    # a noun or two naming whose emblem it is: "the town seal", "the club badge"
+    while words and len(head.split()) - len(words) < 2 and words[-1][:1].islower() and words[-1] not in _NAME_FILLER:
+        words.pop()
+    return all(w[:1].isupper() or w.lower() in _NAME_FILLER for w in words)
+
+
+def _described_emblem(alt: str) -> bool:
+    """An emblem's name, then what it looks like: "Fairhaven Transit's new logo, a green
+    wave over the letters FT"."""
+    m = _EMBLEM_DESCRIBED.match(alt)
+    return m is not None and _names_an_emblem(m.group(1))
 
 
 def _is_chart(img: Image) -> bool:

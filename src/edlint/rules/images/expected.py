@@ -95,7 +95,8 @@ _PHOTO_WORDS = lazy(
     r"|senator|governor|councill?ors?|leaders?|speakers?|panel(?:ists)?|presenters?|developers|designers"
     r"|engineers|researchers|scientists|farmers|athletes|players|runners|riders|drivers|shoppers|customers"
     r"|commuters|cyclists|pedestrians|refugees|migrants|survivors|rescuers|guests|delegates|musicians|actors"
-    r"|couple|friends"
+    r"|couple|friends|homeowners?|owners?|tenants?|campaigners?|activists?|locals|neighbou?rs?|parents?"
+    r"|mourners|surfers|fishermen|hikers|swimmers|shopkeepers?|vendors?|strikers|picketers|worshippers"
     r"|ceremony|celebration|festival|parade|protest|rally|march|vigil|funeral|wedding|conference|summit|meeting"
     r"|workshop|hackathon|launch|opening|visit|tour|match|race|concert|exhibition|fair|gathering|training"
     r"|lecture|interview|demonstration|strike|election|campaign|fire|flood|floods|storm|blaze|crash|explosion"
@@ -438,6 +439,14 @@ _SCREEN_SAID = lazy(
     r"|console|browser|code|teaser|banner|wireframes?|mock-?ups?|illustrations?|drawings?|icons?)\b",
     re.I,
 )
+# Screen words that are also things a photograph shows: a protest banner, a stadium screen.
+_ALSO_IN_THE_STREET = lazy(r"banners?|screens?|panels?|menus?|buttons?|signs?|consoles?|pages?|browser", re.I)
+# A caption or alt text whose subject is a person by name, doing something: "Linda Ferreira
+# shows how high the water rose".
+_PERSON_DOING = lazy(
+    r"^\s*(?:[A-Z][a-z]+\.?\s+)?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+    r"(?:,[^,]{1,80},)?\s+(?:is|are|was|were|has|[a-z]{3,}s|[a-z]{3,}ing)\b(?!['’])"
+)
 _SCREEN_EXTS = (".png", ".gif", ".svg", ".apng", ".webm", ".mp4")
 
 
@@ -452,14 +461,18 @@ def photo_evidence(img: Image) -> bool:
     words = file_words(img.src)
     if any(_PHOTO_SAID.search(t) for t in texts):
         return True
-    if any(_SCREEN_SAID.search(t) for t in (*texts, words)):
+    said = [m.group(0) for t in (*texts, words) for m in _SCREEN_SAID.finditer(t)]
+    if said and not all(_ALSO_IN_THE_STREET.fullmatch(w) for w in said):
         return False
+    # ("Two women carry a banner past the entrance": a banner, a screen or a panel may be in
+    # the street, in a photograph; a screenshot, a chart or a logo is a kind of picture. The
+    # words that may be either decide nothing: the file and the rest of the words do.)
     if _CAMERA_FILE.match(words.replace(" ", "_")) or _CAMERA_FILE.match(words):
         return True
     path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
     if path.endswith(_SCREEN_EXTS):
         return False
-    if any(_PHOTO_WORDS.search(t) for t in texts) or any(_NAME_ONLY.match(t) for t in texts):
+    if any(_PHOTO_WORDS.search(t) or _NAME_ONLY.match(t) or _PERSON_DOING.match(t) for t in texts):
         return True
     if texts:
         return False  # described, and the description shows no one, no event, no place

@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...document import BLOCKQUOTE, CAPTION, CODE, HEADING, LIST_ITEM, PARAGRAPH, SHORTCODE, Block, Document
+from ...document import (
+    BLOCKQUOTE,
+    CAPTION,
+    CODE,
+    HEADING,
+    IMAGE,
+    LIST_ITEM,
+    PARAGRAPH,
+    SHORTCODE,
+    Block,
+    Document,
+)
 from ...text.chrome import chrome_kind
 from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, words_at_most
@@ -153,7 +164,8 @@ def _units(doc: Document) -> list[tuple[str, Block, list[Block]]]:
     groups: dict[int, list[Block]] = {}
     in_references = False  # under a "Works Cited" or "References" heading
     for b in doc.blocks:
-        if b.kind == SHORTCODE:
+        if b.kind == SHORTCODE or (b.kind == IMAGE and b.attrs.get("shortcode") and _shortcode_cite(doc, b)):
+            # (an include the site draws as a picture of someone: `person="lucia-ferrante"`)
             units.append(("shortcode", b, []))
             continue
         if b.kind == HEADING and b.text is not None:
@@ -632,7 +644,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         prev_quoted_source = bool(tops) and local_ok
         prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
         prev_prompt = bool(_NAMES_PROMPT.search(_last_sentence(para.outside)))
-        prev_names_wording = bool(_NAMES_WORDING.search(_last_sentence(para.outside)))
+        # "… a new sign. It carries the pub's old motto, “…”": the wording is given already,
+        # so the quotation below it is not the sign's.
+        prev_names_wording = bool(_NAMES_WORDING.search(_last_sentence(para.outside))) and not (
+            tops and tops[-1].start >= len(text) - len(_last_sentence(text))
+        )
         last = _last_sentence(para.outside)
         if not in_list:
             # A short label between a source-naming lead-in and its list ("Here is a list

@@ -271,7 +271,9 @@ def has_candidate_speaker(
     kind, b, group = units[index]
     own = _unit_text(doc, group, b)
     if kind == "quote":
-        credit = _after_last_close(own) or _tail(own)
+        # (in a blockquote set in quotation marks, the last sentence is the speaker's own:
+        # only words after the closing mark can credit it)
+        credit = _after_last_close(own) if own.strip()[:1] in _QUOTE_MARKS else _tail(own)
         if _credit(credit) or _two_caps(credit) or _speaking_subject(credit):
             return True
         if any(blk.text is not None and _credit(blk.text.text) for blk in group[1:]):

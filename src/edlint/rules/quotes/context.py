@@ -259,7 +259,9 @@ def _lead_names_speaker(ctx: _Ctx, lead: str) -> bool:
 # The last sentence names the kind of words that follow: "… was yielding thousands of
 # desperate responses.", "Some of the replies were blunt."
 _NAMES_QUOTED_WORDS = lazy(
-    r"\b(?:responses|replies|comments|complaints|messages|posts|letters|emails|e-mails|reviews|"
+    # not letters or notes as lettering or music ("painted in gold letters", "in block capitals")
+    r"(?<!\bin\s)(?<!\bgold\s)(?<!\bcapital\s)(?<!\bblock\s)(?<!\bbig\s)(?<!\blarge\s)(?<!\bbold\s)"
+    r"(?<!\bneon\s)(?<!\bmusical\s)\b(?:responses|replies|comments|complaints|messages|posts|letters|emails|e-mails|reviews|"
     r"testimonials|submissions|voicemails|texts|notes|tweets|pleas)\b",
     re.I,
 )

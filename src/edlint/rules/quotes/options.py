@@ -98,6 +98,7 @@ class QuotesOptions:
         "retort",
         "mention",
         "elaborate",
+        "clarify",
         "point out",
         "chime in",
         "put it",

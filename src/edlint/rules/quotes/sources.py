@@ -29,7 +29,7 @@ _CITATION_AFTER = lazy(
     r"[\s*_]*\((?:pp?\.\s*\d|page\s+\d|\[[^\]\n]{1,80}\]\(|<a\s|[A-Z][\w.&’' -]{1,60},?\s+(?:1[89]|20)\d\d)",
     re.I,
 )
-_QUOTE_SHORTCODE_ARGS = ("cite", "author", "by", "source", "name", "attribution", "speaker", "who")
+_QUOTE_SHORTCODE_ARGS = ("cite", "author", "by", "source", "name", "attribution", "speaker", "who", "person", "member")
 
 
 def _shortcode_cite(doc: Document, sc: Block) -> bool:

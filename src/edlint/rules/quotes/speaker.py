@@ -97,6 +97,28 @@ _SAID_SHAPE_BEFORE = lazy(
 
 
 _CAP_WORD = lazy(r"\b[A-Z][\w’'-]+")
+# A full name, then a phrase naming where they work, running up to a said-clause's name:
+# in "Dr Lois Surgenor from the Department of Psychological Medicine says" the department
+# is part of the phrase about the subject, and she is the one who says.
+_POSTMODIFIED = lazy(
+    r"(?P<head>\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+)+)\s+(?:from|at|of|with|in|on)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?)*\Z"
+)
+
+
+# A credit line under or after a quotation (its words blanked): "— Ray Dominguez, volunteer".
+_CREDITED_NAME = lazy(
+    r"[\s>*_]*(?:[\u2014\u2013\u2015]|--?)\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})(?=[\s,.]|$)"
+)
+_SO_SAID = lazy(r"\s*(?:(?:And|Or)\s+)?(?:So|Thus|so|thus)\s+(?=[a-z]+\s+[A-Z])")
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The part of ``text``'s sentence that comes before ``end``."""
+    lo = max(0, end - 300)
+    start = max(text.rfind(". ", lo, end), text.rfind("? ", lo, end), text.rfind("! ", lo, end), lo - 1)
+    return text[start + 1 : end]
 
 
 def _people(people: list[set[str]]) -> list[set[str]]:
@@ -148,22 +170,34 @@ class _Ctx:
         self.known_re: re.Pattern | None = None
         # the people the article quotes by name, as the words naming each (learn_speakers)
         self.speakers: list[set[str]] = []
-        self.speaker_mentions = 0  # said-clauses naming them
+        self.speaker_mentions = 0  # paragraphs with a said-clause naming them
 
     def learn_speakers(self, texts: list[str]) -> None:
         """Remember the names that are the subject of a reporting verb in ``texts``."""
         anywhere, _ = _speaker_patterns(self.lex.single)
         names: set[str] = set()
         people: list[set[str]] = []  # the capitalised words naming each speaker found
+        paragraphs = 0  # texts naming a speaker: "Greene said … Greene said" in one paragraph is once
         for t in texts:
+            found = len(people)
+            credit = _CREDITED_NAME.match(t) if words_at_most(t, 14) else None
+            if credit is not None:
+                # "“…” — Ray Dominguez, warehouse volunteer": a person the article quotes too
+                people.append({w for w in credit.group(1).split() if len(w) > 2})
+                paragraphs += 1
+                continue
             if not self.has_verb(t):
                 continue
             for m in anywhere.finditer(t):
                 name = m.groupdict().get("name")
                 if name:
+                    words = m.group(0)
+                    head = _POSTMODIFIED.search(_sentence_before(t, m.start()))
+                    if head is not None:
+                        words = head.group("head")
                     named = {
                         w
-                        for w in _CAP_WORD.findall(m.group(0))
+                        for w in _CAP_WORD.findall(words)
                         if w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and len(w) > 2
                     }
                     names.update(w for w in named if w in name.split())
@@ -174,8 +208,9 @@ class _Ctx:
                 names.update(named)
                 if named:
                     people.append(named)
+            paragraphs += len(people) > found
         self.speakers = _people(people)
-        self.speaker_mentions = len(people)
+        self.speaker_mentions = paragraphs
         if names:
             alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             self.known_re = re.compile(
@@ -267,6 +302,10 @@ class _Ctx:
         if text.lstrip()[:1] in "\"“‘'«":
             return False
         _, start = _speaker_patterns(self.lex.single)
+        so = _SO_SAID.match(text)
+        if so is not None:
+            # "So said Gwen Pritchard, 74, who chairs the committee": the inverted clause
+            text = text[so.end()].upper() + text[so.end() + 1 :]
         return _one_speaker(start.match(text))
 
     def names_speaker(self, text: str) -> bool:

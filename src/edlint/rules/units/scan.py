@@ -14,6 +14,7 @@ from ...text.quantities import (
     find_conversions,
     find_quantities,
     find_unit_spellings,
+    meter_devices,
 )
 
 # ------------------------------------------------------------------------- the scan
@@ -50,6 +51,8 @@ def _build(doc: Document) -> _Scan:
     conversions: list[tuple[Block, Conversion]] = []
     spellings: list[tuple[Block, SpellingMatch]] = []
     scans = None  # the quote rules' per-block scans, shared (the same scan_quotes results)
+    # the article speaks of meters as devices somewhere ("the new parking meters")
+    devices = any(meter_devices(block.text.text) for block in doc.prose)
     for block in doc.prose:
         text = block.text.text
         lowered = text.lower()
@@ -75,7 +78,7 @@ def _build(doc: Document) -> _Scan:
             for q in qs:
                 quoted = in_quote or (quotes is not None and quotes.inside(q.start) is not None)
                 seen.append(_Seen(block, q, quoted, id(q) in paired, id(q) in sources))
-        for sm in find_unit_spellings(text, qs, lowered=lowered):
+        for sm in find_unit_spellings(text, qs, lowered=lowered, devices=devices):
             spellings.append((block, sm))
     return _Scan(seen, conversions, spellings)
 

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 from ..normalize import fold_chars
 from ..patterns import lazy
 from .names import _NOT_NAME, _drop_role_words, _title_if_caps, leading_name
+from .organisations import is_organisation
 
 _BY_MARKER = lazy(
     r"(?:^|[|\u2022\u00b7]\s*|\s[-\u2013\u2014]\s*)(?:written\s+|words\s+|story\s+|reporting\s+)?by\b\s*:?\s*",
@@ -38,7 +39,7 @@ def byline_people(text: str) -> list[str]:
         if found is None:
             continue
         name = _drop_role_words(found[0])
-        if name != found[0] and len(name.split()) < 2:
+        if name != found[0] and (len(name.split()) < 2 or is_organisation(found[0])):
             continue  # "IGN Staff", "Fox News": an organisation or a desk
         if not name or name.casefold() in _NOT_NAME or (name.isupper() and len(name) <= 5):
             continue

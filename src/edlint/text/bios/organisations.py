@@ -44,5 +44,6 @@ def is_organisation(name: str) -> bool:
         return False
     others = [w for w in words if w not in _DESK_WORDS and w not in _DESK_FILLER and w not in _AGENCIES]
     strong = {"staff", "agencies", "newsroom"}.intersection(desk) or {"editorial", "board"} <= set(words)
-    # "Ledger Staff" (the publication's name and a staff word); "News Desk", "The Editors".
-    return (bool(strong) and len(others) <= 1) or not others
+    # "Ledger Staff" (the publication's name and a staff word), "Brennan Ledger Staff",
+    # "New York Times Staff" (a longer name, then the desk word last); "News Desk", "The Editors".
+    return (bool(strong) and (len(others) <= 1 or (words[-1] in strong and len(others) <= 3))) or not others

@@ -47,7 +47,9 @@ _MADE_BY = lazy(
     r"(?:(?<=[^\w])|^)(?:artist['’]?s?['’]?\s+impressions?|impressions?|renderings?|renders?|illustrations?|drawings?"
     r"|sketch(?:es)?|visuali[sz]ations?|cgi|computer[- ]generated\s+images?|mock-?ups?|paintings?"
     r"|photo(?:graph)?s?|images?|pictures?|cartoons?|artworks?|watercolou?rs?)"
-    r"(?P<about>\s+(?:of|showing|shows|depicting|from)\b[^.;:()\[\],\n]{1,100}?)?"
+    r"(?P<about>\s+(?:of|showing|shows|depicting|from)\b[^.;:()\[\],\n]{1,100}?"
+    # "Cover image: volunteers picking apples on harvest day, by Fieldnotes Studio"
+    r"|\s*:\s*[^.;:()\[\]\n]{1,160}?)?"
     r",?\s+(?:(?P<verb>taken|made|drawn|created|produced|painted|supplied|provided|photographed|shot|sketched)\s+)?"
     r"by\s+(?=(?-i:[A-Z@]))",
     re.I,

@@ -41,6 +41,12 @@ _DEVICE_AFTER = lazy(
 )
 
 
+_BARE_METER = lazy(r"(?i)\bmeters?\b")
+# A count in words before the meter ("one meter", "two meters"): a measure in copy is
+# usually written in figures ("2 metres").
+_COUNTED_DEVICE = lazy(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|each|every|the)\s+$")
+
+
 def _is_device(text: str, start: int, end: int) -> bool:
     """Is the bare meter/metre at text[start:end] a device ("parking meters"), not a unit?"""
     # The device word sits right before ("400 parking meters", "gas and water meters").
@@ -69,13 +75,21 @@ class SpellingMatch(NamedTuple):
         return w[: stem_end - 2] + new + w[stem_end:]
 
 
+def meter_devices(text: str) -> bool:
+    """Does the text speak of meters as devices ("parking meters", "a gas meter")?"""
+    if "meter" not in text and "Meter" not in text:
+        return False
+    return any(_is_device(text, m.start(), m.end()) for m in _BARE_METER.finditer(text))
+
+
 def find_unit_spellings(
-    text: str, quantities: Iterable[Quantity] = (), *, lowered: str | None = None
+    text: str, quantities: Iterable[Quantity] = (), *, lowered: str | None = None, devices: bool = False
 ) -> list[SpellingMatch]:
     """metre/meter, litre/liter and their prefixed forms used as units. A bare "meter" or
     "metre" counts only where it is a unit (after a number, "square", "hundreds of",
     before "away", "long" ...), never a device ("parking meter") or verse ("iambic metre").
-    ``lowered``: ``text.lower()``, when the caller has it."""
+    ``lowered``: ``text.lower()``, when the caller has it; ``devices``: the article speaks of
+    meters as devices elsewhere (then "one meter in every street" is one of them)."""
     low = text.lower() if lowered is None else lowered
     if "metre" not in low and "meter" not in low and "litre" not in low and "liter" not in low:
         return []
@@ -91,12 +105,16 @@ def find_unit_spellings(
         if bare:
             s = m.start()
             if _is_device(text, s, m.end()):
+                devices = True
                 continue
             k = bisect_right(starts, s) - 1
+            after = _UNIT_CONTEXT_AFTER.match(text, m.end())
             if not (
-                (k >= 0 and reach[k] > s)
+                # once the article is about parking meters, "cash at one meter in every
+                # street" and "remove two meters outside the school" count devices
+                ((k >= 0 and reach[k] > s) and not (devices and _COUNTED_DEVICE.search(text, max(0, s - 12), s)))
                 or _UNIT_CONTEXT_BEFORE.search(text, max(0, s - 25), s)
-                or _UNIT_CONTEXT_AFTER.match(text, m.end())
+                or after
             ):
                 continue
         family = "metre" if m.group("stem").lower() == "met" else "litre"
