@@ -89,7 +89,9 @@ def duplicate_paragraph(doc: Document, opts: DuplicatesOptions) -> Iterator[Find
     not copies: they swap the words of a slot ("In the first quarter, revenue rose 12%" /
     "In the second quarter, revenue rose 9%"), name a different subject ("Shares in the
     bank" / "Shares in the retailer") or put different names in the same place. A copy
-    that differs only in its figures is an earlier draft, and is reported.
+    that differs only in its figures is an earlier draft, and is reported, and so is one
+    that trades a small word for a content word ("in the spring" / "in early spring"): a
+    template fills its slots, an editor rewords.
 
     ## Why is this bad?
     A repeated paragraph is a paste or CMS error that readers notice at once.

@@ -52,7 +52,8 @@ def bio_inconsistent(facts: list[tuple[str, dict[str, Any]]], opts: BiosOptions)
     name that is not in it is reported, and so is a bio that differs from the registry's
     in the author's newest article (older articles keep the bio of their day). Wire
     agencies ("Associated Press", "Reuters", "AFP") and desk bylines ("Staff", "Editorial
-    Board") are not people and are never reported as missing from the registry.
+    Board", "Brennan Ledger Staff") are not people and are never reported as missing from
+    the registry; "By Jane Doe Staff Writer" still names Jane Doe.
 
     ## Why is this bad?
     Two articles of the same week that describe their author differently contradict each

@@ -54,7 +54,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     "screenshot", "screen capture", "the … homepage", "… rendered in Firefox", "the app's main
     screen", a page's address, tweets or e-mails as shown, a wireframe; see `credit_exempt`),
     drawings of a concept (a flowchart, a Venn or process diagram, a word cloud) and SVG
-    drawings, logos and seals named as such, icons, avatars, tracking pixels (tiny, hidden, or
+    drawings, logos and seals named as such (also when a description follows: "Fairhaven
+    Transit's new logo, a green wave over the letters FT"; "the town seal"), icons, avatars, tracking pixels (tiny, hidden, or
     served by an analytics host), decorative (see image-alt), site-chrome images and teasers
     for other stories ("Next article") are skipped, and so is a podcast's or series' own artwork
     (see image-caption) and a featured image the front
@@ -88,9 +89,12 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     The convention is about photographs: in a site's own post (Markdown)
     `as-the-article-does` holds a picture to it only when something shows it is a photograph
     (alt text, caption or URL-decoded file name saying "photo", "portrait", "pictured" or
-    naming people, an event or a place; a camera's file name; an undescribed JPEG) and
-    nothing says it is a screen, page, tweet, e-mail, plot, logo or graphic (nor is it a PNG,
-    GIF or SVG); a chart still needs its source. A credit line under pictures set side by
+    naming people, an event or a place, or a person by name doing something: "Linda Ferreira
+    shows how high the water rose"; a camera's file name; an undescribed JPEG) and nothing
+    says it is a screenshot, tweet, e-mail, plot, logo or graphic (nor is it a PNG, GIF or
+    SVG); a banner, a sign, a screen or a panel may be in the street, so those words decide
+    nothing by themselves ("Two women carry a banner past the entrance" is a photograph). A
+    chart still needs its source. A credit line under pictures set side by
     side on one line ("Photo courtesy of A and B") credits each of them; a featured header
     that the post repeats as its opening picture, credited there ("Photo by …"), is
     credited; and a writer's statement that the plots are theirs ("Here are the comparative

@@ -233,7 +233,8 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
       says …", "One review was less kind."), is a lead-in ("Here is some of the feedback.",
       "We read hundreds of these letters.") or an interview question; a quote-only paragraph
       after an attributed quote continues it, as does a quotation running over paragraphs;
-    - the paragraph after, when it opens with a said-clause or says whom the words were asked
+    - the paragraph after, when it opens with a said-clause ("So said Edna Price, 81, …"
+      too) or says whom the words were asked
       of ("We asked reviewers …"), or a credit line or a captioned photo of a person under it.
 
     A survey prompt ("What did you enjoy most:"), an imperative ("Tell the story."), a topic
@@ -246,8 +247,10 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     A lead-in that stops mid-sentence ("The panel noted that the", "Ruiz calls on everyone
     to") runs on into the blockquote below it and gives it its subject; a heading that opens
     on a writer's name ("Dana Whitfield: Weekly Review") sources the report under it; in an
-    article that quotes one person by name again and again (a profile, a case study, a talk's
-    report), or whose title names the one person it quotes, the other quotations are theirs,
+    article that quotes one person by name again and again (in two or more paragraphs; a
+    profile, a case study, a talk's report, "Dr Lois Surgenor from the Department of …
+    says") and no one else (people credited after a dash count too), or whose title names
+    the one person it quotes, the other quotations are theirs,
     and a quotation right after a sentence about that person is read as theirs.
 
     Paragraphs further away, a title-case heading, a place name or a group paraphrase

@@ -32,7 +32,9 @@ def units_spelling(doc: Document, opts: UnitsOptions) -> Iterator[Finding]:
     against the article's `language` (`en-US` writes meter and liter, `en-GB` and other
     English variants write metre and litre). A bare "meter" counts only where it is a
     unit ("two meters", "square meters", "meters away"), never a device ("a parking
-    meter", "smart meters"). Also reports, as info, one unit written two ways in the
+    meter", "smart meters"); once the article speaks of such devices, a meter counted in
+    words ("cash at one meter on each street", "remove two meters outside the school") is
+    one of them, while a measure ("120 meters along the seafront") is still a unit. Also reports, as info, one unit written two ways in the
     body ("10km" here, "kilometres" there; "km/h" and "kph").
 
     ## Why is this bad?
