@@ -90,7 +90,7 @@ def _paragraph(doc: Document, source: str, start: int, end: int, directives: set
         # A caption line: not the middle of a hard-wrapped sentence ("... took the photo by").
         if (
             not alone[i]
-            and _caption_line(t)
+            and (_caption_line(t) or _CAPTION_LEAD.match(t))
             and not t.lstrip()[:1].islower()
             and (i == 0 or alone[i - 1] or _SENTENCE_END.search(texts[i - 1].rstrip()))
         ):
@@ -205,9 +205,22 @@ def _caption_line(line: str) -> bool:
     t = line.strip()
     # Every credit marker holds one of these (most lines hold none: no regex for them).
     low = t.lower()
-    if not (":" in low or "by" in low or "©" in low or "courtesy" in low or "copyright" in low or "(c)" in low):
+    if not (
+        ":" in low
+        or "by" in low
+        or "©" in low
+        or "courtesy" in low
+        or "copyright" in low
+        or "(c)" in low
+        or " / " in low
+    ):
         return False
     return len(t.split()) <= MAX_CAPTION_WORDS and find_credit_marker(t) is not None
+
+
+# A caption line that says so, with or without a credit: "Pictured: Cllr Anne Doyle cuts the
+# ribbon", "Caption: …", "Image caption: …".
+_CAPTION_LEAD = lazy(r"\s*(?:pictured|(?:image\s+|photo\s+)?caption)\s*[:,]\s+\S", re.I)
 
 
 def _group(
@@ -237,6 +250,12 @@ def _group(
         doc.blocks.append(Block(kind=BYLINE, span=span, text=text))
         return
     marker = find_credit_marker(text.text) if len(words) <= MAX_CAPTION_WORDS else None
+    if marker is None and len(group) == 1 and len(words) <= MAX_CAPTION_WORDS and _CAPTION_LEAD.match(text.text):
+        caption_block = Block(kind=CAPTION, span=span, text=text)
+        image = ImageBlock(span=span, origin="text", caption=text, credit=None, attrs={"caption_line": True})
+        caption_block.parent = image
+        doc.blocks.extend((image, caption_block))
+        return
     if marker is not None:
         credit = slice_mapped(text, marker, len(text.text))
         caption_block = Block(kind=CAPTION, span=span, text=text)

@@ -110,11 +110,13 @@ def _hugo_figure_alt_from_caption(img: Image, opts: ImagesOptions) -> bool:
     block = img.block
     if block is None or block.attrs.get("shortcode") != "figure" or block.attrs.get("liquid", True):
         return False
-    if not img.captions:
+    # (its `title` is a heading over the caption, never the alt text)
+    captions = [c for c in img.captions if c.where != "title"]
+    if not captions:
         return False
     from .model import _credit_only, recogniser_for
 
-    return not any(_credit_only(c.text, recogniser_for(opts)) for c in img.captions)
+    return not any(_credit_only(c.text, recogniser_for(opts)) for c in captions)
 
 
 def _missing_alt(img: Image) -> str:

@@ -11,7 +11,15 @@ from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem, _exempt_from_credit
-from .expected import chart_credited_by_text, code_output, headshot, is_data_chart, photo_evidence, site_banner
+from .expected import (
+    chart_credited_by_text,
+    code_output,
+    headshot,
+    is_data_chart,
+    photo_evidence,
+    said_to_be_a_screen,
+    site_banner,
+)
 from .explained import series_art
 from .model import Image, TextPart, _short, recogniser_for, shared_line_ids
 from .options import SECTION, ImagesOptions
@@ -139,6 +147,7 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     # (image, its best visible credit and where): the images a credit is expected under.
     checked: list[tuple[Image, tuple[CreditResult, TextPart] | None]] = []
     credits_any = False  # does the article credit any image (the house's convention shows)?
+    photographers = 0  # pictures credited in a photographer's form ("Mara Quinn/Herald-Star")
     photos = credited_photos = 0  # in a site's post: its photographs, and those it credits
     for img in images:
         if img.skip:
@@ -152,9 +161,13 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         # In a site's own post, only a credited photograph shows a photo-credit convention:
         # crediting an outside graphic ("Image: Yaron Minsky") says nothing of the house's
         # own photos.
+        by_photographer = best is not None and best[0].kind == CREDIT and _photographer_credit(best[1].text)
         credits_any = credits_any or (
-            best is not None and best[0].kind != NONE and (doc.format == "html" or photo_evidence(img))
+            best is not None
+            and best[0].kind != NONE
+            and (doc.format == "html" or by_photographer or photo_evidence(img))
         )
+        photographers += by_photographer
         if doc.format != "html" and not img.featured and photo_evidence(img):
             photos += 1
             credited_photos += best is not None and best[0].kind == CREDIT
@@ -230,9 +243,26 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue  # the article credits no image: the publisher's own photos, by its convention
         if opts.credit_policy == "as-the-article-does" and doc.format != "html" and _own_snapshot(img):
             continue  # the writer's own snapshot, straight from their camera, in a post crediting others' photos
-        if opts.credit_policy == "as-the-article-does" and not _held_to_photo_convention(doc, img):
+        if (
+            opts.credit_policy == "as-the-article-does"
+            and not _held_to_photo_convention(doc, img)
+            # a post whose every other picture is credited to its photographer ("Mara
+            # Quinn/Herald-Star") holds the one left to it, unless it is a screen or a drawing
+            and not (photographers >= 2 and photographers == len(checked) - 1 and not said_to_be_a_screen(img))
+        ):
             continue  # a site's own screen, e-mail, plot or card: a photo-credit convention is about photographs
         yield Finding(img.span, f"{what}{img.label()} has no credit naming the photographer or source")
+
+
+# A credit in a photographer's form: "Neil Pritchard/Vale Gazette", "Photo: …", "Photograph
+# by …": whatever the picture shows, the house credits its photographs.
+_PHOTOGRAPHER_FORM = lazy(
+    r"[a-z]\s?/\s?[A-Z]|\b(?i:photo(?:graph)?s?(?:\s+by\b|\s*:|\s+/)|photographers?\b|photographed\s+by\b)"
+)
+
+
+def _photographer_credit(value: str) -> bool:
+    return bool(_PHOTOGRAPHER_FORM.search(value or ""))
 
 
 def _own_snapshot(img: Image) -> bool:

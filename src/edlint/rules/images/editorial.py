@@ -19,7 +19,8 @@ _EMBLEM_ALT = re.compile(
     re.I,
 )
 _EMBLEM_DESCRIBED = re.compile(
-    r"^\s*((?:[^\s,;]+\s+){0,6}(?:logo|seal|icon|badge|emblem|wordmark|insignia))\s*[,:\u2013\u2014]\s*[^;]{1,160}$",
+    r"^\s*((?:[^\s,;]+\s+){0,6}(?:logo|seal|icon|badge|emblem|wordmark|insignia))"
+    r"(?:\s+(?:on|of|for|in)\b[^,;]{0,60})?\s*[,:\u2013\u2014]\s*[^;]{1,160}$",
     re.I,
 )
 
@@ -259,7 +260,7 @@ _NAME_FILLER = frozenset(
 def _emblem_caption(text: str) -> bool:
     m = _EMBLEM_ALT.match(text)
     if not m:
-        return False
+        return _described_emblem(text)  # "The council logo, which the scammers copied …"
     return _names_an_emblem(text)
 
 

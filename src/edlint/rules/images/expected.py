@@ -450,6 +450,16 @@ _PERSON_DOING = lazy(
 _SCREEN_EXTS = (".png", ".gif", ".svg", ".apng", ".webm", ".mp4")
 
 
+def said_to_be_a_screen(img: Image) -> bool:
+    """The alt text, caption or file says it is a screen, a page, a chart, a logo or a
+    drawing (a word that is not also a thing in the street), or it is a PNG, GIF or SVG."""
+    texts = [t for t in (img.alt or "", *(c.text for c in img.captions)) if t.strip()]
+    said = [m.group(0) for t in (*texts, file_words(img.src)) for m in _SCREEN_SAID.finditer(t)]
+    if said and not all(_ALSO_IN_THE_STREET.fullmatch(w) for w in said):
+        return True
+    return img.src.split("?", 1)[0].split("#", 1)[0].lower().endswith(_SCREEN_EXTS)
+
+
 def photo_evidence(img: Image) -> bool:
     """Whether anything shows the picture is a photograph, the only kind of picture a house's
     photo-credit convention covers (not its own product screens, e-mails, tweets, plots,

@@ -28,6 +28,12 @@ _CAPTURE = re.compile(r"\{%-?\s*capture\s+(\w+)\s*-?%\}(.{0,2000}?)\{%-?\s*endca
 _ASSIGN = re.compile(r"\{%-?\s*assign\s+(\w+)\s*=\s*([^%]{0,500}?)-?%\}")
 _OUTPUT = re.compile(r"\{\{-?\s*(\w+)")
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]{0,300}>(.{0,3000}?)</figcaption>", re.I | re.S)
+_CREDIT_CONTEXT = re.compile(
+    r"(?:class=[\"'][^\"']*(?:credit|attribution|byline|photographer)[^\"']*[\"'][^>]{0,80}>[^<{]{0,30}"
+    r"|\b(?:photo(?:graph)?|picture|image|credit|courtesy)(?:\s+(?:by|of))?\s*[:|/]?\s*|©\s*)"
+    r"\{\{-?\s*include\.(\w+)",
+    re.I,
+)
 _CREDIT_VARS = ("credit", "attribution", "photo_credit", "image_credit", "attr", "copyright", "photographer")
 
 
@@ -86,15 +92,19 @@ def include_fields(template: str) -> dict[str, str] | None:
         break
     if "src" not in fields:
         return None
+    credit_var = next((c for c in _CREDIT_VARS if re.search(r"\binclude\." + c + r"\b", template)), None)
+    if credit_var is None:
+        # any argument printed after a credit label or in a credit element:
+        # `<span class="credit">Photo: {{ include.by }}</span>`, `© {{ include.owner }}`
+        labelled = _CREDIT_CONTEXT.search(template)
+        credit_var = labelled.group(1) if labelled else None
     cap = _FIGCAPTION.search(template)
     if cap:
-        args = [a for a in _VAR.findall(cap.group(1)) if a not in _CREDIT_VARS]
+        args = [a for a in _VAR.findall(cap.group(1)) if a not in _CREDIT_VARS and a != credit_var]
         if args:
             fields["caption"] = args[0]
-    for credit in _CREDIT_VARS:
-        if re.search(r"\binclude\." + credit + r"\b", template):
-            fields["credit"] = credit
-            break
+    if credit_var is not None:
+        fields["credit"] = credit_var
     return fields
 
 

@@ -39,6 +39,7 @@ from .context import (
     _outside,
     _Paragraph,
     _quote_only,
+    person_subject,
 )
 from .names import _ENDS_WITH_NAME, _ROLE, _THIRD_PERSON, _credit_like, _credit_line, _names_person
 from .options import SECTION, QuotesOptions
@@ -339,13 +340,14 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     question_list = _question_lists(doc)
     ctx.learn_speakers([_outside(sc) if sc.quotes else sc.text for sc in scans.values()])
     title = str(doc.meta("title", "headline") or "")
-    if len(ctx.speakers) == 1 and (
+    # A profile, an interview write-up, a case study, a talk's report: the article quotes
+    # one person by name again and again (or its title names them), and a reader takes its
+    # other quotations for that person's, unless a quotation turns out to be someone else's
+    # ("Sam Tait, 31, has captained the club since 2022." then “It's been the hardest month …”).
+    one_speaker = len(ctx.speakers) == 1 and (
         ctx.speaker_mentions >= 2 or any(re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0])
-    ):
-        # A profile, an interview write-up, a case study, a talk's report: the article quotes
-        # one person by name again and again (or its title names them), and a reader takes its
-        # other quotations for that person's.
-        return []
+    )
+    others_quoted = False
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
     how_to = any(b.kind == CODE for b in doc.blocks)  # a tutorial: its asides talk to the reader
@@ -388,6 +390,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     prev_quoted_source = False  # the last paragraph quoted someone and named them
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
     prev_person: bool | _Later = False  # a person is the subject of a clause in the last paragraph
+    prev_outside = ""  # the last paragraph, its quotations blanked
     proper = ProperNames([sc.text for sc in scans.values()])
 
     def end_chain() -> None:
@@ -583,6 +586,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             # tried to move on. …" then “It seems kind of naive …”) is theirs, as news copy
             # reads it, unless it speaks of a "she" or "he".
             first_licensed = True
+            if one_speaker and not others_quoted:
+                who = person_subject(prev_outside, proper)
+                others_quoted = bool(who) and who not in ctx.speakers[0]
         if tops and not opens and prev_sourced and _CONNECTIVE.fullmatch(para.outside[: tops[0].start]):
             first_licensed = True  # "Conversely, “…”" after a sourced quotation
         local_ok = licensed
@@ -668,8 +674,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         intro, last_shortcode, prev_quote_ok = b, None, None
         beside_name = False
         prev_person = _Later(_about_person, para.outside, proper)
+        prev_outside = para.outside
     end_chain()
     out.extend(pending)
+    if one_speaker and not others_quoted:
+        return []
     if out and len(ctx.speakers) == 1:
         out = [f for f in out if not _speaks_on(doc, ctx.speakers[0], f)]
     return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)

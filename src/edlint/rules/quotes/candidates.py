@@ -58,7 +58,11 @@ _ADVERB = r"(?:\s+(?:also|then|later|further|again|too|often|always|never|just|o
 _TWO_CAPS = lazy(r"\b([A-Z][a-z\u00e0-\u00ff’'-]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z\u00e0-\u00ff’'-]+)\b")
 # A capitalised subject before a verb of saying: "Yuvi frames", "Dawn says".
 _NAME_SUBJECT = lazy(
-    r"\b([A-Z][a-z\u00e0-\u00ff’'-]+|[A-Z]{2,}[A-Za-z]*(?:\s+\d+(?:\.\d+)*)?)" + _ADVERB + r"\s+" + _REPORTING + r"\b"
+    r"\b([A-Z][a-z\u00e0-\u00ff’'-]+|[A-Z]{2,}[A-Za-z]*(?:\s+\d+(?:\.\d+)*)?)"
+    + _ADVERB
+    + r"\s+(?P<verb>"
+    + _REPORTING
+    + r")\b"
 )
 # A pronoun subject before a verb of saying: "he notes", "she said", "they told us", "I think".
 _PRONOUN_SUBJECT = lazy(r"\b(?:he|she|they|we|I)" + _ADVERB + r"\s+" + _REPORTING + r"\b")
@@ -89,7 +93,10 @@ def _speaking_subject(text: str, third_person_only: bool = False) -> bool:
         return False
     pronoun = _THIRD_PRONOUN_SUBJECT if third_person_only else _PRONOUN_SUBJECT
     return bool(pronoun.search(text)) or any(
-        _one_subject(m.group(1)) and not (third_person_only and _pronoun_head(m.group(1)) in ("I", "We"))
+        _one_subject(m.group(1))
+        and not (third_person_only and _pronoun_head(m.group(1)) in ("I", "We"))
+        # a name takes "says" or "said": "Public comment on the item" is a noun after an adjective
+        and not (m.group("verb") in _BARE_VERBS and _pronoun_head(m.group(1)) not in ("I", "We", "You", "They"))
         for m in _NAME_SUBJECT.finditer(text)
     )
 
@@ -97,6 +104,14 @@ def _speaking_subject(text: str, third_person_only: bool = False) -> bool:
 def _pronoun_head(word: str) -> str:
     """ "We’ve" -> "We": a pronoun with a contraction is still the pronoun."""
     return re.split(r"[’']", word, maxsplit=1)[0]
+
+
+# Verbs of saying in their bare form, which no single named subject takes.
+_BARE_VERBS = frozenset(
+    "say note add explain write tell share frame recall describe argue remind mention ask agree believe think "
+    "feel suggest point observe reflect comment respond reply answer continue offer quip recount remember admit "
+    "insist warn urge highlight stress joke wonder hope want love learn".split()
+)
 
 
 def _one_subject(word: str) -> bool:

@@ -279,8 +279,12 @@ _PERSON_SUBJECT = lazy(
     + _HONORIFIC
     + _FUNCTION_START
     + r"(?P<name>[A-Z][a-z]+(?:[’'](?!s\b)[A-Za-z]+)?(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}"
-    r"(?:[’']s\s+[a-z]+)?(?:\s*\([^)]{0,40}\))?(?:,\s+[^,.;]{1,80},)?"
-    r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|might|could|would|will|can|[a-z]{2,}s|[a-z]{2,}ed)\b)"
+    r"(?:[’']s\s+[a-z]+)?(?:\s*\([^)]{0,40}\))?(?:,\s+[^,.;]{1,120},)?"
+    r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|might|could|would|will|can|[a-z]{2,}s|[a-z]{2,}ed"
+    # the common irregular pasts: "Britney Cox, who …, found the experience valuable"
+    r"|found|felt|thought|knew|went|came|took|made|got|saw|became|began|kept|left|won|lost|ran|spent"
+    r"|sent|brought|met|heard|held|led|built|wrote|gave|grew|caught|chose|drove|flew|fought|taught"
+    r"|told|said|sat|stood|swam|rode|threw|wore|sold|paid|put|set|let|hit|cut|beat)\b)"
 )
 
 
@@ -313,15 +317,21 @@ def _about_person(whole: str, proper: ProperNames) -> bool:
     quotation standing alone right after it is read as theirs, as news copy does after
     the paragraph that introduces or follows a speaker. A name must be one the document
     uses as a name (inside a sentence somewhere), or come with a title or a surname."""
+    return person_subject(whole, proper) is not None
+
+
+def person_subject(whole: str, proper: ProperNames) -> str | None:
+    """The first person who is the subject of a clause in the paragraph: their name's first
+    word, "" for "he" or "she", None for no one (see ``_about_person``)."""
     for m in _PERSON_SUBJECT.finditer(whole):
         name = m.group("name")
         if name is None:
-            return True  # "he" or "she"
+            return ""  # "he" or "she"
         if name.lower() in _NOT_ONE_SPEAKER or name in _MONTHS:
             continue
         if name in proper or _FULL_NAME_AT.match(whole, m.start("name")):
-            return True
-    return False
+            return name
+    return None
 
 
 _FULL_NAME_AT = lazy(r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]{2,}(?:-[A-Z][a-z’'-]+)?(?:[’']s)?[\s,(]")

@@ -29,7 +29,9 @@ _DOC_NOUNS = (
     r"newsletter|whitepaper|paper|plan|proposal|template|prompt|instructions?|description|"
     r"summary|abstract|preamble|clause|provision|criteria|objective|challenge|task|pledge|"
     r"editorial|review|audit|findings|records|documents|letters|testimony|transcript|minutes|petition|"
-    r"complaints|filings|emails|messages|posts|memos|reports|studies|orders|rulings"
+    r"complaints|filings|emails|messages|posts|memos|reports|studies|orders|rulings|"
+    # notices that speak for someone: "…,” the ad read.
+    r"ad|ads|advert|advertisement|classified|flyer|leaflet|brochure|placard|invitation|card"
 )
 _DOC_WORD = lazy(r"\b(?:" + _DOC_NOUNS + r")\b", re.I)
 # Quoting a document: "the order directs agencies to “...”".

@@ -58,7 +58,13 @@ _NAMED = lazy(
     r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
 )
 _SAID_NAME = lazy(
-    r"\b(?:said|says|told|added|explained|noted)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)"
+    # "said Curtis Boyd", "said operations manager Curtis Boyd", "said Dr Ruiz"
+    r"\b(?:said|says|told|added|explained|noted)\s+(?:[a-z][a-z’'-]+\s+){0,3}?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|The|This|That|It|In|On|At)\b)"
+    r"([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)"
+    # "board member Helen Tsai, who said"
+    r"|([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+who\s+(?:\w+ly\s+)?(?:said|says|told|added)\b"
 )
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"

@@ -111,6 +111,7 @@ _CREDITED_NAME = lazy(
     r"[\s>*_]*(?:[\u2014\u2013\u2015]|--?)\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
     r"([A-Z][a-z’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z’'-]+){1,2})(?=[\s,.]|$)"
 )
+_HE_OR_SHE = lazy(r"(?:he|she)\b", re.I)
 _SO_SAID = lazy(r"\s*(?:(?:And|Or)\s+)?(?:So|Thus|so|thus)\s+(?=[a-z]+\s+[A-Z])")
 
 
@@ -178,6 +179,7 @@ class _Ctx:
         names: set[str] = set()
         people: list[set[str]] = []  # the capitalised words naming each speaker found
         paragraphs = 0  # texts naming a speaker: "Greene said … Greene said" in one paragraph is once
+        pronouns = 0  # texts whose only said-clause is "he says" / "she said"
         for t in texts:
             found = len(people)
             credit = _CREDITED_NAME.match(t) if words_at_most(t, 14) else None
@@ -188,8 +190,11 @@ class _Ctx:
                 continue
             if not self.has_verb(t):
                 continue
+            pronoun = False
             for m in anywhere.finditer(t):
                 name = m.groupdict().get("name")
+                if not name and _HE_OR_SHE.match(m.group(0)):
+                    pronoun = True
                 if name:
                     words = m.group(0)
                     head = _POSTMODIFIED.search(_sentence_before(t, m.start()))
@@ -204,13 +209,17 @@ class _Ctx:
                     if named:
                         people.append(named)
             for m in _SAID_NAME.finditer(t):
-                named = {w for w in m.group(1).split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
+                said = m.group(1) or m.group(2)
+                named = {w for w in said.split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
                 names.update(named)
                 if named:
                     people.append(named)
             paragraphs += len(people) > found
+            pronouns += pronoun and len(people) == found
         self.speakers = _people(people)
-        self.speaker_mentions = paragraphs
+        # In a story that names one speaker, "he says" in another paragraph is them again
+        # (a profile: "Liam Wooding …" then "He says at the programme …").
+        self.speaker_mentions = paragraphs + (pronouns if len(self.speakers) == 1 else 0)
         if names:
             alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             self.known_re = re.compile(

@@ -35,7 +35,7 @@ _LABEL = lazy(
     # "(picture source)": a link to where the picture came from, the house's credit
     r"|(?P<source_link>\((?:picture|image|photo|video)\s+source\))"
     r"|(?P<strict>(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|footage|map|chart|foto)s?"
-    r"\s*[:|])"
+    r"(?:\s*[:|]|\s+/\s+(?=[A-Z])))"
     r")",
     re.I,
 )
@@ -73,7 +73,8 @@ _LICENCE_FILLER = lazy(
 _BY_WHO = lazy(r"(?:the|his|her|their|our)\s+(?:author|writer|reporter|photographer|artist|family|owner)s?\b", re.I)
 _PAREN_ANY = lazy(r"\(([^()]{1,120})\)")
 _SLASH_NAME = lazy(
-    r"(?:^|(?<=[\s(]))(?:[A-Z@][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|de|van|von|da|del|for|of|the))*)"
+    # (not the label of the New Zealand form "Photo / Supplied")
+    r"(?:^|(?<=[\s(]))(?!(?i:photo(?:graph)?s?|pictures?|images?)\s?/)(?:[A-Z@][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|de|van|von|da|del|for|of|the))*)"
     r"\s?/\s?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
 )
 _AGENCY_IN_CONTEXT = lazy(

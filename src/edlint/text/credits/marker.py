@@ -11,6 +11,8 @@ CREDIT_MARKER = lazy(
     r"(?:(?<=\W)|^)\(?(?:"
     r"(?:image|photo(?:graph)?|picture|pictures|illustration|graphic|video|footage|map|chart)"
     r"\s*(?:credit)?s?\s*[:|]"
+    # the New Zealand form: "Photo / Mihi Tawhai", "Photos / Supplied"
+    r"|(?:photo(?:graph)?|picture|image)s?\s+/\s+(?=[A-Z])"
     r"|(?:photo(?:graph)?|image|illustration|picture)s?\s+(?:by|courtesy(?:\s+of)?)\b"
     r"|credits?\s*:"
     r"|courtesy\s+of\b"
