@@ -101,6 +101,7 @@ _INTERVIEW = lazy(
     re.I,
 )
 # The last sentence before a quotation names the kind of wording it is, not a speaker.
+_MY_OWN = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|my|me|mine|myself)\b")
 _NAMES_WORDING = lazy(
     r"\b(?:slogans?|mottos?|mottoes|taglines?|catchphrases?|headlines?|signs?|banners?|captions?|hashtags?|"
     r"jingles?|chants?|lyrics?|refrains?|inscriptions?|epitaphs?|sayings?|adages?|proverbs?|"
@@ -587,8 +588,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             # reads it, unless it speaks of a "she" or "he".
             first_licensed = True
             if one_speaker and not others_quoted:
-                who = person_subject(prev_outside, proper)
-                others_quoted = bool(who) and who not in ctx.speakers[0]
+                # (someone introduced by their full name whom the one speaker's name does not share)
+                # speaking for themself ("the hardest month of my career")
+                who = person_subject(prev_outside, proper, full_only=True)
+                others_quoted = bool(who) and who not in ctx.speakers[0] and bool(_MY_OWN.search(tops[0].inner(text)))
         if tops and not opens and prev_sourced and _CONNECTIVE.fullmatch(para.outside[: tops[0].start]):
             first_licensed = True  # "Conversely, “…”" after a sourced quotation
         local_ok = licensed

@@ -320,17 +320,21 @@ def _about_person(whole: str, proper: ProperNames) -> bool:
     return person_subject(whole, proper) is not None
 
 
-def person_subject(whole: str, proper: ProperNames) -> str | None:
+def person_subject(whole: str, proper: ProperNames, full_only: bool = False) -> str | None:
     """The first person who is the subject of a clause in the paragraph: their name's first
-    word, "" for "he" or "she", None for no one (see ``_about_person``)."""
+    word, "" for "he" or "she", None for no one (see ``_about_person``). ``full_only``: only
+    a person introduced by their full name ("Sam Tait, 31, has captained …")."""
     for m in _PERSON_SUBJECT.finditer(whole):
         name = m.group("name")
         if name is None:
+            if full_only:
+                continue
             return ""  # "he" or "she"
         if name.lower() in _NOT_ONE_SPEAKER or name in _MONTHS:
             continue
-        if name in proper or _FULL_NAME_AT.match(whole, m.start("name")):
-            return name
+        full = _FULL_NAME_AT.match(whole, m.start("name"))
+        if full or (name in proper and not full_only):
+            return full.group(0).split()[-1].strip(",(’'s") if full and full_only else name
     return None
 
 

@@ -57,15 +57,6 @@ _NAMED = lazy(
     # a bracketed short form ("Minimal Viable Product (MVP)").
     r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
 )
-_SAID_NAME = lazy(
-    # "said Curtis Boyd", "said operations manager Curtis Boyd", "said Dr Ruiz"
-    r"\b(?:said|says|told|added|explained|noted)\s+(?:[a-z][a-z’'-]+\s+){0,3}?(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
-    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|The|This|That|It|In|On|At)\b)"
-    r"([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)"
-    # "board member Helen Tsai, who said"
-    r"|([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+who\s+(?:\w+ly\s+)?(?:said|says|told|added)\b"
-)
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 # A colon lead-in whose source is a group: "However, some felt differently:"
 _GROUP_LEAD = lazy(
@@ -116,6 +107,18 @@ _ROLE = (
     # an organisation speaking as one: "The council says ...", "the trust said"
     r"council|committee|board|agency|department|ministry|company|firm|government|trust|union|"
     r"university|hospital|charity|authority|commission|regulator|club|campaign|airline|operator"
+)
+_SAID_NAME = lazy(
+    # "said Curtis Boyd", "said operations manager Curtis Boyd", "said Dr Ruiz"
+    r"\b(?:said|says|told|added|explained|noted)\s+"
+    r"(?:(?:[a-z][a-z’'-]+\s+){0,2}?(?:" + _ROLE + r"|member|councilmember|councillor|councilor|spokeswoman|"
+    r"supervisor|coordinator|adviser|advisor|teacher|student|captain|worker)\s+)?"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|The|This|That|It|In|On|At)\b)"
+    r"([A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)*)"
+    # "board member Helen Tsai, who said"
+    r"|([A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+),\s+who\s+(?:\w+ly\s+)?(?:said|says|told|added)\b"
 )
 # Reporting verbs that say someone spoke (not "thought", "heard", "wondered").
 _WEAK_VERBS = frozenset(
