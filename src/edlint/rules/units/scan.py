@@ -14,7 +14,6 @@ from ...text.quantities import (
     find_conversions,
     find_quantities,
     find_unit_spellings,
-    meter_devices,
 )
 
 # ------------------------------------------------------------------------- the scan
@@ -51,8 +50,7 @@ def _build(doc: Document) -> _Scan:
     conversions: list[tuple[Block, Conversion]] = []
     spellings: list[tuple[Block, SpellingMatch]] = []
     scans = None  # the quote rules' per-block scans, shared (the same scan_quotes results)
-    # the article speaks of meters as devices somewhere ("the new parking meters")
-    devices = any(meter_devices(block.text.text) for block in doc.prose)
+    devices: list[int] = []  # meters met as devices ("the new parking meters"), anywhere
     for block in doc.prose:
         text = block.text.text
         lowered = text.lower()
@@ -80,6 +78,9 @@ def _build(doc: Document) -> _Scan:
                 seen.append(_Seen(block, q, quoted, id(q) in paired, id(q) in sources))
         for sm in find_unit_spellings(text, qs, lowered=lowered, devices=devices):
             spellings.append((block, sm))
+    if devices:
+        # the article speaks of parking meters: "cash at one meter on each street" is one
+        spellings = [(b, sm) for b, sm in spellings if not sm.counted]
     return _Scan(seen, conversions, spellings)
 
 

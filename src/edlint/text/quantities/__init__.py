@@ -47,7 +47,7 @@ from .arithmetic import convert, factors, format_number, format_sig
 from .conversions import Conversion, check_conversion, find_conversions, temperature_kind
 from .extract import Quantity, find_quantities
 from .numbers import parse_number
-from .spellings import SpellingMatch, find_unit_spellings, meter_devices, style_of
+from .spellings import SpellingMatch, find_unit_spellings, style_of
 from .units import COUNTERPART, IMPERIAL, METRIC, NEUTRAL, UNITS, classify_unit, unit_at
 
 __all__ = [
@@ -68,7 +68,6 @@ __all__ = [
     "find_unit_spellings",
     "format_number",
     "format_sig",
-    "meter_devices",
     "parse_number",
     "style_of",
     "temperature_kind",

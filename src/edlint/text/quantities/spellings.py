@@ -41,7 +41,6 @@ _DEVICE_AFTER = lazy(
 )
 
 
-_BARE_METER = lazy(r"(?i)\bmeters?\b")
 # A count in words before the meter ("one meter", "two meters"): a measure in copy is
 # usually written in figures ("2 metres").
 _COUNTED_DEVICE = lazy(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|each|every|the)\s+$")
@@ -63,6 +62,9 @@ class SpellingMatch(NamedTuple):
     word: str  # as written: "Kilometres"
     family: str  # "metre" | "litre"
     variant: str  # "re" (British) | "er" (American)
+    # a bare meter counted in words ("one meter on each street"): a device, not a unit, when
+    # the article speaks of parking or gas meters (find_unit_spellings' ``devices``)
+    counted: bool = False
 
     def respelled(self, variant: str) -> str:
         """The word in the other spelling, keeping its case: Metres -> Meters."""
@@ -75,21 +77,15 @@ class SpellingMatch(NamedTuple):
         return w[: stem_end - 2] + new + w[stem_end:]
 
 
-def meter_devices(text: str) -> bool:
-    """Does the text speak of meters as devices ("parking meters", "a gas meter")?"""
-    if "meter" not in text and "Meter" not in text:
-        return False
-    return any(_is_device(text, m.start(), m.end()) for m in _BARE_METER.finditer(text))
-
-
 def find_unit_spellings(
-    text: str, quantities: Iterable[Quantity] = (), *, lowered: str | None = None, devices: bool = False
+    text: str, quantities: Iterable[Quantity] = (), *, lowered: str | None = None, devices: list | None = None
 ) -> list[SpellingMatch]:
     """metre/meter, litre/liter and their prefixed forms used as units. A bare "meter" or
     "metre" counts only where it is a unit (after a number, "square", "hundreds of",
     before "away", "long" ...), never a device ("parking meter") or verse ("iambic metre").
-    ``lowered``: ``text.lower()``, when the caller has it; ``devices``: the article speaks of
-    meters as devices elsewhere (then "one meter in every street" is one of them)."""
+    ``lowered``: ``text.lower()``, when the caller has it; ``devices``: a list that gets the
+    offset of each device meter met (once an article speaks of parking meters, a caller
+    drops the matches marked ``counted``: "cash at one meter on each street")."""
     low = text.lower() if lowered is None else lowered
     if "metre" not in low and "meter" not in low and "litre" not in low and "liter" not in low:
         return []
@@ -102,23 +98,22 @@ def find_unit_spellings(
     for m in _SPELLING.finditer(text):
         word = m.group(0)
         bare = not m.group("prefix") and m.group("stem").lower() == "met"
+        counted = False
         if bare:
             s = m.start()
             if _is_device(text, s, m.end()):
-                devices = True
+                if devices is not None:
+                    devices.append(s)
                 continue
             k = bisect_right(starts, s) - 1
+            before = _UNIT_CONTEXT_BEFORE.search(text, max(0, s - 25), s)
             after = _UNIT_CONTEXT_AFTER.match(text, m.end())
-            if not (
-                # once the article is about parking meters, "cash at one meter in every
-                # street" and "remove two meters outside the school" count devices
-                ((k >= 0 and reach[k] > s) and not (devices and _COUNTED_DEVICE.search(text, max(0, s - 12), s)))
-                or _UNIT_CONTEXT_BEFORE.search(text, max(0, s - 25), s)
-                or after
-            ):
+            if not ((k >= 0 and reach[k] > s) or before or after):
                 continue
+            # "cash at one meter in every street", "remove two meters outside the school"
+            counted = not (before or after) and _COUNTED_DEVICE.search(text, max(0, s - 12), s) is not None
         family = "metre" if m.group("stem").lower() == "met" else "litre"
-        out.append(SpellingMatch(m.start(), m.end(), word, family, m.group("ending").lower()))
+        out.append(SpellingMatch(m.start(), m.end(), word, family, m.group("ending").lower(), counted))
     return out
 
 
