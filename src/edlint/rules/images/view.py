@@ -223,6 +223,25 @@ def _attach_lead_caption(doc: Document, images: list[Image], rec: CreditRecognis
     lead = cover or next((i for i in images if i.block is not None and i.skip is None and not i.featured), None)
     if lead is None or lead.captions or lead.credits:
         return None
+    if cover is not None:
+        # A reprint's body that opens on the featured picture's caption and credit ("Tim and
+        # Maggie Pauro at their home on the river. PHOTO / Stuart Munro"): the template shows
+        # the picture above it.
+        from ...text.credits.marker import find_credit_marker
+
+        first = next((b for b in doc.blocks if b.text is not None and b.text.text.strip()), None)
+        if (
+            first is not None
+            and first.kind in (PARAGRAPH, CAPTION)
+            and len(first.text.text) <= 400
+            and find_credit_marker(first.text.text) is not None
+            and rec.classify(first.text.text).kind != NONE
+        ):
+            part = TextPart(first.text.text, first.text.span, first.text)
+            _add_part(cover.credits, part)
+            if not _credit_only(first.text.text, rec):
+                _add_part(cover.captions, part)
+            return cover
     for b in doc.blocks:
         if b.kind == PARAGRAPH and b.text is not None and len(b.text.text) <= 400 and _LEAD_LABEL.match(b.text.text):
             part = TextPart(b.text.text, b.text.span, b.text)
