@@ -36,8 +36,8 @@ def test_a_template_that_shows_no_picture_from_its_arguments_is_no_figure():
     assert include_fields("<p>{{ include.text }}</p>") is None
 
 
-def _site(tmp_path, template: str, post: str) -> list[tuple[int, str, str]]:
-    (tmp_path / ".edlint.yaml").write_text("select: [images]\n", encoding="utf-8")
+def _site(tmp_path, template: str, post: str, select: str = "images") -> list[tuple[int, str, str]]:
+    (tmp_path / ".edlint.yaml").write_text(f"select: [{select}]\n", encoding="utf-8")
     (tmp_path / "_config.yml").write_text("title: Harbour Notes\n", encoding="utf-8")
     (tmp_path / "_includes").mkdir()
     (tmp_path / "_includes" / "photo.html").write_text(template, encoding="utf-8")
@@ -105,13 +105,6 @@ The counter closes at noon on Fridays.
 
 
 def test_a_portrait_include_beside_a_pull_quote_gives_its_speaker(tmp_path):
-    (tmp_path / ".edlint.yaml").write_text("select: [quote-attribution]\n", encoding="utf-8")
-    (tmp_path / "_config.yml").write_text("title: City Notes\n", encoding="utf-8")
-    (tmp_path / "_includes").mkdir()
-    (tmp_path / "_includes" / "photo.html").write_text(PORTRAIT, encoding="utf-8")
-    (tmp_path / "_posts").mkdir()
-    path = tmp_path / "_posts" / "2026-09-03-permits.md"
-    path.write_text(PULL_QUOTES, encoding="utf-8")
-    result = lint_paths([str(path)], config=str(tmp_path / ".edlint.yaml"))
+    got = _site(tmp_path, PORTRAIT, PULL_QUOTES, select="quote-attribution")
     # the pull quote is the pictured colleague's; the last quotation names no one
-    assert [(f.line, f.rule) for f in result.findings] == [(17, "quote-attribution")]
+    assert [(line, rule) for line, rule, _ in got] == [(17, "quote-attribution")]
