@@ -454,10 +454,17 @@ def said_to_be_a_screen(img: Image) -> bool:
     """The alt text, caption or file says it is a screen, a page, a chart, a logo or a
     drawing (a word that is not also a thing in the street), or it is a PNG, GIF or SVG."""
     texts = [t for t in (img.alt or "", *(c.text for c in img.captions)) if t.strip()]
-    said = [m.group(0) for t in (*texts, file_words(img.src)) for m in _SCREEN_SAID.finditer(t)]
-    if said and not all(_ALSO_IN_THE_STREET.fullmatch(w) for w in said):
+    if _screen_words(texts, file_words(img.src)):
         return True
     return img.src.split("?", 1)[0].split("#", 1)[0].lower().endswith(_SCREEN_EXTS)
+
+
+def _screen_words(texts: list[str], file_words: str) -> bool:
+    """Words that say the picture is a screen, a chart, a logo or a drawing. A banner, a
+    screen or a panel may also be in the street, in a photograph ("Two women carry a banner
+    past the entrance"): those words alone decide nothing."""
+    said = [m.group(0) for t in (*texts, file_words) for m in _SCREEN_SAID.finditer(t)]
+    return bool(said) and not all(_ALSO_IN_THE_STREET.fullmatch(w) for w in said)
 
 
 def photo_evidence(img: Image) -> bool:
@@ -471,12 +478,8 @@ def photo_evidence(img: Image) -> bool:
     words = file_words(img.src)
     if any(_PHOTO_SAID.search(t) for t in texts):
         return True
-    said = [m.group(0) for t in (*texts, words) for m in _SCREEN_SAID.finditer(t)]
-    if said and not all(_ALSO_IN_THE_STREET.fullmatch(w) for w in said):
+    if _screen_words(texts, words):
         return False
-    # ("Two women carry a banner past the entrance": a banner, a screen or a panel may be in
-    # the street, in a photograph; a screenshot, a chart or a logo is a kind of picture. The
-    # words that may be either decide nothing: the file and the rest of the words do.)
     if _CAMERA_FILE.match(words.replace(" ", "_")) or _CAMERA_FILE.match(words):
         return True
     path = img.src.split("?", 1)[0].split("#", 1)[0].lower()
