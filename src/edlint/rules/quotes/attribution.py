@@ -41,7 +41,15 @@ from .context import (
     _quote_only,
     person_subject,
 )
-from .names import _ENDS_WITH_NAME, _ROLE, _THIRD_PERSON, _credit_like, _credit_line, _names_person
+from .names import (
+    _ENDS_WITH_NAME,
+    _ROLE,
+    _credit_like,
+    _credit_line,
+    _names_person,
+    keeps_speaker_in_view,
+    speaks_of_another,
+)
 from .options import SECTION, QuotesOptions
 from .sources import (
     _FIRST_PERSON,
@@ -229,12 +237,23 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
       ("was described as “…”") or a judgement after "is a" leaves it without one;
     - the paragraph before, when it runs into the quotation with a colon or a dash naming a
       source ("Another stakeholder said:"), is about a person ("Varcos has tried to move
-      on.", "George’s prices are shaped …") and the quotation opens the next paragraph
-      without speaking of a "she" or "he", ends on its source ("…, per Votebeat."), names
+      on.", "George’s prices are shaped …", "Among them was Dennis Howe, who served in
+      Korea.", "And lighting judge Damian Roe praised the students.", "… Priya Mehta, a
+      third-year chemist, …", "Reed doesn’t think so.") and the quotation opens the next
+      paragraph without speaking of a "she" or "he" who may be that person (in the first
+      person, "My grandad … he" or "Dunn was thrilled with Lefiti's result. “I am so happy
+      for her …”" speak of someone else), ends on its source ("…, per Votebeat."), names
       the replies that follow ("… thousands of desperate responses."), gives one speaker ("…, he said.", "The council
-      says …", "One review was less kind."), is a lead-in ("Here is some of the feedback.",
-      "We read hundreds of these letters.") or an interview question; a quote-only paragraph
-      after an attributed quote continues it, as does a quotation running over paragraphs;
+      says …", "A police spokeswoman said …", "One review was less kind."), is a lead-in
+      ("Here is some of the feedback.", "Here we have the recollections of …", "… in the
+      words of Harpreet Singh, one of its founders.", "We read hundreds of these letters.")
+      or an interview question; a quote-only paragraph after an attributed quote continues
+      it, as does a quotation running over paragraphs;
+    - a speaker who has the floor: after their quotation or their reported words, a
+      quotation opening a paragraph stays theirs across narration that keeps them in view
+      ("The 17-year-old trains on the lake before school.", "Her club has started a
+      fundraising drive."); narration about anything else ("The course was moved last
+      year."), a group's words or a heading takes the floor away;
     - the paragraph after, when it opens with a said-clause ("So said Edna Price, 81, …"
       too) or says whom the words were asked
       of ("We asked reviewers …"), or a credit line or a captioned photo of a person under it.
@@ -270,7 +289,8 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     marks, or in the first or second person); a third-person passage may be the author's
     own pull-out.
 
-    Not checked: scare quotes and terms (fewer than `min_quote_words` words), titles and
+    Not checked: an epigraph in italics above the article's prose, a pull-out that
+    restates the article in other words (most of its three-word runs recur there), scare quotes and terms (fewer than `min_quote_words` words), titles and
     labels (cues such as "titled", "the button"), sources that are documents, organisations
     or links ("18F recommendation: “…”", a linked title or blurb, a footnote), imagined,
     hypothetical or characterised speech ("users might think “…”"), sayings, verse,
@@ -391,6 +411,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     prev_quoted_source = False  # the last paragraph quoted someone and named them
     prev_cites = False  # the last paragraph ends by naming a linked source ("according to a [survey](…)")
     prev_person: bool | _Later = False  # a person is the subject of a clause in the last paragraph
+    # One speaker has the floor: a quotation of theirs, or their reported words, came last
+    # in this section, and a group's words did not come between. News copy runs a speaker's
+    # quotations on between sentences of narration ("Dibben now plans to step up …" then
+    # “I actually bought a 600cc bike …”), and a reader keeps them with that speaker.
+    floor = False
     prev_outside = ""  # the last paragraph, its quotations blanked
     proper = ProperNames([sc.text for sc in scans.values()])
 
@@ -426,7 +451,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             carried = list_anchor
             list_source = list_anchor = prev_sourced = question_run = prev_prompt = beside_name = False
             prev_names_wording = prev_quoted_source = False
-            prev_person = False
+            prev_person = floor = False
             list_source = list_anchor = carried
             continue
         if kind == "quote":
@@ -451,7 +476,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or beside_name
                 # right after the paragraph about a person ("Amy Ruiz is the product owner."),
                 # unless it speaks of a "she" or "he"
-                or (bool(prev_person) and not _THIRD_PERSON.search(" ".join(texts)))
+                or (bool(prev_person) and not speaks_of_another(" ".join(texts), prev_outside))
                 # a pull-out in the first person in an interview's answer: the interviewee's
                 or (answer_section and bool(_FIRST_PERSON.search(" ".join(texts))))
                 or interview
@@ -460,6 +485,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (_pull_quote(b, group[0]) and _pull_quote_ok(ctx, article, group, last_shortcode))
                 # a pull-out repeating words of the article (an interview answer above)
                 or article.repeats(" ".join(texts).strip(" \"“”‘’'.…"), group)
+                or article.echoes(" ".join(texts), group)
                 # an author bio set in a box: a description, not speech
                 or any(blk.span.start in bio_blocks() for blk in group)
                 # a passage set off without quotation marks in a post the author writes as
@@ -494,7 +520,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 )
             prev_quote_ok = ok
             beside_name = False
-            prev_person = False
+            prev_person = floor = False
             prev_licenses, prev_intro = ok, False
             if not question_run:
                 intro = None
@@ -543,7 +569,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 else:
                     # A topic line ("**Live coding online**") ends a run of quotations
                     # that a lead-in above introduced.
-                    prev_licenses, prev_intro = False, False
+                    prev_licenses, prev_intro, floor = False, False, False
                     prev_prompt = bool(_NAMES_PROMPT.search(text))  # "… generated from the question"
             continue
         if pending and (
@@ -574,7 +600,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         seen_prose = seen_prose or not quote_only
         # A shortcode right before a quotation that stands alone: a photo or name card
         # of the speaker, or a callout box around an example.
-        licensed = quote_only and bool(prev_licenses or prev_intro or last_shortcode is not None or beside_name)
+        licensed = quote_only and bool(
+            prev_licenses or prev_intro or last_shortcode is not None or beside_name or floor
+        )
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
         licensed = licensed or (in_list and list_source) or (quote_only and interview)
@@ -582,7 +610,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         # looking ahead:") is the introduced speaker's, even with more text after it.
         opens = bool(tops) and not para.outside[: tops[0].start].strip(" \t*_")
         first_licensed = opens and bool(prev_intro)
-        if opens and not first_licensed and prev_person and not _THIRD_PERSON.search(tops[0].inner(text)):
+        if opens and not first_licensed and prev_person and not speaks_of_another(tops[0].inner(text), prev_outside):
             # A quotation opening the paragraph after the one about a person ("Varcos has
             # tried to move on. …" then “It seems kind of naive …”) is theirs, as news copy
             # reads it, unless it speaks of a "she" or "he".
@@ -591,7 +619,16 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 # (someone introduced by their full name whom the one speaker's name does not share)
                 # speaking for themself ("the hardest month of my career")
                 who = person_subject(prev_outside, proper, full_only=True)
-                others_quoted = bool(who) and who not in ctx.speakers[0] and bool(_MY_OWN.search(tops[0].inner(text)))
+                inner = tops[0].inner(text)
+                others_quoted = (
+                    bool(who)
+                    and who.split()[-1] not in ctx.speakers[0]
+                    and bool(_MY_OWN.search(inner))
+                    # "Paige is a beautiful player …" speaks of the person named, not as them
+                    and not any(re.search(r"\b" + re.escape(w) + r"\b", inner) for w in who.split())
+                )
+        # (after the person just introduced, who may be someone new)
+        first_licensed = first_licensed or (opens and floor)
         if tops and not opens and prev_sourced and _CONNECTIVE.fullmatch(para.outside[: tops[0].start]):
             first_licensed = True  # "Conversely, “…”" after a sourced quotation
         local_ok = licensed
@@ -615,7 +652,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 continue
             # A later quotation of the paragraph has the earlier one's speaker, unless it
             # speaks of a third person ("She has been …") and nothing else names a speaker.
-            inherits = k > 0 and local_ok and not _THIRD_PERSON.search(q.inner(text))
+            inherits = k > 0 and local_ok and not speaks_of_another(q.inner(text), para.outside[: q.start])
             ok = licensed or inherits or (k == 0 and first_licensed) or para.attributed(q)
             if not ok and (
                 _not_speech_at(ctx, scan, q, para.sentences)
@@ -640,6 +677,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 or (quote_only and id(b) in question_list)
                 # a question opening the article before any of its prose: a hook, not a remark
                 or (quote_only and not seen_prose and q.inner(text).rstrip(" .*_").endswith("?"))
+                # an epigraph set in italics above the article: a line of verse, a play's line
+                or (quote_only and not seen_prose and _emphasised(doc, b))
             ):
                 free_until = q.end
                 sourced = True
@@ -654,6 +693,13 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         prev_licenses = local_ok or (sourced and opens)
         prev_sourced = local_ok or sourced
         prev_quoted_source = bool(tops) and local_ok
+        if tops:
+            floor = local_ok
+        elif ctx.attributes(para.outside):
+            # "Bell says the crews …" gives one speaker the floor; "Residents said …" a group
+            floor = ctx.speaker_clause(para.outside)
+        else:
+            floor = floor and keeps_speaker_in_view(para.outside, ctx.speakers)
         prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
         prev_prompt = bool(_NAMES_PROMPT.search(_last_sentence(para.outside)))
         # "… a new sign. It carries the pub's old motto, “…”": the wording is given already,
@@ -687,6 +733,14 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)
 
 
+def _emphasised(doc: Document, b: Block) -> bool:
+    """Is the block set wholly in italics or bold (also line by line, as verse is)?"""
+    if b.attrs.get("emphasis"):
+        return True
+    lines = [ln.strip() for ln in doc.source[b.span.start : b.span.end].splitlines() if ln.strip()]
+    return bool(lines) and all(ln[:1] in "_*" and ln.rstrip(" .,;:!?”\"'’")[-1:] in "_*" for ln in lines)
+
+
 _HIS_OR_HER = lazy(r"\b(?:he|she|his|her|him)\b", re.I)
 
 
@@ -694,7 +748,7 @@ def _speaks_on(doc: Document, person: set[str], f: Finding) -> bool:
     """In an article that quotes one person by name, a quotation right after a paragraph
     about that person ("His journey to the phone was not easy.", "The goal now for Hiemstra
     and his team is …") is read as theirs."""
-    if _THIRD_PERSON.search(doc.source[f.span.start : f.span.start + 300]):
+    if speaks_of_another(doc.source[f.span.start : f.span.start + 300]):
         return False  # the quotation speaks of someone ("She has fought …"): not theirs
     before: Block | None = None
     for b in doc.blocks:

@@ -4,6 +4,7 @@ reads as someone's speech at all."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +21,7 @@ from .names import (
     _HONORIFIC,
     _MONTHS,
     _NOT_ONE_SPEAKER,
+    _PEOPLE_NOUNS,
     _SPEAKER_LABEL,
     _TITLED_BEAT,
     _credit_like,
@@ -120,8 +122,8 @@ _EXAMPLE_INTRO = lazy(
 )
 # A lead-in without a colon: "Here is some of the feedback.", "A few of their comments follow."
 _LEAD_IN = lazy(
-    r"\b(?:here (?:is|are)|below (?:is|are)|following (?:is|are)|these (?:are|were)|"
-    r"a few|some|more|selected)\b[^.!?]{0,60}\b(?:feedback|comments|responses|quotes|"
+    r"\b(?:here (?:is|are|we have)|below (?:is|are)|following (?:is|are)|these (?:are|were)|"
+    r"a few|some|more|selected)\b[^.!?]{0,60}\b(?:feedback|comments|responses|quotes|recollections|memories|"
     r"reactions|testimonials|remarks|answers|suggestions|reviews|complaints|requests|praise|"
     r"what (?:they|people|participants|learners|users) "
     r"(?:said|told us|wrote))\b|\b(?:feedback|comments|responses|quotes|reactions|remarks)\s+"
@@ -280,7 +282,11 @@ _PERSON_SUBJECT = lazy(
     + _FUNCTION_START
     + r"(?P<name>[A-Z][a-z]+(?:[’'](?!s\b)[A-Za-z]+)?(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}"
     r"(?:[’']s\s+[a-z]+)?(?:\s*\([^)]{0,40}\))?(?:,\s+[^,.;]{1,120},)?"
-    r"\s+(?:\w+ly\s+)?(?:is|are|was|were|has|have|had|might|could|would|will|can|[a-z]{2,}s|[a-z]{2,}ed"
+    # "Dibben now plans", "Gemmell, who opted to race in a wetsuit, was also happy"
+    r"\s+(?:(?:\w+ly|now|also|still|then|later|soon|even|never|always|often|already|just|too|again|first|"
+    r"both|all)\s+)?(?:is|are|was|were|has|have|had|might|could|would|will|can|[a-z]{2,}s|[a-z]{2,}ed"
+    # "Gilbert doesn’t think so."
+    r"|(?:does|did|do|is|was|are|were|has|had|have|could|would|ca|wo|should)n[’']t"
     # the common irregular pasts: "Britney Cox, who …, found the experience valuable"
     r"|found|felt|thought|knew|went|came|took|made|got|saw|became|began|kept|left|won|lost|ran|spent"
     r"|sent|brought|met|heard|held|led|built|wrote|gave|grew|caught|chose|drove|flew|fought|taught"
@@ -323,8 +329,13 @@ def _about_person(whole: str, proper: ProperNames) -> bool:
 def person_subject(whole: str, proper: ProperNames, full_only: bool = False) -> str | None:
     """The first person who is the subject of a clause in the paragraph: their name's first
     word, "" for "he" or "she", None for no one (see ``_about_person``). ``full_only``: only
-    a person introduced by their full name ("Sam Tait, 31, has captained …")."""
-    for m in _PERSON_SUBJECT.finditer(whole):
+    a person introduced by their full name ("Sam Tait, 31, has captained …"), given whole."""
+    for m in itertools.chain(
+        _PERSON_SUBJECT.finditer(whole),
+        _PERSON_WHO.finditer(whole),
+        _TITLED_PERSON.finditer(whole),
+        _PERSON_APPOSITIVE.finditer(whole),
+    ):
         name = m.group("name")
         if name is None:
             if full_only:
@@ -334,11 +345,39 @@ def person_subject(whole: str, proper: ProperNames, full_only: bool = False) -> 
             continue
         full = _FULL_NAME_AT.match(whole, m.start("name"))
         if full or (name in proper and not full_only):
-            return full.group(0).split()[-1].strip(",(’'s") if full and full_only else name
+            if full and full_only:
+                return " ".join(re.sub(r"[’']s$", "", w.strip(",(")) for w in full.group(0).split() if w[:1].isupper())
+            return name
     return None
 
 
+# A person named with a relative clause: "Among them was Bevan Tasker, who was with the
+# RNZAF", "a letter from Ruth Kane, who ran the shop" (a body or a thing takes "which").
+_PERSON_WHO = lazy(
+    r"(?<![.!?]\s)(?<!^)\b"
+    + _FUNCTION_START
+    + r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,2}"
+    r",?\s+who(?:[’']s)?\s+(?:\w+ly\s+)?(?:is|are|was|were|has|had|[a-z]{2,}s|[a-z]{2,}ed)\b"
+)
+# A person with a title or role before the name, opening a sentence: "And design judge
+# Damian Thorne praised the school", "Wanganui club manager Julie Holden was thrilled".
+_TITLED_PERSON = lazy(
+    r"(?:^|[.!?]\s+)(?:(?:And|But|So|Also|Then|Meanwhile),?\s+)?(?:[A-Za-z’'-]+\s+){0,4}?"
+    r"(?P<name>[A-Z][a-z]+)\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?"
+    r"(?:is|are|was|were|has|had|[a-z]{2,}s|[a-z]{2,}ed)\b"
+)
+# A person named with a description after the name: "the efforts of Ariana Sadr-Hashemi,
+# a second year physicist, …", "… by Tom Reid, the club's coach."
+_PERSON_APPOSITIVE = lazy(
+    r"(?<![.!?]\s)(?<!^)\b" + _FUNCTION_START + r"(?P<name>[A-Z][a-z]+)\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?,\s+"
+    r"(?:a|an|the|[A-Z][a-z]+[’']s)\s+[^,.;]{0,50}?\b(?:[a-z]+(?:ist|er|or|ian|ent)|"
+    + _PEOPLE_NOUNS
+    + r")\b[^,.;]{0,30}[,.;]"
+)
 _FULL_NAME_AT = lazy(r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]{2,}(?:-[A-Z][a-z’'-]+)?(?:[’']s)?[\s,(]")
+
+
+_WORDS_OF = lazy(r"\b(?:in the words of|to quote|as put by)\s+(?:the\s+)?[A-Z]", re.I)
 
 
 def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
@@ -350,6 +389,8 @@ def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
         return True
     if ctx.speaker_clause(whole or last) or _LEAD_IN.search(last) or _DOC_SUBJECT.match(last):
         return True
+    if _WORDS_OF.search(last):
+        return True  # "… in the words of Hardeep Dhanjal, its founder." then his account
     if _ONE_SOURCE.match(last):
         return True  # "One review on the council's site was less kind.": a source, by its role
     if _ENDS_ON_SOURCE.search(last) or (_NAMES_QUOTED_WORDS.search(last) and not last.rstrip(" *_").endswith("?")):

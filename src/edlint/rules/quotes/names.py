@@ -58,6 +58,56 @@ _NAMED = lazy(
     r"(?=[*_]*,|\s+(?:[a-z]+ed|[a-z]+s|said|is|was|has|had|who|told|knows|knew|led|ran|runs|spoke|wrote)\b)"
 )
 _THIRD_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+# The first person singular inside a quotation: the speaker talks as "I".
+_SPEAKS_AS_I = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]y|[Mm]e|[Mm]yself)\b")
+# People a speaker mentions before speaking of a "he" or "she": "My dad practises here, so
+# he was my inspiration."
+_PEOPLE_NOUNS = (
+    r"dad|mum|mom|mother|father|parents?|son|daughter|brother|sister|wife|husband|partner|"
+    r"grand(?:father|mother|dad|ad|ma|pa|son|daughter)|nana|uncle|aunt(?:ie|y)?|cousin|niece|nephew|"
+    r"friend|mate|coach|teacher|boss|girlfriend|boyfriend|baby|child|kid|boy|girl|man|woman|guy|"
+    r"doctor|nurse|team-?mate|player|captain|student|colleague|neighbou?r|mentor|manager|"
+    r"tutor|trainer|client|patient|fianc[ée]e?|teenager|teen|youngster|pupil|veteran|athlete|"
+    r"rider|runner|swimmer|artist|singer|musician|winner|champion|writer|poet|farmer|\d+-year-old"
+)
+_PEOPLE_NOUN = lazy(r"\b(?:" + _PEOPLE_NOUNS + r")s?\b", re.I)
+# Narration that keeps a speaker in view: "he", "her", "the teenager", "the grateful 15-year-old".
+_REFERS_TO_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b|\bthe\s+(?:[\w-]+\s+)?(?:" + _PEOPLE_NOUNS + r")\b", re.I)
+# Two or more people named in a lead-in: "Club manager Julie Holden was thrilled with
+# Manning's results."
+_NAME_GROUP = lazy(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][a-z’'-]*(?:\s+[A-Z][a-z][a-z’'-]*)*")
+
+
+def keeps_speaker_in_view(narration: str, speakers: list[set[str]]) -> bool:
+    """Does a paragraph of narration refer to a person the article quotes, so that the
+    speaker who had the floor keeps it ("The experience inspired her to start writing."
+    then “I started writing poems about everything …”)? Narration about other things
+    ("Crews began clearing debris on Tuesday.") hands the next quotation no speaker."""
+    if _REFERS_TO_PERSON.search(narration):
+        return True
+    words = {re.sub(r"[’']s?$", "", w) for w in re.findall(r"[A-Z][a-z’'-]+", narration)}
+    return any(len(words & person) > 0 for person in speakers)
+
+
+def speaks_of_another(inner: str, lead: str = "") -> bool:
+    """Does a quotation speak of a third person ("he", "she") who may be the person just
+    named, so that it is not that person's own words? "She has fought for this for years."
+    after "Amy Ruiz runs the shelter." is someone else's. In the first person, the speaker
+    rarely means themself by "he" or "she": when the quotation mentions someone before the
+    pronoun ("My dad …, so he was my inspiration") or the lead-in names another person
+    ("Julie Holden was thrilled with Manning's results." “I am very happy for her …”), the
+    pronoun is that other person and the speaker is still the one named."""
+    m = _THIRD_PERSON.search(inner)
+    if m is None:
+        return False
+    if not _SPEAKS_AS_I.search(inner):
+        return True
+    if _PEOPLE_NOUN.search(inner, 0, m.start()) or _NAME_GROUP.search(inner, 1, m.start()):
+        return False
+    names = {g.split()[-1].rstrip("’'s") for g in _NAME_GROUP.findall(lead) if g.split()[0] not in _MONTHS}
+    return len(names) < 2
+
+
 # A colon lead-in whose source is a group: "However, some felt differently:"
 _GROUP_LEAD = lazy(
     r"\b(?:some|others|many|several|a few|most|one|another)\s+(?:of\s+(?:them|us|the\s+\w+)\s+)?(?:\w+ly\s+)?"
@@ -142,7 +192,8 @@ def _speaker_patterns(single: frozenset) -> tuple[re.Pattern, re.Pattern]:
     clause at the start of a text)."""
     verbs = sorted((v for v in single if v.isascii() and v not in _WEAK_VERBS), key=len, reverse=True)
     v = "(?:" + "|".join(re.escape(x) for x in verbs) + ")" if verbs else "(?!)"
-    role = r"[Tt]he\s+(?:[\w’'-]+\s+){0,2}(?:" + _ROLE + r")"
+    # "the council", "A police spokesman said", "The 24-year-old said"
+    role = r"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}(?:" + _ROLE + "|" + _PEOPLE_NOUNS + r")"
     name = _FUNCTION_START + r"(?P<name>[A-Z][\w’'-]+)(?:\s+" + _HONORIFIC + r"[A-Z][\w’'.-]+)*"
     subject = r"(?:\b(?:he|she|He|She|I)|" + role + r"|(?<![\w’'-])" + name + r")"
     appositive = r"(?:,\s+(?:[^\s,\"“”]+\s+){0,16}?[^\s,\"“”]+,)?"

@@ -168,6 +168,8 @@ class QuotesOptions:
         "in the words of",
         "as reported by",
         "quoted as",
+        "as put by",
+        "to quote",
     )
     # A quotation of fewer words is a scare quote or a term ("historic", "so-called"), never
     # checked for a speaker.

@@ -49,11 +49,33 @@ def _has_link(doc: Document, b: Block, tail: int = 0) -> bool:
 class _ArticleText:
     """The article's prose, normalised, for telling whether a pull quote repeats it."""
 
-    __slots__ = ("_doc", "_text")
+    __slots__ = ("_doc", "_grams", "_text")
 
     def __init__(self, doc: Document) -> None:
         self._doc = doc
         self._text: str | None = None
+        self._grams: dict[tuple[str, ...], int] | None = None
+
+    def echoes(self, passage: str, exclude: list[Block]) -> bool:
+        """Does a pull-out restate the article in other words? Most of its runs of three
+        words recur in the article outside the ``exclude`` blocks ("People in Cuba are
+        equal. Equally down-trodden …" beside "People in Cuba are equal, I suppose.
+        Equally down-trodden, equally frustrated …"); a quotation no prose repeats does not."""
+        grams = _trigrams(_norm(passage))
+        if len(grams) < 4:
+            return False
+        if self._grams is None:
+            self._grams = {}
+            if sum(len(b.text.text) for b in self._doc.prose) <= _REPEAT_SEARCH_LIMIT:
+                for b in self._doc.prose:
+                    for g in _trigrams(_norm(b.text.text)):
+                        self._grams[g] = self._grams.get(g, 0) + 1
+        own: dict[tuple[str, ...], int] = {}
+        for b in exclude:
+            for g in _trigrams(_norm(b.text.text)):
+                own[g] = own.get(g, 0) + 1
+        shared = sum(1 for g in grams if self._grams.get(g, 0) > own.get(g, 0))
+        return shared >= _ECHO_SHARE * len(grams)
 
     def repeats(self, passage: str, exclude: list[Block]) -> bool:
         """Do the first words of ``passage`` (pull quotes are often trimmed at the end)
@@ -71,6 +93,14 @@ class _ArticleText:
 
 
 _REPEAT_SEARCH_LIMIT = 200_000  # characters of prose searched for a pull quote's source
+
+
+_ECHO_SHARE = 0.5  # of a pull-out's three-word runs found in the article's prose
+
+
+def _trigrams(norm: str) -> set[tuple[str, ...]]:
+    w = norm.split()
+    return {tuple(w[i : i + 3]) for i in range(len(w) - 2)}
 
 
 def _norm(text: str) -> str:

@@ -34,6 +34,7 @@ from .names import (
     _WE_VOICE,
     _one_speaker,
     _speaker_patterns,
+    speaks_of_another,
 )
 from .options import QuotesOptions
 
@@ -360,11 +361,13 @@ class _Ctx:
             # in a said-clause's place (unless the house lists its own verbs)
             return True
         m = _BEAT.match(before)
-        if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not _THIRD_PERSON.search(q.inner(text)):
+        if m and m.group("name").lower() not in _NOT_ONE_SPEAKER and not speaks_of_another(q.inner(text), before):
             return True  # "Lewis highlighted the memo and urged teams to use it, “This is …”"
         if _PRONOUN_BEAT.match(before) and _FIRST_PERSON_WORD.search(q.inner(text)):
             return True  # "He hopes to tackle …, “I think …”": the sentence's subject speaks
-        if (_HONORIFIC_BEAT.match(before) or self.known_subject(before)) and not _THIRD_PERSON.search(q.inner(text)):
+        if (_HONORIFIC_BEAT.match(before) or self.known_subject(before)) and not speaks_of_another(
+            q.inner(text), before
+        ):
             return True  # "Dr. Sarosy applauds them for “…”", "Laura is most proud of “…”"
         # A person named earlier in the paragraph ("**Lakshmi Grama**, Senior Strategist,
         # knows this well. … “When people find value, they’ll work together.”"), unless
@@ -374,7 +377,7 @@ class _Ctx:
             for n in _NAMED.finditer(scan.outside_text(0, q.start))
             if n.group("name") not in _MONTHS and n.group("name").lower() not in _NOT_ONE_SPEAKER
         ]
-        if named and not _THIRD_PERSON.search(q.inner(text)):
+        if named and not speaks_of_another(q.inner(text), scan.outside_text(0, q.start)):
             return True
         # "What does Richard appreciate most? He found … “I think …”": a person named
         # inside a sentence of the paragraph, "he" or "she" doing something after, and the
@@ -415,7 +418,7 @@ class _Ctx:
                     return True  # "The second team got up. “We present …”": the group speaks
                 if named:
                     # ... unless the quotation speaks of that person ("She has been ...").
-                    return not _THIRD_PERSON.search(q.inner(text))
+                    return not speaks_of_another(q.inner(text), prev)
         if _HOLDS_THAT.search(before) and _FULL_NAME.search(before):
             return True  # "Ana Ruiz from the State Department found that “…”": her conclusion, in her words
         return bool(_DASH_NAME.match(text, q.end) or _PAREN_NAME.match(text, q.end))
