@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...document import PARAGRAPH, Document, MappedText
 from ...text.credits import NONE, CreditRecogniser
+from ...text.patterns import lazy
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem
@@ -98,6 +100,16 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     (Unsplash, Pexels, Pixabay) whose only caption is its credit sets a mood, with nobody to
     name.
 
+    A plain line right under a picture is its caption when it reads as one (up to 20 words,
+    one sentence, or one and its credit, naming what is shown rather than narrating: "View
+    from the ground.", "Coolum Beach Holiday Park amenities block", "Left to right: …") and
+    the article sets such lines under two or more pictures; such lines do not by themselves
+    show that the house captions its pictures, and one short line under a single picture
+    may be the next paragraph. In a list whose entries open on a heading or a bold name with
+    a picture right under it ("**Capellini**", "## 3. Orecchiette"), the heading names the
+    picture. A logo, poster or flyer named so by its file (`iqlogo.jpg`, `socnt-poster.jpg`)
+    needs no caption.
+
     Also captioned: a line in small italics under an HTML image (`<small><em>…</em></small>`),
     a figcaption giving a title and then a labelled credit ("Survey Results. Credits: Dana
     Whitfield"), and two pictures side by side on one line under one caption. Needing none
@@ -181,12 +193,23 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         [img for img in images if not img.skip],
         {id(img) for img in images if img.captions and not all(_credit_only(c.text, rec) for c in img.captions)},
     )
+    # A list whose entries each open on a name and a picture under it: the heading names it.
+    listed = sum(1 for img in shown if img.under_heading) >= 2
+    # Plain lines under pictures are the article's captions when it sets one under two or
+    # more of them: one short line after a single picture is as likely its next paragraph.
+    plain_captions = sum(1 for img in shown if img.plain_caption) >= 2
     for img in images:
         if id(img) in beside_captioned:
             continue
         if img.origin == "text" or img.skip or _emblem(img):
             continue
         if img.captions and not all(_credit_only(c.text, rec) for c in img.captions):
+            continue
+        if (
+            (plain_captions and img.plain_caption)
+            or (listed and img.under_heading)
+            or _GRAPHIC_FILE.search(_file_name(img.src))
+        ):
             continue
         if not captions_any:
             break  # "as-the-article-does": an article that captions no image follows its house
@@ -202,6 +225,15 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         else:
             yield Finding(img.span, f"{what}{img.label()} has no caption")
     yield from _repeated_captions(doc, images, opts)
+
+
+# A logo, poster or flyer, as its file name says ("iqlogo.jpg", "socnt-poster.jpg"): a
+# graphic, not a photograph to caption.
+_GRAPHIC_FILE = lazy(r"logo|poster|flyer|infographic|[-_ ]badge|[-_ ]crest|emblem", re.I)
+
+
+def _file_name(src: str) -> str:
+    return src.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
 
 
 def _caption_key(text: str, rec: CreditRecogniser) -> str:

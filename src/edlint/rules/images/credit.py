@@ -49,7 +49,13 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     "Boats moored by Tower Bridge"; in a gallery captioned so, a maker styled in lower case
     counts too), and one credit line for a run of pictures ("installation views, photos ©
     Studio", "Images courtesy of the museum": a plural picture word with its credit), which
-    credits each picture back to the last one with its own caption or credit. Three weaker
+    credits each picture back to the last one with its own caption or credit. A labelled
+    credit line under two pictures in a row ("Image credit: Northern brown bandicoot on a
+    log at Curramore, Land for Wildlife.") credits both; a plural credit closing a caption
+    ("… on Monday. PHOTOS / Supplied", "Photos: Bevan Conley.") covers the story's pictures
+    that have no credit of their own; a photographer named in a front-matter `photo:`,
+    `photographer:` or `photo_by:` field credits the featured image (a file path there is
+    the picture itself, not a credit). Three weaker
     cases are reported differently:
 
     - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:
@@ -191,6 +197,9 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     credited_by_neighbour = _credited_on_shared_line(doc, checked) | _featured_repeated_in_body(doc, images, rec)
     if _credits_every_photo(doc, rec):
         return  # "Photos taken by Ajay from Fotoholics": one line credits all the post's pictures
+    # "… at the weekend. PHOTOS / Supplied" closing the lead picture's caption: a plural
+    # credit for the story's pictures, the others included.
+    plural_credit = _plural_credit_line(doc, rec)
     if doc.format != "html" and credits_any and credited_photos * 3 < photos:
         # A site's post that credits under a third of its photographs: the credited ones
         # came from outside ("image via postmarketOS"), the rest are the house's own, which
@@ -200,6 +209,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
         if best is not None and best[0].kind == CREDIT:
             continue
         if id(img) in credited_by_neighbour:
+            continue
+        if plural_credit and (best is None or best[0].kind == NONE):
             continue
         if works_gallery and any(titled_work(c.text, any_case=True) for c in img.captions):
             continue
@@ -294,6 +305,21 @@ def _credits_every_photo(doc: Document, rec) -> bool:
         if b.text is not None and len(b.text.text) <= 200 and _ALL_PICTURES.match(b.text.text):
             if rec.classify(b.text.text, whole=True).kind == CREDIT:
                 return True
+    return False
+
+
+_PLURAL_CREDIT_END = lazy(r"\b(?:photo(?:graph)?s|pictures|images)\s*(?:/|:|by\b)\s*[^.!?]{2,60}[.!?]?[\s*_]*$", re.I)
+
+
+def _plural_credit_line(doc: Document, rec) -> bool:
+    """A caption or credit line that ends on a plural credit ("PHOTOS / Supplied",
+    "Photos: Bevan Conley."), the story's pictures credited at once."""
+    for b in doc.blocks:
+        if b.text is None or len(b.text.text) > 400:
+            continue
+        m = _PLURAL_CREDIT_END.search(b.text.text)
+        if m is not None and rec.classify(b.text.text[m.start() :], whole=True).kind in (CREDIT, WEAK):
+            return True
     return False
 
 

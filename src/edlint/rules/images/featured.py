@@ -7,10 +7,14 @@ import re
 from typing import Any
 
 from ...document import Document, MappedText, MetaField, Span
+from ...text.patterns import lazy
 from .model import Image, TextPart, _add_part, _apply_site, _looks_like_uid, _stem
 from .options import ImagesOptions
 
 _JSONLD_CREDIT_KEYS = ("creditText", "creator", "copyrightHolder", "author")
+
+
+_PATH_LIKE = lazy(r"^\s*(?:https?:|/|\.{1,2}/)|\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)\b", re.I)
 
 
 def _jsonld_credits(doc: Document, images: list[Image]) -> None:
@@ -158,6 +162,8 @@ def _featured(doc: Document, opts: ImagesOptions, site: dict[str, dict[str, str]
             part = _meta_part(doc, mf)
             if part is None:
                 continue
+            if kind == "credit" and _PATH_LIKE.search(part.text):
+                continue  # "photo: /images/2019/pier.jpg": the picture itself
             if kind == "alt":
                 if img.alt is None:
                     img.alt, img.alt_span = part.text, part.span

@@ -57,6 +57,13 @@ class Image:
     uid: str | None = None  # the site-data entry found for it
     uid_like: bool = False  # named by a site-data uid rather than a file path
     author_box: str = ""  # follows an "About the author" or "Related stories" heading
+    # A plain line right under the picture that reads as its caption ("View from the
+    # ground.", "Left to right: Mayor …"). It covers this picture, but, unlike a styled
+    # caption, it does not show that the house captions its pictures.
+    plain_caption: str = ""
+    # The short heading (or bold label) the picture sits right under, in a list whose
+    # entries each open on a name and a picture ("## 3. The bullet vibrator").
+    under_heading: str = ""
 
     def label(self) -> str:
         if self.src.startswith("data:"):

@@ -64,6 +64,11 @@ class ImagesOptions:
         "cover_credit",
         "photo_credit",
         "credit",
+        # the photographer's name in its own field ("photo: Amelia Ross"); a file path there
+        # is a picture, not a credit
+        "photographer",
+        "photo_by",
+        "photo",
     )
     # Credits: extra regular expressions that count as a credit; agency and source names
     # that are a credit wherever they appear in a caption; words that are only a licence;

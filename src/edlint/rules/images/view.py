@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...document import CAPTION, PARAGRAPH, Document, ImageBlock, MappedText
+from ...document import CAPTION, PARAGRAPH, Block, Document, ImageBlock, MappedText
 from ...text.credits import CREDIT, NONE, CreditRecogniser
 from ...text.patterns import lazy
 from .editorial import _skip_reason, is_decorative
@@ -273,10 +273,13 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
     seen: list[Image] = []  # the images so far, in order
     run: list[Image] = []  # the pictures in a row right before, nothing but pictures between
     in_run = False
+    label = ""  # the heading or bold label right above, nothing between
     for b in doc.blocks:
         if isinstance(b, ImageBlock):
             img = by_block.get(id(b))
             if img is not None:
+                if label:
+                    img.under_heading, label = label, ""
                 run = [*run, img] if in_run else [img]
                 in_run = True
                 seen.append(img)
@@ -289,6 +292,7 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
         if b.text is None:
             continue
         text = b.text.text
+        label = text if _is_label(doc, b, text) else ""
         if b.kind == "heading":
             promo = bool(_PROMO_HEADING.match(text)) or (promo and b.level > 2)
         author_box = b.kind == "heading" and bool(_AUTHOR_HEADING.match(text))
@@ -318,9 +322,12 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             and in_run_before
             and len(run) >= 2
             and b.kind in (PARAGRAPH, CAPTION)
-            and len(text.split()) <= 15
             and rec.classify(text).kind == CREDIT
-            and _credit_only(text, rec)
+            and (
+                (len(text.split()) <= 15 and _credit_only(text, rec))
+                # "Image credit: Northern Brown Bandicoot on a log at Curramore, Land for Wildlife."
+                or (len(text.split()) <= 40 and _CREDIT_START.match(text) is not None)
+            )
         ):
             # "(Image credit: Streetsblog.)" under two pictures in a row: it credits both.
             part = TextPart(text, b.text.span, b.text)
@@ -438,8 +445,55 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
         ):
             _add_part(last.credits, TextPart(text, b.text.span, b.text))
             continue
+        if after == 1 and b.kind == PARAGRAPH and 1 <= line - last_line <= 3 and _reads_as_caption(text, rec):
+            # A plain line under the picture (or a pair of them) that reads as its caption.
+            for img in run if in_run_before else [last]:
+                if not img.captions:
+                    img.plain_caption = text
         if after >= 2 or b.kind != "heading":
             last = None
+
+
+# A line that reads as a caption: short, at most one sentence, not a quotation, a lead-in
+# or a question ("View from the ground.", "La Balsa Park, Buddina", "Left to right: …").
+_SENTENCE_END_INSIDE = lazy(r"[.!?][\s\u00a0]+(?=\S)")
+
+
+# Narration, not a caption: a writer's "we", a past or future tense ("A small protest
+# followed.", "Deliveries will start in spring."). Captions name what is shown ("View from
+# the ground.", "Household organics being delivered to the landfill", "Sugar gliders call
+# the estate home.").
+_NARRATES = lazy(
+    r"\b(?:I|we|our|us|my|was|were|had|did|will|would|could|should|might|has|have|said|says|told|"
+    r"found|felt|thought|knew|went|came|took|made|got|saw|became|began|kept|left|won|lost|ran|spent|"
+    r"sent|brought|met|heard|held|led|built|wrote|gave|grew|chose|drove|flew|fought|taught|sold|paid)\b"
+    r"|(?<!\bbeing\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b[a-z]{3,}ed\b",
+    re.I,
+)
+
+
+def _reads_as_caption(text: str, rec: CreditRecogniser) -> bool:
+    t = text.strip(" \t*_")
+    if not t or len(t.split()) > 20 or t[:1] in "\"“‘'«(-—–•":
+        return False
+    if t.endswith((":", "?", ";", ",")):
+        return False
+    # one sentence, or one and its credit ("Maleny Show through the ages. Images courtesy of …")
+    breaks = list(_SENTENCE_END_INSIDE.finditer(t.rstrip(".!")))
+    if len(breaks) > 1 or (breaks and rec.classify(t[breaks[0].end() :]).kind == NONE):
+        return False
+    body = t[: breaks[0].start()] if breaks else t
+    return not _NARRATES.search(body)
+
+
+def _is_label(doc: Document, b: Block, text: str) -> bool:
+    """A heading, or a short paragraph wholly in bold, that a picture right under it
+    belongs to (a list entry's name)."""
+    if len(text.split()) > 10 or not text.strip():
+        return False
+    if b.kind == "heading":
+        return True
+    return b.kind == PARAGRAPH and _md_emphasis_whole(doc.source, b.span.start, b.span.end)
 
 
 # A credit line for a gallery: a plural picture word with its credit mark ("photos © Studio",
