@@ -220,6 +220,7 @@ def _caption_line(line: str) -> bool:
 
 # A caption line that says so, with or without a credit: "Pictured: Cllr Anne Doyle cuts the
 # ribbon", "Caption: …", "Image caption: …".
+_IMAGE_SOURCE = lazy(r"\s*(?:image|photo|picture)\s+source\s*[:,]\s+(?=\S)", re.I)
 _CAPTION_LEAD = lazy(r"\s*(?:pictured|(?:image\s+|photo\s+)?caption)\s*[:,]\s+\S", re.I)
 
 
@@ -252,7 +253,15 @@ def _group(
     marker = find_credit_marker(text.text) if len(words) <= MAX_CAPTION_WORDS else None
     if marker is None and len(group) == 1 and len(words) <= MAX_CAPTION_WORDS and _CAPTION_LEAD.match(text.text):
         caption_block = Block(kind=CAPTION, span=span, text=text)
-        image = ImageBlock(span=span, origin="text", caption=text, credit=None, attrs={"caption_line": True})
+        credit = None
+        last = doc.blocks[-1] if doc.blocks else None
+        if last is not None and last.kind == PARAGRAPH and last.text is not None:
+            m = _IMAGE_SOURCE.match(last.text.text)
+            if m is not None:
+                # BBC pages: "Image source, Jane Doe/BBC" then "Image caption, …" for one picture
+                doc.blocks.pop()
+                credit = slice_mapped(last.text, m.end(), len(last.text.text))
+        image = ImageBlock(span=span, origin="text", caption=text, credit=credit, attrs={"caption_line": True})
         caption_block.parent = image
         doc.blocks.extend((image, caption_block))
         return

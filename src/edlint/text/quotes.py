@@ -329,7 +329,9 @@ def _scan_quotes(text: str) -> QuoteScan:
                 open_(i, ch, SINGLE, ch == "'" and right.isalnum())
             elif not left.isspace() and (r_close or right.isalnum() is False):
                 k = pending(SINGLE)
-                if k >= 0:
+                if k >= 0 and left in "sS" and right == " " and _plural_possessive(text, i):
+                    marks.append(Mark(i, ch, APOSTROPHE, "", False))  # ‘… The officers’ report says …,’
+                elif k >= 0:
                     close_(i, ch, SINGLE, left not in "sSnN", k)
                 else:
                     # plural possessive (the workers’ union) or dropped letter (goin’)
@@ -410,6 +412,29 @@ def _scan_quotes(text: str) -> QuoteScan:
     scan.stray_closes = tuple(stray_closes)
     scan.quotes = _build_quotes(marks, n)
     return scan
+
+
+_NEXT_SINGLE = re.compile(r"[\u2018\u2019']")
+
+
+def _plural_possessive(text: str, i: int) -> bool:
+    """Inside a single-quoted passage, is the ’ after an s at ``i`` a plural possessive
+    ("the officers’ report") rather than its close? It is when a noun follows in lower
+    case and the next single mark that is not inside a word closes the passage (no new
+    quotation opens before it): ‘… The officers’ report says so, and it means it,’ he said."""
+    j = i + 2
+    if j >= len(text) or not text[j].islower():
+        return False
+    for m in _NEXT_SINGLE.finditer(text, i + 1):
+        p = m.start()
+        left = text[p - 1] if p > 0 else " "
+        right = text[p + 1] if p + 1 < len(text) else " "
+        if left.isalnum() and right.isalnum():
+            continue  # an apostrophe inside a word
+        if m.group() == "\u2018" or (left.isspace() and not right.isspace()):
+            return False  # a new quotation opens first
+        return not left.isspace()
+    return False
 
 
 def _ends_here(text: str, i: int) -> bool:

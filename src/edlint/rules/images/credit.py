@@ -55,7 +55,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     ("… on Monday. PHOTOS / Supplied", "Photos: Bevan Conley.") covers the story's pictures
     that have no credit of their own; a photographer named in a front-matter `photo:`,
     `photographer:` or `photo_by:` field credits the featured image (a file path there is
-    the picture itself, not a credit). Three weaker
+    the picture itself, not a credit); in a BBC page pasted as text, an "Image source, …"
+    line credits the picture whose "Image caption, …" line follows it. Three weaker
     cases are reported differently:
 
     - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:

@@ -212,7 +212,8 @@ def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Fi
     Two headlines that are the same but for a figure, an amount or a name ("$14m" and
     "$41m", "Smith" and "Jones") are reported however alike the rest is: one of them missed a
     correction. A title that only leaves out or adds words (a shortened search title) is not
-    such a difference.
+    such a difference. Each title is compared on its own: when the page title agrees with the
+    headline and the `og:title` has the date changed, the `og:title` is reported, at its line.
 
     ## Why is this bad?
     When the headline was rewritten but the metadata title was not, search results, social
@@ -256,6 +257,11 @@ def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Fi
         for k in _TITLE_KEYS
         if k in doc.metadata and isinstance(doc.metadata[k].value, str) and doc.metadata[k].value.strip()
     ]
+    spans = {
+        doc.metadata[k].value: doc.metadata[k].value_span
+        for k in _TITLE_KEYS
+        if k in doc.metadata and isinstance(doc.metadata[k].value, str)
+    }
     jl = doc.meta("jsonld")
     if isinstance(jl, dict) and isinstance(jl.get("headline"), str):
         titles.append(jl["headline"])
@@ -263,16 +269,21 @@ def metadata_title_mismatch(doc: Document, opts: MetadataOptions) -> Iterator[Fi
         return
     h = next((b for b in h1s if "article" in b.container or "main" in b.container), h1s[0])
     # The same headline with one figure or name changed: a correction that reached only one
-    # of them, whatever the similarity of the rest.
-    if not any(_norm_title(h.text.text) in _title_forms(t) for t in titles):
+    # of them, whatever the similarity of the rest. Each title on its own: a page title that
+    # matches does not vouch for an og:title that says "21 March" where the H1 says "14 March".
+    head = _norm_title(h.text.text)
+    differing = [t for t in titles if head not in _title_forms(t)]
+    if differing:
         names = _body_names(doc)
-        for t in titles:
+        for t in differing:
             diff = next(
                 (d for d in (substantive_difference(f, h.text.text, names) for f in _title_parts(t)) if d), None
             )
             if diff is not None:
+                # When another title agrees with the headline, the odd one out is the stale one.
+                where = spans.get(t) if len(differing) < len(titles) and spans.get(t) else h.text.span
                 yield Finding(
-                    h.text.span,
+                    where,
                     f"Headline {_q(h.text.text)} says {_q(diff[0])} where the metadata title "
                     f"{_q(t)} says {_q(diff[1])}",
                 )
