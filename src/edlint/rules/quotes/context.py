@@ -377,6 +377,7 @@ _PERSON_APPOSITIVE = lazy(
 _FULL_NAME_AT = lazy(r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]{2,}(?:-[A-Z][a-z’'-]+)?(?:[’']s)?[\s,(]")
 
 
+_HEARD_THAT = lazy(r"\b(?:heard|was told|were told|learned|learnt)\s+(?:that|how)\b")
 _WORDS_OF = lazy(r"\b(?:in the words of|to quote|as put by)\s+(?:the\s+)?[A-Z]", re.I)
 
 
@@ -657,7 +658,9 @@ def _blockquote_ok(
                 and _has_link(doc, intro_block)
                 and _NAMES_DOCUMENT.search(whole)
             )
-            or ctx.attributes(last)
+            # ("The court heard that officers first inspected the flat …" reports evidence,
+            # not whose words follow)
+            or (ctx.attributes(last) and not _HEARD_THAT.search(last))
             or ctx.speaker_clause(tail)
             or _GROUP_SAID.search(tail)
             or _own_voice(group, whole)

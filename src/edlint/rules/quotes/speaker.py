@@ -67,6 +67,12 @@ _BE_BEFORE = lazy(r"(?:\b(?:am|is|are|was|were)|[’']m|[’']re|[’']s)\s+(?:n
 
 # A sentence whose subject is "he" or "she", running into a first-person quotation.
 _PRONOUN_BEAT = lazy(r"[\W_]*(?:He|She)\s+(?:\w+ly\s+)?[a-z]+(?:s|ed)\b")
+# An -ing form right after a noun or adjective in lower case reads as a noun ("the sentencing
+# hearing", "a court hearing"), unless a form of "be" or a clause opener comes before it.
+_NOUN_ING_BEFORE = lazy(
+    r"\b(?:the|a|an|this|that|his|her|its|their|our|[a-z]+ing|court|public|first|final|next|last)\s+$", re.I
+)
+_ING_AUX_BEFORE = lazy(r"\b(?:is|was|were|are|am|be|been|keeps?|kept)\s+(?:\w+ly\s+)?$", re.I)
 _FIRST_PERSON_WORD = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
 
 _PRONOUN_SUBJECT = lazy(r"(?:^|[.!?]\s+)(?:He|She)\s+[a-z]{2,}\b")
@@ -293,6 +299,8 @@ class _Ctx:
             return False  # "Tell an interactive story.", "Share it": an imperative, nobody speaks
         if word == "talking" and _ABOUT_AFTER.match(text, end) and _BE_BEFORE.search(before):
             return False  # "I'm talking about networks": a topic, not speech
+        if word.endswith("ing") and _NOUN_ING_BEFORE.search(before) and not _ING_AUX_BEFORE.search(before):
+            return False  # "the sentencing hearing lasted", "a public meeting": a noun, nobody speaks
         agentless_passive = not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end)
         return not agentless_passive
 
