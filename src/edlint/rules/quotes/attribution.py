@@ -261,7 +261,9 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     A survey prompt ("What did you enjoy most:"), an imperative ("Tell the story."), a topic
     ("I'm talking about networks", "On the community spirit:"), a sentence about something
     else that merely ends with a colon ("The team did amazing work on the materials:") or a
-    passive with no agent ("is often described as “…”") names no speaker. A list's lead-in
+    passive with no agent ("is often described as “…”") names no speaker, nor does evidence
+    reported as heard ("The court heard that officers inspected the flat.") or a hearing or
+    meeting named as a noun ("The sentencing hearing lasted an hour."). A list's lead-in
     covers its items, also across a short label ("Here is a list of suggestions we got."
     "To improve:").
 
