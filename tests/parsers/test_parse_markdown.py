@@ -372,3 +372,28 @@ The constants keep every message consistent.
     assert "Pruning old backups" not in prose and "msg_file" not in prose
     assert "keep every message consistent" in prose
     assert any(b.kind == CODE for b in doc.blocks)
+
+
+def test_figcaption_set_off_by_blank_lines_is_the_figure_caption():
+    # Blank lines inside <figcaption> end the HTML block; Markdown renders the paragraph
+    # between inside the figcaption, so it is the picture's caption.
+    text = (
+        "<figure>\n"
+        '<img src="../handover.jpg" alt="An older man and woman behind a shop counter">\n'
+        "<figcaption>\n\n"
+        "Keith and Mary Miller behind the hardware counter on the day of the\n"
+        "handover, when the shop passed to their nephew.\n\n"
+        "</figcaption>\n"
+        "</figure>\n\n"
+        "The hardware shop on Benedict Street has changed hands.\n"
+    )
+    doc = blocks(text)
+    images = [b for b in doc.blocks if b.kind == "image"]
+    assert len(images) == 1
+    caption = images[0].caption
+    assert caption is not None and caption.text.startswith("Keith and Mary Miller")
+    assert [b.text.text for b in doc.blocks if b.kind == CAPTION] == [caption.text]
+    # the paragraph after the figure is the story's own
+    assert [b.text.text for b in doc.blocks if b.kind == PARAGRAPH] == [
+        "The hardware shop on Benedict Street has changed hands."
+    ]

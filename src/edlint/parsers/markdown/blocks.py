@@ -4,6 +4,7 @@ told apart from paragraphs here."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ...document import (
@@ -29,6 +30,9 @@ from .. import ParseOptions
 from .images import _ImageSources
 from .inline import OBJECT, _InlineWalk
 
+_OPEN_FIGCAPTION = re.compile(r"<figcaption\b[^<>]*>(?:(?!</figcaption>)[^<])*\Z", re.I)
+_CLOSES_FIGCAPTION = re.compile(r"\s*</figcaption\s*>", re.I)
+
 
 class _Walker(_InlineWalk, _ImageSources):
     def __init__(self, doc: Document, masked: str, options: ParseOptions) -> None:
@@ -40,6 +44,10 @@ class _Walker(_InlineWalk, _ImageSources):
         self.containers: list[str] = []
         self.quotes: list[Block] = []
         self.last_image_block: ImageBlock | None = None
+        # A <figcaption> left open at the end of an HTML block: the Markdown paragraphs
+        # up to "</figcaption>" are its caption (blank lines inside the tag end the HTML
+        # block, and Markdown renders the paragraphs inside the figcaption).
+        self.open_caption: ImageBlock | None = None
         self.mask_spans: list[Span] = []
         self.mask_starts: list[int] = []
         self.last_image_end_line = -2
@@ -111,6 +119,8 @@ class _Walker(_InlineWalk, _ImageSources):
                     )
                 )
             elif t == "html_block":
+                if self.open_caption is not None and _CLOSES_FIGCAPTION.match(tok.content or ""):
+                    self.open_caption = None
                 if (
                     html_run
                     and tok.map
@@ -160,6 +170,10 @@ class _Walker(_InlineWalk, _ImageSources):
                 self.last_image_block = b
                 self.last_image_end_line = self.lines.line_of(end)
         self.directives.extend(result.directives)
+        self.open_caption = None
+        last_image = next((b for b in reversed(result.blocks) if isinstance(b, ImageBlock)), None)
+        if last_image is not None and last_image.caption is None and _OPEN_FIGCAPTION.search(src, start, end):
+            self.open_caption = last_image
         if not result.blocks:
             self.doc.blocks.append(Block(kind=HTML, span=Span(start, end)))
 
@@ -181,6 +195,18 @@ class _Walker(_InlineWalk, _ImageSources):
             if res.images:
                 self.last_image_block = res.images[-1]
                 self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
+            return
+        if self.open_caption is not None and kind == PARAGRAPH:
+            image = self.open_caption
+            if image.caption is None:
+                image.caption = text
+            if image.credit is None:
+                marker = find_credit_marker(text.text)
+                if marker is not None:
+                    from ...document import slice_mapped
+
+                    image.credit = slice_mapped(text, marker, len(text.text))
+            doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container, parent=image))
             return
         # A caption: emphasised text directly under an image (same paragraph after a line
         # break, or the next paragraph), or a short credit line there.

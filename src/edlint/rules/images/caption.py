@@ -29,7 +29,8 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     """## What it does
     Reports an editorial image that has no caption, and a caption repeated word for word
     (under a second image, or as a stray paragraph after the caption — a common CMS or
-    scraping artefact). A caption is a `<figcaption>`, the Markdown image title
+    scraping artefact). A caption is a `<figcaption>` (in Markdown also one whose text is set
+    off by blank lines inside the tag, which Markdown renders inside it), the Markdown image title
     (`![alt](src "caption")`), an emphasised line directly under the image, a shortcode's
     `caption=`, a caption- or credit-classed element right after an HTML image, a caption
     in site data, or (for the featured image) a front-matter caption field, or a "Cover

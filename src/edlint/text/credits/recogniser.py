@@ -52,6 +52,14 @@ _HANDLE = lazy(
 )
 
 
+# The picture's maker named in a sentence of the caption: "The artist is Keith's son Matthew
+# Miller", "The photographer was Ann Lee".
+_MAKER_IS = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur)\s+(?:artist|photographer|illustrator|painter|cartoonist|sketch\s+artist)\s+(?:is|was)\s+"
+    r"(?P<who>[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}?\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+)(?=\s*[.;,()]|\s*$)"
+)
+
+
 class CreditRecogniser:
     """Classifies captions and credit fields; built once per options and reused."""
 
@@ -135,6 +143,9 @@ class CreditRecogniser:
             work = titled_work(text)  # "Spider on the Bridge by Groupe LAPS": a work and its maker
             if work is not None:
                 return CreditResult(CREDIT, work[0], work[1], work[2])
+        # "The artist is Keith's son Matthew Miller", "The photographer was Ann Lee."
+        if (" is " in low or " was " in low) and (m := _MAKER_IS.search(text)) is not None:
+            return CreditResult(CREDIT, m.start("who"), m.end("who"), m.group("who"))
         # Agencies named anywhere ("Getty Images"), or where a credit stands ("(AP)", "/AFP").
         if self.sources is not None and (
             _has_any(low, self._source_hints)
