@@ -26,7 +26,9 @@ from edlint.rules.quotes.speaker import (
     _DOC_NOUN_SET,
     _DOC_VERBS,
     _INFINITIVE_BEFORE,
+    _ING_AUX_BEFORE,
     _LIST_COMMA_BEFORE,
+    _NOUN_ING_BEFORE,
     _PASSIVE_AUX,
     _SPEECH_FOLLOWS,
     _Ctx,
@@ -106,6 +108,8 @@ def _has_verb_plain(ctx: _Ctx, text: str, documents: bool) -> bool:
         if word in ctx.lemmas and (_CLAUSE_START_BEFORE.search(before) or _INFINITIVE_BEFORE.search(before)):
             continue
         if word == "talking" and _ABOUT_AFTER.match(text, end) and _BE_BEFORE.search(before):
+            continue
+        if word.endswith("ing") and _NOUN_ING_BEFORE.search(before) and not _ING_AUX_BEFORE.search(before):
             continue
         if not word.endswith("ing") and _PASSIVE_AUX.search(before) and not _BY_AGENT.match(text, end):
             continue

@@ -610,7 +610,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         licensed = licensed or (in_list and list_source) or (quote_only and interview)
         # A quotation opening the paragraph under an introduction ("… he is already
         # looking ahead:") is the introduced speaker's, even with more text after it.
-        opens = bool(tops) and not para.outside[: tops[0].start].strip(" \t*_")
+        # ("So why the iPad? “It’s a new technology …”": an interviewer's short question first)
+        lead = para.outside[: tops[0].start].strip(" \t*_") if tops else ""
+        opens = bool(tops) and (not lead or (lead.endswith("?") and words_at_most(lead, 8)))
         first_licensed = opens and bool(prev_intro)
         if opens and not first_licensed and prev_person and not speaks_of_another(tops[0].inner(text), prev_outside):
             # A quotation opening the paragraph after the one about a person ("Varcos has

@@ -41,10 +41,11 @@ _QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|j
 # A sentence whose subject is one named person: "Patricia was very recently certified."
 _BEAT = lazy(
     r"[\W_]*(?:The\s+(?=[A-Z]))?" + _HONORIFIC + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)"
-    # A full name may take any verb ("Ana Lewis praises"); a single capitalised word only
-    # one that cannot be a plural noun ("Patricia was", not "Heating costs").
-    r"(?:(?:\s+[A-Z][a-z\u00e0-\u00ff’'-]+)+\s+(?:was|is|has|had|[a-z]+ed|[a-z]+s)"
-    r"|\s+(?:was|is|has|had|[a-z]{2,}ed))\b"
+    # A full name may take any verb ("Ana Lewis praises", "Eric de Greef fills in"); a single
+    # capitalised word only one that cannot be a plural noun ("Patricia was", not "Heating costs").
+    r"(?:(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|al|bin|ter)\s+)*[A-Z][a-z\u00e0-\u00ff’'-]+)+"
+    r"\s+(?:(?:also|now|still|then|later|\w+ly)\s+)?(?:was|is|has|had|[a-z]+ed|[a-z]+s)"
+    r"|\s+(?:(?:also|now|still|then|later|\w+ly)\s+)?(?:was|is|has|had|[a-z]{2,}ed))\b"
 )
 # A capitalised word inside a sentence that is not a title-case run of a name of a thing:
 # "What advice does Aaron have", "Kütt shared a story".

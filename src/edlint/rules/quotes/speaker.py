@@ -19,6 +19,7 @@ from .names import (
     _FULL_NAME,
     _GROUP_LEAD,
     _HOLDS_THAT,
+    _HONORIFIC,
     _HONORIFIC_BEAT,
     _MONTHS,
     _NAME_LIKE,
@@ -73,6 +74,11 @@ _NOUN_ING_BEFORE = lazy(
     r"\b(?:the|a|an|this|that|his|her|its|their|our|[a-z]+ing|court|public|first|final|next|last)\s+$", re.I
 )
 _ING_AUX_BEFORE = lazy(r"\b(?:is|was|were|are|am|be|been|keeps?|kept)\s+(?:\w+ly\s+)?$", re.I)
+_ENDS_ON_NAMED_SOURCE = lazy(
+    r"\b(?:according\s+to|says|said|per)\s+"
+    + _HONORIFIC
+    + r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}[\s*_]*[.!]?[\s*_]*$"
+)
 _FIRST_PERSON_WORD = lazy(r"\b(?:I|I[’']m|I[’']ve|I[’']d|[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
 
 _PRONOUN_SUBJECT = lazy(r"(?:^|[.!?]\s+)(?:He|She)\s+[a-z]{2,}\b")
@@ -230,7 +236,8 @@ class _Ctx:
         if names:
             alts = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
             self.known_re = re.compile(
-                r"(?<![\w’'-])(?:" + alts + r")\s+(?:\w+ly\s+)?(?:is|was|has|had|[a-z]{2,}s|[a-z]{2,}ed)\b"
+                r"(?<![\w’'-])(?:" + alts + r")\s+(?:(?:\w+ly|also|now|still|then|later|even|never|always|often|"
+                r"just|soon)\s+)?(?:is|was|has|had|[a-z]{2,}s|[a-z]{2,}ed)\b"
             )
 
     def known_subject(self, text: str) -> bool:
@@ -415,6 +422,8 @@ class _Ctx:
                     for n in _PERSON_NAME.finditer(prev)
                 )
                 named = named or bool(_HONORIFIC_BEAT.match(prev)) or self.known_subject(prev)
+                # "… is in cases of PTSD, according to Shadrac." then “It’s not as simple …”
+                named = named or bool(_ENDS_ON_NAMED_SOURCE.search(prev))
                 if (
                     _PRONOUN_BEAT.match(prev)
                     and words_at_most(prev, 10)
