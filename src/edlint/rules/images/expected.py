@@ -74,7 +74,12 @@ _INTRODUCES = lazy(
 _EXPLAINS = lazy(
     r"^\s*(?:(?:this|the|in\s+this|in\s+the|on\s+this|these|that)\s+(?:[\w-]+\s+){0,2}"
     r"(?:screen\s?shots?|images?|photos?|photographs?|pictures?|diagrams?|charts?|graphs?|figure|maps?|illustrations?"
-    r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\))",
+    r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\)"
+    # what the picture shows, said right under it: "Hannah is holding the award for …",
+    # "Left to right: …", "Here are the …"
+    r"|(?-i:[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})\s+(?:is|are)\s+"
+    r"(?:holding|standing|seen|pictured|shown|wearing|sitting|posing|receiving|presenting)\b"
+    r"|(?:left\s+to\s+right|from\s+left|l\s*-\s*r)\b|(?:this|these)\s+(?:is|are)\s+(?:a|an|the|our|some)\b)",
     re.I,
 )
 # Alt text that is only a name (a headshot): "CFPB's Natalie Kurz", "Dana Whitfield (she/her)".
