@@ -187,7 +187,19 @@ def adversarial_inputs() -> dict[str, str]:
         "quote-marks": _fill('"\u201c'),
         "quote-marks-in-words": _fill('word"\u201cword '),
         "one-paragraph-of-prose": _fill("The island ferry will add a 6.15am sailing on weekdays, the operator said. "),
+        # thousands of short paragraphs, quotations among them: a per-finding scan over every
+        # paragraph in quote-attribution (a preview rule, so this file runs with --preview)
+        "news-paragraphs-with-quotes": _fill(
+            "\u201cWe will keep going whatever happens,\u201d Ana Ruiz said.\n\n"
+            "Ruiz also started selling gear in the 1980s.\n\n"
+            "\u201cI have never seen anything like it, and I don\u2019t think I will again.\u201d\n\n"
+            "> \u201cPeople here are equal. Equally tired, equally frustrated by the delays\u201d\n\n"
+            "The council met on Tuesday. So why now? \u201cBecause the money ran out.\u201d\n\n"
+        ),
     }
+
+
+PREVIEW_INPUTS = {"news-paragraphs-with-quotes"}  # run with --preview: their rules are in preview
 
 
 def bench_adversarial(ed: list[str], work: str, limit: float = 10.0) -> bool:
@@ -203,7 +215,8 @@ def bench_adversarial(ed: list[str], work: str, limit: float = 10.0) -> bool:
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(FRONT + body + "\n")
         size = os.path.getsize(path)
-        wall, code, rss, cpu = run(ed + ["check", "--quiet", "--no-cache", "--jobs", "1", path],
+        preview = ["--preview"] if name in PREVIEW_INPUTS else []
+        wall, code, rss, cpu = run(ed + ["check", "--quiet", "--no-cache", "--jobs", "1", *preview, path],
                                    memory_limit=ADVERSARIAL_MEMORY)
         ok = ok and wall < limit and size < 5_000_000
         print(f"| {name} | {size / 1e6:.2f} | {wall:.2f} | {cpu:.2f} | {rss / 1024:.0f} | {code} | "

@@ -22,7 +22,7 @@ from ...text.patterns import lazy
 from ...text.quotes import Quote, QuoteScan, words_at_most
 from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
-from .candidates import has_candidate_speaker, plainly_speech, unit_at
+from .candidates import UnitIndex, has_candidate_speaker, plainly_speech
 from .context import (
     ProperNames,
     _about_person,
@@ -305,7 +305,8 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     notes about the post itself ("This is a historic blog post"), a sidebar box under its own
     title, a blockquote that opens on a linked title (that page's summary), wording a sign, a
     banner or a message carries ("the banner on our forms had “…”"), code, shortcode
-    arguments and alt text, front matter,
+    arguments and alt text, front matter, documents of more than 10,000 blocks (an archive
+    dump, not an article),
     short unpunctuated one-sentence lines (headlines, teasers; a quoted remark in the first
     person is checked all the same), and documents that are not in English.
 
@@ -350,7 +351,14 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     """
     if not doc.is_english:
         return iter(())
+    if len(doc.blocks) > _MAX_BLOCKS:
+        return iter(())  # an archive dump or a generated page, not an article: bounded work
     return iter(_attribution(doc, opts))
+
+
+# Blocks of a document the rule reads (real articles have a few hundred; reading each
+# paragraph's context costs about 0.2 ms, so this bounds a run to a few seconds).
+_MAX_BLOCKS = 10_000
 
 
 def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
@@ -838,9 +846,10 @@ def _with_no_candidate(
     if not found:
         return found
     units = _units(doc)
+    index = UnitIndex(units)
     kept = []
     for f in found:
-        k = unit_at(units, f.span.start)
+        k = index.at(f.span.start)
         if k is None:
             kept.append(f)
             continue

@@ -11,6 +11,7 @@ attribution: a finding a copy editor disagrees with costs more than a miss.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...document import Block, Document
@@ -388,6 +389,35 @@ def plainly_speech(text: str) -> bool:
     pull-out or an excerpt of a document: not reported."""
     t = text.strip()
     return bool(_OPENS_WITH_MARK.match(t)) or bool(_PERSONAL.search(t))
+
+
+class UnitIndex:
+    """Finds the unit whose source holds an offset by bisection over the blocks' starts (a
+    long article has thousands of units and many findings: one scan each was quadratic)."""
+
+    __slots__ = ("_ends", "_starts", "_units", "_which")
+
+    def __init__(self, units: list[tuple[str, Block, list[Block]]]) -> None:
+        spans = sorted(
+            (blk.span.start, max(blk.span.end, blk.span.start + 1), k)
+            for k, (_kind, b, group) in enumerate(units)
+            for blk in group or [b]
+        )
+        self._units = units
+        self._starts = [s for s, _e, _k in spans]
+        self._ends = [e for _s, e, _k in spans]
+        self._which = [k for _s, _e, k in spans]
+
+    def at(self, offset: int) -> int | None:
+        """The first unit (in order) with a block holding ``offset``, as ``unit_at``."""
+        i = bisect.bisect_right(self._starts, offset)
+        found: int | None = None
+        for j in range(i - 1, max(-1, i - 65), -1):
+            if offset < self._ends[j] and (found is None or self._which[j] < found):
+                found = self._which[j]
+        if found is None and i > 64:
+            return unit_at(self._units, offset)  # a block far back spans it (nesting): rare
+        return found
 
 
 def unit_at(units: list[tuple[str, Block, list[Block]]], offset: int) -> int | None:
