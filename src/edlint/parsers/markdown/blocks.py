@@ -197,16 +197,7 @@ class _Walker(_InlineWalk, _ImageSources):
                 self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
             return
         if self.open_caption is not None and kind == PARAGRAPH:
-            image = self.open_caption
-            if image.caption is None:
-                image.caption = text
-            if image.credit is None:
-                marker = find_credit_marker(text.text)
-                if marker is not None:
-                    from ...document import slice_mapped
-
-                    image.credit = slice_mapped(text, marker, len(text.text))
-            doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container, parent=image))
+            self._caption(self.open_caption, text, container)
             return
         # A caption: emphasised text directly under an image (same paragraph after a line
         # break, or the next paragraph), or a short credit line there.
@@ -225,14 +216,7 @@ class _Walker(_InlineWalk, _ImageSources):
                 or (find_credit_marker(text.text) is not None and len(text.text.split()) <= 40)
             )
         ):
-            target.caption = text
-            if target.credit is None:
-                marker = find_credit_marker(text.text)
-                if marker is not None:
-                    from ...document import slice_mapped
-
-                    target.credit = slice_mapped(text, marker, len(text.text))
-            doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container, parent=target))
+            self._caption(target, text, container)
             self.last_image_block = None
             return
         if kind == PARAGRAPH and is_byline(text.text) and len(text.text.split()) <= 8:
@@ -254,6 +238,19 @@ class _Walker(_InlineWalk, _ImageSources):
         self.last_image_block = res.images[-1] if res.images else None
         if res.images:
             self.last_image_end_line = tok.map[1] - 1 if tok.map else 0
+
+    def _caption(self, image: ImageBlock, text: MappedText, container: tuple[str, ...]) -> None:
+        """``text`` is the picture's caption (the first such paragraph) and, from its credit
+        marker on ("Photo: …"), its credit; it stays in the document as a caption block."""
+        if image.caption is None:
+            image.caption = text
+        if image.credit is None:
+            marker = find_credit_marker(text.text)
+            if marker is not None:
+                from ...document import slice_mapped
+
+                image.credit = slice_mapped(text, marker, len(text.text))
+        self.doc.blocks.append(Block(kind=CAPTION, span=text.span, text=text, container=container, parent=image))
 
     def _block_attributes(self, text: MappedText, parent: Block | None) -> MappedText | None:
         """A kramdown block attribute list closing a paragraph (``{: .pull-quote}`` on the
