@@ -24,6 +24,7 @@ from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .candidates import UnitIndex, has_candidate_speaker, plainly_speech
 from .context import (
+    QUOTES_FROM_DOCUMENT,
     ProperNames,
     _about_person,
     _about_personas,
@@ -426,6 +427,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     # quotations on between sentences of narration ("Dibben now plans to step up …" then
     # “I actually bought a 600cc bike …”), and a reader keeps them with that speaker.
     floor = False
+    # A lead-in said the quotations below are a document's own words ("… with quotations
+    # from the original."): its run goes on under subheads and topic lines, until prose.
+    quoting_document = False
     prev_outside = ""  # the last paragraph, its quotations blanked
     proper = ProperNames([sc.text for sc in scans.values()])
 
@@ -611,7 +615,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         # A shortcode right before a quotation that stands alone: a photo or name card
         # of the speaker, or a callout box around an example.
         licensed = quote_only and bool(
-            prev_licenses or prev_intro or last_shortcode is not None or beside_name or floor
+            prev_licenses or prev_intro or last_shortcode is not None or beside_name or floor or quoting_document
         )
         if quote_only and not licensed and _pull_quote(b, b):
             licensed = _pull_quote_ok(ctx, article, [b], last_shortcode)
@@ -705,6 +709,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         prev_licenses = local_ok or (sourced and opens)
         prev_sourced = local_ok or sourced
         prev_quoted_source = bool(tops) and local_ok
+        if QUOTES_FROM_DOCUMENT.search(para.outside):
+            quoting_document = True
+        elif not quote_only and not in_list and not (words_at_most(text, 10) and text.rstrip(" *_")[-1:] not in ".!?"):
+            quoting_document = False  # the writer's prose again (not a label: "Set up a team")
         if tops:
             floor = local_ok
         elif ctx.attributes(para.outside):

@@ -378,7 +378,19 @@ _FULL_NAME_AT = lazy(r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]{2,}(?:-
 
 
 _HEARD_THAT = lazy(r"\b(?:heard|was told|were told|learned|learnt)\s+(?:that|how)\b")
-_WORDS_OF = lazy(r"\b(?:in the words of|to quote|as put by)\s+(?:the\s+)?[A-Z]", re.I)
+_WORDS_OF = lazy(
+    r"\b(?:in the words of|to quote|as put by)\s+(?:the\s+)?[A-Z]"
+    # "The words of this great man, Dr Martin Luther King, still speak to us today."
+    r"|\bwords\s+of\s+(?-i:[^.!?]{0,50}?(?:(?:Dr|Mr|Mrs|Ms|Prof|Rev|Sir)\.?\s+)?[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+)",
+    re.I,
+)
+# A lead-in saying the quotations that follow are a document's own words: "Here is how
+# the Party describes the team's purpose, with quotations from the original."
+QUOTES_FROM_DOCUMENT = lazy(
+    r"\b(?:quotations?|quotes|excerpts?|extracts?|passages?)\s+(?:taken\s+)?from\s+(?:the|its|their|his|her)\s+"
+    r"(?:original|report|document|letter|statement|book|speech|minutes|transcript|paper|manifesto|memo|judgment|ruling|diary|diaries)\b",
+    re.I,
+)
 
 
 def _introduces(ctx: _Ctx, last: str, whole: str = "") -> bool:
