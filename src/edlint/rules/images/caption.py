@@ -53,7 +53,7 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     A caption is expected under a photograph, not under a screenshot, a diagram, a drawing or
     another graphic the site made (said so by its alt text, caption or file name, or saved as
     PNG, GIF or SVG), an illustration in a list, a picture the paragraph before introduces
-    ("looks like this:") or the one after explains ("This screenshot shows …", "Hannah is
+    ("looks like this:", "Some photographs of June 4th vigils past.") or the one after explains ("This screenshot shows …", "Hannah is
     holding the award for …", "Left to right: …", "This is a fast-growing tree …"), or an
     uncredited portrait of the person the text beside it names. In a site's own post
     (Markdown) the alt text, caption, credit or a camera's file name must show the picture is

@@ -67,7 +67,9 @@ _INTRODUCES = lazy(
     # "as seen in the illustration"
     r"|(?:we|you)\s+(?:can\s+)?(?:display|show|plot|present|compare|see)|look\s+at\s+(?:this|these)|as\s+seen\s+in"
     # the sentence names the picture: "the benchmark graph", "this chart of the RSS field"
-    r"|(?:this|these|the)\s+(?:[\w-]+\s+){0,2}(?:illustrations?|figures?|graphs?|charts?|diagrams?|plots?|screen\s?shots?))\b",
+    r"|(?:this|these|the)\s+(?:[\w-]+\s+){0,2}(?:illustrations?|figures?|graphs?|charts?|diagrams?|plots?|screen\s?shots?)"
+    # a set of pictures named as such: "Some photographs of June 4th vigils past."
+    r"|(?:^|\b(?:some|a\s+few|more|these|our)\s+)(?:photo(?:graph)?s|pictures|images|snapshots|shots)\s+(?:of|from|taken)\b)\b",
     re.I,
 )
 # The paragraph after explains it ("This screenshot of development work shows ...", "Above: ...").
@@ -656,6 +658,8 @@ def _neighbours(doc: Document, block: ImageBlock) -> tuple[str | None, str | Non
         if b is block or b.text is None or b.kind == "image":
             continue
         if b.span.end <= block.span.start:
+            if b.kind == "caption" and b.parent is not None and len(b.text.text.split()) <= 8:
+                continue  # the credit line of the picture before, in a run: not the lead-in
             above = before if b.kind == "heading" else None
             before = b.text.text if above is None else f"{above}\n{b.text.text}"
         elif b.span.start >= block.span.end:

@@ -52,6 +52,12 @@ _HANDLE = lazy(
 )
 
 
+# A social account and its platform ("@averageguy_art via Twitter"), or an agency in capitals
+# with its picture word, closing the caption ("EYEPRESS Photo", "XINHUA Images").
+_HANDLE_OR_AGENCY_PHOTO = re.compile(
+    r"@[A-Za-z0-9_.]{2,40}\s+(?:via|on)\s+(?:Twitter|X|Instagram|Facebook|TikTok|Threads|Mastodon|Bluesky|YouTube)\b"
+    r"|\b[A-Z][A-Z&]{2,}(?:\s+[A-Z][A-Z&]{1,})*\s+(?:Photos?|Images|Pictures)[\s.)]*$"
+)
 # The picture's maker named in a sentence of the caption: "The artist is Keith's son Matthew
 # Miller", "The photographer was Ann Lee".
 _MAKER_IS = re.compile(
@@ -146,6 +152,11 @@ class CreditRecogniser:
         # "The artist is Keith's son Matthew Miller", "The photographer was Ann Lee."
         if (" is " in low or " was " in low) and (m := _MAKER_IS.search(text)) is not None:
             return CreditResult(CREDIT, m.start("who"), m.end("who"), m.group("who"))
+        # "@averageguy_art via Twitter", "Protesters on Sunday. EYEPRESS Photo"
+        if (" via " in low or "photo" in low or "images" in low or "pictures" in low) and (
+            m := _HANDLE_OR_AGENCY_PHOTO.search(text)
+        ) is not None:
+            return CreditResult(CREDIT, m.start(), m.end(), m.group(0).strip())
         # Agencies named anywhere ("Getty Images"), or where a credit stands ("(AP)", "/AFP").
         if self.sources is not None and (
             _has_any(low, self._source_hints)
