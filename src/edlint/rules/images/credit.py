@@ -100,7 +100,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     that convention); `every-photo` reports every one (a newsroom credits staff photos too:
     "Photo: Jane Doe/The Ledger"). In a site's post that credits under a third of its
     photographs, the credited ones are outside pictures it was given ("image via
-    postmarketOS") and the rest are the house's own: none is reported. `edlint init` writes
+    postmarketOS") and the rest are the house's own: none is reported (a picture credited in
+    a photographer's form, "Ruth Barnes/Dale Courier", counts as one of its photographs). `edlint init` writes
     `every-photo` for a site that credits most of its images. Licences and weak credits are reported under either policy.
 
     The convention is about photographs: in a site's own post (Markdown)
@@ -177,7 +178,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             and (doc.format == "html" or by_photographer or photo_evidence(img))
         )
         photographers += by_photographer
-        if doc.format != "html" and not img.featured and photo_evidence(img):
+        # (a photographer's credit, "Neil Pritchard/Vale Gazette", shows a photograph too)
+        if doc.format != "html" and not img.featured and (photo_evidence(img) or by_photographer):
             photos += 1
             credited_photos += best is not None and best[0].kind == CREDIT
         if _emblem(img) or img.decorative or "credit" in img.unknown or "caption" in img.unknown:
