@@ -719,7 +719,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             # "Bell says the crews …" gives one speaker the floor; "Residents said …" a group
             floor = ctx.speaker_clause(para.outside)
         else:
-            floor = floor and keeps_speaker_in_view(para.outside, ctx.speakers)
+            floor = floor and keeps_speaker_in_view(para.outside, ctx.surnames)
         prev_cites = bool(_CITES.search(_last_sentence(text))) and _has_link(doc, b, 400)
         prev_prompt = bool(_NAMES_PROMPT.search(_last_sentence(para.outside)))
         # "… a new sign. It carries the pub's old motto, “…”": the wording is given already,

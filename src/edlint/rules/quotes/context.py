@@ -362,7 +362,12 @@ _PERSON_WHO = lazy(
 # A person with a title or role before the name, opening a sentence: "And design judge
 # Damian Thorne praised the school", "Wanganui club manager Julie Holden was thrilled".
 _TITLED_PERSON = lazy(
-    r"(?:^|[.!?]\s+)(?:(?:And|But|So|Also|Then|Meanwhile),?\s+)?(?:[A-Za-z’'-]+\s+){0,4}?"
+    r"(?:^|[.!?]\s+)(?:(?:And|But|So|Also|Then|Meanwhile),?\s+)?"
+    # the role before the name: "Wanganui club manager", "design judge" (no article or
+    # preposition: "The warehouse on Station Road is open" names a place, not a person)
+    r"(?:(?!(?:The|A|An|In|On|At|Of|For|From|With|By|To|This|That|These|Those|Its|Their|His|Her|Our)\b)"
+    r"[A-Z][a-z’'-]+\s+)?(?:(?!(?:the|a|an|in|on|at|of|for|from|with|by|to|near|under|over|and|or)\b)"
+    r"[a-z][a-z’'-]+\s+){0,3}?"
     r"(?P<name>[A-Z][a-z]+)\s+[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?"
     r"(?:is|are|was|were|has|had|[a-z]{2,}s|[a-z]{2,}ed)\b"
 )

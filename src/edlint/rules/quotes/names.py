@@ -79,7 +79,7 @@ _REFERS_TO_PERSON = lazy(r"\b(?:he|she|him|her|his|hers)\b|\bthe\s+(?:[\w-]+\s+)
 _NAME_GROUP = lazy(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z][a-z’'-]*(?:\s+[A-Z][a-z][a-z’'-]*)*")
 
 
-def keeps_speaker_in_view(narration: str, speakers: list[set[str]]) -> bool:
+def keeps_speaker_in_view(narration: str, surnames: set[str]) -> bool:
     """Does a paragraph of narration refer to a person the article quotes, so that the
     speaker who had the floor keeps it ("The experience inspired her to start writing."
     then “I started writing poems about everything …”)? Narration about other things
@@ -87,7 +87,7 @@ def keeps_speaker_in_view(narration: str, speakers: list[set[str]]) -> bool:
     if _REFERS_TO_PERSON.search(narration):
         return True
     words = {re.sub(r"[’']s?$", "", w) for w in re.findall(r"[A-Z][a-z’'-]+", narration)}
-    return any(len(words & person) > 0 for person in speakers)
+    return not words.isdisjoint(surnames)
 
 
 def speaks_of_another(inner: str, lead: str = "") -> bool:

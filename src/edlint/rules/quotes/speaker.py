@@ -162,6 +162,7 @@ class _Ctx:
         "shape_attributes",
         "speaker_mentions",
         "speakers",
+        "surnames",
     )
 
     def __init__(self, opts: QuotesOptions) -> None:
@@ -185,12 +186,16 @@ class _Ctx:
         # the people the article quotes by name, as the words naming each (learn_speakers)
         self.speakers: list[set[str]] = []
         self.speaker_mentions = 0  # paragraphs with a said-clause naming them
+        # the last word of each speaker's name ("Ummers" of "Hartwell Fire Chief Dale Ummers"):
+        # how narration refers back to them (a place or a title in the name is not them)
+        self.surnames: set[str] = set()
 
     def learn_speakers(self, texts: list[str]) -> None:
         """Remember the names that are the subject of a reporting verb in ``texts``."""
         anywhere, _ = _speaker_patterns(self.lex.single)
         names: set[str] = set()
         people: list[set[str]] = []  # the capitalised words naming each speaker found
+        surnames: set[str] = set()
         paragraphs = 0  # texts naming a speaker: "Greene said … Greene said" in one paragraph is once
         pronouns = 0  # texts whose only said-clause is "he says" / "she said"
         for t in texts:
@@ -199,6 +204,7 @@ class _Ctx:
             if credit is not None:
                 # "“…” — Ray Dominguez, warehouse volunteer": a person the article quotes too
                 people.append({w for w in credit.group(1).split() if len(w) > 2})
+                surnames.add(credit.group(1).split()[-1].strip(",.;:"))
                 paragraphs += 1
                 continue
             if not self.has_verb(t):
@@ -221,15 +227,18 @@ class _Ctx:
                     names.update(w for w in named if w in name.split())
                     if named:
                         people.append(named)
+                        surnames.update(w for w in _CAP_WORD.findall(words)[-1:] if w in named)
             for m in _SAID_NAME.finditer(t):
                 said = m.group(1) or m.group(2)
                 named = {w for w in said.split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
                 names.update(named)
                 if named:
                     people.append(named)
+                    surnames.add(said.split()[-1])
             paragraphs += len(people) > found
             pronouns += pronoun and len(people) == found
         self.speakers = _people(people)
+        self.surnames = surnames
         # In a story that names one speaker, "he says" in another paragraph is them again
         # (a profile: "Liam Wooding …" then "He says at the programme …").
         self.speaker_mentions = paragraphs + (pronouns if len(self.speakers) == 1 else 0)
