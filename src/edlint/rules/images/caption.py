@@ -105,7 +105,8 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     A plain line right under a picture is its caption when it reads as one (up to 20 words,
     one sentence, or one and its credit, naming what is shown rather than narrating: "View
     from the ground.", "Coolum Beach Holiday Park amenities block", "Left to right: …") and
-    the article sets such lines under two or more pictures; such lines do not by themselves
+    the article sets such lines under two or more pictures (one caption under a pair of
+    pictures is the caption of both); such lines do not by themselves
     show that the house captions its pictures, and one short line under a single picture
     may be the next paragraph. In a list whose entries open on a heading or a bold name with
     a picture right under it ("**Capellini**", "## 3. Orecchiette"), the heading names the

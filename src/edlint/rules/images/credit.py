@@ -63,7 +63,8 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
 
     - a licence alone ("CC BY-SA 4.0", "Creative Commons", "public domain") is not a credit:
       a warning, since CC licences themselves require naming the author;
-    - "File photo", "Handout", "Supplied" are weak credits: reported as `info`;
+    - "File photo", "Handout", "Supplied" are weak credits (also "Family handout": whose
+      handout it was names no one): reported as `info`;
     - a credit found only in the file name (`…-istock-452236277.jpg`) or only in the alt
       text is not visible to readers: reported as `info`, saying where it was found.
 

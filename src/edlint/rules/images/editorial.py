@@ -269,10 +269,22 @@ def _names_an_emblem(text: str) -> bool:
     new"), not a sentence about a picture ("Fans wave the club")."""
     head = re.split(r"\b(?:logo|seal|icon|badge|emblem|wordmark|insignia)\b", text, maxsplit=1, flags=re.I)[0]
     words = head.split()
-    # a noun or two naming whose emblem it is: "the town seal", "the club badge"
-    while words and len(head.split()) - len(words) < 2 and words[-1][:1].islower() and words[-1] not in _NAME_FILLER:
-        words.pop()
+    # a noun or two naming whose emblem it is, an adjective or two among them: "the town
+    # seal", "the club badge", "The council's new logo"
+    nouns = 0
+    while words and words[-1][:1].islower():
+        w = words[-1].lower()
+        if w in _EMBLEM_ADJECTIVES:
+            words.pop()
+        elif w not in _NAME_FILLER and nouns < 2:
+            words.pop()
+            nouns += 1
+        else:
+            break
     return all(w[:1].isupper() or w.lower() in _NAME_FILLER for w in words)
+
+
+_EMBLEM_ADJECTIVES = frozenset("new old official original current former updated redesigned".split())
 
 
 def _described_emblem(alt: str) -> bool:

@@ -79,7 +79,7 @@ _EXPLAINS = lazy(
     r"|drawings?|graphics?|gifs?|animations?|visuali[sz]ations?)\b|above\b|pictured\b|\(above\)"
     # what the picture shows, said right under it: "Hannah is holding the award for …",
     # "Left to right: …", "Here are the …"
-    r"|(?-i:[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})\s+(?:is|are)\s+"
+    r"|(?-i:[A-Z][\w’'-]+(?:\s+(?:and\s+)?[A-Z][\w’'-]+){0,3})(?:,\s*[^,.;]{1,30},)?\s+(?:is|are)\s+"
     r"(?:holding|standing|seen|pictured|shown|wearing|sitting|posing|receiving|presenting)\b"
     r"|(?:left\s+to\s+right|from\s+left|l\s*-\s*r)\b|(?:this|these)\s+(?:is|are)\s+(?:a|an|the|our|some)\b)",
     re.I,
@@ -104,6 +104,7 @@ _PHOTO_WORDS = lazy(
     r"|commuters|cyclists|pedestrians|refugees|migrants|survivors|rescuers|guests|delegates|musicians|actors"
     r"|couple|friends|homeowners?|owners?|tenants?|campaigners?|activists?|locals|neighbou?rs?|parents?"
     r"|mourners|surfers|fishermen|hikers|swimmers|shopkeepers?|vendors?|strikers|picketers|worshippers"
+    r"|competitors|entrants|contestants|judges?|exhibitors|stallholders|walkers|climbers|rowers|sailors"
     r"|ceremony|celebration|festival|parade|protest|rally|march|vigil|funeral|wedding|conference|summit|meeting"
     r"|workshop|hackathon|launch|opening|visit|tour|match|race|concert|exhibition|fair|gathering|training"
     r"|lecture|interview|demonstration|strike|election|campaign|fire|flood|floods|storm|blaze|crash|explosion"

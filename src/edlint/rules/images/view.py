@@ -336,6 +336,22 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
                     _add_part(img.credits, part)
             if b.kind == PARAGRAPH:
                 continue
+        if (
+            after == 1
+            and in_run_before
+            and len(run) == 2
+            and b.kind == CAPTION
+            and b.parent is run[-1].block
+            and len(text.split()) <= 60
+        ):
+            # One caption under a pair of pictures ("The Regal's front in 2019, and on Friday
+            # night …. Image credit: …"): it is the caption, and its credit the credit, of both.
+            part = TextPart(text, b.text.span, b.text)
+            first = run[0]
+            if not first.captions:
+                _add_part(first.captions, part)
+            if not first.credits and rec.classify(text).kind != NONE:
+                _add_part(first.credits, part)
         if b.kind == CAPTION and b.parent is None and line - last_line <= 3 and not last.captions:
             _add_part(last.captions, TextPart(text, b.text.span, b.text))
             continue
@@ -483,7 +499,10 @@ def _reads_as_caption(text: str, rec: CreditRecogniser) -> bool:
     if len(breaks) > 1 or (breaks and rec.classify(t[breaks[0].end() :]).kind == NONE):
         return False
     body = t[: breaks[0].start()] if breaks else t
-    return not _NARRATES.search(body)
+    # only the main clause tells narration: "… show Cr Peter Cox how the new platform will
+    # assist lake access" is a caption
+    main = re.split(r"\b(?:how|that|which|where|when|what|who|whose)\b", body, maxsplit=1)[0]
+    return not _NARRATES.search(main)
 
 
 def _is_label(doc: Document, b: Block, text: str) -> bool:

@@ -69,7 +69,8 @@ _PEOPLE_NOUNS = (
     r"friend|mate|coach|teacher|boss|girlfriend|boyfriend|baby|child|kid|boy|girl|man|woman|guy|"
     r"doctor|nurse|team-?mate|player|captain|student|colleague|neighbou?r|mentor|manager|"
     r"tutor|trainer|client|patient|fianc[ée]e?|teenager|teen|youngster|pupil|veteran|athlete|"
-    r"rider|runner|swimmer|artist|singer|musician|winner|champion|writer|poet|farmer|\d+-year-old"
+    r"rider|runner|swimmer|artist|singer|musician|winner|champion|writer|poet|farmer|couple|pair|duo|"
+    r"\d+-year-old"
 )
 _PEOPLE_NOUN = lazy(r"\b(?:" + _PEOPLE_NOUNS + r")s?\b", re.I)
 # Narration that keeps a speaker in view: "he", "her", "the teenager", "the grateful 15-year-old".

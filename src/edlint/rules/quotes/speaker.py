@@ -186,8 +186,8 @@ class _Ctx:
         # the people the article quotes by name, as the words naming each (learn_speakers)
         self.speakers: list[set[str]] = []
         self.speaker_mentions = 0  # paragraphs with a said-clause naming them
-        # the last word of each speaker's name ("Ummers" of "Hartwell Fire Chief Dale Ummers"):
-        # how narration refers back to them (a place or a title in the name is not them)
+        # the last two words of each speaker's name ("Dale Ummers" of "Hartwell Fire Chief Dale
+        # Ummers"): how narration refers back to them (a place or a title in the name is not them)
         self.surnames: set[str] = set()
 
     def learn_speakers(self, texts: list[str]) -> None:
@@ -204,7 +204,7 @@ class _Ctx:
             if credit is not None:
                 # "“…” — Ray Dominguez, warehouse volunteer": a person the article quotes too
                 people.append({w for w in credit.group(1).split() if len(w) > 2})
-                surnames.add(credit.group(1).split()[-1].strip(",.;:"))
+                surnames.update(w.strip(",.;:") for w in credit.group(1).split()[-2:])
                 paragraphs += 1
                 continue
             if not self.has_verb(t):
@@ -227,14 +227,14 @@ class _Ctx:
                     names.update(w for w in named if w in name.split())
                     if named:
                         people.append(named)
-                        surnames.update(w for w in _CAP_WORD.findall(words)[-1:] if w in named)
+                        surnames.update(w for w in _CAP_WORD.findall(words)[-2:] if w in named)
             for m in _SAID_NAME.finditer(t):
                 said = m.group(1) or m.group(2)
                 named = {w for w in said.split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
                 names.update(named)
                 if named:
                     people.append(named)
-                    surnames.add(said.split()[-1])
+                    surnames.update(said.split()[-2:])
             paragraphs += len(people) > found
             pronouns += pronoun and len(people) == found
         self.speakers = _people(people)

@@ -86,7 +86,8 @@ class CreditRecogniser:
         weak_words = tuple(w for w in weak if w.strip())
         self.weak_whole = (
             re.compile(
-                r"^(?:(?:a|an|the)\s+)?(?:"
+                # "Family handout", "Council handout photo": whose handout it was adds no name
+                r"^(?:(?:a|an|the)\s+)?(?:(?:family|council|club|school|police|company|agency|government)\s+)?(?:"
                 + "|".join(_phrase_pattern(w) for w in sorted(set(weak_words), key=len, reverse=True))
                 + r")"
                 r"(?:\s+(?:photo|photograph|picture|image|pic))?$",
