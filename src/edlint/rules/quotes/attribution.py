@@ -246,7 +246,8 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
       for her …”" speak of someone else), ends on its source ("…, per Votebeat."), names
       the replies that follow ("… thousands of desperate responses."), gives one speaker ("…, he said.", "The council
       says …", "A police spokeswoman said …", "One review was less kind."), is a lead-in
-      ("Here is some of the feedback.", "Here we have the recollections of …", "… in the
+      ("Here is some of the feedback.", "Here we have the recollections of …", a text's own
+      wording: "It provides:", "These provide as follows:", "A selection below:", "… in the
       words of Harpreet Singh, one of its founders.", "We read hundreds of these letters.")
       or an interview question; a quote-only paragraph after an attributed quote continues
       it, as does a quotation running over paragraphs;

@@ -218,8 +218,21 @@ def _lead_in_names_source(ctx: _Ctx, last: str) -> bool:
         return False
     end = last.rstrip(" \t*_")
     return bool(
-        _lead_names_speaker(ctx, last) or _DEFINES.search(end) or _DOC_WORD.search(last) or _THING_LEAD.search(last)
+        _lead_names_speaker(ctx, last)
+        or _DEFINES.search(end)
+        or _DOC_WORD.search(last)
+        or _THING_LEAD.search(last)
+        or _TEXT_FOLLOWS.search(last)
     )
+
+
+# A lead-in giving a text's own wording: "Article 8 … It provides:", "These provide as
+# follows:", "A selection below:" (a law, a judgment, a pleading).
+_TEXT_FOLLOWS = lazy(
+    r"\b(?:provides?|stipulates?|specifies|states|reads|as\s+follows|the\s+following|(?:a\s+)?selection\s+below|"
+    r"extracts?\s+below|excerpts?\s+below)\W*$",
+    re.I,
+)
 
 
 # A list of wording to use or avoid: "Do not use:", "Avoid phrases like:", "Say:".
