@@ -65,7 +65,16 @@ from .sources import (
     _sourced_elsewhere,
 )
 from .speaker import _Ctx
-from .view import _SKIP_KINDS, _headline_like, _in_link, _preview, _readers_text, _top_blockquote, block_scans
+from .view import (
+    _SKIP_KINDS,
+    FOOTNOTE_MARK,
+    _headline_like,
+    _in_link,
+    _preview,
+    _readers_text,
+    _top_blockquote,
+    block_scans,
+)
 
 _REFERS_BACK = lazy(
     r"[^.!?]{0,80}\b(?:these|those|such|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:adages?|sayings?|"
@@ -75,6 +84,9 @@ _REFERS_BACK = lazy(
     re.I,
 )
 _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
+# A questionnaire's numbered prompt as a heading ("1. Describe yourself in three words.",
+# "Q3: Name one book you would take."): the quotation under it is the answer.
+_PROMPT_HEADING = lazy(r"[\s*_]*(?:\d{1,2}[.)]|Q\s*\d{0,2}[.:)]?)\s+\S.*[.?][\s*_]*$")
 _CONNECTOR = lazy(r"[\s,;*_]*(?:and|or|to|nor|vs\.?|versus|then)?[\s,;*_]*")
 _FOOTNOTE = lazy(r"footnote|endnote|fn-|references", re.I)
 _REFERENCES_HEADING = lazy(
@@ -92,6 +104,15 @@ _NAMED_AFTER = lazy(
     r"[\W_]*(?:so\s+)?(?:goes|go|reads|read|runs|ran|went)\s+the\s+(?:[\w’'-]+\s+){0,2}?(?:mottos?|slogans?|sayings?"
     r"|taglines?|refrains?|mantras?|adages?|proverbs?|signs?|banners?|headlines?|captions?|chants?|songs?|jingles?"
     r"|creeds?|pledges?|oaths?|prayers?|lines?|lyrics?|jokes?)\b",
+    re.I,
+)
+# The paragraph after a quotation says whose words they were: "These are the words of Albert
+# Einstein.", "Those lines were written by a 19-year-old private.", "Ruiz wrote those words in 1916."
+_WHOSE_WORDS_AFTER = lazy(
+    r"[\W_]*(?:(?:these|those|such)\s+(?:are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:words|lines|thoughts|sentiments|views)"
+    r"\s+of\b|(?:these|those|the)\s+(?:\w+\s+)?(?:words|lines)\s+(?:are|were|came)\s+(?:from|by|spoken|written|penned|"
+    r"uttered)\b|(?:[A-Z][\w’'.-]+\s+){1,3}(?:wrote|spoke|said|penned|uttered)\s+(?:these|those)\s+(?:\w+\s+)?"
+    r"(?:words|lines)\b)",
     re.I,
 )
 # "Conversely, “…”": a quotation that continues the source of the paragraph before.
@@ -122,6 +143,9 @@ _NAMES_WORDING = lazy(
 _RUNS_ON = lazy(
     r"\b(?:the|a|an|to|that|of|and|or|for|with|by|as|is|are|was|were|be|on|in|our|their|his|her|its)[\s*_]*$", re.I
 )
+# A colon lead-in carrying a footnote mark ("… is that:[5]", "… held:¹", "… found[^3]:"):
+# the passage below it is cited, as legal and academic writing cites.
+_CITED_LEAD_IN = lazy(r":[\s*_]*" + FOOTNOTE_MARK + r"[\s*_]*$|" + FOOTNOTE_MARK + r"[\s*_]*:[\s*_]*$")
 _CITES = lazy(r"\baccording to\b|\b(?:report|study|survey|infographic|analysis|paper|poll)\b", re.I)
 _QUESTION_LINE = lazy(r"[^\n]{0,200}\?[\s*_]*$")
 
@@ -371,15 +395,17 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     if opts.attribution_scope == "reporting" and not _reports_speech(scans):
         return []  # no quotation here is attributed the way news attributes speech
     question_list = _question_lists(doc)
-    ctx.learn_speakers([_outside(sc) if sc.quotes else sc.text for sc in scans.values()])
+    # (a heading is no said-clause: "Witnessing Colleagues Kicked Out" names no speaker)
+    ctx.learn_speakers(
+        [_outside(sc) if sc.quotes else sc.text for b in doc.prose if b.kind != HEADING for sc in (scans[id(b)],)]
+    )
     title = str(doc.meta("title", "headline") or "")
     # A profile, an interview write-up, a case study, a talk's report: the article quotes
     # one person by name again and again (or its title names them), and a reader takes its
     # other quotations for that person's, unless a quotation turns out to be someone else's
     # ("Sam Tait, 31, has captained the club since 2022." then “It's been the hardest month …”).
-    one_speaker = len(ctx.speakers) == 1 and (
-        ctx.speaker_mentions >= 2 or any(re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0])
-    )
+    lead_speaker = _lead_speaker(ctx, title)
+    one_speaker = lead_speaker is not None
     others_quoted = False
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
@@ -452,10 +478,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []
             prev_licenses = False
             section_license = _Later(_heading_names_speaker, ctx, b.text.text)
-            answer_section = bool(_QUESTION_HEADING.search(b.text.text)) and b.text.text.count("?") <= 3
+            prompt = bool(_QUESTION_HEADING.search(b.text.text) or _PROMPT_HEADING.match(b.text.text))
+            answer_section = prompt and b.text.text.count("?") <= 3
             # A question heading of an interview: the answer under it is the interviewee's.
             prev_intro = (
-                bool(_QUESTION_HEADING.search(b.text.text))
+                prompt
                 or b.text.text.rstrip(" *_").endswith(":")  # "The Agile Manifesto:"
                 or section_license
             )
@@ -591,6 +618,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             ctx.starts_with_said_clause(text)
             or _REFERS_BACK.match(text)
             or _NAMED_AFTER.match(text)
+            or _WHOSE_WORDS_AFTER.match(text)
             or _ASKED_SOURCE.match(text)
             or (_SOURCE_LINK_LINE.match(text) and (_has_link(doc, b) or _in_link(doc, b)) and words_at_most(text, 20))
         ):
@@ -639,7 +667,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 inner = tops[0].inner(text)
                 others_quoted = (
                     bool(who)
-                    and who.split()[-1] not in ctx.speakers[0]
+                    and who.split()[-1] not in lead_speaker
                     and bool(_MY_OWN.search(inner))
                     # "Paige is a beautiful player …" speaks of the person named, not as them
                     and not any(re.search(r"\b" + re.escape(w) + r"\b", inner) for w in who.split())
@@ -660,6 +688,13 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 local_ok = local_ok or chain_ok
                 if q.closed or k < len(tops) - 1:
                     end_chain()
+                continue
+            if not q.closed and any(
+                o.kind == q.kind and o.depth > q.depth and o.start < q.end for o in _nested_in(scan, q)
+            ):
+                # A stray opening mark ("In classical poetry, "6-character quatrains are
+                # rare …", then "parallel lines" and "quatrains" as terms): a quotation
+                # would set its own quotations in the other marks. quote-unbalanced reports it.
                 continue
             if not ctx.quotable(text, q):
                 # Too short to need a speaker, but an attributed phrase ("… noted there
@@ -739,6 +774,8 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_intro = True  # an interview's question in bold: the answer follows
         elif last.rstrip(" *_").endswith(":") and _has_link(doc, b, 300):
             prev_intro = True  # "[It depends on five factors](…):": a linked source
+        elif _CITED_LEAD_IN.search(last):
+            prev_intro = True  # "… the test means that:[5]": the passage below is cited by footnote
         else:
             prev_intro = _Later(_introduces, ctx, last, para.outside)
         intro, last_shortcode, prev_quote_ok = b, None, None
@@ -749,9 +786,30 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     out.extend(pending)
     if one_speaker and not others_quoted:
         return []
-    if out and len(ctx.speakers) == 1:
-        out = [f for f in out if not _speaks_on(doc, ctx.speakers[0], f)]
+    if out and (len(ctx.speakers) == 1 or lead_speaker is not None):
+        out = [f for f in out if not _speaks_on(doc, lead_speaker or ctx.speakers[0], f)]
     return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)
+
+
+def _nested_in(scan: QuoteScan, q: Quote) -> list[Quote]:
+    """The quotations nested in ``q``."""
+    return [o for o in scan.quotes if q.start < o.start < q.end]
+
+
+def _lead_speaker(ctx: _Ctx, title: str) -> set[str] | None:
+    """The one person an article quotes, as the words naming them: the only speaker named
+    in two or more paragraphs (or in the title), or one named in three or more paragraphs
+    when anyone else is named in one only (an interview profile that mentions what a dean
+    or a colleague once said)."""
+    if len(ctx.speakers) == 1:
+        named = ctx.speaker_mentions >= 2 or any(
+            re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0]
+        )
+        return ctx.speakers[0] if named else None
+    counts = sorted(zip(ctx.speaker_paragraphs, range(len(ctx.speakers))), reverse=True)
+    if len(counts) >= 2 and counts[0][0] >= 3 and counts[1][0] <= 1 and len(counts) <= 3:
+        return ctx.speakers[counts[0][1]]
+    return None
 
 
 def _emphasised(doc: Document, b: Block) -> bool:

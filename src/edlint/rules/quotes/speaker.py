@@ -106,6 +106,12 @@ _SAID_SHAPE_BEFORE = lazy(
     # "Martin goes on, “…”", "She continued: “…”"
     r"|\b(?:he|she|they|(?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?"
     r"(?:goes|went|carries|carried|continues|continued|adds|added)(?:\s+on)?\s*[,:][\s*_]*$"
+    # "Her reply was, “…”", "His answer: “…”", "Came the reply: “…”": the words are a
+    # person's reply, named by whose it is
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+[’']s?)\s+(?:\w+\s+)?(?:reply|replies|answer|answers|response|"
+    r"retort|rejoinder|words|advice|verdict|message|explanation|reaction|comment)\s*(?:(?:was|were|is|came)\s*)?"
+    r"[,:\u2014\u2013][\s*_]*$"
+    r"|\b(?:[Cc]ame|[Cc]omes)\s+(?:the|her|his|their)\s+(?:reply|answer|response|retort)\s*[,:][\s*_]*$"
 )
 
 
@@ -135,6 +141,19 @@ def _sentence_before(text: str, end: int) -> str:
     return text[start + 1 : end]
 
 
+# Two-letter words that are not names: titles and abbreviations ("Dr", "St") and the
+# capitalised function words that open sentences.
+_NOT_A_SHORT_NAME = frozenset(
+    "Mr Ms Dr St Jr Sr Mt Ft Lt Co No So If In On At As An Or Of To By Up It He We Be Do Go My Us Me Oh Is Am".split()
+)
+
+
+def _name_word(w: str) -> bool:
+    """Can ``w`` be a word of a person's name? Two-letter surnames are common ("Ip",
+    "Wu", "Ng", "Li"); other short words are initials, titles or function words."""
+    return len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower() and w not in _NOT_A_SHORT_NAME)
+
+
 def _people(people: list[set[str]]) -> list[set[str]]:
     """The people the name word sets stand for, each as the words naming them: sets sharing
     a word ("Nell Gray", "Gray", "Nell") are one person."""
@@ -161,6 +180,7 @@ class _Ctx:
         "phrase_re",
         "shape_attributes",
         "speaker_mentions",
+        "speaker_paragraphs",
         "speakers",
         "surnames",
     )
@@ -186,6 +206,7 @@ class _Ctx:
         # the people the article quotes by name, as the words naming each (learn_speakers)
         self.speakers: list[set[str]] = []
         self.speaker_mentions = 0  # paragraphs with a said-clause naming them
+        self.speaker_paragraphs: list[int] = []  # per speaker: the paragraphs naming them
         # the last two words of each speaker's name ("Dale Ummers" of "Hartwell Fire Chief Dale
         # Ummers"): how narration refers back to them (a place or a title in the name is not them)
         self.surnames: set[str] = set()
@@ -198,14 +219,16 @@ class _Ctx:
         surnames: set[str] = set()
         paragraphs = 0  # texts naming a speaker: "Greene said … Greene said" in one paragraph is once
         pronouns = 0  # texts whose only said-clause is "he says" / "she said"
-        for t in texts:
+        where: list[int] = []  # the text each entry of people was found in
+        for index, t in enumerate(texts):
             found = len(people)
             credit = _CREDITED_NAME.match(t) if words_at_most(t, 14) else None
             if credit is not None:
                 # "“…” — Ray Dominguez, warehouse volunteer": a person the article quotes too
-                people.append({w for w in credit.group(1).split() if len(w) > 2})
+                people.append({w for w in credit.group(1).split() if _name_word(w)})
                 surnames.update(w.strip(",.;:") for w in credit.group(1).split()[-2:])
                 paragraphs += 1
+                where.append(index)
                 continue
             if not self.has_verb(t):
                 continue
@@ -222,7 +245,7 @@ class _Ctx:
                     named = {
                         w
                         for w in _CAP_WORD.findall(words)
-                        if w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and len(w) > 2
+                        if w.lower() not in _NOT_ONE_SPEAKER and w not in _MONTHS and _name_word(w)
                     }
                     names.update(w for w in named if w in name.split())
                     if named:
@@ -230,14 +253,20 @@ class _Ctx:
                         surnames.update(w for w in _CAP_WORD.findall(words)[-2:] if w in named)
             for m in _SAID_NAME.finditer(t):
                 said = m.group(1) or m.group(2)
-                named = {w for w in said.split() if w.lower() not in _NOT_ONE_SPEAKER and len(w) > 2}
+                named = {w for w in said.split() if w.lower() not in _NOT_ONE_SPEAKER and _name_word(w)}
                 names.update(named)
                 if named:
                     people.append(named)
                     surnames.update(said.split()[-2:])
+            where.extend([index] * (len(people) - len(where)))
             paragraphs += len(people) > found
             pronouns += pronoun and len(people) == found
         self.speakers = _people(people)
+        # in how many texts each speaker is named ("Ip said" in seven paragraphs, "the Dean
+        # insisted" in one)
+        self.speaker_paragraphs = [
+            len({where[i] for i, named in enumerate(people) if named & group}) for group in self.speakers
+        ]
         self.surnames = surnames
         # In a story that names one speaker, "he says" in another paragraph is them again
         # (a profile: "Liam Wooding …" then "He says at the programme …").

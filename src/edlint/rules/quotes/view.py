@@ -19,12 +19,17 @@ def block_scans(doc: Document) -> dict[int, QuoteScan]:
 _CLOSERS = " \t*_)]\"'\u201d\u2019\u00bb\u203a"
 
 
+# A footnote mark after a sentence's punctuation ("… is that:[5]", "… in 2019.[^3]", "….¹")
+FOOTNOTE_MARK = r"(?:\[\^?\w{1,6}\]|<sup>[^<]{1,8}</sup>|[\u00b9\u00b2\u00b3\u2070-\u2079]+)"
+_TRAILING_FOOTNOTE = lazy(FOOTNOTE_MARK + r"[\s*_]*$")
+
+
 _SENTENCE_ENDS = (".", "!", "?", "\u2026", ":", ";", ",")
 
 
 def _ends_sentence(text: str) -> bool:
     """Does the text end with a sentence's punctuation (after closing quotes and brackets)?"""
-    return text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+    return _TRAILING_FOOTNOTE.sub("", text).rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def _teaser_like(text: str) -> bool:
@@ -34,7 +39,8 @@ def _teaser_like(text: str) -> bool:
 
 
 def _terminal(text: str) -> bool:
-    """Does the text end like a sentence (after closing quotes and brackets)?"""
+    """Does the text end like a sentence (after closing quotes, brackets and a footnote mark)?"""
+    text = _TRAILING_FOOTNOTE.sub("", text)
     # (a dash at the end runs into what follows, like a colon: "… never been calmer —")
     return text.rstrip(_CLOSERS).endswith((".", "!", "?", "\u2026", ":", ";", ",", "\u2014", "\u2013", "--"))
 
