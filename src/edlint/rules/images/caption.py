@@ -108,7 +108,12 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     the article sets such lines under two or more pictures (one caption under a pair of
     pictures is the caption of both); such lines do not by themselves
     show that the house captions its pictures, and one short line under a single picture
-    may be the next paragraph. In a list whose entries open on a heading or a bold name with
+    may be the next paragraph. A line of up to 45 words set between two pictures (or
+    between a picture and the next heading or the article's end, when it is one sentence)
+    is the first picture's cutline, even when it tells what happened ("Owen Barlow took home
+    first place in the pie eating contest."); and in an article that captions its other
+    pictures, a sentence under a picture that reads as a caption is one set in the wrong
+    type, not a missing caption. In a list whose entries open on a heading or a bold name with
     a picture right under it ("**Capellini**", "## 3. Orecchiette"), the heading names the
     picture. A logo, poster or flyer named so by its file (`iqlogo.jpg`, `socnt-poster.jpg`)
     needs no caption.
@@ -210,6 +215,14 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
             continue
         if (
             (plain_captions and img.plain_caption)
+            # In an article that captions its other pictures, a sentence under this one that
+            # reads as a caption is one set in the wrong type, not a missing caption (a bold
+            # line with no full stop is the next section's pseudo-heading).
+            or (
+                firm
+                and img.plain_caption == img.cutline
+                and img.cutline.rstrip(" *_").endswith((".", "!", "\u201d", '"'))
+            )
             or (listed and img.under_heading)
             or _GRAPHIC_FILE.search(_file_name(img.src))
         ):

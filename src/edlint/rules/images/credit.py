@@ -46,7 +46,10 @@ def image_credit(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     credit field of site data, the maker named in the caption's sentence ("artist's impression
     of the pier by Studio Marlow", "The artist is Keith's son Matthew Miller."), a social account
     and its platform ("@averageguy_art via Twitter"), an agency in capitals with its picture
-    word closing the caption ("EYEPRESS Photo"), and a gallery caption that is a work's title and its maker
+    word closing the caption ("EYEPRESS Photo"), the collection or book a picture comes from
+    closing its caption ("…, from Museum of London.", "…, from the collection of the State
+    Library of Victoria", "a drawing published in Stan Hugill's Sailortown"), a web site after
+    a credit label ("Photo: web.archive.org"), and a gallery caption that is a work's title and its maker
     ("Tide Lanterns by Studio Varga": the artist or studio is the picture's source; not
     "Boats moored by Tower Bridge"; in a gallery captioned so, a maker styled in lower case
     counts too), and one credit line for a run of pictures ("installation views, photos ©

@@ -61,6 +61,9 @@ class Image:
     # ground.", "Left to right: Mayor …"). It covers this picture, but, unlike a styled
     # caption, it does not show that the house captions its pictures.
     plain_caption: str = ""
+    # The plain line right under the picture names who or what it shows ("Lauren Barlow is
+    # all smiles as she wears …"): a cutline, whatever the next block is.
+    cutline: str = ""
     # The short heading (or bold label) the picture sits right under, in a list whose
     # entries each open on a name and a picture ("## 3. The bullet vibrator").
     under_heading: str = ""

@@ -274,10 +274,16 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
     run: list[Image] = []  # the pictures in a row right before, nothing but pictures between
     in_run = False
     label = ""  # the heading or bold label right above, nothing between
+    # The one short paragraph right under the last picture, if the next block is a picture:
+    # a line set between two pictures is the first one's caption (a cutline in plain type).
+    between: tuple[Image, str] | None = None
     for b in doc.blocks:
         if isinstance(b, ImageBlock):
             img = by_block.get(id(b))
             if img is not None:
+                if between is not None and not between[0].captions:
+                    between[0].plain_caption = between[1]
+                between = None
                 if label:
                     img.under_heading, label = label, ""
                 run = [*run, img] if in_run else [img]
@@ -291,6 +297,9 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             continue
         if b.text is None:
             continue
+        if between is not None and b.kind == "heading" and not between[0].captions and _one_sentence(between[1]):
+            between[0].plain_caption = between[1]  # the line closes the picture's section
+        between = None
         text = b.text.text
         label = text if _is_label(doc, b, text) else ""
         if b.kind == "heading":
@@ -461,6 +470,10 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
         ):
             _add_part(last.credits, TextPart(text, b.text.span, b.text))
             continue
+        if after == 1 and b.kind == PARAGRAPH and 1 <= line - last_line <= 3 and _cutline_like(text):
+            between = (last, text)
+            if not last.captions:
+                last.cutline = text
         if after == 1 and b.kind == PARAGRAPH and 1 <= line - last_line <= 3 and _reads_as_caption(text, rec):
             # A plain line under the picture (or a pair of them) that reads as its caption.
             for img in run if in_run_before else [last]:
@@ -468,6 +481,8 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
                     img.plain_caption = text
         if after >= 2 or b.kind != "heading":
             last = None
+    if between is not None and not between[0].captions and _one_sentence(between[1]):
+        between[0].plain_caption = between[1]  # the last picture and the line closing the article
 
 
 # A line that reads as a caption: short, at most one sentence, not a quotation, a lead-in
@@ -480,7 +495,7 @@ _SENTENCE_END_INSIDE = lazy(r"[.!?][\s\u00a0]+(?=\S)")
 # the ground.", "Household organics being delivered to the landfill", "Sugar gliders call
 # the estate home.").
 _NARRATES = lazy(
-    r"\b(?:I|we|our|us|my|was|were|had|did|will|would|could|should|might|has|have|said|says|told|"
+    r"\b(?:I|we|our|us|my|was|were|had|did|will|would|could|should|might|can|cannot|may|must|has|have|said|says|told|"
     r"found|felt|thought|knew|went|came|took|made|got|saw|became|began|kept|left|won|lost|ran|spent|"
     r"sent|brought|met|heard|held|led|built|wrote|gave|grew|chose|drove|flew|fought|taught|sold|paid)\b"
     r"|(?<!\bbeing\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!-)\b[a-z]{3,}ed\b",
@@ -503,6 +518,44 @@ def _reads_as_caption(text: str, rec: CreditRecogniser) -> bool:
     # assist lake access" is a caption
     main = re.split(r"\b(?:how|that|which|where|when|what|who|whose)\b", body, maxsplit=1)[0]
     return not _NARRATES.search(main)
+
+
+def _cutline_like(text: str) -> bool:
+    """Could this line be the picture's cutline if another picture follows it: up to 45 words
+    in one or two sentences, not a quotation, a list's lead-in, a question or a modal
+    ("Visitors can book tours …"), that names who is shown ("Owen Barlow took home first
+    place in the pie eating contest …", "Cub Scouts recently enjoyed …") or speaks of the
+    picture ("… gathered for this group photo")."""
+    t = text.strip(" \t*_")
+    if not t or len(t.split()) > 45 or t[:1] in "\"“‘'«(-—–•":
+        return False
+    if t.endswith((":", "?", ";", ",")) or len(list(_SENTENCE_END_INSIDE.finditer(t.rstrip(".!")))) > 1:
+        return False
+    if _MODAL.search(t):
+        return False
+    # (a word the line shares with the alt text or the file name is no sign: prose under a
+    # picture of a protest speaks of the protest too)
+    return bool(_NAMED_SUBJECT.match(t) or _PICTURE_WORD.search(t))
+
+
+# A modal or future: advice or plans, not what a picture shows.
+_MODAL = lazy(r"\b(?:can|cannot|can't|will|won't|would|should|must|may|might|could)\b", re.I)
+# Who is shown, opening the line: two or more capitalised words ("Megan Budd provides …",
+# "The Congregational Church of Eastford's praise team …", "Cub Scouts …").
+_NAMED_SUBJECT = lazy(
+    r"(?:The\s+)?(?!(?:By|In|On|At|After|Before|When|While|For|With|From|During|Last|This|That|These|Those|Next|Our|My"
+    r"|We|It|As|If|But|And|So|Then|Since|Until|Over|Under|Every|Each|All|Some|Most|Many|One|Two|Three)\b)"
+    r"[A-Z][\w’'.-]+(?:\s+(?:and|of|de|van|von)?\s*[A-Z][\w’'.-]+)+\b"
+)
+_PICTURE_WORD = lazy(
+    r"\b(?:photos?|pictured|pictures?|shown\s+(?:here|above|below|left|right|at)|from\s+left|left\s+to\s+right"
+    r"|at\s+left|at\s+right)\b",
+    re.I,
+)
+
+
+def _one_sentence(text: str) -> bool:
+    return _SENTENCE_END_INSIDE.search(text.strip(" \t*_").rstrip(".!")) is None
 
 
 def _is_label(doc: Document, b: Block, text: str) -> bool:

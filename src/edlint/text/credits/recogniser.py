@@ -66,6 +66,26 @@ _MAKER_IS = re.compile(
 )
 
 
+# A web site named as a picture's source after a credit label ("Photo: web.archive.org",
+# "Image: bbc.co.uk").
+_WEB_SOURCE = re.compile(
+    r"(?!.*\.(?:jpe?g|png|gif|webp|svg|tiff?|heic|avif|bmp)$)(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{0,40}(?:\.[a-z0-9-]{1,40}){0,3}\.[a-z]{2,12}(?:/\S{0,60})?",
+    re.I,
+)
+# The collection a picture comes from, closing the caption: "Sea Chandlers, from Museum of
+# London.", "…, from the collection of the State Library of Victoria", "(from the National
+# Archives)", "A drawing published in Stan Hugill's Sailortown."
+_COLLECTION_SOURCE = re.compile(
+    r"(?:[,;(]\s*(?:[Ff]rom|[Cc]ourtesy\s+of)\s+(?:the\s+)?(?:(?:[Cc]ollection|[Aa]rchives?)\s+of\s+(?:the\s+)?)?"
+    r"|\b(?:[Ff]rom|[Ii]n)\s+the\s+(?:[Cc]ollection|[Aa]rchives?)\s+of\s+(?:the\s+)?)"
+    r"(?P<who>(?:[A-Z][\w’'&.-]*\s+){0,4}(?:Museum|Library|Archives?|Collection|Gallery|Trust|Society|Institute|"
+    r"Institution|Foundation|Record\s+Office|Records)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?)"
+    r"[\s.)]*$"
+    r"|\b(?:drawing|engraving|illustration|print|photograph|map|plate|image|cartoon)\s+(?:first\s+)?published\s+in\s+"
+    r"(?P<book>(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*(?:[’']s)?(?:\s+[A-Z][\w’'-]*){0,4})[\s.)]*$"
+)
+
+
 class CreditRecogniser:
     """Classifies captions and credit fields; built once per options and reused."""
 
@@ -153,6 +173,12 @@ class CreditRecogniser:
         # "The artist is Keith's son Matthew Miller", "The photographer was Ann Lee."
         if (" is " in low or " was " in low) and (m := _MAKER_IS.search(text)) is not None:
             return CreditResult(CREDIT, m.start("who"), m.end("who"), m.group("who"))
+        # "Sea Chandlers, from Museum of London.": the collection the picture comes from
+        if (" from " in low or " in " in low or "courtesy" in low) and (
+            m := _COLLECTION_SOURCE.search(text)
+        ) is not None:
+            g = "who" if m.group("who") else "book"
+            return CreditResult(CREDIT, m.start(g), m.end(g), m.group(g))
         # "@averageguy_art via Twitter", "Protesters on Sunday. EYEPRESS Photo"
         if (" via " in low or "photo" in low or "images" in low or "pictures" in low) and (
             m := _HANDLE_OR_AGENCY_PHOTO.search(text)
@@ -260,6 +286,8 @@ class CreditRecogniser:
             kind = CREDIT  # "… - via dsimic", "… - via the postmarketOS blog"
         if kind == NONE and _LOWERCASE_NAME.fullmatch(value.strip(" .")):
             kind = CREDIT  # "Photo: r.r. jones": a name the house styles in lower case
+        if kind == NONE and _WEB_SOURCE.fullmatch(value.strip(" .")):
+            kind = CREDIT  # "Photo: web.archive.org": the site the picture was taken from
         if kind == NONE:
             return NO_CREDIT
         return CreditResult(kind, m.start(), stop, value)
