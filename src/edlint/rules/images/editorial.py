@@ -313,7 +313,15 @@ def is_decorative(img: Image, opts: ImagesOptions) -> bool:
         return True
     # a bold line under the picture may be a pseudo-heading: it does not make it editorial
     captions = [c for c in img.captions if c.where != EMPHASIS_LINE]
+    lines = [*captions, *img.credits]
+    if lines and all(_STOCK_LIBRARY.search(c.text) and len(c.text.split()) <= 12 for c in lines):
+        # a stock mood picture whose only line is its credit ("Photo credit: Bich Tran from
+        # Pexels"): alt="" is right for it, there is nothing in it to describe
+        return True
     return not captions and not img.credits
+
+
+_STOCK_LIBRARY = lazy(r"\b(?:unsplash|pexels|pixabay|freepik|stocksnap|rawpixel)\b", re.I)
 
 
 def _decoded_file_words(src: str) -> str:

@@ -74,6 +74,7 @@ def _collect(doc: Document, opts: ImagesOptions) -> list[Image]:
         lead = _attach_lead_caption(doc, out, recogniser_for(opts))
         if lead is not None:
             lead.decorative = is_decorative(lead, opts)
+        _attach_positional_captions(doc, out, recogniser_for(opts))
     return out
 
 
@@ -212,6 +213,36 @@ _LEAD_LABEL = lazy(
     r"(?:image|photo(?:graph)?|picture|illustration|pic)s?\b\s*(?:[:|\-–—]|courtesy\b|by\b|from\b|credits?\b|©)",
     re.I,
 )
+
+
+# A caption set apart from its picture that says where the picture is ("Bottom photo: (Left to
+# right) …", "Photo below: …", "Pictured right: …"), as a newsroom prints cutlines under the story.
+_POSITION_LABEL = lazy(
+    r"[\s*_]*(?:(?P<where>bottom|second|lower|middle|inset|left|right|below|above|last|final)\s+"
+    r"(?:image|photo(?:graph)?|picture|pic)s?|(?:image|photo(?:graph)?|picture|pic|pictured)\s+"
+    r"(?P<where2>above|below|left|right|at\s+left|at\s+right|bottom))\s*[:|\-–—]",
+    re.I,
+)
+
+
+def _attach_positional_captions(doc: Document, images: list[Image], rec: CreditRecogniser) -> None:
+    """Each "Bottom photo: …" paragraph captions one picture of the story: the last one still
+    without a caption for "bottom", "below", "last"; the first one for the others."""
+    for b in doc.blocks:
+        if b.kind != PARAGRAPH or b.text is None or len(b.text.text) > 600:
+            continue
+        m = _POSITION_LABEL.match(b.text.text)
+        if m is None:
+            continue
+        open_ = [i for i in images if i.block is not None and i.skip is None and not i.featured and not i.captions]
+        if not open_:
+            return
+        where = (m.group("where") or m.group("where2") or "").lower()
+        img = open_[-1] if where in ("bottom", "below", "last", "final", "lower") else open_[0]
+        part = TextPart(b.text.text, b.text.span, b.text)
+        _add_part(img.credits if _credit_only(b.text.text, rec) else img.captions, part)
+        if rec.classify(b.text.text).kind != NONE and not img.credits:
+            _add_part(img.credits, part)
 
 
 def _attach_lead_caption(doc: Document, images: list[Image], rec: CreditRecogniser) -> Image | None:
@@ -531,8 +562,8 @@ def _cutline_like(text: str) -> bool:
         return False
     if t.endswith((":", "?", ";", ",")) or len(list(_SENTENCE_END_INSIDE.finditer(t.rstrip(".!")))) > 1:
         return False
-    if _MODAL.search(t):
-        return False
+    if _MODAL.search(t) or _LEAD_LABEL.match(t) or _POSITION_LABEL.match(t):
+        return False  # (a "Top photo: …" line captions the picture it names, wherever it is)
     # (a word the line shares with the alt text or the file name is no sign: prose under a
     # picture of a protest speaks of the protest too)
     return bool(_NAMED_SUBJECT.match(t) or _PICTURE_WORD.search(t))

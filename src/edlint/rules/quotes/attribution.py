@@ -79,9 +79,18 @@ from .view import (
 _REFERS_BACK = lazy(
     r"[^.!?]{0,80}\b(?:these|those|such|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:adages?|sayings?|"
     r"commenters?|posters?|writers?|reviewers?|tweeters?|"
-    r"proverbs?|clichés?|cliches?|slogans?|mottos?|mottoes|catchphrases?|platitudes?|maxims?|"
+    r"proverbs?|clichés?|cliches?|slogans?|mottos?|mottoes|catchphrases?|platitudes?|maxims?|statements?|sentiments?|"
     r"phrases?|questions?|complaints?|objections?|myths?|misconceptions?)\b",
     re.I,
+)
+# A heading or a bold line naming the person whose words follow: a label and a name
+# ("Current student: Daniel Cross of Watseka", "In her words: Meghann Rosemary Miller"), or a
+# name with a role after it ("JAY (owner of Native Cafe!) and his daughter June",
+# "Priya Raman, second-year nursing student").
+_NAMES_RESPONDENT = lazy(
+    r"[\s*_]*(?:(?:[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,4}):\s*(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][^\W\d_A-Z][\w’'-]*"
+    r"(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][^\W\d_A-Z][\w’'.-]*){1,3}\b"
+    r"|(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,3}\s*(?:\(\s*[\w ]|,\s+[a-z0-9]))"
 )
 _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
 # A questionnaire's numbered prompt as a heading ("1. Describe yourself in three words.",
@@ -454,6 +463,11 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     # quotations on between sentences of narration ("Dibben now plans to step up …" then
     # “I actually bought a 600cc bike …”), and a reader keeps them with that speaker.
     floor = False
+    # The section's heading, or a bold line set as one, names the person whose answers follow
+    # ("Current student: Daniel Cross of Watseka", "**JAY (owner of Native Cafe!)**"): a
+    # quotation opening a paragraph, or after a questionnaire's prompt ("Favorite part of
+    # being a dad: “…”"), is theirs.
+    respondent = False
     # A lead-in said the quotations below are a document's own words ("… with quotations
     # from the original."): its run goes on under subheads and topic lines, until prose.
     quoting_document = False
@@ -478,6 +492,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []
             prev_licenses = False
             section_license = _Later(_heading_names_speaker, ctx, b.text.text)
+            respondent = bool(_NAMES_RESPONDENT.match(b.text.text)) and words_at_most(b.text.text, 20)
             prompt = bool(_QUESTION_HEADING.search(b.text.text) or _PROMPT_HEADING.match(b.text.text))
             answer_section = prompt and b.text.text.count("?") <= 3
             # A question heading of an interview: the answer under it is the interviewee's.
@@ -485,6 +500,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 prompt
                 or b.text.text.rstrip(" *_").endswith(":")  # "The Agile Manifesto:"
                 or section_license
+                or respondent
             )
             intro, last_shortcode, prev_quote_ok = None, None, None
             # A lead-in naming the source of lists grouped under subheadings ("Some of the
@@ -604,6 +620,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 beside_name = True
             if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
                 out.extend(_lone_block(ctx, doc, b, scan, article))
+            elif b.kind != CAPTION and not tops and _NAMES_RESPONDENT.match(text) and _bold_line(doc, b):
+                out.extend(pending)
+                pending = []
+                respondent, prev_intro, prev_licenses, floor = True, True, False, False
             elif b.kind != CAPTION and not tops:
                 if pending and ((_credit_like(text) and _ENDS_WITH_NAME.search(text)) or _in_link(doc, b)):
                     pending = []  # a name line or a linked title under a quotation: its source
@@ -674,6 +694,16 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 )
         # (after the person just introduced, who may be someone new)
         first_licensed = first_licensed or (opens and floor)
+        if (
+            respondent
+            and tops
+            and (
+                (opens and bool(_FIRST_PERSON.search(tops[0].inner(text))))
+                # a questionnaire's prompt and the answer after it
+                or (lead.rstrip(" *_").endswith((":", "\u2026", "...")) and words_at_most(lead, 20))
+            )
+        ):
+            first_licensed = True
         if tops and not opens and prev_sourced and _CONNECTIVE.fullmatch(para.outside[: tops[0].start]):
             first_licensed = True  # "Conversely, “…”" after a sourced quotation
         local_ok = licensed
@@ -789,6 +819,18 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     if out and (len(ctx.speakers) == 1 or lead_speaker is not None):
         out = [f for f in out if not _speaks_on(doc, lead_speaker or ctx.speakers[0], f)]
     return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)
+
+
+def _bold_line(doc: Document, b: Block) -> bool:
+    """Is the paragraph set wholly in bold or italics (a pseudo-heading): Markdown's
+    `**…**`, or HTML's `<p><b>…</b></p>`?"""
+    if b.attrs.get("emphasis"):
+        return True
+    before = doc.source[max(0, b.span.start - 40) : b.span.start]
+    after = doc.source[b.span.end : b.span.end + 20]
+    return bool(re.search(r"<(?:b|strong|em|i)\b[^>]*>\s*$", before)) and bool(
+        re.match(r"\s*</(?:b|strong|em|i)>", after)
+    )
 
 
 def _nested_in(scan: QuoteScan, q: Quote) -> list[Quote]:

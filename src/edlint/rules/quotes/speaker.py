@@ -109,7 +109,9 @@ _SAID_SHAPE_BEFORE = lazy(
     # "Her reply was, “…”", "His answer: “…”", "Came the reply: “…”": the words are a
     # person's reply, named by whose it is
     r"|\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w’'-]+[’']s?)\s+(?:\w+\s+)?(?:reply|replies|answer|answers|response|"
-    r"retort|rejoinder|words|advice|verdict|message|explanation|reaction|comment)\s*(?:(?:was|were|is|came)\s*)?"
+    r"retort|rejoinder|words|advice|verdict|message|explanation|reaction|comment)"
+    # ("Avelar's advice for other students is, “…”")
+    r"(?:\s+(?:for|to|on|about)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)?\s*(?:(?:was|were|is|came)\s*)?"
     r"[,:\u2014\u2013][\s*_]*$"
     r"|\b(?:[Cc]ame|[Cc]omes)\s+(?:the|her|his|their)\s+(?:reply|answer|response|retort)\s*[,:][\s*_]*$"
 )
@@ -148,9 +150,23 @@ _NOT_A_SHORT_NAME = frozenset(
 )
 
 
+# Titles and roles before a name ("Cllr Tom Ridley", "Opposition leader Cllr Sarah Venn"):
+# not words of the person's name, or every councillor would be one speaker.
+_TITLE_WORDS = frozenset(
+    """cllr cr councillor councilor dr prof professor mr mrs ms miss mx sir dame lord lady rev reverend
+    fr pastor bishop rabbi imam sgt sergeant det detective insp inspector supt superintendent
+    constable pc gov governor sen senator rep representative mp msp mla mayor president judge
+    justice capt captain coach chief deputy minister secretary commissioner chair chairman
+    chairwoman director principal dean gen general col colonel lt maj admiral cabinet
+    opposition member student""".split()
+)
+
+
 def _name_word(w: str) -> bool:
     """Can ``w`` be a word of a person's name? Two-letter surnames are common ("Ip",
     "Wu", "Ng", "Li"); other short words are initials, titles or function words."""
+    if w.lower().rstrip(".") in _TITLE_WORDS:
+        return False
     return len(w) > 2 or (len(w) == 2 and w[0].isupper() and w[1].islower() and w not in _NOT_A_SHORT_NAME)
 
 
