@@ -280,17 +280,27 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
       the replies that follow ("… thousands of desperate responses."), gives one speaker ("…, he said.", "The council
       says …", "A police spokeswoman said …", "One review was less kind."), is a lead-in
       ("Here is some of the feedback.", "Here we have the recollections of …", a text's own
-      wording: "It provides:", "These provide as follows:", "A selection below:", "… in the
+      wording: "It provides:", "These provide as follows:", "A selection below:", a lead-in
+      cited by a footnote mark ("… is that:[5]"), "… in the
       words of Harpreet Singh, one of its founders.", "We read hundreds of these letters.")
       or an interview question; a quote-only paragraph after an attributed quote continues
       it, as does a quotation running over paragraphs;
+    - a reply named by whose it is, in the quotation's own sentence ("Her reply was, “…”",
+      "Avelar's advice for other students is, “…”", "Came the reply: “…”");
+    - a heading, or a bold line set as one, that names the person whose answers follow
+      ("Current student: Daniel Cross of Watseka", "In her words: Meghann Miller",
+      "**JAY (owner of Native Cafe!) and his daughter June**"): a first-person quotation
+      opening a paragraph under it, or an answer after a questionnaire's prompt ("Favorite
+      part of being a dad: “…”"), is theirs, as is an answer under a numbered prompt heading
+      ("1. Describe yourself in three words.");
     - a speaker who has the floor: after their quotation or their reported words, a
       quotation opening a paragraph stays theirs across narration that keeps them in view
       ("The 17-year-old trains on the lake before school.", "Her club has started a
       fundraising drive."); narration about anything else ("The course was moved last
       year."), a group's words or a heading takes the floor away;
     - the paragraph after, when it opens with a said-clause ("So said Edna Price, 81, …"
-      too) or says whom the words were asked
+      too), says whose words they were ("These are the words of Albert Einstein.", "Those
+      lines were written by …", "… truly embody that statement.") or says whom the words were asked
       of ("We asked reviewers …"), or a credit line or a captioned photo of a person under it.
 
     A survey prompt ("What did you enjoy most:"), an imperative ("Tell the story."), a topic
@@ -307,8 +317,10 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     on a writer's name ("Dana Whitfield: Weekly Review") sources the report under it; in an
     article that quotes one person by name again and again (in two or more paragraphs; a
     profile, a case study, a talk's report, "Dr Lois Surgenor from the Department of …
-    says") and no one else (people credited after a dash count too), or whose title names
-    the one person it quotes, the other quotations are theirs,
+    says") and no one else (people credited after a dash count too; in three or more
+    paragraphs, with anyone else named in one only), or whose title names
+    the one person it quotes, the other quotations are theirs (a title shared by two people,
+    "Cllr Tom Ridley" and "Cllr Sarah Venn", does not make them one),
     and a quotation right after a sentence about that person is read as theirs.
 
     Paragraphs further away, a title-case heading, a place name or a group paraphrase
@@ -340,7 +352,8 @@ def quote_attribution(doc: Document, opts: QuotesOptions) -> Iterator[Finding]:
     notes about the post itself ("This is a historic blog post"), a sidebar box under its own
     title, a blockquote that opens on a linked title (that page's summary), wording a sign, a
     banner or a message carries ("the banner on our forms had “…”"), code, shortcode
-    arguments and alt text, front matter, documents of more than 10,000 blocks (an archive
+    arguments and alt text, front matter, a stray opening mark whose "quotation" holds other
+    quotations in the same marks (quote-unbalanced reports the mark), documents of more than 10,000 blocks (an archive
     dump, not an article),
     short unpunctuated one-sentence lines (headlines, teasers; a quoted remark in the first
     person is checked all the same), and documents that are not in English.

@@ -502,7 +502,7 @@ def _said_inside(ctx: _Ctx, inner: str) -> bool:
     return False
 
 
-_CLAUSE_CUT = lazy(r"[,;?!][’'”\"]?\s+")
+_CLAUSE_CUT = lazy(r"[,;?!][’'”\"]{0,2}\s+")  # (“…,’’ Mr Hunt said: a closing mark typed as two)
 
 
 class _Later:
