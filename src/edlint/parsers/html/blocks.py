@@ -3,6 +3,8 @@ containers and classes, and choosing which blocks are the article rather than pa
 
 from __future__ import annotations
 
+import re
+
 from ...document import (
     BIO,
     BYLINE,
@@ -18,6 +20,10 @@ from ...document import (
 from ...text.bylines import is_byline
 from .vocabulary import BIO_CLASS, BLOCK_TAGS, BYLINE_CLASS, CHROME_CLASS, CONTAINERS, KIND_OF
 
+# The id of a page's footer wrapper ("footer-container", "news-footer"). (Not a header's: a
+# story's own "article-header" holds its byline.)
+_CHROME_ID = re.compile(r"(?:^|[-_])(footer)(?:$|[-_])", re.I)
+
 
 class _BlockFlush:
     """Turning the text read so far into a block (mixed into the walker)."""
@@ -28,6 +34,9 @@ class _BlockFlush:
         for o in self.stack:
             if o.tag in CONTAINERS:
                 names.append(o.tag)
+            elif o.tag == "div" and (ident := o.attrs.get("id")) and (where := _CHROME_ID.search(ident)):
+                # <div id="footer-container">: the page's own footer, as a <footer> would be
+                names.append(where.group(1).lower())
             if o.classes and any(BIO_CLASS.search(c) for c in o.classes):
                 names.append("bio")
         return tuple(names)

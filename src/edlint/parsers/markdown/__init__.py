@@ -10,6 +10,7 @@ spaces, line breaks kept) so markdown-it never reads them as prose and line numb
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from ...document import BLOCKQUOTE, CODE, Block, Document, ParseProblem, Span
@@ -20,7 +21,7 @@ from ..frontmatter import mdx_metadata, split_front_matter
 from ..shortcodes import DEFAULT_IMAGE_SHORTCODES, code_tag_regions, find_shortcodes, mark_shortcode_bodies
 from .blocks import _Walker
 from .inline import OBJECT
-from .masking import _code_regions, _defuse_brackets, _mask, esm_spans, pre_spans
+from .masking import _code_regions, _defuse_brackets, _mask, esm_spans, html_comment_spans, pre_spans
 
 __all__ = ["MAX_NESTING", "OBJECT", "_code_regions", "_defuse_brackets", "parse"]
 
@@ -86,6 +87,15 @@ def parse(path: str, source: str, options: ParseOptions) -> Document:
     pres = [p for p in pre_spans(source, body_start, code_regions) if p.end > p.start]
     if pres:
         shortcodes = [sc for sc in shortcodes if not any(p.start <= sc.span.start < p.end for p in pres)]
+    if shortcodes and "<!--" in source:
+        # A figure left inside an HTML comment (a draft's discarded copy) is not on the page.
+        comments = html_comment_spans(source, body_start, code_regions)
+        starts = [c.start for c in comments]
+        shortcodes = [
+            sc
+            for sc in shortcodes
+            if (k := bisect_right(starts, sc.span.start) - 1) < 0 or sc.span.start >= comments[k].end
+        ]
     mask_spans = sorted(
         [sc.span for sc in shortcodes] + [body for _sc, body in code_tags] + esm + pres, key=lambda sp: sp.start
     )

@@ -204,3 +204,25 @@ def pre_spans(source: str, start: int, code: list[Span]) -> list[Span]:
         out.append(Span(m.end(), close.start()))
         pos = close.end()
     return out
+
+
+_COMMENT_OPEN = lazy(r"<!--")
+
+
+def html_comment_spans(source: str, start: int, code_regions: list[Span]) -> list[Span]:
+    """The HTML comments of the body (``<!-- … -->``, an unclosed one to the end), outside
+    code. Linear: each comment's end is found once."""
+    spans: list[Span] = []
+    pos = start
+    code = sorted(code_regions, key=lambda c: c.start)
+    code_starts = [c.start for c in code]
+    while (m := _COMMENT_OPEN.search(source, pos)) is not None:
+        k = bisect_right(code_starts, m.start()) - 1
+        if k >= 0 and m.start() < code[k].end:
+            pos = m.end()
+            continue
+        end = source.find("-->", m.end())
+        end = len(source) if end < 0 else end + 3
+        spans.append(Span(m.start(), end))
+        pos = end
+    return spans

@@ -12,7 +12,7 @@ from ...text.quoting import quoted
 from ..base import Finding, Severity, rule
 from .editorial import _emblem
 from .expected import caption_expected, is_photograph
-from .model import EMPHASIS_LINE, Image, _credit_only, recogniser_for, shared_line_ids
+from .model import EMPHASIS_LINE, WRAPPER_LINE, Image, _credit_only, recogniser_for, shared_line_ids
 from .options import SECTION, ImagesOptions
 from .view import _CAPTION_CLASS, images_of
 
@@ -180,7 +180,9 @@ def image_caption(doc: Document, opts: ImagesOptions) -> Iterator[Finding]:
     described = [
         img
         for img in images
-        if not img.skip and img.captions and not all(_credit_only(c.text, rec) for c in img.captions)
+        if not img.skip
+        and img.captions
+        and not all(_credit_only(c.text, rec) or c.where == WRAPPER_LINE for c in img.captions)
     ]
     # A bold line under a picture may be a migrated post's pseudo-heading: such lines show
     # the house captions its pictures only when they sit under half of them or more.

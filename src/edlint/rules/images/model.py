@@ -17,6 +17,9 @@ from .options import ImagesOptions
 # Where a caption read from a bold or italic paragraph under the picture was found: such a
 # line may be the caption or a pseudo-heading of a migrated post ("**Pop-up newsroom**").
 EMPHASIS_LINE = "emphasised line under the picture"
+# A short line closing the picture's own HTML wrapper, whatever its class: it captions the
+# picture, but a house that marks captions so loosely does not show that it captions them all.
+WRAPPER_LINE = "line closing the picture's wrapper"
 
 
 @dataclass(eq=False)

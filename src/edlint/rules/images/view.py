@@ -12,6 +12,7 @@ from .editorial import _skip_reason, is_decorative
 from .featured import _featured, _jsonld_credits
 from .model import (
     EMPHASIS_LINE,
+    WRAPPER_LINE,
     Image,
     TextPart,
     _add_part,
@@ -392,6 +393,27 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
                 _add_part(first.captions, part)
             if not first.credits and rec.classify(text).kind != NONE:
                 _add_part(first.credits, part)
+        if (
+            after == 1
+            and last.origin == "html"
+            and not last.captions
+            and last.block is not None
+            and b.kind in (PARAGRAPH, CAPTION, "table_cell")
+            and _wrapper_caption(doc.source, last.block.span.end, b.span.start, b.span.end, text)
+        ):
+            # The rest of the picture's own wrapper: "<div class="news_img_left"><img …><br>
+            # <span class="smaller">Thomas Jessell</span></div>" (a house's caption, whatever
+            # its class)
+            styled = _wrapped_in_emphasis(doc.source, b.span.start, b.span.end) or any(
+                _CAPTION_CLASS.search(c) for c in b.classes
+            )
+            # (set in italics or a caption's class, it shows the house's captions like any other)
+            part = TextPart(text, b.text.span, b.text, where="" if styled else WRAPPER_LINE)
+            if rec.classify(text).kind != NONE:
+                _add_part(last.credits, part)
+            if not _credit_only(text, rec):
+                _add_part(last.captions, part)
+            continue
         if b.kind == CAPTION and b.parent is None and line - last_line <= 3 and not last.captions:
             _add_part(last.captions, TextPart(text, b.text.span, b.text))
             continue
@@ -424,6 +446,12 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
                     _add_part(last.captions, part)  # "Artist's impression of the plumes. (NASA)"
             else:
                 _add_part(last.captions, part)
+                if any(_CREDIT_ONLY_CLASS.search(c) for c in b.classes) and _NAME_AFTER_BREAK.search(
+                    doc.source, b.span.start, b.span.end
+                ):
+                    # "<div class="caption_n_credit">Farmers plant onions.<br/>John Bolmeier</div>":
+                    # the box's last line is the photographer
+                    _add_part(last.credits, part)
             continue
         if (
             last.origin == "html"
@@ -549,6 +577,34 @@ def _reads_as_caption(text: str, rec: CreditRecogniser) -> bool:
     # assist lake access" is a caption
     main = re.split(r"\b(?:how|that|which|where|when|what|who|whose)\b", body, maxsplit=1)[0]
     return not _NARRATES.search(main)
+
+
+# A name alone on the last line of a caption-and-credit box: "…<br/>John Bolmeier",
+# "…<br />BRANDON QUESTER", "…<br>Jane Doe/Cronkite News".
+_NAME_AFTER_BREAK = lazy(
+    r"<br\s*/?>\s*(?:(?:[A-Z][a-z’'.-]+|[A-Z][A-Z’'.-]+)(?:\s+(?:de|van|von|da|[A-Z][a-z’'.-]+|[A-Z][A-Z’'.-]+)){1,3})"
+    r"(?:\s*/\s*[A-Z][\w .&’'-]{1,40})?\s*$"
+)
+# Between a picture and its caption in one wrapper: line breaks and opening inline tags, no
+# end of a block and no other text.
+_WRAPPER_GAP = lazy(r"(?:\s|<br\s*/?>|</a>|<(?:span|b|strong|em|i|small|font|a)\b[^<>]*>)*", re.I)
+_WRAPPER_END = lazy(r"(?:\s|</(?:span|b|strong|em|i|small|font|a)>|<br\s*/?>)*</(div|td|p|li|dd|center)>", re.I)
+
+
+def _wrapper_caption(source: str, img_end: int, start: int, end: int, text: str) -> bool:
+    """Is this text the rest of the picture's own wrapper element, a short line that closes
+    it: after a line break (`<img …><br><span>…</span></div>`), or alone in a `<div>` or a
+    table cell with the picture (`<div><img …>(L-R) <b>…</b></div>`)? Prose that a floated
+    picture opens (`<p><img class="float-left">The seminar …</p>`) is not."""
+    if start - img_end > 300 or len(text.split()) > 40 or text.lstrip()[:1] in "\"“‘'«":
+        return False
+    gap = source[img_end:start]
+    if not _WRAPPER_GAP.fullmatch(gap):
+        return False
+    closing = _WRAPPER_END.match(source, end)
+    if closing is None:
+        return False
+    return "<br" in gap.lower() or (closing.group(1).lower() in ("div", "td", "center") and len(text.split()) <= 25)
 
 
 def _cutline_like(text: str) -> bool:

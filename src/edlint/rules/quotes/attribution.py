@@ -64,7 +64,7 @@ from .sources import (
     _shortcode_cite,
     _sourced_elsewhere,
 )
-from .speaker import _Ctx
+from .speaker import _SAID_SHAPE_AFTER, _Ctx
 from .view import (
     _SKIP_KINDS,
     FOOTNOTE_MARK,
@@ -428,6 +428,13 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     # ("Sam Tait, 31, has captained the club since 2022." then “It's been the hardest month …”).
     lead_speaker = _lead_speaker(ctx, title)
     one_speaker = lead_speaker is not None
+    # A story that names one person and quotes them only as "she said" ("Marissa Feiwus didn't
+    # need a ticket …" then “…,” she said.): narration naming her keeps her in view.
+    if not ctx.speakers and ctx.pronoun_paragraphs >= 2:
+        first = next((b for b in doc.prose if b.kind in (PARAGRAPH, LIST_ITEM) and b.text is not None), None)
+        who = person_subject(first.text.text, proper_early(doc), full_only=True) if first is not None else None
+        if who:
+            ctx.surnames = set(who.split()[-2:])
     others_quoted = False
     article = _ArticleText(doc)
     personas = _Later(_about_personas, doc)
@@ -747,7 +754,16 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 continue
             # A later quotation of the paragraph has the earlier one's speaker, unless it
             # speaks of a third person ("She has been …") and nothing else names a speaker.
-            inherits = k > 0 and local_ok and not speaks_of_another(q.inner(text), para.outside[: q.start])
+            # (right after the said-clause of the one before, it is theirs even when it speaks of
+            # a "he": “You need to recognize …,” Barrett preached. “He is the one who …”)
+            inherits = (
+                k > 0
+                and local_ok
+                and (
+                    not speaks_of_another(q.inner(text), para.outside[: q.start])
+                    or _continues_after_clause(ctx, para.outside[tops[k - 1].end : q.start])
+                )
+            )
             ok = licensed or inherits or (k == 0 and first_licensed) or para.attributed(q)
             if not ok and (
                 _not_speech_at(ctx, scan, q, para.sentences)
@@ -829,9 +845,27 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     out.extend(pending)
     if one_speaker and not others_quoted:
         return []
-    if out and (len(ctx.speakers) == 1 or lead_speaker is not None):
-        out = [f for f in out if not _speaks_on(doc, lead_speaker or ctx.speakers[0], f)]
+    main = lead_speaker or _main_speaker(ctx)
+    if out and main is not None:
+        out = [f for f in out if not _speaks_on(doc, main, f)]
     return _with_no_candidate(doc, scans, out, bool(author_first_person) if out else False)
+
+
+def _continues_after_clause(ctx: _Ctx, gap: str) -> bool:
+    """Is the text between two quotations only the first one's said-clause ("Barrett preached
+    to the congregation.", "Susan Lucht, clinical director for the centre.")? Then the second
+    quotation goes on in the same voice."""
+    gap = gap.strip(" \t*_")
+    if not gap or not words_at_most(gap, 16) or _SENTENCE_INSIDE.search(gap.rstrip(".")):
+        return False
+    return bool(
+        ctx.speaker_clause(gap) or ctx.attributes(gap) or _NAME_CLAUSE.match(gap) or _SAID_SHAPE_AFTER.match(" " + gap)
+    )
+
+
+_SENTENCE_INSIDE = lazy(r"[.!?]\s+[A-Z]")
+# A name and an appositive with the verb left out: "Susan Lucht, clinical director for the centre."
+_NAME_CLAUSE = lazy(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2}(?:,\s+[^.]{3,100})?\.?$")
 
 
 def _bold_line(doc: Document, b: Block) -> bool:
@@ -849,6 +883,22 @@ def _bold_line(doc: Document, b: Block) -> bool:
 def _nested_in(scan: QuoteScan, q: Quote) -> list[Quote]:
     """The quotations nested in ``q``."""
     return [o for o in scan.quotes if q.start < o.start < q.end]
+
+
+def _main_speaker(ctx: _Ctx) -> set[str] | None:
+    """The person an article quotes most, when they stand out: the only one, or one named in
+    four or more paragraphs and at least twice as many as anyone else. A quotation right
+    after a paragraph about them is theirs (``_speaks_on``); the others are still checked."""
+    if len(ctx.speakers) == 1:
+        return ctx.speakers[0]
+    counts = sorted(zip(ctx.speaker_paragraphs, range(len(ctx.speakers))), reverse=True)
+    if len(counts) >= 2 and counts[0][0] >= 4 and counts[0][0] >= 2 * counts[1][0]:
+        return ctx.speakers[counts[0][1]]
+    return None
+
+
+def proper_early(doc: Document) -> ProperNames:
+    return ProperNames([b.text.text for b in doc.prose[:5] if b.text is not None])
 
 
 def _lead_speaker(ctx: _Ctx, title: str) -> set[str] | None:

@@ -162,6 +162,11 @@ _TITLE_WORDS = frozenset(
 )
 
 
+def _bare(words: set[str]) -> set[str]:
+    """Name words without a possessive ("Denic's" is Denic)."""
+    return {re.sub(r"[’']s?$", "", w) if w[-2:] in ("'s", "’s") or w[-1:] in "'’" else w for w in words}
+
+
 def _name_word(w: str) -> bool:
     """Can ``w`` be a word of a person's name? Two-letter surnames are common ("Ip",
     "Wu", "Ng", "Li"); other short words are initials, titles or function words."""
@@ -194,6 +199,7 @@ class _Ctx:
         "multi_cues",
         "opts",
         "phrase_re",
+        "pronoun_paragraphs",
         "shape_attributes",
         "speaker_mentions",
         "speaker_paragraphs",
@@ -223,6 +229,7 @@ class _Ctx:
         self.speakers: list[set[str]] = []
         self.speaker_mentions = 0  # paragraphs with a said-clause naming them
         self.speaker_paragraphs: list[int] = []  # per speaker: the paragraphs naming them
+        self.pronoun_paragraphs = 0  # texts whose only said-clause is "she said" / "he says"
         # the last two words of each speaker's name ("Dale Ummers" of "Hartwell Fire Chief Dale
         # Ummers"): how narration refers back to them (a place or a title in the name is not them)
         self.surnames: set[str] = set()
@@ -277,7 +284,9 @@ class _Ctx:
             where.extend([index] * (len(people) - len(where)))
             paragraphs += len(people) > found
             pronouns += pronoun and len(people) == found
+        people = [_bare(p) for p in people]
         self.speakers = _people(people)
+        self.pronoun_paragraphs = pronouns
         # in how many texts each speaker is named ("Ip said" in seven paragraphs, "the Dean
         # insisted" in one)
         self.speaker_paragraphs = [
