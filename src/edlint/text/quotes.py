@@ -237,7 +237,14 @@ def _too_many_marks(text: str) -> bool:
     return False
 
 
+# Windows-1252's quotation marks read as Latin-1 (U+0091–U+0094, control characters nobody
+# types): a page converted with the wrong encoding. They are scanned as the marks they were.
+_C1_QUOTES = str.maketrans({"\x91": "\u2018", "\x92": "\u2019", "\x93": "\u201c", "\x94": "\u201d"})
+
+
 def _scan_quotes(text: str) -> QuoteScan:
+    if any(c in text for c in "\x91\x92\x93\x94"):
+        text = text.translate(_C1_QUOTES)  # (same length: offsets hold)
     scan = QuoteScan(text)
     if _MARK.search(text) is None or _too_many_marks(text):
         return scan

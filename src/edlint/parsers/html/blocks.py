@@ -23,6 +23,10 @@ from .vocabulary import BIO_CLASS, BLOCK_TAGS, BYLINE_CLASS, CHROME_CLASS, CONTA
 # The id of a page's footer wrapper ("footer-container", "news-footer"). (Not a header's: a
 # story's own "article-header" holds its byline.)
 _CHROME_ID = re.compile(r"(?:^|[-_])(footer)(?:$|[-_])", re.I)
+# The id or class of the wrapper a page keeps its story in.
+_MAIN_ID = re.compile(
+    r"^(?:main[-_]?content|(?:article|story|post|entry)[-_]?(?:body|content|text)|articlebody|storybody)$", re.I
+)
 
 
 class _BlockFlush:
@@ -37,6 +41,10 @@ class _BlockFlush:
             elif o.tag == "div" and (ident := o.attrs.get("id")) and (where := _CHROME_ID.search(ident)):
                 # <div id="footer-container">: the page's own footer, as a <footer> would be
                 names.append(where.group(1).lower())
+            elif o.tag in ("div", "section") and _MAIN_ID.search(o.attrs.get("id") or ""):
+                # <div id="main_content">, <div id="article-body">: the story, as <main> is (an id
+                # names one wrapper; a class such as "post-text" may be on every paragraph's div)
+                names.append("main")
             if o.classes and any(BIO_CLASS.search(c) for c in o.classes):
                 names.append("bio")
         return tuple(names)

@@ -27,7 +27,18 @@ def alt_problem(alt: str, opts: ImagesOptions) -> str | None:
         return f"Image alt text {quoted(text)} is a file name, not a description"
     if text.lower().rstrip(".") in opts.generic_alt:
         return f"Image alt text {quoted(text)} does not describe the image"
+    words = re.findall(r"[a-z]+", text.lower())
+    if words and len(words) <= 5 and set(words) <= _TEMPLATE_WORDS and not set(words).isdisjoint(_PICTURE_NOUNS):
+        # a template's placeholder: "Article Main Picture", "Featured image", "Blog post header image"
+        return f"Image alt text {quoted(text)} does not describe the image"
     return None
+
+
+_PICTURE_NOUNS = frozenset("image images photo photos photograph picture pic img graphic thumbnail".split())
+_TEMPLATE_WORDS = _PICTURE_NOUNS | frozenset(
+    "article main story featured feature header hero lead post blog news top banner default inline body content "
+    "page cover the a an of for this".split()
+)
 
 
 @rule(

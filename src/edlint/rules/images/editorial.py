@@ -29,7 +29,9 @@ _EMBLEM_DESCRIBED = re.compile(
 # "green-share-button-on-keyboard-istock-486644165.jpg", a stock photo of a button).
 _SRC_NON_EDITORIAL = frozenset(
     "logo logos icon icons avatar avatars gravatar badge badges sprite sprites spacer pixel "
-    "transparent placeholder emoji emojis favicon 1x1 spinner tracking beacon".split()
+    "transparent placeholder emoji emojis favicon 1x1 spinner tracking beacon "
+    # a share button's icon ("delicious.small.gif", "digg-button.png")
+    "delicious digg stumbleupon newsvine reddit technorati sharethis addthis".split()
 )
 _SRC_TOKENS = re.compile(r"[a-z]+|\d+x\d+")
 # An icon set's file named with its pixel size: "App_People_32.png", "mail-16x16.gif".
@@ -208,6 +210,16 @@ def _skip_reason(img: Image, opts: ImagesOptions) -> str | None:
         px = _px(v)
         if px is not None and px < opts.min_size:
             return "small"
+    width = _px(img.width)
+    if (
+        ((width is not None and width <= 160) or _THUMB_NAME.search((img.src or "").rsplit("/", 1)[-1]))
+        and img.block is not None
+        and "link" in img.block.attrs
+        and _THUMBNAIL_CONTEXT.search(str(img.block.attrs.get("context_classes") or ""))
+    ):
+        # a linked thumbnail in a strip that opens the full picture in a viewer (its caption
+        # and credit are the viewer's)
+        return "thumbnail (opens the full picture)"
     if img.src:
         src = img.src.strip()
         if src.startswith("data:"):
@@ -321,6 +333,9 @@ def is_decorative(img: Image, opts: ImagesOptions) -> bool:
     return not captions and not img.credits
 
 
+# A thumbnail's file name: "groupthumb.jpg", "vetsite98.jpg", "photo-150x150.jpg".
+_THUMB_NAME = lazy(r"thumb|(?<![0-9])(?:[4-9][0-9]|1[0-5][0-9])\.(?:jpe?g|png|gif|webp)$|-1[0-5]0x\d{2,3}\.", re.I)
+_THUMBNAIL_CONTEXT = lazy(r"thumb|gallery|full[-_]?photo|lightbox|popup|slides?how|carousel", re.I)
 _STOCK_LIBRARY = lazy(r"\b(?:unsplash|pexels|pixabay|freepik|stocksnap|rawpixel)\b", re.I)
 
 

@@ -629,6 +629,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         if b.kind == CAPTION or (
             _headline_like(text)
             and not (_RUNS_ON.search(text) and not words_at_most(text, 2))
+            # a sentence of reported speech that lost its full stop, not a headline ("Club
+            # Chairman William Powrie confirmed that talks have taken place")
+            and not (words_at_most(text, 40) and not words_at_most(text, 12) and ctx.attributes(text))
             and not _quote_line(ctx, doc, b, scan, tops)
             # a quotation and its said-clause with the full stop left off ("“…,” said Jeannie Rea")
             and not (tops and ctx.speaker_clause(_outside(scan)))
@@ -836,7 +839,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
         elif _CITED_LEAD_IN.search(last):
             prev_intro = True  # "… the test means that:[5]": the passage below is cited by footnote
         else:
-            prev_intro = _Later(_introduces, ctx, last, para.outside)
+            # (a lead-in typed with a semicolon: "Powrie had the following to say;")
+            lead_in = last[:-1] + ":" if last.rstrip(" *_").endswith(";") and last.rstrip().endswith(";") else last
+            prev_intro = _Later(_introduces, ctx, lead_in, para.outside)
         intro, last_shortcode, prev_quote_ok = b, None, None
         beside_name = False
         prev_person = _Later(_about_person, para.outside, proper)

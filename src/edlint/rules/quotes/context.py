@@ -495,8 +495,8 @@ def _said_inside(ctx: _Ctx, inner: str) -> bool:
     cuts = [m.end() for m in _CLAUSE_CUT.finditer(inner)]
     for start in reversed(cuts[-3:]):  # the reporting clause, maybe followed by an appositive or two
         tail = inner[start:]
-        if not words_at_most(tail, 16):
-            return False
+        if not words_at_most(tail, 40):
+            return False  # (an appositive may be long: "…, said Jaydeep Mukherjee, director of …")
         if ctx.starts_with_said_clause(tail):
             return True
     return False

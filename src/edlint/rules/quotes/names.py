@@ -40,11 +40,15 @@ _SPEAKER_CUE = lazy(
 _QUOTATIVE_LIKE = lazy(r"\b(?:was|were|is|am|are|[’']m|[’']re)\s+(?:all\s+|just\s+)?like,?\s*$", re.I)
 # A sentence whose subject is one named person: "Patricia was very recently certified."
 _BEAT = lazy(
-    r"[\W_]*(?:The\s+(?=[A-Z]))?" + _HONORIFIC + _FUNCTION_START + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)"
+    # ("A delighted Richard Brittain could not hide his joy", "An emotional Ruiz said")
+    r"[\W_]*(?:The\s+(?=[A-Z])|An?\s+[a-z]+\s+(?=[A-Z]))?"
+    + _HONORIFIC
+    + _FUNCTION_START
+    + r"(?P<name>[A-Z][a-z\u00e0-\u00ff’'-]+)"
     # A full name may take any verb ("Ana Lewis praises", "Eric de Greef fills in"); a single
     # capitalised word only one that cannot be a plural noun ("Patricia was", not "Heating costs").
     r"(?:(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|al|bin|ter)\s+)*[A-Z][a-z\u00e0-\u00ff’'-]+)+"
-    r"\s+(?:(?:also|now|still|then|later|\w+ly)\s+)?(?:was|is|has|had|[a-z]+ed|[a-z]+s)"
+    r"\s+(?:(?:also|now|still|then|later|\w+ly)\s+)?(?:(?:could|would|did|does|can)(?:\s+not|n[’']t)\s+[a-z]+|was|is|has|had|[a-z]+ed|[a-z]+s)"
     r"|\s+(?:(?:also|now|still|then|later|\w+ly)\s+)?(?:was|is|has|had|[a-z]{2,}ed))\b"
 )
 # A capitalised word inside a sentence that is not a title-case run of a name of a thing:
