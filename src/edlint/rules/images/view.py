@@ -342,6 +342,19 @@ def _attach_neighbours(doc: Document, by_block: dict[int, Image], rec: CreditRec
             continue
         if b.span.start < last.span.end:
             continue  # the paragraph an inline image sits in (flushed after the image)
+        if (
+            last.origin == "html"
+            and after == 0
+            and lines.line_of(b.span.start) == last_line
+            and len(text.split()) <= 8
+            and not any(_CAPTION_CLASS.search(c) for c in b.classes)
+            and b.kind != CAPTION
+            and "<br" not in doc.source[last.span.end : b.span.start].lower()
+            and rec.classify(text).kind == NONE
+        ):
+            # a title set over the picture on the same line (a parallax banner's "Twice a
+            # Refugee"): the caption may still come after it
+            continue
         after += 1
         in_run_before, in_run = in_run, False
         line = lines.line_of(b.span.start)

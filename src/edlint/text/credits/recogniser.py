@@ -86,6 +86,18 @@ _COLLECTION_SOURCE = re.compile(
 )
 
 
+# A person's name, two or three words ("Irene Savio", "Habib Al Mohamed", "Preethi Nallu").
+_PAREN_PERSON = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:(?:de|van|von|da|del|al|bin|el|la|le)\s+)?[A-Z][a-z’'.-]+){1,2}")
+# Words a bracket in a caption holds that are not a name ("(See Map)", "(Left To Right)").
+_NOT_NAME_WORDS = frozenset(
+    "See Map Maps Left Right Top Bottom Above Below Pictured Photo Photos File Inset Video Watch Click Read "
+    "Source Credit Courtesy Front Back Center Centre Detail Figure Fig Table Image Images Illustration Graphic "
+    "Chart Archive Handout Supplied Staff To From And The Of In On At".split()
+)
+# The caption before it is finished: nothing, or a sentence's end.
+_SENTENCE_DONE = re.compile(r"(?:^|[.!?\"\u201d\u2019)])\s*$")
+
+
 class CreditRecogniser:
     """Classifies captions and credit fields; built once per options and reused."""
 
@@ -202,6 +214,15 @@ class CreditRecogniser:
         for pm in _PAREN_ANY.finditer(text) if "(" in text else ():
             inner = pm.group(1).strip()
             tail = pm.end() >= len(text.rstrip(" .")) - 1
+            if (
+                tail
+                and _PAREN_PERSON.fullmatch(inner)
+                and _NOT_NAME_WORDS.isdisjoint(inner.split())
+                and _SENTENCE_DONE.search(text, 0, pm.start())
+            ):
+                # "Migrants wait at the port. (Irene Savio)": a name in brackets after the
+                # caption's last sentence is its photographer ("her father (John Smith)" is not)
+                return CreditResult(CREDIT, pm.start(1), pm.end(1), inner)
             if "/" in inner and self._judge(inner, "names") == CREDIT:
                 return CreditResult(CREDIT, pm.start(1), pm.end(1), inner)
             kind = self._judge(inner, "weak-only") if tail else NONE
