@@ -92,6 +92,8 @@ _NAMES_RESPONDENT = lazy(
     r"(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][^\W\d_A-Z][\w’'.-]*){1,3}\b"
     r"|(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][A-Za-z’'-]+(?:\s+[A-Z][A-Za-z’'.-]+){0,3}\s*(?:\(\s*[\w ]|,\s+[a-z0-9]))"
 )
+_SELF_NAMED = lazy(r"\b(?:[Mm]y name is|[Mm]y name’s|[Mm]y name's|I am called)\s+[A-Z][a-z]")
+_CAPTION_CLASS = lazy(r"(?:^|[-_])(?:wp-caption-text|caption|figcaption|cutline)(?:$|[-_])", re.I)
 _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
 # A questionnaire's numbered prompt as a heading ("1. Describe yourself in three words.",
 # "Q3: Name one book you would take."): the quotation under it is the answer.
@@ -626,7 +628,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             prev_quote_ok = True
             continue
         tops = scan.top_level()
-        if b.kind == CAPTION or (
+        # (a WordPress caption is a paragraph with the class "wp-caption-text")
+        is_caption = b.kind == CAPTION or any(_CAPTION_CLASS.search(c) for c in b.classes)
+        if is_caption or (
             _headline_like(text)
             and not (_RUNS_ON.search(text) and not words_at_most(text, 2))
             # a sentence of reported speech that lost its full stop, not a headline ("Club
@@ -637,17 +641,17 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             and not (tops and ctx.speaker_clause(_outside(scan)))
         ):
             # Captions, headlines and teaser links do not interrupt the article's flow.
-            if b.kind == CAPTION and _names_person(text):
+            if is_caption and _names_person(text):
                 # the photo of a person beside a pull quote: its speaker, above or below
                 pending = []
                 beside_name = True
-            if b.kind == CAPTION and not _headline_like(text) and "table" not in b.container:
+            if is_caption and not _headline_like(text) and "table" not in b.container:
                 out.extend(_lone_block(ctx, doc, b, scan, article))
-            elif b.kind != CAPTION and not tops and _NAMES_RESPONDENT.match(text) and _bold_line(doc, b):
+            elif not is_caption and not tops and _NAMES_RESPONDENT.match(text) and _bold_line(doc, b):
                 out.extend(pending)
                 pending = []
                 respondent, prev_intro, prev_licenses, floor = True, True, False, False
-            elif b.kind != CAPTION and not tops:
+            elif not is_caption and not tops:
                 if pending and ((_credit_like(text) and _ENDS_WITH_NAME.search(text)) or _in_link(doc, b)):
                     pending = []  # a name line or a linked title under a quotation: its source
                     prev_licenses = True
@@ -767,7 +771,14 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                     or _continues_after_clause(ctx, para.outside[tops[k - 1].end : q.start])
                 )
             )
-            ok = licensed or inherits or (k == 0 and first_licensed) or para.attributed(q)
+            ok = (
+                licensed
+                or inherits
+                or (k == 0 and first_licensed)
+                or para.attributed(q)
+                # the speaker names themself: “My name is Sentayhu and I came from Ethiopia …”
+                or bool(_SELF_NAMED.search(q.inner(text)))
+            )
             if not ok and (
                 _not_speech_at(ctx, scan, q, para.sentences)
                 or _sourced_elsewhere(doc, b, scan, q, quote_only)

@@ -97,7 +97,7 @@ _CLAUSE_PUNCT = lazy(r"[,!?\u2014\u2013-][\s*_]*$")
 _SAID_SHAPE_AFTER = lazy(
     r"[*_]*\s+(?:he|she|they|I|we|(?:an?|the|one|another)\s+(?:[a-z][\w’'-]+\s+){0,2}?[a-z][\w’'-]+|"
     r"(?:[A-Z][\w’'.-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?(?:[a-z]{2,}(?:ed|es|s)|sang|spoke|wrote|told|cried|"
-    r"swore|thought|went|began|bit)\b"
+    r"swore|thought|went|began|bit|read)\b"
 )
 # "As he related, “…”", "As Ruiz recalled, “…”": a clause with any verb leading into the quotation.
 _SAID_SHAPE_BEFORE = lazy(
