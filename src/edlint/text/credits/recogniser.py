@@ -87,12 +87,24 @@ _COLLECTION_SOURCE = re.compile(
 
 
 # A person's name, two or three words ("Irene Savio", "Habib Al Mohamed", "Preethi Nallu").
-_PAREN_PERSON = re.compile(r"[A-Z][a-z’'-]+(?:\s+(?:(?:de|van|von|da|del|al|bin|el|la|le)\s+)?[A-Z][a-z’'.-]+){1,2}")
+_NAME_WORD = r"[A-Z](?:[a-z’'-]*[A-Z])?[a-z’'.-]+"  # (Savio, McNeish, O'Neill, DeMarco)
+_PAREN_PERSON = re.compile(
+    _NAME_WORD + r"(?:\s+(?:(?:de|van|von|da|del|al|bin|el|la|le)\s+)?" + _NAME_WORD + r"){1,2}"
+    # and the outlet after a comma: "(Rich Pedroncelli, AP)", "(John Holland, Modesto Bee)"
+    r"(?:,\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})?"
+)
 # Words a bracket in a caption holds that are not a name ("(See Map)", "(Left To Right)").
 _NOT_NAME_WORDS = frozenset(
     "See Map Maps Left Right Top Bottom Above Below Pictured Photo Photos File Inset Video Watch Click Read "
     "Source Credit Courtesy Front Back Center Centre Detail Figure Fig Table Image Images Illustration Graphic "
     "Chart Archive Handout Supplied Staff To From And The Of In On At".split()
+)
+# The word before a bracket that names who someone is: "her father (John Smith)".
+_NAMES_SOMEONE_BEFORE = re.compile(
+    r"\b(?:father|mother|wife|husband|son|daughter|brother|sister|friend|colleague|partner|coach|teacher|boss|"
+    r"grandmother|grandfather|aunt|uncle|cousin|niece|nephew|fiancée?|left|right|centre|center|pictured|and|with|"
+    r"chief|mayor|president|minister|director|officer|manager|captain|winner|author|principal|leader|founder|owner|"
+    r"chair|head|student|pupil|girl|boy|man|woman|child|baby|doctor|nurse|artist|player|candidate|victim|survivor)\s*$"
 )
 # The caption before it is finished: nothing, or a sentence's end.
 _SENTENCE_DONE = re.compile(r"(?:^|[.!?\"\u201d\u2019)])\s*$")
@@ -218,7 +230,12 @@ class CreditRecogniser:
                 tail
                 and _PAREN_PERSON.fullmatch(inner)
                 and _NOT_NAME_WORDS.isdisjoint(inner.split())
-                and _SENTENCE_DONE.search(text, 0, pm.start())
+                and (
+                    _SENTENCE_DONE.search(text, 0, pm.start())
+                    # "… on September 9, 2017 (Arianna Pagani)": a whole caption before it, and
+                    # no person the bracket could name ("her father (John Smith)")
+                    or (len(text[: pm.start()].split()) >= 6 and not _NAMES_SOMEONE_BEFORE.search(text, 0, pm.start()))
+                )
             ):
                 # "Migrants wait at the port. (Irene Savio)": a name in brackets after the
                 # caption's last sentence is its photographer ("her father (John Smith)" is not)
