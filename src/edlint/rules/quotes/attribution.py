@@ -94,6 +94,9 @@ _NAMES_RESPONDENT = lazy(
 )
 _SELF_NAMED = lazy(r"\b(?:[Mm]y name is|[Mm]y name’s|[Mm]y name's|I am called)\s+[A-Z][a-z]")
 _CAPTION_CLASS = lazy(r"(?:^|[-_])(?:wp-caption-text|caption|figcaption|cutline)(?:$|[-_])", re.I)
+_NAME_HEADING = lazy(
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][a-z’'-]+(?:[\s\u00a0]+(?:de|van|von|da|el|al)?[\s\u00a0]*[A-Z][\w’'.-]+){1,3}"
+)
 _QUESTION_HEADING = lazy(r"\?[\s*_]*$")
 # A questionnaire's numbered prompt as a heading ("1. Describe yourself in three words.",
 # "Q3: Name one book you would take."): the quotation under it is the answer.
@@ -490,6 +493,10 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     # quotation opening a paragraph, or after a questionnaire's prompt ("Favorite part of
     # being a dad: “…”"), is theirs.
     respondent = False
+    # A list of profiles: two or more headings that are just a person's name ("## Mossarat
+    # Qadeem"); a pull quote in such a section is the person's.
+    person_headings = {id(b) for i, b in enumerate(doc.blocks) if _person_heading(doc, i)}
+    profiles = len(person_headings) >= 2
     # A lead-in said the quotations below are a document's own words ("… with quotations
     # from the original."): its run goes on under subheads and topic lines, until prose.
     quoting_document = False
@@ -514,7 +521,9 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
             pending = []
             prev_licenses = False
             section_license = _Later(_heading_names_speaker, ctx, b.text.text)
-            respondent = bool(_NAMES_RESPONDENT.match(b.text.text)) and words_at_most(b.text.text, 20)
+            respondent = (bool(_NAMES_RESPONDENT.match(b.text.text)) and words_at_most(b.text.text, 20)) or (
+                profiles and id(b) in person_headings
+            )
             prompt = bool(_QUESTION_HEADING.search(b.text.text) or _PROMPT_HEADING.match(b.text.text))
             answer_section = prompt and b.text.text.count("?") <= 3
             # A question heading of an interview: the answer under it is the interviewee's.
@@ -552,6 +561,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
                 question_run = True  # steps or answers under a question, not anyone's remark
             ok = (
                 bool(section_license)
+                or respondent
                 or bool(prev_quote_ok)
                 or beside_name
                 # right after the paragraph about a person ("Amy Ruiz is the product owner."),
@@ -882,6 +892,35 @@ def _continues_after_clause(ctx: _Ctx, gap: str) -> bool:
 _SENTENCE_INSIDE = lazy(r"[.!?]\s+[A-Z]")
 # A name and an appositive with the verb left out: "Susan Lucht, clinical director for the centre."
 _NAME_CLAUSE = lazy(r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,2}(?:,\s+[^.]{3,100})?\.?$")
+
+
+def _person_heading(doc: Document, i: int) -> bool:
+    """Is block ``i`` a heading that is a person's name, whom the text under it goes on to
+    name ("## Mossarat Qadeem" then "Mossarat Qadeem is a peace activist …")? Not a
+    title-case subhead ("## Community Service Award")."""
+    b = doc.blocks[i]
+    if b.kind != HEADING or b.text is None:
+        return False
+    name = b.text.text.strip(" *_#:").replace("\u00a0", " ")
+    if not _NAME_HEADING.fullmatch(name) or name.split()[0] in _NOT_FIRST_NAMES:
+        return False
+    surname = re.compile(r"\b" + re.escape(name.split()[-1]) + r"\b")
+    seen = 0
+    for nxt in doc.blocks[i + 1 : i + 8]:
+        if nxt.kind == HEADING:
+            return False
+        if nxt.text is not None and nxt.kind in (PARAGRAPH, LIST_ITEM) and not nxt.in_quote:
+            if surname.search(nxt.text.text):
+                return True
+            seen += 1
+            if seen >= 2:
+                return False
+    return False
+
+
+_NOT_FIRST_NAMES = frozenset(
+    "The A An Our Your What How Why When Where Who In On At For From With New More Next Key Top Big Final First".split()
+)
 
 
 def _bold_line(doc: Document, b: Block) -> bool:
