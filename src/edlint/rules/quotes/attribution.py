@@ -437,7 +437,7 @@ def _attribution(doc: Document, opts: QuotesOptions) -> list[Finding]:
     # need a ticket …" then “…,” she said.): narration naming her keeps her in view.
     if not ctx.speakers and ctx.pronoun_paragraphs >= 2:
         first = next((b for b in doc.prose if b.kind in (PARAGRAPH, LIST_ITEM) and b.text is not None), None)
-        who = person_subject(first.text.text, proper_early(doc), full_only=True) if first is not None else None
+        who = person_subject(first.text.text, _proper_early(doc), full_only=True) if first is not None else None
         if who:
             ctx.surnames = set(who.split()[-2:])
     others_quoted = False
@@ -952,7 +952,7 @@ def _main_speaker(ctx: _Ctx) -> set[str] | None:
     return None
 
 
-def proper_early(doc: Document) -> ProperNames:
+def _proper_early(doc: Document) -> ProperNames:
     return ProperNames([b.text.text for b in doc.prose[:5] if b.text is not None])
 
 
