@@ -106,6 +106,7 @@ _NAMES_SOMEONE_BEFORE = re.compile(
     r"chief|mayor|president|minister|director|officer|manager|captain|winner|author|principal|leader|founder|owner|"
     r"chair|head|student|pupil|girl|boy|man|woman|child|baby|doctor|nurse|artist|player|candidate|victim|survivor)\s*$"
 )
+_PAREN_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}(?:\s+\d{4})?")
 # The caption before it is finished: nothing, or a sentence's end.
 _SENTENCE_DONE = re.compile(r"(?:^|[.!?\"\u201d\u2019)])\s*$")
 
@@ -239,6 +240,10 @@ class CreditRecogniser:
             ):
                 # "Migrants wait at the port. (Irene Savio)": a name in brackets after the
                 # caption's last sentence is its photographer ("her father (John Smith)" is not)
+                return CreditResult(CREDIT, pm.start(1), pm.end(1), inner)
+            if tail and _PAREN_ACRONYM.fullmatch(inner) and re.search(r"[.!?]\s*$", text[: pm.start()]):
+                # "… after the storm. (NOAA)", "(UNFPA)": an organisation after the last sentence
+                # is the picture's source (inside a sentence, "(EPA)" spells out a name)
                 return CreditResult(CREDIT, pm.start(1), pm.end(1), inner)
             if "/" in inner and self._judge(inner, "names") == CREDIT:
                 return CreditResult(CREDIT, pm.start(1), pm.end(1), inner)
