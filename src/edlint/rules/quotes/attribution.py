@@ -946,10 +946,17 @@ def _main_speaker(ctx: _Ctx) -> set[str] | None:
     after a paragraph about them is theirs (``_speaks_on``); the others are still checked."""
     if len(ctx.speakers) == 1:
         return ctx.speakers[0]
+    top, top_n, second_n, _ = _speaker_ranking(ctx)
+    return top if top is not None and top_n >= 4 and top_n >= 2 * second_n else None
+
+
+def _speaker_ranking(ctx: _Ctx) -> tuple[set[str] | None, int, int, int]:
+    """With two or more speakers: the one named in most paragraphs, that count, the
+    runner-up's count, and how many speakers there are."""
+    if len(ctx.speakers) < 2:
+        return None, 0, 0, len(ctx.speakers)
     counts = sorted(zip(ctx.speaker_paragraphs, range(len(ctx.speakers))), reverse=True)
-    if len(counts) >= 2 and counts[0][0] >= 4 and counts[0][0] >= 2 * counts[1][0]:
-        return ctx.speakers[counts[0][1]]
-    return None
+    return ctx.speakers[counts[0][1]], counts[0][0], counts[1][0], len(counts)
 
 
 def _proper_early(doc: Document) -> ProperNames:
@@ -966,10 +973,8 @@ def _lead_speaker(ctx: _Ctx, title: str) -> set[str] | None:
             re.search(r"\b" + re.escape(w) + r"\b", title) for w in ctx.speakers[0]
         )
         return ctx.speakers[0] if named else None
-    counts = sorted(zip(ctx.speaker_paragraphs, range(len(ctx.speakers))), reverse=True)
-    if len(counts) >= 2 and counts[0][0] >= 3 and counts[1][0] <= 1 and len(counts) <= 3:
-        return ctx.speakers[counts[0][1]]
-    return None
+    top, top_n, second_n, how_many = _speaker_ranking(ctx)
+    return top if top is not None and top_n >= 3 and second_n <= 1 and how_many <= 3 else None
 
 
 def _emphasised(doc: Document, b: Block) -> bool:
